@@ -1,0 +1,302 @@
+"""The area of interest (AOI): a valid polygon in EPSG:4326 plus the CRS it came from.
+
+Every AOI source (canvas extent, selected features, a drawn polygon, a
+Processing input) ends here, so every provider gets the same checks and the
+same messages.  QGIS-free: shapely + pyproj.
+"""
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
+
+from pyproj import CRS, Geod, Transformer
+from shapely import wkt as shapely_wkt
+from shapely.geometry import GeometryCollection, MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import transform as shapely_transform, unary_union
+from shapely.validation import explain_validity, make_valid
+
+from .errors import AoiError
+from .i18n import translate
+
+WGS84 = "EPSG:4326"
+_GEOD = Geod(ellps="WGS84")
+
+#: Default largest area accepted (km²); a setting can change it.
+DEFAULT_MAX_AREA_KM2 = 1_000_000.0
+
+
+def _polygonal(geom: BaseGeometry) -> BaseGeometry:
+    """Keep only the polygonal parts of ``geom`` (make_valid may add lines)."""
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    if isinstance(geom, GeometryCollection):
+        polys = [g for g in geom.geoms if isinstance(g, (Polygon, MultiPolygon))]
+        return unary_union(polys) if polys else Polygon()
+    return Polygon()
+
+
+def _count_vertices(geom: BaseGeometry) -> int:
+    if isinstance(geom, Polygon):
+        return len(geom.exterior.coords) + sum(len(r.coords) for r in geom.interiors)
+    if isinstance(geom, MultiPolygon):
+        return sum(_count_vertices(p) for p in geom.geoms)
+    return 0
+
+
+def _polygons(geom: BaseGeometry) -> List[Polygon]:
+    if isinstance(geom, Polygon):
+        return [geom] if not geom.is_empty else []
+    if isinstance(geom, MultiPolygon):
+        return [p for p in geom.geoms if not p.is_empty]
+    return []
+
+
+def _densify_ring(coords: Sequence[Tuple[float, float]], steps: int) -> List[Tuple[float, float]]:
+    out = []
+    for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:]):
+        for i in range(steps):
+            t = i / steps
+            out.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+    out.append(tuple(coords[-1]))
+    return out
+
+
+def _crosses_antimeridian(poly: Polygon) -> bool:
+    xs = [c[0] for c in poly.exterior.coords]
+    return any(abs(b - a) > 180.0 for a, b in zip(xs[:-1], xs[1:]))
+
+
+def _split_antimeridian(poly: Polygon) -> List[Polygon]:
+    """Unwrap a polygon whose edges jump across ±180° and cut it at the line."""
+    def unwrap(ring):
+        coords = list(ring.coords)
+        out = [coords[0]]
+        offset = 0.0
+        for (x0, _), (x1, y1) in zip(coords[:-1], coords[1:]):
+            if x1 - x0 > 180.0:
+                offset -= 360.0
+            elif x0 - x1 > 180.0:
+                offset += 360.0
+            out.append((x1 + offset, y1))
+        return out
+    shell = unwrap(poly.exterior)
+    holes = [unwrap(r) for r in poly.interiors]
+    shifted = Polygon(shell, holes)
+    if not shifted.is_valid:
+        shifted = _polygonal(make_valid(shifted))
+    parts = []
+    for k in range(-2, 3):
+        window = box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0)
+        piece = shifted.intersection(window)
+        for p in _polygons(_polygonal(piece)):
+            parts.append(shapely_transform(lambda x, y, z=None, k=k: (x - 360.0 * k, y) if z is None
+                                           else (x - 360.0 * k, y, z), p))
+    return parts
+
+
+@dataclass
+class Aoi:
+    """A validated area of interest.
+
+    ``geometry`` is a Polygon or MultiPolygon in EPSG:4326 (x = longitude);
+    ``source_crs`` the CRS it came from (an authid or WKT); ``notes`` say what
+    was repaired, split or simplified on the way, for the user to read.
+    """
+
+    geometry: BaseGeometry
+    source_crs: str = WGS84
+    notes: List[str] = field(default_factory=list)
+
+    # -- constructors --------------------------------------------------------
+    @classmethod
+    def from_extent(cls, xmin: float, ymin: float, xmax: float, ymax: float,
+                    crs: str = WGS84, **checks) -> "Aoi":
+        if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in (xmin, ymin, xmax, ymax)):
+            raise AoiError(translate("Aoi", "The extent is empty."))
+        if xmax < xmin:
+            xmin, xmax = xmax, xmin
+        if ymax < ymin:
+            ymin, ymax = ymax, ymin
+        ring = [(xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)]
+        if not _is_geographic(crs):
+            ring = _densify_ring(ring, 16)  # a projected rectangle is curved in lon/lat
+        return cls.from_geometries([Polygon(ring)], crs, **checks)
+
+    @classmethod
+    def from_wkt(cls, text: str, crs: str = WGS84, **checks) -> "Aoi":
+        try:
+            geom = shapely_wkt.loads(text)
+        except Exception as exc:
+            raise AoiError(translate("Aoi", "The geometry could not be read: {}").format(exc))
+        return cls.from_geometries([geom], crs, **checks)
+
+    @classmethod
+    def from_geojson(cls, obj: Union[str, dict], crs: str = WGS84, **checks) -> "Aoi":
+        try:
+            if isinstance(obj, str):
+                obj = json.loads(obj)
+            if obj.get("type") == "FeatureCollection":
+                geoms = [shape(f["geometry"]) for f in obj.get("features", []) if f.get("geometry")]
+            elif obj.get("type") == "Feature":
+                geoms = [shape(obj["geometry"])] if obj.get("geometry") else []
+            else:
+                geoms = [shape(obj)]
+        except Exception as exc:
+            raise AoiError(translate("Aoi", "The GeoJSON could not be read: {}").format(exc))
+        return cls.from_geometries(geoms, crs, **checks)
+
+    @classmethod
+    def from_geometries(cls, geometries: Iterable[BaseGeometry], crs: str = WGS84, *,
+                        max_area_km2: Optional[float] = DEFAULT_MAX_AREA_KM2,
+                        max_vertices: Optional[int] = None) -> "Aoi":
+        """Union of polygon geometries (in ``crs``) checked and moved to EPSG:4326."""
+        geoms = list(geometries)
+        if not geoms:
+            raise AoiError(translate("Aoi", "No feature is selected: select one or more polygons, "
+                                            "or use the map extent."))
+        notes: List[str] = []
+        polys = []
+        for g in geoms:
+            if g is None or g.is_empty:
+                continue
+            if g.geom_type in ("Point", "MultiPoint", "LineString", "MultiLineString", "LinearRing"):
+                raise AoiError(translate("Aoi", "The area of interest must be a polygon, not a {} "
+                                                "geometry: use a polygon layer or draw a polygon.")
+                               .format(g.geom_type))
+            if g.geom_type == "GeometryCollection":
+                g = _polygonal(g)
+                if g.is_empty:
+                    raise AoiError(translate("Aoi", "The geometry collection holds no polygon."))
+            polys.append(g)
+        if not polys:
+            raise AoiError(translate("Aoi", "The selected geometry is empty."))
+        invalid = [explain_validity(p) for p in polys if not p.is_valid]
+        if invalid:
+            polys = [_polygonal(make_valid(p)) if not p.is_valid else p for p in polys]
+            notes.append(translate("Aoi", "The geometry was invalid ({}) and has been repaired.")
+                         .format(invalid[0]))
+        merged = unary_union(polys) if len(polys) > 1 else polys[0]
+        merged = _polygonal(merged)
+        if merged.is_empty or merged.area == 0:
+            raise AoiError(translate("Aoi", "The area of interest has no area (its points are on one line "
+                                            "or repaired to nothing)."))
+        geom4326 = _to_wgs84(merged, crs)
+        parts: List[Polygon] = []
+        split = False
+        for p in _polygons(geom4326):
+            if _crosses_antimeridian(p):
+                parts.extend(_split_antimeridian(p))
+                split = True
+            else:
+                parts.append(p)
+        if split:
+            notes.append(translate("Aoi", "The area crosses the antimeridian (180°) and was split into "
+                                          "{} parts.").format(len(parts)))
+        result = parts[0] if len(parts) == 1 else MultiPolygon(parts)
+        minx, miny, maxx, maxy = result.bounds
+        if miny < -90.0 or maxy > 90.0 or minx < -180.0 or maxx > 180.0:
+            raise AoiError(translate("Aoi", "The area of interest lies outside the valid range of "
+                                            "longitude/latitude: check the layer's CRS."))
+        if not result.is_valid:
+            result = _polygonal(make_valid(result))
+        if result.is_empty or result.area == 0:
+            raise AoiError(translate("Aoi", "The area of interest has no area."))
+        aoi = cls(result, crs if isinstance(crs, str) else str(crs), notes)
+        if max_area_km2 is not None and aoi.area_km2 > max_area_km2:
+            raise AoiError(translate("Aoi", "The area of interest covers {:,.0f} km², more than the "
+                                            "maximum of {:,.0f} km²: choose a smaller area or raise the "
+                                            "limit in the settings.").format(aoi.area_km2, max_area_km2))
+        if max_vertices is not None:
+            aoi = aoi.simplified(max_vertices)
+        return aoi
+
+    # -- properties ------------------------------------------------------------
+    @property
+    def parts(self) -> List[Polygon]:
+        return _polygons(self.geometry)
+
+    @property
+    def bounds(self) -> Tuple[float, float, float, float]:
+        return self.geometry.bounds
+
+    @property
+    def vertex_count(self) -> int:
+        return _count_vertices(self.geometry)
+
+    @property
+    def area_km2(self) -> float:
+        total = 0.0
+        for p in self.parts:
+            area, _ = _GEOD.geometry_area_perimeter(p)
+            total += abs(area)
+        return total / 1e6
+
+    def to_geojson(self) -> dict:
+        return json.loads(json.dumps(mapping(self.geometry)))
+
+    def part_geojson(self) -> List[dict]:
+        """One GeoJSON Polygon per part (for APIs that take a Polygon only)."""
+        return [json.loads(json.dumps(mapping(p))) for p in self.parts]
+
+    def to_wkt(self) -> str:
+        return self.geometry.wkt
+
+    def in_crs(self, crs: str) -> BaseGeometry:
+        """The AOI geometry transformed to ``crs``."""
+        if _same_crs(crs, WGS84):
+            return self.geometry
+        t = Transformer.from_crs(WGS84, crs, always_xy=True)
+        return shapely_transform(t.transform, self.geometry)
+
+    # -- simplification ----------------------------------------------------------
+    def simplified(self, max_vertices: int) -> "Aoi":
+        """This AOI with at most ``max_vertices`` vertices; the tolerance used is noted."""
+        if self.vertex_count <= max_vertices:
+            return self
+        minx, miny, maxx, maxy = self.bounds
+        tol = max(maxx - minx, maxy - miny) / 100000.0
+        geom = self.geometry
+        for _ in range(60):
+            geom = _polygonal(self.geometry.simplify(tol, preserve_topology=True))
+            if not geom.is_empty and _count_vertices(geom) <= max_vertices:
+                break
+            tol *= 1.6
+        else:
+            geom = self.geometry.convex_hull if _count_vertices(self.geometry.convex_hull) <= max_vertices \
+                else self.geometry.envelope
+        lat = (miny + maxy) / 2.0
+        metres = tol * 111_320.0 * max(math.cos(math.radians(lat)), 0.01)
+        note = translate("Aoi", "The area of interest had {} vertices, more than the {} accepted; it was "
+                                "simplified with a tolerance of about {:.1f} m.").format(
+            self.vertex_count, max_vertices, metres)
+        return Aoi(geom, self.source_crs, self.notes + [note])
+
+
+def _is_geographic(crs: str) -> bool:
+    try:
+        return CRS.from_user_input(crs).is_geographic
+    except Exception:
+        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs))
+
+
+def _same_crs(a: str, b: str) -> bool:
+    try:
+        return CRS.from_user_input(a) == CRS.from_user_input(b)
+    except Exception:
+        return False
+
+
+def _to_wgs84(geom: BaseGeometry, crs: str) -> BaseGeometry:
+    try:
+        src = CRS.from_user_input(crs)
+    except Exception:
+        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs))
+    if src == CRS.from_user_input(WGS84):
+        return geom
+    t = Transformer.from_crs(src, WGS84, always_xy=True)
+    out = shapely_transform(t.transform, geom)
+    if not all(math.isfinite(v) for v in out.bounds):
+        raise AoiError(translate("Aoi", "The area of interest cannot be expressed in longitude/latitude "
+                                        "from {}: check the layer's CRS.").format(crs))
+    return out

@@ -1,0 +1,123 @@
+"""How a provider job runs, whoever runs it (QgsTask, Processing, tests).
+
+A provider registers a *runner*: ``runner(job, ctx) -> list of output paths``.
+The runner must be resumable from ``job.server``: whatever server-side id it
+obtains (EOSDA task id, Earth Engine operation, ...) it saves with
+``ctx.save_server(...)`` *before* waiting on it, so a restart polls the same
+server-side job instead of creating a second one.
+"""
+import time
+from typing import Any, Callable, Dict, List, Optional
+
+from .errors import CancelledError
+from .jobs import Job, JobState, JobStore
+
+
+class CancelToken:
+    """Cooperative cancellation shared by the runner, the transfer engine and the task."""
+
+    def __init__(self, is_cancelled: Optional[Callable[[], bool]] = None):
+        self._flag = False
+        self._external = is_cancelled
+
+    def cancel(self) -> None:
+        self._flag = True
+
+    def is_cancelled(self) -> bool:
+        if self._flag:
+            return True
+        if self._external is not None and self._external():
+            self._flag = True
+        return self._flag
+
+    def raise_if_cancelled(self) -> None:
+        if self.is_cancelled():
+            from .i18n import translate
+            raise CancelledError(translate("Jobs", "Cancelled by the user."))
+
+    def sleep(self, seconds: float, step: float = 0.1) -> None:
+        """Sleep up to ``seconds``, waking within ``step`` of a cancel."""
+        end = time.monotonic() + max(0.0, seconds)
+        while True:
+            self.raise_if_cancelled()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(step, left))
+
+
+class RunContext:
+    """What a runner gets besides its job: cancel, progress, persistence, credentials."""
+
+    def __init__(self, job: Job, store: Optional[JobStore] = None, cancel: Optional[CancelToken] = None,
+                 progress: Optional[Callable[[float, str], None]] = None,
+                 credentials: Optional[Dict[str, Any]] = None, log: Optional[Callable[[str], None]] = None):
+        self.job = job
+        self.store = store
+        self.cancel = cancel or CancelToken()
+        self._progress = progress
+        self.credentials = credentials or {}   # in memory only, never persisted
+        self._log = log
+
+    def _update(self, persist: bool = True, **changes) -> None:
+        if self.store is not None and self.store.get(self.job.id) is not None:
+            self.job = self.store.update(self.job.id, persist=persist, **changes)
+        else:
+            for key, value in changes.items():
+                if key == "server":
+                    self.job.server.update(value)
+                else:
+                    setattr(self.job, key, value)
+
+    def save_server(self, **ids) -> None:
+        """Persist server-side identifiers at once (before waiting on them)."""
+        self._update(server=ids)
+
+    def set_state(self, state: str, message: str = "") -> None:
+        self._update(state=state, message=message)
+
+    def progress(self, percent: float, message: str = "") -> None:
+        percent = max(0.0, min(100.0, float(percent)))
+        self._update(persist=False, progress=percent, message=message or self.job.message)
+        if self._progress is not None:
+            self._progress(percent, message)
+
+    def log(self, text: str) -> None:
+        if self._log is not None:
+            from .http import redact
+            self._log(redact(text))
+
+
+Runner = Callable[[Job, RunContext], List[str]]
+_RUNNERS: Dict[str, Runner] = {}
+
+
+def register_runner(provider: str, runner: Runner) -> None:
+    _RUNNERS[provider] = runner
+
+
+def get_runner(provider: str) -> Runner:
+    if provider not in _RUNNERS:
+        # Providers register on import; import them lazily here.
+        from . import providers  # noqa: F401
+    return _RUNNERS[provider]
+
+
+def run_job(job: Job, ctx: RunContext) -> List[str]:
+    """Run (or resume) ``job`` to the end, recording its final state."""
+    runner = get_runner(job.provider)
+    try:
+        ctx.cancel.raise_if_cancelled()
+        outputs = runner(job, ctx)
+    except CancelledError as exc:
+        ctx._update(state=JobState.CANCELLED, error=exc.message, message=exc.message)
+        raise
+    except Exception as exc:  # recorded, then re-raised for the caller to report
+        from .errors import EoError
+        text = exc.user_text() if isinstance(exc, EoError) else "{}: {}".format(type(exc).__name__, exc)
+        from .http import redact
+        ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text))
+        raise
+    ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="",
+                message=JobState.label(JobState.DONE))
+    return outputs
