@@ -51,13 +51,24 @@ class RunContext:
 
     def __init__(self, job: Job, store: Optional[JobStore] = None, cancel: Optional[CancelToken] = None,
                  progress: Optional[Callable[[float, str], None]] = None,
-                 credentials: Optional[Dict[str, Any]] = None, log: Optional[Callable[[str], None]] = None):
+                 credentials: Optional[Dict[str, Any]] = None, log: Optional[Callable[[str], None]] = None,
+                 session=None, settings: Optional[Dict[str, Any]] = None):
         self.job = job
+        self._session = session
+        self.settings = settings or {}         # preferences (base URLs, timeouts, limits), no secrets
         self.store = store
         self.cancel = cancel or CancelToken()
         self._progress = progress
         self.credentials = credentials or {}   # in memory only, never persisted
         self._log = log
+
+    @property
+    def session(self):
+        """The requests session to use (proxy, TLS and User-Agent applied by whoever made it)."""
+        if self._session is None:
+            from .http import make_session
+            self._session = make_session()
+        return self._session
 
     def _update(self, persist: bool = True, **changes) -> None:
         if self.store is not None and self.store.get(self.job.id) is not None:
