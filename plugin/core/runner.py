@@ -16,11 +16,17 @@ from .jobs import Job, JobState, JobStore
 class CancelToken:
     """Cooperative cancellation shared by the runner, the transfer engine and the task."""
 
+    USER = "user"
+    SHUTDOWN = "shutdown"
+
     def __init__(self, is_cancelled: Optional[Callable[[], bool]] = None):
         self._flag = False
         self._external = is_cancelled
+        self.reason = self.USER
 
-    def cancel(self) -> None:
+    def cancel(self, reason: str = USER) -> None:
+        """Cancel; ``reason`` SHUTDOWN means QGIS is closing and the job must stay resumable."""
+        self.reason = reason
         self._flag = True
 
     def is_cancelled(self) -> bool:
@@ -121,7 +127,8 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
         ctx.cancel.raise_if_cancelled()
         outputs = runner(job, ctx)
     except CancelledError as exc:
-        ctx._update(state=JobState.CANCELLED, error=exc.message, message=exc.message)
+        if ctx.cancel.reason != CancelToken.SHUTDOWN:
+            ctx._update(state=JobState.CANCELLED, error="", message=exc.message)
         raise
     except Exception as exc:  # recorded, then re-raised for the caller to report
         from .errors import EoError

@@ -1,0 +1,122 @@
+"""Secrets from QGIS's authentication database (or the environment, headless).
+
+Nothing here writes a secret anywhere: values are read from QgsAuthManager
+(authcfg ids) into memory and handed to the core runners in ``ctx.credentials``.
+
+Accepted configurations (QGIS 3.22 ships Basic, EsriToken and OAuth2 methods):
+
+* EOSDA API key: an *EsriToken* config (the token is the key) or a *Basic*
+  config (the password is the key).
+* Earth Engine: an *OAuth2* config (QGIS obtains and refreshes the token); an
+  *EsriToken* config holding an access token; or a *Basic* config whose
+  password is a JSON credential -- the ``credentials`` file written by
+  ``earthengine authenticate`` (refresh token, exchanged at the token
+  endpoint) or a service-account key (needs google-auth).
+"""
+import json
+from typing import Optional
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtNetwork import QNetworkRequest
+
+from ..core import config
+from ..core.errors import AuthError
+from ..core.i18n import translate
+
+
+def _load(authcfg: str) -> QgsAuthMethodConfig:
+    am = QgsApplication.authManager()
+    cfg = QgsAuthMethodConfig()
+    result = am.loadAuthenticationConfig(authcfg, cfg, True)
+    ok = result[0] if isinstance(result, tuple) else bool(result)
+    if isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], QgsAuthMethodConfig):
+        cfg = result[1]
+    if not ok or not cfg.id():
+        raise AuthError(translate("Credentials", "The authentication configuration '{}' was not found in QGIS's "
+                                                 "authentication database.").format(authcfg),
+                        hint=translate("Credentials", "Pick or create one in the plugin settings."))
+    return cfg
+
+
+def eosda_api_key(authcfg: str = "") -> str:
+    if authcfg:
+        cfg = _load(authcfg)
+        key = cfg.config("token") if cfg.method() == "EsriToken" else cfg.config("password")
+        if key:
+            _register(key)
+            return key
+        raise AuthError(translate("Credentials", "The authentication configuration '{}' holds no EOSDA API key.")
+                        .format(authcfg))
+    key = config.env_secret("eosda_api_key")
+    if key:
+        _register(key)
+        return key
+    raise AuthError(translate("Credentials", "No EOSDA API key is set."),
+                    hint=translate("Credentials", "Store your key in an authentication configuration in the plugin "
+                                                  "settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs."))
+
+
+class QgsOAuth2TokenProvider:
+    """Token provider backed by a QGIS OAuth2 auth configuration."""
+
+    def __init__(self, authcfg: str):
+        self.authcfg = authcfg
+
+    def token(self) -> str:
+        request = QNetworkRequest(QUrl("https://earthengine.googleapis.com/"))
+        result = QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
+        ok, request = (result if isinstance(result, tuple) else (result, request))
+        header = bytes(request.rawHeader(b"Authorization")).decode("ascii", "replace")
+        if not ok or not header.lower().startswith("bearer "):
+            raise AuthError(translate("Credentials", "QGIS could not obtain an OAuth2 token from the authentication "
+                                                     "configuration '{}'.").format(self.authcfg),
+                            hint=translate("Credentials", "Open Settings > Options > Authentication and check the "
+                                                          "configuration, then sign in again."))
+        token = header[7:].strip()
+        _register(token)
+        return token
+
+    def invalidate(self) -> None:
+        pass
+
+
+def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
+    """A core TokenProvider for Earth Engine from an authcfg or the environment."""
+    from ..core.ee import auth as ee_auth
+    if authcfg:
+        cfg = _load(authcfg)
+        method = cfg.method()
+        if method == "OAuth2":
+            return QgsOAuth2TokenProvider(authcfg)
+        if method == "EsriToken" and cfg.config("token"):
+            _register(cfg.config("token"))
+            return ee_auth.StaticToken(cfg.config("token"))
+        secret = cfg.config("password") if method == "Basic" else ""
+        if secret:
+            try:
+                data = json.loads(secret)
+            except ValueError:
+                _register(secret)
+                return ee_auth.StaticToken(secret)
+            return ee_auth.provider_from_json(data, token_url=config.base_url("ee_token", token_url))
+        raise AuthError(translate("Credentials", "The authentication configuration '{}' ({}) holds no Earth Engine "
+                                                 "credential.").format(authcfg, method))
+    env = config.env_secret("ee_token")
+    if env:
+        _register(env)
+        return ee_auth.StaticToken(env)
+    try:
+        return ee_auth.provider_from_json(ee_auth.read_earthengine_credentials(),
+                                          token_url=config.base_url("ee_token", token_url))
+    except Exception:
+        pass
+    raise AuthError(translate("Credentials", "No Earth Engine credentials are set."),
+                    hint=translate("Credentials", "Choose an authentication configuration (OAuth2, or the JSON of "
+                                                  "'earthengine authenticate' / a service-account key) in the plugin "
+                                                  "settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs."))
+
+
+def _register(secret: str) -> None:
+    from ..core.http import register_secret
+    register_secret(secret)

@@ -1,0 +1,156 @@
+"""The job manager: submits jobs as QgsTasks, resumes unfinished ones, loads results.
+
+All its methods run on the main thread.  The store is the single record of
+every job; the manager only keeps the running tasks.
+"""
+from typing import Dict, List, Optional
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..core.errors import EoError
+from ..core.http import redact
+from ..core.i18n import translate
+from ..core.jobs import Job, JobState, JobStore
+from . import credentials as creds
+from . import layers, network
+from . import settings as plugin_settings
+from .tasks import JobTask
+
+LOG_TAG = "EO Downloader"
+
+
+def log(message: str, level=Qgis.MessageLevel.Info) -> None:
+    QgsMessageLog.logMessage(redact(message), LOG_TAG, level)
+
+
+def credentials_for(job: Job) -> dict:
+    """Resolve the secrets a job needs, in memory, from its authcfg reference or the environment."""
+    authcfg = job.params.get("authcfg", "") or ""
+    if job.provider in ("ee_download", "ee_export"):
+        if not authcfg:
+            authcfg = plugin_settings.get("ee_authcfg")
+        return {"token_provider": creds.ee_token_provider(authcfg, plugin_settings.get("ee_token_url"))}
+    if job.provider == "eosda":
+        if not authcfg:
+            authcfg = plugin_settings.get("eosda_authcfg")
+        return {"api_key": creds.eosda_api_key(authcfg)}
+    return {}
+
+
+class JobManager(QObject):
+    jobChanged = pyqtSignal(str)
+    jobFinished = pyqtSignal(str, bool)
+
+    def __init__(self, store_path: Optional[str] = None, task_manager=None, parent=None):
+        super().__init__(parent)
+        self.store = JobStore(store_path or plugin_settings.job_store_path())
+        self.task_manager = task_manager or QgsApplication.taskManager()
+        self.tasks: Dict[str, JobTask] = {}
+        self.loaded_layers: Dict[str, List] = {}
+
+    # -- submission --------------------------------------------------------------
+    def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
+        if not job.output_dir:
+            job.output_dir = plugin_settings.output_dir()
+        if self.store.get(job.id) is None:
+            self.store.add(job)
+        return self._start(job.id, credentials)
+
+    def _start(self, job_id: str, credentials: Optional[dict] = None) -> Job:
+        job = self.store.get(job_id)
+        if job_id in self.tasks:
+            return job
+        try:
+            if credentials is None:
+                credentials = credentials_for(job)
+        except EoError as exc:
+            job = self.store.update(job_id, state=JobState.FAILED, error=exc.user_text(), message=exc.message)
+            self.jobChanged.emit(job_id)
+            self.jobFinished.emit(job_id, False)
+            return job
+        task = JobTask(job, self.store, credentials, network.make_session(), plugin_settings.core_settings(),
+                       on_finished=self._task_finished)
+        task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
+        self.tasks[job_id] = task
+        self.task_manager.addTask(task)
+        self.jobChanged.emit(job_id)
+        return job
+
+    def _task_finished(self, task: JobTask) -> None:
+        self.tasks.pop(task.job_id, None)
+        job = self.store.get(task.job_id)
+        if job is None:
+            return
+        ok = job.state == JobState.DONE
+        if not job.finished:
+            # Cancelled before it started, or the task was terminated: record it.
+            state = JobState.CANCELLED if (task.isCanceled() or task.cancelled_by_user) else JobState.FAILED
+            text = task.error or translate("Jobs", "Cancelled by the user.")
+            job = self.store.update(job.id, state=state, error=text if state == JobState.FAILED else "",
+                                    message=text)
+        if ok and job.load_layers:
+            self.load_layers(job.id)
+        elif job.state == JobState.FAILED:
+            log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error), Qgis.MessageLevel.Warning)
+        self.jobChanged.emit(job.id)
+        self.jobFinished.emit(job.id, ok)
+
+    # -- actions from the Jobs panel ------------------------------------------------
+    def cancel(self, job_id: str) -> None:
+        task = self.tasks.get(job_id)
+        if task is not None:
+            task.cancel()
+            return
+        job = self.store.get(job_id)
+        if job is not None and not job.finished:
+            self.store.update(job_id, state=JobState.CANCELLED, message=translate("Jobs", "Cancelled by the user."))
+            self.jobChanged.emit(job_id)
+
+    def retry(self, job_id: str) -> Optional[Job]:
+        job = self.store.get(job_id)
+        if job is None or job_id in self.tasks:
+            return job
+        # Server-side ids are kept so a retry resumes instead of submitting again.
+        self.store.update(job_id, state=JobState.QUEUED, error="", progress=0.0,
+                          message=translate("Jobs", "Retrying"))
+        return self._start(job_id)
+
+    def remove(self, job_id: str) -> None:
+        if job_id in self.tasks:
+            return
+        self.store.remove(job_id)
+        self.jobChanged.emit(job_id)
+
+    def resume_unfinished(self) -> List[str]:
+        """Start again every job a previous QGIS session left unfinished."""
+        resumed = []
+        for job in self.store.unfinished():
+            if job.id in self.tasks:
+                continue
+            log(translate("Jobs", "Resuming job '{}' ({}).").format(job.title, JobState.label(job.state)))
+            self._start(job.id)
+            resumed.append(job.id)
+        return resumed
+
+    def load_layers(self, job_id: str) -> List:
+        job = self.store.get(job_id)
+        if job is None:
+            return []
+        added = layers.load_job_outputs(job)
+        self.loaded_layers[job_id] = [lyr.id() for lyr in added]
+        return added
+
+    def active(self) -> bool:
+        return bool(self.tasks)
+
+    def shutdown(self) -> None:
+        """Called on unload: running tasks are cancelled; their jobs stay resumable in the store."""
+        for task in list(self.tasks.values()):
+            try:
+                task.progressChanged.disconnect()
+            except Exception:
+                pass
+            task._on_finished = None
+            task.interrupt()
+        self.tasks.clear()

@@ -1,0 +1,128 @@
+"""Loading job results as map layers (main thread only)."""
+import os
+from typing import List, Optional
+
+from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
+                       QgsRasterBandStats, QgsRasterLayer, QgsRasterMinMaxOrigin)
+
+from shapely.geometry import shape
+
+from ..core.i18n import translate
+from ..core.jobs import Job
+
+RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt")
+
+# Band names that mean red / green / blue for the common sensors.
+_RGB_NAMES = (
+    ("B4", "B3", "B2"), ("B04", "B03", "B02"), ("SR_B4", "SR_B3", "SR_B2"), ("red", "green", "blue"),
+    ("R", "G", "B"),
+)
+
+
+def raster_outputs(paths: List[str]) -> List[str]:
+    return [p for p in paths if p.lower().endswith(RASTER_EXTENSIONS) and os.path.exists(p)]
+
+
+def _band_names(layer: QgsRasterLayer) -> List[str]:
+    names = []
+    provider = layer.dataProvider()
+    for i in range(1, layer.bandCount() + 1):
+        desc = provider.generateBandName(i) if provider else ""
+        try:
+            from osgeo import gdal
+            ds = gdal.Open(layer.source())
+            if ds is not None:
+                d = ds.GetRasterBand(i).GetDescription()
+                desc = d or desc
+        except Exception:
+            pass
+        names.append(desc)
+    return names
+
+
+def rgb_bands(names: List[str]) -> tuple:
+    """1-based (red, green, blue) band numbers: by band names where known, else 1, 2, 3."""
+    lower = [n.lower() for n in names]
+    for triple in _RGB_NAMES:
+        t = [x.lower() for x in triple]
+        if all(x in lower for x in t):
+            return tuple(lower.index(x) + 1 for x in t)
+    return (1, 2, 3)
+
+
+def style_rgb(layer: QgsRasterLayer) -> None:
+    """Draw a 3+ band layer as RGB with a 2–98 % cumulative-cut stretch."""
+    if layer.bandCount() < 3:
+        return
+    red, green, blue = rgb_bands(_band_names(layer))
+    renderer = QgsMultiBandColorRenderer(layer.dataProvider(), red, green, blue)
+    extent = layer.extent()
+    for band, setter in ((red, renderer.setRedContrastEnhancement),
+                         (green, renderer.setGreenContrastEnhancement),
+                         (blue, renderer.setBlueContrastEnhancement)):
+        ce = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+        ce.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
+        lo, hi = layer.dataProvider().cumulativeCut(band, 0.02, 0.98, extent, 250000)
+        if hi <= lo:
+            stats = layer.dataProvider().bandStatistics(band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max,
+                                                        extent, 250000)
+            lo, hi = stats.minimumValue, stats.maximumValue
+        ce.setMinimumValue(lo)
+        ce.setMaximumValue(hi)
+        setter(ce)
+    layer.setRenderer(renderer)
+    limits = QgsRasterMinMaxOrigin()
+    limits.setLimits(QgsRasterMinMaxOrigin.Limits.CumulativeCut)
+    renderer.setMinMaxOrigin(limits)
+
+
+def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
+    md = QgsLayerMetadata()
+    params = job.params
+    md.setTitle(layer.name())
+    md.setIdentifier(str(params.get("image") or params.get("view_id") or job.id))
+    md.setType("dataset")
+    bands = params.get("bands") or []
+    band_ids = [b.get("id") if isinstance(b, dict) else str(b) for b in bands]
+    md.setAbstract(translate("Layers", "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
+                                       "Acquired: {date}\nJob: {job}").format(
+        provider=job.provider, source=md.identifier(), bands=", ".join(band_ids) or "-",
+        date=params.get("date") or params.get("acquired") or "-", job=job.id))
+    md.setKeywords({"EO Downloader": [job.provider] + band_ids})
+    aoi = params.get("aoi")
+    if aoi:
+        try:
+            g = shape(aoi)
+            extent = QgsLayerMetadata.Extent()
+            sp = QgsLayerMetadata.SpatialExtent()
+            sp.extentCrs = QgsCoordinateReferenceSystem("EPSG:4326")
+            minx, miny, maxx, maxy = g.bounds
+            sp.bounds = QgsBox3d(minx, miny, 0, maxx, maxy, 0)
+            extent.setSpatialExtents([sp])
+            md.setExtent(extent)
+        except Exception:
+            pass
+    layer.setMetadata(md)
+
+
+def load_job_outputs(job: Job, project: Optional[QgsProject] = None) -> List[QgsRasterLayer]:
+    """Add the job's rasters to a group named after the job; returns the layers added."""
+    project = project or QgsProject.instance()
+    paths = raster_outputs(job.outputs)
+    if not paths:
+        return []
+    root = project.layerTreeRoot()
+    title = job.title or job.id
+    group = root.findGroup(title) or root.insertGroup(0, title)
+    layers = []
+    for path in paths:
+        name = os.path.splitext(os.path.basename(path))[0]
+        layer = QgsRasterLayer(path, name, "gdal")
+        if not layer.isValid():
+            continue
+        style_rgb(layer)
+        fill_metadata(layer, job)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        layers.append(layer)
+    return layers

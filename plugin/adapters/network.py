@@ -1,0 +1,39 @@
+"""requests sessions that honour QGIS's network settings (proxy, TLS, timeouts)."""
+from qgis.core import QgsNetworkAccessManager, QgsSettings
+from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery
+from qgis.PyQt.QtCore import QUrl
+
+from . import settings as plugin_settings
+
+
+def qgis_proxies(url: str = "https://earthengine.googleapis.com") -> dict:
+    """The proxy QGIS would use for ``url``, as a requests ``proxies`` dict ({} for none)."""
+    s = QgsSettings()
+    if not s.value("proxy/proxyEnabled", False, type=bool):
+        return {}
+    proxy = None
+    try:
+        nam = QgsNetworkAccessManager.instance()
+        factory = nam.proxyFactory()
+        if factory is not None:
+            found = factory.queryProxy(QNetworkProxyQuery(QUrl(url)))
+            proxy = found[0] if found else None
+        if proxy is None:
+            proxy = nam.fallbackProxy()
+    except Exception:
+        proxy = None
+    if proxy is None or proxy.type() in (QNetworkProxy.ProxyType.NoProxy, QNetworkProxy.ProxyType.DefaultProxy) \
+            or not proxy.hostName():
+        return {}
+    scheme = "socks5h" if proxy.type() == QNetworkProxy.ProxyType.Socks5Proxy else "http"
+    auth = ""
+    if proxy.user():
+        from urllib.parse import quote
+        auth = "{}:{}@".format(quote(proxy.user(), safe=""), quote(proxy.password(), safe=""))
+    address = "{}://{}{}:{}".format(scheme, auth, proxy.hostName(), proxy.port())
+    return {"http": address, "https": address}
+
+
+def make_session():
+    from ..core.http import make_session as core_make_session
+    return core_make_session(proxies=qgis_proxies() or None, verify=bool(plugin_settings.get("verify_tls")))

@@ -1,0 +1,88 @@
+"""Typed plugin preferences in QgsSettings, under one versioned group.
+
+Only preferences live here (base URLs, folders, limits); secrets live in the
+QGIS authentication database and are referenced by an authcfg id.
+"""
+import os
+
+from qgis.core import QgsApplication, QgsSettings
+
+GROUP = "eo_downloader"
+SCHEMA_VERSION = 1
+_PREFIX = "{}/v{}/".format(GROUP, SCHEMA_VERSION)
+
+DEFAULTS = {
+    "output_dir": "",
+    "ee_api_url": "",
+    "ee_token_url": "",
+    "ee_project": "",
+    "ee_authcfg": "",
+    "eosda_api_url": "",
+    "eosda_authcfg": "",
+    "max_area_km2": 1_000_000.0,
+    "max_parallel_tiles": 4,
+    "connect_timeout": 10.0,
+    "read_timeout": 60.0,
+    "verify_tls": True,
+    "load_layers": True,
+}
+
+# Keys of the unversioned layout (before v1) and where they moved.
+_LEGACY_KEYS = {"output_folder": "output_dir", "ee/project": "ee_project", "eosda/url": "eosda_api_url"}
+
+
+def _settings() -> QgsSettings:
+    return QgsSettings()
+
+
+def migrate() -> None:
+    """Move values from older key layouts into the current versioned group (idempotent)."""
+    s = _settings()
+    if s.value(_PREFIX + "schema", 0, type=int) >= SCHEMA_VERSION:
+        return
+    for old, new in _LEGACY_KEYS.items():
+        key = "{}/{}".format(GROUP, old)
+        if s.contains(key):
+            if not s.contains(_PREFIX + new):
+                s.setValue(_PREFIX + new, s.value(key))
+            s.remove(key)
+    s.setValue(_PREFIX + "schema", SCHEMA_VERSION)
+
+
+def get(name: str):
+    default = DEFAULTS[name]
+    value = _settings().value(_PREFIX + name, default, type=type(default))
+    return value
+
+
+def set(name: str, value) -> None:  # noqa: A001 (module-level API)
+    if name not in DEFAULTS:
+        raise KeyError(name)
+    _settings().setValue(_PREFIX + name, value)
+
+
+def output_dir() -> str:
+    value = get("output_dir")
+    if value:
+        return value
+    return os.path.join(os.path.expanduser("~"), "EO Downloader")
+
+
+def profile_dir() -> str:
+    return QgsApplication.qgisSettingsDirPath()
+
+
+def job_store_path() -> str:
+    return os.path.join(profile_dir(), GROUP, "jobs.json")
+
+
+def core_settings() -> dict:
+    """The preferences the core runners read (no secrets)."""
+    return {
+        "ee_api": get("ee_api_url"),
+        "ee_token": get("ee_token_url"),
+        "eosda_api": get("eosda_api_url"),
+        "max_parallel_tiles": get("max_parallel_tiles"),
+        "connect_timeout": get("connect_timeout"),
+        "read_timeout": get("read_timeout"),
+    }

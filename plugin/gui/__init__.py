@@ -1,0 +1,1 @@
+"""Widgets: the download dock, the jobs panel and the polygon map tool."""

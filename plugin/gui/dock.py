@@ -1,0 +1,371 @@
+"""The download dock: AOI choice, one tab per provider, live estimate, submission as jobs."""
+import math
+
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsMapLayerProxyModel, QgsProject, QgsTask, QgsWkbTypes)
+from qgis.gui import QgsFileWidget, QgsRubberBand
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QDesktopServices
+from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem, QWidget
+
+from ..adapters import aoi_source
+from ..adapters import settings as plugin_settings
+from ..core.errors import EoError
+from ..core.jobs import Job
+from ..resources import ui_path
+from .map_tool import PolygonMapTool
+
+FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
+
+EE_FORMATS = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
+EE_REQUEST_LIMIT = 50331648
+HELP_URL = "https://github.com/eo-downloader/eo_downloader#readme"
+
+
+class DockBody(QWidget, FORM_CLASS):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+
+
+class DownloadDock(QDockWidget):
+    def __init__(self, iface, manager, show_jobs=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("EoDownloaderDock")
+        self.setWindowTitle(self.tr("EO Downloader"))
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.manager = manager
+        self.ui = DockBody()
+        self.setWidget(self.ui)
+        self.drawn_geometry = None   # QgsGeometry in the canvas CRS at drawing time
+        self.drawn_crs = None
+        self.scenes = []
+        self.footprints = []
+        self.search_task = None
+        self.map_tool = PolygonMapTool(self.canvas)
+        self.map_tool.polygonDrawn.connect(self._on_drawn)
+        self.aoi_band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.aoi_band.setColor(QColor(255, 200, 0, 40))
+        self.aoi_band.setStrokeColor(QColor(255, 140, 0))
+        self.aoi_band.setWidth(2)
+        ui = self.ui
+        ui.aoiLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        ui.eeFormatCombo.addItems(EE_FORMATS)
+        ui.eeCrsWidget.setOptionVisible(ui.eeCrsWidget.CrsOption.CrsNotSet, True)
+        ui.eeCrsWidget.setNotSetText(self.tr("Image's own CRS"))
+        ui.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
+        ui.eeProjectEdit.setText(plugin_settings.get("ee_project"))
+        try:
+            from ..core import eosda
+            ui.eosdaDatasetCombo.addItems(list(eosda.DATASETS))
+        except Exception:
+            pass
+        ui.eosdaToDate.setDate(QDate.currentDate())
+        ui.eosdaFromDate.setDate(QDate.currentDate().addMonths(-3))
+        ui.eosdaResultsTable.setColumnCount(3)
+        ui.eosdaResultsTable.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Cloud %"), self.tr("View id")])
+        ui.eosdaResultsTable.horizontalHeader().setStretchLastSection(True)
+        ui.outputDirWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        ui.outputDirWidget.setFilePath(plugin_settings.output_dir())
+        ui.helpButton.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(HELP_URL)))
+        if show_jobs is not None:
+            ui.jobsButton.clicked.connect(show_jobs)
+        for radio in (ui.aoiExtentRadio, ui.aoiLayerRadio, ui.aoiDrawRadio):
+            radio.toggled.connect(self.schedule_update)
+        ui.aoiLayerCombo.layerChanged.connect(self._layer_changed)
+        ui.drawButton.clicked.connect(self.start_drawing)
+        for widget in (ui.eeImageEdit, ui.eeBandsEdit, ui.eeProjectEdit, ui.eosdaViewEdit, ui.eosdaBandsEdit):
+            widget.textChanged.connect(self.schedule_update)
+        ui.eeScaleSpin.valueChanged.connect(self.schedule_update)
+        ui.eeFormatCombo.currentIndexChanged.connect(self.schedule_update)
+        ui.eeDownloadButton.clicked.connect(self.submit_ee)
+        ui.eosdaSearchButton.clicked.connect(self.search_eosda)
+        ui.eosdaDownloadButton.clicked.connect(self.submit_eosda)
+        ui.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        ui.outputDirWidget.fileChanged.connect(lambda path: plugin_settings.set("output_dir", path))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(300)
+        self.timer.timeout.connect(self.update_state)
+        self.canvas.extentsChanged.connect(self.schedule_update)
+        self._selection_layer = None
+        self._layer_changed(ui.aoiLayerCombo.currentLayer())
+        self.update_state()
+
+    def tr(self, text):
+        return QCoreApplication.translate("DownloadDock", text)
+
+    # -- AOI -------------------------------------------------------------------------
+    def _layer_changed(self, layer):
+        if self._selection_layer is not None:
+            try:
+                self._selection_layer.selectionChanged.disconnect(self.schedule_update)
+            except (TypeError, RuntimeError):
+                pass
+        self._selection_layer = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self.schedule_update)
+        self.schedule_update()
+
+    def start_drawing(self):
+        self.ui.aoiDrawRadio.setChecked(True)
+        self.canvas.setMapTool(self.map_tool)
+
+    def _on_drawn(self, geometry):
+        self.drawn_geometry = QgsGeometry(geometry)
+        self.drawn_crs = self.canvas.mapSettings().destinationCrs()
+        self.ui.aoiDrawRadio.setChecked(True)
+        self.schedule_update()
+
+    def current_aoi(self, max_vertices=None):
+        ui = self.ui
+        if ui.aoiLayerRadio.isChecked():
+            return aoi_source.from_layer_selection(ui.aoiLayerCombo.currentLayer(), max_vertices)
+        if ui.aoiDrawRadio.isChecked():
+            if self.drawn_geometry is None:
+                raise EoError(self.tr("No polygon drawn yet: click 'Draw on the map…', click the vertices and "
+                                      "right-click to finish."))
+            return aoi_source.from_geometries([self.drawn_geometry], self.drawn_crs, max_vertices)
+        return aoi_source.from_canvas(self.canvas, max_vertices)
+
+    def schedule_update(self, *_args):
+        self.timer.start()
+
+    def _show_aoi(self, aoi):
+        self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        if aoi is None:
+            return
+        geom = aoi_source.to_qgs_geometry(aoi)
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        geom.transform(transform)
+        self.aoi_band.setToGeometry(geom, None)
+
+    def update_state(self):
+        ui = self.ui
+        try:
+            aoi = self.current_aoi()
+            error = None
+        except EoError as exc:
+            aoi, error = None, exc.user_text()
+        if not ui.aoiExtentRadio.isChecked():
+            self._show_aoi(aoi)
+        else:
+            self._show_aoi(None)
+        if aoi is not None:
+            text = self.tr("{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2, len(aoi.parts),
+                                                                          aoi.vertex_count)
+            if aoi.notes:
+                text += "\n" + "\n".join(aoi.notes)
+            ui.aoiInfoLabel.setText(text)
+        else:
+            ui.aoiInfoLabel.setText(error)
+        # Earth Engine tab
+        reason = None
+        if aoi is None:
+            reason = error
+        elif not ui.eeImageEdit.text().strip():
+            reason = self.tr("Enter an image id.")
+        elif not ui.eeBandsEdit.text().strip():
+            reason = self.tr("Enter at least one band.")
+        ui.eeDownloadButton.setEnabled(reason is None)
+        ui.eeDownloadButton.setToolTip(reason or self.tr("Send the request as a background job."))
+        ui.eeEstimateLabel.setText(self.ee_estimate_text(aoi) if aoi is not None else (reason or ""))
+        # EOSDA tab
+        reason = error if aoi is None else None
+        ui.eosdaSearchButton.setEnabled(reason is None)
+        ui.eosdaSearchButton.setToolTip(reason or self.tr("Search scenes over the area."))
+        if reason is None and not ui.eosdaViewEdit.text().strip():
+            reason = self.tr("Search and choose a scene, or enter a view id.")
+        if reason is None and not ui.eosdaBandsEdit.text().strip():
+            reason = self.tr("Enter at least one band.")
+        ui.eosdaDownloadButton.setEnabled(reason is None)
+        ui.eosdaDownloadButton.setToolTip(reason or self.tr("Create the download task as a background job."))
+
+    def ee_estimate_text(self, aoi):
+        """Rough size before anything is sent: 16-bit bands plus Earth Engine's mask byte."""
+        bands = [b for b in self.ui.eeBandsEdit.text().split(",") if b.strip()]
+        scale = self.ui.eeScaleSpin.value() or 10.0
+        minx, miny, maxx, maxy = aoi.bounds
+        lat = math.radians((miny + maxy) / 2.0)
+        width = max(1, int(math.ceil((maxx - minx) * 111320.0 * math.cos(lat) / scale)))
+        height = max(1, int(math.ceil((maxy - miny) * 110540.0 / scale)))
+        size = width * height * max(1, len(bands)) * 3
+        tiles = max(1, int(math.ceil(size / float(EE_REQUEST_LIMIT))), int(math.ceil(max(width, height) / 10000.0)) ** 2)
+        return self.tr("About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).").format(
+            width, height, scale, size / 1048576.0, tiles)
+
+    # -- submissions ---------------------------------------------------------------------
+    def _output_dir(self):
+        return self.ui.outputDirWidget.filePath() or plugin_settings.output_dir()
+
+    def _status(self, text):
+        self.ui.statusLabel.setText(text)
+
+    def submit_ee(self):
+        from ..core.providers import ee_download
+        ui = self.ui
+        try:
+            aoi = self.current_aoi()
+            crs = ui.eeCrsWidget.crs()
+            params = ee_download.build_params(
+                image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(), band_options="",
+                scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
+                crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
+                file_per_band=ui.eeFilePerBandCheck.isChecked(), name="",
+                project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
+                aoi=aoi.to_geojson())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+        job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
+                  output_dir=self._output_dir())
+        self.manager.submit(job)
+        self._status(self.tr("Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
+        return job
+
+    def submit_eosda(self):
+        from ..core import eosda
+        ui = self.ui
+        try:
+            aoi = self.current_aoi(max_vertices=eosda.MAX_VERTICES)
+            params = eosda.build_params(view_id=ui.eosdaViewEdit.text().strip(), bands=ui.eosdaBandsEdit.text(),
+                                        merge=ui.eosdaMergeCheck.isChecked(), metadata="", reference="",
+                                        callback_url="")
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+        params["aoi"] = aoi.to_geojson()
+        job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id")),
+                  output_dir=self._output_dir())
+        self.manager.submit(job)
+        self._status(self.tr("Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
+        return job
+
+    # -- EOSDA search (network off the main thread) --------------------------------------------
+    def search_eosda(self):
+        from ..adapters import network
+        from ..adapters.credentials import eosda_api_key
+        from ..core import config, eosda
+        ui = self.ui
+        try:
+            aoi = self.current_aoi()
+            key = eosda_api_key(plugin_settings.get("eosda_authcfg"))
+        except EoError as exc:
+            self._status(exc.user_text())
+            return
+        args = dict(session=network.make_session(),
+                    base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
+                    dataset=ui.eosdaDatasetCombo.currentText(), aoi=aoi.to_geojson(),
+                    date_from=ui.eosdaFromDate.date().toString("yyyy-MM-dd"),
+                    date_to=ui.eosdaToDate.date().toString("yyyy-MM-dd"), cloud_max=ui.eosdaCloudSpin.value())
+        task = SearchTask(self.tr("EOSDA scene search"), args)
+        task.done.connect(self._search_done)
+        self.search_task = task
+        ui.eosdaSearchButton.setEnabled(False)
+        self._status(self.tr("Searching…"))
+        QgsApplication.taskManager().addTask(task)
+
+    def _search_done(self, task):
+        self.search_task = None
+        self.ui.eosdaSearchButton.setEnabled(True)
+        if task.error:
+            self._status(task.error)
+            return
+        self.show_scenes(task.scenes)
+
+    def show_scenes(self, scenes):
+        ui = self.ui
+        self.scenes = list(scenes)
+        ui.eosdaResultsTable.setRowCount(len(self.scenes))
+        for row, scene in enumerate(self.scenes):
+            cloud = "" if scene.cloud_cover is None else "{:.1f}".format(float(scene.cloud_cover))
+            for col, value in enumerate((scene.date, cloud, scene.view_id)):
+                ui.eosdaResultsTable.setItem(row, col, QTableWidgetItem(str(value)))
+        self._draw_footprints()
+        self._status(self.tr("{} scenes found.").format(len(self.scenes)))
+
+    def _draw_footprints(self, highlight=None):
+        self.clear_footprints()
+        from shapely.geometry import shape
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        for index, scene in enumerate(self.scenes):
+            if not scene.footprint:
+                continue
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+            chosen = index == highlight
+            band.setColor(QColor(0, 120, 255, 60 if chosen else 0))
+            band.setStrokeColor(QColor(0, 90, 220) if chosen else QColor(0, 120, 255, 140))
+            band.setWidth(3 if chosen else 1)
+            geom = QgsGeometry.fromWkt(shape(scene.footprint).wkt)
+            geom.transform(transform)
+            band.setToGeometry(geom, None)
+            self.footprints.append(band)
+
+    def clear_footprints(self):
+        for band in self.footprints:
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.canvas.scene().removeItem(band)
+        self.footprints = []
+
+    def _scene_chosen(self):
+        rows = self.ui.eosdaResultsTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        index = rows[0].row()
+        if 0 <= index < len(self.scenes):
+            self.ui.eosdaViewEdit.setText(self.scenes[index].view_id)
+            self._draw_footprints(highlight=index)
+
+    # -- teardown -----------------------------------------------------------------------------
+    def cleanup(self):
+        self.timer.stop()
+        try:
+            self.canvas.extentsChanged.disconnect(self.schedule_update)
+        except TypeError:
+            pass
+        if self._selection_layer is not None:
+            try:
+                self._selection_layer.selectionChanged.disconnect(self.schedule_update)
+            except (TypeError, RuntimeError):
+                pass
+        if self.canvas.mapTool() is self.map_tool:
+            self.canvas.unsetMapTool(self.map_tool)
+        self.map_tool.dispose()
+        self.clear_footprints()
+        self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.canvas.scene().removeItem(self.aoi_band)
+
+
+class SearchTask(QgsTask):
+    """Runs the EOSDA search on a worker thread; results handed over in finished()."""
+
+    done = pyqtSignal(object)
+
+    def __init__(self, description, args):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self.args = args
+        self.scenes = []
+        self.error = None
+
+    def run(self):
+        from ..core import eosda
+        try:
+            a = self.args
+            self.scenes = eosda.search(a["session"], a["base"], a["api_key"], a["dataset"], a["aoi"],
+                                       a["date_from"], a["date_to"], a["cloud_max"])
+            return True
+        except EoError as exc:
+            self.error = exc.user_text()
+        except Exception as exc:
+            from ..core.http import redact
+            self.error = redact("{}: {}".format(type(exc).__name__, exc))
+        finally:
+            self.args = {}
+        return False
+
+    def finished(self, result):
+        self.done.emit(self)

@@ -1,0 +1,114 @@
+"""The plugin object: toolbar, menu, docks and Processing provider; unload() undoes all of it."""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .resources import icon_path
+
+MENU = "&EO Downloader"
+
+
+class EoDownloaderPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions = []
+        self.toolbar = None
+        self.provider = None
+        self.manager = None
+        self.dock = None
+        self.jobs_panel = None
+        self.translator = None
+
+    def tr(self, text):
+        return QCoreApplication.translate("EoDownloaderPlugin", text)
+
+    # -- Processing (also called by QGIS before initGui in qgis_process) --------------------
+    def initProcessing(self):
+        if self.provider is None:
+            from .processing.provider import EoDownloaderProvider
+            self.provider = EoDownloaderProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):
+        from .adapters import i18n, settings
+        from .adapters.job_manager import JobManager
+        self.translator = i18n.install()
+        settings.migrate()
+        self.initProcessing()
+        self.manager = JobManager()
+        self.toolbar = self.iface.addToolBar(self.tr("EO Downloader"))
+        self.toolbar.setObjectName("EoDownloaderToolbar")
+        self._add_action("download", self.tr("Download imagery"), self.toggle_dock, icon_path())
+        self._add_action("jobs", self.tr("Jobs"), self.toggle_jobs, icon_path("jobs.svg"))
+        # Unfinished jobs of the last session: resume them once QGIS has settled.
+        from qgis.PyQt.QtCore import QTimer
+        QTimer.singleShot(0, self._resume)
+
+    def _resume(self):
+        if self.manager is not None:
+            resumed = self.manager.resume_unfinished()
+            if resumed:
+                self.iface.messageBar().pushInfo(self.tr("EO Downloader"),
+                                                 self.tr("Resumed {} unfinished job(s).").format(len(resumed)))
+
+    def _add_action(self, key, text, callback, icon):
+        action = QAction(QIcon(icon), text, self.iface.mainWindow())
+        action.setObjectName("eo_downloader_" + key)
+        action.setCheckable(True)
+        action.triggered.connect(callback)
+        self.toolbar.addAction(action)
+        self.iface.addPluginToWebMenu(MENU, action)
+        self.actions.append(action)
+        return action
+
+    def _action(self, key):
+        for action in self.actions:
+            if action.objectName() == "eo_downloader_" + key:
+                return action
+        return None
+
+    def toggle_dock(self, checked=True):
+        if self.dock is None:
+            from .gui.dock import DownloadDock
+            self.dock = DownloadDock(self.iface, self.manager, show_jobs=lambda: self.toggle_jobs(True))
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self._action("download").setChecked)
+        self.dock.setVisible(bool(checked))
+
+    def toggle_jobs(self, checked=True):
+        if self.jobs_panel is None:
+            from .gui.jobs_panel import JobsPanelWidget
+            self.jobs_panel = JobsPanelWidget(self.manager)
+            self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_panel)
+            self.jobs_panel.visibilityChanged.connect(self._action("jobs").setChecked)
+        self.jobs_panel.setVisible(bool(checked))
+
+    def unload(self):
+        from .adapters import i18n
+        if self.dock is not None:
+            self.dock.cleanup()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.jobs_panel is not None:
+            self.jobs_panel.cleanup()
+            self.iface.removeDockWidget(self.jobs_panel)
+            self.jobs_panel.deleteLater()
+            self.jobs_panel = None
+        for action in self.actions:
+            self.iface.removePluginWebMenu(MENU, action)
+            action.triggered.disconnect()
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.manager is not None:
+            self.manager.shutdown()
+            self.manager = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.uninstall(self.translator)
+        self.translator = None

@@ -1,0 +1,1 @@
+"""Processing provider and algorithms (toolbox, graphical modeler, qgis_process)."""

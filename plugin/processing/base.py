@@ -1,0 +1,136 @@
+"""Shared base of the plugin's algorithms: AOI parameters, job running, layer hand-over."""
+import os
+from typing import Dict, List, Optional
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
+                       QgsProcessingParameterAuthConfig, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFolderDestination,
+                       QgsProcessingUtils, QgsProject, QgsRasterLayer)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters import aoi_source, network
+from ..adapters import settings as plugin_settings
+from ..adapters.job_manager import credentials_for
+from ..adapters.layers import raster_outputs, style_rgb, fill_metadata
+from ..core.aoi import Aoi
+from ..core.errors import AoiError, EoError
+from ..core.jobs import Job, JobStore
+from ..core.runner import CancelToken, RunContext, run_job
+from ..resources import icon_path
+
+
+class BaseAlgorithm(QgsProcessingAlgorithm):
+    AOI = "AOI"
+    EXTENT = "EXTENT"
+    AUTHCFG = "AUTHCFG"
+    OUTPUT_DIR = "OUTPUT_DIR"
+    OUTPUT_FILES = "OUTPUT_FILES"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(self.__class__.__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self) -> str:
+        return ""
+
+    def groupId(self) -> str:
+        return ""
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    # -- shared parameters ---------------------------------------------------------
+    def add_aoi_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AOI, self.tr("Area of interest (polygon layer; 'selected features only' honoured)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterExtent(
+            self.EXTENT, self.tr("Area of interest as an extent (instead of a layer)"), optional=True))
+
+    def add_auth_and_output_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, self.tr("Authentication configuration (empty: the plugin settings, or the "
+                                  "environment in headless runs)"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_DIR, self.tr("Output folder")))
+
+    def add_file_outputs(self) -> None:
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, self.tr("Downloaded files")))
+        self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, self.tr("Output folder")))
+
+    def aoi_from_parameters(self, parameters: Dict, context: QgsProcessingContext,
+                            max_vertices: Optional[int] = None, required: bool = True) -> Optional[Aoi]:
+        has_layer = parameters.get(self.AOI) not in (None, "")
+        has_extent = parameters.get(self.EXTENT) not in (None, "")
+        if has_layer and has_extent:
+            raise QgsProcessingException(self.tr("Give either AOI or EXTENT, not both."))
+        try:
+            if has_layer:
+                source = self.parameterAsSource(parameters, self.AOI, context)
+                return aoi_source.from_feature_source(source, max_vertices)
+            if has_extent:
+                rect = self.parameterAsExtent(parameters, self.EXTENT, context)
+                crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+                return aoi_source.from_extent(rect, crs, max_vertices)
+        except AoiError as exc:
+            raise QgsProcessingException(exc.user_text())
+        if required:
+            raise QgsProcessingException(self.tr("Give an area of interest: a polygon layer (AOI) or an "
+                                                 "extent (EXTENT)."))
+        return None
+
+    def output_dir(self, parameters: Dict, context: QgsProcessingContext) -> str:
+        folder = self.parameterAsString(parameters, self.OUTPUT_DIR, context)
+        if not folder or folder == "TEMPORARY_OUTPUT":
+            folder = QgsProcessingUtils.tempFolder()
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise QgsProcessingException(self.tr("The output folder '{}' cannot be created: {}").format(folder, exc))
+        if not os.access(folder, os.W_OK):
+            raise QgsProcessingException(self.tr("The output folder '{}' is not writable.").format(folder))
+        return folder
+
+    # -- running a job -------------------------------------------------------------
+    def run_provider_job(self, job: Job, parameters: Dict, context: QgsProcessingContext, feedback) -> List[str]:
+        """Run ``job`` here (Processing already runs us off the main thread) and record it in the job store."""
+        job.params["authcfg"] = self.parameterAsString(parameters, self.AUTHCFG, context) or ""
+        job.params["origin"] = "processing"
+        try:
+            credentials = credentials_for(job)
+        except EoError as exc:
+            raise QgsProcessingException(exc.user_text())
+        store = JobStore(plugin_settings.job_store_path())
+        store.add(job)
+        for note in job.params.get("aoi_notes", []):
+            feedback.pushInfo(note)
+        ctx = RunContext(job, store=store, cancel=CancelToken(feedback.isCanceled),
+                         progress=lambda percent, message="": (feedback.setProgress(percent),
+                                                               message and feedback.setProgressText(message)),
+                         credentials=credentials, session=network.make_session(),
+                         settings=plugin_settings.core_settings(), log=feedback.pushInfo)
+        try:
+            outputs = run_job(job, ctx)
+        except EoError as exc:
+            raise QgsProcessingException(exc.user_text())
+        finally:
+            credentials.clear()
+        return outputs
+
+    def hand_over_layers(self, outputs: List[str], job: Job, context: QgsProcessingContext) -> None:
+        """Queue the rasters to be loaded into the project when the algorithm completes."""
+        for path in raster_outputs(outputs):
+            name = os.path.splitext(os.path.basename(path))[0]
+            layer = QgsRasterLayer(path, name, "gdal")
+            if not layer.isValid():
+                continue
+            style_rgb(layer)
+            fill_metadata(layer, job)
+            context.temporaryLayerStore().addMapLayer(layer)
+            context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
+                name, context.project() or QgsProject.instance(), self.OUTPUT_FILES))

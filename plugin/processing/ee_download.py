@@ -1,0 +1,107 @@
+"""``eo_downloader:ee_download`` — Earth Engine getDownloadId download for an AOI."""
+from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
+                       QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ..core.errors import EoError
+from ..core.jobs import Job
+from .base import BaseAlgorithm
+
+FORMATS = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
+
+
+class EeDownloadAlgorithm(BaseAlgorithm):
+    IMAGE = "IMAGE"
+    BANDS = "BANDS"
+    BAND_OPTIONS = "BAND_OPTIONS"
+    SCALE = "SCALE"
+    CRS = "CRS"
+    CRS_TRANSFORM = "CRS_TRANSFORM"
+    DIMENSIONS = "DIMENSIONS"
+    FORMAT = "FORMAT"
+    FILE_PER_BAND = "FILE_PER_BAND"
+    NAME = "NAME"
+    PROJECT = "PROJECT"
+
+    def name(self) -> str:
+        return "ee_download"
+
+    def displayName(self) -> str:
+        return self.tr("Earth Engine download (cropped to an area)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, "
+            "and loads the result as layers. Areas too large for one request are split into tiles automatically "
+            "and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.\n\n"
+            "AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.\n"
+            "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.\n"
+            "BANDS: comma-separated band names, e.g. B4,B3,B2.\n"
+            "BAND_OPTIONS: optional JSON list of per-band options, e.g. [{\"id\": \"B3\", \"scale\": 10}, "
+            "{\"id\": \"B11\", \"scale\": 20}] (keys id, crs, crs_transform, dimensions, scale).\n"
+            "SCALE: pixel size in metres (empty: the band's native scale).\n"
+            "CRS: output CRS (empty: the image's). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, "
+            "yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth "
+            "Engine documents.\n"
+            "DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.\n"
+            "FORMAT: ZIPPED_GEO_TIFF_PER_BAND (one file per band), ZIPPED_GEO_TIFF (one multi-band file), "
+            "GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).\n"
+            "FILE_PER_BAND: one file per band (for the zipped formats the format decides).\n"
+            "NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.\n"
+            "AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.\n"
+            "OUTPUT_DIR: where the files are written.")
+
+    def initAlgorithm(self, config=None) -> None:
+        self.add_aoi_parameters()
+        self.addParameter(QgsProcessingParameterString(self.IMAGE, self.tr("Image asset id")))
+        self.addParameter(QgsProcessingParameterString(self.BANDS, self.tr("Bands (comma-separated)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, self.tr("Per-band options (JSON list)"),
+                                                       optional=True, multiLine=True))
+        self.addParameter(QgsProcessingParameterNumber(self.SCALE, self.tr("Scale (metres per pixel)"),
+                                                       QgsProcessingParameterNumber.Type.Double, optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.CRS, self.tr("Output CRS"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.CRS_TRANSFORM, self.tr("CRS transform (6 numbers)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, self.tr("Dimensions (WIDTHxHEIGHT)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=FORMATS,
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, self.tr("One file per band"),
+                                                        defaultValue=True))
+        self.addParameter(QgsProcessingParameterString(self.NAME, self.tr("File base name"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.PROJECT, self.tr("Google Cloud project"),
+                                                       optional=True))
+        self.add_auth_and_output_parameters()
+        self.add_file_outputs()
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..adapters import settings as plugin_settings
+        from ..core.providers import ee_download
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        has_ct = bool(self.parameterAsString(parameters, self.CRS_TRANSFORM, context).strip())
+        aoi = self.aoi_from_parameters(parameters, context, required=not (crs.isValid() and has_ct))
+        scale = parameters.get(self.SCALE)
+        project = self.parameterAsString(parameters, self.PROJECT, context) or plugin_settings.get("ee_project")
+        try:
+            params = ee_download.build_params(
+                image=self.parameterAsString(parameters, self.IMAGE, context),
+                bands=self.parameterAsString(parameters, self.BANDS, context),
+                band_options=self.parameterAsString(parameters, self.BAND_OPTIONS, context),
+                scale=None if scale in (None, "") else self.parameterAsDouble(parameters, self.SCALE, context),
+                crs=crs.authid() if crs.isValid() else None,
+                crs_transform=self.parameterAsString(parameters, self.CRS_TRANSFORM, context),
+                dimensions=self.parameterAsString(parameters, self.DIMENSIONS, context),
+                format=FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)],
+                file_per_band=self.parameterAsBool(parameters, self.FILE_PER_BAND, context),
+                name=self.parameterAsString(parameters, self.NAME, context),
+                project=project,
+                aoi=aoi.to_geojson() if aoi is not None else None)
+        except EoError as exc:
+            raise QgsProcessingException(exc.user_text())
+        if aoi is not None:
+            params["aoi_notes"] = list(aoi.notes)
+        job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image", "")),
+                  output_dir=self.output_dir(parameters, context))
+        outputs = self.run_provider_job(job, parameters, context, feedback)
+        self.hand_over_layers(outputs, job, context)
+        return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -1,0 +1,29 @@
+"""The ``eo_downloader`` Processing provider."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..resources import icon_path
+
+
+class EoDownloaderProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "eo_downloader"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("EoDownloaderProvider", "EO Downloader")
+
+    def longName(self) -> str:
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path())
+
+    def svgIconPath(self) -> str:
+        return icon_path()
+
+    def loadAlgorithms(self) -> None:
+        from .ee_download import EeDownloadAlgorithm
+        from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
+        for alg in (EeDownloadAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm()):
+            self.addAlgorithm(alg)
