@@ -1,0 +1,118 @@
+"""Job model, job store and the runner contract (QGIS-free)."""
+import json
+import os
+import threading
+
+import pytest
+
+from plugin.core.errors import CancelledError, ProviderError
+from plugin.core.jobs import Job, JobState, JobStore
+from plugin.core.runner import CancelToken, RunContext, register_runner, run_job
+
+
+def test_secrets_never_stored(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = Job(provider="x", params={"image": "A", "api_key": "SECRET1", "nested": {"access_token": "SECRET2"}})
+    store.add(job)
+    store.update(job.id, server={"task_id": "t1", "token": "SECRET3"})
+    text = (tmp_path / "jobs.json").read_text()
+    assert "SECRET" not in text
+    assert json.loads(text)["jobs"][0]["server"] == {"task_id": "t1"}
+
+
+def test_store_survives_restart_and_lists_unfinished(tmp_path):
+    path = str(tmp_path / "jobs.json")
+    store = JobStore(path)
+    a = store.add(Job(provider="x", params={"n": 1}))
+    b = store.add(Job(provider="x", params={"n": 2}))
+    store.update(a.id, state=JobState.RUNNING, server={"task_id": "abc"})
+    store.update(b.id, state=JobState.DONE, outputs=["/tmp/x.tif"])
+    reopened = JobStore(path)     # a new QGIS session
+    unfinished = reopened.unfinished()
+    assert [j.id for j in unfinished] == [a.id]
+    assert unfinished[0].server == {"task_id": "abc"}
+    assert reopened.get(b.id).finished_at is not None
+
+
+def test_atomic_write_leaves_no_temp_files(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    for i in range(20):
+        store.add(Job(provider="x", params={"i": i}))
+    assert sorted(os.listdir(tmp_path)) == ["jobs.json"]
+
+
+def test_corrupt_store_is_kept_aside(tmp_path):
+    path = tmp_path / "jobs.json"
+    path.write_text("{truncated")
+    store = JobStore(str(path))
+    assert store.list() == []
+    assert any(n.startswith("jobs.json.broken-") for n in os.listdir(tmp_path))
+
+
+def test_concurrent_updates(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="x", params={}))
+
+    def worker(n):
+        for i in range(20):
+            store.update(job.id, server={"k{}".format(n): i})
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert JobStore(store.path).get(job.id).server == {"k0": 19, "k1": 19, "k2": 19, "k3": 19}
+
+
+def _runner_ok(job, ctx):
+    ctx.save_server(remote="r-1")
+    ctx.set_state(JobState.RUNNING)
+    ctx.progress(50, "half")
+    return ["/tmp/out.tif"]
+
+
+def _runner_fail(job, ctx):
+    raise ProviderError("server says no")
+
+
+def _runner_wait(job, ctx):
+    ctx.save_server(remote="r-2")
+    while True:
+        ctx.cancel.sleep(0.05)
+
+
+register_runner("test_ok", _runner_ok)
+register_runner("test_fail", _runner_fail)
+register_runner("test_wait", _runner_wait)
+
+
+def test_run_job_records_done(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="test_ok", params={}))
+    seen = []
+    outputs = run_job(job, RunContext(job, store=store, progress=lambda p, m: seen.append((p, m))))
+    final = JobStore(store.path).get(job.id)
+    assert outputs == ["/tmp/out.tif"] and final.state == JobState.DONE and final.outputs == outputs
+    assert final.server == {"remote": "r-1"} and (50.0, "half") in seen
+
+
+def test_run_job_records_failure_message(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="test_fail", params={}))
+    with pytest.raises(ProviderError):
+        run_job(job, RunContext(job, store=store))
+    final = store.get(job.id)
+    assert final.state == JobState.FAILED and final.error == "server says no"
+
+
+def test_cancel_within_a_second_and_shutdown_keeps_job_resumable(tmp_path):
+    import time
+    store = JobStore(str(tmp_path / "jobs.json"))
+    for reason, expected in ((CancelToken.USER, JobState.CANCELLED), (CancelToken.SHUTDOWN, JobState.QUEUED)):
+        job = store.add(Job(provider="test_wait", params={}))
+        token = CancelToken()
+        threading.Timer(0.2, token.cancel, kwargs={"reason": reason}).start()
+        start = time.monotonic()
+        with pytest.raises(CancelledError):
+            run_job(job, RunContext(job, store=store, cancel=token))
+        assert time.monotonic() - start < 1.2
+        assert store.get(job.id).state == expected
+        assert store.get(job.id).server == {"remote": "r-2"}
