@@ -190,6 +190,16 @@ def cases(ee):
         ("legacy_numpy_alias", {"bands": ["B4"], "region": bbox_desc, "scale": 20, "format": "numpy"}),
         ("no_bands", {"region": bbox_desc, "scale": 20, "format": "GEO_TIFF"}),
         ("scale_float", {"bands": ["B4"], "region": bbox_desc, "scale": 12.5, "format": "GEO_TIFF"}),
+        # Twenty bands per band: the addBands chain gets deep enough for the serializer's depth limit.
+        ("many_bands_per_band", {"name": "many", "region": bbox_desc, "scale": 60,
+                                 "bands": ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9",
+                                           "B11", "B12", "AOT", "WVP", "SCL", "TCI_R", "TCI_G", "TCI_B",
+                                           "MSK_CLDPRB", "MSK_SNWPRB"]}),
+        ("many_bands_tile", {"name": "many", "format": "ZIPPED_GEO_TIFF_PER_BAND", "crs": utm,
+                             "crs_transform": [60, 0, 580000, 0, -60, 4105000], "dimensions": [100, 100],
+                             "bands": ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9",
+                                       "B11", "B12", "AOT", "WVP", "SCL", "TCI_R", "TCI_G", "TCI_B",
+                                       "MSK_CLDPRB", "MSK_SNWPRB"]}),
     ]
     result = []
     for name, desc in out:
