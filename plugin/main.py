@@ -41,6 +41,9 @@ class EoDownloaderPlugin:
         self.toolbar.setObjectName("EoDownloaderToolbar")
         self._add_action("download", self.tr("Download imagery"), self.toggle_dock, icon_path())
         self._add_action("jobs", self.tr("Jobs"), self.toggle_jobs, icon_path("jobs.svg"))
+        settings_action = self._add_action("settings", self.tr("Settings…"), self.show_settings,
+                                           QgsApplication.iconPath("mActionOptions.svg"))
+        settings_action.setCheckable(False)
         # Unfinished jobs of the last session: resume them once QGIS has settled.
         from qgis.PyQt.QtCore import QTimer
         QTimer.singleShot(0, self._resume)
@@ -67,6 +70,14 @@ class EoDownloaderPlugin:
             if action.objectName() == "eo_downloader_" + key:
                 return action
         return None
+
+    def show_settings(self, _checked=False):
+        from .gui.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self.iface.mainWindow())
+        dialog.exec()
+        dialog.deleteLater()
+        if self.dock is not None:
+            self.dock.schedule_update()
 
     def toggle_dock(self, checked=True):
         if self.dock is None:
