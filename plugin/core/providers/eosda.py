@@ -1,0 +1,189 @@
+"""Runner of EOSDA ``lbe`` (Download API) jobs: ``register_runner("eosda", run)``.
+
+``job.params``: ``view_id``, ``bands`` (list or comma string), ``merge`` (default
+true), ``metadata`` (list, optional), ``reference`` (optional; generated when
+missing), ``callback_url`` (optional), ``aoi`` (GeoJSON in EPSG:4326).
+
+Settings read from ``ctx.settings`` (all optional): ``eosda_api`` (base URL, else
+:func:`config.base_url`), ``eosda_auth`` ("both" | "header" | "query"),
+``eosda_poll_initial`` / ``eosda_poll_factor`` / ``eosda_poll_max`` (seconds,
+default 2 / 1.5 / 30), ``eosda_max_vertices`` (per polygon, default 1000),
+``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``output_dir``
+(when the job has none), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
+``http.Timeouts`` objects).
+
+EOSDA takes one Polygon per request, so a MultiPolygon AOI becomes one task per
+part; with more than one part the outputs go to ``part_1``, ``part_2``, ...
+sub-folders of the job's output folder.
+
+Restart safety: every task id is saved with ``ctx.save_server`` right after its
+creation and before any polling (``job.server["tasks"]``: one record per part
+with ``part``, ``task_id``, ``req_id``, ``task_timeout``, ``created_at``,
+``reference``, ``done``, ``outputs``).  A job that already holds task ids polls
+them again and never creates a second task for a part.  EOSDA documents no way
+to cancel a task, so cancelling stops the polling only.
+
+Outputs: every raster (``.tif``/``.tiff``/``.jp2``) first, then any metadata file
+of a zip result; the metadata files are also listed in
+``job.server["metadata_files"]`` so a loader can skip them.
+"""
+import math
+import os
+import re
+import tempfile
+from typing import Any, Dict, List
+
+from .. import config
+from ..aoi import Aoi
+from ..eosda import (DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params,
+                     build_task_body, expected_result_type, is_raster_path, missing_key_message,
+                     order_outputs)
+from ..errors import AuthError, ParameterError
+from ..i18n import translate
+from ..jobs import JobState
+from ..runner import register_runner
+
+PROVIDER_ID = "eosda"
+
+
+def _setting(ctx, name: str, default):
+    value = ctx.settings.get(name)
+    return default if value is None or value == "" else value
+
+
+def _safe_stem(view_id: str, bands: List[str]) -> str:
+    stem = "{}_{}".format(view_id, "_".join(bands))
+    return re.sub(r"[^A-Za-z0-9_.\-]+", "_", stem).strip("_")[:150]
+
+
+def _output_dir(job, ctx) -> str:
+    folder = job.output_dir or ctx.settings.get("output_dir") or \
+        os.path.join(tempfile.gettempdir(), "eo_downloader", job.id)
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[str, Any]]:
+    """One GeoJSON Polygon per AOI part, each with at most ``max_vertices`` vertices."""
+    if not aoi_geojson:
+        raise ParameterError(translate("Eosda", "The job has no area of interest."))
+    aoi = Aoi.from_geojson(aoi_geojson)
+    for note in aoi.notes:
+        if log:
+            log(note)
+    geoms: List[Dict[str, Any]] = []
+    for part in aoi.parts:
+        single = Aoi(part).simplified(int(max_vertices))
+        for note in single.notes:
+            if log:
+                log(note)
+        geoms.extend(single.part_geojson())
+    return geoms
+
+
+def run(job, ctx) -> List[str]:
+    params = dict(job.params or {})
+    api_key = ctx.credentials.get("api_key") or config.env_secret("eosda_api_key")
+    if not api_key:
+        raise AuthError(missing_key_message())
+    base = ctx.settings.get("eosda_api") or config.base_url("eosda_api")
+
+    reference = params.get("reference") or job.server.get("reference")
+    p = build_params(params.get("view_id"), params.get("bands"), params.get("merge", True),
+                     params.get("metadata"), reference, params.get("callback_url"))
+    if job.server.get("reference") != p["reference"]:
+        ctx.save_server(reference=p["reference"])
+
+    notes: List[str] = []
+
+    def note(text: str) -> None:
+        notes.append(text)
+        ctx.log(text)
+
+    geoms = part_geometries(params.get("aoi"), int(_setting(ctx, "eosda_max_vertices", DEFAULT_MAX_VERTICES)),
+                            log=note)
+    n = len(geoms)
+    poll = PollPolicy(initial=float(_setting(ctx, "eosda_poll_initial", 2.0)),
+                      factor=float(_setting(ctx, "eosda_poll_factor", 1.5)),
+                      maximum=float(_setting(ctx, "eosda_poll_max", 30.0)))
+    client = EosdaClient(ctx.session, base, api_key, auth=_setting(ctx, "eosda_auth", "both"),
+                         retry=ctx.settings.get("retry"), timeouts=ctx.settings.get("timeouts"),
+                         cancel=ctx.cancel, poll=poll, log=ctx.log)
+    max_wait = ctx.settings.get("eosda_max_wait")
+    max_wait = float(max_wait) if max_wait not in (None, "") else None
+    result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
+    stem = _safe_stem(p["view_id"], p["bands"])
+    out_root = _output_dir(job, ctx)
+
+    # -- 1. create the missing tasks, saving each id before anything else ------
+    tasks: List[Dict[str, Any]] = [dict(t) for t in (job.server.get("tasks") or [])]
+    known = {int(t.get("part", 1)) for t in tasks if t.get("task_id")}
+    created = 0
+    for index, geom in enumerate(geoms, start=1):
+        if index in known:
+            continue
+        ctx.cancel.raise_if_cancelled()
+        part_ref = p["reference"] if n == 1 else "{}_part{}".format(p["reference"], index)
+        body = build_task_body(p, geom, reference=part_ref)
+        ctx.progress(5.0 * (index - 1) / n, translate("Eosda", "Creating EOSDA task {} of {}...")
+                     .format(index, n))
+        info = client.create_task(body)
+        record = info.to_dict()
+        record.update(part=index, done=False, outputs=[])
+        tasks.append(record)
+        tasks.sort(key=lambda t: int(t.get("part", 1)))
+        ctx.save_server(tasks=[dict(t) for t in tasks], parts=n)
+        created += 1
+    if created:
+        message = translate("Eosda", "{} EOSDA task(s) submitted.").format(len(tasks))
+        if notes:
+            message = "{} {}".format(message, " ".join(notes))
+        ctx.set_state(JobState.SUBMITTED, message)
+    ctx.progress(5.0, translate("Eosda", "Waiting for EOSDA..."))
+
+    # -- 2. poll each task and fetch its result ---------------------------------
+    all_outputs: List[str] = []
+    width = 95.0 / max(1, len(tasks))
+    for slot, record in enumerate(tasks):
+        ctx.cancel.raise_if_cancelled()
+        index = int(record.get("part", slot + 1))
+        start = 5.0 + width * slot
+        dest = out_root if n == 1 else os.path.join(out_root, "part_{}".format(index))
+        if record.get("done") and record.get("outputs") and all(os.path.exists(o) for o in record["outputs"]):
+            all_outputs.extend(record["outputs"])
+            continue
+        info = TaskInfo.from_dict(record)
+        label = translate("Eosda", "EOSDA task {} of {}").format(index, len(tasks)) if len(tasks) > 1 \
+            else translate("Eosda", "EOSDA task")
+        ctx.set_state(JobState.RUNNING, translate("Eosda", "{}: waiting for the server.").format(label))
+
+        def on_poll(status, elapsed, start=start, label=label):
+            frac = 1.0 - math.exp(-max(0.0, elapsed) / 120.0)
+            ctx.progress(start + width * 0.3 * frac,
+                         translate("Eosda", "{}: {} ({:.0f} s)").format(label, status.status or status.kind,
+                                                                        elapsed))
+
+        def on_download(label=label):
+            ctx.set_state(JobState.DOWNLOADING, translate("Eosda", "{}: downloading the result.").format(label))
+
+        def on_progress(prog, start=start, label=label):
+            total = getattr(prog, "total", None)
+            done = getattr(prog, "done", 0) or 0
+            frac = (done / total) if total else 0.0
+            ctx.progress(start + width * (0.3 + 0.65 * min(1.0, frac)),
+                         translate("Eosda", "{}: downloading ({:.1f} MB)").format(label, done / 1e6))
+
+        paths = client.wait(info, dest, default_stem=stem, expected_type=result_type, on_poll=on_poll,
+                            on_download=on_download, progress=on_progress, max_wait=max_wait)
+        record.update(done=True, outputs=list(paths), status="completed")
+        ctx.save_server(tasks=[dict(t) for t in tasks])
+        ctx.progress(start + width, translate("Eosda", "{}: done.").format(label))
+        all_outputs.extend(paths)
+
+    outputs = order_outputs(all_outputs)
+    metadata_files = [o for o in outputs if not is_raster_path(o)]
+    ctx.save_server(metadata_files=metadata_files)
+    return outputs
+
+
+register_runner(PROVIDER_ID, run)
