@@ -88,14 +88,15 @@ def source_files(root: str = ROOT) -> List[str]:
 
 
 def find_tool(name: str) -> str:
-    """Path of a Qt tool: on PATH, else in Qt 5's bin folder (Debian)."""
+    """Path of a Qt 5 tool: Qt 5's own bin folder first (Debian's /usr/bin/lrelease is a
+    qtchooser link that fails when no default Qt is chosen), then PATH."""
+    for folder in ("/usr/lib/qt5/bin", "/usr/lib/x86_64-linux-gnu/qt5/bin", "/usr/lib/aarch64-linux-gnu/qt5/bin"):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
     for candidate in (name, name + "-qt5"):
         path = shutil.which(candidate)
         if path:
-            return path
-    for folder in ("/usr/lib/qt5/bin", "/usr/lib/x86_64-linux-gnu/qt5/bin", "/usr/lib/aarch64-linux-gnu/qt5/bin"):
-        path = os.path.join(folder, name)
-        if os.access(path, os.X_OK):
             return path
     raise ToolError(
         "{} not found. On Debian/Ubuntu install pyqt5-dev-tools (pylupdate5) and "

@@ -1,0 +1,103 @@
+# EO Downloader -- development tasks.  `make help` lists them.
+#
+# QGIS 3.22 and its Python bindings come from Debian packages and bind to
+# /usr/bin/python3; the virtualenv sees them (--system-site-packages) and adds
+# the pinned test/packaging tools of requirements-dev.txt.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SYSTEM_PYTHON ?= /usr/bin/python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+# Debian 12 packages the tests, packaging, demo and benchmarks need.
+APT_PACKAGES := qgis qgis-providers python3-qgis python3-gdal gdal-bin \
+	python3-shapely python3-pyproj python3-requests python3-numpy \
+	python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools \
+	xvfb xauth nginx curl imagemagick git make ca-certificates
+
+# Headless Qt for everything started from here (pytest-qgis starts QGIS
+# before tests/conftest.py runs, so this must come from the environment).
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help deps venv test check-qt6 i18n translations package demo bench clean distclean
+
+help:
+	@echo "make deps          install missing Debian packages (root or sudo; quick when all present)"
+	@echo "make venv          create $(VENV) (system site packages) and install requirements-dev.txt"
+	@echo "make test          deps + venv + compile translations + Qt6 check + the whole pytest suite"
+	@echo "make check-qt6     report code that would break on QGIS 4 / Qt 6"
+	@echo "make translations  update i18n/*.ts from plugin/**/*.py and ui/*.ui (pylupdate5)"
+	@echo "make i18n          compile i18n/*.ts to i18n/*.qm (lrelease)"
+	@echo "make package       build dist/eo_downloader.<version>.zip with qgis-plugin-ci"
+	@echo "make demo          run scripts/demo.py"
+	@echo "make bench         run the benchmarks in bench/"
+	@echo "make clean         remove build/, dist/, compiled translations and caches (distclean: also $(VENV))"
+
+deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "deps: not a Debian system; install QGIS 3.22+ (Python bindings), GDAL, pyqt5-dev-tools/qttools5 (pylupdate5, lrelease), git yourself"; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for pkg in $(APT_PACKAGES); do \
+		dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "deps: missing:$$missing -- run 'make deps' as root or with sudo" >&2; exit 1; fi; \
+	echo "deps: installing$$missing"; \
+	if [ -z "$$APT_UPDATED" ]; then $$sudo apt-get update -q; fi && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing
+
+$(PY):
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+
+$(VENV)/.requirements-installed: requirements-dev.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+venv: deps $(VENV)/.requirements-installed
+
+check-qt6: venv
+	$(PY) scripts/check_qt6.py
+
+translations: venv
+	$(PY) scripts/update_translations.py
+
+i18n: venv
+	$(PY) scripts/update_translations.py --compile
+
+# The Qt6 check and the suite both run; the target fails if either failed.
+test: deps venv i18n
+	@status=0; \
+	$(PY) scripts/check_qt6.py || status=1; \
+	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS) tests || status=1; \
+	exit $$status
+
+package: deps venv
+	$(PY) scripts/package.py --list
+
+demo: deps venv package
+	$(PY) scripts/demo.py
+
+bench: deps venv
+	@status=0; ran=0; \
+	for script in bench/*.py; do \
+		[ -e "$$script" ] || continue; \
+		case "$$(basename "$$script")" in _*|conftest.py) continue;; esac; \
+		echo "== $$script"; ran=1; \
+		$(PY) "$$script" || status=1; \
+	done; \
+	[ $$ran = 1 ] || echo "bench: no benchmarks in bench/"; \
+	exit $$status
+
+clean:
+	rm -rf build dist .pytest_cache i18n/*.qm
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
