@@ -1,0 +1,1935 @@
+"""Loopback simulator of the Earth Engine *synchronous download* REST calls.
+
+It mimics, on 127.0.0.1, what the official ``earthengine-api`` client and
+hand-written REST clients talk to (see /work/shared/protocols.md §1, §2, §6):
+
+``POST /v1/projects/{project}/thumbnails?fields=name&alt=json[&workloadTag=..][&key=..]``
+    ``projects.thumbnails.create``.  Body = a ``Thumbnail`` resource
+    (``expression, fileFormat, bandIds, filenamePrefix, grid, visualizationOptions, name``;
+    proto-JSON, so the snake_case spellings are accepted too).  Requires
+    ``Authorization: Bearer <token>``.  The expression graph is evaluated, the
+    output pixel grid(s) computed and the size limits checked *here*; the answer is
+    only ``{"name": "projects/{project}/thumbnails/{32hex}-{32hex}"}``.
+``GET /v1/projects/{project}/thumbnails/{id}:getPixels``
+    ``projects.thumbnails.getPixels``.  No auth needed (the id is a capability).
+    Pixels are rendered lazily (at every GET) and written with GDAL.
+``GET /v1/projects/{project}/assets/{assetId...}``
+    ``projects.assets.get`` for the images of the catalogue (EarthEngineAsset JSON).
+
+Every error is the Google JSON error shape ``{"error": {"code", "message", "status"[, "details"]}}``.
+
+Expression evaluation
+---------------------
+The serialized graph ``{"result": "0", "values": {...}}`` is evaluated with the
+value kinds ``constantValue, integerValue, arrayValue, dictionaryValue,
+functionInvocationValue, valueReference`` (``argumentReference``,
+``functionDefinitionValue``, ``bytesValue`` give 400).  Supported functions, with the
+argument names of the official algorithm list (python/ee/tests/algorithms.json):
+
+* ``Image.load(id, version?)``
+* ``Image.select(input, bandSelectors, newNames?)`` -- names are RE2 full-match patterns,
+  ints are indices; ``Image.select: Pattern 'B99' did not match any bands.``
+* ``Image.rename(input, names)``
+* ``Image.clip(input, geometry)`` -- masks pixels whose centre is outside the geometry.
+* ``Image.clipToBoundsAndScale(input, geometry?, width?, height?, maxDimension?, scale?)``
+  -- *bounds only*: as documented, the image is clipped to the bounding box of the
+  geometry in the image's projection; pixels inside the box but outside a polygon are
+  NOT masked (use Image.clip for that).
+* ``Image.reproject(image, crs, crsTransform?, scale?)``,
+  ``Image.setDefaultProjection(image, crs, crsTransform?, scale?)``
+* ``Image.addBands(dstImg, srcImg, names?, overwrite?)`` -- a name clash without
+  ``overwrite`` renames the new band ``foo_1`` (``foo_2`` ...), as EE documents.
+* ``Image.projection(image)``, ``Projection(crs, transform?, transformWkt?)``
+* ``GeometryConstructors.Polygon / Rectangle / MultiPolygon / BBox``.  Edges are taken
+  as straight lines in the geometry's CRS (``geodesic`` is accepted and ignored).
+
+Unknown functions -> 400 ``Unknown algorithm 'X'.``; known EE algorithms this simulator
+does not implement -> 400 ``... is not supported by the Earth Engine simulator.``
+
+Output grid rules (what EE does, as far as documented; [INF] where marked)
+-------------------------------------------------------------------------
+Each band carries a *projection* (CRS + affine ``[scaleX, shearX, translateX, shearY,
+scaleY, translateY]``), an optional output *window* (integer pixel rectangle in that
+projection) and a list of *clip* geometries.  An ``Image.load`` band starts with its
+native projection and no window.
+
+* ``clipToBoundsAndScale(geometry, scale)``: the band projection is scaled so that a
+  pixel is ``scale`` metres (the linear part of the affine is multiplied, the
+  translation -- the native grid origin -- is kept; for geographic CRSs 1 degree =
+  111319.49079327357 m).  The geometry is transformed (edges densified) into that
+  pixel space and its bounding box is snapped *outward* to whole pixels (1e-6 px
+  tolerance).  So the grid stays anchored on the native origin: e.g. S2 T10SEG at
+  10 m gives ``translateX = 499980 + 10*k``.
+* ``clipToBoundsAndScale(geometry, width, height)``: the (unsnapped) bounding box is
+  divided into exactly ``width x height`` pixels.  ``maxDimension``: the longer side
+  gets ``maxDimension`` pixels, the other ``round(maxDimension*ratio)`` (>= 1).
+* ``clipToBoundsAndScale(geometry)`` alone: snapped bounding box at the current scale
+  (this is what the client sends for crs + crs_transform + dimensions, with a
+  ``Rectangle([0,0,w,h], crs=Image.projection(...))``: exactly that grid).
+* No window at output time: the bounding box of the native footprint, intersected
+  with the bounding boxes of the clip geometries, in the band projection, snapped outward.
+* ``reproject(crs, crsTransform)`` sets exactly that projection; ``reproject(crs, scale)``
+  uses ``[s, 0, 0, 0, -s, 0]`` (north-up, [INF]); ``reproject(crs)`` uses the
+  Projection's own transform (identity = 1 CRS unit per pixel).  ``setDefaultProjection``
+  behaves the same in this simulator.  A previous window survives a projection change as
+  a clip rectangle.
+* ``grid`` (PixelGrid) in the request overrides every band's grid.
+* Default scale when none is given: the band's native scale.
+* Single-file formats (``ZIPPED_GEO_TIFF``, ``GEO_TIFF``, ``NPY``) use the grid of the
+  *first* band for all bands [INF]; ``ZIPPED_GEO_TIFF_PER_BAND`` writes each band on
+  its own grid.  A single GeoTIFF of mixed types is promoted with ``numpy.result_type``
+  [INF]; NPY keeps one field per band with the band's dtype.
+
+Size checks (at create time, 400 INVALID_ARGUMENT, in this order)
+----------------------------------------------------------------
+1. bands > ``max_bands`` (1024): ``Number of bands (N) must be less than or equal to 1024.`` [INF wording]
+2. any grid side > ``max_grid_dimension`` (10000):
+   ``Pixel grid dimensions (WxH) must be less than or equal to 10000.``
+3. ``N = sum over output bands of width*height*(bytes_per_pixel(dtype) + 1)`` -- the
+   ``+ 1`` is the mask byte, which EE counts (protocols.md §2.3: Byte images cost 2 B/px)
+   -- if ``N > max_request_bytes`` (50331648):
+   ``Total request size (N bytes) must be less than or equal to 50331648 bytes.``
+
+Pixel values (deterministic, so that a mosaic of tiles must equal one big request)
+---------------------------------------------------------------------------------
+EE resamples with nearest neighbour by default, and so does the simulator: an output
+pixel takes the value of the *native* pixel that contains its centre (1e-7 px
+tolerance towards the next pixel).  That native pixel's centre is transformed to
+EPSG:4326 ``(lon, lat)`` and, with per-band integers ``a, b`` in 1..7 (from a CRC32 of
+``"<image id>/<band id>"``) and ``t = lon*1e5*a + lat*1e5*b``:
+
+* integer bands: ``min + 1 + (floor(t) mod (max - min))`` -- never 0 for unsigned types
+  (a valid 0 of a signed type is replaced by 1), so 0 always means "masked";
+* float bands: ``(lon*1e4*a + lat*1e4*b) mod 10000`` (float64, then cast).
+
+:meth:`EeSimulator.expected_pixels` renders the same values for any grid, for tests.
+
+Masked pixels (outside the image footprint, outside a clip geometry, outside an earlier
+window): integers -> 0, floats -> ``-inf``; no nodata tag is written (protocols.md §2.2).
+Clip geometries are rasterized with GDAL on the output grid (pixel centre inside).
+
+getPixels bodies
+----------------
+Base name: ``filenamePrefix`` if given, else the last path component of the image id
+(``system:id``, kept by select/clip/clipToBoundsAndScale/reproject/addBands(dstImg)),
+else ``download`` for computed images; for ``GEO_TIFF``/``NPY`` without a prefix a
+random string.  The body of one id is the same at every GET (``Range`` is ignored: always
+200 with the whole body [INF]).  ``ZIPPED_GEO_TIFF`` -> zip with ``<name>.tif`` (multiband, band
+descriptions = band ids [INF]); ``ZIPPED_GEO_TIFF_PER_BAND`` -> zip with
+``<name>.<bandId>.tif``; ``GEO_TIFF`` -> bare GeoTIFF; ``NPY`` -> ``numpy.save`` of a
+structured array of shape (height, width), one field per band.  GeoTIFFs: GTiff,
+DEFLATE, tiled 256.  Headers: ``Content-Type`` application/zip, image/tiff or
+application/octet-stream, exact ``Content-Length``, and (unless
+``content_disposition=False``) ``Content-Disposition: attachment; filename="<name>.zip|.tif|.npy"`` [INF].
+
+Expired or unknown ids: 404 ``{"error": {"code": 404, "message": "Requested entity was
+not found.", "status": "NOT_FOUND"}}`` (both; protocols.md leaves it open).
+
+Auth and projects
+-----------------
+Missing/unknown bearer token -> 401 UNAUTHENTICATED.  ``projects``: the projects the
+caller may use (``None`` = any).  A path project in ``unregistered_projects`` -> 403
+``Project X is not registered to use Earth Engine. ...``; any other unknown project ->
+403 ``Permission denied on resource project X.``; an ``X-Goog-User-Project`` header
+naming an unknown project -> 403 ``Caller does not have required permission to use
+project X. ...``.  ``api_keys`` (``None`` = any): a ``key`` query parameter not in the
+set -> 400 ``API key not valid. Please pass a valid API key.``.
+
+Faults
+------
+``inject(endpoint, status, count, message, reason)`` queues errors (endpoint
+``"create"``, ``"getPixels"`` or ``"asset"``); ``inject_drop(count, after_bytes)`` makes
+getPixels send the headers and part of the body, then close the connection;
+``fault_rates`` (``{"create": {429: 0.1, 503: 0.05}, "getPixels": {500: 0.1, "drop": 0.1}}``)
+draws faults from a ``random.Random(seed)``.  ``latency`` seconds are slept at the start
+of every request.  Queued faults come before rate faults; both are applied after the
+request is recorded and before auth.
+
+Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latency 0.2``.
+"""
+import argparse
+import binascii
+import collections
+import copy
+import dataclasses
+import io
+import json
+import math
+import random
+import re
+import secrets
+import socket
+import sys
+import threading
+import time
+import uuid
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import numpy as np
+import pyproj
+from osgeo import gdal, ogr, osr
+from shapely import wkt as shapely_wkt
+from shapely.geometry import MultiPolygon, Polygon, box, mapping
+from shapely.ops import transform as shapely_transform
+
+gdal.UseExceptions()
+
+METRES_PER_DEGREE = 111319.49079327357
+DEFAULT_MAX_REQUEST_BYTES = 50331648
+DEFAULT_MAX_GRID_DIMENSION = 10000
+DEFAULT_MAX_BANDS = 1024
+DEFAULT_TTL_SECONDS = 4 * 3600.0
+FILE_FORMATS = (
+    "IMAGE_FILE_FORMAT_UNSPECIFIED", "JPEG", "PNG", "AUTO_JPEG_PNG", "NPY", "GEO_TIFF",
+    "TF_RECORD_IMAGE", "MULTI_BAND_IMAGE_TILE", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND",
+)
+SUPPORTED_FORMATS = ("NPY", "GEO_TIFF", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND")
+QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Number of read requests' and limit "
+                 "'Number of read requests per minute per user' of service "
+                 "'earthengine.googleapis.com' for consumer 'project_number:{number}'.")
+UNAUTHENTICATED_MESSAGE = ("Request had invalid authentication credentials. Expected OAuth 2 access "
+                           "token, login cookie or other valid authentication credential. See "
+                           "https://developers.google.com/identity/sign-in/web/devconsole-project.")
+
+S2_SR_ID = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
+S2_SR_HARMONIZED_ID = "COPERNICUS/S2_SR_HARMONIZED/20210109T185751_20210109T185931_T10SEG"
+# Tile T31TCJ (Toulouse): the tile of the captured request in protocols.md §2.1 (its id is elided there).
+S2_T31TCJ_ID = "COPERNICUS/S2_SR_HARMONIZED/20230615T105031_20230615T105716_T31TCJ"
+MERIT_DEM_ID = "MERIT/DEM/v1_0_3"
+SRTM_ID = "USGS/SRTMGL1_003"
+WORLDCOVER_ID = "ESA/WorldCover/v100/2020"
+PUBLIC_PREFIXES = ("projects/earthengine-public/assets/", "projects/earthengine-legacy/assets/")
+
+_STATUS_NAMES = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED",
+                 404: "NOT_FOUND", 409: "ALREADY_EXISTS", 429: "RESOURCE_EXHAUSTED",
+                 500: "INTERNAL", 501: "NOT_IMPLEMENTED", 502: "UNAVAILABLE", 503: "UNAVAILABLE",
+                 504: "DEADLINE_EXCEEDED"}
+_DEFAULT_MESSAGES = {400: "Request contains an invalid argument.",
+                     401: UNAUTHENTICATED_MESSAGE,
+                     403: "The caller does not have permission",
+                     404: "Requested entity was not found.",
+                     500: "Internal error encountered.",
+                     502: "Bad Gateway",
+                     503: "The service is currently unavailable.",
+                     504: "Deadline expired before operation could complete."}
+
+
+# ----------------------------------------------------------------------------------------
+# Errors
+# ----------------------------------------------------------------------------------------
+class ApiError(Exception):
+    """An error answered as Google JSON."""
+
+    def __init__(self, code: int, message: str, status: Optional[str] = None,
+                 details: Optional[list] = None, errors: Optional[list] = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status or _STATUS_NAMES.get(code, "UNKNOWN")
+        self.details = details
+        self.errors = errors
+
+    def body(self) -> dict:
+        err = {"code": self.code, "message": self.message}
+        if self.errors:
+            err["errors"] = self.errors
+        err["status"] = self.status
+        if self.details:
+            err["details"] = self.details
+        return {"error": err}
+
+
+def _bad(message: str, details: Optional[list] = None) -> ApiError:
+    return ApiError(400, message, "INVALID_ARGUMENT", details)
+
+
+def _field_violation(field: Optional[str], description: str) -> ApiError:
+    fv = {"description": description}
+    if field:
+        fv = {"field": field, "description": description}
+    return _bad(description, [{"@type": "type.googleapis.com/google.rpc.BadRequest",
+                               "fieldViolations": [fv]}])
+
+
+# ----------------------------------------------------------------------------------------
+# Affine helpers (EE order: scaleX, shearX, translateX, shearY, scaleY, translateY)
+# ----------------------------------------------------------------------------------------
+Affine = Tuple[float, float, float, float, float, float]
+
+
+def ee_to_gdal(a: Sequence[float]) -> Tuple[float, ...]:
+    sx, shx, tx, shy, sy, ty = (float(v) for v in a)
+    return (tx, sx, shx, ty, shy, sy)
+
+
+def gdal_to_ee(gt: Sequence[float]) -> Affine:
+    tx, sx, shx, ty, shy, sy = (float(v) for v in gt)
+    return (sx, shx, tx, shy, sy, ty)
+
+
+def _apply(a: Affine, c, r):
+    sx, shx, tx, shy, sy, ty = a
+    return sx * c + shx * r + tx, shy * c + sy * r + ty
+
+
+def _invert(a: Affine, x, y):
+    sx, shx, tx, shy, sy, ty = a
+    det = sx * sy - shx * shy
+    dx = x - tx
+    dy = y - ty
+    return (sy * dx - shx * dy) / det, (-shy * dx + sx * dy) / det
+
+
+def _shift(a: Affine, c0: float, r0: float) -> Affine:
+    sx, shx, tx, shy, sy, ty = a
+    x, y = _apply(a, c0, r0)
+    return (sx, shx, float(x), shy, sy, float(y))
+
+
+def _rescale(a: Affine, kx: float, ky: float, c0: float, r0: float) -> Affine:
+    """Affine of pixel (c, r) -> a(c0 + kx*c, r0 + ky*r)."""
+    sx, shx, tx, shy, sy, ty = a
+    x, y = _apply(a, c0, r0)
+    return (sx * kx, shx * ky, float(x), shy * kx, sy * ky, float(y))
+
+
+def _affine_ok(a: Sequence[float]) -> bool:
+    if len(a) != 6 or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in a):
+        return False
+    return abs(a[0] * a[4] - a[1] * a[3]) > 0
+
+
+# ----------------------------------------------------------------------------------------
+# CRS and projections
+# ----------------------------------------------------------------------------------------
+_crs_cache: Dict[str, Tuple[pyproj.CRS, str]] = {}
+_crs_lock = threading.Lock()
+_tls = threading.local()
+
+
+def _crs(code: str) -> Tuple[pyproj.CRS, str]:
+    """(pyproj CRS, canonical key) for a CRS string; raises ValueError."""
+    with _crs_lock:
+        hit = _crs_cache.get(code)
+    if hit:
+        return hit
+    crs = pyproj.CRS.from_user_input(code)
+    epsg = crs.to_epsg(min_confidence=100)
+    key = "EPSG:%d" % epsg if epsg else crs.to_wkt()
+    with _crs_lock:
+        _crs_cache[code] = (crs, key)
+    return crs, key
+
+
+def _transformer(src_key: str, dst_key: str) -> pyproj.Transformer:
+    cache = getattr(_tls, "transformers", None)
+    if cache is None:
+        cache = _tls.transformers = {}
+    t = cache.get((src_key, dst_key))
+    if t is None:
+        t = pyproj.Transformer.from_crs(_crs(src_key)[0], _crs(dst_key)[0], always_xy=True)
+        cache[(src_key, dst_key)] = t
+    return t
+
+
+@dataclasses.dataclass(frozen=True)
+class Proj:
+    """A projection: CRS (as given, plus canonical key) and affine pixel->CRS."""
+    code: str
+    key: str
+    affine: Affine
+
+    @staticmethod
+    def make(code: str, affine: Sequence[float] = (1, 0, 0, 0, 1, 0)) -> "Proj":
+        _, key = _crs(code)
+        return Proj(code, key, tuple(float(v) for v in affine))
+
+    def with_affine(self, affine: Sequence[float]) -> "Proj":
+        return Proj(self.code, self.key, tuple(float(v) for v in affine))
+
+    @property
+    def crs(self) -> pyproj.CRS:
+        return _crs(self.key)[0]
+
+    def nominal_scale(self) -> float:
+        """Metres per pixel (EE's nominalScale)."""
+        sx, shx, _, shy, sy, _ = self.affine
+        units = math.sqrt(abs(sx * sy - shx * shy))
+        crs = self.crs
+        if crs.is_geographic:
+            return units * METRES_PER_DEGREE
+        try:
+            factor = crs.axis_info[0].unit_conversion_factor or 1.0
+        except (IndexError, AttributeError):
+            factor = 1.0
+        return units * factor
+
+    def at_scale(self, metres: float) -> "Proj":
+        f = metres / self.nominal_scale()
+        sx, shx, tx, shy, sy, ty = self.affine
+        return self.with_affine((sx * f, shx * f, tx, shy * f, sy * f, ty))
+
+    def same(self, other: "Proj") -> bool:
+        return self.key == other.key and all(
+            abs(a - b) <= 1e-12 * max(1.0, abs(a), abs(b)) for a, b in zip(self.affine, other.affine))
+
+    def describe(self) -> dict:
+        return {"type": "Projection", "crs": self.code, "transform": list(self.affine)}
+
+
+def _to_pixels(proj: Proj, x, y):
+    return _invert(proj.affine, x, y)
+
+
+def _densify(shape, max_parts: int = 64):
+    """Insert vertices so that edges survive a non-affine CRS change."""
+    minx, miny, maxx, maxy = shape.bounds
+    span = max(maxx - minx, maxy - miny) or 1.0
+    step = span / 100.0
+
+    def ring(coords):
+        pts = list(coords)
+        out = []
+        for (x0, y0), (x1, y1) in zip(pts[:-1], pts[1:]):
+            n = min(max_parts, max(1, int(math.ceil(math.hypot(x1 - x0, y1 - y0) / step))))
+            for k in range(n):
+                out.append((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n))
+        out.append(pts[-1])
+        return out
+
+    def poly(p):
+        return Polygon(ring(p.exterior.coords), [ring(i.coords) for i in p.interiors])
+
+    if isinstance(shape, Polygon):
+        return poly(shape)
+    if isinstance(shape, MultiPolygon):
+        return MultiPolygon([poly(p) for p in shape.geoms])
+    return shape
+
+
+@dataclasses.dataclass(frozen=True)
+class Geom:
+    """A geometry whose coordinates are in ``proj``'s projected (pixel) space."""
+    shape: Any
+    proj: Proj
+
+    def in_proj(self, target: Proj):
+        """The shape in ``target``'s pixel coordinates."""
+        if self.proj.same(target):
+            return self.shape
+        shape = self.shape
+        same_crs = self.proj.key == target.key
+        if not same_crs:
+            shape = _densify(shape)
+        src, dst = self.proj, target
+
+        def f(x, y, z=None):
+            x = np.asarray(x, dtype=float)
+            y = np.asarray(y, dtype=float)
+            X, Y = _apply(src.affine, x, y)
+            if not same_crs:
+                X, Y = _transformer(src.key, dst.key).transform(X, Y)
+            return _to_pixels(dst, np.asarray(X), np.asarray(Y))
+
+        return shapely_transform(f, shape)
+
+    def lonlat(self):
+        return self.in_proj(Proj.make("EPSG:4326"))
+
+
+# ----------------------------------------------------------------------------------------
+# Catalogue
+# ----------------------------------------------------------------------------------------
+_INT_RANGES = {
+    "uint8": (0, 255), "int8": (-128, 127), "uint16": (0, 65535), "int16": (-32768, 32767),
+    "uint32": (0, 4294967295), "int32": (-2147483648, 2147483647),
+}
+
+
+@dataclasses.dataclass
+class BandSpec:
+    """A band of a catalogue image: numpy dtype name and native grid."""
+    id: str
+    dtype: str
+    crs: str
+    transform: Affine          # EE order
+    width: int
+    height: int
+    pyramiding_policy: str = "MEAN"
+
+    def data_type(self) -> dict:
+        """EE PixelDataType, proto-JSON style (zero values omitted)."""
+        if self.dtype in _INT_RANGES:
+            lo, hi = _INT_RANGES[self.dtype]
+            rng = {}
+            if lo:
+                rng["min"] = lo
+            rng["max"] = hi
+            return {"precision": "INT", "range": rng}
+        return {"precision": "DOUBLE" if self.dtype == "float64" else "FLOAT"}
+
+
+@dataclasses.dataclass
+class ImageSpec:
+    id: str
+    bands: List[BandSpec]
+    start_time: Optional[str] = None
+    end_time: Optional[str] = None
+    properties: Dict[str, Any] = dataclasses.field(default_factory=dict)
+    update_time: str = "2021-06-17T08:40:12.373Z"
+
+    def footprint(self) -> Geom:
+        b = self.bands[0]
+        return Geom(box(0, 0, b.width, b.height), Proj.make(b.crs, b.transform))
+
+
+def _s2_image(image_id: str, crs: str = "EPSG:32610", ox: float = 499980.0, oy: float = 4200000.0,
+              time_start: str = "2021-01-09T19:05:37.561Z") -> ImageSpec:
+    """A Sentinel-2 L2A image on the real MGRS tile grid (10980 px at 10 m)."""
+    tile = image_id.rsplit("_T", 1)[-1]
+
+    def band(name, dtype, res, policy="MEAN"):
+        n = 109800 // res
+        return BandSpec(name, dtype, crs, (float(res), 0.0, ox, 0.0, -float(res), oy),
+                        n, n, policy)
+
+    bands = [
+        band("B1", "uint16", 60), band("B2", "uint16", 10), band("B3", "uint16", 10),
+        band("B4", "uint16", 10), band("B5", "uint16", 20), band("B6", "uint16", 20),
+        band("B7", "uint16", 20), band("B8", "uint16", 10), band("B8A", "uint16", 20),
+        band("B9", "uint16", 60), band("B11", "uint16", 20), band("B12", "uint16", 20),
+        band("AOT", "uint16", 10), band("WVP", "uint16", 10), band("SCL", "uint8", 20, "MODE"),
+        band("TCI_R", "uint8", 10), band("TCI_G", "uint8", 10), band("TCI_B", "uint8", 10),
+        band("MSK_CLDPRB", "uint8", 20), band("MSK_SNWPRB", "uint8", 20),
+        band("QA10", "uint16", 10, "SAMPLE"), band("QA20", "uint32", 20, "SAMPLE"),
+        band("QA60", "uint16", 60, "SAMPLE"),
+    ]
+    index = image_id.rsplit("/", 1)[-1]
+    props = {
+        "system:index": index, "SPACECRAFT_NAME": "Sentinel-2A", "MGRS_TILE": tile,
+        "CLOUDY_PIXEL_PERCENTAGE": 4.1953, "PROCESSING_BASELINE": "02.14",
+        "PRODUCT_ID": "S2A_MSIL2A_%s_N0214_R070_T%s_%s" % (index[:15], tile, index[16:31]),
+    }
+    return ImageSpec(image_id, bands, time_start, time_start, props)
+
+
+def default_catalogue() -> List[ImageSpec]:
+    """The images the simulator knows by default (grids like the real assets)."""
+    merit = ImageSpec(MERIT_DEM_ID, [BandSpec("dem", "float32", "EPSG:4326",
+                                              (1 / 1200.0, 0.0, -180.0, 0.0, -1 / 1200.0, 85.0),
+                                              432000, 174000)],
+                      None, None, {"system:index": "v1_0_3"})
+    srtm = ImageSpec(SRTM_ID, [BandSpec("elevation", "int16", "EPSG:4326",
+                                        (1 / 3600.0, 0.0, -180.0001388888889, 0.0, -1 / 3600.0,
+                                         60.00013888888889), 1296001, 417601)],
+                     "2000-02-11T00:00:00Z", "2000-02-22T00:00:00Z", {"system:index": "SRTMGL1_003"})
+    worldcover = ImageSpec(WORLDCOVER_ID, [BandSpec("Map", "uint8", "EPSG:4326",
+                                                    (1 / 12000.0, 0.0, -180.0, 0.0, -1 / 12000.0, 84.0),
+                                                    4320000, 1728000, "MODE")],
+                           "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z", {"system:index": "2020"})
+    return [_s2_image(S2_SR_ID), _s2_image(S2_SR_HARMONIZED_ID),
+            _s2_image(S2_T31TCJ_ID, "EPSG:32631", 300000.0, 4800000.0, "2023-06-15T10:56:02.112Z"),
+            merit, srtm, worldcover]
+
+
+def _strip_asset_prefix(asset_id: str) -> str:
+    for p in PUBLIC_PREFIXES:
+        if asset_id.startswith(p):
+            return asset_id[len(p):]
+    return asset_id
+
+
+# ----------------------------------------------------------------------------------------
+# The image model the expression evaluates to
+# ----------------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class SourceBand:
+    image_id: str
+    spec: BandSpec
+    proj: Proj
+    a: int
+    b: int
+
+    @property
+    def dtype(self) -> np.dtype:
+        return np.dtype(self.spec.dtype)
+
+
+def _coefficients(image_id: str, band_id: str) -> Tuple[int, int]:
+    h = binascii.crc32(("%s/%s" % (image_id, band_id)).encode("utf-8"))
+    a = 1 + h % 7
+    b = 1 + (h >> 8) % 7
+    if b == a:
+        b = 1 + (b % 7)
+    return a, b
+
+
+@dataclasses.dataclass(frozen=True)
+class Band:
+    name: str
+    src: SourceBand
+    proj: Proj
+    window: Optional[Tuple[int, int, int, int]] = None   # c0, r0, c1, r1 in proj pixels
+    clips: Tuple[Geom, ...] = ()
+
+    def reprojected(self, proj: Proj) -> "Band":
+        clips = self.clips
+        if self.window is not None:
+            c0, r0, c1, r1 = self.window
+            clips = clips + (Geom(box(c0, r0, c1, r1), self.proj),)
+        return dataclasses.replace(self, proj=proj, window=None, clips=clips)
+
+
+@dataclasses.dataclass(frozen=True)
+class EeImage:
+    bands: Tuple[Band, ...]
+    props: Tuple[Tuple[str, Any], ...] = ()
+
+    @property
+    def system_id(self) -> Optional[str]:
+        return dict(self.props).get("system:id")
+
+
+@dataclasses.dataclass(frozen=True)
+class Grid:
+    proj: Proj          # affine already shifted to the window origin
+    width: int
+    height: int
+
+    def describe(self) -> dict:
+        return {"crs": self.proj.code, "crs_transform": list(self.proj.affine),
+                "geotransform": list(ee_to_gdal(self.proj.affine)),
+                "width": self.width, "height": self.height}
+
+
+# ----------------------------------------------------------------------------------------
+# Expression evaluation
+# ----------------------------------------------------------------------------------------
+_ALG_ARGS = {
+    "Image.load": (("id",), ("version",)),
+    "Image.select": (("input", "bandSelectors"), ("newNames",)),
+    "Image.rename": (("input", "names"), ()),
+    "Image.clip": (("input", "geometry"), ()),
+    "Image.clipToBoundsAndScale": (("input",), ("geometry", "width", "height", "maxDimension", "scale")),
+    "Image.reproject": (("image", "crs"), ("crsTransform", "scale")),
+    "Image.setDefaultProjection": (("image", "crs"), ("crsTransform", "scale")),
+    "Image.addBands": (("dstImg", "srcImg"), ("names", "overwrite")),
+    "Image.projection": (("image",), ()),
+    "Projection": (("crs",), ("transform", "transformWkt")),
+    "GeometryConstructors.Polygon": (("coordinates",), ("crs", "geodesic", "maxError", "evenOdd")),
+    "GeometryConstructors.Rectangle": (("coordinates",), ("crs", "geodesic", "evenOdd")),
+    "GeometryConstructors.MultiPolygon": (("coordinates",), ("crs", "geodesic", "maxError", "evenOdd")),
+    "GeometryConstructors.BBox": (("west", "south", "east", "north"), ()),
+}
+# Real EE algorithms that exist but are not simulated (a realistic client might send them).
+_KNOWN_UNSUPPORTED = {
+    "Image.visualize", "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
+    "Image.toInt16", "Image.cast", "Image.constant", "Image.expression", "Image.updateMask",
+    "Image.unmask", "Image.resample", "ImageCollection.load", "ImageCollection.mosaic",
+    "Image.clipToCollection", "Feature", "Collection", "GeometryConstructors.Point",
+    "GeometryConstructors.LineString", "GeometryConstructors.LinearRing",
+    "GeometryConstructors.MultiGeometry", "Geometry.transform", "Geometry.buffer", "Image.rgb",
+}
+_TYPE_NAMES = {"image": "Image<unknown bands>", "projection": "Projection", "geometry": "Geometry",
+               "list": "List<Object>", "string": "String", "number": "Float", "boolean": "Boolean"}
+
+
+def _type_of(v) -> str:
+    if isinstance(v, EeImage):
+        return "Image<unknown bands>"
+    if isinstance(v, Proj):
+        return "Projection"
+    if isinstance(v, Geom):
+        return "Geometry"
+    if isinstance(v, bool):
+        return "Boolean"
+    if isinstance(v, int):
+        return "Integer"
+    if isinstance(v, float):
+        return "Float"
+    if isinstance(v, str):
+        return "String"
+    if isinstance(v, list):
+        return "List<Object>"
+    if isinstance(v, dict):
+        return "Dictionary<Object>"
+    if v is None:
+        return "null"
+    return type(v).__name__
+
+
+def _type_error(fn: str, arg: str, expected: str, value) -> ApiError:
+    return _bad("%s, argument '%s': Invalid type.\nExpected type: %s.\nActual type: %s."
+                % (fn, arg, expected, _type_of(value)))
+
+
+class Evaluator:
+    def __init__(self, catalogue: Dict[str, ImageSpec]):
+        self.catalogue = catalogue
+
+    # --- graph -----------------------------------------------------------------------
+    def evaluate(self, expression: Any):
+        if not isinstance(expression, dict):
+            raise _field_violation("expression", "Invalid value at 'expression' (type.googleapis.com/"
+                                   "google.earthengine.v1.Expression), %s" % json.dumps(expression))
+        unknown = [k for k in expression if k not in ("result", "values")]
+        if unknown:
+            raise _field_violation("expression", 'Invalid JSON payload received. Unknown name "%s" at '
+                                   "'expression': Cannot find field." % unknown[0])
+        values = expression.get("values")
+        result = expression.get("result")
+        if not isinstance(values, dict) or not isinstance(result, str) or result not in values:
+            raise _bad("Invalid expression: the result value '%s' is not defined." % result)
+        self._values = values
+        self._memo: Dict[str, Any] = {}
+        self._stack: List[str] = []
+        return self._ref(result)
+
+    def _ref(self, name: str):
+        if name in self._memo:
+            return self._memo[name]
+        if name not in self._values:
+            raise _bad("Invalid expression: reference to undefined value '%s'." % name)
+        if name in self._stack:
+            raise _bad("Invalid expression: cyclic reference to value '%s'." % name)
+        self._stack.append(name)
+        v = self._node(self._values[name], "expression.values[%s]" % name)
+        self._stack.pop()
+        self._memo[name] = v
+        return v
+
+    def _node(self, node: Any, where: str):
+        if not isinstance(node, dict) or len(node) != 1:
+            raise _bad("Invalid expression node at '%s': exactly one value kind must be set." % where)
+        kind, body = next(iter(node.items()))
+        if kind == "constantValue":
+            return body
+        if kind == "integerValue":
+            try:
+                return int(body)
+            except (TypeError, ValueError):
+                raise _field_violation(where, "Invalid value at '%s.integer_value' (TYPE_INT64), %s"
+                                       % (where, json.dumps(body)))
+        if kind == "valueReference":
+            if not isinstance(body, str):
+                raise _bad("Invalid expression node at '%s': valueReference must be a string." % where)
+            return self._ref(body)
+        if kind == "arrayValue":
+            if not isinstance(body, dict) or set(body) - {"values"}:
+                raise _bad("Invalid arrayValue at '%s'." % where)
+            return [self._node(v, where) for v in body.get("values") or []]
+        if kind == "dictionaryValue":
+            if not isinstance(body, dict) or set(body) - {"values"}:
+                raise _bad("Invalid dictionaryValue at '%s'." % where)
+            return {k: self._node(v, where) for k, v in (body.get("values") or {}).items()}
+        if kind == "functionInvocationValue":
+            return self._invoke(body, where)
+        if kind in ("argumentReference", "functionDefinitionValue", "bytesValue"):
+            raise _bad("%s is not supported by the Earth Engine simulator." % kind)
+        raise _field_violation(where, 'Invalid JSON payload received. Unknown name "%s" at \'%s\': '
+                                      "Cannot find field." % (kind, where))
+
+    def _invoke(self, body: Any, where: str):
+        if not isinstance(body, dict) or set(body) - {"functionName", "arguments", "functionReference"}:
+            raise _bad("Invalid functionInvocationValue at '%s'." % where)
+        if "functionReference" in body:
+            raise _bad("functionReference is not supported by the Earth Engine simulator.")
+        fn = body.get("functionName")
+        if not isinstance(fn, str):
+            raise _bad("Invalid functionInvocationValue at '%s': functionName is required." % where)
+        if fn not in _ALG_ARGS:
+            if fn in _KNOWN_UNSUPPORTED:
+                raise _bad("%s is not supported by the Earth Engine simulator." % fn)
+            raise _bad("Unknown algorithm '%s'." % fn)
+        required, optional = _ALG_ARGS[fn]
+        raw = body.get("arguments") or {}
+        if not isinstance(raw, dict):
+            raise _bad("Invalid arguments for %s." % fn)
+        for name in raw:
+            if name not in required and name not in optional:
+                raise _bad("%s: Unrecognized argument '%s'." % (fn, name))
+        args = {k: self._node(v, where) for k, v in raw.items()}
+        for name in required:
+            if args.get(name) is None:
+                raise _bad("%s, argument '%s': Parameter '%s' is required." % (fn, name, name))
+        method = getattr(self, "_fn_" + fn.replace(".", "_"))
+        return method(fn, args)
+
+    # --- argument coercion -------------------------------------------------------------
+    @staticmethod
+    def _image(fn, args, name) -> EeImage:
+        v = args.get(name)
+        if not isinstance(v, EeImage):
+            raise _type_error(fn, name, "Image<unknown bands>", v)
+        return v
+
+    @staticmethod
+    def _number(fn, args, name, integer=False):
+        v = args.get(name)
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            raise _type_error(fn, name, "Integer" if integer else "Float", v)
+        if integer:
+            if float(v) != int(v):
+                raise _type_error(fn, name, "Integer", v)
+            return int(v)
+        return float(v)
+
+    @staticmethod
+    def _projection(fn, args, name) -> Optional[Proj]:
+        v = args.get(name)
+        if v is None:
+            return None
+        if isinstance(v, Proj):
+            return v
+        if isinstance(v, str):
+            try:
+                return Proj.make(v)
+            except Exception:
+                raise _bad("%s, argument '%s': Invalid CRS: '%s'." % (fn, name, v))
+        raise _type_error(fn, name, "Projection", v)
+
+    @staticmethod
+    def _transform(fn, args, name) -> Optional[Affine]:
+        v = args.get(name)
+        if v is None:
+            return None
+        if not isinstance(v, list) or len(v) != 6 or not _affine_ok(v):
+            raise _bad("%s, argument '%s': Invalid transform: %s. Expected 6 numbers "
+                       "[xScale, xShearing, xTranslation, yShearing, yScale, yTranslation]."
+                       % (fn, name, json.dumps(v)))
+        return tuple(float(x) for x in v)
+
+    # --- Image functions ---------------------------------------------------------------
+    def _fn_Image_load(self, fn, args):
+        asset_id = args["id"]
+        if not isinstance(asset_id, str):
+            raise _type_error(fn, "id", "String", asset_id)
+        spec = self.catalogue.get(_strip_asset_prefix(asset_id))
+        if spec is None:
+            raise _bad("Image.load: Image asset '%s' not found (does not exist or caller does not "
+                       "have access)." % asset_id)
+        bands = []
+        for bs in spec.bands:
+            proj = Proj.make(bs.crs, bs.transform)
+            a, b = _coefficients(spec.id, bs.id)
+            bands.append(Band(bs.id, SourceBand(spec.id, bs, proj, a, b), proj))
+        props = {"system:id": spec.id}
+        props.update(spec.properties)
+        return EeImage(tuple(bands), tuple(sorted(props.items())))
+
+    @staticmethod
+    def _select_bands(fn, image: EeImage, selectors) -> List[Band]:
+        if not isinstance(selectors, list):
+            selectors = [selectors]
+        picked: List[int] = []
+        for sel in selectors:
+            if isinstance(sel, bool):
+                raise _bad("%s: Invalid band selector: %s." % (fn, json.dumps(sel)))
+            if isinstance(sel, (int, float)):
+                idx = int(sel)
+                if idx != sel or not 0 <= idx < len(image.bands):
+                    raise _bad("%s: Band index %s out of bounds; the image has %d bands."
+                               % (fn, sel, len(image.bands)))
+                if idx not in picked:
+                    picked.append(idx)
+                continue
+            if not isinstance(sel, str):
+                raise _bad("%s: Invalid band selector: %s." % (fn, json.dumps(sel)))
+            try:
+                rx = re.compile(sel)
+            except re.error:
+                rx = None
+            hits = [i for i, b in enumerate(image.bands)
+                    if b.name == sel or (rx is not None and rx.fullmatch(b.name))]
+            if not hits:
+                raise _bad("Image.select: Pattern '%s' did not match any bands." % sel)
+            for i in hits:
+                if i not in picked:
+                    picked.append(i)
+        return [image.bands[i] for i in picked]
+
+    def _fn_Image_select(self, fn, args):
+        image = self._image(fn, args, "input")
+        bands = self._select_bands(fn, image, args["bandSelectors"])
+        names = args.get("newNames")
+        if names is not None:
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise _type_error(fn, "newNames", "List<String>", names)
+            if len(names) != len(bands):
+                raise _bad("Image.select: The number of new names (%d) must match the number of "
+                           "selected bands (%d)." % (len(names), len(bands)))
+            bands = [dataclasses.replace(b, name=n) for b, n in zip(bands, names)]
+        self._check_unique(fn, bands)
+        return EeImage(tuple(bands), image.props)
+
+    def _fn_Image_rename(self, fn, args):
+        image = self._image(fn, args, "input")
+        names = args["names"]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise _type_error(fn, "names", "List<String>", names)
+        if len(names) != len(image.bands):
+            raise _bad("Image.rename: The number of names (%d) must match the number of bands (%d)."
+                       % (len(names), len(image.bands)))
+        bands = [dataclasses.replace(b, name=n) for b, n in zip(image.bands, names)]
+        self._check_unique(fn, bands)
+        return EeImage(tuple(bands), image.props)
+
+    @staticmethod
+    def _check_unique(fn, bands):
+        seen = set()
+        for b in bands:
+            if b.name in seen:
+                raise _bad("%s: Duplicate band name '%s'." % (fn, b.name))
+            seen.add(b.name)
+
+    def _geometry(self, fn, args, name) -> Geom:
+        v = args.get(name)
+        if not isinstance(v, Geom):
+            raise _type_error(fn, name, "Geometry", v)
+        return v
+
+    def _fn_Image_clip(self, fn, args):
+        image = self._image(fn, args, "input")
+        geom = self._geometry(fn, args, "geometry")
+        bands = tuple(dataclasses.replace(b, clips=b.clips + (geom,)) for b in image.bands)
+        return EeImage(bands, image.props)
+
+    def _fn_Image_clipToBoundsAndScale(self, fn, args):
+        image = self._image(fn, args, "input")
+        geom = self._geometry(fn, args, "geometry") if args.get("geometry") is not None else None
+        width = self._number(fn, args, "width", integer=True)
+        height = self._number(fn, args, "height", integer=True)
+        max_dim = self._number(fn, args, "maxDimension", integer=True)
+        scale = self._number(fn, args, "scale")
+        modes = sum(x is not None for x in ((width if width is not None else height), max_dim, scale))
+        if modes > 1:
+            raise _bad("Image.clipToBoundsAndScale: Only one of width/height, maxDimension and "
+                       "scale may be specified.")
+        if (width is None) != (height is None):
+            raise _bad("Image.clipToBoundsAndScale: width and height must be specified together.")
+        for label, v in (("width", width), ("height", height), ("maxDimension", max_dim)):
+            if v is not None and v <= 0:
+                raise _bad("Image.clipToBoundsAndScale: %s must be positive." % label)
+        if scale is not None and scale <= 0:
+            raise _bad("Image.clipToBoundsAndScale: scale must be positive.")
+        out = []
+        for band in image.bands:
+            proj = band.proj.at_scale(scale) if scale is not None else band.proj
+            if not proj.same(band.proj):
+                band = band.reprojected(proj)
+            if geom is not None:
+                bounds = geom.in_proj(proj).bounds
+            else:
+                bounds = _band_bounds(band)
+            if not bounds or any(not math.isfinite(v) for v in bounds):
+                raise _bad("Image.clipToBoundsAndScale: Unable to compute the bounds of the geometry.")
+            px0, py0, px1, py1 = bounds
+            if width is not None or max_dim is not None:
+                if width is None:
+                    w_span, h_span = px1 - px0, py1 - py0
+                    if w_span >= h_span:
+                        width, height = max_dim, max(1, int(round(max_dim * h_span / w_span)))
+                    else:
+                        width, height = max(1, int(round(max_dim * w_span / h_span))), max_dim
+                kx = (px1 - px0) / width
+                ky = (py1 - py0) / height
+                if kx <= 0 or ky <= 0:
+                    raise _bad("Image.clipToBoundsAndScale: The geometry has an empty bounding box.")
+                new = proj.with_affine(_rescale(proj.affine, kx, ky, px0, py0))
+                band = band.reprojected(new) if band.window is not None else dataclasses.replace(band, proj=new)
+                band = dataclasses.replace(band, window=(0, 0, width, height))
+                if max_dim is not None:
+                    width = height = None
+            else:
+                band = dataclasses.replace(band, window=_snap(px0, py0, px1, py1))
+            out.append(band)
+        return EeImage(tuple(out), image.props)
+
+    def _reproject_common(self, fn, args):
+        image = self._image(fn, args, "image")
+        proj = self._projection(fn, args, "crs")
+        transform = self._transform(fn, args, "crsTransform")
+        scale = self._number(fn, args, "scale")
+        if transform is not None and scale is not None:
+            raise _bad("%s: crsTransform and scale are mutually exclusive." % fn)
+        if transform is not None:
+            proj = proj.with_affine(transform)
+        elif scale is not None:
+            if scale <= 0:
+                raise _bad("%s: scale must be positive." % fn)
+            unit = proj.with_affine((1, 0, 0, 0, -1, 0))
+            f = scale / unit.nominal_scale()
+            proj = proj.with_affine((f, 0, 0, 0, -f, 0))
+        bands = tuple(b if b.proj.same(proj) and b.window is None else b.reprojected(proj)
+                      for b in image.bands)
+        return EeImage(bands, image.props)
+
+    def _fn_Image_reproject(self, fn, args):
+        return self._reproject_common(fn, args)
+
+    def _fn_Image_setDefaultProjection(self, fn, args):
+        return self._reproject_common(fn, args)
+
+    def _fn_Image_addBands(self, fn, args):
+        dst = self._image(fn, args, "dstImg")
+        src = self._image(fn, args, "srcImg")
+        names = args.get("names")
+        overwrite = args.get("overwrite") or False
+        if not isinstance(overwrite, bool):
+            raise _type_error(fn, "overwrite", "Boolean", overwrite)
+        src_bands = list(src.bands)
+        if names is not None:
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise _type_error(fn, "names", "List<String>", names)
+            src_bands = self._select_bands(fn, src, names)
+        bands = list(dst.bands)
+        for b in src_bands:
+            existing = [i for i, d in enumerate(bands) if d.name == b.name]
+            if existing and overwrite:
+                bands[existing[0]] = b
+                continue
+            if existing:
+                taken = {d.name for d in bands}
+                k = 1
+                while "%s_%d" % (b.name, k) in taken:
+                    k += 1
+                b = dataclasses.replace(b, name="%s_%d" % (b.name, k))
+            bands.append(b)
+        return EeImage(tuple(bands), dst.props)
+
+    def _fn_Image_projection(self, fn, args):
+        image = self._image(fn, args, "image")
+        if not image.bands:
+            raise _bad("Image.projection: The image has no bands.")
+        first = image.bands[0].proj
+        if any(not b.proj.same(first) for b in image.bands[1:]):
+            raise _bad("Image.projection: The bands of the specified image contains different "
+                       "projections. Use Image.select to pick a single band.")
+        return first
+
+    def _fn_Projection(self, fn, args):
+        crs = args["crs"]
+        if isinstance(crs, Proj):
+            base = crs
+        elif isinstance(crs, str):
+            try:
+                base = Proj.make(crs)
+            except Exception:
+                raise _bad("Projection: Invalid CRS: '%s'." % crs)
+        else:
+            raise _type_error(fn, "crs", "Object", crs)
+        if args.get("transformWkt") is not None:
+            raise _bad("Projection: transformWkt is not supported by the Earth Engine simulator.")
+        transform = self._transform(fn, args, "transform")
+        if transform is not None:
+            return base.with_affine(transform)
+        return base.with_affine((1, 0, 0, 0, 1, 0)) if not isinstance(crs, Proj) else base
+
+    # --- geometry constructors -----------------------------------------------------------
+    def _geom_proj(self, fn, args) -> Proj:
+        proj = self._projection(fn, args, "crs")
+        if proj is None:
+            return Proj.make("EPSG:4326")
+        return proj
+
+    @staticmethod
+    def _point(fn, p):
+        if (not isinstance(p, list) or len(p) < 2 or
+                not all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c)
+                        for c in p[:2])):
+            raise _bad("%s: Invalid coordinate: %s." % (fn, json.dumps(p)))
+        return float(p[0]), float(p[1])
+
+    def _rings(self, fn, coords):
+        if not isinstance(coords, list) or not coords:
+            raise _bad("%s: Invalid coordinates." % fn)
+        if all(isinstance(c, list) and c and isinstance(c[0], (int, float)) for c in coords):
+            coords = [coords]          # a single ring
+        rings = []
+        for ring in coords:
+            if not isinstance(ring, list):
+                raise _bad("%s: Invalid coordinates." % fn)
+            pts = [self._point(fn, p) for p in ring]
+            if len(pts) >= 2 and pts[0] == pts[-1]:
+                pts = pts[:-1]
+            if len(set(pts)) < 3:
+                raise _bad("%s: LinearRing requires at least 3 points." % fn)
+            rings.append(pts)
+        return rings
+
+    def _polygon(self, fn, coords):
+        rings = self._rings(fn, coords)
+        poly = Polygon(rings[0], rings[1:])
+        if not poly.is_valid:
+            poly = poly.buffer(0)
+        return poly
+
+    def _fn_GeometryConstructors_Polygon(self, fn, args):
+        return Geom(self._polygon(fn, args["coordinates"]), self._geom_proj(fn, args))
+
+    def _fn_GeometryConstructors_MultiPolygon(self, fn, args):
+        coords = args["coordinates"]
+        if not isinstance(coords, list):
+            raise _bad("%s: Invalid coordinates." % fn)
+        polys = []
+        for part in coords:
+            p = self._polygon(fn, part)
+            polys.extend(p.geoms if isinstance(p, MultiPolygon) else [p])
+        return Geom(MultiPolygon(polys), self._geom_proj(fn, args))
+
+    def _fn_GeometryConstructors_Rectangle(self, fn, args):
+        c = args["coordinates"]
+        if isinstance(c, list) and len(c) == 4 and all(isinstance(v, (int, float)) for v in c):
+            x0, y0, x1, y1 = (float(v) for v in c)
+        elif isinstance(c, list) and len(c) == 2:
+            (x0, y0), (x1, y1) = self._point(fn, c[0]), self._point(fn, c[1])
+        else:
+            raise _bad("GeometryConstructors.Rectangle: The coordinates must be 2 points or 4 numbers.")
+        if x0 == x1 or y0 == y1:
+            raise _bad("GeometryConstructors.Rectangle: The rectangle is empty.")
+        return Geom(box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), self._geom_proj(fn, args))
+
+    def _fn_GeometryConstructors_BBox(self, fn, args):
+        w, s, e, n = (self._number(fn, args, k) for k in ("west", "south", "east", "north"))
+        if e <= w or n <= s:
+            raise _bad("GeometryConstructors.BBox: The bounding box is empty.")
+        return Geom(box(w, max(s, -90.0), e, min(n, 90.0)), Proj.make("EPSG:4326"))
+
+
+def _snap(px0, py0, px1, py1, eps=1e-6) -> Tuple[int, int, int, int]:
+    c0 = int(math.floor(px0 + eps))
+    r0 = int(math.floor(py0 + eps))
+    c1 = int(math.ceil(px1 - eps))
+    r1 = int(math.ceil(py1 - eps))
+    return c0, r0, max(c1, c0 + 1), max(r1, r0 + 1)
+
+
+def _band_bounds(band: Band) -> Tuple[float, float, float, float]:
+    """Unsnapped bounds in band pixel space: window, else footprint ∩ clip boxes."""
+    if band.window is not None:
+        return tuple(float(v) for v in band.window)
+    spec = band.src.spec
+    fp = Geom(box(0, 0, spec.width, spec.height), band.src.proj).in_proj(band.proj)
+    minx, miny, maxx, maxy = fp.bounds
+    for clip in band.clips:
+        cx0, cy0, cx1, cy1 = clip.in_proj(band.proj).bounds
+        minx, miny, maxx, maxy = max(minx, cx0), max(miny, cy0), min(maxx, cx1), min(maxy, cy1)
+    if maxx <= minx or maxy <= miny:
+        # No overlap: EE would give an empty image; keep the clip's own box.
+        if band.clips:
+            minx, miny, maxx, maxy = band.clips[-1].in_proj(band.proj).bounds
+        else:
+            minx, miny, maxx, maxy = fp.bounds
+    return minx, miny, maxx, maxy
+
+
+def band_grid(band: Band) -> Grid:
+    c0, r0, c1, r1 = _snap(*_band_bounds(band)) if band.window is None else band.window
+    return Grid(band.proj.with_affine(_shift(band.proj.affine, c0, r0)), c1 - c0, r1 - r0)
+
+
+# ----------------------------------------------------------------------------------------
+# Rendering
+# ----------------------------------------------------------------------------------------
+def _values_from_lonlat(src: SourceBand, lon: np.ndarray, lat: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    dt = src.dtype
+    if dt.kind in "ui":
+        lo, hi = _INT_RANGES[dt.name]
+        t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
+        v = lo + 1 + np.mod(t, hi - lo)
+        if lo < 0:
+            v[v == 0] = 1
+        return v.astype(dtype)
+    v = np.mod(lon * 1e4 * src.a + lat * 1e4 * src.b, 10000.0)
+    return v.astype(dtype)
+
+
+def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int, int]) -> Tuple[np.ndarray, np.ndarray]:
+    """Values and validity (inside the native footprint) of rows [r0, r1) of grid."""
+    r0, r1 = rows
+    cols = np.arange(grid.width, dtype=np.float64) + 0.5
+    rr = np.arange(r0, r1, dtype=np.float64) + 0.5
+    cc, rg = np.meshgrid(cols, rr)
+    x, y = _apply(grid.proj.affine, cc, rg)
+    if grid.proj.key != src.proj.key:
+        x, y = _transformer(grid.proj.key, src.proj.key).transform(x, y)
+        x, y = np.asarray(x), np.asarray(y)
+    nc, nr = _to_pixels(src.proj, x, y)
+    with np.errstate(invalid="ignore"):
+        ic = np.floor(nc + 1e-7)
+        ir = np.floor(nr + 1e-7)
+        valid = (ic >= 0) & (ic < src.spec.width) & (ir >= 0) & (ir < src.spec.height)
+    ic = np.where(valid, ic, 0)
+    ir = np.where(valid, ir, 0)
+    X, Y = _apply(src.proj.affine, ic + 0.5, ir + 0.5)
+    if src.proj.key != "EPSG:4326":
+        lon, lat = _transformer(src.proj.key, "EPSG:4326").transform(X, Y)
+        lon, lat = np.asarray(lon), np.asarray(lat)
+    else:
+        lon, lat = X, Y
+    return _values_from_lonlat(src, lon, lat, dtype), valid
+
+
+def _rasterize_inside(geoms: Sequence[Any], width: int, height: int) -> np.ndarray:
+    """Boolean (height, width): pixel centre inside every shape (shapes in pixel space)."""
+    inside = np.ones((height, width), dtype=bool)
+    for shape in geoms:
+        if shape.is_empty:
+            inside[:] = False
+            continue
+        drv = gdal.GetDriverByName("MEM")
+        ds = drv.Create("", width, height, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((0.0, 1.0, 0.0, 0.0, 0.0, 1.0))
+        mem = ogr.GetDriverByName("Memory").CreateDataSource("m")
+        layer = mem.CreateLayer("g", None, ogr.wkbMultiPolygon)
+        feat = ogr.Feature(layer.GetLayerDefn())
+        feat.SetGeometry(ogr.CreateGeometryFromWkt(shape.wkt))
+        layer.CreateFeature(feat)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")   # no SRS on purpose: pixel space
+        try:
+            gdal.RasterizeLayer(ds, [1], layer, burn_values=[1])
+        finally:
+            gdal.PopErrorHandler()
+        inside &= ds.GetRasterBand(1).ReadAsArray().astype(bool)
+        ds = None
+    return inside
+
+
+def _masked_value(dtype: np.dtype):
+    return -np.inf if dtype.kind == "f" else 0
+
+
+def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None) -> np.ndarray:
+    """The pixels of ``band`` on ``grid`` with EE masking applied."""
+    dtype = np.dtype(dtype or band.src.dtype)
+    out = np.empty((grid.height, grid.width), dtype=dtype)
+    shapes = [c.in_proj(grid.proj) for c in band.clips]
+    if band.window is not None:
+        own = band_grid(band)
+        if not (own.proj.same(grid.proj) and own.width >= grid.width and own.height >= grid.height):
+            c0, r0, c1, r1 = band.window
+            shapes.append(Geom(box(c0, r0, c1, r1), band.proj).in_proj(grid.proj))
+    inside = _rasterize_inside(shapes, grid.width, grid.height) if shapes else None
+    step = max(1, 262144 // max(1, grid.width))
+    for r0 in range(0, grid.height, step):
+        r1 = min(grid.height, r0 + step)
+        vals, valid = _render_values(band.src, grid, dtype, (r0, r1))
+        if inside is not None:
+            valid &= inside[r0:r1]
+        vals[~valid] = _masked_value(dtype)
+        out[r0:r1] = vals
+    return out
+
+
+_GDAL_TYPES = {"uint8": gdal.GDT_Byte, "int8": gdal.GDT_Int16, "uint16": gdal.GDT_UInt16,
+               "int16": gdal.GDT_Int16, "uint32": gdal.GDT_UInt32, "int32": gdal.GDT_Int32,
+               "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}
+if hasattr(gdal, "GDT_Int64"):
+    _GDAL_TYPES.update({"int64": gdal.GDT_Int64, "uint64": gdal.GDT_UInt64})
+if hasattr(gdal, "GDT_Int8"):
+    _GDAL_TYPES["int8"] = gdal.GDT_Int8
+
+
+def write_geotiff(arrays: Sequence[np.ndarray], names: Sequence[str], grid: Grid) -> bytes:
+    """A GeoTIFF (bytes) of the arrays on grid, written by GDAL."""
+    dtype = arrays[0].dtype
+    path = "/vsimem/ee_sim_%s.tif" % uuid.uuid4().hex
+    opts = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+    if len(arrays) > 1:
+        opts.append("INTERLEAVE=BAND")
+    ds = gdal.GetDriverByName("GTiff").Create(path, grid.width, grid.height, len(arrays),
+                                              _GDAL_TYPES[dtype.name], opts)
+    ds.SetGeoTransform(ee_to_gdal(grid.proj.affine))
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(grid.proj.crs.to_wkt())
+    ds.SetSpatialRef(srs)
+    for i, (arr, name) in enumerate(zip(arrays, names), start=1):
+        band = ds.GetRasterBand(i)
+        band.WriteArray(arr)
+        band.SetDescription(name)
+    ds.FlushCache()
+    ds = None
+    try:
+        f = gdal.VSIFOpenL(path, "rb")
+        gdal.VSIFSeekL(f, 0, 2)
+        size = gdal.VSIFTellL(f)
+        gdal.VSIFSeekL(f, 0, 0)
+        data = gdal.VSIFReadL(1, size, f)
+        gdal.VSIFCloseL(f)
+    finally:
+        gdal.Unlink(path)
+    return bytes(data)
+
+
+# ----------------------------------------------------------------------------------------
+# Thumbnails
+# ----------------------------------------------------------------------------------------
+@dataclasses.dataclass
+class Thumbnail:
+    name: str                   # projects/{p}/thumbnails/{id}
+    project: str
+    file_format: str
+    base_name: str
+    bands: List[Band]
+    grids: List[Grid]           # one per band (the grid each band is written on)
+    created: float
+    expires: float
+    request: dict
+    total_bytes: int
+    created_wall: float = 0.0
+
+    def _zip_entry(self, name: str) -> zipfile.ZipInfo:
+        # Same bytes at every GET of one id: entries are dated at creation time.
+        info = zipfile.ZipInfo(name, time.localtime(self.created_wall or 315532800)[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
+    def info(self) -> dict:
+        return {"name": self.name, "project": self.project, "file_format": self.file_format,
+                "base_name": self.base_name, "total_bytes": self.total_bytes,
+                "bands": [dict(id=b.name, dtype=b.src.dtype.name, source_band=b.src.spec.id,
+                               image=b.src.image_id, **g.describe())
+                          for b, g in zip(self.bands, self.grids)],
+                "expires_in": self.expires - time.monotonic()}
+
+    def render(self) -> Tuple[bytes, str, str]:
+        """(body, content type, file name)."""
+        fmt = self.file_format
+        if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+                for band, grid in zip(self.bands, self.grids):
+                    tif = write_geotiff([render_band(band, grid)], [band.name], grid)
+                    zf.writestr(self._zip_entry("%s.%s.tif" % (self.base_name, band.name)), tif)
+            return buf.getvalue(), "application/zip", self.base_name + ".zip"
+        grid = self.grids[0]
+        if fmt == "NPY":
+            arrays = [render_band(b, grid) for b in self.bands]
+            dtype = np.dtype([(b.name, a.dtype.newbyteorder("<") if a.dtype.itemsize > 1 else a.dtype)
+                              for b, a in zip(self.bands, arrays)])
+            rec = np.empty((grid.height, grid.width), dtype=dtype)
+            for b, a in zip(self.bands, arrays):
+                rec[b.name] = a
+            buf = io.BytesIO()
+            np.save(buf, rec, allow_pickle=False)
+            return buf.getvalue(), "application/octet-stream", self.base_name + ".npy"
+        dtype = np.result_type(*[b.src.dtype for b in self.bands])
+        arrays = [render_band(b, grid, dtype) for b in self.bands]
+        tif = write_geotiff(arrays, [b.name for b in self.bands], grid)
+        if fmt == "GEO_TIFF":
+            return tif, "image/tiff", self.base_name + ".tif"
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(self._zip_entry(self.base_name + ".tif"), tif)
+        return buf.getvalue(), "application/zip", self.base_name + ".zip"
+
+
+_THUMBNAIL_FIELDS = {"name": "name", "expression": "expression", "fileFormat": "fileFormat",
+                     "file_format": "fileFormat", "bandIds": "bandIds", "band_ids": "bandIds",
+                     "filenamePrefix": "filenamePrefix", "filename_prefix": "filenamePrefix",
+                     "grid": "grid", "visualizationOptions": "visualizationOptions",
+                     "visualization_options": "visualizationOptions"}
+_GRID_FIELDS = {"crsCode": "crsCode", "crs_code": "crsCode", "crsWkt": "crsWkt", "crs_wkt": "crsWkt",
+                "dimensions": "dimensions", "affineTransform": "affineTransform",
+                "affine_transform": "affineTransform"}
+_AFFINE_FIELDS = ("scaleX", "shearX", "translateX", "shearY", "scaleY", "translateY")
+_AFFINE_SNAKE = {"scale_x": "scaleX", "shear_x": "shearX", "translate_x": "translateX",
+                 "shear_y": "shearY", "scale_y": "scaleY", "translate_y": "translateY"}
+
+
+def _normalise(obj: dict, fields: Dict[str, str], where: Optional[str]) -> dict:
+    out = {}
+    for k, v in obj.items():
+        if k not in fields:
+            at = " at '%s'" % where if where else ""
+            raise _field_violation(where, 'Invalid JSON payload received. Unknown name "%s"%s: '
+                                          "Cannot find field." % (k, at))
+        out[fields[k]] = v
+    return out
+
+
+def _parse_grid(raw: Any) -> Tuple[Proj, Optional[Tuple[int, int]]]:
+    if not isinstance(raw, dict):
+        raise _field_violation("grid", "Invalid value at 'grid' (type.googleapis.com/"
+                                       "google.earthengine.v1.PixelGrid), %s" % json.dumps(raw))
+    g = _normalise(raw, _GRID_FIELDS, "grid")
+    if g.get("crsCode") and g.get("crsWkt"):
+        raise _bad("Only one of crsCode and crsWkt may be specified.")
+    code = g.get("crsCode") or g.get("crsWkt")
+    if not code:
+        raise _bad("A PixelGrid requires crsCode or crsWkt.")
+    try:
+        proj = Proj.make(code)
+    except Exception:
+        raise _bad("Invalid CRS: '%s'." % code)
+    at = g.get("affineTransform")
+    if at is None:
+        raise _bad("A PixelGrid requires affineTransform.")
+    if not isinstance(at, dict):
+        raise _field_violation("grid.affine_transform", "Invalid value at 'grid.affine_transform'.")
+    at = {_AFFINE_SNAKE.get(k, k): v for k, v in at.items()}
+    for k in at:
+        if k not in _AFFINE_FIELDS:
+            raise _field_violation("grid.affine_transform", 'Invalid JSON payload received. Unknown name '
+                                   "\"%s\" at 'grid.affine_transform': Cannot find field." % k)
+    aff = [at.get(k, 0) for k in _AFFINE_FIELDS]
+    if not _affine_ok(aff):
+        raise _bad("Invalid affine transform: %s." % json.dumps(at))
+    dims = None
+    if g.get("dimensions") is not None:
+        d = g["dimensions"]
+        if not isinstance(d, dict) or set(d) - {"width", "height"}:
+            raise _field_violation("grid.dimensions", "Invalid value at 'grid.dimensions'.")
+        try:
+            w, h = int(d.get("width", 0)), int(d.get("height", 0))
+        except (TypeError, ValueError):
+            raise _field_violation("grid.dimensions", "Invalid value at 'grid.dimensions'.")
+        if w <= 0 or h <= 0:
+            raise _bad("Grid dimensions must be positive: %dx%d." % (w, h))
+        dims = (w, h)
+    return proj.with_affine(aff), dims
+
+
+def _bytes_per_pixel(dtype: np.dtype) -> int:
+    return dtype.itemsize
+
+
+# ----------------------------------------------------------------------------------------
+# The simulator
+# ----------------------------------------------------------------------------------------
+class EeSimulator:
+    """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
+
+    ENDPOINTS = ("create", "getPixels", "asset", "unknown")
+
+    def __init__(self, *, tokens: Iterable[str] = ("test-token",),
+                 projects: Optional[Iterable[str]] = ("my-project",),
+                 unregistered_projects: Iterable[str] = (),
+                 api_keys: Optional[Iterable[str]] = None,
+                 images: Optional[Iterable[ImageSpec]] = None,
+                 ttl_seconds: float = DEFAULT_TTL_SECONDS,
+                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+                 max_grid_dimension: int = DEFAULT_MAX_GRID_DIMENSION,
+                 max_bands: int = DEFAULT_MAX_BANDS,
+                 latency: float = 0.0,
+                 seed: int = 0,
+                 fault_rates: Optional[Dict[str, Dict[Any, float]]] = None,
+                 content_disposition: bool = True,
+                 project_number: str = "123456789012",
+                 host: str = "127.0.0.1", port: int = 0,
+                 max_records: int = 2000):
+        self.tokens = set(tokens)
+        self.projects = None if projects is None else set(projects)
+        self.unregistered_projects = set(unregistered_projects)
+        self.api_keys = None if api_keys is None else set(api_keys)
+        self.catalogue: Dict[str, ImageSpec] = {}
+        for spec in (images if images is not None else default_catalogue()):
+            self.catalogue[spec.id] = spec
+        self.ttl_seconds = float(ttl_seconds)
+        self.max_request_bytes = int(max_request_bytes)
+        self.max_grid_dimension = int(max_grid_dimension)
+        self.max_bands = int(max_bands)
+        self.latency = float(latency)
+        self.fault_rates = fault_rates or {}
+        self.content_disposition = content_disposition
+        self.project_number = project_number
+        self.host = host
+        self.port = port
+        self.max_records = max_records
+        self.rng = random.Random(seed)
+        self._lock = threading.RLock()
+        self._faults: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
+        self._thumbs: Dict[str, Thumbnail] = {}
+        self.counts: collections.Counter = collections.Counter()
+        self.status_counts: collections.Counter = collections.Counter()
+        self.requests: List[dict] = []
+        self._server: Optional[ThreadingHTTPServer] = None
+        self._thread: Optional[threading.Thread] = None
+
+    # --- lifecycle ---------------------------------------------------------------------
+    def start(self) -> "EeSimulator":
+        sim = self
+
+        class Handler(_Handler):
+            simulator = sim
+
+        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="ee-sim", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> "EeSimulator":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return "http://%s:%d" % (self.host, self.port)
+
+    # --- test helpers ------------------------------------------------------------------
+    def add_image(self, spec: ImageSpec) -> None:
+        with self._lock:
+            self.catalogue[spec.id] = spec
+
+    def inject(self, endpoint: str, status: int, count: int = 1, message: Optional[str] = None,
+               reason: Optional[str] = None) -> None:
+        """Queue ``count`` error answers on ``endpoint`` ("create", "getPixels", "asset")."""
+        if endpoint not in self.ENDPOINTS:
+            raise ValueError(endpoint)
+        with self._lock:
+            for _ in range(count):
+                self._faults[endpoint].append(("status", status, message, reason))
+
+    def inject_drop(self, count: int = 1, after_bytes: Optional[int] = None) -> None:
+        """Queue ``count`` getPixels answers cut after ``after_bytes`` (default: half)."""
+        with self._lock:
+            for _ in range(count):
+                self._faults["getPixels"].append(("drop", after_bytes, None, None))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+            self.fault_rates = {}
+
+    def expire(self, name: Optional[str] = None) -> None:
+        """Expire one thumbnail (full name or id) or all of them."""
+        with self._lock:
+            for key, t in self._thumbs.items():
+                if name is None or key == name or key.endswith("/" + name):
+                    t.expires = time.monotonic() - 1
+
+    def thumbnails(self) -> Dict[str, dict]:
+        with self._lock:
+            return {k: t.info() for k, t in self._thumbs.items()}
+
+    def thumbnail(self, name: str) -> dict:
+        with self._lock:
+            for key, t in self._thumbs.items():
+                if key == name or key.endswith("/" + name):
+                    return t.info()
+        raise KeyError(name)
+
+    def count(self, endpoint: str, status: Optional[int] = None) -> int:
+        with self._lock:
+            if status is None:
+                return self.counts[endpoint]
+            return self.status_counts[(endpoint, status)]
+
+    def last_request(self, endpoint: Optional[str] = None) -> Optional[dict]:
+        with self._lock:
+            for rec in reversed(self.requests):
+                if endpoint is None or rec["endpoint"] == endpoint:
+                    return rec
+        return None
+
+    def reset_counters(self) -> None:
+        with self._lock:
+            self.counts.clear()
+            self.status_counts.clear()
+            self.requests.clear()
+
+    def expected_pixels(self, image_id: str, band_id: str, crs: str, geotransform: Sequence[float],
+                        width: int, height: int) -> np.ndarray:
+        """The values the simulator gives ``band_id`` of ``image_id`` on a GDAL-style grid
+        (footprint masking only: 0 / -inf outside the image)."""
+        spec = self.catalogue[_strip_asset_prefix(image_id)]
+        bs = next(b for b in spec.bands if b.id == band_id)
+        proj = Proj.make(bs.crs, bs.transform)
+        a, b = _coefficients(spec.id, bs.id)
+        band = Band(bs.id, SourceBand(spec.id, bs, proj, a, b), proj)
+        grid = Grid(Proj.make(crs, gdal_to_ee(geotransform)), int(width), int(height))
+        return render_band(band, grid)
+
+    # --- request handling (called by the handler) ---------------------------------------
+    def _record(self, rec: dict) -> None:
+        with self._lock:
+            self.counts[rec["endpoint"]] += 1
+            self.requests.append(rec)
+            if len(self.requests) > self.max_records:
+                del self.requests[: len(self.requests) - self.max_records]
+
+    def _finish(self, rec: dict, status: int) -> None:
+        with self._lock:
+            rec["status"] = status
+            self.status_counts[(rec["endpoint"], status)] += 1
+
+    def _next_fault(self, endpoint: str):
+        with self._lock:
+            q = self._faults.get(endpoint)
+            if q:
+                return q.popleft()
+            rates = self.fault_rates.get(endpoint) or {}
+            for key, p in rates.items():
+                if self.rng.random() < p:
+                    if key == "drop":
+                        return ("drop", None, None, None)
+                    return ("status", int(key), None, None)
+        return None
+
+    def fault_error(self, status: int, message: Optional[str], reason: Optional[str]) -> ApiError:
+        if status == 429 and message is None:
+            message = QUOTA_MESSAGE.format(number=self.project_number)
+        msg = message or _DEFAULT_MESSAGES.get(status, "Error %d" % status)
+        errors = None
+        if reason:
+            errors = [{"message": msg, "domain": "usageLimits", "reason": reason}]
+        return ApiError(status, msg, None, None, errors)
+
+    def _check_auth(self, headers, query) -> None:
+        auth = headers.get("authorization", "")
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+        if not token or token not in self.tokens:
+            raise ApiError(401, UNAUTHENTICATED_MESSAGE, "UNAUTHENTICATED", [
+                {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ACCESS_TOKEN_TYPE_UNSUPPORTED"
+                 if token else "CREDENTIALS_MISSING", "domain": "googleapis.com",
+                 "metadata": {"service": "earthengine.googleapis.com",
+                              "method": "google.earthengine.v1.EarthEngine"}}])
+        key = query.get("key")
+        if key is not None and self.api_keys is not None and key not in self.api_keys:
+            raise ApiError(400, "API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT", [
+                {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID",
+                 "domain": "googleapis.com", "metadata": {"service": "earthengine.googleapis.com"}}])
+        user_project = headers.get("x-goog-user-project")
+        if user_project and self.projects is not None and user_project not in self.projects:
+            raise ApiError(403, (
+                "Caller does not have required permission to use project {p}. Grant the caller the "
+                "roles/serviceusage.serviceUsageConsumer role, or a custom role with the "
+                "serviceusage.services.use permission, by visiting "
+                "https://console.developers.google.com/iam-admin/iam/project?project={p} and then retry. "
+                "Propagation of the new permission may take a few minutes.").format(p=user_project),
+                "PERMISSION_DENIED")
+
+    def _check_project(self, project: str) -> None:
+        if project in self.unregistered_projects:
+            raise ApiError(403, (
+                "Project {p} is not registered to use Earth Engine. Visit "
+                "https://code.earthengine.google.com/register?project={p} to register your project. "
+                "See https://developers.google.com/earth-engine/guides/access for more details."
+            ).format(p=project), "PERMISSION_DENIED")
+        if self.projects is not None and project not in self.projects:
+            raise ApiError(403, "Permission denied on resource project %s." % project, "PERMISSION_DENIED")
+
+    def create_thumbnail(self, project: str, body: Any, version: str = "v1") -> dict:
+        """Validate and evaluate a Thumbnail; returns {"name": ...} or raises ApiError."""
+        if not isinstance(body, dict):
+            raise _bad("Invalid JSON payload received. Expected an object.")
+        t = _normalise(body, _THUMBNAIL_FIELDS, None)
+        fmt = t.get("fileFormat")
+        if fmt is None:
+            fmt = "IMAGE_FILE_FORMAT_UNSPECIFIED"
+        if not isinstance(fmt, str) or fmt not in FILE_FORMATS:
+            raise _field_violation("file_format", "Invalid value at 'file_format' (type.googleapis.com/"
+                                   "google.earthengine.%s.ImageFileFormat), %s" % (version, json.dumps(fmt)))
+        band_ids = t.get("bandIds")
+        if band_ids is not None:
+            if not isinstance(band_ids, list):
+                raise _field_violation("band_ids", "Invalid value at 'band_ids' (TYPE_STRING), %s"
+                                       % json.dumps(band_ids))
+            for i, v in enumerate(band_ids):
+                if not isinstance(v, str):
+                    raise _field_violation("band_ids[%d]" % i, "Invalid value at 'band_ids[%d]' "
+                                           "(TYPE_STRING), %s" % (i, json.dumps(v)))
+        prefix = t.get("filenamePrefix")
+        if prefix is not None and not isinstance(prefix, str):
+            raise _field_violation("filename_prefix", "Invalid value at 'filename_prefix' (TYPE_STRING), %s"
+                                   % json.dumps(prefix))
+        grid_override = _parse_grid(t["grid"]) if t.get("grid") is not None else None
+        if "expression" not in t or t["expression"] is None:
+            raise _bad("Thumbnail.expression is required.")
+        vis = t.get("visualizationOptions")
+        if vis:
+            raise _bad("visualizationOptions are not supported by the Earth Engine simulator.")
+        if fmt not in SUPPORTED_FORMATS:
+            raise _bad("File format %s is not supported by the Earth Engine simulator." % fmt)
+
+        with self._lock:
+            catalogue = dict(self.catalogue)
+        result = Evaluator(catalogue).evaluate(t["expression"])
+        if not isinstance(result, EeImage):
+            raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
+        image = result
+        bands = list(image.bands)
+        if band_ids:
+            bands = []
+            for bid in band_ids:
+                match = [b for b in image.bands if b.name == bid]
+                if not match:
+                    raise _bad("Image.select: Pattern '%s' did not match any bands." % bid)
+                bands.append(match[0])
+        if not bands:
+            raise _bad("The image has no bands to download.")
+        if len(bands) > self.max_bands:
+            raise _bad("Number of bands (%d) must be less than or equal to %d." % (len(bands), self.max_bands))
+
+        if grid_override is not None:
+            gproj, dims = grid_override
+            grids = []
+            for b in bands:
+                if dims is not None:
+                    grids.append(Grid(gproj, dims[0], dims[1]))
+                else:
+                    grids.append(band_grid(b.reprojected(gproj)))
+        else:
+            grids = [band_grid(b) for b in bands]
+        if fmt != "ZIPPED_GEO_TIFF_PER_BAND":
+            grids = [grids[0]] * len(bands)
+        for g in grids:
+            if g.width > self.max_grid_dimension or g.height > self.max_grid_dimension:
+                raise _bad("Pixel grid dimensions (%dx%d) must be less than or equal to %d."
+                           % (g.width, g.height, self.max_grid_dimension))
+        total = sum(g.width * g.height * (_bytes_per_pixel(b.src.dtype) + 1) for b, g in zip(bands, grids))
+        if total > self.max_request_bytes:
+            raise _bad("Total request size (%d bytes) must be less than or equal to %d bytes."
+                       % (total, self.max_request_bytes))
+
+        sid = image.system_id
+        if prefix:
+            base = prefix
+        elif fmt in ("ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND"):
+            base = sid.rsplit("/", 1)[-1] if sid else "download"
+        else:
+            base = secrets.token_hex(8)
+        tid = "%s-%s" % (secrets.token_hex(16), secrets.token_hex(16))
+        name = "projects/%s/thumbnails/%s" % (project, tid)
+        now = time.monotonic()
+        thumb = Thumbnail(name, project, fmt, base, bands, grids, now, now + self.ttl_seconds,
+                          copy.deepcopy(body), total, time.time())
+        with self._lock:
+            self._thumbs[name] = thumb
+        return {"name": name}
+
+    def get_thumbnail(self, name: str) -> Thumbnail:
+        with self._lock:
+            t = self._thumbs.get(name)
+        if t is None or time.monotonic() > t.expires:
+            raise ApiError(404, "Requested entity was not found.", "NOT_FOUND")
+        return t
+
+    def asset_resource(self, project: str, asset_path: str) -> dict:
+        full = "projects/%s/assets/%s" % (project, asset_path)
+        spec = None
+        if project in ("earthengine-public", "earthengine-legacy"):
+            with self._lock:
+                spec = self.catalogue.get(asset_path)
+        if spec is None:
+            raise ApiError(404, "Asset '%s' does not exist or doesn't allow this operation." % full,
+                           "NOT_FOUND")
+        bands = []
+        for b in spec.bands:
+            aff = dict(zip(_AFFINE_FIELDS, b.transform))
+            aff = {k: v for k, v in aff.items() if v != 0}
+            bands.append({"id": b.id, "dataType": b.data_type(),
+                          "grid": {"crsCode": b.crs, "affineTransform": aff,
+                                   "dimensions": {"width": b.width, "height": b.height}},
+                          "pyramidingPolicy": b.pyramiding_policy})
+        footprint = spec.footprint().lonlat()
+        res = {"type": "IMAGE", "name": "projects/earthengine-public/assets/" + spec.id, "id": spec.id,
+               "updateTime": spec.update_time}
+        if spec.properties:
+            res["properties"] = {k: v for k, v in spec.properties.items() if not k.startswith("system:")}
+        if spec.start_time:
+            res["startTime"] = spec.start_time
+        if spec.end_time:
+            res["endTime"] = spec.end_time
+        res["geometry"] = mapping(footprint)
+        res["geometry"] = json.loads(json.dumps(res["geometry"]))
+        res["bands"] = bands
+        res["sizeBytes"] = str(sum(b.width * b.height * np.dtype(b.dtype).itemsize // 3 for b in spec.bands))
+        return res
+
+
+_PATH_THUMBS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails$")
+_PATH_PIXELS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails/([^/:]+):getPixels$")
+_PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    simulator: EeSimulator = None  # set by a subclass in start()
+    protocol_version = "HTTP/1.1"
+    server_version = "ESF"
+    sys_version = ""
+
+    def log_message(self, fmt, *args):  # quiet
+        pass
+
+    def _read_body(self) -> bytes:
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n) if n > 0 else b""
+
+    def _send(self, status: int, body: bytes, content_type: str, extra: Optional[dict] = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send_error(self, err: ApiError) -> None:
+        body = json.dumps(err.body(), indent=2).encode("utf-8")
+        self._send(err.code, body, "application/json; charset=UTF-8", {"Vary": "Origin, X-Origin, Referer"})
+
+    def _send_json(self, obj: dict) -> None:
+        self._send(200, json.dumps(obj, indent=2).encode("utf-8"), "application/json; charset=UTF-8",
+                   {"Vary": "Origin, X-Origin, Referer"})
+
+    def _handle(self, method: str) -> None:
+        sim = self.simulator
+        raw = self._read_body() if method == "POST" else b""
+        parts = urlsplit(self.path)
+        path = unquote(parts.path)
+        query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        endpoint, match = "unknown", None
+        if method == "POST" and _PATH_THUMBS.match(path):
+            endpoint, match = "create", _PATH_THUMBS.match(path)
+        elif method in ("GET", "HEAD") and _PATH_PIXELS.match(path):
+            endpoint, match = "getPixels", _PATH_PIXELS.match(path)
+        elif method == "GET" and _PATH_ASSET.match(path):
+            endpoint, match = "asset", _PATH_ASSET.match(path)
+        body_json = None
+        if raw:
+            try:
+                body_json = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                body_json = None
+        rec = {"endpoint": endpoint, "method": method, "path": path, "query": query, "headers": headers,
+               "json": body_json, "raw": raw, "status": None, "time": time.time()}
+        sim._record(rec)
+        if sim.latency > 0:
+            time.sleep(sim.latency)
+        if endpoint == "unknown":
+            sim._finish(rec, 404)
+            html = (b"<!DOCTYPE html>\n<html lang=en><title>Error 404 (Not Found)!!1</title>"
+                    b"<p><b>404.</b> <ins>That\xe2\x80\x99s an error.</ins><p>The requested URL was not "
+                    b"found on this server.</p></html>")
+            self._send(404, html, "text/html; charset=UTF-8")
+            return
+        fault = sim._next_fault(endpoint)
+        drop_after = None
+        try:
+            if fault is not None and fault[0] == "status":
+                raise sim.fault_error(fault[1], fault[2], fault[3])
+            if fault is not None and fault[0] == "drop":
+                drop_after = fault[1] if fault[1] is not None else -1
+            if endpoint == "create":
+                version, project = match.group(1), match.group(2)
+                sim._check_auth(headers, query)
+                sim._check_project(project)
+                if body_json is None:
+                    raise _bad("Invalid JSON payload received. Unexpected token.")
+                result = sim.create_thumbnail(project, body_json, version)
+                sim._finish(rec, 200)
+                self._send_json(result)
+            elif endpoint == "asset":
+                sim._check_auth(headers, query)
+                result = sim.asset_resource(match.group(2), match.group(3))
+                sim._finish(rec, 200)
+                self._send_json(result)
+            else:
+                name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
+                thumb = sim.get_thumbnail(name)
+                data, ctype, fname = thumb.render()
+                extra = {}
+                if sim.content_disposition:
+                    extra["Content-Disposition"] = 'attachment; filename="%s"' % fname
+                if drop_after is not None:
+                    n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
+                    sim._finish(rec, -1)
+                    self.send_response(200)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in extra.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data[:n])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    try:
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
+                sim._finish(rec, 200)
+                self._send(200, data, ctype, extra)
+        except ApiError as err:
+            sim._finish(rec, err.code)
+            self._send_error(err)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        except Exception as exc:  # a simulator bug: answer 500 with the reason, keep serving
+            sim._finish(rec, 500)
+            self._send_error(ApiError(500, "Internal error encountered. (simulator: %r)" % (exc,), "INTERNAL"))
+
+    def do_GET(self):
+        self._handle("GET")
+
+    def do_HEAD(self):
+        self._handle("HEAD")
+
+    def do_POST(self):
+        self._handle("POST")
+
+    def do_PUT(self):
+        self._handle("PUT")
+
+    def do_DELETE(self):
+        self._handle("DELETE")
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    p = argparse.ArgumentParser(description="Earth Engine sync-download loopback simulator")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8999)
+    p.add_argument("--token", action="append", help="accepted bearer token (repeatable)")
+    p.add_argument("--project", action="append", help="known project (repeatable; default: any)")
+    p.add_argument("--latency", type=float, default=0.0, help="seconds slept per request")
+    p.add_argument("--ttl", type=float, default=DEFAULT_TTL_SECONDS, help="thumbnail id lifetime (s)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rate-429", type=float, default=0.0, help="probability of 429 on create")
+    p.add_argument("--rate-5xx", type=float, default=0.0, help="probability of 503 on create/getPixels")
+    p.add_argument("--rate-drop", type=float, default=0.0, help="probability of a cut getPixels body")
+    a = p.parse_args(argv)
+    rates: Dict[str, Dict[Any, float]] = {"create": {}, "getPixels": {}}
+    if a.rate_429:
+        rates["create"][429] = a.rate_429
+    if a.rate_5xx:
+        rates["create"][503] = a.rate_5xx
+        rates["getPixels"][503] = a.rate_5xx
+    if a.rate_drop:
+        rates["getPixels"]["drop"] = a.rate_drop
+    sim = EeSimulator(tokens=a.token or ["test-token"], projects=a.project, latency=a.latency,
+                      ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port)
+    sim.start()
+    print(sim.url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sim.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
