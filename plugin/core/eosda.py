@@ -57,12 +57,11 @@ import os
 import re
 import secrets
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode, urlsplit
 
-from .errors import AuthError, CancelledError, HttpError, ParameterError, ProviderError
+from .errors import AuthError, HttpError, ParameterError, ProviderError
 from .i18n import translate
 
 # ---------------------------------------------------------------------------
@@ -552,11 +551,12 @@ class EosdaClient:
         a, b = urlsplit(url), urlsplit(self.base_url)
         return (a.scheme, a.netloc) == (b.scheme, b.netloc)
 
-    def _request(self, method: str, url: str, **kwargs):
+    def _request(self, method: str, url: str, *, finish_once_sent: bool = False, **kwargs):
         from . import http
+        cancel = _FinishOnceSent(self.cancel) if finish_once_sent else self.cancel
         try:
             return http.request(self.session, method, url, retry=self.retry, timeouts=self.timeouts,
-                                cancel=self.cancel, **kwargs)
+                                cancel=cancel, **kwargs)
         except AuthError as exc:
             detail = _body_message(getattr(exc, "body", None)) or exc.message
             raise AuthError(translate("Eosda", "EOSDA refused the API key: {}").format(detail),
@@ -572,8 +572,11 @@ class EosdaClient:
         self.log("EOSDA create lbe task: POST {} reference={}".format(
             url, body.get("params", {}).get("reference")))
         try:
+            # A create already sent runs to its answer even if the user cancels meanwhile:
+            # abandoning it would lose the id of a task the server did create (and a
+            # resumed job would then create a second one).
             resp = self._request("POST", url, data=json.dumps(body).encode("utf-8"),
-                                 headers=self._headers(json_body=True))
+                                 headers=self._headers(json_body=True), finish_once_sent=True)
         except AuthError:
             raise
         except HttpError as exc:
@@ -787,6 +790,28 @@ class EosdaClient:
         if not sort or "date" in sort:
             out.sort(key=lambda s: s.date or "", reverse=reverse)
         return out
+
+
+class _FinishOnceSent:
+    """Cancel token for a request that must not be abandoned once sent.
+
+    :func:`http.send` abandons an in-flight request when ``is_cancelled()`` turns
+    true; this wrapper says "not cancelled" there, while ``raise_if_cancelled``
+    (checked before each attempt) and ``sleep`` (retry backoff) still honour the
+    real token.  The request's own timeouts bound the wait.
+    """
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def is_cancelled(self) -> bool:
+        return False
+
+    def raise_if_cancelled(self) -> None:
+        self.inner.raise_if_cancelled()
+
+    def sleep(self, seconds: float, step: float = 0.1) -> None:
+        self.inner.sleep(seconds, step)
 
 
 def missing_key_message() -> str:

@@ -66,7 +66,8 @@ MODIS_TILE = 1111950.5197665554
 MODIS_XMIN, MODIS_YMAX = -20015109.354, 10007554.677
 
 S2_VIEW_RE = re.compile(r"^S2/(\d{1,2})/([C-HJ-NP-X])/([A-HJ-NP-Z][A-HJ-NP-V])/(\d{4})/(\d{1,2})/(\d{1,2})/(\d+)$")
-LANDSAT_VIEW_RE = re.compile(r"^L([4-9])/(L[COTEM]\d{14}[A-Z]{3}\d{2}|L[COTEM]0\d_L[12]\w\w_\d{6}_\d{8}_\d{8}_\d{2}_\w\w)$")
+LANDSAT_VIEW_RE = re.compile(r"^L([4-9])/(L[COTEM]\d{14}[A-Z]{3}\d{2}"
+                             r"|L[COTEM]0\d_L[12]\w\w_\d{6}_\d{8}_\d{8}_\d{2}_\w\w)$")
 MODIS_VIEW_RE = re.compile(r"^MODIS/(\d{1,2})/(\d{1,2})/(\d{7})/(\d+)$")
 NAIP_VIEW_RE = re.compile(r"^NAIP/[\w.\-/]+$")
 
@@ -476,7 +477,9 @@ class EosdaSimulator:
     "not found"; ``fail_message`` makes every task fail with it; ``failure_style``
     "status" (``status: failed``), "task_type" (``task_type: error``) or "errors"
     (``errors`` only); ``max_pixels`` per result; ``result_requires_key`` for
-    mode-B result URLs; ``create_status`` (202 by default).
+    mode-B result URLs; ``create_status`` (202 by default).  :meth:`inject` makes
+    the next API requests fail with a given status (e.g. 503); :meth:`forget`
+    drops a task (404 afterwards).
     """
 
     def __init__(self, api_keys=("test-key",), mode: str = "file", polls_to_start: int = 1,
@@ -507,6 +510,7 @@ class EosdaSimulator:
         self.created_bodies: List[Dict[str, Any]] = []
         self.callbacks: List[Tuple[str, Dict[str, Any], Optional[str]]] = []
         self.on_create = None          # hook(task) called after a task is created
+        self.faults: collections.deque = collections.deque()   # (status, path prefix) answered once each
         self._hits: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
         self._server: Optional[ThreadingHTTPServer] = None
         self._thread: Optional[threading.Thread] = None
@@ -521,7 +525,8 @@ class EosdaSimulator:
         self._server = ThreadingHTTPServer((self.host, self.port), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="eosda-sim", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="eosda-sim", daemon=True)
         self._thread.start()
         return self
 
@@ -549,6 +554,21 @@ class EosdaSimulator:
         """Drop a task (the next status request answers 404)."""
         with self.lock:
             self.tasks.pop(task_id, None)
+
+    def inject(self, status: int = 503, count: int = 1, path: str = "/api/") -> None:
+        """Answer the next ``count`` authenticated API requests under ``path`` with ``status``."""
+        with self.lock:
+            for _ in range(count):
+                self.faults.append((status, path))
+
+    def take_fault(self, path: str) -> Optional[int]:
+        with self.lock:
+            for i, (status, prefix) in enumerate(self.faults):
+                if path.startswith(prefix):
+                    del self.faults[i]
+                    self.counters["faults"] += 1
+                    return status
+        return None
 
     def requests_to(self, method: str, prefix: str) -> List[Dict[str, Any]]:
         with self.lock:
@@ -705,6 +725,11 @@ class _Handler(BaseHTTPRequestHandler):
                              "message": "Rate limit exceeded: {} requests per {:g} seconds".format(
                                  sim.rate_limit, sim.rate_window)},
                        {"Retry-After": str(retry_after)})
+            return None
+        fault = sim.take_fault(rec["path"])
+        if fault is not None:
+            self._send(fault, {"error": "Service Unavailable" if fault == 503 else "Error",
+                               "message": "Injected fault {}".format(fault), "status_code": fault})
             return None
         return good[0]
 
