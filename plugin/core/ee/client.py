@@ -1,0 +1,217 @@
+"""The Earth Engine REST calls of a synchronous download, as the official client makes them.
+
+- ``get_asset(id)``: ``GET {base}/v1/projects/{earthengine-public|earthengine-legacy|p}/assets/{id}
+  ?prettyPrint=false&alt=json`` (band types and native grids, for the size estimate);
+- ``create_download_id(body)``: ``POST {base}/v1/projects/{project}/thumbnails?fields=name&alt=json``
+  with the body of :func:`.expression.thumbnail_body`; returns the thumbnail name;
+- ``download(name, dest)``: ``GET {base}/v1/{name}:getPixels`` through the transfer engine.
+
+Every call carries ``Authorization: Bearer <token>`` and, unless the project is
+``earthengine-legacy``, ``X-Goog-User-Project: <project>``.  429, 5xx and
+network errors are retried by :func:`plugin.core.http.request` (5 retries, like
+the official client, with exponential backoff and ``Retry-After`` honoured).  A
+401 makes the token provider forget its token and the call is tried once more
+with a fresh one.  Errors become user-facing exceptions carrying Earth Engine's
+own message verbatim plus what to change.
+"""
+import json
+import re
+from typing import Any, Callable, Dict, Optional
+
+from .. import http
+from ..errors import AuthError, EoError, HttpError, ParameterError
+from ..i18n import translate
+from .auth import TokenProvider, fix_credentials_hint
+from .params import LEGACY_PROJECT
+
+API_VERSION = "v1"
+_ASSET_NAME_RE = re.compile(r"^projects/((?:\w+(?:[\w\-]+\.[\w\-]+)*?\.\w+\:)?[a-z][a-z0-9\-]{4,28}[a-z0-9])/assets/(.*)$")
+SIZE_MESSAGES = ("Total request size", "Pixel grid dimensions", "must be less than or equal to")
+
+
+class RequestTooLargeError(HttpError):
+    """Earth Engine refused a request as too big (bytes or grid dimensions)."""
+
+
+class DownloadIdExpiredError(HttpError):
+    """A getPixels id is unknown or expired; create a new one."""
+
+
+def official_retry_policy() -> http.RetryPolicy:
+    """Like the official client: 5 retries, the n-th after random() * 2**n seconds."""
+    return http.RetryPolicy(max_attempts=6, base_delay=2.0, max_delay=64.0, max_total=600.0)
+
+
+def asset_name(asset_id: str) -> str:
+    """The Cloud API resource name of an asset id (as ``ee.data.getAsset`` builds it)."""
+    asset_id = asset_id.strip()
+    if _ASSET_NAME_RE.match(asset_id):
+        return asset_id
+    if asset_id.split("/")[0] in ("users", "projects"):
+        return "projects/{}/assets/{}".format(LEGACY_PROJECT, asset_id)
+    return "projects/earthengine-public/assets/{}".format(asset_id)
+
+
+def service_message(exc: HttpError) -> str:
+    return getattr(exc, "service_message", "") or exc.message
+
+
+def is_size_error(exc: HttpError) -> bool:
+    msg = service_message(exc)
+    return exc.status == 400 and ("Total request size" in msg or "Pixel grid dimensions" in msg)
+
+
+def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:
+    """A user-facing error for an Earth Engine error response (its message kept verbatim)."""
+    msg = service_message(exc)
+    status = exc.status
+    text = translate("EeClient", "Earth Engine: {}").format(msg)
+    if status == 401:
+        return AuthError(translate("EeClient", "Earth Engine refused the credentials (HTTP 401): {}").format(msg),
+                         status=401, hint=fix_credentials_hint(), body=exc.body)
+    if status == 403:
+        if "not registered to use Earth Engine" in msg:
+            hint = translate("EeClient", "Register the Cloud project {p} for Earth Engine at "
+                                         "https://code.earthengine.google.com/register?project={p} (and enable "
+                                         "the Earth Engine API in it), or choose a registered project in the "
+                                         "settings.").format(p=project)
+        elif "serviceusage" in msg or "required permission to use project" in msg:
+            hint = translate("EeClient", "Your account needs the role \"Service Usage Consumer\" "
+                                         "(roles/serviceusage.serviceUsageConsumer) on project {p}, or choose "
+                                         "a project you own in the settings.").format(p=project)
+        else:
+            hint = translate("EeClient", "Check that the project id {p} is right, that your account may use "
+                                         "it with Earth Engine, and that the image is readable by you.").format(
+                p=project)
+        return AuthError(text, status=403, hint=hint, body=exc.body)
+    if is_size_error(exc):
+        return RequestTooLargeError(
+            text, status=400, body=exc.body,
+            hint=translate("EeClient", "Make the area smaller or the scale coarser, choose fewer bands, or "
+                                       "leave tiling on so the download is split into requests Earth Engine "
+                                       "accepts."))
+    if status == 404 and what == "asset":
+        return ParameterError(text, translate("EeClient", "Check the image id (an Earth Engine asset id such "
+                                                          "as COPERNICUS/S2_SR/...), and that you may read it."))
+    if status == 404 and what == "pixels":
+        return DownloadIdExpiredError(text, status=404, body=exc.body)
+    if status == 400:
+        return HttpError(text, status=400, body=exc.body,
+                         hint=translate("EeClient", "Earth Engine refused the download options; change what "
+                                                    "the message names."))
+    if status == 429:
+        return HttpError(text, status=429, body=exc.body, retryable=True,
+                         hint=translate("EeClient", "Earth Engine's request quota is exhausted for now; "
+                                                    "wait a few minutes, or download fewer tiles at once."))
+    if status is not None and status >= 500:
+        return HttpError(text, status=status, body=exc.body, retryable=True,
+                         hint=translate("EeClient", "Earth Engine has a problem; try again later."))
+    if status is None:
+        return exc
+    return HttpError(text, status=status, body=exc.body, hint=exc.hint, retryable=exc.retryable)
+
+
+class EeClient:
+    """REST client for one project and one token provider (thread-safe)."""
+
+    def __init__(self, base_url: str, project: str, token_provider: TokenProvider, session=None,
+                 retry: Optional[http.RetryPolicy] = None, timeouts: Optional[http.Timeouts] = None,
+                 cancel=None, log: Optional[Callable[[str], None]] = None):
+        self.base_url = base_url.rstrip("/")
+        self.project = project
+        self.tokens = token_provider
+        self.session = session
+        self.retry = retry or official_retry_policy()
+        self.timeouts = timeouts or http.Timeouts(connect=10.0, read=300.0)
+        self.cancel = cancel
+        self._log = log
+
+    # -- plumbing -----------------------------------------------------------
+    def headers(self, json_body: bool = False) -> Dict[str, str]:
+        token = self.tokens.token()
+        http.register_secret(token)
+        headers = {"Authorization": "Bearer " + token, "Accept": "application/json"}
+        if self.project and self.project != LEGACY_PROJECT:
+            headers["X-Goog-User-Project"] = self.project
+        if json_body:
+            headers["Content-Type"] = "application/json"
+        return headers
+
+    def _can_refresh(self) -> bool:
+        check = getattr(self.tokens, "can_refresh", None)
+        return bool(check()) if callable(check) else True
+
+    def with_auth(self, call: Callable[[Dict[str, str]], Any], json_body: bool = False):
+        """Run ``call(headers)``; on 401 forget the token and try once more with a fresh one."""
+        try:
+            return call(self.headers(json_body))
+        except AuthError as exc:
+            if exc.status != 401 or not self._can_refresh():
+                raise
+            if self._log:
+                self._log("Earth Engine answered 401; fetching a new access token and retrying once.")
+            self.tokens.invalidate()
+            return call(self.headers(json_body))
+
+    def _request(self, method: str, url: str, what: str, **kwargs):
+        def call(headers):
+            return http.request(self.session, method, url, retry=self.retry, timeouts=self.timeouts,
+                                cancel=self.cancel, headers=headers, **kwargs)
+        try:
+            return self.with_auth(call, json_body="data" in kwargs)
+        except HttpError as exc:
+            raise translate_error(exc, self.project, what) from None
+
+    @staticmethod
+    def _json(response, url: str) -> Dict[str, Any]:
+        try:
+            data = response.json()
+        except ValueError:
+            raise HttpError(translate("EeClient", "Earth Engine sent an answer that is not JSON ({}).")
+                            .format(http.short_url(url)), status=response.status_code) from None
+        if not isinstance(data, dict):
+            raise HttpError(translate("EeClient", "Earth Engine sent an unexpected answer ({}).")
+                            .format(http.short_url(url)), status=response.status_code)
+        return data
+
+    # -- API ------------------------------------------------------------------
+    def asset_url(self, asset_id: str) -> str:
+        return "{}/{}/{}?prettyPrint=false&alt=json".format(self.base_url, API_VERSION, asset_name(asset_id))
+
+    def get_asset(self, asset_id: str) -> Dict[str, Any]:
+        """The ``EarthEngineAsset`` of ``asset_id`` (bands with data types and grids)."""
+        url = self.asset_url(asset_id)
+        return self._json(self._request("GET", url, "asset"), url)
+
+    def thumbnails_url(self) -> str:
+        return "{}/{}/projects/{}/thumbnails?fields=name&alt=json".format(self.base_url, API_VERSION, self.project)
+
+    def create_download_id(self, body: Dict[str, Any]) -> str:
+        """``getDownloadId``: POST the Thumbnail body, return its name ``projects/p/thumbnails/id``."""
+        url = self.thumbnails_url()
+        data = json.dumps(body)
+        result = self._json(self._request("POST", url, "create", data=data), url)
+        name = result.get("name")
+        if not isinstance(name, str) or "/thumbnails/" not in name:
+            raise HttpError(translate("EeClient", "Earth Engine did not return a download id."), status=200,
+                            body=http.redact(json.dumps(result)[:500]))
+        return name
+
+    def download_url(self, name: str) -> str:
+        """``makeDownloadUrl``: ``{base}/v1/{name}:getPixels`` (no token in the URL)."""
+        return "{}/{}/{}:getPixels".format(self.base_url, API_VERSION, name)
+
+    def download(self, name: str, dest: str, progress=None, accept=None):
+        """GET the pixels of download id ``name`` into ``dest`` (transfer engine: verify, rename)."""
+        from .. import transfer
+        url = self.download_url(name)
+
+        def call(headers):
+            headers = {k: v for k, v in headers.items() if k not in ("Accept", "X-Goog-User-Project")}
+            return transfer.download(url, dest, session=self.session, headers=headers, cancel=self.cancel,
+                                     progress=progress, retry=self.retry, timeouts=self.timeouts,
+                                     accept=accept, limiter=False)
+        try:
+            return self.with_auth(call)
+        except HttpError as exc:
+            raise translate_error(exc, self.project, "pixels") from None

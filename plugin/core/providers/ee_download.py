@@ -1,0 +1,513 @@
+"""Runner of Earth Engine synchronous downloads: ``register_runner("ee_download", run)``.
+
+``job.params`` (see :func:`build_params`, which Processing and the GUI share):
+``image``, ``bands`` (names or dicts with ``id`` and band options), ``crs``,
+``crs_transform``, ``dimensions``, ``scale``, ``format``, ``file_per_band``,
+``name``, ``project``, ``aoi`` (GeoJSON in EPSG:4326, or None), ``tiling``
+(default true).  Outputs go to ``job.output_dir``.
+
+Credentials: ``ctx.credentials["token_provider"]`` (a
+:class:`~plugin.core.ee.auth.TokenProvider`) or ``ctx.credentials["token"]``
+(or the environment variable EO_DOWNLOADER_EE_TOKEN).  Settings (all optional):
+``ee_api`` (base URL, else :func:`config.base_url`), ``ee_max_request_bytes``,
+``ee_max_dimension``, ``ee_concurrency`` (default 4), ``ee_tile_attempts``
+(default 3), ``ee_tiling`` (default true), ``retry`` / ``timeouts``
+(``http.RetryPolicy`` / ``http.Timeouts`` objects).
+
+How it runs:
+
+1. ``GET`` the image's asset metadata (band types, native grids) and compute
+   the output grid(s) and the request size as Earth Engine counts it
+   (:func:`plugin.core.ee.tiling.estimate`).
+2. Within the limits: one ``getDownloadId`` request with exactly the body the
+   official client sends for these options (NPY is pinned to the computed grid
+   with crs + crs_transform + dimensions, so the .npy can be georeferenced).
+   Over the limits: tiles on the exact output grid, each a request with crs +
+   crs_transform + dimensions, fetched in parallel (bounded), each retried on
+   its own (a new download id when one expired), a tile the server still finds
+   too big cut in four.
+3. Results: zips extracted safely; pieces mosaicked (also a single piece) into
+   one Cloud-Optimized GeoTIFF per output, masked to the AOI polygon: per band
+   ``<name>.<band>.tif`` plus a ``<name>.vrt`` stack for per-band formats,
+   ``<name>.tif`` otherwise; NPY gives ``<name>.npy`` and ``<name>.tif``.
+
+Every download id is saved with ``ctx.save_server(thumbnails={piece: name})``
+before its pixels are fetched; a restarted job reuses the ids (re-created when
+expired) and the pieces already on disk.
+"""
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from typing import Any, Dict, List, Optional
+
+from .. import config
+from ..errors import CancelledError, EoError, HttpError, ParameterError, TransferError
+from ..i18n import translate
+from ..jobs import JobState
+from ..runner import CancelToken, register_runner
+from ..ee import auth as ee_auth
+from ..ee import expression as ee_expr
+from ..ee import params as ee_params
+from ..ee import tiling
+from ..ee.client import DownloadIdExpiredError, EeClient, RequestTooLargeError
+
+PROVIDER_ID = "ee_download"
+DEFAULT_CONCURRENCY = 4
+DEFAULT_TILE_ATTEMPTS = 3
+EXTENSIONS = {"ZIPPED_GEO_TIFF": ".zip", "ZIPPED_GEO_TIFF_PER_BAND": ".zip", "GEO_TIFF": ".tif", "NPY": ".npy"}
+
+
+# ---------------------------------------------------------------------------
+# Parameters shared by Processing and the GUI
+# ---------------------------------------------------------------------------
+def _aoi_geojson(aoi: Any) -> Optional[dict]:
+    if aoi is None or aoi == "":
+        return None
+    if hasattr(aoi, "to_geojson"):
+        return aoi.to_geojson()
+    if isinstance(aoi, str):
+        try:
+            aoi = json.loads(aoi)
+        except ValueError:
+            raise ParameterError(translate("EeDownload", "The area of interest is not valid GeoJSON."))
+    if isinstance(aoi, dict) and aoi.get("type") == "Feature":
+        aoi = aoi.get("geometry")
+    if not isinstance(aoi, dict) or aoi.get("type") not in ("Polygon", "MultiPolygon"):
+        raise ParameterError(translate("EeDownload", "The area of interest must be a polygon."))
+    return aoi
+
+
+def build_params(image: Any, bands: Any = None, band_options: Any = None, scale: Any = None,
+                 crs: Any = None, crs_transform: Any = None, dimensions: Any = None, format: Any = None,
+                 file_per_band: Any = True, name: Any = None, project: Any = None, aoi: Any = None,
+                 tiling_enabled: bool = True) -> Dict[str, Any]:
+    """Validated job params from user inputs (raises ParameterError with a clear message).
+
+    ``bands``: comma-separated names (or a list); ``band_options``: JSON text
+    ``{"B4": {"scale": 10}}`` or ``[{"id": "B4", "scale": 10}]``; ``scale``: number
+    or text; ``crs``: "EPSG:32631" (empty = the image's); ``crs_transform``:
+    "a,b,c,d,e,f" or a JSON list; ``dimensions``: "WxH" or one number;
+    ``format``: ZIPPED_GEO_TIFF, ZIPPED_GEO_TIFF_PER_BAND, GEO_TIFF or NPY (legacy
+    aliases accepted); ``aoi``: an :class:`~plugin.core.aoi.Aoi` or GeoJSON in
+    EPSG:4326 (None for an exact crs + crs_transform + dimensions grid).
+    """
+    band_list = ee_params.parse_bands(bands)
+    options = ee_params.parse_band_options(band_options)
+    if options:
+        names = [b["id"] for b in band_list]
+        unknown = [band_id for band_id in options if band_id not in names]
+        if band_list and unknown:
+            raise ParameterError(
+                translate("EeDownload", "Band options are given for {}, which is not in the band list.")
+                .format(", ".join(unknown)),
+                translate("EeDownload", "Add the band to the band list, or remove its options."))
+        if not band_list:
+            band_list = list(options.values())
+        else:
+            band_list = [dict(options[b["id"]]) if b["id"] in options else b for b in band_list]
+    region = _aoi_geojson(aoi)
+    validated = ee_params.validate({
+        "image": image, "bands": band_list, "crs": crs, "crs_transform": crs_transform,
+        "dimensions": dimensions, "scale": scale, "format": format, "file_per_band": file_per_band,
+        "name": name, "project": project, "region": region})
+    return {
+        "image": validated["image"],
+        "bands": [b if len(b) > 1 else b["id"] for b in validated["bands"]],
+        "crs": validated["crs"], "crs_transform": validated["crs_transform"],
+        "dimensions": validated["dimensions"], "scale": validated["scale"],
+        "format": validated["format"], "file_per_band": validated["file_per_band"],
+        "name": validated["name"], "project": validated["project"], "aoi": region,
+        "tiling": bool(tiling_enabled),
+    }
+
+
+def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
+                 limits: Optional[tiling.Limits] = None) -> tiling.Estimate:
+    """The dock's live estimate for job params (see :func:`build_params`)."""
+    p = ee_params.validate(dict(params, region=params.get("aoi", params.get("region"))))
+    return tiling.estimate(p, p["region"], image_info, limits)
+
+
+# ---------------------------------------------------------------------------
+# Pieces: one getDownloadId request each
+# ---------------------------------------------------------------------------
+class Piece:
+    """One request: ``body`` for thumbnails.create, and what its file holds."""
+
+    def __init__(self, key: str, body: Dict[str, Any], fmt: str, bands: List[str],
+                 grid: Optional[tiling.Grid] = None, tile: Optional[tiling.Tile] = None,
+                 output: Optional[tiling.OutputPlan] = None, splittable: bool = False):
+        self.key = key
+        self.body = body
+        self.format = fmt
+        self.bands = bands
+        self.grid = grid
+        self.tile = tile
+        self.output = output
+        self.splittable = splittable
+        self.weight = max(1, grid.pixels if grid is not None else 1) * max(1, len(bands))
+        self.fraction = 0.0
+        self.files: Dict[str, str] = {}   # band id (or "all") -> GeoTIFF path
+        self.npy: Optional[str] = None
+
+
+def _safe_name(text: str) -> str:
+    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+    return text or "download"
+
+
+class EeDownload:
+    """One job's download: plan, fetch pieces in parallel, mosaic, write outputs."""
+
+    def __init__(self, client: EeClient, params: Dict[str, Any], output_dir: str, ctx, work_dir: str,
+                 limits: Optional[tiling.Limits] = None, concurrency: int = DEFAULT_CONCURRENCY,
+                 tile_attempts: int = DEFAULT_TILE_ATTEMPTS, tiling_enabled: bool = True):
+        self.client = client
+        self.p = params
+        self.output_dir = output_dir
+        self.ctx = ctx
+        self.work_dir = work_dir
+        self.limits = limits or tiling.Limits()
+        self.concurrency = max(1, int(concurrency))
+        self.tile_attempts = max(1, int(tile_attempts))
+        self.tiling_enabled = tiling_enabled
+        self.base = params.get("name") or _safe_name(params["image"].rsplit("/", 1)[-1])
+        self._lock = threading.RLock()
+        self._thumbs: Dict[str, str] = dict((ctx.job.server or {}).get("thumbnails") or {})
+        self._pieces: List[Piece] = []
+        self._progress_at = 0.0
+        self._downloading = False
+        self.estimate: Optional[tiling.Estimate] = None
+        self.image_info: Optional[tiling.ImageInfo] = None
+        self.requests_made = 0
+        # Cancelled by the user (ctx.cancel) or by this download when a piece failed for good.
+        self.cancel = CancelToken(is_cancelled=ctx.cancel.is_cancelled)
+        client.cancel = self.cancel
+
+    # -- planning -------------------------------------------------------------
+    def _tile_body(self, bands: List[str], grid: tiling.Grid, fmt: str) -> Dict[str, Any]:
+        opts = {"bands": list(bands), "crs": grid.crs, "crs_transform": list(grid.transform),
+                "dimensions": [grid.width, grid.height], "format": fmt, "filePerBand": True}
+        if self.p.get("name"):
+            opts["name"] = self.p["name"]
+        return ee_expr.thumbnail_body(self.p["image"], opts)
+
+    def _official_piece(self) -> Piece:
+        opts = ee_params.to_download_params(self.p)
+        body = ee_expr.thumbnail_body(self.p["image"], opts)
+        bands = tiling.selected_bands(self.p, self.image_info)
+        return Piece("single", body, self.p["format"], [b["id"] for b in bands])
+
+    def _tile_pieces(self, outputs: List[tiling.OutputPlan]) -> List[Piece]:
+        fmt = self.p["format"]
+        pieces = []
+        for out in outputs:
+            tiles = out.tiles or tiling.plan_tiles(out, self.limits)
+            for tile in tiles:
+                pieces.append(Piece(tile.key, self._tile_body(tile.bands, tile.grid, fmt), fmt, list(tile.bands),
+                                    grid=tile.grid, tile=tile, output=out, splittable=True))
+        return pieces
+
+    def plan(self) -> List[Piece]:
+        asset = self.client.get_asset(self.p["image"])
+        self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
+        self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
+        self.ctx.log("Earth Engine download: {}".format(est.describe()))
+        if est.fits or not self.tiling_enabled:
+            if self.p["format"] == "NPY" and est.fits:
+                out = est.outputs[0]
+                out.tiles = [tiling.Tile("npy", list(out.bands), out.grid)]
+                pieces = self._tile_pieces([out])
+                pieces[0].splittable = False
+                return pieces
+            return [self._official_piece()]
+        return self._tile_pieces(est.outputs)
+
+    # -- fetching -------------------------------------------------------------
+    def _save_thumb(self, key: str, name: Optional[str]) -> None:
+        with self._lock:
+            if name is None:
+                self._thumbs.pop(key, None)
+            else:
+                self._thumbs[key] = name
+            self.ctx.save_server(thumbnails=dict(self._thumbs))
+
+    def _report(self, message: str = "", force: bool = False) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if not force and now - self._progress_at < 0.2:
+                return
+            self._progress_at = now
+            total = sum(p.weight for p in self._pieces) or 1
+            done = sum(p.weight * p.fraction for p in self._pieces)
+            complete = sum(1 for p in self._pieces if p.fraction >= 1.0)
+            percent = 5.0 + 85.0 * done / total
+            text = message or translate("EeDownload", "Downloaded {} of {} piece(s)").format(
+                complete, len(self._pieces))
+        self.ctx.progress(percent, text)
+
+    def _piece_path(self, piece: Piece) -> str:
+        return os.path.join(self.work_dir, piece.key + EXTENSIONS.get(piece.format, ".bin"))
+
+    def _create(self, piece: Piece) -> str:
+        self.cancel.raise_if_cancelled()
+        with self._lock:
+            self.requests_made += 1
+        name = self.client.create_download_id(piece.body)
+        self._save_thumb(piece.key, name)
+        return name
+
+    def _fetch(self, piece: Piece) -> List[Piece]:
+        """Create (or reuse) the id and download; returns the pieces that replace it (split)."""
+        dest = self._piece_path(piece)
+        if os.path.exists(dest):
+            piece.fraction = 1.0
+            return [piece]
+        attempts = 0
+        name = self._thumbs.get(piece.key)
+        while True:
+            attempts += 1
+            try:
+                if name is None:
+                    name = self._create(piece)
+                with self._lock:
+                    if not self._downloading:
+                        self._downloading = True
+                        self.ctx.set_state(JobState.DOWNLOADING, translate("EeDownload", "Downloading"))
+
+                def progress(prog, piece=piece):
+                    if prog.total:
+                        piece.fraction = min(0.99, prog.done / float(prog.total))
+                    self._report()
+                self.client.download(name, dest, progress=progress)
+                piece.fraction = 1.0
+                self._report()
+                return [piece]
+            except CancelledError:
+                raise
+            except DownloadIdExpiredError:
+                # An expired (or unknown) id: create a new one, once per attempt budget.
+                self.ctx.log("Download id of {} expired; creating a new one.".format(piece.key))
+                self._save_thumb(piece.key, None)
+                name = None
+                if attempts >= self.tile_attempts:
+                    raise
+            except RequestTooLargeError:
+                if piece.splittable and piece.tile is not None:
+                    self.ctx.log("Earth Engine found {} too big; splitting it.".format(piece.key))
+                    self._save_thumb(piece.key, None)
+                    parts = []
+                    for sub in tiling.split_tile(piece.tile):
+                        parts.append(Piece(sub.key, self._tile_body(sub.bands, sub.grid, piece.format),
+                                           piece.format, list(sub.bands), grid=sub.grid, tile=sub,
+                                           output=piece.output, splittable=False))
+                    return parts
+                raise
+            except (HttpError, TransferError) as exc:
+                retryable = getattr(exc, "retryable", False) or isinstance(exc, TransferError)
+                if not retryable or attempts >= self.tile_attempts:
+                    raise
+                self.ctx.log("Piece {} failed ({}); retrying it alone ({}/{}).".format(
+                    piece.key, exc.message, attempts + 1, self.tile_attempts))
+                self._save_thumb(piece.key, None)
+                name = None
+                self.cancel.sleep(min(5.0, 0.5 * attempts))
+
+    def fetch_all(self, pieces: List[Piece]) -> List[Piece]:
+        # A fresh round token: a failure of an earlier round cancelled the previous one.
+        self.cancel = CancelToken(is_cancelled=self.ctx.cancel.is_cancelled)
+        self.client.cancel = self.cancel
+        self._pieces = list(pieces)
+        finished: List[Piece] = []
+        self._report(force=True)
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.concurrency,
+                                                     thread_name_prefix="ee-tile")
+        try:
+            pending = {pool.submit(self._fetch, p): p for p in pieces}
+            while pending:
+                done, _ = concurrent.futures.wait(list(pending), timeout=0.2,
+                                                  return_when=concurrent.futures.FIRST_COMPLETED)
+                self.cancel.raise_if_cancelled()
+                for fut in done:
+                    piece = pending.pop(fut)
+                    result = fut.result()   # raises the piece's final error
+                    if len(result) == 1 and result[0] is piece:
+                        finished.append(piece)
+                        continue
+                    with self._lock:
+                        self._pieces.remove(piece)
+                        self._pieces.extend(result)
+                    for sub in result:
+                        pending[pool.submit(self._fetch, sub)] = sub
+        except BaseException:
+            # Stop the other pieces at once (their threads see the cancel) before reporting.
+            self.cancel.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        return finished
+
+    # -- results --------------------------------------------------------------
+    def _band_file(self, files: List[str], band: str) -> Optional[str]:
+        suffix = "." + band + ".tif"
+        matches = [f for f in files if os.path.basename(f).endswith(suffix)]
+        if not matches:
+            return None
+        return min(matches, key=lambda f: len(os.path.basename(f)))
+
+    def unpack(self, piece: Piece) -> None:
+        from .. import archive
+        from .. import raster
+        path = self._piece_path(piece)
+        if piece.format in ("ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND"):
+            folder = os.path.join(self.work_dir, piece.key)
+            if os.path.isdir(folder):
+                shutil.rmtree(folder)
+            files = [f for f in archive.safe_extract(path, folder, cancel=self.ctx.cancel)
+                     if f.lower().endswith((".tif", ".tiff"))]
+            if not files:
+                raise TransferError(translate("EeDownload", "The Earth Engine zip {} holds no GeoTIFF.")
+                                    .format(os.path.basename(path)))
+            if piece.format == "ZIPPED_GEO_TIFF_PER_BAND":
+                for band in piece.bands:
+                    found = self._band_file(files, band)
+                    if found is None:
+                        raise TransferError(translate("EeDownload", "The Earth Engine zip {} has no file for "
+                                                                    "band {}.").format(os.path.basename(path),
+                                                                                       band))
+                    piece.files[band] = found
+            else:
+                piece.files["all"] = sorted(files)[0]
+        elif piece.format == "GEO_TIFF":
+            piece.files["all"] = path
+        elif piece.format == "NPY":
+            tif = os.path.join(self.work_dir, piece.key + ".tif")
+            grid = piece.grid
+            raster.npy_to_geotiff(path, tif, crs=grid.crs, transform=grid.gdal_geotransform(),
+                                  band_names=list(piece.bands))
+            piece.npy = path
+            piece.files["all"] = tif
+
+    def _assemble_npy(self, pieces: List[Piece], dest: str) -> str:
+        import numpy as np
+        if len(pieces) == 1 and pieces[0].tile is not None and pieces[0].tile.col == 0 \
+                and pieces[0].tile.row == 0 and pieces[0].grid == pieces[0].output.grid:
+            shutil.copyfile(pieces[0].npy, dest + ".tmp")
+            os.replace(dest + ".tmp", dest)
+            return dest
+        out = pieces[0].output
+        first = np.load(pieces[0].npy, mmap_mode="r")
+        arr = np.lib.format.open_memmap(dest + ".tmp", mode="w+", dtype=first.dtype,
+                                        shape=(out.grid.height, out.grid.width))
+        for piece in pieces:
+            data = np.load(piece.npy, mmap_mode="r")
+            t = piece.tile
+            arr[t.row:t.row + data.shape[0], t.col:t.col + data.shape[1]] = data
+        arr.flush()
+        del arr
+        os.replace(dest + ".tmp", dest)
+        return dest
+
+    def write_outputs(self, pieces: List[Piece]) -> List[str]:
+        from .. import raster
+        region = self.p.get("region")
+        self.ctx.progress(90.0, translate("EeDownload", "Building the output files"))
+        for piece in pieces:
+            self.ctx.cancel.raise_if_cancelled()
+            self.unpack(piece)
+        fmt = self.p["format"]
+        outputs: List[str] = []
+        os.makedirs(self.output_dir, exist_ok=True)
+        if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
+            band_order: List[str] = []
+            for piece in pieces:
+                for band in piece.bands:
+                    if band not in band_order:
+                        band_order.append(band)
+            selected = [b["id"] for b in tiling.selected_bands(self.p, self.image_info)]
+            band_order.sort(key=lambda b: selected.index(b) if b in selected else len(selected))
+            band_paths = []
+            for i, band in enumerate(band_order):
+                self.ctx.cancel.raise_if_cancelled()
+                parts = [p.files[band] for p in pieces if band in p.files]
+                dest = os.path.join(self.output_dir, "{}.{}.tif".format(self.base, _safe_name(band)))
+                raster.mosaic(parts, dest, cutline_geojson=region, cog=True)
+                band_paths.append(dest)
+                self.ctx.progress(90.0 + 8.0 * (i + 1) / len(band_order),
+                                  translate("EeDownload", "Wrote {}").format(os.path.basename(dest)))
+            outputs.extend(band_paths)
+            vrt = os.path.join(self.output_dir, "{}.vrt".format(self.base))
+            raster.stack_vrt(band_paths, vrt, band_order)
+            outputs.append(vrt)
+        else:
+            parts = [p.files["all"] for p in pieces]
+            dest = os.path.join(self.output_dir, "{}.tif".format(self.base))
+            raster.mosaic(parts, dest, cutline_geojson=region, cog=True)
+            if fmt == "NPY":
+                npy = os.path.join(self.output_dir, "{}.npy".format(self.base))
+                outputs.append(self._assemble_npy(pieces, npy))
+            outputs.append(dest)
+        return outputs
+
+    # -- whole job ------------------------------------------------------------
+    def run(self) -> List[str]:
+        self.ctx.progress(1.0, translate("EeDownload", "Reading the image's metadata"))
+        pieces = self.plan()
+        self.ctx.set_state(JobState.SUBMITTED, translate("EeDownload", "Requesting {} download id(s)")
+                           .format(len(pieces)))
+        self.ctx.save_server(plan={"pieces": len(pieces), "tiled": len(pieces) > 1 or pieces[0].key != "single"},
+                             thumbnails=dict(self._thumbs))
+        os.makedirs(self.work_dir, exist_ok=True)
+        try:
+            finished = self.fetch_all(pieces)
+        except RequestTooLargeError:
+            # The server found the single request too big after all: shrink and tile once.
+            if pieces[0].key != "single" or not self.tiling_enabled:
+                raise
+            self.ctx.log("Earth Engine found the request too big; splitting it into tiles.")
+            self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill)
+            for out in self.estimate.outputs:
+                out.tiles = tiling.plan_tiles(out, self.limits)
+            finished = self.fetch_all(self._tile_pieces(self.estimate.outputs))
+        outputs = self.write_outputs(finished)
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+        return outputs
+
+
+# ---------------------------------------------------------------------------
+# Runner
+# ---------------------------------------------------------------------------
+def _setting(ctx, key: str, default):
+    value = (ctx.settings or {}).get(key)
+    return default if value is None or value == "" else value
+
+
+def make_client(ctx, project: str) -> EeClient:
+    base = ctx.settings.get("ee_api") or config.base_url("ee_api")
+    provider = ee_auth.provider_from_credentials(ctx.credentials)
+    return EeClient(base, project, provider, session=ctx.session, retry=ctx.settings.get("retry"),
+                    timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel, log=ctx.log)
+
+
+def run(job, ctx) -> List[str]:
+    raw = dict(job.params or {})
+    p = ee_params.validate(dict(raw, region=raw.get("aoi", raw.get("region"))))
+    output_dir = job.output_dir or ctx.settings.get("output_dir")
+    if not output_dir:
+        raise ParameterError(translate("EeDownload", "No output folder is set for this download."))
+    client = make_client(ctx, p["project"])
+    limits = tiling.Limits(max_bytes=int(_setting(ctx, "ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
+                           max_dimension=int(_setting(ctx, "ee_max_dimension", tiling.MAX_DIMENSION)))
+    tiling_enabled = bool(raw.get("tiling", True)) and bool(_setting(ctx, "ee_tiling", True))
+    download = EeDownload(client, p, output_dir, ctx, os.path.join(output_dir, ".ee-" + job.id),
+                          limits=limits, concurrency=int(_setting(ctx, "ee_concurrency", DEFAULT_CONCURRENCY)),
+                          tile_attempts=int(_setting(ctx, "ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
+                          tiling_enabled=tiling_enabled)
+    return download.run()
+
+
+register_runner(PROVIDER_ID, run)
