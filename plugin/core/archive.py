@@ -1,0 +1,278 @@
+"""Zip handling: integrity test and safe extraction.
+
+:func:`safe_extract` refuses members with absolute paths, ``..`` components,
+links or special files, duplicate names, too many members, a too large total or
+a suspicious compression ratio (zip bombs, also when the declared sizes lie),
+and corrupt or truncated archives (:class:`~.errors.ArchiveError`).  It
+extracts into a temporary sibling folder and moves the result into place only
+when every member was written, so a failure leaves nothing half-extracted.
+
+Pure Python (stdlib); no qgis import.
+"""
+import os
+import posixpath
+import re
+import shutil
+import stat
+import tempfile
+import time
+import zipfile
+import zlib
+from typing import Callable, List, Optional
+
+from .errors import ArchiveError, CancelledError
+from .i18n import translate
+
+#: Defaults for :func:`safe_extract`.
+MAX_MEMBERS = 10000
+MAX_TOTAL = 32 * 1024 ** 3          # bytes once extracted
+MAX_RATIO = 200.0                   # uncompressed / compressed, per member ...
+RATIO_MIN_SIZE = 8 * 1024 ** 2      # ... checked only for members larger than this
+CHUNK = 1024 * 1024
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+ZIP_TYPES = ("application/zip", "application/x-zip-compressed", "application/x-zip", "multipart/x-zip")
+
+_BAD_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError)
+
+
+def is_zip(path: Optional[str] = None, head: Optional[bytes] = None, content_type: str = "") -> bool:
+    """True when the bytes start with a zip signature or the content type says zip."""
+    if content_type and content_type.split(";")[0].strip().lower() in ZIP_TYPES:
+        return True
+    if head is None and path is not None:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4)
+        except OSError:
+            return False
+    return bool(head) and head[:4] in ZIP_MAGIC
+
+
+def _corrupt(path: str, detail: str) -> ArchiveError:
+    return ArchiveError(
+        translate("Archive", "The archive {name} is corrupt or truncated: {detail}").format(
+            name=os.path.basename(path), detail=detail),
+        translate("Archive", "Download it again; if this repeats, the server sends a broken file."))
+
+
+def _open(path: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise ArchiveError(translate("Archive", "The archive {} does not exist.").format(path)) from None
+    except _BAD_ZIP as exc:
+        raise _corrupt(path, str(exc) or type(exc).__name__) from None
+    except OSError as exc:
+        raise _corrupt(path, str(exc)) from None
+
+
+def test_zip(path: str, cancel=None) -> List[str]:
+    """Read every member and check its CRC; the member names, or ArchiveError."""
+    with _open(path) as archive:
+        names = []
+        for info in archive.infolist():
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                with archive.open(info) as member:
+                    while member.read(CHUNK):
+                        if cancel is not None:
+                            cancel.raise_if_cancelled()
+            except CancelledError:
+                raise
+            except _BAD_ZIP as exc:
+                raise _corrupt(path, "{}: {}".format(info.filename, exc or type(exc).__name__)) from None
+            except OSError as exc:
+                raise _corrupt(path, "{}: {}".format(info.filename, exc)) from None
+            names.append(info.filename)
+        return names
+
+
+def _unsafe(path: str, member: str, why: str) -> ArchiveError:
+    return ArchiveError(
+        translate("Archive", "Refusing to extract {name}: member \u201c{member}\u201d {why}.").format(
+            name=os.path.basename(path), member=member[:200], why=why),
+        translate("Archive", "The archive may be malicious; nothing was extracted."))
+
+
+def _member_path(path: str, info: zipfile.ZipInfo) -> str:
+    """The member's safe relative path (posix), or ArchiveError."""
+    name = info.filename
+    if "\x00" in name or not name.strip("/"):
+        raise _unsafe(path, name, translate("Archive", "has an invalid name"))
+    normalized = name.replace("\\", "/")
+    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized) or normalized.startswith("//"):
+        raise _unsafe(path, name, translate("Archive", "has an absolute path"))
+    parts = [p for p in normalized.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        raise _unsafe(path, name, translate("Archive", "points outside the destination (..)"))
+    if not parts:
+        raise _unsafe(path, name, translate("Archive", "has an invalid name"))
+    mode = (info.external_attr >> 16) & 0xFFFF
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFLNK:
+        raise _unsafe(path, name, translate("Archive", "is a symbolic link"))
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+        raise _unsafe(path, name, translate("Archive", "is a special file"))
+    return posixpath.join(*parts)
+
+
+def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX_MEMBERS,
+                  max_total: int = MAX_TOTAL, max_ratio: float = MAX_RATIO,
+                  ratio_min_size: int = RATIO_MIN_SIZE):
+    """Validate every member's name, type and declared sizes; [(info, relpath, is_dir)]."""
+    infos = archive.infolist()
+    if len(infos) > max_members:
+        raise _unsafe(path, infos[max_members].filename,
+                      translate("Archive", "exceeds the limit of {} members").format(max_members))
+    seen = {}
+    total = 0
+    members = []
+    for info in infos:
+        rel = _member_path(path, info)
+        is_dir = info.is_dir() or stat.S_ISDIR((info.external_attr >> 16) & 0xFFFF)
+        key = rel.lower()
+        if key in seen and not (is_dir and seen[key]):
+            raise _unsafe(path, info.filename, translate("Archive", "appears twice"))
+        seen[key] = is_dir
+        if not is_dir:
+            total += info.file_size
+            if total > max_total:
+                raise _unsafe(path, info.filename, translate(
+                    "Archive", "makes the total size exceed {:.1f} GiB").format(max_total / 1024 ** 3))
+            if info.file_size > ratio_min_size and info.compress_size >= 0:
+                ratio = info.file_size / max(1, info.compress_size)
+                if ratio > max_ratio:
+                    raise _unsafe(path, info.filename, translate(
+                        "Archive", "has a compression ratio of {:.0f}:1 (a zip bomb?)").format(ratio))
+        members.append((info, rel, is_dir))
+    # a file and a directory of the same name, or a file used as a parent
+    for info, rel, is_dir in members:
+        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        while parent:
+            if seen.get(parent.lower()) is False:
+                raise _unsafe(path, info.filename, translate("Archive", "is inside a file"))
+            parent = parent.rsplit("/", 1)[0] if "/" in parent else ""
+    return members, total
+
+
+def _move_into(src_dir: str, dest_dir: str) -> None:
+    """Move every entry of ``src_dir`` into ``dest_dir`` (replacing files, merging folders)."""
+    for name in os.listdir(src_dir):
+        src = os.path.join(src_dir, name)
+        dst = os.path.join(dest_dir, name)
+        if os.path.isdir(src) and os.path.isdir(dst) and not os.path.islink(dst):
+            _move_into(src, dst)
+        else:
+            if os.path.isdir(dst) and not os.path.islink(dst):
+                shutil.rmtree(dst)
+            os.replace(src, dst)
+
+
+def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
+                 progress: Optional[Callable] = None, max_members: int = MAX_MEMBERS,
+                 max_total: int = MAX_TOTAL, max_ratio: float = MAX_RATIO,
+                 ratio_min_size: int = RATIO_MIN_SIZE) -> List[str]:
+    """Extract ``zip_path`` into ``dest_dir`` safely; the extracted file paths.
+
+    ``dest_dir`` is created if missing; when it exists, the archive's entries
+    are moved into it (files of the same name are replaced).  ``progress``
+    receives a :class:`~.transfer.Progress` of uncompressed bytes.
+    """
+    from .transfer import Progress  # (transfer imports this module)
+    dest_dir = os.path.abspath(dest_dir)
+    parent = os.path.dirname(dest_dir) or "."
+    os.makedirs(parent, exist_ok=True)
+    with _open(zip_path) as archive:
+        members, total = check_members(zip_path, archive, max_members=max_members, max_total=max_total,
+                                       max_ratio=max_ratio, ratio_min_size=ratio_min_size)
+        free = shutil.disk_usage(parent).free
+        if total > free:
+            raise ArchiveError(translate(
+                "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
+                name=os.path.basename(zip_path), need=_size(total), free=_size(free)))
+        tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
+        try:
+            done = 0
+            start = time.monotonic()
+            last = 0.0
+            written = []
+            for info, rel, is_dir in members:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                target = os.path.join(tmp, *rel.split("/"))
+                if is_dir:
+                    os.makedirs(target, exist_ok=True)
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                size = 0
+                limit = info.file_size
+                try:
+                    with archive.open(info) as src, open(target, "wb") as dst:
+                        while True:
+                            chunk = src.read(CHUNK)
+                            if not chunk:
+                                break
+                            size += len(chunk)
+                            if size > limit:
+                                raise _unsafe(zip_path, info.filename,
+                                              translate("Archive", "is larger than its header says"))
+                            dst.write(chunk)
+                            done += len(chunk)
+                            if cancel is not None:
+                                cancel.raise_if_cancelled()
+                            now = time.monotonic()
+                            if progress is not None and now - last >= 0.1:
+                                last = now
+                                progress(Progress(done, total, done / max(1e-6, now - start)))
+                except (ArchiveError, CancelledError):
+                    raise
+                except _BAD_ZIP as exc:
+                    raise _corrupt(zip_path, "{}: {}".format(info.filename, exc or type(exc).__name__)) from None
+                except OSError as exc:
+                    if isinstance(exc, (FileNotFoundError, PermissionError)) or getattr(exc, "errno", 0) == 28:
+                        raise ArchiveError(translate("Archive", "Could not write {}: {}").format(
+                            rel, exc)) from None
+                    raise _corrupt(zip_path, "{}: {}".format(info.filename, exc)) from None
+                if size != limit:
+                    raise _corrupt(zip_path, translate("Archive", "{} is shorter than its header says").format(
+                        info.filename))
+                mtime = _zip_mtime(info)
+                if mtime is not None:
+                    try:
+                        os.utime(target, (mtime, mtime))
+                    except OSError:
+                        pass
+                written.append(rel)
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            # move into place
+            if os.path.isdir(dest_dir) and not os.listdir(dest_dir):
+                os.rmdir(dest_dir)
+            if not os.path.exists(dest_dir):
+                os.replace(tmp, dest_dir)
+            else:
+                if not os.path.isdir(dest_dir):
+                    raise ArchiveError(translate("Archive", "{} exists and is not a folder.").format(dest_dir))
+                _move_into(tmp, dest_dir)
+            if progress is not None:
+                elapsed = max(1e-6, time.monotonic() - start)
+                progress(Progress(done, total, done / elapsed))
+            return [os.path.join(dest_dir, *rel.split("/")) for rel in written]
+        finally:
+            if os.path.isdir(tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _zip_mtime(info: zipfile.ZipInfo) -> Optional[float]:
+    try:
+        return time.mktime(info.date_time + (0, 0, -1))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _size(n: int) -> str:
+    if n >= 1024 ** 3:
+        return "{:.2f} GiB".format(n / 1024 ** 3)
+    return "{:.1f} MiB".format(n / 1024 ** 2)

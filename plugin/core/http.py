@@ -1,0 +1,937 @@
+"""HTTP plumbing shared by every provider client and the transfer engine.
+
+* :func:`make_session` builds a ``requests.Session`` with the plugin's
+  User-Agent, the caller's proxies (QGIS's proxy settings, applied by the QGIS
+  adapter) and TLS verification.
+* :func:`request` sends one request with connect/read timeouts and retries
+  (exponential backoff with full jitter, ``Retry-After`` honoured) and turns
+  error statuses into :class:`~.errors.HttpError` / :class:`~.errors.AuthError`
+  carrying the service's own message.
+* :func:`redact` masks secrets (API keys, tokens, registered values) in any text
+  that could reach a log or a user; every message built here goes through it.
+* :class:`HostLimiter` bounds the number of parallel transfers per host.
+
+Pure Python (requests + stdlib); no qgis import.
+"""
+import email.utils
+import html
+import html.parser
+import json
+import logging
+import random
+import re
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from urllib.parse import quote, quote_plus, urlsplit
+
+import requests
+import urllib3
+
+from ..resources import version
+from .errors import AuthError, CancelledError, HttpError
+from .i18n import translate
+
+LOGGER_NAME = "eo_downloader"
+log = logging.getLogger(LOGGER_NAME)
+
+#: What replaces a secret in redacted text.
+MASK = "***"
+
+
+# --------------------------------------------------------------------------- secrets
+
+_SECRETS_LOCK = threading.Lock()
+_SECRETS: set = set()
+
+# Query/form parameters whose value is a secret (``?api_key=...``, ``&key=...``).
+_PARAM_NAMES = (r"api[_-]?key|apikey|key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|"
+                r"client[_-]?secret|password|passwd|secret|signature|x-goog-signature|sig")
+_PARAM_RE = re.compile(r"(?i)(?<![A-Za-z0-9_.-])((?:%s)=)([^&\s#\"'<>;,]+)" % _PARAM_NAMES)
+# The same names as JSON keys / Python dict keys: "api_key": "value".
+_JSON_RE = re.compile(r"(?i)([\"'](?:%s|x-goog-api-key|x-api-key|authorization)[\"']\s*:\s*[\"'])"
+                      r"((?:bearer|basic|token)\s+)?([^\"']+)" % _PARAM_NAMES)
+# Header lines: "Authorization: Bearer x", "X-Goog-Api-Key: x", "x-api-key: x".
+_HEADER_RE = re.compile(r"(?i)\b((?:proxy-)?authorization|x-goog-api-key|x-api-key|api-key)(\s*[:=]\s*)"
+                        r"((?:bearer|basic|token|digest)\s+)?([^\s,;\"'}]+)")
+# A bare bearer token anywhere ("Bearer ya29...."), and user:password@ in URLs.
+_BEARER_RE = re.compile(r"(?i)\b(bearer\s+)([A-Za-z0-9._~+/=-]{4,})")
+_USERINFO_RE = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)([^@\s/]+)(@)")
+
+
+def register_secret(value: Optional[str]) -> None:
+    """Make :func:`redact` mask ``value`` wherever it appears (also URL-encoded).
+
+    Values shorter than 4 characters are ignored (masking them would garble text).
+    """
+    if not value or not isinstance(value, str):
+        return
+    value = value.strip()
+    if len(value) < 4:
+        return
+    with _SECRETS_LOCK:
+        _SECRETS.add(value)
+        for encoded in (quote(value, safe=""), quote_plus(value, safe="")):
+            if encoded != value:
+                _SECRETS.add(encoded)
+
+
+def unregister_secret(value: Optional[str]) -> None:
+    if not value:
+        return
+    with _SECRETS_LOCK:
+        for item in (value, quote(value, safe=""), quote_plus(value, safe="")):
+            _SECRETS.discard(item)
+
+
+def redact(text) -> str:
+    """``text`` with API keys, tokens, passwords and registered secrets masked."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        else:
+            text = str(text)
+    with _SECRETS_LOCK:
+        secrets = sorted(_SECRETS, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, MASK)
+    text = _USERINFO_RE.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+    text = _HEADER_RE.sub(lambda m: m.group(1) + m.group(2) + (m.group(3) or "") + MASK, text)
+    text = _JSON_RE.sub(lambda m: m.group(1) + (m.group(2) or "") + MASK, text)
+    text = _BEARER_RE.sub(lambda m: m.group(1) + MASK, text)
+    text = _PARAM_RE.sub(lambda m: m.group(1) + MASK, text)
+    return text
+
+
+class _RedactingFilter(logging.Filter):
+    """Last line of defence: every record logged on ``eo_downloader`` is redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: keep the raw message
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = ()
+        return True
+
+
+if not any(isinstance(f, _RedactingFilter) for f in log.filters):
+    log.addFilter(_RedactingFilter())
+
+
+def _log(level: int, message: str) -> None:
+    log.log(level, redact(message))
+
+
+def short_url(url: str, limit: int = 160) -> str:
+    """A redacted URL without its query string, for messages."""
+    try:
+        parts = urlsplit(url)
+        text = "{}://{}{}".format(parts.scheme, parts.hostname or "", parts.path) if parts.scheme else url
+        if parts.port:
+            text = "{}://{}:{}{}".format(parts.scheme, parts.hostname or "", parts.port, parts.path)
+    except ValueError:
+        text = str(url)
+    text = redact(text)
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+# --------------------------------------------------------------------------- settings
+
+@dataclass
+class Timeouts:
+    """Connect and read timeouts (seconds) used on every request."""
+
+    connect: float = 10.0
+    read: float = 60.0
+
+    def as_tuple(self) -> Tuple[float, float]:
+        return (float(self.connect), float(self.read))
+
+
+@dataclass
+class RetryPolicy:
+    """How often and how long to retry transient failures.
+
+    ``max_attempts`` counts every attempt (the first included); ``max_total``
+    bounds the seconds spent from the first failure of a streak until giving up
+    (sleeps included).  The delay before retry *n* is drawn uniformly from
+    ``[0, min(max_delay, base_delay * 2**(n-1))]`` (full jitter), or is the
+    server's ``Retry-After`` when it sends one.  ``sleep`` replaces the sleeping
+    function (tests); by default the cancel token's sleep is used so a cancel
+    interrupts a backoff at once.
+    """
+
+    max_attempts: int = 6
+    base_delay: float = 1.0
+    max_delay: float = 60.0
+    max_total: float = 300.0
+    sleep: Optional[Callable[[float], None]] = None
+    rand: Optional[Callable[[], float]] = None
+
+    def backoff(self, failure: int) -> float:
+        cap = min(self.max_delay, self.base_delay * (2 ** max(0, failure - 1)))
+        draw = (self.rand or random.random)()
+        return max(0.0, cap * draw)
+
+
+RETRY_STATUSES = frozenset([408, 429] + list(range(500, 600)))
+RATE_LIMIT_REASONS = frozenset(["ratelimitexceeded", "userratelimitexceeded", "rate_limit_exceeded",
+                                "resource_exhausted"])
+
+
+def parse_retry_after(value: Optional[str], now: Optional[float] = None) -> Optional[float]:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP-date)."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now_dt = datetime.fromtimestamp(time.time() if now is None else now, tz=timezone.utc)
+    return max(0.0, (when - now_dt).total_seconds())
+
+
+class Backoff:
+    """Counts the failures of one operation and decides whether/how long to wait.
+
+    Used by :func:`request` and by the transfer engine (which calls
+    :meth:`reset` when a retry made progress, so a long download survives many
+    separate drops while a dead server still fails within the policy's bounds).
+    """
+
+    def __init__(self, policy: Optional[RetryPolicy] = None, cancel=None):
+        self.policy = policy or RetryPolicy()
+        self.cancel = cancel
+        self.failures = 0
+        self._start: Optional[float] = None
+        self._virtual = 0.0   # seconds "slept" by an injected sleep function
+        self.last_reason = ""
+
+    def elapsed(self) -> float:
+        if self._start is None:
+            return 0.0
+        return time.monotonic() - self._start + self._virtual
+
+    def reset(self) -> None:
+        self.failures = 0
+        self._start = None
+        self._virtual = 0.0
+
+    def next_delay(self, retry_after: Optional[float] = None) -> Optional[float]:
+        """Register a failure; the seconds to wait before the next attempt, or None to give up."""
+        self.failures += 1
+        if self._start is None:
+            self._start = time.monotonic()
+        policy = self.policy
+        if self.failures >= max(1, policy.max_attempts):
+            self.last_reason = "attempts"
+            return None
+        delay = policy.backoff(self.failures)
+        if retry_after is not None:
+            delay = max(0.0, float(retry_after))
+        if self.elapsed() + delay > policy.max_total:
+            self.last_reason = "retry_after" if retry_after is not None else "time"
+            return None
+        return delay
+
+    def sleep(self, seconds: float) -> None:
+        cancel = self.cancel
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        if self.policy.sleep is not None:
+            self.policy.sleep(seconds)
+            self._virtual += seconds
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+        elif cancel is not None:
+            cancel.sleep(seconds)
+        else:
+            time.sleep(seconds)
+
+
+# --------------------------------------------------------------------------- session
+
+def default_user_agent() -> str:
+    """``EO-Downloader/<version> (QGIS plugin)``."""
+    return "EO-Downloader/{} (QGIS plugin)".format(version())
+
+
+class _Session(requests.Session):
+    """A Session whose own ``proxies`` win over proxy environment variables.
+
+    (Plain requests lets ``HTTP_PROXY`` override ``session.proxies``; the proxy
+    the user configured in QGIS must win.)
+    """
+
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
+        explicit = dict(proxies or {})   # (the parent method adds the environment's to ``proxies``)
+        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if self.proxies:
+            no_proxy = self.proxies.get("no_proxy")
+            if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
+                settings["proxies"] = explicit      # an excluded host: no proxy at all
+                return settings
+            merged = dict(settings.get("proxies") or {})
+            for key, value in self.proxies.items():
+                if key not in explicit:
+                    merged[key] = value
+            settings["proxies"] = merged
+        return settings
+
+
+_TLS = threading.local()
+
+
+def _track_connection(conn) -> None:
+    hook = getattr(_TLS, "on_connection", None)
+    if hook is not None:
+        try:
+            hook(conn)
+        except Exception:
+            pass
+
+
+class _TrackingHTTPPool(urllib3.HTTPConnectionPool):
+    """Tells :func:`send` which connection carries its request, so a cancel can close it."""
+
+    def _get_conn(self, timeout=None):
+        conn = super()._get_conn(timeout)
+        _track_connection(conn)
+        return conn
+
+
+class _TrackingHTTPSPool(urllib3.HTTPSConnectionPool):
+    def _get_conn(self, timeout=None):
+        conn = super()._get_conn(timeout)
+        _track_connection(conn)
+        return conn
+
+
+def _install_tracking(manager) -> None:
+    if isinstance(getattr(manager, "pool_classes_by_scheme", None), dict):
+        manager.pool_classes_by_scheme = {"http": _TrackingHTTPPool, "https": _TrackingHTTPSPool}
+
+
+class _Adapter(requests.adapters.HTTPAdapter):
+    """An HTTPAdapter whose pools report the connection each request uses (see :func:`send`)."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        _install_tracking(self.poolmanager)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            _install_tracking(manager)
+        return manager
+
+
+def make_session(proxies: Optional[Dict[str, str]] = None, verify=True,
+                 user_agent: Optional[str] = None, pool_size: int = 16) -> requests.Session:
+    """A session with the plugin's User-Agent, ``proxies`` and TLS ``verify`` applied.
+
+    ``proxies`` is a requests proxies dict (``{"http": ..., "https": ..., "no_proxy": "host1,host2"}``),
+    e.g. built from QGIS's network settings by the QGIS adapter; it wins over
+    proxy environment variables, and hosts in ``no_proxy`` go direct.  Retries are
+    done by :func:`request`, not by urllib3.
+    """
+    session = _Session()
+    session.headers["User-Agent"] = user_agent or default_user_agent()
+    if proxies:
+        session.proxies.update({k: v for k, v in proxies.items() if v})
+    session.verify = verify
+    adapter_http = _Adapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    adapter_https = _Adapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    session.mount("http://", adapter_http)
+    session.mount("https://", adapter_https)
+    return session
+
+
+_DEFAULT_SESSION: Optional[requests.Session] = None
+_DEFAULT_SESSION_LOCK = threading.Lock()
+
+
+def default_session() -> requests.Session:
+    """A shared session for callers that did not bring one."""
+    global _DEFAULT_SESSION
+    with _DEFAULT_SESSION_LOCK:
+        if _DEFAULT_SESSION is None:
+            _DEFAULT_SESSION = make_session()
+        return _DEFAULT_SESSION
+
+
+# --------------------------------------------------------------------------- per-host limit
+
+def host_key(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    host = (parts.hostname or "").lower()
+    return "{}://{}{}".format(parts.scheme, host, "" if port in (None, default) else ":{}".format(port))
+
+
+class HostLimiter:
+    """At most ``max_per_host`` concurrent transfers per scheme+host+port."""
+
+    def __init__(self, max_per_host: int = 4):
+        self.max_per_host = max(1, int(max_per_host))
+        self._lock = threading.Lock()
+        self._sems: Dict[str, threading.BoundedSemaphore] = {}
+        self._active: Dict[str, int] = {}
+
+    def _sem(self, key: str) -> threading.BoundedSemaphore:
+        with self._lock:
+            sem = self._sems.get(key)
+            if sem is None:
+                sem = self._sems[key] = threading.BoundedSemaphore(self.max_per_host)
+            return sem
+
+    def active(self, url: str) -> int:
+        with self._lock:
+            return self._active.get(host_key(url), 0)
+
+    def acquire(self, url: str, cancel=None) -> str:
+        key = host_key(url)
+        sem = self._sem(key)
+        while not sem.acquire(timeout=0.1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+        with self._lock:
+            self._active[key] = self._active.get(key, 0) + 1
+        return key
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            self._active[key] = max(0, self._active.get(key, 0) - 1)
+        self._sem(key).release()
+
+    def slot(self, url: str, cancel=None):
+        limiter = self
+
+        class _Slot:
+            def __enter__(self_inner):
+                self_inner.key = limiter.acquire(url, cancel)
+                return self_inner
+
+            def __exit__(self_inner, *exc):
+                limiter.release(self_inner.key)
+                return False
+
+        return _Slot()
+
+
+#: Used by :func:`transfer.download` when no limiter is passed.
+DEFAULT_LIMITER = HostLimiter(max_per_host=4)
+
+
+# --------------------------------------------------------------------------- cancel watcher
+
+def response_socket(response) -> Optional[socket.socket]:
+    """The socket under a streaming requests/urllib3 response, if it can be found."""
+    raw = getattr(response, "raw", None)
+    conn = getattr(raw, "_connection", None)
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        return sock
+    fp = getattr(raw, "_fp", None)              # http.client.HTTPResponse
+    buffered = getattr(fp, "fp", None)          # BufferedReader over SocketIO
+    rawio = getattr(buffered, "raw", None)
+    return getattr(rawio, "_sock", None)
+
+
+def abort_response(response) -> None:
+    """Unblock any thread reading ``response`` (shutdown of its socket), then close it."""
+    sock = response_socket(response)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _shutdown_connection(conn) -> None:
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class _Watcher:
+    """One daemon thread that aborts watched responses when their cancel token fires."""
+
+    def __init__(self, period: float = 0.1):
+        self.period = period
+        self._lock = threading.Lock()
+        self._items: Dict[int, Tuple[object, object]] = {}
+        self._next = 0
+        self._thread: Optional[threading.Thread] = None
+
+    def watch(self, cancel, response) -> int:
+        with self._lock:
+            self._next += 1
+            handle = self._next
+            self._items[handle] = (cancel, response)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="eo-downloader-cancel-watch",
+                                                daemon=True)
+                self._thread.start()
+        return handle
+
+    def unwatch(self, handle: int) -> None:
+        with self._lock:
+            self._items.pop(handle, None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.period)
+            with self._lock:
+                items = list(self._items.items())
+            for handle, (cancel, response) in items:
+                try:
+                    fired = cancel.is_cancelled()
+                except Exception:
+                    fired = False
+                if fired:
+                    abort_response(response)
+                    self.unwatch(handle)
+
+
+WATCHER = _Watcher()
+
+
+class watch_response:
+    """Context manager: abort ``response`` from the watcher thread if ``cancel`` fires."""
+
+    def __init__(self, cancel, response):
+        self.cancel = cancel
+        self.response = response
+        self.handle = None
+
+    def __enter__(self):
+        if self.cancel is not None:
+            self.handle = WATCHER.watch(self.cancel, self.response)
+        return self
+
+    def __exit__(self, *exc):
+        if self.handle is not None:
+            WATCHER.unwatch(self.handle)
+        return False
+
+
+def _cancelled_error() -> CancelledError:
+    return CancelledError(translate("Jobs", "Cancelled by the user."))
+
+
+def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs) -> requests.Response:
+    """``session.request`` that returns within ~0.1 s of ``cancel`` firing.
+
+    Without a cancel token this is ``session.request``.  With one, the request
+    runs on a helper thread while this thread watches the token.  On cancel the
+    request's connection is shut down (sessions from :func:`make_session` report
+    it), which also tells the server to stop; with other sessions the request
+    is abandoned (its response, if it ever comes, is closed; the read timeout
+    bounds how long the helper lingers).
+    """
+    if cancel is None:
+        return session.request(method, url, **kwargs)
+    cancel.raise_if_cancelled()
+    box: Dict[str, object] = {}
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def on_connection(conn):
+        with lock:
+            box["conn"] = conn
+            abandoned = box.get("abandoned")
+        if abandoned:
+            _shutdown_connection(conn)
+
+    def work():
+        _TLS.on_connection = on_connection
+        try:
+            result = session.request(method, url, **kwargs)
+        except BaseException as exc:  # handed over to the waiting thread
+            with lock:
+                box["error"] = exc
+        else:
+            with lock:
+                if box.get("abandoned"):
+                    abort_response(result)
+                    result.close()
+                else:
+                    box["response"] = result
+        finally:
+            _TLS.on_connection = None
+            done.set()
+
+    thread = threading.Thread(target=work, name="eo-downloader-request", daemon=True)
+    thread.start()
+    while not done.wait(0.05):
+        if cancel.is_cancelled():
+            with lock:
+                if not done.is_set():
+                    box["abandoned"] = True
+                    conn = box.get("conn")
+                else:
+                    conn = None
+            if box.get("abandoned"):
+                if conn is not None:
+                    _shutdown_connection(conn)
+                raise _cancelled_error()
+            break
+    with lock:
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        response = box.get("response")
+    if cancel.is_cancelled():
+        if response is not None:
+            response.close()
+        raise _cancelled_error()
+    return response  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- error messages
+
+class _TextExtractor(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: List[str] = []
+        self.title: List[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        if tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head") and self._skip:
+            self._skip -= 1
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def html_to_text(body: str) -> Tuple[str, str]:
+    """(title, visible text) of an HTML page."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(body)
+        parser.close()
+    except Exception:  # malformed HTML: fall back to a crude strip
+        stripped = re.sub(r"(?s)<(script|style).*?</\1>|<[^>]+>", " ", body)
+        return "", _squash(html.unescape(stripped))
+    return _squash("".join(parser.title)), _squash(" ".join(parser.parts))
+
+
+def looks_like_html(body: str, content_type: str = "") -> bool:
+    if "html" in (content_type or "").lower():
+        return True
+    head = (body or "")[:512].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+@dataclass
+class ServiceError:
+    """What a service said in an error body."""
+
+    message: str
+    status: str = ""
+    reasons: Tuple[str, ...] = ()
+    is_html: bool = False
+
+
+def _message_from_json(data) -> Optional[ServiceError]:
+    if isinstance(data, dict):
+        err = data.get("error")
+        if isinstance(err, dict):
+            message = str(err.get("message") or err.get("error_message") or "").strip()
+            status = str(err.get("status") or "")
+            reasons = []
+            for item in err.get("errors") or []:
+                if isinstance(item, dict) and item.get("reason"):
+                    reasons.append(str(item["reason"]))
+            for item in err.get("details") or []:
+                if isinstance(item, dict) and item.get("reason"):
+                    reasons.append(str(item["reason"]))
+            if status:
+                reasons.append(status)
+            if not message and err.get("errors"):
+                first = err["errors"][0]
+                message = str(first.get("message") if isinstance(first, dict) else first)
+            if not message:
+                message = json.dumps(err)[:300]
+            return ServiceError(message, status, tuple(reasons))
+        if isinstance(err, str) and err.strip():
+            text = err.strip()
+            description = data.get("error_description") or data.get("message") or data.get("detail")
+            if description:
+                text = "{}: {}".format(text, description)
+            return ServiceError(text, "", (err.strip(),))
+        for key in ("message", "error_message", "detail", "title", "description"):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                return ServiceError(value.strip())
+            if isinstance(value, (list, dict)) and value:
+                return ServiceError(json.dumps(value)[:300])
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors:
+            texts = []
+            for item in errors:
+                if isinstance(item, dict):
+                    texts.append(str(item.get("message") or item.get("detail") or item.get("title")
+                                     or json.dumps(item)))
+                else:
+                    texts.append(str(item))
+            return ServiceError("; ".join(t for t in texts if t))
+        if isinstance(errors, (str, dict)) and errors:
+            return ServiceError(errors if isinstance(errors, str) else json.dumps(errors)[:300])
+    return None
+
+
+def parse_error_body(body: str, content_type: str = "") -> ServiceError:
+    """The service's own message from an error body (JSON, HTML or text)."""
+    body = body or ""
+    stripped = body.strip()
+    if stripped[:1] in ("{", "["):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        found = _message_from_json(data) if data is not None else None
+        if found is not None:
+            found.message = found.message[:1000]
+            return found
+    if looks_like_html(body, content_type):
+        title, text = html_to_text(body)
+        summary = title
+        if text and text != title:
+            text_rest = text[len(title):].strip() if title and text.startswith(title) else text
+            summary = "{}: {}".format(title, text_rest) if title else text_rest
+        message = translate("Http", "the server sent an HTML page: {}").format(summary[:300] or "?")
+        return ServiceError(message, is_html=True)
+    text = _squash(stripped)
+    return ServiceError(text[:300])
+
+
+def read_limited(response: requests.Response, limit: int = 65536) -> str:
+    """Up to ``limit`` bytes of a response body as text (never raises)."""
+    chunks: List[bytes] = []
+    size = 0
+    try:
+        if getattr(response, "_content_consumed", False) and isinstance(getattr(response, "_content", None),
+                                                                         bytes):
+            data = response._content[:limit]
+        else:
+            for chunk in response.iter_content(16384):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= limit:
+                    break
+            data = b"".join(chunks)[:limit]
+    except Exception:
+        data = b"".join(chunks)[:limit]
+    encoding = response.encoding or "utf-8"
+    try:
+        return data.decode(encoding, "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
+
+
+def _status_hint(status: Optional[int]) -> Optional[str]:
+    if status == 401:
+        return translate("Http", "Check your credentials (API key or sign-in); they were refused.")
+    if status == 403:
+        return translate("Http", "The account is not allowed to do this, or a quota is exhausted.")
+    if status == 404:
+        return translate("Http", "The item does not exist (any more), or the address is wrong.")
+    if status == 429:
+        return translate("Http", "The service is limiting the request rate; try again later.")
+    if status is not None and status >= 500:
+        return translate("Http", "The service has a problem; try again later.")
+    return None
+
+
+def http_error(method: str, url: str, status: int, reason: str, body: str, content_type: str = "",
+               exhausted_after: int = 0, retry_after: Optional[float] = None) -> HttpError:
+    """An HttpError/AuthError for an error response, with the service's message (redacted)."""
+    info = parse_error_body(body, content_type)
+    where = short_url(url)
+    message = translate("Http", "{method} {url} failed with HTTP {status} {reason}: {message}").format(
+        method=method.upper(), url=where, status=status, reason=reason or "",
+        message=info.message or translate("Http", "(no message)"))
+    if exhausted_after:
+        message += " " + translate("Http", "(gave up after {} attempts)").format(exhausted_after)
+    if retry_after is not None:
+        message += " " + translate("Http", "(the service asked to wait {:.0f} s before retrying)").format(
+            retry_after)
+    message = redact(message)
+    retryable = status in RETRY_STATUSES or _is_rate_limited(status, info)
+    cls = AuthError if status in (401, 403) and not _is_rate_limited(status, info) else HttpError
+    error = cls(message, status=status, hint=_status_hint(status), body=redact(body[:2000]),
+                retryable=retryable)
+    error.service_message = redact(info.message)
+    error.service_status = info.status
+    error.reasons = info.reasons
+    return error
+
+
+def _is_rate_limited(status: int, info: ServiceError) -> bool:
+    if status != 403:
+        return False
+    return any(r.lower() in RATE_LIMIT_REASONS for r in info.reasons)
+
+
+def network_error(method: str, url: str, exc: BaseException, attempts: int = 0) -> HttpError:
+    message = translate("Http", "{method} {url} failed: {error}").format(
+        method=method.upper(), url=short_url(url), error=describe_exception(exc))
+    if attempts:
+        message += " " + translate("Http", "(gave up after {} attempts)").format(attempts)
+    hint = translate("Http", "Check the network connection and proxy settings.")
+    return HttpError(redact(message), status=None, hint=hint, retryable=True)
+
+
+def describe_exception(exc: BaseException) -> str:
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return translate("Http", "connection timed out")
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return translate("Http", "the server stopped answering (read timed out)")
+    if isinstance(exc, requests.exceptions.SSLError):
+        return redact(translate("Http", "TLS/SSL error: {}").format(exc))
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        text = str(exc)
+        if "Connection refused" in text:
+            return translate("Http", "connection refused")
+        if "Name or service not known" in text or "getaddrinfo" in text or "Failed to resolve" in text:
+            return translate("Http", "the host name could not be resolved")
+        return redact(translate("Http", "connection error: {}").format(text[:300]))
+    return redact("{}: {}".format(type(exc).__name__, str(exc)[:300]))
+
+
+#: Exceptions that mean "the network failed, trying again may help".
+TRANSIENT_ERRORS = (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                    requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, requests.exceptions.SSLError):
+        text = str(exc)
+        # a certificate that does not verify will not verify next time either
+        return not ("CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text
+                    or "hostname" in text.lower())
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                        requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
+        return False
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return True
+    return isinstance(exc, TRANSIENT_ERRORS)
+
+
+# --------------------------------------------------------------------------- request
+
+def request(session: Optional[requests.Session], method: str, url: str, *, retry: Optional[RetryPolicy] = None,
+            timeouts: Optional[Timeouts] = None, cancel=None, retry_statuses: Optional[Iterable[int]] = None,
+            backoff: Optional[Backoff] = None, **requests_kwargs) -> requests.Response:
+    """Send a request with timeouts and retries; return the response for 1xx-3xx.
+
+    Retries connection errors, timeouts, 408, 429, 5xx and 403 with a rate-limit
+    reason, with exponential backoff and full jitter, honouring ``Retry-After``.
+    Raises :class:`AuthError` for 401/403, :class:`HttpError` for other error
+    statuses (or when the retries are exhausted; ``retryable`` tells which), and
+    :class:`CancelledError` within ~0.1 s of ``cancel`` firing.  Every message is
+    redacted.  ``requests_kwargs`` go to ``session.request`` (``stream=True`` for
+    downloads; a ``timeout`` there overrides ``timeouts``).
+    """
+    session = session or default_session()
+    policy = retry or RetryPolicy()
+    if "timeout" not in requests_kwargs:
+        requests_kwargs["timeout"] = (timeouts or Timeouts()).as_tuple()
+    retryable_statuses = frozenset(retry_statuses) if retry_statuses is not None else RETRY_STATUSES
+    state = backoff or Backoff(policy, cancel)
+    method = method.upper()
+    while True:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            response = send(session, method, url, cancel, **requests_kwargs)
+        except CancelledError:
+            raise
+        except requests.exceptions.RequestException as exc:
+            if not is_transient(exc):
+                raise network_error(method, url, exc) from None
+            delay = state.next_delay(None)
+            if delay is None:
+                raise network_error(method, url, exc, attempts=state.failures) from None
+            _log(logging.WARNING, "{} {}: {}; retrying in {:.1f} s (attempt {}/{})".format(
+                method, short_url(url), describe_exception(exc), delay, state.failures + 1,
+                policy.max_attempts))
+            state.sleep(delay)
+            continue
+        status = response.status_code
+        if status < 400:
+            return response
+        body = read_limited(response)
+        response.close()
+        content_type = response.headers.get("Content-Type", "")
+        info = parse_error_body(body, content_type)
+        if status in retryable_statuses or _is_rate_limited(status, info):
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            delay = state.next_delay(retry_after)
+            if delay is None:
+                raise http_error(method, url, status, response.reason, body, content_type,
+                                 exhausted_after=state.failures,
+                                 retry_after=retry_after if state.last_reason == "retry_after" else None)
+            _log(logging.WARNING, "{} {}: HTTP {} ({}); retrying in {:.1f} s (attempt {}/{})".format(
+                method, short_url(url), status, info.message[:200], delay, state.failures + 1,
+                policy.max_attempts))
+            state.sleep(delay)
+            continue
+        error = http_error(method, url, status, response.reason, body, content_type)
+        _log(logging.INFO, error.message)
+        raise error
+
+
+def get_json(session: Optional[requests.Session], method: str, url: str, **kwargs):
+    """:func:`request` and decode a JSON body (a clear HttpError when it is not JSON)."""
+    response = request(session, method, url, **kwargs)
+    try:
+        return response.json()
+    except ValueError:
+        body = read_limited(response)
+        info = parse_error_body(body, response.headers.get("Content-Type", ""))
+        message = translate("Http", "{method} {url} did not return JSON: {message}").format(
+            method=method.upper(), url=short_url(url), message=info.message or "?")
+        raise HttpError(redact(message), status=response.status_code, body=redact(body[:2000])) from None

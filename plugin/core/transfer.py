@@ -1,0 +1,1067 @@
+"""The transfer engine: stream a URL to a file, resumably, verified, atomically.
+
+:func:`download` streams the body in 1 MiB chunks to ``NAME.part`` (a writer
+thread writes and hashes while the caller's thread reads the socket, so memory
+stays bounded and both cores are used), resumes after a dropped connection with
+``Range`` + ``If-Range``, retries transient failures with the policy of
+:mod:`.http`, verifies the length, the checksums the server sends
+(``Content-MD5``, ``x-goog-hash``) and zip integrity, fsyncs, and renames to
+``NAME`` with :func:`os.replace`.  Nothing appears under the final name unless
+it is complete and verified.
+
+A ``NAME.part.json`` sidecar keeps the validator (ETag / Last-Modified), the
+total size and the announced checksums, so that a ``.part`` left by an earlier
+run resumes when the server still has the same version of the file.
+
+:class:`DownloadRecords` remembers finished downloads the way eodag does
+(``<folder>/.downloaded/<md5(key)>``), so the same product is not fetched twice.
+
+Pure Python (requests + stdlib); no qgis import.
+"""
+import base64
+import binascii
+import hashlib
+import http.client
+import json
+import logging
+import mimetypes
+import os
+import queue
+import re
+import shutil
+import socket
+import threading
+import time
+from dataclasses import asdict, dataclass
+from typing import Callable, Dict, Iterable, Optional, Union
+from urllib.parse import unquote, urlsplit
+
+import requests
+import urllib3
+
+from . import archive
+from . import http as eohttp
+from .errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
+from .i18n import translate
+
+log = logging.getLogger(eohttp.LOGGER_NAME)
+
+CHUNK_SIZE = 1024 * 1024
+PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
+DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
+WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
+SIDECAR_SUFFIX = ".part.json"
+PART_SUFFIX = ".part"
+
+
+@dataclass
+class Progress:
+    """Bytes done, total bytes (None when unknown) and current rate in bytes/s."""
+
+    done: int
+    total: Optional[int]
+    rate: float
+
+    @property
+    def fraction(self) -> Optional[float]:
+        if not self.total:
+            return None
+        return min(1.0, self.done / self.total)
+
+    @property
+    def percent(self) -> Optional[float]:
+        fraction = self.fraction
+        return None if fraction is None else 100.0 * fraction
+
+
+@dataclass
+class DownloadResult:
+    path: str
+    size: int
+    sha256: str
+    content_type: str = ""
+    reused: bool = False
+    url: str = ""          # redacted
+
+
+def format_size(n: Optional[float]) -> str:
+    if n is None:
+        return "?"
+    if n >= 1024 ** 3:
+        return "{:.2f} GiB".format(n / 1024 ** 3)
+    return "{:.1f} MiB".format(n / 1024 ** 2)
+
+
+def file_sha256(path: str, cancel=None) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(CHUNK_SIZE)
+            if not chunk:
+                break
+            digest.update(chunk)
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- records
+
+def _record_name(key: str) -> str:
+    return hashlib.md5(key.encode("utf-8")).hexdigest()
+
+
+class DownloadRecords:
+    """Finished downloads of a folder, kept as ``<folder>/.downloaded/<md5(key)>`` JSON files.
+
+    A record holds the file's path, size, sha256, the (redacted) URL and the
+    time.  :meth:`check` returns the file when it is still there and intact, and
+    drops a record whose file is gone or changed.
+    """
+
+    def __init__(self, folder: str):
+        self.folder = os.path.abspath(folder)
+        self.dir = os.path.join(self.folder, ".downloaded")
+
+    def record_path(self, key: str) -> str:
+        return os.path.join(self.dir, _record_name(key))
+
+    def get(self, key: str) -> Optional[dict]:
+        try:
+            with open(self.record_path(key), "r", encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or "path" not in data:
+            return None
+        path = data["path"]
+        if not os.path.isabs(path):
+            data["path"] = os.path.join(self.folder, path)
+        return data
+
+    def put(self, key: str, result: DownloadResult) -> str:
+        os.makedirs(self.dir, exist_ok=True)
+        path = os.path.abspath(result.path)
+        try:
+            rel = os.path.relpath(path, self.folder)
+            stored = rel if not rel.startswith("..") else path
+        except ValueError:  # another drive (Windows)
+            stored = path
+        data = {"key": key, "path": stored, "size": result.size, "sha256": result.sha256,
+                "content_type": result.content_type, "url": eohttp.redact(result.url),
+                "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        target = self.record_path(key)
+        tmp = target + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        return target
+
+    def drop(self, key: str) -> None:
+        try:
+            os.remove(self.record_path(key))
+        except FileNotFoundError:
+            pass
+
+    def check(self, key: str, verify: bool = True, cancel=None) -> Optional[DownloadResult]:
+        """The recorded file if it is there and verifies (size + sha256), else None (record dropped)."""
+        data = self.get(key)
+        if data is None:
+            if os.path.exists(self.record_path(key)):
+                self.drop(key)  # unreadable record
+            return None
+        path = data["path"]
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = None
+        ok = size is not None and size == data.get("size")
+        digest = data.get("sha256", "")
+        if ok and verify:
+            ok = file_sha256(path, cancel) == digest
+        if not ok:
+            log.info(eohttp.redact("Record for {} dropped: {} is missing or changed".format(key, path)))
+            self.drop(key)
+            return None
+        return DownloadResult(path=path, size=size, sha256=digest, content_type=data.get("content_type", ""),
+                              reused=True, url=data.get("url", ""))
+
+
+# --------------------------------------------------------------------------- names
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | \
+    {"lpt%d" % i for i in range(1, 10)}
+
+
+def safe_filename(name: Optional[str]) -> str:
+    """A file name without folders, control or reserved characters ('' if nothing is left)."""
+    if not name:
+        return ""
+    name = name.replace("\\", "/").split("/")[-1]
+    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip().strip(".").strip()
+    if not name:
+        return ""
+    stem = name.split(".")[0].lower()
+    if stem in _WINDOWS_RESERVED:
+        name = "_" + name
+    if len(name) > 200:
+        base, ext = os.path.splitext(name)
+        name = base[:200 - len(ext)] + ext
+    return name
+
+
+def filename_from_disposition(value: Optional[str]) -> str:
+    """The file name in a Content-Disposition header (``filename*`` preferred)."""
+    if not value:
+        return ""
+    match = re.search(r"(?i)filename\*\s*=\s*([^']*)'[^']*'([^;]+)", value)
+    if match:
+        charset = match.group(1) or "utf-8"
+        try:
+            return safe_filename(unquote(match.group(2).strip().strip('"'), encoding=charset, errors="replace"))
+        except LookupError:
+            return safe_filename(unquote(match.group(2).strip().strip('"')))
+    match = re.search(r'(?i)filename\s*=\s*"((?:[^"\\]|\\.)*)"', value)
+    if match:
+        return safe_filename(re.sub(r"\\(.)", r"\1", match.group(1)))
+    match = re.search(r"(?i)filename\s*=\s*([^;]+)", value)
+    if match:
+        return safe_filename(match.group(1).strip())
+    return ""
+
+
+def filename_from_url(url: str) -> str:
+    """The URL's last path segment when it looks like a file name (has an extension)."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    base = unquote(path.rstrip("/").split("/")[-1]) if path else ""
+    if ":" in base or not re.search(r"\.[A-Za-z0-9]{1,5}$", base):
+        return ""
+    return safe_filename(base)
+
+
+def _extension_for(content_type: str) -> str:
+    media = (content_type or "").split(";")[0].strip().lower()
+    known = {"application/zip": ".zip", "image/tiff": ".tif", "image/geotiff": ".tif", "image/jp2": ".jp2",
+             "application/x-tar": ".tar", "application/gzip": ".gz", "application/json": ".json",
+             "image/png": ".png", "image/jpeg": ".jpg", "application/x-netcdf": ".nc",
+             "application/x-hdf5": ".h5", "application/octet-stream": ""}
+    if media in known:
+        return known[media]
+    return mimetypes.guess_extension(media) or "" if media else ""
+
+
+def choose_name(response: Optional[requests.Response], url: str, default_name: Optional[str]) -> str:
+    """Content-Disposition, else a file-like URL basename, else ``default_name``, else ``download``;
+    an extension guessed from the Content-Type is added when the name has none."""
+    headers = response.headers if response is not None else {}
+    name = filename_from_disposition(headers.get("Content-Disposition"))
+    if not name and response is not None and response.url:
+        name = filename_from_url(response.url)
+    if not name:
+        name = filename_from_url(url)
+    if not name:
+        name = safe_filename(default_name) or "download"
+    if not os.path.splitext(name)[1]:
+        name += _extension_for(headers.get("Content-Type", ""))
+    return name
+
+
+# --------------------------------------------------------------------------- checksums
+
+def _crc32c_function():
+    """A fast crc32c(data, crc) -> crc, or None when no compiled implementation is importable."""
+    try:
+        import google_crc32c  # type: ignore
+        if getattr(google_crc32c, "implementation", "c") == "c":
+            return lambda data, crc=0: google_crc32c.extend(crc, data)
+    except Exception:
+        pass
+    try:
+        import crcmod  # type: ignore
+        import crcmod.predefined  # type: ignore
+        from crcmod import _crcfunext  # noqa: F401  (the pure-Python crcmod is far too slow)
+        func = crcmod.predefined.mkCrcFun("crc-32c")
+        return lambda data, crc=0: func(data, crc)
+    except Exception:
+        return None
+
+
+_CRC32C = _crc32c_function()
+
+
+class _Crc32c:
+    def __init__(self, func):
+        self._func = func
+        self._crc = 0
+
+    def update(self, data):
+        self._crc = self._func(data, self._crc)
+
+    def digest(self) -> bytes:
+        return self._crc.to_bytes(4, "big")
+
+
+def _b64_to_hex(value: str) -> Optional[str]:
+    value = (value or "").strip().strip('"')
+    if re.fullmatch(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{64}|[0-9a-fA-F]{8}", value):
+        return value.lower()
+    try:
+        return base64.b64decode(value, validate=True).hex()
+    except (binascii.Error, ValueError):
+        return None
+
+
+def announced_checksums(headers, partial: bool) -> Dict[str, str]:
+    """{'md5': hex, 'crc32c': hex} from Content-MD5 (full bodies only) and x-goog-hash."""
+    found: Dict[str, str] = {}
+    goog = headers.get("x-goog-hash")
+    if goog:
+        for algo, value in re.findall(r"(?i)\b(crc32c|md5)=([A-Za-z0-9+/=]+)", goog):
+            hexed = _b64_to_hex(value)
+            if hexed:
+                found[algo.lower()] = hexed
+    content_md5 = headers.get("Content-MD5")
+    if content_md5 and not partial:   # on a 206 it would describe the range only
+        hexed = _b64_to_hex(content_md5)
+        if hexed:
+            found.setdefault("md5", hexed)
+    return found
+
+
+# --------------------------------------------------------------------------- writer thread
+
+class _Writer:
+    """Writes and hashes chunks on its own thread (file I/O and hashing release the GIL)."""
+
+    def __init__(self, handle, hashers, depth: int = WRITE_QUEUE_DEPTH):
+        self.handle = handle
+        self.hashers = hashers
+        self.queue: "queue.Queue" = queue.Queue(max(1, depth))
+        self.error: Optional[BaseException] = None
+        self.thread = threading.Thread(target=self._run, name="eo-downloader-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while True:
+            chunk = self.queue.get()
+            if chunk is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                self.handle.write(chunk)
+                for hasher in self.hashers:
+                    hasher.update(chunk)
+            except BaseException as exc:  # reported to the reading thread
+                self.error = exc
+
+    def put(self, chunk: bytes) -> None:
+        while True:
+            if self.error is not None:
+                raise self.error
+            try:
+                self.queue.put(chunk, timeout=0.2)
+                return
+            except queue.Full:
+                if not self.thread.is_alive():
+                    raise RuntimeError("writer thread died")
+
+    def close(self) -> None:
+        while True:
+            try:
+                self.queue.put(None, timeout=0.2)
+                break
+            except queue.Full:
+                if not self.thread.is_alive():
+                    break
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+# --------------------------------------------------------------------------- the engine
+
+class _Dropped(Exception):
+    """The body stopped before its end (connection drop, truncation, read timeout)."""
+
+
+class _Restart(Exception):
+    """Throw the partial data away and fetch from the start."""
+
+
+_ACTIVE_LOCK = threading.Lock()
+_ACTIVE: set = set()
+
+_READ_ERRORS = (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, socket.timeout,
+                requests.exceptions.RequestException)
+
+
+def _media(content_type: str) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def _accepts(accept, content_type: str) -> bool:
+    media = _media(content_type)
+    if accept is None:
+        return media not in ("text/html", "application/xhtml+xml")
+    if callable(accept):
+        return bool(accept(content_type))
+    patterns = [accept] if isinstance(accept, str) else list(accept)
+    if not media:
+        return True
+    for pattern in patterns:
+        pattern = _media(pattern)
+        if pattern in ("*", "*/*") or pattern == media:
+            return True
+        if pattern.endswith("/*") and media.startswith(pattern[:-1]):
+            return True
+    return False
+
+
+def _strong_etag(etag: Optional[str]) -> Optional[str]:
+    if etag and not etag.strip().startswith("W/"):
+        return etag.strip()
+    return None
+
+
+def _parse_content_range(value: Optional[str]):
+    """(start, end, total or None) from ``bytes a-b/c``; None when unparsable."""
+    match = re.match(r"\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", value or "", re.I)
+    if not match:
+        return None
+    total = None if match.group(3) == "*" else int(match.group(3))
+    return int(match.group(1)), int(match.group(2)), total
+
+
+class _Download:
+    def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
+                 policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive):
+        self.url = url
+        self.dest = os.path.abspath(dest) if dest else None
+        self.dest_dir = os.path.abspath(dest_dir) if dest_dir else None
+        self.default_name = default_name
+        self.session = session
+        self.headers = dict(headers or {})
+        self.cancel = cancel
+        self.progress_cb = progress
+        self.expected_size = expected_size
+        self.policy = policy
+        self.timeouts = timeouts
+        self.pending_response = response
+        self.accept = accept
+        self.expected = dict(expected)        # algo -> hex, from the caller
+        self.chunk_size = max(64 * 1024, int(chunk_size))
+        self.disk_margin = disk_margin
+        self.test_archive = test_archive
+        self.backoff = eohttp.Backoff(policy, cancel)
+        # state of the current file
+        self.meta: Dict = {}                  # what the sidecar holds
+        self.done = 0                         # bytes in the .part (and hashed)
+        self.total: Optional[int] = None
+        self.hashers: Dict[str, object] = {}
+        self.content_type = ""
+        self.checked_first = False
+        self.restarts_without_range = 0
+        self.started = time.monotonic()
+        self.last_progress = 0.0
+        self.rate_samples = []
+        self.refetched = 0
+        self.decoding = False
+        self.locked_dest = None
+
+    # ---- paths
+    @property
+    def part(self) -> str:
+        return self.dest + PART_SUFFIX
+
+    @property
+    def sidecar(self) -> str:
+        return self.dest + SIDECAR_SUFFIX
+
+    def _url_id(self) -> str:
+        return hashlib.sha256(self.url.encode("utf-8")).hexdigest()
+
+    def _lock_dest(self):
+        with _ACTIVE_LOCK:
+            if self.dest in _ACTIVE:
+                raise TransferError(translate("Transfer", "{} is already being downloaded.").format(self.dest))
+            _ACTIVE.add(self.dest)
+        self.locked_dest = self.dest
+
+    def _unlock_dest(self):
+        if self.locked_dest is not None:
+            with _ACTIVE_LOCK:
+                _ACTIVE.discard(self.locked_dest)
+            self.locked_dest = None
+
+    # ---- sidecar
+    def _load_sidecar(self) -> Optional[dict]:
+        try:
+            with open(self.sidecar, "r", encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _save_sidecar(self) -> None:
+        tmp = self.sidecar + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(self.meta, handle)
+        os.replace(tmp, self.sidecar)
+
+    def _remove_part(self) -> None:
+        if self.dest is None:
+            return
+        for path in (self.part, self.sidecar, self.sidecar + ".tmp"):
+            try:
+                os.remove(path)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                log.warning(eohttp.redact("Could not remove {}: {}".format(path, exc)))
+
+    def _resumable(self) -> bool:
+        return bool(self.meta.get("etag") or self.meta.get("last_modified"))
+
+    def _adopt_previous_part(self) -> None:
+        """Resume a .part left by an earlier run when its sidecar matches this URL."""
+        if not os.path.exists(self.part):
+            self._remove_part()
+            return
+        data = self._load_sidecar()
+        size = os.path.getsize(self.part)
+        if (data and data.get("url_id") == self._url_id() and (data.get("etag") or data.get("last_modified"))
+                and data.get("total") and 0 < size <= data["total"]):
+            self.meta = data
+            self.done = size
+            self.total = data["total"]
+            self.content_type = data.get("content_type", "")
+            self.hashers = {}   # the prefix is hashed from disk once the server agrees to resume
+            log.info(eohttp.redact("Found {} ({}) from an earlier run; will try to resume".format(
+                os.path.basename(self.part), format_size(size))))
+        else:
+            self._remove_part()
+
+    # ---- progress
+    def _report(self, final: bool = False) -> None:
+        if self.progress_cb is None:
+            return
+        now = time.monotonic()
+        if not final and now - self.last_progress < PROGRESS_INTERVAL:
+            return
+        self.last_progress = now
+        self.rate_samples.append((now, self.done))
+        while len(self.rate_samples) > 2 and now - self.rate_samples[0][0] > 2.0:
+            self.rate_samples.pop(0)
+        first_t, first_done = self.rate_samples[0]
+        rate = (self.done - first_done) / (now - first_t) if now - first_t > 1e-3 else 0.0
+        if final and self.done and now - self.started > 1e-3 and rate <= 0:
+            rate = self.done / (now - self.started)
+        self.progress_cb(Progress(self.done, self.total, max(0.0, rate)))
+
+    # ---- checks
+    def _check_disk(self, remaining: Optional[int]) -> None:
+        if remaining is None or remaining <= 0:
+            return
+        folder = os.path.dirname(self.dest) if self.dest else self.dest_dir
+        while folder and not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        try:
+            free = shutil.disk_usage(folder or ".").free
+        except OSError:
+            return
+        need = remaining + self.disk_margin
+        if need > free:
+            raise TransferError(
+                translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
+                                      "but only {free} are available.").format(
+                    folder=folder, need=format_size(need), free=format_size(free)),
+                translate("Transfer", "Free some space or choose another output folder."))
+
+    def _html_error(self, response: requests.Response, head: bytes = b"") -> TransferError:
+        body = head.decode("utf-8", "replace")
+        if len(body) < 65536:
+            try:
+                body += eohttp.read_limited(response, 65536 - len(head))
+            except Exception:
+                pass
+        title, text = eohttp.html_to_text(body)
+        what = title or text[:200]
+        if what:
+            message = translate("Transfer", "The server sent an HTML page instead of the file: {}").format(what)
+        else:
+            message = translate("Transfer", "The server sent an HTML page instead of the file.")
+        message += " ({})".format(eohttp.short_url(self.url))
+        return TransferError(eohttp.redact(message),
+                             translate("Transfer", "The link may have expired or need a sign-in."))
+
+    # ---- requests
+    def _open(self) -> requests.Response:
+        headers = dict(self.headers)
+        headers.setdefault("Accept-Encoding", "identity")
+        if self.done > 0 and self._resumable():
+            validator = _strong_etag(self.meta.get("etag")) or self.meta.get("last_modified")
+            headers["Range"] = "bytes={}-".format(self.done)
+            headers["If-Range"] = validator
+        return eohttp.request(self.session, "GET", self.url, retry=self.policy, timeouts=self.timeouts,
+                              cancel=self.cancel, backoff=self.backoff, stream=True, headers=headers)
+
+    def _start_fresh(self) -> None:
+        if self.done:
+            self.refetched += self.done
+            log.info(eohttp.redact("Restarting {} from the beginning".format(eohttp.short_url(self.url))))
+        self.done = 0
+        self.hashers = {}
+
+    def _accept_response(self, response: requests.Response) -> None:
+        """Check a response's status/headers, decide resume vs restart, prepare the .part."""
+        status = response.status_code
+        headers = response.headers
+        if status not in (200, 203, 206):
+            response.close()
+            raise TransferError(eohttp.redact(translate(
+                "Transfer", "{url} answered HTTP {status} {reason} instead of the file.").format(
+                url=eohttp.short_url(self.url), status=status, reason=response.reason or "")))
+        content_type = headers.get("Content-Type", "")
+        if not self.checked_first or status == 200:
+            if not _accepts(self.accept, content_type):
+                if _media(content_type) in ("text/html", "application/xhtml+xml"):
+                    error = self._html_error(response)
+                else:
+                    error = TransferError(eohttp.redact(translate(
+                        "Transfer", "{url} sent {ctype}, which is not the expected kind of file.").format(
+                        url=eohttp.short_url(self.url), ctype=content_type or "?")))
+                response.close()
+                raise error
+        if self.dest is None:
+            name = choose_name(response, self.url, self.default_name)
+            self.dest = os.path.join(self.dest_dir, name)
+            self._lock_dest()
+            self._adopt_previous_part()
+            if self.done and status == 200 and self._same_version(headers):
+                # a matching .part from an earlier run: ask again for the rest only
+                response.close()
+                raise _Resume()
+        encoding = headers.get("Content-Encoding", "identity").strip().lower()
+        self.decoding = encoding not in ("", "identity")
+        if status == 206:
+            content_range = _parse_content_range(headers.get("Content-Range"))
+            same = content_range is not None and content_range[0] == self.done and (
+                content_range[2] is None or self.total is None or content_range[2] == self.total)
+            new_etag = headers.get("ETag")
+            if new_etag and self.meta.get("etag") and new_etag != self.meta.get("etag"):
+                same = False
+            if not same or self.decoding:
+                response.close()
+                self._start_fresh()
+                raise _Restart()
+            checksums = self.meta.setdefault("checksums", {})
+            for algo, value in announced_checksums(headers, partial=True).items():
+                checksums.setdefault(algo, value)
+            if not self.hashers:
+                self._hash_prefix()
+        else:
+            if self.done:
+                log.info(eohttp.redact("{} sent the whole file (range ignored or file changed); "
+                                       "restarting".format(eohttp.short_url(self.url))))
+            self._start_fresh()
+            length = headers.get("Content-Length")
+            self.total = int(length) if (length and length.isdigit() and not self.decoding) else None
+            etag = headers.get("ETag")
+            last_modified = headers.get("Last-Modified")
+            self.meta = {
+                "version": 1, "url": eohttp.redact(self.url), "url_id": self._url_id(),
+                "etag": etag if _strong_etag(etag) else None,
+                "last_modified": last_modified if (last_modified and not self.decoding) else None,
+                "total": self.total, "content_type": content_type,
+                "checksums": announced_checksums(headers, partial=False), "time": time.time()}
+            if self.decoding or headers.get("Accept-Ranges", "").strip().lower() == "none":
+                self.meta["etag"] = self.meta["last_modified"] = None
+            self.content_type = content_type
+        self.checked_first = True
+        if self.expected_size is not None and self.total is not None and self.total != self.expected_size:
+            response.close()
+            raise self._size_error(self.total, announced=True)
+        self._check_disk(None if self.total is None else self.total - self.done)
+        self._save_sidecar()
+
+    def _same_version(self, headers) -> bool:
+        etag = _strong_etag(headers.get("ETag"))
+        last_modified = headers.get("Last-Modified")
+        length = headers.get("Content-Length")
+        if length is None or not length.isdigit() or int(length) != self.total:
+            return False
+        if etag and self.meta.get("etag"):
+            return etag == self.meta["etag"]
+        return bool(last_modified and last_modified == self.meta.get("last_modified"))
+
+    def _hash_prefix(self) -> None:
+        """Hash the bytes already in the .part (resuming a part from an earlier run)."""
+        self.hashers = self._new_hashers()
+        with open(self.part, "rb") as handle:
+            left = self.done
+            while left > 0:
+                chunk = handle.read(min(self.chunk_size, left))
+                if not chunk:
+                    break
+                for hasher in self.hashers.values():
+                    hasher.update(chunk)
+                left -= len(chunk)
+                if self.cancel is not None:
+                    self.cancel.raise_if_cancelled()
+        if left:
+            self._start_fresh()
+            raise _Restart()
+
+    def _new_hashers(self) -> Dict[str, object]:
+        hashers: Dict[str, object] = {"sha256": hashlib.sha256()}
+        wanted = dict(self.meta.get("checksums") or {})
+        wanted.update(self.expected)
+        if "md5" in wanted:
+            hashers["md5"] = hashlib.md5()
+        if "crc32c" in wanted and _CRC32C is not None:
+            hashers["crc32c"] = _Crc32c(_CRC32C)
+        return hashers
+
+    def _size_error(self, size: int, announced: bool = False) -> TransferError:
+        if announced:
+            text = translate("Transfer", "{url} announces {size} bytes but {expected} bytes were expected.")
+        else:
+            text = translate("Transfer", "The download of {url} has {size} bytes but {expected} bytes "
+                                         "were expected.")
+        return TransferError(eohttp.redact(text.format(url=eohttp.short_url(self.url), size=size,
+                                                       expected=self.expected_size)))
+
+    # ---- the body
+    def _reader(self, raw) -> Callable[[int], bytes]:
+        """A read function returning what has arrived (up to n bytes), so a drop loses nothing received."""
+        if self.decoding:
+            return lambda n: raw.read(min(n, 65536), decode_content=True)
+        read1 = getattr(raw, "read1", None)          # urllib3 >= 2
+        if read1 is not None:
+            return lambda n: read1(n, decode_content=False)
+        fp = getattr(raw, "_fp", None)               # urllib3 1.26: the http.client response
+        if fp is not None and hasattr(fp, "read1"):
+            return fp.read1
+        return lambda n: raw.read(n, decode_content=False)
+
+    def _stream(self, response: requests.Response) -> None:
+        if not self.hashers:
+            self.hashers = self._new_hashers()
+        mode = "r+b" if (self.done and os.path.exists(self.part)) else "wb"
+        handle = open(self.part, mode)
+        writer = None
+        pieces: list = []
+        pending = 0
+        first = [self.done == 0]
+
+        def flush():
+            nonlocal pieces, pending
+            if not pieces:
+                return
+            chunk = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+            pieces, pending = [], 0
+            if first[0]:
+                first[0] = False
+                if self.accept is None and eohttp.looks_like_html(chunk[:512].decode("latin-1"), ""):
+                    raise self._html_error(response, chunk)
+            if self.total is not None and self.done + len(chunk) > self.total:
+                raise TransferError(eohttp.redact(translate(
+                    "Transfer", "{url} sent more data than it announced ({total} bytes).").format(
+                    url=eohttp.short_url(self.url), total=self.total)))
+            writer.put(chunk)
+            self.done += len(chunk)
+            self._report()
+
+        try:
+            handle.seek(self.done)
+            handle.truncate(self.done)
+            writer = _Writer(handle, list(self.hashers.values()))
+            read = self._reader(response.raw)
+            chunk_size = self.chunk_size
+            cancel = self.cancel
+            dropped = None
+            with eohttp.watch_response(cancel, response):
+                while True:
+                    try:
+                        data = read(chunk_size - pending)
+                    except _READ_ERRORS as exc:
+                        if cancel is not None and cancel.is_cancelled():
+                            raise eohttp._cancelled_error() from None
+                        dropped = eohttp.describe_exception(exc)
+                        break
+                    if cancel is not None and cancel.is_cancelled():
+                        raise eohttp._cancelled_error()
+                    if not data:
+                        break
+                    pieces.append(data)
+                    pending += len(data)
+                    if pending >= chunk_size:
+                        flush()
+            flush()     # what arrived before a drop is kept
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            writer.close()
+            writer = None
+            handle.flush()
+            os.fsync(handle.fileno())
+            if dropped is None and self.total is not None and self.done < self.total:
+                dropped = translate("Transfer", "the connection closed after {} of {} bytes").format(
+                    self.done, self.total)
+            if dropped is not None:
+                raise _Dropped(dropped)
+        finally:
+            if writer is not None:      # an error on this thread: stop the writer, keep its error quiet
+                try:
+                    writer.close()
+                except BaseException:
+                    pass
+            handle.close()
+            response.close()
+
+    # ---- finish
+    def _verify(self) -> None:
+        if self.expected_size is not None and self.done != self.expected_size:
+            raise self._size_error(self.done)
+        if self.total is not None and self.done != self.total:
+            raise TransferError(eohttp.redact(translate(
+                "Transfer", "The download of {url} is incomplete ({done} of {total} bytes).").format(
+                url=eohttp.short_url(self.url), done=self.done, total=self.total)))
+        wanted = dict(self.meta.get("checksums") or {})
+        wanted.update(self.expected)
+        for algo, expected_hex in wanted.items():
+            if algo == "crc32c" and _CRC32C is None:
+                log.debug("crc32c not verified: no compiled crc32c implementation is available")
+                continue
+            if algo not in ("md5", "crc32c", "sha256"):
+                continue
+            hasher = self.hashers.get(algo)
+            if hasher is None:
+                actual = self._hash_file(algo)
+            else:
+                actual = hasher.digest().hex() if algo == "crc32c" else hasher.hexdigest()
+            if actual.lower() != expected_hex.lower():
+                raise TransferError(eohttp.redact(translate(
+                    "Transfer", "The download of {url} is corrupt: its {algo} checksum is {actual}, "
+                                "the server announced {expected}.").format(
+                    url=eohttp.short_url(self.url), algo=algo, actual=actual, expected=expected_hex)),
+                    translate("Transfer", "Try again; if it repeats, the server sends a broken file."))
+        if self.test_archive:
+            with open(self.part, "rb") as handle:
+                head = handle.read(4)
+            if archive.is_zip(head=head, content_type=self.content_type):
+                archive.test_zip(self.part, cancel=self.cancel)
+
+    def _hash_file(self, algo: str) -> str:
+        hasher = _Crc32c(_CRC32C) if algo == "crc32c" else hashlib.new(algo)
+        with open(self.part, "rb") as handle:
+            while True:
+                chunk = handle.read(self.chunk_size)
+                if not chunk:
+                    break
+                hasher.update(chunk)
+        return hasher.digest().hex() if algo == "crc32c" else hasher.hexdigest()
+
+    def _commit(self) -> DownloadResult:
+        if os.path.isdir(self.dest):
+            raise TransferError(translate("Transfer", "{} is a folder; cannot save the download there.").format(
+                self.dest))
+        os.replace(self.part, self.dest)
+        _fsync_dir(os.path.dirname(self.dest))
+        for path in (self.sidecar, self.sidecar + ".tmp"):
+            try:
+                os.remove(path)
+            except FileNotFoundError:
+                pass
+        sha = self.hashers["sha256"].hexdigest()
+        return DownloadResult(path=self.dest, size=self.done, sha256=sha, content_type=self.content_type,
+                              reused=False, url=eohttp.redact(self.url))
+
+    # ---- driver
+    def run(self) -> DownloadResult:
+        if self.dest is not None:
+            self._lock_dest()
+            self._adopt_previous_part()
+        keep_part = False
+        try:
+            while True:
+                if self.cancel is not None:
+                    self.cancel.raise_if_cancelled()
+                response = self.pending_response
+                self.pending_response = None
+                before = self.done
+                try:
+                    if response is None:
+                        try:
+                            response = self._open()
+                        except HttpError as exc:
+                            if exc.status != 416 or not self.done:
+                                raise
+                            # Range not satisfiable: the .part may already hold everything
+                            if self.total is not None and self.done == self.total:
+                                if not self.hashers:
+                                    self._hash_prefix()
+                                break
+                            self._start_fresh()
+                            self.meta = {}
+                            continue
+                    self._accept_response(response)
+                    self._stream(response)
+                    break
+                except _Resume:
+                    continue
+                except _Restart:
+                    self.restarts_without_range += 1
+                    self.meta = {}
+                    if self.restarts_without_range > max(2, self.policy.max_attempts):
+                        raise TransferError(eohttp.redact(translate(
+                            "Transfer", "{url} keeps changing during the download.").format(
+                            url=eohttp.short_url(self.url))))
+                    continue
+                except _Dropped as exc:
+                    progressed = self.done - before
+                    if progressed >= self.chunk_size:
+                        self.backoff.reset()
+                    delay = self.backoff.next_delay(None)
+                    if delay is None:
+                        keep_part = self._resumable() and self.done > 0
+                        message = translate("Transfer", "The download of {url} failed: {error} "
+                                                        "(gave up after {n} attempts).").format(
+                            url=eohttp.short_url(self.url), error=exc.args[0], n=self.backoff.failures)
+                        hint = translate("Transfer", "Try again later; the download will resume where it "
+                                                     "stopped.") if keep_part else None
+                        raise TransferError(eohttp.redact(message), hint)
+                    log.warning(eohttp.redact("{}: {} at {} of {}; resuming in {:.1f} s".format(
+                        eohttp.short_url(self.url), exc.args[0], format_size(self.done),
+                        format_size(self.total), delay)))
+                    self.backoff.sleep(delay)
+                    continue
+                except HttpError as exc:
+                    # exhausted retries while (re)opening: keep a resumable part for a later run
+                    keep_part = bool(exc.retryable and self.dest and self._resumable() and self.done > 0)
+                    raise
+            self._verify()
+            result = self._commit()
+            self._report(final=True)
+            log.info(eohttp.redact("Downloaded {} ({}) to {}".format(eohttp.short_url(self.url),
+                                                                    format_size(result.size), result.path)))
+            return result
+        except CancelledError:
+            keep_part = False
+            raise
+        finally:
+            if not keep_part and self.dest is not None:
+                self._remove_part()
+            if self.pending_response is not None:
+                self.pending_response.close()
+            self._unlock_dest()
+
+
+class _Resume(Exception):
+    """Drop this response and ask again with a Range header."""
+
+
+def _fsync_dir(folder: str) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = None,
+             default_name: Optional[str] = None, session: Optional[requests.Session] = None,
+             headers: Optional[Dict[str, str]] = None, cancel=None,
+             progress: Optional[Callable[[Progress], None]] = None, expected_size: Optional[int] = None,
+             retry: Optional[eohttp.RetryPolicy] = None, timeouts: Optional[eohttp.Timeouts] = None,
+             response: Optional[requests.Response] = None, record_key: Optional[str] = None,
+             records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
+             expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
+             limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
+             disk_margin: int = DISK_MARGIN, test_archive: bool = True) -> DownloadResult:
+    """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
+
+    Streams to ``NAME.part`` with bounded memory, resumes dropped connections
+    (``Range`` + ``If-Range``), retries transient errors per ``retry``, verifies
+    the size (``expected_size``, Content-Length), the announced checksums
+    (Content-MD5, x-goog-hash md5 and, if a compiled crc32c is importable,
+    crc32c) and ``expected_md5`` / ``expected_sha256``, tests zip archives, then
+    renames atomically.  ``response`` is an already-open streaming GET of
+    ``url`` to use first.  With ``record_key`` (and ``records``, default
+    ``DownloadRecords(folder)``), an earlier verified download is returned with
+    ``reused=True`` and no HTTP.  ``accept`` lists acceptable content types
+    (``"*/*"`` for anything); by default only HTML pages are refused.
+    ``limiter`` bounds parallel downloads per host (default
+    :data:`http.DEFAULT_LIMITER`; ``False`` for none).
+
+    Raises CancelledError (the .part is removed), TransferError, ArchiveError,
+    HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
+    resumable download (a later call resumes it).
+    """
+    if dest is None and dest_dir is None:
+        raise ParameterError(translate("Transfer", "A destination file or folder is needed for a download."))
+    folder = os.path.dirname(os.path.abspath(dest)) if dest else os.path.abspath(dest_dir)
+    if record_key and records is None:
+        records = DownloadRecords(folder)
+    if record_key and records is not None:
+        found = records.check(record_key, cancel=cancel)
+        if found is not None:
+            if response is not None:
+                response.close()
+            log.info(eohttp.redact("Already downloaded: {} ({})".format(found.path, record_key)))
+            if progress is not None:
+                progress(Progress(found.size, found.size, 0.0))
+            return found
+    os.makedirs(folder, exist_ok=True)
+    expected = {}
+    if expected_md5:
+        hexed = _b64_to_hex(expected_md5)
+        if hexed:
+            expected["md5"] = hexed
+    if expected_sha256:
+        expected["sha256"] = expected_sha256.lower()
+    job = _Download(url, dest, dest_dir, default_name, session or eohttp.default_session(), headers, cancel,
+                    progress, expected_size, retry or eohttp.RetryPolicy(), timeouts or eohttp.Timeouts(),
+                    response, accept, expected, chunk_size, disk_margin, test_archive)
+    if dest is not None and expected_size:
+        existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
+        job._check_disk(expected_size - existing)
+    elif expected_size:
+        job._check_disk(expected_size)
+    if limiter is None:
+        limiter = eohttp.DEFAULT_LIMITER
+    try:
+        if limiter:
+            with limiter.slot(url, cancel):
+                result = job.run()
+        else:
+            result = job.run()
+    except CancelledError:
+        if response is not None:
+            response.close()
+        raise
+    except (EoError, KeyboardInterrupt):
+        raise
+    except OSError as exc:
+        raise TransferError(eohttp.redact(translate("Transfer", "Could not save the download of {url}: {error}")
+                                          .format(url=eohttp.short_url(url), error=exc))) from None
+    if record_key and records is not None:
+        records.put(record_key, result)
+    return result
+
+
+__all__ = ["Progress", "DownloadResult", "DownloadRecords", "download", "safe_filename", "choose_name",
+           "filename_from_disposition", "filename_from_url", "format_size", "file_sha256", "CHUNK_SIZE",
+           "ArchiveError", "asdict"]
