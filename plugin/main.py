@@ -1,10 +1,11 @@
 """The plugin object: toolbar, menu, docks and Processing provider; unload() undoes all of it."""
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .resources import icon_path
+from .core.i18n import translate
 
 MENU = "&EO Downloader"
 
@@ -20,28 +21,28 @@ class EoDownloaderPlugin:
         self.jobs_panel = None
         self.translator = None
 
-    def tr(self, text):
-        return QCoreApplication.translate("EoDownloaderPlugin", text)
 
     # -- Processing (also called by QGIS before initGui in qgis_process) --------------------
     def initProcessing(self):
+        if self.translator is None:
+            from .adapters import i18n
+            self.translator = i18n.install()
         if self.provider is None:
             from .processing.provider import EoDownloaderProvider
             self.provider = EoDownloaderProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):
-        from .adapters import i18n, settings
+        from .adapters import settings
         from .adapters.job_manager import JobManager
-        self.translator = i18n.install()
         settings.migrate()
         self.initProcessing()
         self.manager = JobManager()
-        self.toolbar = self.iface.addToolBar(self.tr("EO Downloader"))
+        self.toolbar = self.iface.addToolBar(translate("EoDownloaderPlugin", "EO Downloader"))
         self.toolbar.setObjectName("EoDownloaderToolbar")
-        self._add_action("download", self.tr("Download imagery"), self.toggle_dock, icon_path())
-        self._add_action("jobs", self.tr("Jobs"), self.toggle_jobs, icon_path("jobs.svg"))
-        settings_action = self._add_action("settings", self.tr("Settings…"), self.show_settings,
+        self._add_action("download", translate("EoDownloaderPlugin", "Download imagery"), self.toggle_dock, icon_path())
+        self._add_action("jobs", translate("EoDownloaderPlugin", "Jobs"), self.toggle_jobs, icon_path("jobs.svg"))
+        settings_action = self._add_action("settings", translate("EoDownloaderPlugin", "Settings…"), self.show_settings,
                                            QgsApplication.iconPath("mActionOptions.svg"))
         settings_action.setCheckable(False)
         # Unfinished jobs of the last session: resume them once QGIS has settled.
@@ -52,8 +53,8 @@ class EoDownloaderPlugin:
         if self.manager is not None:
             resumed = self.manager.resume_unfinished()
             if resumed:
-                self.iface.messageBar().pushInfo(self.tr("EO Downloader"),
-                                                 self.tr("Resumed {} unfinished job(s).").format(len(resumed)))
+                self.iface.messageBar().pushInfo(translate("EoDownloaderPlugin", "EO Downloader"),
+                                                 translate("EoDownloaderPlugin", "Resumed {} unfinished job(s).").format(len(resumed)))
 
     def _add_action(self, key, text, callback, icon):
         action = QAction(QIcon(icon), text, self.iface.mainWindow())

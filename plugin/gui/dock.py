@@ -5,7 +5,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordina
                        QgsMapLayerProxyModel, QgsProject, QgsTask, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QDate, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem, QWidget
 
@@ -15,6 +15,7 @@ from ..core.errors import EoError
 from ..core.jobs import Job
 from ..resources import ui_path
 from .map_tool import PolygonMapTool
+from ..core.i18n import translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
 
@@ -33,7 +34,7 @@ class DownloadDock(QDockWidget):
     def __init__(self, iface, manager, show_jobs=None, parent=None):
         super().__init__(parent)
         self.setObjectName("EoDownloaderDock")
-        self.setWindowTitle(self.tr("EO Downloader"))
+        self.setWindowTitle(translate("DownloadDock", "EO Downloader"))
         self.iface = iface
         self.canvas = iface.mapCanvas()
         self.manager = manager
@@ -54,7 +55,7 @@ class DownloadDock(QDockWidget):
         ui.aoiLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         ui.eeFormatCombo.addItems(EE_FORMATS)
         ui.eeCrsWidget.setOptionVisible(ui.eeCrsWidget.CrsOption.CrsNotSet, True)
-        ui.eeCrsWidget.setNotSetText(self.tr("Image's own CRS"))
+        ui.eeCrsWidget.setNotSetText(translate("DownloadDock", "Image's own CRS"))
         ui.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
         ui.eeProjectEdit.setText(plugin_settings.get("ee_project"))
         try:
@@ -65,7 +66,7 @@ class DownloadDock(QDockWidget):
         ui.eosdaToDate.setDate(QDate.currentDate())
         ui.eosdaFromDate.setDate(QDate.currentDate().addMonths(-3))
         ui.eosdaResultsTable.setColumnCount(3)
-        ui.eosdaResultsTable.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Cloud %"), self.tr("View id")])
+        ui.eosdaResultsTable.setHorizontalHeaderLabels([translate("DownloadDock", "Date"), translate("DownloadDock", "Cloud %"), translate("DownloadDock", "View id")])
         ui.eosdaResultsTable.horizontalHeader().setStretchLastSection(True)
         ui.outputDirWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         ui.outputDirWidget.setFilePath(plugin_settings.output_dir())
@@ -94,8 +95,6 @@ class DownloadDock(QDockWidget):
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
         self.update_state()
 
-    def tr(self, text):
-        return QCoreApplication.translate("DownloadDock", text)
 
     # -- AOI -------------------------------------------------------------------------
     def _layer_changed(self, layer):
@@ -125,7 +124,7 @@ class DownloadDock(QDockWidget):
             return aoi_source.from_layer_selection(ui.aoiLayerCombo.currentLayer(), max_vertices)
         if ui.aoiDrawRadio.isChecked():
             if self.drawn_geometry is None:
-                raise EoError(self.tr("No polygon drawn yet: click 'Draw on the map…', click the vertices and "
+                raise EoError(translate("DownloadDock", "No polygon drawn yet: click 'Draw on the map…', click the vertices and "
                                       "right-click to finish."))
             return aoi_source.from_geometries([self.drawn_geometry], self.drawn_crs, max_vertices)
         return aoi_source.from_canvas(self.canvas, max_vertices)
@@ -155,7 +154,7 @@ class DownloadDock(QDockWidget):
         else:
             self._show_aoi(None)
         if aoi is not None:
-            text = self.tr("{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2, len(aoi.parts),
+            text = translate("DownloadDock", "{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2, len(aoi.parts),
                                                                           aoi.vertex_count)
             if aoi.notes:
                 text += "\n" + "\n".join(aoi.notes)
@@ -167,22 +166,22 @@ class DownloadDock(QDockWidget):
         if aoi is None:
             reason = error
         elif not ui.eeImageEdit.text().strip():
-            reason = self.tr("Enter an image id.")
+            reason = translate("DownloadDock", "Enter an image id.")
         elif not ui.eeBandsEdit.text().strip():
-            reason = self.tr("Enter at least one band.")
+            reason = translate("DownloadDock", "Enter at least one band.")
         ui.eeDownloadButton.setEnabled(reason is None)
-        ui.eeDownloadButton.setToolTip(reason or self.tr("Send the request as a background job."))
+        ui.eeDownloadButton.setToolTip(reason or translate("DownloadDock", "Send the request as a background job."))
         ui.eeEstimateLabel.setText(self.ee_estimate_text(aoi) if aoi is not None else (reason or ""))
         # EOSDA tab
         reason = error if aoi is None else None
         ui.eosdaSearchButton.setEnabled(reason is None)
-        ui.eosdaSearchButton.setToolTip(reason or self.tr("Search scenes over the area."))
+        ui.eosdaSearchButton.setToolTip(reason or translate("DownloadDock", "Search scenes over the area."))
         if reason is None and not ui.eosdaViewEdit.text().strip():
-            reason = self.tr("Search and choose a scene, or enter a view id.")
+            reason = translate("DownloadDock", "Search and choose a scene, or enter a view id.")
         if reason is None and not ui.eosdaBandsEdit.text().strip():
-            reason = self.tr("Enter at least one band.")
+            reason = translate("DownloadDock", "Enter at least one band.")
         ui.eosdaDownloadButton.setEnabled(reason is None)
-        ui.eosdaDownloadButton.setToolTip(reason or self.tr("Create the download task as a background job."))
+        ui.eosdaDownloadButton.setToolTip(reason or translate("DownloadDock", "Create the download task as a background job."))
 
     def ee_estimate_text(self, aoi):
         """Rough size before anything is sent: 16-bit bands plus Earth Engine's mask byte."""
@@ -194,7 +193,7 @@ class DownloadDock(QDockWidget):
         height = max(1, int(math.ceil((maxy - miny) * 110540.0 / scale)))
         size = width * height * max(1, len(bands)) * 3
         tiles = max(1, int(math.ceil(size / float(EE_REQUEST_LIMIT))), int(math.ceil(max(width, height) / 10000.0)) ** 2)
-        return self.tr("About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).").format(
+        return translate("DownloadDock", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).").format(
             width, height, scale, size / 1048576.0, tiles)
 
     # -- submissions ---------------------------------------------------------------------
@@ -223,7 +222,7 @@ class DownloadDock(QDockWidget):
         job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
                   output_dir=self._output_dir())
         self.manager.submit(job)
-        self._status(self.tr("Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
+        self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
 
     def submit_eosda(self):
@@ -241,14 +240,14 @@ class DownloadDock(QDockWidget):
         job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id")),
                   output_dir=self._output_dir())
         self.manager.submit(job)
-        self._status(self.tr("Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
+        self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
 
     # -- EOSDA search (network off the main thread) --------------------------------------------
     def search_eosda(self):
         from ..adapters import network
         from ..adapters.credentials import eosda_api_key
-        from ..core import config, eosda
+        from ..core import config
         ui = self.ui
         try:
             aoi = self.current_aoi()
@@ -261,11 +260,11 @@ class DownloadDock(QDockWidget):
                     dataset=ui.eosdaDatasetCombo.currentText(), aoi=aoi.to_geojson(),
                     date_from=ui.eosdaFromDate.date().toString("yyyy-MM-dd"),
                     date_to=ui.eosdaToDate.date().toString("yyyy-MM-dd"), cloud_max=ui.eosdaCloudSpin.value())
-        task = SearchTask(self.tr("EOSDA scene search"), args)
+        task = SearchTask(translate("DownloadDock", "EOSDA scene search"), args)
         task.done.connect(self._search_done)
         self.search_task = task
         ui.eosdaSearchButton.setEnabled(False)
-        self._status(self.tr("Searching…"))
+        self._status(translate("DownloadDock", "Searching…"))
         QgsApplication.taskManager().addTask(task)
 
     def _search_done(self, task):
@@ -285,7 +284,7 @@ class DownloadDock(QDockWidget):
             for col, value in enumerate((scene.date, cloud, scene.view_id)):
                 ui.eosdaResultsTable.setItem(row, col, QTableWidgetItem(str(value)))
         self._draw_footprints()
-        self._status(self.tr("{} scenes found.").format(len(self.scenes)))
+        self._status(translate("DownloadDock", "{} scenes found.").format(len(self.scenes)))
 
     def _draw_footprints(self, highlight=None):
         self.clear_footprints()

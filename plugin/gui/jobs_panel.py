@@ -2,12 +2,13 @@
 import os
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QProgressBar, QTableWidgetItem, QWidget
 
 from ..core.jobs import JobState
 from ..resources import ui_path
+from ..core.i18n import translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("jobs_panel.ui"))
 
@@ -18,14 +19,14 @@ class JobsPanelWidget(QDockWidget):
     def __init__(self, manager, parent=None):
         super().__init__(parent)
         self.setObjectName("EoDownloaderJobsPanel")
-        self.setWindowTitle(self.tr("EO Downloader jobs"))
+        self.setWindowTitle(translate("JobsPanelWidget", "EO Downloader jobs"))
         self.manager = manager
         self.body = JobsPanelBody()
         self.setWidget(self.body)
         ui = self.body
         ui.jobsTable.setColumnCount(len(self.COLUMNS))
-        ui.jobsTable.setHorizontalHeaderLabels([self.tr("Job"), self.tr("Provider"), self.tr("State"),
-                                                self.tr("Progress"), self.tr("Message")])
+        ui.jobsTable.setHorizontalHeaderLabels([translate("JobsPanelWidget", "Job"), translate("JobsPanelWidget", "Provider"), translate("JobsPanelWidget", "State"),
+                                                translate("JobsPanelWidget", "Progress"), translate("JobsPanelWidget", "Message")])
         ui.jobsTable.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         ui.jobsTable.verticalHeader().setVisible(False)
         ui.cancelButton.clicked.connect(lambda: self._on_selected(self.manager.cancel))
@@ -41,8 +42,6 @@ class JobsPanelWidget(QDockWidget):
         self.timer.start()
         self.refresh()
 
-    def tr(self, text):
-        return QCoreApplication.translate("JobsPanelWidget", text)
 
     def _tick(self):
         if self.isVisible() and self.manager.active():
@@ -107,7 +106,7 @@ class JobsPanelWidget(QDockWidget):
         ui.openFolderButton.setEnabled(job is not None and bool(job.outputs or job.output_dir))
         ui.removeButton.setEnabled(job is not None and not running)
         if job is None:
-            ui.detailLabel.setText(self.tr("Select a job to see its details."))
+            ui.detailLabel.setText(translate("JobsPanelWidget", "Select a job to see its details."))
         else:
             ui.detailLabel.setText("\n".join(filter(None, [
                 job.error or job.message, "\n".join(job.outputs[:10])])))

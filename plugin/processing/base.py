@@ -7,7 +7,6 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingParameterAuthConfig, QgsProcessingParameterExtent,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFolderDestination,
                        QgsProcessingUtils, QgsProject, QgsRasterLayer)
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters import aoi_source, network
@@ -19,6 +18,7 @@ from ..core.errors import AoiError, EoError
 from ..core.jobs import Job, JobStore
 from ..core.runner import CancelToken, RunContext, run_job
 from ..resources import icon_path
+from ..core.i18n import translate
 
 
 class BaseAlgorithm(QgsProcessingAlgorithm):
@@ -29,8 +29,6 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
     OUTPUT_FILES = "OUTPUT_FILES"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate(self.__class__.__name__, text)
 
     def createInstance(self):
         return type(self)()
@@ -47,28 +45,28 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
     # -- shared parameters ---------------------------------------------------------
     def add_aoi_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AOI, self.tr("Area of interest (polygon layer; 'selected features only' honoured)"),
+            self.AOI, translate("Processing", "Area of interest (polygon layer; 'selected features only' honoured)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExtent(
-            self.EXTENT, self.tr("Area of interest as an extent (instead of a layer)"), optional=True))
+            self.EXTENT, translate("Processing", "Area of interest as an extent (instead of a layer)"), optional=True))
 
     def add_auth_and_output_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("Authentication configuration (empty: the plugin settings, or the "
+            self.AUTHCFG, translate("Processing", "Authentication configuration (empty: the plugin settings, or the "
                                   "environment in headless runs)"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT_DIR, self.tr("Output folder")))
+            self.OUTPUT_DIR, translate("Processing", "Output folder")))
 
     def add_file_outputs(self) -> None:
-        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, self.tr("Downloaded files")))
-        self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, translate("Processing", "Downloaded files")))
+        self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, translate("Processing", "Output folder")))
 
     def aoi_from_parameters(self, parameters: Dict, context: QgsProcessingContext,
                             max_vertices: Optional[int] = None, required: bool = True) -> Optional[Aoi]:
         has_layer = parameters.get(self.AOI) not in (None, "")
         has_extent = parameters.get(self.EXTENT) not in (None, "")
         if has_layer and has_extent:
-            raise QgsProcessingException(self.tr("Give either AOI or EXTENT, not both."))
+            raise QgsProcessingException(translate("Processing", "Give either AOI or EXTENT, not both."))
         try:
             if has_layer:
                 source = self.parameterAsSource(parameters, self.AOI, context)
@@ -80,7 +78,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         except AoiError as exc:
             raise QgsProcessingException(exc.user_text())
         if required:
-            raise QgsProcessingException(self.tr("Give an area of interest: a polygon layer (AOI) or an "
+            raise QgsProcessingException(translate("Processing", "Give an area of interest: a polygon layer (AOI) or an "
                                                  "extent (EXTENT)."))
         return None
 
@@ -91,9 +89,9 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
-            raise QgsProcessingException(self.tr("The output folder '{}' cannot be created: {}").format(folder, exc))
+            raise QgsProcessingException(translate("Processing", "The output folder '{}' cannot be created: {}").format(folder, exc))
         if not os.access(folder, os.W_OK):
-            raise QgsProcessingException(self.tr("The output folder '{}' is not writable.").format(folder))
+            raise QgsProcessingException(translate("Processing", "The output folder '{}' is not writable.").format(folder))
         return folder
 
     # -- running a job -------------------------------------------------------------

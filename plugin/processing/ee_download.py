@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, Qg
 from ..core.errors import EoError
 from ..core.jobs import Job
 from .base import BaseAlgorithm
+from ..core.i18n import translate
 
 FORMATS = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
 
@@ -26,10 +27,10 @@ class EeDownloadAlgorithm(BaseAlgorithm):
         return "ee_download"
 
     def displayName(self) -> str:
-        return self.tr("Earth Engine download (cropped to an area)")
+        return translate("Processing", "Earth Engine download (cropped to an area)")
 
     def shortHelpString(self) -> str:
-        return self.tr(
+        return translate("Processing", 
             "Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, "
             "and loads the result as layers. Areas too large for one request are split into tiles automatically "
             "and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.\n\n"
@@ -52,24 +53,24 @@ class EeDownloadAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterString(self.IMAGE, self.tr("Image asset id")))
-        self.addParameter(QgsProcessingParameterString(self.BANDS, self.tr("Bands (comma-separated)"),
+        self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id")))
+        self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, self.tr("Per-band options (JSON list)"),
+        self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, translate("Processing", "Per-band options (JSON list)"),
                                                        optional=True, multiLine=True))
-        self.addParameter(QgsProcessingParameterNumber(self.SCALE, self.tr("Scale (metres per pixel)"),
+        self.addParameter(QgsProcessingParameterNumber(self.SCALE, translate("Processing", "Scale (metres per pixel)"),
                                                        QgsProcessingParameterNumber.Type.Double, optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.CRS, self.tr("Output CRS"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.CRS_TRANSFORM, self.tr("CRS transform (6 numbers)"),
+        self.addParameter(QgsProcessingParameterCrs(self.CRS, translate("Processing", "Output CRS"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.CRS_TRANSFORM, translate("Processing", "CRS transform (6 numbers)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, self.tr("Dimensions (WIDTHxHEIGHT)"),
+        self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, translate("Processing", "Dimensions (WIDTHxHEIGHT)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=FORMATS,
+        self.addParameter(QgsProcessingParameterEnum(self.FORMAT, translate("Processing", "Format"), options=FORMATS,
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, self.tr("One file per band"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, translate("Processing", "One file per band"),
                                                         defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(self.NAME, self.tr("File base name"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.PROJECT, self.tr("Google Cloud project"),
+        self.addParameter(QgsProcessingParameterString(self.NAME, translate("Processing", "File base name"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.PROJECT, translate("Processing", "Google Cloud project"),
                                                        optional=True))
         self.add_auth_and_output_parameters()
         self.add_file_outputs()

@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.errors import EoError
 from ..core.jobs import Job
 from .base import BaseAlgorithm
+from ..core.i18n import translate
 
 
 def dataset_ids():
@@ -27,10 +28,10 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
         return "eosda_search"
 
     def displayName(self) -> str:
-        return self.tr("EOSDA scene search")
+        return translate("Processing", "EOSDA scene search")
 
     def shortHelpString(self) -> str:
-        return self.tr(
+        return translate("Processing", 
             "Searches EOSDA's catalogue (Search API) for scenes over an area of interest and writes their "
             "footprints with date, cloud cover and view id, to choose a VIEW_ID for 'EOSDA download'.\n\n"
             "AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).\n"
@@ -41,20 +42,20 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterEnum(self.DATASET, self.tr("Dataset"), options=dataset_ids(),
+        self.addParameter(QgsProcessingParameterEnum(self.DATASET, translate("Processing", "Dataset"), options=dataset_ids(),
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, self.tr("From date (YYYY-MM-DD)")))
-        self.addParameter(QgsProcessingParameterString(self.DATE_TO, self.tr("To date (YYYY-MM-DD)")))
-        self.addParameter(QgsProcessingParameterNumber(self.CLOUD_MAX, self.tr("Maximum cloud cover (%)"),
+        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, translate("Processing", "From date (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterString(self.DATE_TO, translate("Processing", "To date (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterNumber(self.CLOUD_MAX, translate("Processing", "Maximum cloud cover (%)"),
                                                        QgsProcessingParameterNumber.Type.Double, defaultValue=30,
                                                        minValue=0, maxValue=100))
-        self.addParameter(QgsProcessingParameterNumber(self.LIMIT, self.tr("Maximum number of scenes"),
+        self.addParameter(QgsProcessingParameterNumber(self.LIMIT, translate("Processing", "Maximum number of scenes"),
                                                        QgsProcessingParameterNumber.Type.Integer, defaultValue=100,
                                                        minValue=1, maxValue=5000))
         from qgis.core import QgsProcessingParameterAuthConfig
-        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("Authentication configuration"),
+        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, translate("Processing", "Authentication configuration"),
                                                            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scene footprints"),
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, translate("Processing", "Scene footprints"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -92,7 +93,7 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
                 geom.convertToMultiType()
                 feature.setGeometry(geom)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        feedback.pushInfo(self.tr("{} scenes found.").format(len(scenes)))
+        feedback.pushInfo(translate("Processing", "{} scenes found.").format(len(scenes)))
         return {self.OUTPUT: dest}
 
 
@@ -108,10 +109,10 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
         return "eosda_download"
 
     def displayName(self) -> str:
-        return self.tr("EOSDA download (load by extent)")
+        return translate("Processing", "EOSDA download (load by extent)")
 
     def shortHelpString(self) -> str:
-        return self.tr(
+        return translate("Processing", 
             "Creates EOSDA Download API 'lbe' (load by extent) tasks for the area of interest, waits for them and "
             "loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one "
             "resolution, otherwise a zip that is extracted). Several polygons become one task each.\n\n"
@@ -126,15 +127,15 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterString(self.VIEW_ID, self.tr("View id")))
-        self.addParameter(QgsProcessingParameterString(self.BANDS, self.tr("Bands (comma-separated)"),
+        self.addParameter(QgsProcessingParameterString(self.VIEW_ID, translate("Processing", "View id")))
+        self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        defaultValue="B04,B03,B02"))
-        self.addParameter(QgsProcessingParameterBoolean(self.MERGE, self.tr("Merge bands of the same resolution"),
+        self.addParameter(QgsProcessingParameterBoolean(self.MERGE, translate("Processing", "Merge bands of the same resolution"),
                                                         defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(self.METADATA, self.tr("Metadata files (comma-separated)"),
+        self.addParameter(QgsProcessingParameterString(self.METADATA, translate("Processing", "Metadata files (comma-separated)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.REFERENCE, self.tr("Reference"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.CALLBACK_URL, self.tr("Callback URL"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.REFERENCE, translate("Processing", "Reference"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.CALLBACK_URL, translate("Processing", "Callback URL"), optional=True))
         self.add_auth_and_output_parameters()
         self.add_file_outputs()
 

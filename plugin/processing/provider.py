@@ -1,8 +1,8 @@
 """The ``eo_downloader`` Processing provider."""
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.i18n import translate
 from ..resources import icon_path
 
 
@@ -11,7 +11,7 @@ class EoDownloaderProvider(QgsProcessingProvider):
         return "eo_downloader"
 
     def name(self) -> str:
-        return QCoreApplication.translate("EoDownloaderProvider", "EO Downloader")
+        return translate("EoDownloaderProvider", "EO Downloader")
 
     def longName(self) -> str:
         return self.name()
