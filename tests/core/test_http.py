@@ -156,6 +156,12 @@ def test_make_session_user_agent_and_proxy_winning_over_environment(server, monk
     assert entry["headers"]["User-Agent"] == "EO-Downloader/{} (QGIS plugin)".format(version())
 
 
+def test_make_session_no_proxy_hosts_go_direct(server):
+    server.add("/a.bin", Resource(b"direct"))
+    session = http.make_session(proxies={"http": "http://127.0.0.1:9", "no_proxy": "127.0.0.1,localhost"})
+    assert http.request(session, "GET", server.url("/a.bin"), retry=http.RetryPolicy(1)).content == b"direct"
+
+
 def test_make_session_verify_and_custom_agent():
     session = http.make_session(verify=False, user_agent="X/1")
     assert session.verify is False

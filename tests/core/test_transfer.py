@@ -478,50 +478,66 @@ def test_disk_preflight_with_content_length(server, tmp_path, policy, monkeypatc
     assert os.listdir(tmp_path) == []
 
 
-def test_default_host_limiter_bounds_parallel_downloads(server, tmp_path, policy):
-    for i in range(6):
+def _parallel(server, tmp_path, policy, count, **kwargs):
+    for i in range(count):
         server.add("/f{}.bin".format(i), Resource(DATA[:100000], delay=0.15))
-    limiter = http.HostLimiter(max_per_host=2)
     errors = []
 
     def run(i):
         try:
-            transfer.download(server.url("/f{}.bin".format(i)), dest_dir=str(tmp_path), retry=policy,
-                              limiter=limiter)
+            transfer.download(server.url("/f{}.bin".format(i)), dest_dir=str(tmp_path), retry=policy, **kwargs)
         except Exception as exc:  # reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(6)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_host_limiter_bounds_parallel_downloads(server, tmp_path, policy):
+    _parallel(server, tmp_path, policy, 6, limiter=http.HostLimiter(max_per_host=2))
     assert server.max_active == 2
-    assert transfer.download.__defaults__ is None or http.DEFAULT_LIMITER.max_per_host == 4
+
+
+def test_download_uses_the_module_default_limiter(server, tmp_path, policy, monkeypatch):
+    assert http.DEFAULT_LIMITER.max_per_host == 4
+    monkeypatch.setattr(http, "DEFAULT_LIMITER", http.HostLimiter(max_per_host=1))
+    _parallel(server, tmp_path, policy, 3)
+    assert server.max_active == 1
 
 
 def test_no_secret_in_errors_or_logs(server, tmp_path, policy, caplog):
     caplog.set_level(logging.DEBUG, logger="eo_downloader")
-    body = json.dumps({"error": {"code": 404, "message": "no file for key SECRET at /f?api_key=SECRET"}})
-    server.add("/missing", Resource(DATA, always=Fault.status(404, body=body)))
-    server.add("/flaky", Resource(DATA, faults=[Fault.drop(), Fault.status(503)]))
+    server.add("/missing", Resource(DATA, always=Fault.status(404)))
+    server.add("/flaky", Resource(DATA, faults=[Fault.drop(), Fault.status(503), Fault.truncate(0.5)]))
     server.add("/page", Resource(DATA, always=Fault.html("Login")))
+    server.add("/denied", Resource(DATA, always=Fault.status(403)))
     headers = {"Authorization": "Bearer SECRET2"}
-    http.register_secret("SECRET")
     errors = []
+    for path in ("/missing", "/page", "/denied"):
+        with pytest.raises((HttpError, TransferError)) as info:
+            transfer.download(server.url(path) + "?api_key=SECRET", dest_dir=str(tmp_path), headers=headers,
+                              retry=policy)
+        errors.append(info.value)
+    transfer.download(server.url("/flaky") + "?api_key=SECRET", dest_dir=str(tmp_path), headers=headers,
+                      retry=policy)
+    # a service that echoes the key in its message: masked once the key is registered
+    echo = json.dumps({"error": {"code": 400, "message": "bad key SECRET in /f?api_key=SECRET"}})
+    server.add("/echo", Resource(DATA, always=Fault.status(400, body=echo)))
+    http.register_secret("SECRET")
     try:
-        for path in ("/missing", "/page"):
-            with pytest.raises((HttpError, TransferError)) as info:
-                transfer.download(server.url(path) + "?api_key=SECRET", dest_dir=str(tmp_path), headers=headers,
-                                  retry=policy)
-            errors.append(info.value)
-        transfer.download(server.url("/flaky") + "?api_key=SECRET", dest_dir=str(tmp_path), headers=headers,
-                          retry=policy)
+        with pytest.raises(HttpError) as info:
+            transfer.download(server.url("/echo") + "?api_key=SECRET", dest_dir=str(tmp_path), headers=headers,
+                              retry=policy)
+        errors.append(info.value)
     finally:
         http.unregister_secret("SECRET")
     assert server.requests_for("/flaky")[0]["headers"]["Authorization"] == "Bearer SECRET2"
-    assert "api_key" in caplog.text   # the lines exist, with the value masked
+    assert "api_key" in caplog.text and "/flaky" in caplog.text   # the lines exist, values masked
+    assert "bad key" in errors[-1].message
     for error in errors:
         for text in (str(error), error.message, error.hint or "", getattr(error, "body", "") or ""):
             assert "SECRET" not in text

@@ -425,6 +425,13 @@ class FaultServer(ThreadingHTTPServer):
         self.verbose = verbose
         self._thread: Optional[threading.Thread] = None
 
+    def handle_error(self, request, client_address):
+        import sys
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError, OSError)) and not self.verbose:
+            return   # clients that go away are part of the game here
+        super().handle_error(request, client_address)
+
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
@@ -495,7 +502,9 @@ def zip_bomb(size: int = 64 * 1024 * 1024) -> bytes:
     """One member of ``size`` zero bytes (ratio ~1000:1)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(zipfile.ZipInfo("zeros.bin"), "w", force_zip64=size > 2 ** 31) as member:
+        info = zipfile.ZipInfo("zeros.bin")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=size > 2 ** 31) as member:
             block = bytes(1 << 20)
             left = size
             while left > 0:
