@@ -657,10 +657,15 @@ class EosdaClient:
             limit = max_wait if limit is None else min(limit, max_wait)
         deadline = task.created_at + limit if limit is not None else None
         delays = self.poll.delays()
+        last = None
         while True:
             self.cancel.raise_if_cancelled()
             status = self.get_task(task.task_id)
             elapsed = self.clock() - task.created_at
+            if (status.kind, status.status) != last:
+                last = (status.kind, status.status)
+                self.log("EOSDA task {}: {} ({}) after {:.0f} s".format(task.task_id, status.status or "-",
+                                                                        status.kind, elapsed))
             if on_poll is not None:
                 try:
                     on_poll(status, elapsed)
