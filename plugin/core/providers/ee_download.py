@@ -285,7 +285,7 @@ class EeDownload:
                     self._report()
                 self.client.download(name, dest, progress=progress)
                 piece.fraction = 1.0
-                self._report()
+                self._report(force=True)
                 return [piece]
             except CancelledError:
                 raise

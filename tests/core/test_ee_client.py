@@ -1,0 +1,428 @@
+"""The Earth Engine download client end to end, against the loopback simulator.
+
+The simulator (tests/sims/ee_sim.py) evaluates the expression graph, checks the
+size limits at create time, renders deterministic pixels with GDAL, and lets
+tests inject faults and expire ids.  Pixel values are compared with
+``EeSimulator.expected_pixels`` for the grid each output file declares.
+"""
+import json
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+
+from plugin.core import http
+from plugin.core.ee import expression as ex
+from plugin.core.ee import params as ee_params
+from plugin.core.ee import tiling
+from plugin.core.ee.client import EeClient, RequestTooLargeError
+from plugin.core.ee.auth import StaticToken
+from plugin.core.errors import CancelledError, HttpError
+from plugin.core.jobs import Job, JobState, JobStore
+from plugin.core.runner import RunContext, run_job
+from plugin.core.providers import ee_download as R
+from tests.sims.ee_sim import EeSimulator
+
+gdal.UseExceptions()
+pytest.importorskip("plugin.core.raster")   # the mosaic/COG helpers (written in parallel)
+
+IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
+TOKEN = "test-token"
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ee_official")
+FAST = http.RetryPolicy(max_attempts=4, base_delay=0.01, max_delay=0.05)
+# A small square (about 2 x 1.7 km) inside the simulated S2 tile T10SEG.
+SQUARE = {"type": "Polygon", "coordinates": [[[-122.0859, 37.0436], [-122.0626, 37.0436], [-122.0626, 37.0586],
+                                              [-122.0859, 37.0586], [-122.0859, 37.0436]]]}
+TRIANGLE = {"type": "Polygon", "coordinates": [[[-122.0859, 37.0436], [-122.0626, 37.0436], [-122.0742, 37.0586],
+                                                [-122.0859, 37.0436]]]}
+
+
+@pytest.fixture(scope="module")
+def sim_server():
+    sim = EeSimulator(tokens=(TOKEN,), projects=("my-project",))
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def sim(sim_server):
+    sim_server.reset_counters()
+    sim_server.clear_faults()
+    return sim_server
+
+
+def make_job(tmp_path, sub="out", **kw):
+    kw.setdefault("project", "my-project")
+    params = R.build_params(IMG, **kw)
+    return Job("ee_download", params, output_dir=str(tmp_path / sub))
+
+
+def run(sim, job, tmp_path=None, store=None, **settings):
+    base = {"ee_api": sim.url, "retry": FAST, "ee_concurrency": 4}
+    base.update(settings)
+    events = {"progress": [], "states": []}
+    ctx = RunContext(job, store=store, credentials={"token": TOKEN}, settings=base,
+                     progress=lambda p, m: events["progress"].append((p, m)))
+    outputs = run_job(job, ctx)
+    return outputs, ctx, events
+
+
+def read(path, band=1):
+    ds = gdal.Open(path)
+    return ds.GetRasterBand(band).ReadAsArray()
+
+
+def srs_of(ds):
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(ds.GetProjection())
+    srs.AutoIdentifyEPSG()
+    return srs.GetAuthorityCode(None)
+
+
+def expected(sim, band, path):
+    ds = gdal.Open(path)
+    return sim.expected_pixels(IMG, band, "EPSG:32610", ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize)
+
+
+def inside_mask(path, geojson):
+    """True where the pixel centre is inside ``geojson`` (EPSG:4326), rasterized on the file's grid."""
+    ds = gdal.Open(path)
+    mem = gdal.GetDriverByName("MEM").Create("", ds.RasterXSize, ds.RasterYSize, 1, gdal.GDT_Byte)
+    mem.SetGeoTransform(ds.GetGeoTransform())
+    mem.SetProjection(ds.GetProjection())
+    src = osr.SpatialReference()
+    src.ImportFromEPSG(4326)
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    dst = osr.SpatialReference()
+    dst.ImportFromWkt(ds.GetProjection())
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geom = ogr.CreateGeometryFromJson(json.dumps(geojson))
+    geom.AssignSpatialReference(src)
+    geom.TransformTo(dst)
+    drv = ogr.GetDriverByName("Memory")
+    vds = drv.CreateDataSource("m")
+    layer = vds.CreateLayer("l", dst, ogr.wkbPolygon)
+    feat = ogr.Feature(layer.GetLayerDefn())
+    feat.SetGeometry(geom)
+    layer.CreateFeature(feat)
+    gdal.RasterizeLayer(mem, [1], layer, burn_values=[1])
+    return mem.GetRasterBand(1).ReadAsArray().astype(bool)
+
+
+def valid_mask(path, band=1):
+    ds = gdal.Open(path)
+    b = ds.GetRasterBand(band)
+    return b.GetMaskBand().ReadAsArray() > 0
+
+
+# --- requests are the official ones ----------------------------------------------------------------
+def test_single_request_equals_the_official_capture(sim, tmp_path):
+    with open(os.path.join(FIXTURES, "geojson_polygon.json")) as f:
+        official = json.load(f)
+    poly = official["params"]["region"]
+    job = make_job(tmp_path, bands="B4,B3", scale=10, format="GEO_TIFF", name="aoi", aoi=poly)
+    run(sim, job)
+    rec = sim.last_request("create")
+    assert rec["json"] == official["request"]["body"]
+    assert rec["path"] == official["request"]["path"]
+    assert rec["query"] == official["request"]["query"]
+    for key in ("authorization", "x-goog-user-project", "content-type"):
+        assert rec["headers"][key].split(" ")[0] == official["request"]["headers"][key].split(" ")[0]
+    assert rec["headers"]["authorization"] == "Bearer " + TOKEN
+    asset = sim.last_request("asset")
+    with open(os.path.join(FIXTURES, "get_asset.json")) as f:
+        official_asset = json.load(f)["request"]
+    assert asset["path"] == official_asset["path"] and asset["query"] == official_asset["query"]
+    pixels = sim.last_request("getPixels")
+    assert pixels["path"] == "/v1/" + job.server["thumbnails"]["single"] + ":getPixels"
+
+
+def test_legacy_project_sends_no_user_project_header(sim):
+    sim.projects.add("earthengine-legacy")
+    try:
+        client = EeClient(sim.url, "earthengine-legacy", StaticToken(TOKEN), retry=FAST)
+        client.get_asset(IMG)
+    finally:
+        sim.projects.discard("earthengine-legacy")
+    assert "x-goog-user-project" not in sim.last_request("asset")["headers"]
+
+
+# --- the four formats ----------------------------------------------------------------------------------
+def test_zipped_per_band_gives_one_geotiff_per_band_and_a_vrt(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4,B11", scale=20, name="pb", aoi=SQUARE)
+    outputs, ctx, events = run(sim, job)
+    names = [os.path.basename(p) for p in outputs]
+    assert names == ["pb.B4.tif", "pb.B11.tif", "pb.vrt"]
+    assert sim.last_request("create")["json"]["fileFormat"] == "ZIPPED_GEO_TIFF_PER_BAND"
+    for band, path in zip(("B4", "B11"), outputs[:2]):
+        ds = gdal.Open(path)
+        assert ds.RasterCount == 1 and srs_of(ds) == "32610"
+        gt = ds.GetGeoTransform()
+        assert gt[1] == 20 and gt[5] == -20 and (gt[0] - 499980) % 20 == 0
+        got = read(path)
+        inside = valid_mask(path)
+        assert inside.any()
+        np.testing.assert_array_equal(got[inside], expected(sim, band, path)[inside])
+    vrt = gdal.Open(outputs[2])
+    assert vrt.RasterCount == 2
+    assert [vrt.GetRasterBand(i + 1).GetDescription() for i in range(2)] == ["B4", "B11"]
+    assert job.state == JobState.DONE and job.outputs == outputs
+
+
+def test_zipped_multiband_gives_one_geotiff(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4,B3,B8", scale=10, file_per_band=False, name="mb", aoi=SQUARE)
+    outputs, _, _ = run(sim, job)
+    assert [os.path.basename(p) for p in outputs] == ["mb.tif"]
+    assert sim.last_request("create")["json"]["fileFormat"] == "ZIPPED_GEO_TIFF"
+    ds = gdal.Open(outputs[0])
+    assert ds.RasterCount == 3 and srs_of(ds) == "32610" and ds.GetGeoTransform()[1] == 10
+    for i, band in enumerate(("B4", "B3", "B8")):
+        inside = valid_mask(outputs[0], i + 1)
+        np.testing.assert_array_equal(read(outputs[0], i + 1)[inside], expected(sim, band, outputs[0])[inside])
+
+
+def test_geo_tiff_bare(sim, tmp_path):
+    job = make_job(tmp_path, bands="B8", scale=10, format="GEO_TIFF", name="bare", aoi=SQUARE)
+    outputs, _, _ = run(sim, job)
+    assert [os.path.basename(p) for p in outputs] == ["bare.tif"]
+    ds = gdal.Open(outputs[0])
+    assert ds.RasterCount == 1 and ds.GetGeoTransform()[1] == 10
+    inside = valid_mask(outputs[0])
+    np.testing.assert_array_equal(read(outputs[0])[inside], expected(sim, "B8", outputs[0])[inside])
+
+
+def test_npy_kept_and_written_as_georeferenced_geotiff(sim, tmp_path):
+    job = make_job(tmp_path, bands="B3,B8,B11", scale=20, format="NPY", name="arr", aoi=SQUARE)
+    outputs, _, _ = run(sim, job)
+    assert [os.path.basename(p) for p in outputs] == ["arr.npy", "arr.tif"]
+    body = sim.last_request("create")["json"]
+    assert body["fileFormat"] == "NPY"
+    # NPY is pinned to the computed grid (crs + crs_transform + dimensions) so it can be georeferenced.
+    assert "Image.reproject" in json.dumps(body["expression"])
+    arr = np.load(outputs[0])
+    assert arr.dtype.names == ("B3", "B8", "B11")
+    ds = gdal.Open(outputs[1])
+    assert (ds.RasterYSize, ds.RasterXSize) == arr.shape and ds.RasterCount == 3
+    assert srs_of(ds) == "32610"
+    for i, band in enumerate(("B3", "B8", "B11")):
+        exp = expected(sim, band, outputs[1])
+        np.testing.assert_array_equal(arr[band], exp)
+        inside = valid_mask(outputs[1], i + 1)
+        np.testing.assert_array_equal(read(outputs[1], i + 1)[inside], exp[inside])
+
+
+# --- masks ------------------------------------------------------------------------------------------------
+def test_output_is_masked_to_the_polygon_not_the_bbox(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="tri", aoi=TRIANGLE)
+    outputs, _, _ = run(sim, job)
+    path = outputs[0]
+    inside = inside_mask(path, TRIANGLE)
+    valid = valid_mask(path)
+    assert inside.sum() > 100 and (~inside).sum() > 100
+    # Nothing outside the triangle survives (clipToBoundsAndScale alone keeps the whole bbox).
+    assert not (valid & ~inside).any()
+    # Inside, (almost) every pixel is valid and carries the simulator's value.
+    assert (valid & inside).sum() >= 0.97 * inside.sum()
+    np.testing.assert_array_equal(read(path)[valid], expected(sim, "B4", path)[valid])
+
+
+# --- tiling ------------------------------------------------------------------------------------------------------
+def test_big_area_is_tiled_and_the_mosaic_equals_one_request(sim, tmp_path):
+    job1 = make_job(tmp_path, "one", bands="B4,B11", scale=10, file_per_band=False, name="m", aoi=SQUARE)
+    out1, _, _ = run(sim, job1)
+    assert sim.count("create") == 1
+    sim.reset_counters()
+    job2 = make_job(tmp_path, "tiles", bands="B4,B11", scale=10, file_per_band=False, name="m", aoi=SQUARE)
+    out2, ctx, events = run(sim, job2, ee_max_request_bytes=60000)
+    tiles = sim.count("create")
+    assert tiles > 1 and sim.count("getPixels") == tiles
+    assert len(job2.server["thumbnails"]) == tiles
+    for rec in sim.requests:
+        if rec["endpoint"] == "create":
+            # every tile is an exact pixel window: crs + crs_transform + dimensions
+            assert "GeometryConstructors.Rectangle" in json.dumps(rec["json"]["expression"])
+    a, b = gdal.Open(out1[0]), gdal.Open(out2[0])
+    assert a.GetGeoTransform() == b.GetGeoTransform()
+    assert (a.RasterXSize, a.RasterYSize) == (b.RasterXSize, b.RasterYSize)
+    for i in (1, 2):
+        np.testing.assert_array_equal(read(out1[0], i), read(out2[0], i))
+        np.testing.assert_array_equal(valid_mask(out1[0], i), valid_mask(out2[0], i))
+    # Progress went across tiles and up to the end.
+    percents = [p for p, _ in events["progress"]]
+    assert percents[-1] >= 90 and len(percents) > tiles
+    assert not os.path.exists(os.path.join(job2.output_dir, ".ee-" + job2.id))
+
+
+def test_tiled_per_band_bands_on_different_grids(sim, tmp_path):
+    # No scale: each band at its native resolution (10 m and 20 m), each tiled on its own grid.
+    job = make_job(tmp_path, bands="B4,B11", name="nat", aoi=SQUARE)
+    outputs, _, _ = run(sim, job, ee_max_request_bytes=40000)
+    assert sim.count("create") > 2
+    b4, b11 = gdal.Open(outputs[0]), gdal.Open(outputs[1])
+    assert b4.GetGeoTransform()[1] == 10 and b11.GetGeoTransform()[1] == 20
+    for band, path in (("B4", outputs[0]), ("B11", outputs[1])):
+        valid = valid_mask(path)
+        np.testing.assert_array_equal(read(path)[valid], expected(sim, band, path)[valid])
+
+
+def test_one_tile_failing_twice_with_500_is_retried_alone(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="r", aoi=SQUARE)
+    p = ee_params.validate(dict(job.params, region=job.params["aoi"]))
+    limits = tiling.Limits(max_bytes=30000)
+    n = tiling.estimate(p, SQUARE, tiling.ImageInfo.from_asset(sim.asset_resource(
+        "earthengine-public", IMG), IMG), limits).tiles
+    assert n > 2
+    sim.inject("getPixels", 500, count=2)
+    # One worker: the two faults hit the same (first) tile.
+    outputs, _, _ = run(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    assert sim.count("create") == n                     # no tile (and no job) started again
+    assert sim.count("getPixels") == n + 2              # only the failing tile was asked again
+    assert sim.count("getPixels", 500) == 2
+    assert job.state == JobState.DONE and os.path.exists(outputs[0])
+
+
+def test_tile_that_exhausts_its_retries_gets_a_new_id_alone(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="r", aoi=SQUARE)
+    sim.inject("getPixels", 503, count=FAST.max_attempts)      # one tile's whole retry budget
+    run(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    n_ok = sim.count("getPixels", 200)
+    assert sim.count("create") == n_ok + 1               # the tile got one new download id
+    assert job.state == JobState.DONE
+
+
+def test_expired_download_id_is_recreated(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="exp", aoi=SQUARE)
+    out1, _, _ = run(sim, job)
+    # A restarted job holding an id that has expired since: the id is re-created, once.
+    os.remove(out1[0])
+    old = dict(job.server["thumbnails"])
+    sim.expire()
+    sim.reset_counters()
+    job.state = JobState.QUEUED
+    out2, _, _ = run(sim, job)
+    assert sim.count("getPixels", 404) == 1
+    assert sim.count("create") == 1 and sim.count("getPixels", 200) == 1
+    assert job.server["thumbnails"]["single"] != old["single"]
+    assert os.path.exists(out2[0])
+
+
+def test_restart_reuses_saved_ids_and_pieces(sim, tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="res", aoi=SQUARE)
+    store.add(job)
+    out1, ctx, _ = run(sim, job, store=store, ee_max_request_bytes=60000)
+    saved = store.get(job.id).server["thumbnails"]
+    assert len(saved) == sim.count("create") > 1
+    sim.reset_counters()
+    again = store.get(job.id)
+    again.state = JobState.QUEUED
+    run(sim, again, store=store, ee_max_request_bytes=60000)
+    assert sim.count("create") == 0                      # every saved id was still valid
+
+
+def test_429_is_retried(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="q", aoi=SQUARE)
+    sim.inject("create", 429, count=2)
+    outputs, _, _ = run(sim, job)
+    assert sim.count("create", 429) == 2 and sim.count("create", 200) == 1
+    assert job.state == JobState.DONE
+
+
+def test_429_exhausted_shows_the_quota_message(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="q", aoi=SQUARE)
+    sim.inject("create", 429, count=50)
+    with pytest.raises(HttpError) as e:
+        run(sim, job, ee_tile_attempts=1)
+    assert "Quota exceeded for quota metric" in e.value.message
+    assert e.value.status == 429 and "quota" in e.value.hint
+    assert job.state == JobState.FAILED
+
+
+# --- size errors --------------------------------------------------------------------------------------------
+BIG = {"type": "Polygon", "coordinates": [[[-122.40, 37.00], [-121.90, 37.00], [-121.90, 37.30], [-122.40, 37.30],
+                                           [-122.40, 37.00]]]}
+
+
+def test_total_request_size_error_is_shown_verbatim_when_tiling_is_off(sim, tmp_path):
+    params = R.build_params(IMG, bands="B4,B3", scale=10, format="GEO_TIFF", project="my-project", aoi=BIG,
+                            tiling_enabled=False)
+    job = Job("ee_download", params, output_dir=str(tmp_path / "o"))
+    with pytest.raises(RequestTooLargeError) as e:
+        run(sim, job)
+    said = sim.last_request("create")
+    assert said["status"] == 400
+    rec_message = "Total request size ("
+    assert rec_message in e.value.message and "must be less than or equal to 50331648 bytes." in e.value.message
+    body = json.loads(e.value.body)
+    assert e.value.message == "Earth Engine: " + body["error"]["message"]
+    assert "smaller" in e.value.hint and "tiling" in e.value.hint
+    assert sim.count("getPixels") == 0
+
+
+def test_pixel_grid_dimensions_error_is_shown_verbatim(sim, tmp_path):
+    params = R.build_params(IMG, bands="SCL", crs="EPSG:32610", crs_transform=[10, 0, 500000, 0, -10, 4100000],
+                            dimensions="10500x2", format="GEO_TIFF", project="my-project", tiling_enabled=False)
+    job = Job("ee_download", params, output_dir=str(tmp_path / "o"))
+    with pytest.raises(RequestTooLargeError) as e:
+        run(sim, job)
+    assert "Pixel grid dimensions (10500x2) must be less than or equal to 10000." in e.value.message
+
+
+def test_server_still_too_big_shrinks_into_tiles_once(sim, tmp_path):
+    # Our limit is set above the server's: the single request is refused, then tiles are used.
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="s", aoi=SQUARE)
+    sim.max_request_bytes = 50000
+    try:
+        outputs, _, _ = run(sim, job, ee_max_request_bytes=100000)
+    finally:
+        sim.max_request_bytes = 50331648
+    assert sim.count("create", 400) == 1 and sim.count("create", 200) > 1
+    assert os.path.exists(outputs[0])
+
+
+# --- exact grid, cancel, states ------------------------------------------------------------------------------
+def test_exact_grid_without_aoi(sim, tmp_path):
+    params = R.build_params(IMG, bands="B4", crs="EPSG:32610", crs_transform="10,0,580000,0,-10,4105000",
+                            dimensions="64x32", format="GEO_TIFF", project="my-project", name="g")
+    job = Job("ee_download", params, output_dir=str(tmp_path / "o"))
+    outputs, _, _ = run(sim, job)
+    ds = gdal.Open(outputs[0])
+    assert ds.GetGeoTransform() == (580000, 10, 0, 4105000, 0, -10)
+    assert (ds.RasterXSize, ds.RasterYSize) == (64, 32)
+    with open(os.path.join(FIXTURES, "crs_transform_string.json")) as f:
+        official = json.load(f)["request"]["body"]
+    sent = sim.last_request("create")["json"]
+    assert ex.resolve(sent["expression"]) == ex.resolve(official["expression"])
+
+
+def test_cancel_stops_the_tiles(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="c", aoi=SQUARE)
+    from plugin.core.runner import CancelToken
+    cancel = CancelToken()
+    seen = []
+
+    def progress(p, m):
+        seen.append(p)
+        if len(seen) == 3:
+            cancel.cancel()
+    ctx = RunContext(job, credentials={"token": TOKEN}, cancel=cancel, progress=progress,
+                     settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000,
+                               "ee_concurrency": 2})
+    with pytest.raises(CancelledError):
+        run_job(job, ctx)
+    assert job.state == JobState.CANCELLED
+
+
+def test_states_and_server_ids_are_recorded(sim, tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="st", aoi=SQUARE)
+    store.add(job)
+    states = []
+    store.add_listener(lambda j: states.append(j.state))
+    run(sim, job, store=store)
+    stored = store.get(job.id)
+    assert stored.state == JobState.DONE
+    assert stored.server["thumbnails"]["single"].startswith("projects/my-project/thumbnails/")
+    assert JobState.SUBMITTED in states and JobState.DOWNLOADING in states
