@@ -440,7 +440,8 @@ def _parse_content_range(value: Optional[str]):
 
 class _Download:
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
-                 policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive):
+                 policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
+                 fsync=True):
         self.url = url
         self.dest = os.path.abspath(dest) if dest else None
         self.dest_dir = os.path.abspath(dest_dir) if dest_dir else None
@@ -458,6 +459,7 @@ class _Download:
         self.chunk_size = max(64 * 1024, int(chunk_size))
         self.disk_margin = disk_margin
         self.test_archive = test_archive
+        self.fsync = fsync
         self.backoff = eohttp.Backoff(policy, cancel)
         # state of the current file
         self.meta: Dict = {}                  # what the sidecar holds
@@ -809,7 +811,8 @@ class _Download:
             writer.close()
             writer = None
             handle.flush()
-            os.fsync(handle.fileno())
+            if self.fsync:
+                os.fsync(handle.fileno())
             if dropped is None and self.total is not None and self.done < self.total:
                 dropped = translate("Transfer", "the connection closed after {} of {} bytes").format(
                     self.done, self.total)
@@ -872,7 +875,8 @@ class _Download:
             raise TransferError(translate("Transfer", "{} is a folder; cannot save the download there.").format(
                 self.dest))
         os.replace(self.part, self.dest)
-        _fsync_dir(os.path.dirname(self.dest))
+        if self.fsync:
+            _fsync_dir(os.path.dirname(self.dest))
         for path in (self.sidecar, self.sidecar + ".tmp"):
             try:
                 os.remove(path)
@@ -990,7 +994,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
-             disk_margin: int = DISK_MARGIN, test_archive: bool = True) -> DownloadResult:
+             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
     Streams to ``NAME.part`` with bounded memory, resumes dropped connections
@@ -1004,7 +1008,9 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     ``reused=True`` and no HTTP.  ``accept`` lists acceptable content types
     (``"*/*"`` for anything); by default only HTML pages are refused.
     ``limiter`` bounds parallel downloads per host (default
-    :data:`http.DEFAULT_LIMITER`; ``False`` for none).
+    :data:`http.DEFAULT_LIMITER`; ``False`` for none).  ``fsync=False`` skips
+    flushing the file to the disk before the rename (scratch files only; the
+    benchmark uses it to compare with curl, which does not fsync).
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -1034,7 +1040,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
         expected["sha256"] = expected_sha256.lower()
     job = _Download(url, dest, dest_dir, default_name, session or eohttp.default_session(), headers, cancel,
                     progress, expected_size, retry or eohttp.RetryPolicy(), timeouts or eohttp.Timeouts(),
-                    response, accept, expected, chunk_size, disk_margin, test_archive)
+                    response, accept, expected, chunk_size, disk_margin, test_archive, fsync)
     if dest is not None and expected_size:
         existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
         job._check_disk(expected_size - existing)

@@ -229,7 +229,7 @@ class DownloadDock(QDockWidget):
         from ..core import eosda
         ui = self.ui
         try:
-            aoi = self.current_aoi(max_vertices=eosda.MAX_VERTICES)
+            aoi = self.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
             params = eosda.build_params(view_id=ui.eosdaViewEdit.text().strip(), bands=ui.eosdaBandsEdit.text(),
                                         merge=ui.eosdaMergeCheck.isChecked(), metadata="", reference="",
                                         callback_url="")

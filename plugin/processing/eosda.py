@@ -141,7 +141,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import eosda
-        aoi = self.aoi_from_parameters(parameters, context, max_vertices=eosda.MAX_VERTICES)
+        aoi = self.aoi_from_parameters(parameters, context, max_vertices=eosda.DEFAULT_MAX_VERTICES)
         try:
             params = eosda.build_params(
                 view_id=self.parameterAsString(parameters, self.VIEW_ID, context),

@@ -25,7 +25,6 @@ from plugin.core.providers import ee_download as R
 from tests.sims.ee_sim import EeSimulator
 
 gdal.UseExceptions()
-pytest.importorskip("plugin.core.raster")   # the mosaic/COG helpers (written in parallel)
 
 IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
 TOKEN = "test-token"
@@ -165,6 +164,8 @@ def test_zipped_per_band_gives_one_geotiff_per_band_and_a_vrt(sim, tmp_path):
         inside = valid_mask(path)
         assert inside.any()
         np.testing.assert_array_equal(got[inside], expected(sim, band, path)[inside])
+    from plugin.core.raster import raster_info
+    assert raster_info(outputs[0])["layout"] == "COG"
     vrt = gdal.Open(outputs[2])
     assert vrt.RasterCount == 2
     assert [vrt.GetRasterBand(i + 1).GetDescription() for i in range(2)] == ["B4", "B11"]

@@ -183,6 +183,11 @@ class EeClient:
         url = self.asset_url(asset_id)
         return self._json(self._request("GET", url, "asset"), url)
 
+    def image_info(self, asset_id: str):
+        """Band data types and native grids of an image (:class:`.tiling.ImageInfo`), for estimates."""
+        from .tiling import ImageInfo
+        return ImageInfo.from_asset(self.get_asset(asset_id), asset_id)
+
     def thumbnails_url(self) -> str:
         return "{}/{}/projects/{}/thumbnails?fields=name&alt=json".format(self.base_url, API_VERSION, self.project)
 

@@ -435,7 +435,7 @@ class EeDownload:
                 self.ctx.cancel.raise_if_cancelled()
                 parts = [p.files[band] for p in pieces if band in p.files]
                 dest = os.path.join(self.output_dir, "{}.{}.tif".format(self.base, _safe_name(band)))
-                raster.mosaic(parts, dest, cutline_geojson=region, cog=True)
+                raster.mosaic(parts, dest, cutline_geojson=region, cog=True, cancel=self.ctx.cancel)
                 band_paths.append(dest)
                 self.ctx.progress(90.0 + 8.0 * (i + 1) / len(band_order),
                                   translate("EeDownload", "Wrote {}").format(os.path.basename(dest)))
@@ -446,7 +446,7 @@ class EeDownload:
         else:
             parts = [p.files["all"] for p in pieces]
             dest = os.path.join(self.output_dir, "{}.tif".format(self.base))
-            raster.mosaic(parts, dest, cutline_geojson=region, cog=True)
+            raster.mosaic(parts, dest, cutline_geojson=region, cog=True, cancel=self.ctx.cancel)
             if fmt == "NPY":
                 npy = os.path.join(self.output_dir, "{}.npy".format(self.base))
                 outputs.append(self._assemble_npy(pieces, npy))
