@@ -194,6 +194,29 @@ def test_provider_from_credentials(monkeypatch):
     assert auth.provider_from_credentials({}).token() == "from-env"
 
 
+def test_provider_from_json_kinds(tmp_path, token_endpoint):
+    p = auth.provider_from_json('{"client_id": "c", "client_secret": "s", "refresh_token": "r", "project": "pj"}',
+                                token_url=token_endpoint.url)
+    assert isinstance(p, auth.RefreshTokenProvider) and p.project == "pj" and p.token() == "tok-1"
+    assert auth.provider_from_json({"access_token": "at-1"}).token() == "at-1"
+    # What read_earthengine_credentials returns passes through, with the token endpoint given.
+    path = tmp_path / "credentials"
+    path.write_text(json.dumps({"client_id": "c", "client_secret": "s", "refresh_token": "r2"}))
+    read = auth.read_earthengine_credentials(str(path))
+    assert auth.provider_from_json(read, token_url=token_endpoint.url) is read
+    assert read.token() == "tok-2" and token_endpoint.posts[-1]["form"]["refresh_token"] == "r2"
+    for bad in ("{", "[]", {"refresh_token": "r"}, {"foo": 1}):
+        with pytest.raises(ParameterError):
+            auth.provider_from_json(bad)
+
+
+def test_provider_from_json_service_account(token_endpoint):
+    pytest.importorskip("google.oauth2.service_account")
+    key = _service_account_key("https://oauth2.example.invalid/token")
+    p = auth.provider_from_json(key, token_url=token_endpoint.url)     # token_url wins over the key's
+    assert isinstance(p, auth.ServiceAccountProvider) and p.token() == "tok-1"
+
+
 def test_service_account_without_google_auth(monkeypatch):
     import builtins
     real_import = builtins.__import__

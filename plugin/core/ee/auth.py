@@ -252,6 +252,48 @@ class ServiceAccountProvider(TokenProvider):
             return self._credentials.token
 
 
+def provider_from_json(data: Any, token_url: Optional[str] = None, session=None) -> TokenProvider:
+    """A provider from credential JSON (dict or text), whichever kind it is.
+
+    - a service-account key (``"type": "service_account"``) -> :class:`ServiceAccountProvider`;
+    - ``refresh_token`` with ``client_id`` / ``client_secret`` (what ``earthengine
+      authenticate`` writes, or gcloud's ``authorized_user`` JSON) -> :class:`RefreshTokenProvider`;
+    - ``access_token`` (or ``token``) -> :class:`StaticToken`;
+    - a :class:`TokenProvider` (e.g. from :func:`read_earthengine_credentials`) is returned
+      as it is (its token endpoint set to ``token_url`` when given).
+    ``token_url`` overrides the token endpoint (tests, proxies).
+    """
+    if isinstance(data, TokenProvider):
+        if token_url and isinstance(data, RefreshTokenProvider):
+            data.token_url = token_url
+        return data
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ParameterError(translate("EeAuth", "The Earth Engine credentials are not valid JSON: {}")
+                                 .format(exc), fix_credentials_hint()) from None
+    if not isinstance(data, dict):
+        raise ParameterError(translate("EeAuth", "The Earth Engine credentials must be a JSON object."),
+                             fix_credentials_hint())
+    if data.get("type") == "service_account":
+        return ServiceAccountProvider(data, token_url=token_url)
+    if data.get("refresh_token"):
+        if not data.get("client_id"):
+            raise ParameterError(translate("EeAuth", "The Earth Engine credentials name no OAuth client "
+                                                     "(client_id)."), fix_credentials_hint())
+        provider = RefreshTokenProvider(data["client_id"], data.get("client_secret") or "", data["refresh_token"],
+                                        token_url=token_url or data.get("token_uri"), session=session,
+                                        scopes=data.get("scopes"))
+        provider.project = data.get("project") or data.get("quota_project_id") or None
+        return provider
+    token = data.get("access_token") or data.get("token")
+    if token:
+        return StaticToken(str(token))
+    raise ParameterError(translate("EeAuth", "These credentials hold neither a refresh token, a service-account "
+                                             "key nor an access token."), fix_credentials_hint())
+
+
 def from_environment(environ: Optional[Dict[str, str]] = None) -> Optional[TokenProvider]:
     """A :class:`StaticToken` from ``EO_DOWNLOADER_EE_TOKEN`` (None when unset)."""
     env = os.environ if environ is None else environ
@@ -268,7 +310,9 @@ def provider_from_credentials(credentials: Dict[str, Any]) -> TokenProvider:
     if creds.get("token"):
         return StaticToken(creds["token"])
     if creds.get("service_account_key"):
-        return ServiceAccountProvider(creds["service_account_key"])
+        return ServiceAccountProvider(creds["service_account_key"], token_url=creds.get("token_url"))
+    if creds.get("credentials_json"):
+        return provider_from_json(creds["credentials_json"], token_url=creds.get("token_url"))
     if creds.get("refresh_token"):
         return RefreshTokenProvider(creds.get("client_id", ""), creds.get("client_secret", ""),
                                     creds["refresh_token"], token_url=creds.get("token_url"))
