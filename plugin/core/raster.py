@@ -1,0 +1,565 @@
+"""GDAL raster utilities: mosaics, AOI masking, band stacks, NPY conversion, inspection.
+
+Pure core (GDAL's Python bindings, numpy, pyproj; no QGIS).  The functions work whether
+or not ``gdal.UseExceptions()`` is in effect (QGIS and other plugins share that global
+switch, so it is never changed here).
+
+Nodata conventions (Earth Engine writes masked pixels as ``-inf`` for floats and ``0``
+for integers, without a nodata tag):
+
+* float rasters: ``-inf`` (or the band's own nodata value, if it declares one) is read
+  as "no data"; outputs use **NaN** as nodata (QGIS always treats NaN as nodata, while
+  an ``-inf`` nodata value is not reliably recognised);
+* integer rasters: ``0`` (or the declared nodata value) is "no data", and stays the
+  output nodata value, so a genuine 0 in the data also reads as nodata;
+* an explicit ``nodata=`` argument replaces the *output* nodata value.
+
+AOI masking keeps a pixel when its *centre* lies inside the polygon (GDAL cutline rule,
+the same rule as Earth Engine's ``Image.clip``).  The polygon is given in EPSG:4326;
+its edges are straight lines in longitude/latitude (as the plugin sends them to Earth
+Engine with ``geodesic: false``) and are densified before GDAL transforms the vertices
+into the raster CRS.
+
+Affine conventions: Earth Engine lists ``[scaleX, shearX, translateX, shearY, scaleY,
+translateY]``; GDAL's geotransform is ``(translateX, scaleX, shearX, translateY,
+shearY, scaleY)``.
+"""
+import json
+import math
+import os
+import uuid
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import CancelledError, EoError
+from .i18n import translate
+
+
+class RasterError(EoError):
+    """A raster could not be read, combined or written."""
+
+
+GeoTransform = Tuple[float, float, float, float, float, float]
+_AFFINE_KEYS = ("scaleX", "shearX", "translateX", "shearY", "scaleY", "translateY")
+
+_NUMPY_TO_GDAL = {
+    "uint8": gdal.GDT_Byte, "int8": gdal.GDT_Int16, "uint16": gdal.GDT_UInt16, "int16": gdal.GDT_Int16,
+    "uint32": gdal.GDT_UInt32, "int32": gdal.GDT_Int32, "float32": gdal.GDT_Float32,
+    "float64": gdal.GDT_Float64,
+}
+if hasattr(gdal, "GDT_Int8"):
+    _NUMPY_TO_GDAL["int8"] = gdal.GDT_Int8
+if hasattr(gdal, "GDT_Int64"):
+    _NUMPY_TO_GDAL["int64"] = gdal.GDT_Int64
+    _NUMPY_TO_GDAL["uint64"] = gdal.GDT_UInt64
+_FLOAT_TYPES = (gdal.GDT_Float32, gdal.GDT_Float64)
+
+
+# ---------------------------------------------------------------------------------------
+# Affine helpers
+# ---------------------------------------------------------------------------------------
+def ee_affine_to_geotransform(affine: Union[Sequence[float], Mapping[str, float]]) -> GeoTransform:
+    """EE affine (list ``[scaleX, shearX, translateX, shearY, scaleY, translateY]`` or an
+    ``AffineTransform`` dict, where proto-JSON may omit zero members) -> GDAL geotransform."""
+    if isinstance(affine, Mapping):
+        values = [float(affine.get(k, 0.0) or 0.0) for k in _AFFINE_KEYS]
+    else:
+        values = [float(v) for v in affine]
+    if len(values) != 6:
+        raise ValueError("an affine transform has 6 numbers, got %d" % len(values))
+    sx, shx, tx, shy, sy, ty = values
+    return (tx, sx, shx, ty, shy, sy)
+
+
+def geotransform_to_ee_affine(gt: Sequence[float]) -> Tuple[float, float, float, float, float, float]:
+    """GDAL geotransform -> EE affine list order ``(scaleX, shearX, translateX, shearY, scaleY, translateY)``."""
+    if len(gt) != 6:
+        raise ValueError("a geotransform has 6 numbers, got %d" % len(gt))
+    tx, sx, shx, ty, shy, sy = (float(v) for v in gt)
+    return (sx, shx, tx, shy, sy, ty)
+
+
+def geotransform_to_ee_dict(gt: Sequence[float]) -> Dict[str, float]:
+    """GDAL geotransform -> EE ``AffineTransform`` JSON object (all six members)."""
+    return dict(zip(_AFFINE_KEYS, geotransform_to_ee_affine(gt)))
+
+
+# ---------------------------------------------------------------------------------------
+# GDAL call wrappers (independent of the global exception mode)
+# ---------------------------------------------------------------------------------------
+def _fail(what: str, detail: str = "") -> RasterError:
+    msg = translate("Raster", "GDAL could not {what}.").format(what=what)
+    if detail:
+        msg = "{} ({})".format(msg, detail.strip())
+    return RasterError(msg)
+
+
+def _call(what: str, fn: Callable, *args, **kwargs):
+    gdal.ErrorReset()
+    try:
+        result = fn(*args, **kwargs)
+    except RuntimeError as exc:
+        raise _fail(what, str(exc))
+    if result is None:
+        raise _fail(what, gdal.GetLastErrorMsg())
+    return result
+
+
+def _open(path: str):
+    return _call(translate("Raster", "open {path}").format(path=path), gdal.Open, path)
+
+
+def _check_cancel(cancel) -> None:
+    if cancel is not None and cancel.is_cancelled():
+        raise CancelledError(translate("Jobs", "Cancelled by the user."))
+
+
+def _gdal_progress(cancel, progress, start: float, span: float):
+    def cb(complete, message, data):
+        if progress is not None:
+            try:
+                progress(start + span * float(complete))
+            except Exception:
+                pass
+        if cancel is not None and cancel.is_cancelled():
+            return 0
+        return 1
+    return cb
+
+
+def _part_path(dest_path: str) -> str:
+    root, _ext = os.path.splitext(dest_path)
+    return root + ".part.tif"
+
+
+def _remove_quietly(*paths: str) -> None:
+    for p in paths:
+        for q in (p, p + ".aux.xml", p + ".ovr", p + ".msk"):
+            try:
+                os.remove(q)
+            except OSError:
+                pass
+
+
+def _srs_of(ds) -> Optional[osr.SpatialReference]:
+    wkt = ds.GetProjection()
+    if not wkt:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    return srs
+
+
+# ---------------------------------------------------------------------------------------
+# Inspection
+# ---------------------------------------------------------------------------------------
+def raster_info(path: str) -> Dict[str, Any]:
+    """Georeferencing and band facts of a raster.
+
+    Keys: ``path, driver, width, height, band_count, crs_wkt, epsg (int or None),
+    geotransform, bounds (minx, miny, maxx, maxy), dtypes (GDAL names, e.g. "UInt16"),
+    numpy_dtypes, band_names (descriptions, "" when unset), nodata (per band),
+    overview_counts (per band), layout ("COG" or None), compression``.
+    """
+    ds = _open(path)
+    try:
+        gt = tuple(ds.GetGeoTransform() or (0, 1, 0, 0, 0, 1))
+        srs = _srs_of(ds)
+        epsg = None
+        if srs is not None:
+            code = srs.GetAuthorityCode(None)
+            if code is None and srs.AutoIdentifyEPSG() == 0:
+                code = srs.GetAuthorityCode(None)
+            epsg = int(code) if code and code.isdigit() else None
+        bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
+        xs = [gt[0] + gt[1] * c + gt[2] * r for c in (0, ds.RasterXSize) for r in (0, ds.RasterYSize)]
+        ys = [gt[3] + gt[4] * c + gt[5] * r for c in (0, ds.RasterXSize) for r in (0, ds.RasterYSize)]
+        struct = ds.GetMetadata("IMAGE_STRUCTURE") or {}
+        from osgeo import gdal_array
+        return {
+            "path": path,
+            "driver": ds.GetDriver().ShortName,
+            "width": ds.RasterXSize,
+            "height": ds.RasterYSize,
+            "band_count": ds.RasterCount,
+            "crs_wkt": ds.GetProjection() or None,
+            "epsg": epsg,
+            "geotransform": gt,
+            "bounds": (min(xs), min(ys), max(xs), max(ys)),
+            "dtypes": [gdal.GetDataTypeName(b.DataType) for b in bands],
+            "numpy_dtypes": [np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(b.DataType)).name
+                             for b in bands],
+            "band_names": [b.GetDescription() or "" for b in bands],
+            "nodata": [b.GetNoDataValue() for b in bands],
+            "overview_counts": [b.GetOverviewCount() for b in bands],
+            "layout": struct.get("LAYOUT"),
+            "compression": struct.get("COMPRESSION"),
+        }
+    finally:
+        ds = None
+
+
+# ---------------------------------------------------------------------------------------
+# AOI geometry
+# ---------------------------------------------------------------------------------------
+def _geometry_of(geojson: Any) -> dict:
+    """A GeoJSON geometry dict from a geometry / Feature / FeatureCollection / string / shape."""
+    if hasattr(geojson, "__geo_interface__"):
+        geojson = geojson.__geo_interface__
+    if isinstance(geojson, (str, bytes)):
+        try:
+            geojson = json.loads(geojson)
+        except ValueError:
+            raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON."))
+    if not isinstance(geojson, Mapping):
+        raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON."))
+    kind = geojson.get("type")
+    if kind == "Feature":
+        return _geometry_of(geojson.get("geometry"))
+    if kind == "FeatureCollection":
+        polys: List[list] = []
+        for f in geojson.get("features") or []:
+            g = _geometry_of(f)
+            polys.extend([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"])
+        return {"type": "MultiPolygon", "coordinates": polys}
+    if kind not in ("Polygon", "MultiPolygon"):
+        raise RasterError(translate("Raster", "The area of interest must be a polygon, not {kind}.")
+                          .format(kind=kind))
+    return json.loads(json.dumps({"type": kind, "coordinates": geojson.get("coordinates")}))
+
+
+def _densify_ring(ring: Sequence[Sequence[float]], step: float, max_parts: int = 256) -> List[List[float]]:
+    pts = [[float(p[0]), float(p[1])] for p in ring]
+    if len(pts) < 2:
+        return pts
+    out: List[List[float]] = []
+    for (x0, y0), (x1, y1) in zip(pts[:-1], pts[1:]):
+        n = min(max_parts, max(1, int(math.ceil(math.hypot(x1 - x0, y1 - y0) / step))))
+        for k in range(n):
+            out.append([x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n])
+    out.append(pts[-1])
+    return out
+
+
+def _densified(geometry: dict) -> dict:
+    polys = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    xs = [p[0] for poly in polys for ring in poly for p in ring]
+    ys = [p[1] for poly in polys for ring in poly for p in ring]
+    if not xs:
+        raise RasterError(translate("Raster", "The area of interest is empty."))
+    step = max(max(xs) - min(xs), max(ys) - min(ys)) / 256.0 or 1e-6
+    dense = [[_densify_ring(ring, step) for ring in poly] for poly in polys]
+    return {"type": "MultiPolygon", "coordinates": dense}
+
+
+def _write_cutline(geojson_4326: Any) -> str:
+    geometry = _densified(_geometry_of(geojson_4326))
+    path = "/vsimem/eo_cutline_%s.geojson" % uuid.uuid4().hex
+    fc = {"type": "FeatureCollection",
+          "features": [{"type": "Feature", "properties": {}, "geometry": geometry}]}
+    gdal.FileFromMemBuffer(path, json.dumps(fc).encode("utf-8"))
+    return path
+
+
+# ---------------------------------------------------------------------------------------
+# Mosaic
+# ---------------------------------------------------------------------------------------
+def _nodata_pair(ds, nodata: Optional[float]) -> Tuple[float, float, bool]:
+    """(source nodata, output nodata, is_float) for the first band of ``ds``."""
+    band = ds.GetRasterBand(1)
+    is_float = band.DataType in _FLOAT_TYPES
+    declared = band.GetNoDataValue()
+    src = declared if declared is not None else (-math.inf if is_float else 0.0)
+    if nodata is not None:
+        dst = float(nodata)
+    else:
+        dst = math.nan if is_float else src
+    return src, dst, is_float
+
+
+def _nd_str(value: float) -> str:
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "-inf" if value < 0 else "inf"
+    return repr(float(value))
+
+
+def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> None:
+    first = datasets[0]
+    gt0 = first.GetGeoTransform()
+    srs0 = _srs_of(first)
+    types0 = [first.GetRasterBand(i + 1).DataType for i in range(first.RasterCount)]
+    for ds, path in zip(datasets[1:], paths[1:]):
+        srs = _srs_of(ds)
+        if (srs is None) != (srs0 is None) or (srs is not None and not srs.IsSame(srs0)):
+            raise RasterError(translate("Raster", "The tiles do not share one coordinate system ({path}).")
+                              .format(path=path))
+        if ds.RasterCount != first.RasterCount or \
+                [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)] != types0:
+            raise RasterError(translate("Raster", "The tiles do not have the same bands ({path}).")
+                              .format(path=path))
+        gt = ds.GetGeoTransform()
+        for k in (1, 2, 4, 5):
+            if not math.isclose(gt[k], gt0[k], rel_tol=1e-9, abs_tol=1e-12):
+                raise RasterError(translate("Raster", "The tiles do not have the same pixel size ({path}).")
+                                  .format(path=path))
+        det = gt0[1] * gt0[5] - gt0[2] * gt0[4]
+        dx, dy = gt[0] - gt0[0], gt[3] - gt0[3]
+        col = (gt0[5] * dx - gt0[2] * dy) / det
+        row = (-gt0[4] * dx + gt0[1] * dy) / det
+        if abs(col - round(col)) > 1e-6 or abs(row - round(row)) > 1e-6:
+            raise RasterError(translate("Raster", "The tiles are not on one pixel grid ({path}).")
+                              .format(path=path))
+
+
+def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,
+           nodata: Optional[float] = None, cog: bool = True, overviews: bool = True,
+           cancel=None, progress: Optional[Callable[[float], None]] = None) -> str:
+    """Combine aligned tiles into one GeoTIFF, optionally masked to an AOI polygon.
+
+    ``tile_paths``: rasters on one pixel grid (same CRS, pixel size, bands and types; tile
+    origins whole pixels apart), e.g. the tiles of a split Earth Engine request.
+    ``cutline_geojson``: EPSG:4326 polygon (geometry, Feature, FeatureCollection, string
+    or shapely shape); pixels whose centre is outside become nodata.  The output keeps the
+    tiles' grid, extent, data type and band descriptions; nodata follows the module
+    docstring.  ``cog``: write a Cloud-Optimized GeoTIFF (GDAL COG driver, DEFLATE,
+    internal overviews when ``overviews`` and the raster exceeds one 512 px block);
+    otherwise a tiled DEFLATE GeoTIFF (overviews built in).  Written to
+    ``<dest without extension>.part.tif`` and moved into place with ``os.replace``; on
+    failure or cancel (``cancel.is_cancelled()``) nothing is left behind.
+    ``progress(percent)`` receives 0..100.  Returns ``dest_path``.
+    """
+    paths = [os.fspath(p) for p in tile_paths]
+    if not paths:
+        raise RasterError(translate("Raster", "There are no tiles to combine."))
+    dest_path = os.fspath(dest_path)
+    part = _part_path(dest_path)
+    _check_cancel(cancel)
+    _remove_quietly(part)
+    vsi: List[str] = []
+    datasets: List[Any] = []
+    out = src_vrt = warped = None
+    try:
+        datasets = [_open(p) for p in paths]
+        _check_tiles(datasets, paths)
+        first = datasets[0]
+        names = [first.GetRasterBand(i + 1).GetDescription() for i in range(first.RasterCount)]
+        src_nd, dst_nd, is_float = _nodata_pair(first, nodata)
+        gt = first.GetGeoTransform()
+
+        vrt_path = "/vsimem/eo_mosaic_%s.vrt" % uuid.uuid4().hex
+        vsi.append(vrt_path)
+        src_vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, vrt_path, datasets,
+                        options=gdal.BuildVRTOptions(srcNodata=_nd_str(src_nd), VRTNodata=_nd_str(src_nd),
+                                                     resolution="user", xRes=abs(gt[1]), yRes=abs(gt[5]),
+                                                     resampleAlg="nearest"))
+        exact_gt = src_vrt.GetGeoTransform()
+        width, height = src_vrt.RasterXSize, src_vrt.RasterYSize
+
+        warp_kw = dict(format="VRT", srcNodata=_nd_str(src_nd), dstNodata=_nd_str(dst_nd),
+                       width=width, height=height, resampleAlg="near", multithread=False,
+                       outputBounds=(exact_gt[0], exact_gt[3] + exact_gt[5] * height,
+                                     exact_gt[0] + exact_gt[1] * width, exact_gt[3]))
+        if cutline_geojson is not None:
+            cut = _write_cutline(cutline_geojson)
+            vsi.append(cut)
+            warp_kw["cutlineDSName"] = cut
+        warped_path = "/vsimem/eo_masked_%s.vrt" % uuid.uuid4().hex
+        vsi.append(warped_path)
+        warped = _call(translate("Raster", "mask the raster"), gdal.Warp, warped_path, src_vrt,
+                       options=gdal.WarpOptions(**warp_kw))
+        # Warp recomputes the grid from the bounds; put the tiles' own numbers back (same pixels).
+        warped.SetGeoTransform(exact_gt)
+        for i, name in enumerate(names):
+            band = warped.GetRasterBand(i + 1)
+            band.SetNoDataValue(dst_nd)
+            if name:
+                band.SetDescription(name)
+        _check_cancel(cancel)
+
+        if cog:
+            opts = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
+                    "OVERVIEWS=%s" % ("AUTO" if overviews else "NONE"), "OVERVIEW_RESAMPLING=NEAREST"]
+            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, warped,
+                        options=gdal.TranslateOptions(format="COG", creationOptions=opts,
+                                                      callback=_gdal_progress(cancel, progress, 0.0, 100.0)))
+            out = None
+        else:
+            opts = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
+                    "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
+            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, warped,
+                        options=gdal.TranslateOptions(format="GTiff", creationOptions=opts,
+                                                      callback=_gdal_progress(cancel, progress, 0.0, 80.0)))
+            if overviews:
+                levels = []
+                f = 2
+                while max(width, height) / f >= 256:
+                    levels.append(f)
+                    f *= 2
+                if levels:
+                    err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NEAREST", levels,
+                                _gdal_progress(cancel, progress, 80.0, 20.0))
+                    if err not in (0, None):
+                        raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
+            out.FlushCache()
+            out = None
+        _check_cancel(cancel)
+        warped = src_vrt = None
+        datasets = []
+        os.replace(part, dest_path)
+        if progress is not None:
+            progress(100.0)
+        return dest_path
+    except RasterError:
+        if cancel is not None and cancel.is_cancelled():
+            out = warped = src_vrt = None
+            datasets = []
+            _remove_quietly(part)
+            raise CancelledError(translate("Jobs", "Cancelled by the user."))
+        raise
+    finally:
+        out = warped = src_vrt = None
+        datasets = []
+        _remove_quietly(part)
+        for p in vsi:
+            gdal.Unlink(p)
+
+
+def mask_to_polygon(path: str, geojson_4326: Any, dest_path: Optional[str] = None, *,
+                    nodata: Optional[float] = None, cog: bool = True, cancel=None) -> str:
+    """Set pixels of ``path`` whose centre lies outside the EPSG:4326 polygon to nodata.
+
+    Writes ``dest_path`` (or replaces ``path`` itself, atomically) exactly as :func:`mosaic`
+    does for a single tile.  Returns the written path.
+    """
+    return mosaic([path], dest_path or path, cutline_geojson=geojson_4326, nodata=nodata, cog=cog,
+                  cancel=cancel)
+
+
+# ---------------------------------------------------------------------------------------
+# Band stack
+# ---------------------------------------------------------------------------------------
+def stack_vrt(band_paths: Sequence[str], dest_vrt: str, band_names: Optional[Sequence[str]] = None) -> str:
+    """A multi-band VRT of single-band rasters, band i = band_paths[i] named band_names[i].
+
+    The files must share a CRS.  When their grids differ (e.g. Earth Engine's per-band
+    10 m and 20 m files), the VRT uses the finest pixel size and the union of the extents,
+    and coarser bands are resampled with nearest neighbour (what Earth Engine does by
+    default).  Masked source pixels (``-inf``/declared nodata for floats, 0/declared
+    nodata for integers) read as nodata (NaN for float bands, the source value for integer
+    bands).  Returns ``dest_vrt``.
+    """
+    paths = [os.fspath(p) for p in band_paths]
+    if not paths:
+        raise RasterError(translate("Raster", "There are no bands to stack."))
+    if band_names is not None and len(band_names) != len(paths):
+        raise RasterError(translate("Raster", "{n} band names were given for {m} files.")
+                          .format(n=len(band_names), m=len(paths)))
+    datasets = [_open(p) for p in paths]
+    try:
+        srs0 = _srs_of(datasets[0])
+        src_nd, vrt_nd = [], []
+        for ds, p in zip(datasets, paths):
+            if ds.RasterCount != 1:
+                raise RasterError(translate("Raster", "{path} has {n} bands; a stack takes single-band files.")
+                                  .format(path=p, n=ds.RasterCount))
+            srs = _srs_of(ds)
+            if (srs is None) != (srs0 is None) or (srs is not None and not srs.IsSame(srs0)):
+                raise RasterError(translate("Raster", "The band files do not share one coordinate system ({path}).")
+                                  .format(path=p))
+            s, d, _f = _nodata_pair(ds, None)
+            src_nd.append(_nd_str(s))
+            vrt_nd.append(_nd_str(d))
+        dest_vrt = os.fspath(dest_vrt)
+        vrt = _call(translate("Raster", "write {path}").format(path=dest_vrt), gdal.BuildVRT, dest_vrt, paths,
+                    options=gdal.BuildVRTOptions(separate=True, resolution="highest", resampleAlg="nearest",
+                                                 srcNodata=" ".join(src_nd), VRTNodata=" ".join(vrt_nd)))
+        for i in range(vrt.RasterCount):
+            name = band_names[i] if band_names is not None else datasets[i].GetRasterBand(1).GetDescription()
+            if name:
+                vrt.GetRasterBand(i + 1).SetDescription(name)
+        vrt.FlushCache()
+        vrt = None
+        return dest_vrt
+    finally:
+        datasets = []
+
+
+# ---------------------------------------------------------------------------------------
+# NPY
+# ---------------------------------------------------------------------------------------
+def npy_to_geotiff(npy_path: str, dest_path: str, *, crs: str, transform: Sequence[float],
+                   band_names: Optional[Sequence[str]] = None, nodata: Optional[float] = None) -> str:
+    """Write a georeferenced GeoTIFF from an Earth Engine ``NPY`` download.
+
+    ``npy_path``: a structured array of shape (height, width), one field per band (what
+    Earth Engine returns), or a plain 2-D (one band) / 3-D (bands, height, width) array.
+    ``crs``: anything OSR understands (``"EPSG:32631"``, WKT); ``transform``: a GDAL
+    geotransform.  Band names default to the field names.  Mixed field types are promoted
+    (``numpy.result_type``).  Nodata as in the module docstring (float ``-inf`` -> NaN).
+    Written atomically (``.part.tif`` then ``os.replace``).  Returns ``dest_path``.
+    """
+    try:
+        arr = np.load(os.fspath(npy_path), allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise RasterError(translate("Raster", "Cannot read the NumPy file {path}: {error}")
+                          .format(path=npy_path, error=exc))
+    if arr.dtype.names:
+        names = list(arr.dtype.names)
+        if arr.ndim != 2:
+            raise RasterError(translate("Raster", "The NumPy array has {n} dimensions; 2 were expected.")
+                              .format(n=arr.ndim))
+        layers = [arr[n] for n in names]
+    elif arr.ndim == 2:
+        names, layers = ["band_1"], [arr]
+    elif arr.ndim == 3:
+        names, layers = ["band_%d" % (i + 1) for i in range(arr.shape[0])], list(arr)
+    else:
+        raise RasterError(translate("Raster", "The NumPy array has {n} dimensions; 2 or 3 were expected.")
+                          .format(n=arr.ndim))
+    if band_names is not None:
+        if len(band_names) != len(layers):
+            raise RasterError(translate("Raster", "{n} band names were given for {m} bands.")
+                              .format(n=len(band_names), m=len(layers)))
+        names = list(band_names)
+    dtype = np.result_type(*[l.dtype for l in layers])
+    if dtype.name not in _NUMPY_TO_GDAL:
+        raise RasterError(translate("Raster", "Unsupported pixel type {dtype}.").format(dtype=dtype.name))
+    is_float = dtype.kind == "f"
+    out_nd = float(nodata) if nodata is not None else (math.nan if is_float else 0.0)
+    srs = osr.SpatialReference()
+    if srs.SetFromUserInput(str(crs)) != 0:
+        raise RasterError(translate("Raster", "Unknown coordinate system: {crs}").format(crs=crs))
+    if len(transform) != 6:
+        raise RasterError(translate("Raster", "A geotransform has 6 numbers."))
+    dest_path = os.fspath(dest_path)
+    part = _part_path(dest_path)
+    _remove_quietly(part)
+    height, width = layers[0].shape
+    ds = None
+    try:
+        opts = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+        ds = _call(translate("Raster", "write {path}").format(path=part),
+                   gdal.GetDriverByName("GTiff").Create, part, width, height, len(layers),
+                   _NUMPY_TO_GDAL[dtype.name], opts)
+        ds.SetGeoTransform(tuple(float(v) for v in transform))
+        ds.SetProjection(srs.ExportToWkt())
+        for i, (layer, name) in enumerate(zip(layers, names)):
+            data = layer.astype(dtype, copy=True)
+            if is_float:
+                data[np.isneginf(data)] = out_nd
+            band = ds.GetRasterBand(i + 1)
+            if band.WriteArray(data) != 0:
+                raise _fail(translate("Raster", "write {path}").format(path=part), gdal.GetLastErrorMsg())
+            band.SetNoDataValue(out_nd)
+            band.SetDescription(name)
+        ds.FlushCache()
+        ds = None
+        os.replace(part, dest_path)
+        return dest_path
+    finally:
+        ds = None
+        _remove_quietly(part)

@@ -1,0 +1,428 @@
+"""plugin.core.raster with small real rasters written by GDAL."""
+import io
+import json
+import math
+import os
+import zipfile
+
+import numpy as np
+import pyproj
+import pytest
+from osgeo import gdal, osr
+from shapely.geometry import Polygon
+
+from plugin.core import raster
+from plugin.core.errors import CancelledError, EoError
+from plugin.core.runner import CancelToken
+
+GT = (300000.0, 10.0, 0.0, 4800000.0, 0.0, -10.0)
+W, H = 600, 520
+TO_LL = pyproj.Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True)
+
+
+def write(path, arrays, gt=GT, epsg=32631, names=None, nodata=None):
+    arrays = [np.asarray(a) for a in arrays]
+    gtype = {"uint8": gdal.GDT_Byte, "uint16": gdal.GDT_UInt16, "int16": gdal.GDT_Int16,
+             "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}[arrays[0].dtype.name]
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), arrays[0].shape[1], arrays[0].shape[0], len(arrays), gtype)
+    ds.SetGeoTransform(gt)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    for i, a in enumerate(arrays):
+        b = ds.GetRasterBand(i + 1)
+        b.WriteArray(a)
+        if names:
+            b.SetDescription(names[i])
+        if nodata is not None:
+            b.SetNoDataValue(nodata)
+    ds = None
+    return str(path)
+
+
+def read(path):
+    ds = gdal.Open(str(path))
+    out = np.stack([ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)])
+    ds = None
+    return out
+
+
+def big_arrays(dtype):
+    rng = np.random.default_rng(42)
+    if np.dtype(dtype).kind == "f":
+        a = rng.uniform(-50, 3000, size=(2, H, W)).astype(dtype)
+        a[:, 300:310, 150:160] = -np.inf          # EE-masked pixels inside the AOI
+        return a
+    return rng.integers(1, 65535, size=(2, H, W)).astype(dtype)
+
+
+def split_tiles(tmp_path, arrays, names):
+    """Four tiles (unequal sizes) of the big raster, on its grid."""
+    paths = []
+    for r0, r1 in ((0, 300), (300, H)):
+        for c0, c1 in ((0, 250), (250, W)):
+            gt = (GT[0] + c0 * GT[1], GT[1], 0.0, GT[3] + r0 * GT[5], 0.0, GT[5])
+            paths.append(write(tmp_path / ("tile_%d_%d.tif" % (r0, c0)),
+                               [a[r0:r1, c0:c1] for a in arrays], gt, names=names))
+    return paths
+
+
+def aoi_4326():
+    """A concave polygon inside the raster, straight edges in lon/lat."""
+    pts = [(301000, 4799000), (305500, 4798500), (303200, 4796500), (305000, 4795200), (300800, 4795500)]
+    return {"type": "Polygon", "coordinates": [[list(TO_LL.transform(x, y)) for x, y in pts + pts[:1]]]}
+
+
+def _contains(poly, x, y):
+    try:
+        from shapely import contains_xy          # shapely 2
+        return contains_xy(poly, x, y)
+    except ImportError:
+        from shapely.vectorized import contains  # shapely 1.8
+        return contains(poly, x, y)
+
+
+def inside_mask(geojson, gt, w, h, margin=2e-5):
+    """(inside, decided): pixel centres in the lon/lat polygon; undecided within ``margin``
+    degrees of its edge (where vertex-wise reprojection may legitimately differ)."""
+    poly = Polygon(geojson["coordinates"][0])
+    cols, rows = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
+    lon, lat = TO_LL.transform(gt[0] + cols * gt[1], gt[3] + rows * gt[5])
+    inside = _contains(poly, lon, lat)
+    decided = np.ones((h, w), bool)
+    for dx, dy in ((margin, 0), (-margin, 0), (0, margin), (0, -margin)):
+        decided &= _contains(poly, lon + dx, lat + dy) == inside
+    return inside, decided
+
+
+@pytest.fixture(scope="module")
+def aoi_masks():
+    g = aoi_4326()
+    return g, inside_mask(g, GT, W, H)
+
+
+# --- affine helpers --------------------------------------------------------------------------
+def test_affine_conversions():
+    ee = [10, 0, 499980, 0, -10, 4200000]
+    gt = raster.ee_affine_to_geotransform(ee)
+    assert gt == (499980.0, 10.0, 0.0, 4200000.0, 0.0, -10.0)
+    assert raster.geotransform_to_ee_affine(gt) == tuple(float(v) for v in ee)
+    sheared = (1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+    assert raster.ee_affine_to_geotransform(raster.geotransform_to_ee_affine(sheared)) == sheared
+    # proto-JSON omits zero members
+    assert raster.ee_affine_to_geotransform({"scaleX": 10, "translateX": 499980, "scaleY": -10,
+                                             "translateY": 4200000}) == gt
+    assert raster.geotransform_to_ee_dict(gt) == {"scaleX": 10.0, "shearX": 0.0, "translateX": 499980.0,
+                                                  "shearY": 0.0, "scaleY": -10.0, "translateY": 4200000.0}
+    with pytest.raises(ValueError):
+        raster.ee_affine_to_geotransform([1, 2, 3])
+
+
+def test_raster_info(tmp_path):
+    p = write(tmp_path / "a.tif", [np.ones((20, 30), np.uint16)] * 2, names=["B4", "B3"], nodata=0)
+    info = raster.raster_info(p)
+    assert info["epsg"] == 32631 and "UTM zone 31N" in info["crs_wkt"]
+    assert info["geotransform"] == GT
+    assert (info["width"], info["height"], info["band_count"]) == (30, 20, 2)
+    assert info["dtypes"] == ["UInt16", "UInt16"] and info["numpy_dtypes"] == ["uint16", "uint16"]
+    assert info["band_names"] == ["B4", "B3"] and info["nodata"] == [0.0, 0.0]
+    assert info["bounds"] == (300000.0, 4799800.0, 300300.0, 4800000.0)
+    assert info["layout"] is None
+    with pytest.raises(EoError):
+        raster.raster_info(str(tmp_path / "missing.tif"))
+
+
+# --- mosaic ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("dtype", ["uint16", "float32"])
+def test_mosaic_equals_big_raster_inside_aoi(tmp_path, aoi_masks, dtype):
+    geojson, (inside, decided) = aoi_masks
+    arrays = big_arrays(dtype)
+    tiles = split_tiles(tmp_path, arrays, ["B4", "B3"])
+    dest = tmp_path / "out" / "mosaic.tif"
+    dest.parent.mkdir()
+    seen = []
+    assert raster.mosaic(tiles, str(dest), cutline_geojson=geojson, progress=seen.append) == str(dest)
+    assert seen and seen[-1] == 100.0
+    assert os.listdir(dest.parent) == ["mosaic.tif"]
+    info = raster.raster_info(str(dest))
+    assert info["geotransform"] == GT and (info["width"], info["height"]) == (W, H)
+    assert info["epsg"] == 32631
+    assert info["band_names"] == ["B4", "B3"]
+    assert info["numpy_dtypes"] == [dtype, dtype]
+    out = read(dest)
+    assert inside.sum() > 5000 and (decided & ~inside).sum() > 5000
+    for b in range(2):
+        keep = inside & decided
+        expected = arrays[b][keep]
+        got = out[b][keep]
+        if dtype == "float32":
+            assert math.isnan(info["nodata"][b])
+            assert np.isneginf(expected).sum() == 100
+            # EE's -inf (masked) became NaN nodata; every other pixel is untouched
+            assert np.array_equal(np.isnan(got), np.isneginf(expected))
+            fin = np.isfinite(expected)
+            assert np.array_equal(got[fin], expected[fin])
+            assert np.isnan(out[b][decided & ~inside]).all()
+        else:
+            assert info["nodata"][b] == 0
+            assert np.array_equal(got, expected)
+            assert (out[b][decided & ~inside] == 0).all()
+
+
+def test_mosaic_is_a_cog(tmp_path, aoi_masks):
+    tiles = split_tiles(tmp_path, big_arrays("uint16"), ["B4", "B3"])
+    dest = str(tmp_path / "m.tif")
+    raster.mosaic(tiles, dest, cutline_geojson=aoi_masks[0])
+    info = gdal.Info(dest, format="json")
+    assert info["metadata"]["IMAGE_STRUCTURE"]["LAYOUT"] == "COG"
+    assert info["metadata"]["IMAGE_STRUCTURE"]["COMPRESSION"] == "DEFLATE"
+    assert all(len(b.get("overviews", [])) >= 1 for b in info["bands"])
+    assert raster.raster_info(dest)["layout"] == "COG"
+    try:
+        from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
+    except ImportError:
+        validate = None
+    if validate is not None:
+        warnings, errors, _details = validate(dest, full_check=True)
+        assert errors == []
+    # no overviews when asked not to
+    raster.mosaic(tiles, str(tmp_path / "n.tif"), overviews=False)
+    assert raster.raster_info(str(tmp_path / "n.tif"))["overview_counts"] == [0, 0]
+    # plain tiled GeoTIFF with internal overviews
+    raster.mosaic(tiles, str(tmp_path / "g.tif"), cog=False)
+    info = raster.raster_info(str(tmp_path / "g.tif"))
+    assert info["layout"] is None and info["overview_counts"][0] >= 1 and info["compression"] == "DEFLATE"
+    assert np.array_equal(read(tmp_path / "g.tif"), read(tmp_path / "n.tif"))
+
+
+def test_mosaic_without_aoi_keeps_everything(tmp_path):
+    arrays = big_arrays("uint16")
+    tiles = split_tiles(tmp_path, arrays, None)
+    dest = str(tmp_path / "all.tif")
+    raster.mosaic(tiles, dest, nodata=65535)
+    assert np.array_equal(read(dest), arrays)
+    info = raster.raster_info(dest)
+    assert info["nodata"] == [65535.0, 65535.0] and info["band_names"] == ["", ""]
+
+
+def test_mosaic_keeps_exact_degree_grid_and_maps_float_masks(tmp_path):
+    gt = (-122.0859, 1 / 1200.0, 0.0, 37.0586, 0.0, -1 / 1200.0)
+    a = np.linspace(0, 1, 37 * 53, dtype=np.float32).reshape(37, 53)
+    a[5, 7] = -np.inf
+    tiles = [write(tmp_path / "l.tif", [a[:, :20]], gt=gt, epsg=4326),
+             write(tmp_path / "r.tif", [a[:, 20:]], gt=(gt[0] + 20 * gt[1],) + gt[1:], epsg=4326)]
+    dest = str(tmp_path / "deg.tif")
+    raster.mosaic(tiles, dest)
+    assert raster.raster_info(dest)["geotransform"] == gt
+    out = read(dest)[0]
+    assert np.isnan(out[5, 7]) and np.isnan(out).sum() == 1
+    fin = np.isfinite(a)
+    assert np.array_equal(out[fin], a[fin])
+
+
+def test_mosaic_rejects_misaligned_or_mixed_tiles(tmp_path):
+    a = np.ones((10, 10), np.uint16)
+    t1 = write(tmp_path / "t1.tif", [a])
+    t2 = write(tmp_path / "t2.tif", [a], gt=(300105.0, 10.0, 0.0, 4800000.0, 0.0, -10.0))
+    with pytest.raises(EoError, match="pixel grid"):
+        raster.mosaic([t1, t2], str(tmp_path / "x.tif"))
+    t3 = write(tmp_path / "t3.tif", [a], epsg=32630)
+    with pytest.raises(EoError, match="coordinate system"):
+        raster.mosaic([t1, t3], str(tmp_path / "x.tif"))
+    t4 = write(tmp_path / "t4.tif", [a.astype(np.float32)])
+    with pytest.raises(EoError, match="same bands"):
+        raster.mosaic([t1, t4], str(tmp_path / "x.tif"))
+    with pytest.raises(EoError):
+        raster.mosaic([], str(tmp_path / "x.tif"))
+    assert sorted(os.listdir(tmp_path)) == ["t1.tif", "t2.tif", "t3.tif", "t4.tif"]
+
+
+def test_no_part_left_on_failure(tmp_path, aoi_masks):
+    tiles = split_tiles(tmp_path, big_arrays("uint16"), ["B4", "B3"])
+    dest = tmp_path / "keep.tif"
+    dest.write_bytes(b"previous result")
+    # a corrupt tile
+    bad = tmp_path / "bad.tif"
+    bad.write_bytes(b"II*\x00 not really a tiff")
+    with pytest.raises(EoError) as exc:
+        raster.mosaic(tiles + [str(bad)], str(dest), cutline_geojson=aoi_masks[0])
+    assert not isinstance(exc.value, CancelledError)
+    assert dest.read_bytes() == b"previous result"
+    assert not list(tmp_path.glob("*.part*"))
+    # cancelled while GDAL writes
+    token = CancelToken()
+
+    def progress(p):
+        if p > 0:
+            token.cancel()
+
+    with pytest.raises(CancelledError):
+        raster.mosaic(tiles, str(dest), cutline_geojson=aoi_masks[0], cancel=token, progress=progress)
+    assert dest.read_bytes() == b"previous result"
+    assert not list(tmp_path.glob("*.part*"))
+    # cancelled before starting
+    with pytest.raises(CancelledError):
+        raster.mosaic(tiles, str(tmp_path / "new.tif"), cancel=token)
+    assert not (tmp_path / "new.tif").exists()
+
+
+def test_failure_without_gdal_exceptions(tmp_path):
+    was = gdal.GetUseExceptions()
+    gdal.DontUseExceptions()
+    try:
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        bad = tmp_path / "bad.tif"
+        bad.write_bytes(b"garbage")
+        with pytest.raises(EoError):
+            raster.mosaic([str(bad)], str(tmp_path / "x.tif"))
+        good = write(tmp_path / "g.tif", [np.ones((8, 8), np.uint16)])
+        assert raster.mosaic([good], str(tmp_path / "x.tif")) == str(tmp_path / "x.tif")
+    finally:
+        gdal.PopErrorHandler()
+        if was:
+            gdal.UseExceptions()
+    assert not list(tmp_path.glob("*.part*"))
+
+
+def test_mask_to_polygon_in_place_and_copy(tmp_path, aoi_masks):
+    geojson, (inside, decided) = aoi_masks
+    arrays = big_arrays("uint16")
+    src = write(tmp_path / "one.tif", arrays, names=["B4", "B3"])
+    copy_path = str(tmp_path / "masked.tif")
+    raster.mask_to_polygon(src, {"type": "Feature", "properties": {}, "geometry": geojson}, copy_path)
+    assert np.array_equal(read(src), arrays)          # the source is untouched
+    masked = read(copy_path)
+    assert (masked[0][decided & ~inside] == 0).all()
+    assert np.array_equal(masked[0][decided & inside], arrays[0][decided & inside])
+    raster.mask_to_polygon(src, json.dumps(geojson))   # in place
+    assert np.array_equal(read(src), masked)
+    assert raster.raster_info(src)["layout"] == "COG"
+    assert sorted(os.listdir(tmp_path)) == ["masked.tif", "one.tif"]
+    with pytest.raises(EoError, match="polygon"):
+        raster.mask_to_polygon(src, {"type": "Point", "coordinates": [1, 43]}, copy_path)
+
+
+def test_mask_multipolygon(tmp_path):
+    a = np.full((100, 100), 7, np.uint16)
+    src = write(tmp_path / "a.tif", [a])
+
+    def square(x0, y0, size):
+        pts = [(x0, y0), (x0 + size, y0), (x0 + size, y0 - size), (x0, y0 - size), (x0, y0)]
+        return [[list(TO_LL.transform(x, y)) for x, y in pts]]
+
+    multi = {"type": "MultiPolygon", "coordinates": [square(300100, 4799900, 200), square(300600, 4799400, 200)]}
+    out = read(raster.mask_to_polygon(src, multi, str(tmp_path / "m.tif")))[0]
+    assert out[20, 20] == 7 and out[70, 70] == 7 and out[20, 70] == 0 and out[70, 20] == 0
+    assert 600 < (out == 7).sum() < 1000
+
+
+# --- stack -----------------------------------------------------------------------------------
+def test_stack_vrt_mixed_resolutions(tmp_path):
+    b4 = np.arange(1, 401, dtype=np.uint16).reshape(20, 20)
+    b4[0, 0] = 0                                         # EE-masked integer pixel
+    b11 = (np.arange(100, dtype=np.float32).reshape(10, 10) + 0.5)
+    b11[9, 9] = -np.inf                                 # EE-masked float pixel
+    p4 = write(tmp_path / "d.B4.tif", [b4])
+    p11 = write(tmp_path / "d.B11.tif", [b11], gt=(300000.0, 20.0, 0.0, 4800000.0, 0.0, -20.0))
+    vrt = raster.stack_vrt([p4, p11], str(tmp_path / "d.vrt"), ["B4", "B11"])
+    info = raster.raster_info(vrt)
+    assert info["geotransform"] == GT and (info["width"], info["height"]) == (20, 20)
+    assert info["band_names"] == ["B4", "B11"]
+    assert info["dtypes"] == ["UInt16", "Float32"]
+    assert info["nodata"][0] == 0 and math.isnan(info["nodata"][1])
+    ds = gdal.Open(vrt)
+    s4, s11 = ds.GetRasterBand(1).ReadAsArray(), ds.GetRasterBand(2).ReadAsArray()
+    ds = None
+    assert np.array_equal(s4, b4)
+    # nearest neighbour: each 20 m pixel covers 2x2 pixels of 10 m
+    expected = np.repeat(np.repeat(b11, 2, axis=0), 2, axis=1)
+    assert np.array_equal(s11[:18, :18], expected[:18, :18])
+    assert np.isnan(s11[18:, 18:]).all()
+    with pytest.raises(EoError):
+        raster.stack_vrt([p4, p11], str(tmp_path / "e.vrt"), ["only-one"])
+    with pytest.raises(EoError, match="coordinate system"):
+        raster.stack_vrt([p4, write(tmp_path / "z.tif", [b4], epsg=32630)], str(tmp_path / "e.vrt"), ["a", "b"])
+
+
+# --- NPY -------------------------------------------------------------------------------------
+def test_npy_round_trip(tmp_path):
+    rec = np.zeros((12, 16), dtype=[("B4", "<u2"), ("B3", "<u2")])
+    rng = np.random.default_rng(1)
+    rec["B4"] = rng.integers(1, 60000, size=(12, 16))
+    rec["B3"] = rng.integers(1, 60000, size=(12, 16))
+    npy = tmp_path / "d.npy"
+    np.save(npy, rec)
+    gt = (581270.0, 10.0, 0.0, 4101790.0, 0.0, -10.0)
+    dest = raster.npy_to_geotiff(str(npy), str(tmp_path / "d.tif"), crs="EPSG:32610", transform=gt)
+    info = raster.raster_info(dest)
+    assert info["epsg"] == 32610 and info["geotransform"] == gt
+    assert info["band_names"] == ["B4", "B3"] and info["numpy_dtypes"] == ["uint16", "uint16"]
+    back = read(dest)
+    assert np.array_equal(back[0], rec["B4"]) and np.array_equal(back[1], rec["B3"])
+    assert sorted(os.listdir(tmp_path)) == ["d.npy", "d.tif"]
+
+
+def test_npy_mixed_types_and_masks(tmp_path):
+    rec = np.zeros((5, 6), dtype=[("B4", "<u2"), ("dem", "<f4")])
+    rec["B4"] = 3
+    rec["dem"] = np.linspace(1, 2, 30).reshape(5, 6)
+    rec["dem"][0, 0] = -np.inf
+    np.save(tmp_path / "m.npy", rec)
+    dest = raster.npy_to_geotiff(str(tmp_path / "m.npy"), str(tmp_path / "m.tif"), crs="EPSG:4326",
+                                 transform=(1.0, 0.001, 0.0, 43.0, 0.0, -0.001), band_names=["red", "height"])
+    info = raster.raster_info(dest)
+    assert info["numpy_dtypes"] == ["float32", "float32"] and info["band_names"] == ["red", "height"]
+    assert info["epsg"] == 4326 and math.isnan(info["nodata"][1])
+    back = read(dest)
+    assert np.isnan(back[1, 0, 0]) and np.allclose(back[1].ravel()[1:], rec["dem"].ravel()[1:])
+    assert (back[0] == 3).all()
+    with pytest.raises(EoError):
+        raster.npy_to_geotiff(str(tmp_path / "m.npy"), str(tmp_path / "x.tif"), crs="EPSG:4326",
+                              transform=(0, 1, 0, 0, 0, -1), band_names=["a"])
+    (tmp_path / "junk.npy").write_bytes(b"not numpy")
+    with pytest.raises(EoError):
+        raster.npy_to_geotiff(str(tmp_path / "junk.npy"), str(tmp_path / "x.tif"), crs="EPSG:4326",
+                              transform=(0, 1, 0, 0, 0, -1))
+    assert not (tmp_path / "x.tif").exists() and not list(tmp_path.glob("*.part*"))
+
+
+# --- with the Earth Engine simulator ---------------------------------------------------------
+def test_mosaic_of_simulator_tiles_matches_one_request(tmp_path):
+    """Tiles fetched from the EE simulator mosaic back into exactly the single-request raster."""
+    import requests
+    from tests.sims.ee_sim import S2_T31TCJ_ID, EeSimulator
+
+    def body(tr, w, h):
+        c = lambda v: {"constantValue": v}  # noqa: E731
+        inv = lambda n, **a: {"functionInvocationValue": {"functionName": n, "arguments": a}}  # noqa: E731
+        img = inv("Image.reproject", image=inv("Image.load", id=c(S2_T31TCJ_ID)),
+                  crs=inv("Projection", crs=c("EPSG:32631")), crsTransform=c(tr))
+        rect = inv("GeometryConstructors.Rectangle", coordinates=c([0, 0, w, h]),
+                   crs=inv("Image.projection", image={"valueReference": "1"}), geodesic=c(False))
+        return {"expression": {"result": "0", "values": {
+            "0": inv("Image.clipToBoundsAndScale", input={"valueReference": "1"}, geometry=rect), "1": img}},
+            "fileFormat": "ZIPPED_GEO_TIFF", "filenamePrefix": None, "bandIds": ["B8", "B12"]}
+
+    def fetch(sim, tr, w, h, name):
+        r = requests.post(sim.url + "/v1/projects/my-project/thumbnails?fields=name&alt=json",
+                          json=body(tr, w, h), headers={"Authorization": "Bearer test-token"}, timeout=30)
+        assert r.status_code == 200, r.text
+        data = requests.get(sim.url + "/v1/" + r.json()["name"] + ":getPixels", timeout=30).content
+        z = zipfile.ZipFile(io.BytesIO(data))
+        path = tmp_path / name
+        path.write_bytes(z.read(z.namelist()[0]))
+        return str(path)
+
+    x0, y0 = 340000.0, 4760000.0
+    with EeSimulator(tokens=["test-token"]) as sim:
+        whole = fetch(sim, [10, 0, x0, 0, -10, y0], 300, 260, "whole.tif")
+        tiles = [fetch(sim, [10, 0, x0 + 10 * c, 0, -10, y0 - 10 * r], w, h, "t%d_%d.tif" % (r, c))
+                 for r, h in ((0, 130), (130, 130)) for c, w in ((0, 150), (150, 150))]
+    corners = [(x0 + 300, y0 - 200), (x0 + 2800, y0 - 400), (x0 + 1500, y0 - 2400)]
+    tri = {"type": "Polygon", "coordinates": [[list(TO_LL.transform(x, y)) for x, y in corners + corners[:1]]]}
+    raster.mosaic(tiles, str(tmp_path / "m.tif"), cutline_geojson=tri)
+    raster.mask_to_polygon(whole, tri, str(tmp_path / "w.tif"))
+    assert np.array_equal(read(tmp_path / "m.tif"), read(tmp_path / "w.tif"))
+    assert raster.raster_info(str(tmp_path / "m.tif"))["band_names"] == ["B8", "B12"]
+    m = read(tmp_path / "m.tif")
+    assert (m == 0).any() and (m != 0).any()
