@@ -8,31 +8,23 @@ QGIS_CUSTOM_CONFIG_PATH (<path>/profiles/default); HOME points to a temporary
 folder too, so nothing of the developer's QGIS set-up is used or touched.
 """
 import configparser
-import importlib.util
 import json
 import os
 import py_compile
 import subprocess
-import sys
-import zipfile
 
 import pytest
 
+from tests.qgis.conftest import load_script
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SLUG = "eo_downloader"
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's /usr/bin/qgis_process adds an option 3.22 rejects
 
 pytestmark = pytest.mark.slow
 
 
-def _load_package_script():
-    spec = importlib.util.spec_from_file_location("package", os.path.join(ROOT, "scripts", "package.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-pkg = _load_package_script()
+pkg = load_script("package")
+qh = load_script("qgis_headless")
 
 
 def _metadata(text):
@@ -46,24 +38,6 @@ def _git_files(*paths):
                          cwd=ROOT, stdout=subprocess.PIPE, check=True).stdout.decode()
     return sorted(p for p in out.split("\0") if p and os.path.isfile(os.path.join(ROOT, p))
                   and "__pycache__" not in p and not p.endswith(".pyc"))
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    base = tmp_path_factory.mktemp("package")
-    proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "package.py"),
-                           "--dist-dir", str(base / "dist"), "--build-dir", str(base / "build")],
-                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
-                          timeout=240)
-    assert proc.returncode == 0, proc.stdout
-    version = pkg.read_version(ROOT)
-    path = base / "dist" / "{}.{}.zip".format(SLUG, version)
-    assert path.is_file(), proc.stdout
-    with zipfile.ZipFile(str(path)) as zf:
-        assert zf.testzip() is None
-        names = zf.namelist()
-        contents = {n: zf.read(n) for n in names}
-    return {"path": path, "version": version, "names": names, "contents": contents, "base": base}
 
 
 def test_zip_name_and_single_top_folder(built):
@@ -122,42 +96,21 @@ def test_shipped_python_compiles(built, tmp_path):
             py_compile.compile(str(source), cfile=str(source) + "c", doraise=True)
 
 
-def _qgis_env(base):
-    home, config, runtime = base / "home", base / "config", base / "runtime"
-    for folder in (home, config, runtime):
-        folder.mkdir(parents=True, exist_ok=True)
-    os.chmod(str(runtime), 0o700)
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("QGIS_", "PYTHON")) and k not in ("DISPLAY", "WAYLAND_DISPLAY", "VIRTUAL_ENV")}
-    env.update({"HOME": str(home), "QGIS_CUSTOM_CONFIG_PATH": str(config), "XDG_RUNTIME_DIR": str(runtime),
-                "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"})
-    return env, config / "profiles" / "default"
-
-
-def _qgis_process(args, env, cwd):
-    proc = subprocess.run([QGIS_PROCESS] + list(args), env=env, cwd=str(cwd), stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True, timeout=180)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
 def test_installs_into_fresh_profile_and_registers_processing_provider(built, tmp_path):
-    env, profile = _qgis_env(tmp_path)
-    plugins_dir = profile / "python" / "plugins"
-    plugins_dir.mkdir(parents=True)
-    with zipfile.ZipFile(str(built["path"])) as zf:
-        zf.extractall(str(plugins_dir))
-    assert (plugins_dir / SLUG / "metadata.txt").is_file()
+    env = qh.headless_env(tmp_path)
+    folder = qh.unzip_plugin(built["path"], env)
+    assert os.path.isfile(os.path.join(folder, "metadata.txt"))
 
-    rc, out, err = _qgis_process(["plugins", "enable", SLUG], env, tmp_path)
+    rc, out, err = qh.qgis_process(["plugins", "enable", SLUG], env)
     assert rc == 0, out + err
     assert "Enabled {}".format(SLUG) in out, out + err
 
-    rc, out, err = _qgis_process(["--json", "plugins"], env, tmp_path)
+    rc, out, err = qh.qgis_process(["--json", "plugins"], env)
     assert rc == 0, out + err
     plugins = json.loads(out)["plugins"]
     assert plugins.get(SLUG, {}).get("loaded") is True, "plugin did not load:\n" + err
 
-    rc, out, err = _qgis_process(["--json", "list"], env, tmp_path)
+    rc, out, err = qh.qgis_process(["--json", "list"], env)
     assert rc == 0, out + err
     providers = json.loads(out)["providers"]
     assert SLUG in providers, "no {} provider in {}\n{}".format(SLUG, sorted(providers), err)
@@ -166,5 +119,5 @@ def test_installs_into_fresh_profile_and_registers_processing_provider(built, tm
     assert all(alg_id.startswith(SLUG + ":") for alg_id in algorithms)
 
     # the human-readable listing shows them too
-    rc, out, err = _qgis_process(["list"], env, tmp_path)
+    rc, out, err = qh.qgis_process(["list"], env)
     assert rc == 0 and any(line.strip().startswith(SLUG + ":") for line in out.splitlines()), out + err

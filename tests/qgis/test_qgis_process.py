@@ -1,0 +1,56 @@
+"""End to end through the real qgis_process: the README's main job against the EE simulator."""
+import json
+import os
+
+import pytest
+from osgeo import gdal, osr
+
+from tests.qgis.conftest import load_script
+
+pytestmark = pytest.mark.slow
+demo = load_script("demo")
+qh = load_script("qgis_headless")
+
+
+def test_ee_download_through_qgis_process(built, tmp_path, monkeypatch):
+    monkeypatch.setattr(qh, "latest_zip", lambda: str(built["path"]))
+    demo.qh = qh
+    out_dir = tmp_path / "out"
+    png = tmp_path / "result.png"
+    result = demo.run_demo(str(tmp_path / "work"), str(out_dir), str(png))
+    files = sorted(os.path.basename(f) for f in result["files"])
+    # The seed's first example: per-band GeoTIFFs named <name>.<band>.tif, plus the plugin's VRT stack.
+    assert files == ["single_band.B11.tif", "single_band.B3.tif", "single_band.B8.tif", "single_band.vrt"]
+    stack = gdal.Open(str(out_dir / "single_band.vrt"))
+    assert stack.RasterCount == 3
+    assert [stack.GetRasterBand(i).GetDescription() for i in (1, 2, 3)] == ["B3", "B8", "B11"]
+    srs = osr.SpatialReference(wkt=stack.GetProjection())
+    assert srs.GetAuthorityCode(None) == "32610"      # the image's UTM zone
+    # The grid covers the seed's bounding box (transformed to UTM 10N).
+    gt = stack.GetGeoTransform()
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_utm = osr.CoordinateTransformation(wgs84, srs)
+    x0, y0, _ = to_utm.TransformPoint(-122.0859, 37.0586)
+    x1, y1, _ = to_utm.TransformPoint(-122.0626, 37.0436)
+    assert gt[0] <= x0 + 10 and gt[3] >= y0 - 10
+    assert gt[0] + gt[1] * stack.RasterXSize >= x1 - 10 and gt[3] + gt[5] * stack.RasterYSize <= y1 + 10
+    render = json.loads(result["render"])
+    assert png.is_file() and render["painted_fraction"] > 0.5     # QGIS drew the layer (not blank)
+
+
+def test_bad_parameter_gives_a_specific_message(built, tmp_path):
+    sim = qh.start_simulator("ee_sim", ["--token", demo.TOKEN])
+    try:
+        env = qh.headless_env(tmp_path, {"EO_DOWNLOADER_EE_API_URL": "http://127.0.0.1:{}".format(sim.port),
+                                         "EO_DOWNLOADER_EE_TOKEN": demo.TOKEN})
+        qh.install_zip(str(built["path"]), env)
+        params = dict(demo.SEED, OUTPUT_DIR=str(tmp_path / "out"), SCALE="-5")
+        rc, data, err = qh.run_algorithm("eo_downloader:ee_download", params, env)
+        assert rc != 0
+        assert "scale" in err.lower()
+        assert demo.TOKEN not in err
+    finally:
+        sim.terminate()
+        sim.wait(10)
