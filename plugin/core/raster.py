@@ -143,6 +143,14 @@ def _remove_quietly(*paths: str) -> None:
                 pass
 
 
+def _unlink_vsi(path: str) -> None:
+    try:
+        if gdal.VSIStatL(path) is not None:
+            gdal.Unlink(path)
+    except RuntimeError:
+        pass
+
+
 def _srs_of(ds) -> Optional[osr.SpatialReference]:
     wkt = ds.GetProjection()
     if not wkt:
@@ -317,7 +325,8 @@ def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> None:
 
 def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,
            nodata: Optional[float] = None, cog: bool = True, overviews: bool = True,
-           cancel=None, progress: Optional[Callable[[float], None]] = None) -> str:
+           cancel=None, progress: Optional[Callable[[float], None]] = None,
+           band_names: Optional[Sequence[str]] = None) -> str:
     """Combine aligned tiles into one GeoTIFF, optionally masked to an AOI polygon.
 
     ``tile_paths``: rasters on one pixel grid (same CRS, pixel size, bands and types; tile
@@ -330,7 +339,8 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
     otherwise a tiled DEFLATE GeoTIFF (overviews built in).  Written to
     ``<dest without extension>.part.tif`` and moved into place with ``os.replace``; on
     failure or cancel (``cancel.is_cancelled()``) nothing is left behind.
-    ``progress(percent)`` receives 0..100.  Returns ``dest_path``.
+    ``progress(percent)`` receives 0..100.  ``band_names`` overrides the tiles' band
+    descriptions.  Returns ``dest_path``.
     """
     paths = [os.fspath(p) for p in tile_paths]
     if not paths:
@@ -347,6 +357,11 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
         _check_tiles(datasets, paths)
         first = datasets[0]
         names = [first.GetRasterBand(i + 1).GetDescription() for i in range(first.RasterCount)]
+        if band_names is not None:
+            if len(band_names) != first.RasterCount:
+                raise RasterError(translate("Raster", "{n} band names were given for {m} bands.")
+                                  .format(n=len(band_names), m=first.RasterCount))
+            names = list(band_names)
         src_nd, dst_nd, is_float = _nodata_pair(first, nodata)
         gt = first.GetGeoTransform()
 
@@ -425,18 +440,19 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
         datasets = []
         _remove_quietly(part)
         for p in vsi:
-            gdal.Unlink(p)
+            _unlink_vsi(p)
 
 
 def mask_to_polygon(path: str, geojson_4326: Any, dest_path: Optional[str] = None, *,
-                    nodata: Optional[float] = None, cog: bool = True, cancel=None) -> str:
+                    nodata: Optional[float] = None, cog: bool = True, cancel=None,
+                    band_names: Optional[Sequence[str]] = None) -> str:
     """Set pixels of ``path`` whose centre lies outside the EPSG:4326 polygon to nodata.
 
     Writes ``dest_path`` (or replaces ``path`` itself, atomically) exactly as :func:`mosaic`
     does for a single tile.  Returns the written path.
     """
     return mosaic([path], dest_path or path, cutline_geojson=geojson_4326, nodata=nodata, cog=cog,
-                  cancel=cancel)
+                  cancel=cancel, band_names=band_names)
 
 
 # ---------------------------------------------------------------------------------------

@@ -37,6 +37,13 @@ CAPTURED = {"expression": {"result": "0", "values": {
     "fileFormat": "GEO_TIFF", "filenamePrefix": "aoi", "bandIds": ["B4", "B3"]}
 
 
+# The same request over a smaller area (0.02 degrees), for the tests that fetch pixels often.
+SMALL = copy.deepcopy(CAPTURED)
+_ring = SMALL["expression"]["values"]["0"]["functionInvocationValue"]["arguments"]["geometry"][
+    "functionInvocationValue"]["arguments"]["coordinates"]["arrayValue"]["values"][0]["arrayValue"]["values"]
+_ring[1:4] = [{"constantValue": [1.02, 43.0]}, {"constantValue": [1.02, 43.02]}, {"constantValue": [1.0, 43.02]}]
+
+
 @pytest.fixture
 def sim():
     with EeSimulator(tokens=[TOKEN], projects=["my-project"], unregistered_projects=["not-ee"]) as s:
@@ -77,7 +84,7 @@ def open_tif(data, path="/vsimem/test_ee_sim.tif"):
 
 
 def with_format(body, fmt, prefix="aoi", band_ids=("B4", "B3")):
-    b = copy.deepcopy(body)
+    b = copy.deepcopy(SMALL if body is CAPTURED else body)
     b["fileFormat"] = fmt
     b["filenamePrefix"] = prefix
     b["bandIds"] = list(band_ids)
@@ -476,7 +483,7 @@ def test_select_regex_rename_and_addbands(sim):
 def test_getpixels_unknown_and_expired():
     tiny = exact_grid(S2_T31TCJ_ID, "EPSG:32631", [10.0, 0.0, 350000.0, 0.0, -10.0, 4770000.0], 4, 4,
                       band_ids=["B4"])
-    with EeSimulator(tokens=[TOKEN], ttl_seconds=1.0) as s:
+    with EeSimulator(tokens=[TOKEN], ttl_seconds=0.5) as s:
         r = get_pixels(s, "projects/my-project/thumbnails/" + "0" * 32 + "-" + "1" * 32)
         assert r.status_code == 404
         assert r.json() == {"error": {"code": 404, "message": "Requested entity was not found.",
@@ -484,7 +491,7 @@ def test_getpixels_unknown_and_expired():
         name = create_ok(s, tiny)
         assert get_pixels(s, name).status_code == 200
         assert get_pixels(s, name).status_code == 200      # an id can be fetched again until it expires
-        time.sleep(1.2)
+        time.sleep(0.6)
         r = get_pixels(s, name)
         assert r.status_code == 404 and r.json()["error"]["status"] == "NOT_FOUND"
         name = create_ok(s, tiny)
@@ -537,7 +544,7 @@ def test_connection_drop(sim):
 def test_fault_rates_are_seeded():
     def run(seed):
         with EeSimulator(tokens=[TOKEN], seed=seed, fault_rates={"create": {429: 0.3, 503: 0.2}}) as s:
-            return [create(s, CAPTURED).status_code for _ in range(12)]
+            return [create(s, SMALL).status_code for _ in range(12)]
     a, b = run(7), run(7)
     assert a == b
     assert {429, 200} <= set(a)

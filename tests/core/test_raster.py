@@ -203,6 +203,11 @@ def test_mosaic_without_aoi_keeps_everything(tmp_path):
     assert np.array_equal(read(dest), arrays)
     info = raster.raster_info(dest)
     assert info["nodata"] == [65535.0, 65535.0] and info["band_names"] == ["", ""]
+    raster.mosaic(tiles, dest, band_names=["B8", "B2"])
+    assert raster.raster_info(dest)["band_names"] == ["B8", "B2"]
+    with pytest.raises(EoError):
+        raster.mosaic(tiles, dest, band_names=["B8"])
+    assert np.array_equal(read(dest), arrays)
 
 
 def test_mosaic_keeps_exact_degree_grid_and_maps_float_masks(tmp_path):
@@ -237,7 +242,25 @@ def test_mosaic_rejects_misaligned_or_mixed_tiles(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["t1.tif", "t2.tif", "t3.tif", "t4.tif"]
 
 
-def test_no_part_left_on_failure(tmp_path, aoi_masks):
+@pytest.fixture(params=[True, False], ids=["gdal-exceptions", "no-gdal-exceptions"])
+def gdal_exceptions(request):
+    """Run a test with GDAL's (process-wide) exception mode on and off."""
+    was = gdal.GetUseExceptions()
+    if request.param:
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+    yield request.param
+    if not request.param:
+        gdal.PopErrorHandler()
+    if was:
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
+
+
+def test_no_part_left_on_failure(tmp_path, aoi_masks, gdal_exceptions):
     tiles = split_tiles(tmp_path, big_arrays("uint16"), ["B4", "B3"])
     dest = tmp_path / "keep.tif"
     dest.write_bytes(b"previous result")
@@ -266,21 +289,17 @@ def test_no_part_left_on_failure(tmp_path, aoi_masks):
     assert not (tmp_path / "new.tif").exists()
 
 
-def test_failure_without_gdal_exceptions(tmp_path):
-    was = gdal.GetUseExceptions()
-    gdal.DontUseExceptions()
-    try:
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        bad = tmp_path / "bad.tif"
-        bad.write_bytes(b"garbage")
-        with pytest.raises(EoError):
-            raster.mosaic([str(bad)], str(tmp_path / "x.tif"))
-        good = write(tmp_path / "g.tif", [np.ones((8, 8), np.uint16)])
-        assert raster.mosaic([good], str(tmp_path / "x.tif")) == str(tmp_path / "x.tif")
-    finally:
-        gdal.PopErrorHandler()
-        if was:
-            gdal.UseExceptions()
+def test_gdal_exception_mode_is_left_alone(tmp_path, gdal_exceptions):
+    bad = tmp_path / "bad.tif"
+    bad.write_bytes(b"garbage")
+    with pytest.raises(EoError):
+        raster.mosaic([str(bad)], str(tmp_path / "x.tif"))
+    with pytest.raises(EoError):
+        raster.stack_vrt([str(bad)], str(tmp_path / "x.vrt"), ["a"])
+    good = write(tmp_path / "g.tif", [np.ones((8, 8), np.uint16)])
+    assert raster.mosaic([good], str(tmp_path / "x.tif")) == str(tmp_path / "x.tif")
+    assert raster.mask_to_polygon(good, aoi_4326(), str(tmp_path / "y.tif")) == str(tmp_path / "y.tif")
+    assert gdal.GetUseExceptions() == (1 if gdal_exceptions else 0)
     assert not list(tmp_path.glob("*.part*"))
 
 

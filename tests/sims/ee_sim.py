@@ -305,22 +305,21 @@ def _affine_ok(a: Sequence[float]) -> bool:
 # ----------------------------------------------------------------------------------------
 # CRS and projections
 # ----------------------------------------------------------------------------------------
-_crs_cache: Dict[str, Tuple[pyproj.CRS, str]] = {}
-_crs_lock = threading.Lock()
-_tls = threading.local()
+_tls = threading.local()   # pyproj objects are kept per thread (they are not thread-safe)
 
 
 def _crs(code: str) -> Tuple[pyproj.CRS, str]:
     """(pyproj CRS, canonical key) for a CRS string; raises ValueError."""
-    with _crs_lock:
-        hit = _crs_cache.get(code)
+    cache = getattr(_tls, "crs", None)
+    if cache is None:
+        cache = _tls.crs = {}
+    hit = cache.get(code)
     if hit:
         return hit
     crs = pyproj.CRS.from_user_input(code)
     epsg = crs.to_epsg(min_confidence=100)
     key = "EPSG:%d" % epsg if epsg else crs.to_wkt()
-    with _crs_lock:
-        _crs_cache[code] = (crs, key)
+    cache[code] = (crs, key)
     return crs, key
 
 
@@ -1461,7 +1460,8 @@ class EeSimulator:
         self._server = ThreadingHTTPServer((self.host, self.port), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="ee-sim", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="ee-sim", daemon=True)
         self._thread.start()
         return self
 
@@ -1794,7 +1794,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, method: str) -> None:
         sim = self.simulator
-        raw = self._read_body() if method == "POST" else b""
+        raw = self._read_body()
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
