@@ -2,6 +2,7 @@
 import copy
 import io
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -11,7 +12,7 @@ import zipfile
 import numpy as np
 import pytest
 import requests
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from tests.sims import ee_sim
 from tests.sims.ee_sim import (MERIT_DEM_ID, S2_SR_ID, S2_T31TCJ_ID, SRTM_ID, WORLDCOVER_ID,
@@ -347,6 +348,34 @@ def test_dimensions_width_height(sim):
     assert tif["gt"][1] == pytest.approx(0.2 / 40) and tif["arrays"][0].dtype == np.uint8
 
 
+def test_max_dimension(sim):
+    expr = call("Image.clipToBoundsAndScale", input=load(WORLDCOVER_ID),
+                geometry=polygon([[1.0, 43.0], [1.2, 43.0], [1.2, 43.1], [1.0, 43.1], [1.0, 43.0]]),
+                maxDimension=const(50))
+    tif = open_tif(get_pixels(sim, create_ok(sim, thumb(expr, "GEO_TIFF"))).content)
+    assert tif["size"] == (50, 25)
+
+
+def test_region_without_scale_is_a_native_clip(sim):
+    """region alone -> Image.clip: native grid, footprint ∩ region, masked outside the polygon;
+    a single GeoTIFF takes the grid of its first band."""
+    tri = [[1.0, 43.0], [1.01, 43.0], [1.0, 43.01], [1.0, 43.0]]
+    expr = call("Image.clip", input=load(S2_T31TCJ_ID), geometry=polygon(tri))
+    name = create_ok(sim, thumb(expr, "ZIPPED_GEO_TIFF", ["B11", "B4"]))
+    z = zipfile.ZipFile(io.BytesIO(get_pixels(sim, name).content))
+    assert z.namelist() == ["20230615T105031_20230615T105716_T31TCJ.tif"]
+    tif = open_tif(z.read(z.namelist()[0]))
+    x0, dx, _, y0, _, dy = tif["gt"]
+    assert (dx, dy) == (20.0, -20.0) and (x0 - 300000) % 20 == 0 and (4800000 - y0) % 20 == 0
+    b11, b4 = tif["arrays"]
+    assert (b11 == 0).any() and (b11 != 0).any()
+    assert np.array_equal(b11 == 0, b4 == 0)
+    name = create_ok(sim, thumb(expr, "ZIPPED_GEO_TIFF_PER_BAND", ["B11", "B4"]))
+    z = zipfile.ZipFile(io.BytesIO(get_pixels(sim, name).content))
+    sizes = [open_tif(z.read(n))["size"] for n in z.namelist()]
+    assert abs(sizes[1][0] - 2 * sizes[0][0]) <= 2      # B4 keeps its native 10 m
+
+
 def test_size_limits(sim):
     tr = [10.0, 0.0, 300000.0, 0.0, -10.0, 4800000.0]
     r = create(sim, exact_grid(S2_T31TCJ_ID, "EPSG:32631", tr, 4100, 4100, band_ids=["B4"]))
@@ -604,7 +633,7 @@ def test_unknown_path_is_404(sim):
 def test_standalone_cli():
     proc = subprocess.Popen([sys.executable, "-m", "tests.sims.ee_sim", "--port", "0", "--token", "tok",
                              "--latency", "0.01"], stdout=subprocess.PIPE, text=True,
-                            cwd=__file__.rsplit("/tests/", 1)[0])
+                            cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     try:
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:")

@@ -171,7 +171,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import numpy as np
 import pyproj
 from osgeo import gdal, ogr, osr
-from shapely import wkt as shapely_wkt
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
 
