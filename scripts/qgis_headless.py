@@ -60,6 +60,10 @@ def headless_env(base: str, extra=None) -> dict:
     for d in (home, runtime, config):
         os.makedirs(d, exist_ok=True)
     os.chmod(runtime, 0o700)
+    # QGIS's embedded Python finds its prefix from the python3 on PATH: keep only system ones
+    # (a pyenv or venv python first on PATH leaves QGIS without its 'qgis' module).
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "/usr/bin:/bin").split(os.pathsep)
+                                  if p.startswith(("/usr/", "/bin", "/sbin")))
     env.update({"HOME": home, "XDG_RUNTIME_DIR": runtime, "QT_QPA_PLATFORM": "offscreen",
                 "QGIS_CUSTOM_CONFIG_PATH": config, "LC_ALL": "C.UTF-8"})
     env.update(extra or {})

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
+
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE]
+
+Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
+startup script that opens the download dock and the Jobs panel (and loads
+``--raster`` through the plugin's job manager when given), then captures the
+whole screen with ImageMagick's ``import -window root``.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import dev_install  # noqa: E402
+import qgis_headless  # noqa: E402
+
+STARTUP = r'''
+import json, os
+from qgis.utils import iface, plugins
+from qgis.PyQt.QtCore import QTimer, Qt
+
+def _go():
+    plugin = plugins["eo_downloader"]
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    plugin.toggle_dock(True)
+    plugin.toggle_jobs(True)
+    raster = os.environ.get("EO_SHOT_RASTER")
+    state = {"dock": plugin.dock.isVisible(), "jobs": plugin.jobs_panel.isVisible()}
+    if raster:
+        from eo_downloader.core.jobs import Job, JobState
+        job = Job(provider="ee_download", title="EE demo result",
+                  params={"image": "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG",
+                          "bands": ["B3", "B8", "B11"]}, state=JobState.DONE, progress=100.0,
+                  outputs=[raster], message="Done")
+        plugin.manager.store.add(job)
+        layers = plugin.manager.load_layers(job.id)
+        plugin.manager.jobChanged.emit(job.id)
+        state["layers"] = [l.name() for l in layers]
+        if layers:
+            iface.mapCanvas().setDestinationCrs(layers[0].crs())
+            iface.mapCanvas().setExtent(layers[0].extent())
+            iface.mapCanvas().refresh()
+    with open(os.environ["EO_SHOT_STATE"], "w") as fh:
+        json.dump(state, fh)
+
+QTimer.singleShot(4000, _go)
+'''
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out_dir")
+    ap.add_argument("--raster")
+    ap.add_argument("--display", default=":97")
+    ap.add_argument("--wait", type=float, default=14.0)
+    args = ap.parse_args(argv)
+    work = tempfile.mkdtemp(prefix="eo-shot-")
+    xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    qgis = None
+    try:
+        time.sleep(1.0)
+        dev_install.install(os.path.join(work, "profiles_root"))
+        startup = os.path.join(work, "startup.py")
+        with open(startup, "w") as fh:
+            fh.write(STARTUP)
+        state_file = os.path.join(work, "state.json")
+        env = qgis_headless.headless_env(work, {"DISPLAY": args.display, "EO_SHOT_STATE": state_file,
+                                                "EO_SHOT_RASTER": os.path.abspath(args.raster) if args.raster else ""})
+        env.pop("QT_QPA_PLATFORM", None)
+        env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
+        qgis = subprocess.Popen(["qgis", "--profiles-path", os.path.join(work, "profiles_root"), "--nologo",
+                                 "--noversioncheck", "--code", startup], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + args.wait + 30
+        while not os.path.exists(state_file) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(args.wait if os.path.exists(state_file) else 0)
+        os.makedirs(args.out_dir, exist_ok=True)
+        png = os.path.join(args.out_dir, "qgis_window.png")
+        subprocess.run(["import", "-display", args.display, "-window", "root", png], check=True)
+        state = json.load(open(state_file)) if os.path.exists(state_file) else {}
+        state["png"] = png
+        print(json.dumps(state))
+        return 0 if state.get("dock") else 1
+    finally:
+        if qgis is not None:
+            qgis.kill()
+            qgis.wait()
+        xvfb.kill()
+        xvfb.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
