@@ -300,7 +300,7 @@ class _Crc32c:
         self._crc = 0
 
     def update(self, data):
-        self._crc = self._func(data, self._crc)
+        self._crc = self._func(bytes(data) if isinstance(data, memoryview) else data, self._crc)
 
     def digest(self) -> bytes:
         return self._crc.to_bytes(4, "big")
@@ -336,49 +336,63 @@ def announced_checksums(headers, partial: bool) -> Dict[str, str]:
 # --------------------------------------------------------------------------- writer thread
 
 class _Writer:
-    """Writes and hashes chunks on its own thread (file I/O and hashing release the GIL)."""
+    """Writes and hashes filled buffers on its own thread (file I/O and hashing release the GIL).
 
-    def __init__(self, handle, hashers, depth: int = WRITE_QUEUE_DEPTH):
+    A fixed pool of ``depth`` buffers of ``size`` bytes circulates between the
+    reading thread (which fills them from the socket) and this thread, so
+    memory stays bounded and nothing is allocated or copied per chunk.
+    """
+
+    def __init__(self, handle, hashers, depth: int = WRITE_QUEUE_DEPTH, size: int = CHUNK_SIZE):
         self.handle = handle
         self.hashers = hashers
-        self.queue: "queue.Queue" = queue.Queue(max(1, depth))
+        self.free: "queue.Queue" = queue.Queue()
+        for _ in range(max(2, depth)):
+            self.free.put(bytearray(size))
+        self.queue: "queue.Queue" = queue.Queue()
         self.error: Optional[BaseException] = None
         self.thread = threading.Thread(target=self._run, name="eo-downloader-writer", daemon=True)
         self.thread.start()
 
     def _run(self):
         while True:
-            chunk = self.queue.get()
-            if chunk is None:
+            item = self.queue.get()
+            if item is None:
                 return
-            if self.error is not None:
-                continue
-            try:
-                self.handle.write(chunk)
-                for hasher in self.hashers:
-                    hasher.update(chunk)
-            except BaseException as exc:  # reported to the reading thread
-                self.error = exc
+            buffer, size = item
+            if self.error is None:
+                try:
+                    view = memoryview(buffer)[:size]
+                    self.handle.write(view)
+                    for hasher in self.hashers:
+                        hasher.update(view)
+                except BaseException as exc:  # reported to the reading thread
+                    self.error = exc
+            self.free.put(buffer)
 
-    def put(self, chunk: bytes) -> None:
+    def acquire(self, cancel=None) -> bytearray:
+        """A free buffer (waits while all are queued for writing)."""
         while True:
             if self.error is not None:
                 raise self.error
             try:
-                self.queue.put(chunk, timeout=0.2)
-                return
-            except queue.Full:
+                return self.free.get(timeout=0.2)
+            except queue.Empty:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
                 if not self.thread.is_alive():
                     raise RuntimeError("writer thread died")
 
+    def submit(self, buffer: bytearray, size: int) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((buffer, size))
+
+    def give_back(self, buffer: bytearray) -> None:
+        self.free.put(buffer)
+
     def close(self) -> None:
-        while True:
-            try:
-                self.queue.put(None, timeout=0.2)
-                break
-            except queue.Full:
-                if not self.thread.is_alive():
-                    break
+        self.queue.put(None)
         self.thread.join()
         if self.error is not None:
             raise self.error
@@ -474,6 +488,7 @@ class _Download:
         self.rate_samples = []
         self.refetched = 0
         self.decoding = False
+        self.wire_total: Optional[int] = None    # Content-Length of an encoded (e.g. gzip) body
         self.locked_dest = None
 
     # ---- paths
@@ -585,9 +600,9 @@ class _Download:
                     folder=folder, need=format_size(need), free=format_size(free)),
                 translate("Transfer", "Free some space or choose another output folder."))
 
-    def _html_error(self, response: requests.Response, head: bytes = b"") -> TransferError:
-        body = head.decode("utf-8", "replace")
-        if len(body) < 65536:
+    def _html_error(self, response: requests.Response, head: bytes = b"", more: bool = True) -> TransferError:
+        body = head[:65536].decode("utf-8", "replace")
+        if more and len(body) < 65536:
             try:
                 body += eohttp.read_limited(response, 65536 - len(head))
             except Exception:
@@ -674,6 +689,7 @@ class _Download:
             self._start_fresh()
             length = headers.get("Content-Length")
             self.total = int(length) if (length and length.isdigit() and not self.decoding) else None
+            self.wire_total = int(length) if (length and length.isdigit()) else None
             etag = headers.get("ETag")
             last_modified = headers.get("Last-Modified")
             self.meta = {
@@ -740,17 +756,41 @@ class _Download:
                                                        expected=self.expected_size)))
 
     # ---- the body
-    def _reader(self, raw) -> Callable[[int], bytes]:
-        """A read function returning what has arrived (up to n bytes), so a drop loses nothing received."""
+    def _filler(self, response: requests.Response):
+        """(fill(view) -> bytes read into view, 0 at the end; remaining body bytes or None).
+
+        Reads only what has arrived (one socket read at most), so a drop loses
+        nothing already received.  The fast path reads straight from the
+        response's buffered socket file into our buffers (no allocation, no
+        extra copy) and stops at Content-Length itself; chunked or encoded
+        bodies go through http.client/urllib3.
+        """
+        raw = response.raw
         if self.decoding:
-            return lambda n: raw.read(min(n, 65536), decode_content=True)
-        read1 = getattr(raw, "read1", None)          # urllib3 >= 2
+            def fill_decoded(view):
+                data = raw.read(min(len(view), 65536), decode_content=True)
+                view[:len(data)] = data
+                return len(data)
+            return fill_decoded, None
+        fp = getattr(raw, "_fp", None)                   # http.client.HTTPResponse
+        buffered = getattr(fp, "fp", None)               # its BufferedReader over the socket
+        if (fp is not None and not getattr(fp, "chunked", True) and hasattr(buffered, "readinto1")
+                and getattr(raw, "_fp_bytes_read", 0) == 0):
+            length = getattr(fp, "length", None)
+            return buffered.readinto1, (int(length) if length is not None else None)
+        read1 = getattr(raw, "read1", None)              # urllib3 >= 2
         if read1 is not None:
-            return lambda n: read1(n, decode_content=False)
-        fp = getattr(raw, "_fp", None)               # urllib3 1.26: the http.client response
-        if fp is not None and hasattr(fp, "read1"):
-            return fp.read1
-        return lambda n: raw.read(n, decode_content=False)
+            reader = lambda n: read1(n, decode_content=False)   # noqa: E731
+        elif fp is not None and hasattr(fp, "read1"):
+            reader = fp.read1
+        else:
+            reader = lambda n: raw.read(n, decode_content=False)  # noqa: E731
+
+        def fill(view):
+            data = reader(len(view))
+            view[:len(data)] = data
+            return len(data)
+        return fill, None
 
     def _stream(self, response: requests.Response) -> None:
         if not self.hashers:
@@ -758,54 +798,54 @@ class _Download:
         mode = "r+b" if (self.done and os.path.exists(self.part)) else "wb"
         handle = open(self.part, mode)
         writer = None
-        pieces: list = []
-        pending = 0
-        first = [self.done == 0]
-
-        def flush():
-            nonlocal pieces, pending
-            if not pieces:
-                return
-            chunk = pieces[0] if len(pieces) == 1 else b"".join(pieces)
-            pieces, pending = [], 0
-            if first[0]:
-                first[0] = False
-                if self.accept is None and eohttp.looks_like_html(chunk[:512].decode("latin-1"), ""):
-                    raise self._html_error(response, chunk)
-            if self.total is not None and self.done + len(chunk) > self.total:
-                raise TransferError(eohttp.redact(translate(
-                    "Transfer", "{url} sent more data than it announced ({total} bytes).").format(
-                    url=eohttp.short_url(self.url), total=self.total)))
-            writer.put(chunk)
-            self.done += len(chunk)
-            self._report()
-
+        cancel = self.cancel
         try:
             handle.seek(self.done)
             handle.truncate(self.done)
-            writer = _Writer(handle, list(self.hashers.values()))
-            read = self._reader(response.raw)
+            writer = _Writer(handle, list(self.hashers.values()), size=self.chunk_size)
+            fill, remaining = self._filler(response)
             chunk_size = self.chunk_size
-            cancel = self.cancel
+            first = self.done == 0
             dropped = None
+            ended = False
             with eohttp.watch_response(cancel, response):
-                while True:
-                    try:
-                        data = read(chunk_size - pending)
-                    except _READ_ERRORS as exc:
+                while not ended and dropped is None:
+                    buffer = writer.acquire(cancel)
+                    view = memoryview(buffer)
+                    cap = chunk_size if remaining is None else min(chunk_size, remaining)
+                    filled = 0
+                    if cap <= 0:
+                        ended = True
+                    while filled < cap:
+                        try:
+                            count = fill(view[filled:cap])
+                        except _READ_ERRORS as exc:
+                            if cancel is not None and cancel.is_cancelled():
+                                raise eohttp._cancelled_error() from None
+                            dropped = eohttp.describe_exception(exc)
+                            break
                         if cancel is not None and cancel.is_cancelled():
-                            raise eohttp._cancelled_error() from None
-                        dropped = eohttp.describe_exception(exc)
-                        break
-                    if cancel is not None and cancel.is_cancelled():
-                        raise eohttp._cancelled_error()
-                    if not data:
-                        break
-                    pieces.append(data)
-                    pending += len(data)
-                    if pending >= chunk_size:
-                        flush()
-            flush()     # what arrived before a drop is kept
+                            raise eohttp._cancelled_error()
+                        if not count:
+                            ended = True
+                            break
+                        filled += count
+                    if remaining is not None:
+                        remaining -= filled
+                    if not filled:
+                        writer.give_back(buffer)
+                        continue
+                    if first:
+                        first = False
+                        if self.accept is None and eohttp.looks_like_html(bytes(view[:512]).decode("latin-1"), ""):
+                            raise self._html_error(response, bytes(view[:filled]), more=False)
+                    if self.total is not None and self.done + filled > self.total:
+                        raise TransferError(eohttp.redact(translate(
+                            "Transfer", "{url} sent more data than it announced ({total} bytes).").format(
+                            url=eohttp.short_url(self.url), total=self.total)))
+                    writer.submit(buffer, filled)    # what arrived before a drop is kept
+                    self.done += filled
+                    self._report()
             if cancel is not None:
                 cancel.raise_if_cancelled()
             writer.close()
@@ -816,6 +856,11 @@ class _Download:
             if dropped is None and self.total is not None and self.done < self.total:
                 dropped = translate("Transfer", "the connection closed after {} of {} bytes").format(
                     self.done, self.total)
+            if dropped is None and self.decoding and self.wire_total is not None:
+                wire = response.raw.tell()
+                if wire < self.wire_total:
+                    dropped = translate("Transfer", "the connection closed after {} of {} bytes").format(
+                        wire, self.wire_total)
             if dropped is not None:
                 raise _Dropped(dropped)
         finally:

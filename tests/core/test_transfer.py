@@ -555,3 +555,24 @@ def test_same_destination_twice_at_once_is_refused(server, tmp_path, policy):
         transfer.download(url, dest, retry=policy)
     thread.join()
     assert results and results[0].sha256 == SHA
+
+
+# --------------------------------------------------------------------------- other body framings
+
+def test_chunked_body_and_resume_after_a_drop(server, tmp_path, policy):
+    url = server.add("/c.bin", Resource(DATA, chunked=True, faults=[Fault.truncate(0.4)]))
+    result = transfer.download(url, dest_dir=str(tmp_path), retry=policy)
+    assert result.sha256 == SHA
+    log = server.requests_for("/c.bin")
+    assert len(log) == 2 and log[1]["headers"]["Range"].startswith("bytes=")
+    assert server.bytes_sent["/c.bin"] == SIZE           # nothing fetched twice
+    assert leftovers(tmp_path) == []
+
+
+def test_gzip_content_encoding_is_decoded(server, tmp_path, policy):
+    url = server.add("/g.bin", Resource(DATA, gzip_encoding=True, faults=[Fault.truncate(0.5)]))
+    seen = []
+    result = transfer.download(url, dest_dir=str(tmp_path), retry=policy, progress=seen.append)
+    assert result.sha256 == SHA and result.size == SIZE
+    assert "Range" not in server.requests_for("/g.bin")[1]["headers"]   # encoded bytes: restart, no resume
+    assert seen[-1].done == SIZE

@@ -103,7 +103,7 @@ class Resource:
                  goog_hash: Optional[str] = None, disposition: Optional[str] = None,
                  faults: Optional[List[Optional[Fault]]] = None, always: Optional[Fault] = None,
                  change_etag: bool = False, seed: int = 0, headers: Optional[Dict[str, str]] = None,
-                 delay: float = 0.0):
+                 delay: float = 0.0, chunked: bool = False, gzip_encoding: bool = False):
         if (data is None) == (path is None):
             raise ValueError("give data or path")
         self.data = data
@@ -131,6 +131,12 @@ class Resource:
         self.rng = random.Random(seed)
         self.extra_headers = dict(headers or {})
         self.delay = delay                 # seconds to wait before answering (slow server)
+        self.chunked = chunked             # full responses use Transfer-Encoding: chunked
+        self.gzip_wire = None              # Content-Encoding: gzip (ranges ignored)
+        if gzip_encoding:
+            import gzip
+            self.gzip_wire = gzip.compress(self.read(0, self.size), compresslevel=1)
+            self.ranges = False
         self.requests = 0
         self.lock = threading.Lock()
 
@@ -295,7 +301,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._stall()
             return
 
-        size = resource.size
+        size = resource.size if resource.gzip_wire is None else len(resource.gzip_wire)
         etag = resource.current_etag()
         start, end, status = 0, size, 200
         range_header = self.headers.get("Range")
@@ -312,9 +318,15 @@ class _Handler(BaseHTTPRequestHandler):
                 start, end, status = first, min(last, size - 1) + 1, 206
         length = end - start
         announced = length + (fault.delta if fault is not None and fault.kind == "wrong_length" else 0)
+        chunked = resource.chunked and status == 200
         self.send_response(status)
         self.send_header("Content-Type", resource.content_type)
-        self.send_header("Content-Length", str(max(0, announced)))
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(max(0, announced)))
+        if resource.gzip_wire is not None:
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Accept-Ranges", "bytes" if resource.ranges else "none")
         if etag:
             self.send_header("ETag", etag)
@@ -360,12 +372,19 @@ class _Handler(BaseHTTPRequestHandler):
                 at = int(length * at)
             cut = max(0, min(int(at), length))
         sent = 0
+        if resource.gzip_wire is not None:
+            pieces = (memoryview(resource.gzip_wire)[pos:pos + 65536] for pos in range(start, end, 65536))
+        else:
+            pieces = resource.chunks(start, end, 65536 if chunked else 1 << 20)
         try:
-            for chunk in resource.chunks(start, end):
+            for chunk in pieces:
                 if cut is not None and sent + len(chunk) > cut:
                     chunk = chunk[:cut - sent]
                 if chunk:
-                    self.wfile.write(chunk)
+                    if chunked:
+                        self.wfile.write(b"%x\r\n" % len(chunk) + bytes(chunk) + b"\r\n")
+                    else:
+                        self.wfile.write(chunk)
                     sent += len(chunk)
                     with server.lock:
                         server.bytes_sent[path] = server.bytes_sent.get(path, 0) + len(chunk)
@@ -373,6 +392,8 @@ class _Handler(BaseHTTPRequestHandler):
                     break
                 if server.stopping.is_set():
                     break
+            if chunked and (fault is None or fault.kind not in ("drop", "truncate", "stall")):
+                self.wfile.write(b"0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
             return
