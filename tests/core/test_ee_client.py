@@ -24,7 +24,6 @@ from plugin.core.runner import RunContext, run_job
 from plugin.core.providers import ee_download as R
 from tests.sims.ee_sim import EeSimulator
 
-gdal.UseExceptions()
 
 IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
 TOKEN = "test-token"
