@@ -145,7 +145,25 @@ draws faults from a ``random.Random(seed)``.  ``latency`` seconds are slept at t
 of every request.  Queued faults come before rate faults; both are applied after the
 request is recorded and before auth.
 
-Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latency 0.2``.
+Test API
+--------
+``EeSimulator(tokens=("test-token",), projects=("my-project",), unregistered_projects=(),
+api_keys=None, images=None, ttl_seconds=14400, max_request_bytes=50331648,
+max_grid_dimension=10000, max_bands=1024, latency=0.0, seed=0, fault_rates=None,
+content_disposition=True, project_number="123456789012", host="127.0.0.1", port=0,
+max_records=2000)``; ``start()``/``stop()``/context manager; ``url`` (``http://127.0.0.1:PORT``,
+no ``/v1``).  Counters: ``counts[endpoint]`` and ``status_counts[(endpoint, status)]``
+(endpoints ``create, getPixels, asset, unknown``; status ``-1`` = a body cut by
+``inject_drop``), ``count(endpoint, status=None)``; ``requests`` (dicts ``endpoint, method,
+path, query, headers`` (lower-case keys), ``json, raw, status, time``), ``last_request(endpoint)``,
+``reset_counters()``.  ``thumbnails()`` / ``thumbnail(name_or_id)`` describe the stored grids;
+``expire(name_or_id=None)``; ``add_image(ImageSpec)``; ``expected_pixels(image_id, band_id,
+crs, geotransform, width, height)``; ``inject``, ``inject_drop``, ``clear_faults``,
+``fault_rates``, ``latency`` and ``ttl_seconds`` may be changed while running.
+
+Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latency 0.2``
+(``--project`` repeatable, default any project; ``--ttl``, ``--seed``, ``--rate-429``,
+``--rate-5xx``, ``--rate-drop``); prints the URL on stdout.
 """
 import argparse
 import binascii
