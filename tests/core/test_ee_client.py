@@ -426,3 +426,34 @@ def test_states_and_server_ids_are_recorded(sim, tmp_path):
     assert stored.state == JobState.DONE
     assert stored.server["thumbnails"]["single"].startswith("projects/my-project/thumbnails/")
     assert JobState.SUBMITTED in states and JobState.DOWNLOADING in states
+
+
+# --- the estimate predicts the grid Earth Engine returns ----------------------------------------------------------
+@pytest.mark.parametrize("options", [
+    dict(bands="B4,B11", format="GEO_TIFF"),                        # native grid of the first band (10 m)
+    dict(bands="B11,B4", format="GEO_TIFF"),                        # ... (20 m)
+    dict(bands="B4", scale=30, crs="EPSG:3857", format="GEO_TIFF"),
+    dict(bands="B4", scale=0.0003 * tiling.METRES_PER_DEGREE, crs="EPSG:4326", format="GEO_TIFF"),
+    dict(bands="B4", dimensions="100x80", format="GEO_TIFF"),
+    dict(bands="B4", dimensions=150, format="GEO_TIFF"),
+    dict(bands="B4", crs="EPSG:32610", crs_transform=[20, 0, 500000, 0, -20, 4200000], format="GEO_TIFF"),
+])
+def test_estimate_grid_is_the_grid_earth_engine_returns(sim, tmp_path, options):
+    job = make_job(tmp_path, aoi=SQUARE, **options)
+    outputs, _, _ = run(sim, job)
+    info = tiling.ImageInfo.from_asset(sim.asset_resource("earthengine-public", IMG), IMG)
+    est = tiling.estimate(ee_params.validate(dict(job.params, region=SQUARE)), SQUARE, info)
+    ds = gdal.Open(outputs[0])
+    assert (ds.RasterXSize, ds.RasterYSize) == (est.width, est.height)
+    np.testing.assert_allclose(ds.GetGeoTransform(), est.grid.gdal_geotransform(), rtol=1e-12, atol=1e-9)
+
+
+def test_tiled_in_another_crs_equals_one_request(sim, tmp_path):
+    opts = dict(bands="B4", scale=30, crs="EPSG:3857", format="GEO_TIFF", name="w", aoi=SQUARE)
+    out1, _, _ = run(sim, make_job(tmp_path, "one", **opts))
+    sim.reset_counters()
+    out2, _, _ = run(sim, make_job(tmp_path, "tiles", **opts), ee_max_request_bytes=5000)
+    assert sim.count("create") > 1
+    a, b = gdal.Open(out1[0]), gdal.Open(out2[0])
+    assert a.GetGeoTransform() == b.GetGeoTransform()
+    np.testing.assert_array_equal(read(out1[0]), read(out2[0]))

@@ -254,9 +254,12 @@ def _snap(bounds, px: float, py: float, origin: Tuple[float, float], crs: str, s
 
 
 def _clean(value: float) -> float:
-    """Round away float noise (1e-9 of a unit) so transforms stay readable and stable."""
-    rounded = round(float(value), 9)
-    return float(int(rounded)) if rounded.is_integer() else rounded
+    """Round away float noise (20.000000000000004 -> 20.0); other values are kept exactly."""
+    value = float(value)
+    rounded = round(value, 6)
+    if abs(value - rounded) <= 1e-8:
+        return float(int(rounded)) if rounded.is_integer() else rounded
+    return value
 
 
 def _default_band(bands: Sequence[BandInfo]) -> Optional[BandInfo]:
