@@ -54,3 +54,45 @@ def test_bad_parameter_gives_a_specific_message(built, tmp_path):
     finally:
         sim.terminate()
         sim.wait(10)
+
+
+# The EOSDA documentation's example polygon and scene (seed 002).
+EOSDA_SEED_POLYGON = [[-104.87931347024973, 27.166227117387663], [-104.87190853064376, 27.17371136921598],
+                      [-104.87486446023671, 27.175686643908065], [-104.87271173924485, 27.178599422270565],
+                      [-104.87575466983847, 27.180525385046096], [-104.88103048496039, 27.176643443128853],
+                      [-104.87771956045358, 27.172771682872458], [-104.88236756436531, 27.17042134807906],
+                      [-104.87931347024973, 27.166227117387663]]
+
+
+def test_eosda_search_and_download_through_qgis_process(built, tmp_path):
+    aoi = tmp_path / "aoi.geojson"
+    aoi.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "seed"},
+        "geometry": {"type": "Polygon", "coordinates": [EOSDA_SEED_POLYGON]}}]}))
+    sim = qh.start_simulator("eosda_sim", ["--api-key", "eosda-demo-key", "--polls-to-done", "1"])
+    try:
+        env = qh.headless_env(tmp_path, {"EO_DOWNLOADER_EOSDA_API_URL": "http://127.0.0.1:{}".format(sim.port),
+                                         "EO_DOWNLOADER_EOSDA_API_KEY": "eosda-demo-key"})
+        qh.install_zip(str(built["path"]), env)
+        rc, data, err = qh.run_algorithm("eo_downloader:eosda_search", {
+            "AOI": str(aoi), "DATASET": 0, "DATE_FROM": "2023-07-01", "DATE_TO": "2023-07-31", "CLOUD_MAX": 100,
+            "OUTPUT": str(tmp_path / "scenes.gpkg")}, env)
+        assert rc == 0, err
+        from qgis.core import QgsVectorLayer
+        scenes = QgsVectorLayer(str(tmp_path / "scenes.gpkg"), "scenes", "ogr")
+        assert scenes.isValid() and scenes.featureCount() > 0
+        view_ids = {f["view_id"] for f in scenes.getFeatures()}
+        assert all(v.startswith("S2/") for v in view_ids)
+        rc, data, err = qh.run_algorithm("eo_downloader:eosda_download", {
+            "AOI": str(aoi), "VIEW_ID": "S2/13/R/EL/2023/7/19/0", "BANDS": "B02,B03,B04", "MERGE": "true",
+            "REFERENCE": "ref_datetime", "OUTPUT_DIR": str(tmp_path / "out")}, env)
+        assert rc == 0, err
+        files = data["results"]["OUTPUT_FILES"]
+        assert len(files) == 1 and files[0].endswith(".tif")      # merged bands of one resolution: tif
+        ds = gdal.Open(files[0])
+        assert ds.RasterCount == 3
+        assert osr.SpatialReference(wkt=ds.GetProjection()).GetAuthorityCode(None) == "32613"
+        assert "eosda-demo-key" not in err + json.dumps(data)
+    finally:
+        sim.terminate()
+        sim.wait(10)
