@@ -7,7 +7,7 @@ from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QTableWidgetItem, QWidget
 
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
@@ -90,6 +90,15 @@ class DownloadDock(QDockWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(300)
         self.timer.timeout.connect(self.update_state)
+        self.image_infos = {}          # image id -> tiling.ImageInfo (or an error text)
+        self.info_task = None
+        self.info_timer = QTimer(self)
+        self.info_timer.setSingleShot(True)
+        self.info_timer.setInterval(800)
+        self.info_timer.timeout.connect(self.fetch_image_info)
+        ui.eeImageEdit.textChanged.connect(self.info_timer.start)
+        self.bands_menu = QMenu(ui.eeBandsButton)
+        ui.eeBandsButton.setMenu(self.bands_menu)
         self.canvas.extentsChanged.connect(self.schedule_update)
         self._selection_layer = None
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
@@ -184,7 +193,18 @@ class DownloadDock(QDockWidget):
         ui.eosdaDownloadButton.setToolTip(reason or translate("DownloadDock", "Create the download task as a background job."))
 
     def ee_estimate_text(self, aoi):
-        """Rough size before anything is sent: 16-bit bands plus Earth Engine's mask byte."""
+        """The size before anything is sent: exact once the image's bands are known, rough before."""
+        info = self.image_infos.get(self.ui.eeImageEdit.text().strip())
+        if info is not None and not isinstance(info, str):
+            from ..core.providers import ee_download
+            try:
+                params = self._ee_params(aoi)
+                est = ee_download.estimate_for(params, info)
+            except EoError as exc:
+                return exc.user_text()
+            return translate("DownloadDock", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
+                                             "(with the mask byte), {} request(s).").format(
+                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles)
         bands = [b for b in self.ui.eeBandsEdit.text().split(",") if b.strip()]
         scale = self.ui.eeScaleSpin.value() or 10.0
         minx, miny, maxx, maxy = aoi.bounds
@@ -193,8 +213,84 @@ class DownloadDock(QDockWidget):
         height = max(1, int(math.ceil((maxy - miny) * 110540.0 / scale)))
         size = width * height * max(1, len(bands)) * 3
         tiles = max(1, int(math.ceil(size / float(EE_REQUEST_LIMIT))), int(math.ceil(max(width, height) / 10000.0)) ** 2)
-        return translate("DownloadDock", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).").format(
-            width, height, scale, size / 1048576.0, tiles)
+        text = translate("DownloadDock", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "
+                                         "{} tile(s).").format(width, height, scale, size / 1048576.0, tiles)
+        if isinstance(info, str):
+            text += "\n" + info
+        return text
+
+    def _ee_params(self, aoi):
+        from ..core.providers import ee_download
+        ui = self.ui
+        crs = ui.eeCrsWidget.crs()
+        return ee_download.build_params(
+            image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(), band_options="",
+            scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
+            crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
+            file_per_band=ui.eeFilePerBandCheck.isChecked(), name="",
+            project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
+            aoi=aoi.to_geojson())
+
+    # -- image description and band picker (network off the main thread) ------------------
+    def fetch_image_info(self):
+        image = self.ui.eeImageEdit.text().strip()
+        if not image or image in self.image_infos or self.info_task is not None:
+            self.show_bands()
+            return
+        from ..adapters import network
+        from ..adapters.job_manager import credentials_for
+        from ..core import config
+        try:
+            creds = credentials_for(Job(provider="ee_download", params={}))
+        except EoError as exc:
+            self.image_infos[image] = translate("DownloadDock", "The image's bands cannot be read yet: {}").format(
+                exc.message)
+            self.schedule_update()
+            return
+        project = self.ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project")
+        task = FunctionTask(translate("DownloadDock", "Reading the description of {}").format(image),
+                            _read_image_info, key=image, image=image, project=project, session=network.make_session(),
+                            base=config.base_url("ee_api", plugin_settings.get("ee_api_url")),
+                            token_provider=creds["token_provider"])
+        task.done.connect(self._image_info_done)
+        self.info_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _image_info_done(self, task):
+        self.info_task = None
+        image = task.key
+        self.image_infos[image] = task.result if task.error is None else \
+            translate("DownloadDock", "The image's bands could not be read: {}").format(task.error)
+        self.show_bands()
+        self.schedule_update()
+        if image != self.ui.eeImageEdit.text().strip():
+            self.info_timer.start()
+
+    def show_bands(self):
+        info = self.image_infos.get(self.ui.eeImageEdit.text().strip())
+        self.bands_menu.clear()
+        usable = info is not None and not isinstance(info, str)
+        self.ui.eeBandsButton.setEnabled(usable)
+        if not usable:
+            return
+        chosen = [b.strip() for b in self.ui.eeBandsEdit.text().split(",") if b.strip()]
+        for band in info.bands:
+            label = "{} ({})".format(band.id, band.dtype)
+            if band.transform:
+                unit = "°" if band.crs == "EPSG:4326" else " m"
+                label = "{} ({}, {:g}{})".format(band.id, band.dtype, abs(band.transform[0]), unit)
+            action = self.bands_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(band.id in chosen)
+            action.toggled.connect(lambda checked, band_id=band.id: self._toggle_band(band_id, checked))
+
+    def _toggle_band(self, band_id, checked):
+        bands = [b.strip() for b in self.ui.eeBandsEdit.text().split(",") if b.strip()]
+        if checked and band_id not in bands:
+            bands.append(band_id)
+        elif not checked and band_id in bands:
+            bands.remove(band_id)
+        self.ui.eeBandsEdit.setText(",".join(bands))
 
     # -- submissions ---------------------------------------------------------------------
     def _output_dir(self):
@@ -204,18 +300,8 @@ class DownloadDock(QDockWidget):
         self.ui.statusLabel.setText(text)
 
     def submit_ee(self):
-        from ..core.providers import ee_download
-        ui = self.ui
         try:
-            aoi = self.current_aoi()
-            crs = ui.eeCrsWidget.crs()
-            params = ee_download.build_params(
-                image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(), band_options="",
-                scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
-                crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
-                file_per_band=ui.eeFilePerBandCheck.isChecked(), name="",
-                project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
-                aoi=aoi.to_geojson())
+            params = self._ee_params(self.current_aoi())
         except EoError as exc:
             self._status(exc.user_text())
             return None
@@ -255,12 +341,13 @@ class DownloadDock(QDockWidget):
         except EoError as exc:
             self._status(exc.user_text())
             return
-        args = dict(session=network.make_session(),
-                    base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
-                    dataset=ui.eosdaDatasetCombo.currentText(), aoi=aoi.to_geojson(),
-                    date_from=ui.eosdaFromDate.date().toString("yyyy-MM-dd"),
-                    date_to=ui.eosdaToDate.date().toString("yyyy-MM-dd"), cloud_max=ui.eosdaCloudSpin.value())
-        task = SearchTask(translate("DownloadDock", "EOSDA scene search"), args)
+        from ..core import eosda
+        task = FunctionTask(translate("DownloadDock", "EOSDA scene search"), eosda.search,
+                            session=network.make_session(),
+                            base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
+                            dataset=ui.eosdaDatasetCombo.currentText(), aoi_geojson_polygon=aoi.to_geojson(),
+                            date_from=ui.eosdaFromDate.date().toString("yyyy-MM-dd"),
+                            date_to=ui.eosdaToDate.date().toString("yyyy-MM-dd"), cloud_max=ui.eosdaCloudSpin.value())
         task.done.connect(self._search_done)
         self.search_task = task
         ui.eosdaSearchButton.setEnabled(False)
@@ -273,7 +360,7 @@ class DownloadDock(QDockWidget):
         if task.error:
             self._status(task.error)
             return
-        self.show_scenes(task.scenes)
+        self.show_scenes(task.result)
 
     def show_scenes(self, scenes):
         ui = self.ui
@@ -339,23 +426,26 @@ class DownloadDock(QDockWidget):
         self.canvas.scene().removeItem(self.aoi_band)
 
 
-class SearchTask(QgsTask):
-    """Runs the EOSDA search on a worker thread; results handed over in finished()."""
+class FunctionTask(QgsTask):
+    """Runs ``func(**kwargs)`` on a worker thread; ``done`` is emitted from finished() on the main thread.
+
+    ``result`` holds the return value, ``error`` a user-facing message; the
+    arguments (which may hold secrets) are dropped once the call is over.
+    """
 
     done = pyqtSignal(object)
 
-    def __init__(self, description, args):
+    def __init__(self, description, func, key=None, **kwargs):
         super().__init__(description, QgsTask.Flag.CanCancel)
-        self.args = args
-        self.scenes = []
+        self.func = func
+        self.key = key
+        self.kwargs = kwargs
+        self.result = None
         self.error = None
 
     def run(self):
-        from ..core import eosda
         try:
-            a = self.args
-            self.scenes = eosda.search(a["session"], a["base"], a["api_key"], a["dataset"], a["aoi"],
-                                       a["date_from"], a["date_to"], a["cloud_max"])
+            self.result = self.func(**self.kwargs)
             return True
         except EoError as exc:
             self.error = exc.user_text()
@@ -363,8 +453,13 @@ class SearchTask(QgsTask):
             from ..core.http import redact
             self.error = redact("{}: {}".format(type(exc).__name__, exc))
         finally:
-            self.args = {}
+            self.kwargs = {}
         return False
 
     def finished(self, result):
         self.done.emit(self)
+
+
+def _read_image_info(image, project, session, base, token_provider):
+    from ..core.ee.client import EeClient
+    return EeClient(base, project, token_provider, session=session).image_info(image)
