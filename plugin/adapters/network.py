@@ -3,6 +3,7 @@ from qgis.core import QgsNetworkAccessManager, QgsSettings
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery
 from qgis.PyQt.QtCore import QUrl
 
+from ..core.i18n import translate
 from . import settings as plugin_settings
 
 
@@ -36,4 +37,10 @@ def qgis_proxies(url: str = "https://earthengine.googleapis.com") -> dict:
 
 def make_session():
     from ..core.http import make_session as core_make_session
-    return core_make_session(proxies=qgis_proxies() or None, verify=bool(plugin_settings.get("verify_tls")))
+    verify = bool(plugin_settings.get("verify_tls"))
+    if not verify:
+        from qgis.core import Qgis, QgsMessageLog
+        QgsMessageLog.logMessage(translate("Network", "TLS certificate verification is turned off in the EO "
+                                                      "Downloader settings: connections can be intercepted."),
+                                 "EO Downloader", Qgis.MessageLevel.Warning)
+    return core_make_session(proxies=qgis_proxies() or None, verify=verify)

@@ -1,0 +1,54 @@
+"""QGIS's proxy and TLS settings reach the requests sessions of the core."""
+from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+from plugin.adapters import network
+from plugin.adapters import settings as plugin_settings
+
+
+def _set_proxy(enabled, host="proxy.example", port=3128, user="", password="", kind="HttpProxy"):
+    s = QgsSettings()
+    s.setValue("proxy/proxyEnabled", enabled)
+    s.setValue("proxy/proxyHost", host)
+    s.setValue("proxy/proxyPort", str(port))
+    s.setValue("proxy/proxyUser", user)
+    s.setValue("proxy/proxyPassword", password)
+    s.setValue("proxy/proxyType", kind)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
+def test_no_proxy_by_default(qgis_app):
+    _set_proxy(False)
+    assert network.qgis_proxies() == {}
+    assert network.make_session().proxies == {}
+
+
+def test_qgis_http_proxy_applied(qgis_app):
+    try:
+        _set_proxy(True, user="bob", password="s3cr t")
+        proxies = network.qgis_proxies()
+        assert proxies == {"http": "http://bob:s3cr%20t@proxy.example:3128",
+                           "https": "http://bob:s3cr%20t@proxy.example:3128"}
+        assert network.make_session().proxies == proxies
+    finally:
+        _set_proxy(False)
+
+
+def test_socks_proxy(qgis_app):
+    try:
+        _set_proxy(True, host="socks.example", port=1080, kind="Socks5Proxy")
+        assert network.qgis_proxies()["https"] == "socks5h://socks.example:1080"
+    finally:
+        _set_proxy(False)
+
+
+def test_tls_verification_on_by_default_and_visible_when_off(qgis_app):
+    assert network.make_session().verify is True
+    from qgis.core import QgsApplication
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda msg, tag, level: logged.append(msg))
+    plugin_settings.set("verify_tls", False)
+    try:
+        assert network.make_session().verify is False
+        assert any("TLS certificate verification is turned off" in m for m in logged)
+    finally:
+        plugin_settings.set("verify_tls", True)
