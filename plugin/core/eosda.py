@@ -767,6 +767,8 @@ class EosdaClient:
                 except AuthError:
                     raise
                 except HttpError as exc:
+                    if exc.status is None:      # no answer at all: keep the network message and hint
+                        raise
                     detail = _body_message(exc.body) or exc.message
                     raise ProviderError(translate("Eosda", "The EOSDA search failed (HTTP {}): {}")
                                         .format(exc.status, detail)) from None

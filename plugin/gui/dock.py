@@ -2,10 +2,10 @@
 import math
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                       QgsMapLayerProxyModel, QgsProject, QgsTask, QgsWkbTypes)
+                       QgsMapLayerProxyModel, QgsProject, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QDate, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QDate, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QTableWidgetItem, QWidget
 
@@ -14,6 +14,7 @@ from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.jobs import Job
 from ..resources import ui_path
+from .background import FunctionTask
 from .map_tool import PolygonMapTool
 from ..core.i18n import translate
 
@@ -424,40 +425,6 @@ class DownloadDock(QDockWidget):
         self.clear_footprints()
         self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self.aoi_band)
-
-
-class FunctionTask(QgsTask):
-    """Runs ``func(**kwargs)`` on a worker thread; ``done`` is emitted from finished() on the main thread.
-
-    ``result`` holds the return value, ``error`` a user-facing message; the
-    arguments (which may hold secrets) are dropped once the call is over.
-    """
-
-    done = pyqtSignal(object)
-
-    def __init__(self, description, func, key=None, **kwargs):
-        super().__init__(description, QgsTask.Flag.CanCancel)
-        self.func = func
-        self.key = key
-        self.kwargs = kwargs
-        self.result = None
-        self.error = None
-
-    def run(self):
-        try:
-            self.result = self.func(**self.kwargs)
-            return True
-        except EoError as exc:
-            self.error = exc.user_text()
-        except Exception as exc:
-            from ..core.http import redact
-            self.error = redact("{}: {}".format(type(exc).__name__, exc))
-        finally:
-            self.kwargs = {}
-        return False
-
-    def finished(self, result):
-        self.done.emit(self)
 
 
 def _read_image_info(image, project, session, base, token_provider):

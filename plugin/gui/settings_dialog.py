@@ -1,10 +1,14 @@
 """The settings dialog: credentials (as authcfg references), endpoints and preferences."""
+from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
 
 from ..adapters import settings as plugin_settings
+from ..core.errors import EoError
+from ..core.i18n import translate
 from ..resources import ui_path
+from .background import FunctionTask
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("settings_dialog.ui"))
 
@@ -14,6 +18,9 @@ class SettingsDialog(QDialog, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.outputDirWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.test_task = None
+        self.eeTestButton.clicked.connect(self.test_earth_engine)
+        self.eosdaTestButton.clicked.connect(self.test_eosda)
         self.load()
 
     def load(self):
@@ -48,3 +55,47 @@ class SettingsDialog(QDialog, FORM_CLASS):
     def accept(self):
         self.save()
         super().accept()
+
+    # -- "Test connection": one cheap real request, off the main thread ---------------------
+    def _run_test(self, description, func, **kwargs):
+        self.testResultLabel.setText(translate("SettingsDialog", "Testing…"))
+        for button in (self.eeTestButton, self.eosdaTestButton):
+            button.setEnabled(False)
+        task = FunctionTask(description, func, **kwargs)
+        task.done.connect(self._test_done)
+        self.test_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _test_done(self, task):
+        self.test_task = None
+        for button in (self.eeTestButton, self.eosdaTestButton):
+            button.setEnabled(True)
+        if task.error:
+            self.testResultLabel.setText("✗ " + task.error)
+        else:
+            self.testResultLabel.setText("✓ " + task.result)
+
+    def test_earth_engine(self):
+        from ..adapters import network
+        from ..adapters.credentials import ee_token_provider
+        from ..core import checks
+        try:
+            provider = ee_token_provider(self.eeAuthSelect.configId(), self.eeTokenUrlEdit.text().strip())
+        except EoError as exc:
+            self.testResultLabel.setText("✗ " + exc.user_text())
+            return
+        self._run_test(translate("SettingsDialog", "Testing the Earth Engine connection"), checks.check_earth_engine,
+                       session=network.make_session(), token_provider=provider,
+                       project=self.eeProjectEdit.text().strip(), base=self.eeUrlEdit.text().strip())
+
+    def test_eosda(self):
+        from ..adapters import network
+        from ..adapters.credentials import eosda_api_key
+        from ..core import checks
+        try:
+            key = eosda_api_key(self.eosdaAuthSelect.configId())
+        except EoError as exc:
+            self.testResultLabel.setText("✗ " + exc.user_text())
+            return
+        self._run_test(translate("SettingsDialog", "Testing the EOSDA connection"), checks.check_eosda,
+                       session=network.make_session(), api_key=key, base=self.eosdaUrlEdit.text().strip())

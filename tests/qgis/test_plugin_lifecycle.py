@@ -74,3 +74,35 @@ def test_settings_migration_from_unversioned_keys(qgis_app):
     plugin_settings.migrate()            # idempotent
     assert plugin_settings.get("output_dir") == "/data/eo"
     s.remove("eo_downloader")
+
+
+def test_settings_test_connection_buttons(qgis_app, monkeypatch):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from plugin.gui.settings_dialog import SettingsDialog
+    from tests.qgis.helpers import wait_until
+    from tests.sims.ee_sim import EeSimulator
+    from tests.sims.eosda_sim import EosdaSimulator
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("test-master", True)
+    cfg = QgsAuthMethodConfig("EsriToken")
+    cfg.setName("eosda test key")
+    cfg.setConfig("token", "key-in-auth-db")
+    assert am.storeAuthenticationConfig(cfg)[0]
+    monkeypatch.delenv("EO_DOWNLOADER_EE_TOKEN", raising=False)
+    dialog = SettingsDialog()
+    with EosdaSimulator(api_keys=("key-in-auth-db",)) as eosda_sim, EeSimulator(tokens=("t",)) as ee_sim:
+        dialog.eosdaUrlEdit.setText(eosda_sim.url)
+        dialog.eosdaAuthSelect.setConfigId(cfg.id())
+        dialog.test_eosda()
+        wait_until(lambda: dialog.test_task is None, timeout=20)
+        assert dialog.testResultLabel.text().startswith("✓ EOSDA answered"), dialog.testResultLabel.text()
+        monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", "tok-WRONG-4711")
+        dialog.eeUrlEdit.setText(ee_sim.url)
+        dialog.eeProjectEdit.setText("my-project")
+        dialog.test_earth_engine()
+        wait_until(lambda: dialog.test_task is None, timeout=20)
+        text = dialog.testResultLabel.text()
+        assert text.startswith("✗ Earth Engine refused the credentials (HTTP 401)"), text
+        assert "tok-WRONG-4711" not in text
+    am.removeAuthenticationConfig(cfg.id())
