@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Benchmark of the transfer engine (plugin/core/transfer.py) against curl.
+
+One run reports:
+
+* single-stream throughput of ``transfer.download`` as a ratio of curl's on the
+  same file from nginx on loopback, both writing into the same folder; twice:
+  without fsync (curl's default; engine with ``fsync=False``) and durable (the
+  engine's default fsync vs curl followed by an fsync of its file);
+* the same with 4 files in parallel (4 engine downloads in threads of one
+  process vs 4 curl processes);
+* peak RSS growth of an engine download (VmHWM of a child process, before vs after);
+* bytes re-fetched after the connection is cut once at 50 % (the fault server in
+  tests/sims/faults.py, counting the body bytes it sends): a clean close and a reset.
+
+Targets: throughput >= 0.9 x curl, RSS growth <= 64 MiB, re-fetched <= 1 %.
+
+    .venv/bin/python bench/bench_transfer.py                 # 1 GiB
+    .venv/bin/python bench/bench_transfer.py --size-mib 64   # quick check
+
+nginx (Debian package ``nginx``) is started in the foreground with a generated
+config on a free loopback port; it is installed with apt-get when missing and
+we are root.  Results: a markdown table on stdout and bench/results/transfer.json.
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+MIB = 1024 * 1024
+
+
+# --------------------------------------------------------------------------- helpers
+
+def status_kib(field):
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def free_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def wait_port(port, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("nothing listens on port {}".format(port))
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(4 * MIB)
+            if not chunk:
+                return digest.hexdigest()
+            digest.update(chunk)
+
+
+def fsync_path(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def settle(paths):
+    """Remove outputs and flush the page cache's dirty pages so runs start alike."""
+    for path in paths:
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+    os.sync()
+    time.sleep(0.5)
+
+
+def make_data(path, size):
+    if os.path.exists(path) and os.path.getsize(path) == size:
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as handle:
+        left = size
+        while left > 0:
+            block = os.urandom(min(MIB, left))     # real bytes: not sparse, not compressible
+            handle.write(block)
+            left -= len(block)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def nginx_binary():
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if found:
+        return found
+    if os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "nginx-light"], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["apt-get", "install", "-y", "nginx"], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if not found:
+        raise SystemExit("nginx is needed: apt-get install nginx")
+    return found
+
+
+class Nginx:
+    def __init__(self, root_dir, workdir):
+        self.port = free_port()
+        self.prefix = tempfile.mkdtemp(prefix="nginx-", dir=workdir)
+        conf = os.path.join(self.prefix, "nginx.conf")
+        with open(conf, "w") as handle:
+            handle.write(textwrap.dedent("""\
+                worker_processes 1;
+                master_process off;
+                daemon off;
+                pid {p}/nginx.pid;
+                error_log {p}/error.log warn;
+                events {{ worker_connections 256; }}
+                http {{
+                  access_log off;
+                  sendfile on;
+                  tcp_nopush on;
+                  client_body_temp_path {p}/body;
+                  proxy_temp_path {p}/proxy;
+                  fastcgi_temp_path {p}/fastcgi;
+                  uwsgi_temp_path {p}/uwsgi;
+                  scgi_temp_path {p}/scgi;
+                  types {{ application/octet-stream bin; }}
+                  server {{ listen 127.0.0.1:{port}; root {root}; }}
+                }}
+                """).format(p=self.prefix, port=self.port, root=root_dir))
+        self.proc = subprocess.Popen([nginx_binary(), "-p", self.prefix, "-c", conf],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_port(self.port)
+
+    def url(self, name):
+        return "http://127.0.0.1:{}/{}".format(self.port, name)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- child process (engine)
+
+def child(args):
+    """Run engine downloads in this fresh process; print one JSON line."""
+    from plugin.core import http, transfer
+    session = http.make_session()
+    urls = args.urls
+    dests = args.dests
+    hwm_before = status_kib("VmHWM")
+    rss_before = status_kib("VmRSS")
+    results = [None] * len(urls)
+    errors = []
+
+    def run(i):
+        try:
+            results[i] = transfer.download(urls[i], dests[i], session=session, fsync=not args.no_fsync)
+        except Exception as exc:  # reported to the parent
+            errors.append(repr(exc))
+
+    start = time.perf_counter()
+    if len(urls) == 1:
+        run(0)
+    else:
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(len(urls))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "hwm_before_kib": hwm_before, "hwm_after_kib": status_kib("VmHWM"),
+                      "rss_before_kib": rss_before, "errors": errors,
+                      "sha256": [r.sha256 if r else None for r in results],
+                      "sizes": [r.size if r else None for r in results]}))
+
+
+def engine(urls, dests, no_fsync):
+    cmd = [sys.executable, os.path.abspath(__file__), "--child", "--urls"] + urls + ["--dests"] + dests
+    if no_fsync:
+        cmd.append("--no-fsync")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    if data["errors"]:
+        raise RuntimeError("engine failed: {}".format(data["errors"]))
+    return data
+
+
+def curl(urls, dests, fsync):
+    """Wall seconds for curl to fetch ``urls`` in parallel (plus the fsync of each file when asked)."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen(["curl", "-sS", "--fail", "-o", dest, url]) for url, dest in zip(urls, dests)]
+    codes = [proc.wait() for proc in procs]
+    if any(codes):
+        raise RuntimeError("curl failed: {}".format(codes))
+    if fsync:
+        threads = [threading.Thread(target=fsync_path, args=(d,)) for d in dests]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    return time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------- re-fetch after a cut
+
+def refetch(data_path, size, workdir, kind):
+    from tests.sims.faults import Fault, FaultServer, Resource
+    fault = Fault.truncate(0.5) if kind == "close" else Fault.drop(0.5)
+    server = FaultServer().start()
+    try:
+        url = server.add("/data.bin", Resource(path=data_path, faults=[fault]))
+        dest = os.path.join(workdir, "out", "refetch.bin")
+        result = engine([url], [dest], no_fsync=True)
+        served = server.bytes_sent.get("/data.bin", 0)
+        requests = server.counts.get("/data.bin", 0)
+        settle([dest])
+    finally:
+        server.stop()
+    return {"served_bytes": served, "refetched_bytes": served - size, "refetched_pct": 100.0 * (served - size) / size,
+            "requests": requests, "sha256": result["sha256"][0]}
+
+
+# --------------------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mib", type=int, default=1024)
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median is reported)")
+    parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "eo_bench_transfer"))
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--urls", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--dests", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+
+    load_start = os.getloadavg()
+    size = args.size_mib * MIB
+    workdir = os.path.abspath(args.workdir)
+    www = os.path.join(workdir, "www")
+    out = os.path.join(workdir, "out")
+    os.makedirs(out, exist_ok=True)
+    name = "data_{}MiB.bin".format(args.size_mib)
+    data_path = os.path.join(www, name)
+    print("preparing {} ...".format(data_path), file=sys.stderr)
+    make_data(data_path, size)
+    source_sha = sha256_file(data_path)
+    nginx = Nginx(www, workdir)
+    url = nginx.url(name)
+    one_engine = [os.path.join(out, "engine.bin")]
+    one_curl = [os.path.join(out, "curl.bin")]
+    four_engine = [os.path.join(out, "engine_{}.bin".format(i)) for i in range(4)]
+    four_curl = [os.path.join(out, "curl_{}.bin".format(i)) for i in range(4)]
+    samples = {key: [] for key in ("curl1", "eng1", "curl1_fsync", "eng1_fsync", "curl4", "eng4",
+                                   "curl4_fsync", "eng4_fsync")}
+    rss_growth = []
+    try:
+        curl([url], one_curl, False)      # warm the page cache with the source file
+        settle(one_curl)
+        for run in range(args.runs):
+            print("run {}/{} ...".format(run + 1, args.runs), file=sys.stderr)
+            for fsync in (False, True):
+                suffix = "_fsync" if fsync else ""
+                samples["curl1" + suffix].append(curl([url], one_curl, fsync))
+                settle(one_curl)
+                result = engine([url], one_engine, no_fsync=not fsync)
+                assert result["sha256"][0] == source_sha, "engine output differs from the source"
+                samples["eng1" + suffix].append(result["seconds"])
+                rss_growth.append((result["hwm_after_kib"] - result["hwm_before_kib"]) / 1024.0)
+                settle(one_engine)
+                samples["curl4" + suffix].append(curl([url] * 4, four_curl, fsync))
+                settle(four_curl)
+                result = engine([url] * 4, four_engine, no_fsync=not fsync)
+                assert all(s == source_sha for s in result["sha256"]), "engine output differs from the source"
+                samples["eng4" + suffix].append(result["seconds"])
+                settle(four_engine)
+    finally:
+        nginx.stop()
+    print("re-fetch measurements ...", file=sys.stderr)
+    cut_close = refetch(data_path, size, workdir, "close")
+    cut_reset = refetch(data_path, size, workdir, "reset")
+    for cut in (cut_close, cut_reset):
+        assert cut["sha256"] == source_sha, "engine output differs from the source after a cut"
+
+    med = {key: statistics.median(values) for key, values in samples.items()}
+
+    def mbps(seconds, files=1):
+        return files * size / MIB / seconds
+
+    def ratio(curl_key, engine_key):
+        """Median over runs of curl time / engine time, each pair measured back to back."""
+        return statistics.median(c / e for c, e in zip(samples[curl_key], samples[engine_key]))
+
+    rows = []
+    for label, files, curl_key, engine_key in (
+            ("single stream, no fsync", 1, "curl1", "eng1"),
+            ("single stream, fsync", 1, "curl1_fsync", "eng1_fsync"),
+            ("4 files in parallel, no fsync", 4, "curl4", "eng4"),
+            ("4 files in parallel, fsync", 4, "curl4_fsync", "eng4_fsync")):
+        rows.append((label, mbps(med[curl_key], files), mbps(med[engine_key], files), ratio(curl_key, engine_key)))
+    peak = max(rss_growth)
+    report = {
+        "size_mib": args.size_mib, "runs": args.runs, "nginx_port": nginx.port,
+        "python": sys.version.split()[0], "cpus": os.cpu_count(),
+        "loadavg_start": load_start, "loadavg_end": os.getloadavg(),
+        "seconds": samples, "median_seconds": med,
+        "throughput": [{"case": c, "curl_mib_s": a, "engine_mib_s": b, "ratio": r} for c, a, b, r in rows],
+        "ratio_note": "median over runs of (curl seconds / engine seconds), each pair measured back to back",
+        "rss_growth_mib": {"max": peak, "samples": rss_growth},
+        "refetch_after_clean_close_at_50pct": cut_close,
+        "refetch_after_reset_at_50pct": cut_reset,
+        "targets": {"throughput_ratio": 0.9, "rss_growth_mib": 64, "refetched_pct": 1.0},
+        "command": " ".join([os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(ROOT)
+                             else sys.executable] + sys.argv),
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    results_dir = os.path.join(ROOT, "bench", "results")
+    os.makedirs(results_dir, exist_ok=True)
+    with open(os.path.join(results_dir, "transfer.json"), "w") as handle:
+        json.dump(report, handle, indent=1)
+
+    print("\n### Transfer engine vs curl ({} MiB file, nginx on loopback, median of {} runs)\n".format(
+        args.size_mib, args.runs))
+    print("load average at start / end: {:.2f} / {:.2f} on {} CPUs\n".format(
+        load_start[0], report["loadavg_end"][0], os.cpu_count()))
+    print("| case | curl MiB/s | engine MiB/s | engine / curl | target |")
+    print("|---|---:|---:|---:|---:|")
+    for case, a, b, ratio in rows:
+        print("| {} | {:.0f} | {:.0f} | {:.2f} | >= 0.90 |".format(case, a, b, ratio))
+    print("\n| measure | value | target |")
+    print("|---|---:|---:|")
+    print("| peak RSS growth during a download (VmHWM) | {:.1f} MiB | <= 64 MiB |".format(peak))
+    for label, cut in (("clean close", cut_close), ("connection reset", cut_reset)):
+        print("| re-fetched after a {} at 50 % | {:.1f} MiB ({:.3f} %), {} requests | <= 1 % |".format(
+            label, cut["refetched_bytes"] / MIB, cut["refetched_pct"], cut["requests"]))
+    print("\nwritten: bench/results/transfer.json")
+
+
+if __name__ == "__main__":
+    main()
