@@ -25,7 +25,10 @@ import qgis_headless  # noqa: E402
 STARTUP = r'''
 import json, os
 from qgis.utils import iface, plugins
-from qgis.PyQt.QtCore import QTimer, Qt
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtGui import QColor
+
+state = {}
 
 def _go():
     plugin = plugins["eo_downloader"]
@@ -33,7 +36,6 @@ def _go():
     plugin.toggle_dock(True)
     plugin.toggle_jobs(True)
     raster = os.environ.get("EO_SHOT_RASTER")
-    state = {"dock": plugin.dock.isVisible(), "jobs": plugin.jobs_panel.isVisible()}
     if raster:
         from eo_downloader.core.jobs import Job, JobState
         job = Job(provider="ee_download", title="EE demo result",
@@ -48,6 +50,23 @@ def _go():
             iface.mapCanvas().setDestinationCrs(layers[0].crs())
             iface.mapCanvas().setExtent(layers[0].extent())
             iface.mapCanvas().refresh()
+    QTimer.singleShot(4000, _measure)
+
+def _measure():
+    plugin = plugins["eo_downloader"]
+    state["dock"] = plugin.dock.isVisible()
+    state["jobs"] = plugin.jobs_panel.isVisible()
+    state["jobs_rows"] = plugin.jobs_panel.body.jobsTable.rowCount()
+    ui = plugin.dock.ui
+    state["visible"] = {name: getattr(ui, name).isVisible() for name in
+                        ("aoiGroup", "providerTabs", "eeImageEdit", "eeBandsEdit", "eeDownloadButton",
+                         "outputDirWidget", "jobsButton")}
+    state["visible"]["jobsTable"] = plugin.jobs_panel.body.jobsTable.isVisible()
+    image = iface.mapCanvas().grab().toImage()
+    background = image.pixelColor(0, 0)
+    step = max(1, image.width() // 150)
+    points = [(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)]
+    state["canvas_painted"] = sum(image.pixelColor(x, y) != background for x, y in points) / float(len(points))
     with open(os.environ["EO_SHOT_STATE"], "w") as fh:
         json.dump(state, fh)
 
@@ -60,7 +79,7 @@ def main(argv=None):
     ap.add_argument("out_dir")
     ap.add_argument("--raster")
     ap.add_argument("--display", default=":97")
-    ap.add_argument("--wait", type=float, default=14.0)
+    ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
     args = ap.parse_args(argv)
     work = tempfile.mkdtemp(prefix="eo-shot-")
     xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"],
@@ -80,7 +99,7 @@ def main(argv=None):
         qgis = subprocess.Popen(["qgis", "--profiles-path", os.path.join(work, "profiles_root"), "--nologo",
                                  "--noversioncheck", "--code", startup], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + args.wait + 30
+        deadline = time.monotonic() + 60
         while not os.path.exists(state_file) and time.monotonic() < deadline:
             time.sleep(0.5)
         time.sleep(args.wait if os.path.exists(state_file) else 0)
