@@ -32,7 +32,7 @@ import shutil
 import socket
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, Optional, Union
 from urllib.parse import unquote, urlsplit
 
@@ -41,7 +41,7 @@ import urllib3
 
 from . import archive
 from . import http as eohttp
-from .errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
+from .errors import CancelledError, EoError, HttpError, ParameterError, TransferError
 from .i18n import translate
 
 log = logging.getLogger(eohttp.LOGGER_NAME)
@@ -455,7 +455,7 @@ def _parse_content_range(value: Optional[str]):
 class _Download:
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
                  policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
-                 fsync=True):
+                 fsync=True, allow_empty=False):
         self.url = url
         self.dest = os.path.abspath(dest) if dest else None
         self.dest_dir = os.path.abspath(dest_dir) if dest_dir else None
@@ -474,6 +474,7 @@ class _Download:
         self.disk_margin = disk_margin
         self.test_archive = test_archive
         self.fsync = fsync
+        self.allow_empty = allow_empty
         self.backoff = eohttp.Backoff(policy, cancel)
         # state of the current file
         self.meta: Dict = {}                  # what the sidecar holds
@@ -640,10 +641,12 @@ class _Download:
         status = response.status_code
         headers = response.headers
         if status not in (200, 203, 206):
+            # e.g. 202 "accepted, not ready yet": an HttpError so that callers can look at .status
             response.close()
-            raise TransferError(eohttp.redact(translate(
+            raise HttpError(eohttp.redact(translate(
                 "Transfer", "{url} answered HTTP {status} {reason} instead of the file.").format(
-                url=eohttp.short_url(self.url), status=status, reason=response.reason or "")))
+                url=eohttp.short_url(self.url), status=status, reason=response.reason or "")),
+                status=status)
         content_type = headers.get("Content-Type", "")
         if not self.checked_first or status == 200:
             if not _accepts(self.accept, content_type):
@@ -657,8 +660,13 @@ class _Download:
                 raise error
         if self.dest is None:
             name = choose_name(response, self.url, self.default_name)
-            self.dest = os.path.join(self.dest_dir, name)
-            self._lock_dest()
+            dest = os.path.join(self.dest_dir, name)
+            self.dest = dest
+            try:
+                self._lock_dest()
+            except TransferError:
+                self.dest = None     # another download owns that name: leave its .part alone
+                raise
             self._adopt_previous_part()
             if self.done and status == 200 and self._same_version(headers):
                 # a matching .part from an earlier run: ask again for the rest only
@@ -816,6 +824,7 @@ class _Download:
                     filled = 0
                     if cap <= 0:
                         ended = True
+                    started = time.monotonic()
                     while filled < cap:
                         try:
                             count = fill(view[filled:cap])
@@ -830,6 +839,8 @@ class _Download:
                             ended = True
                             break
                         filled += count
+                        if filled < cap and time.monotonic() - started >= PROGRESS_INTERVAL:
+                            break   # a slow link: hand over what came, for progress and durability
                     if remaining is not None:
                         remaining -= filled
                     if not filled:
@@ -874,6 +885,10 @@ class _Download:
 
     # ---- finish
     def _verify(self) -> None:
+        if self.done == 0 and not self.allow_empty:
+            raise TransferError(eohttp.redact(translate(
+                "Transfer", "{url} sent an empty file.").format(url=eohttp.short_url(self.url))),
+                translate("Transfer", "The product may not be ready yet, or the request selects no data."))
         if self.expected_size is not None and self.done != self.expected_size:
             raise self._size_error(self.done)
         if self.total is not None and self.done != self.total:
@@ -959,7 +974,11 @@ class _Download:
                             self._start_fresh()
                             self.meta = {}
                             continue
-                    self._accept_response(response)
+                    try:
+                        self._accept_response(response)
+                    except BaseException:
+                        response.close()
+                        raise
                     self._stream(response)
                     break
                 except _Resume:
@@ -1004,7 +1023,7 @@ class _Download:
             keep_part = False
             raise
         finally:
-            if not keep_part and self.dest is not None:
+            if not keep_part and self.dest is not None and self.locked_dest == self.dest:
                 self._remove_part()
             if self.pending_response is not None:
                 self.pending_response.close()
@@ -1039,7 +1058,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
-             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True) -> DownloadResult:
+             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
+             allow_empty: bool = False) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
     Streams to ``NAME.part`` with bounded memory, resumes dropped connections
@@ -1055,7 +1075,9 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     ``limiter`` bounds parallel downloads per host (default
     :data:`http.DEFAULT_LIMITER`; ``False`` for none).  ``fsync=False`` skips
     flushing the file to the disk before the rename (scratch files only; the
-    benchmark uses it to compare with curl, which does not fsync).
+    benchmark uses it to compare with curl, which does not fsync).  An empty body
+    is an error unless ``allow_empty``; a 2xx other than 200/203/206 (e.g. 202
+    "not ready yet") raises HttpError with that ``status``.
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -1085,7 +1107,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
         expected["sha256"] = expected_sha256.lower()
     job = _Download(url, dest, dest_dir, default_name, session or eohttp.default_session(), headers, cancel,
                     progress, expected_size, retry or eohttp.RetryPolicy(), timeouts or eohttp.Timeouts(),
-                    response, accept, expected, chunk_size, disk_margin, test_archive, fsync)
+                    response, accept, expected, chunk_size, disk_margin, test_archive, fsync, allow_empty)
     if dest is not None and expected_size:
         existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
         job._check_disk(expected_size - existing)
@@ -1114,5 +1136,4 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
 
 
 __all__ = ["Progress", "DownloadResult", "DownloadRecords", "download", "safe_filename", "choose_name",
-           "filename_from_disposition", "filename_from_url", "format_size", "file_sha256", "CHUNK_SIZE",
-           "ArchiveError", "asdict"]
+           "filename_from_disposition", "filename_from_url", "format_size", "file_sha256", "CHUNK_SIZE"]

@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-import requests
 
 from plugin.core import http
 from plugin.core.errors import AuthError, CancelledError, HttpError

@@ -9,7 +9,6 @@ import time
 from collections import namedtuple
 
 import pytest
-import requests
 
 from plugin.core import http, transfer
 from plugin.core.errors import ArchiveError, AuthError, CancelledError, HttpError, TransferError
@@ -576,3 +575,47 @@ def test_gzip_content_encoding_is_decoded(server, tmp_path, policy):
     assert result.sha256 == SHA and result.size == SIZE
     assert "Range" not in server.requests_for("/g.bin")[1]["headers"]   # encoded bytes: restart, no resume
     assert seen[-1].done == SIZE
+
+
+def test_second_download_to_a_busy_destination_leaves_the_first_alone(server, tmp_path):
+    url = server.add("/f.bin", Resource(DATA, disposition="attachment; filename=busy.bin",
+                                        faults=[Fault.stall(at=200000)]))
+    cancel = CancelToken()
+    outcome = []
+
+    def first():
+        try:
+            transfer.download(url, dest_dir=str(tmp_path), cancel=cancel)
+        except CancelledError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    part = tmp_path / "busy.bin.part"
+    sidecar = tmp_path / "busy.bin.part.json"
+    deadline = time.monotonic() + 5
+    while not (part.exists() and sidecar.exists()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    with pytest.raises(TransferError) as info:
+        transfer.download(url, dest_dir=str(tmp_path), retry=http.RetryPolicy(1))
+    assert "already being downloaded" in info.value.message
+    assert part.exists() and sidecar.exists()   # the running download's files were not touched
+    cancel.cancel()
+    thread.join(5)
+    assert outcome and os.listdir(tmp_path) == []
+
+
+def test_empty_body_is_an_error_unless_allowed(server, tmp_path, policy):
+    url = server.add("/empty", Resource(b""))
+    with pytest.raises(TransferError) as info:
+        transfer.download(url, dest_dir=str(tmp_path), default_name="e.bin", retry=policy)
+    assert "empty" in info.value.message and os.listdir(tmp_path) == []
+    result = transfer.download(url, dest_dir=str(tmp_path), default_name="e.bin", retry=policy, allow_empty=True)
+    assert result.size == 0 and os.path.exists(result.path)
+
+
+def test_202_not_ready_is_an_http_error_with_its_status(server, tmp_path, policy):
+    url = server.add("/order", Resource(DATA, always=Fault.status(202, body='{"status": "staging"}')))
+    with pytest.raises(HttpError) as info:
+        transfer.download(url, dest_dir=str(tmp_path), retry=policy)
+    assert info.value.status == 202 and os.listdir(tmp_path) == []
