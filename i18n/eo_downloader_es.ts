@@ -6,117 +6,117 @@
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="17"/>
         <source>The layer or map has no valid coordinate reference system.</source>
-        <translation type="unfinished"></translation>
+        <translation>La capa o el mapa no tiene un sistema de referencia de coordenadas válido.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="116"/>
         <source>The extent is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La extensión está vacía.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="164"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés debe ser un polígono, no una geometría {}: use una capa de polígonos o dibuje un polígono.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="63"/>
         <source>Choose a vector layer with polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una capa vectorial de polígonos.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="65"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>La capa '{}' contiene geometrías {}; el área de interés deben ser polígonos.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="69"/>
         <source>No feature is selected in &apos;{}&apos;: select one or more polygons, or use the map extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún objeto seleccionado en '{}': seleccione uno o más polígonos, o use la extensión del mapa.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="78"/>
         <source>The area of interest layer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la capa del área de interés.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="81"/>
         <source>The area of interest must be a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés debe ser una capa de polígonos.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="85"/>
         <source>The area of interest layer has no features (or none selected).</source>
-        <translation type="unfinished"></translation>
+        <translation>La capa del área de interés no tiene objetos (o no hay ninguno seleccionado).</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="131"/>
         <source>The geometry could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la geometría: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="146"/>
         <source>The GeoJSON could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el GeoJSON: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="156"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún objeto seleccionado: seleccione uno o más polígonos, o use la extensión del mapa.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="170"/>
         <source>The geometry collection holds no polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colección de geometrías no contiene ningún polígono.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="173"/>
         <source>The selected geometry is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La geometría seleccionada está vacía.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="177"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La geometría no era válida ({}) y se ha reparado.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="182"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés no tiene superficie (sus puntos están en una línea o la reparación no dejó nada).</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="194"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área cruza el antimeridiano (180°) y se ha dividido en {} partes.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="199"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés está fuera del rango válido de longitud/latitud: compruebe el SRC de la capa.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="204"/>
         <source>The area of interest has no area.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés no tiene superficie.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="207"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés cubre {:,.0f} km², más que el máximo de {:,.0f} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="270"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés tenía {} vértices, más que los {} aceptados; se ha simplificado con una tolerancia de unos {:.1f} m.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="294"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de referencia de coordenadas '{}' es desconocido.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="300"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés no se puede expresar en longitud/latitud a partir de {}: compruebe el SRC de la capa.</translation>
     </message>
 </context>
 <context>
@@ -124,149 +124,114 @@
     <message>
         <location filename="../plugin/core/archive.py" line="53"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="53"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="63"/>
         <source>The archive {} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
         <source>Refusing to extract {name}: member u201c{member}u201d {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
         <source>The archive may be malicious; nothing was extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="111"/>
         <source>has an invalid name</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene un nombre no válido</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="106"/>
         <source>has an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="109"/>
         <source>points outside the destination (..)</source>
-        <translation type="unfinished"></translation>
+        <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="115"/>
         <source>is a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>es un enlace simbólico</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="117"/>
         <source>is a special file</source>
-        <translation type="unfinished"></translation>
+        <translation>es un archivo especial</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="127"/>
         <source>exceeds the limit of {} members</source>
-        <translation type="unfinished"></translation>
+        <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="137"/>
         <source>appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>aparece dos veces</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="142"/>
         <source>makes the total size exceed {:.1f} GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="147"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="155"/>
         <source>is inside a file</source>
-        <translation type="unfinished"></translation>
+        <translation>está dentro de un archivo</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="192"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="219"/>
         <source>is larger than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="235"/>
         <source>Could not write {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="239"/>
         <source>{} is shorter than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="257"/>
         <source>{} exists and is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} existe y no es una carpeta.</translation>
     </message>
 </context>
 <context>
-    <name>BaseAlgorithm</name>
+    <name>Checks</name>
     <message>
-        <location filename="../plugin/processing/base.py" line="49"/>
-        <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
+        <location filename="../plugin/core/checks.py" line="34"/>
+        <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="52"/>
-        <source>Area of interest as an extent (instead of a layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="56"/>
-        <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="64"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="63"/>
-        <source>Downloaded files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="71"/>
-        <source>Give either AOI or EXTENT, not both.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="83"/>
-        <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="94"/>
-        <source>The output folder &apos;{}&apos; cannot be created: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="96"/>
-        <source>The output folder &apos;{}&apos; is not writable.</source>
+        <location filename="../plugin/core/checks.py" line="43"/>
+        <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -275,52 +240,52 @@
     <message>
         <location filename="../plugin/adapters/credentials.py" line="36"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró la configuración de autenticación '{}' en la base de datos de autenticación de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="36"/>
         <source>Pick or create one in the plugin settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija o cree una en la configuración del complemento.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="49"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración de autenticación '{}' no contiene ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>No EOSDA API key is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha definido ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde su clave en una configuración de autenticación en la configuración del complemento, o defina EO_DOWNLOADER_EOSDA_API_KEY para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="72"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS no pudo obtener un token OAuth2 de la configuración de autenticación '{}'.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="72"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra Configuración &gt; Opciones &gt; Autenticación y compruebe la configuración; después vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="103"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración de autenticación '{}' ({}) no contiene ninguna credencial de Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="114"/>
         <source>No Earth Engine credentials are set.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se han definido credenciales de Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="114"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
 </context>
 <context>
@@ -328,256 +293,286 @@
     <message>
         <location filename="../ui/download_dock.ui" line="5"/>
         <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="57"/>
+        <location filename="../plugin/gui/dock.py" line="59"/>
         <source>Image&apos;s own CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>SRC propio de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="68"/>
+        <location filename="../plugin/gui/dock.py" line="70"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="68"/>
+        <location filename="../plugin/gui/dock.py" line="70"/>
         <source>Cloud %</source>
-        <translation type="unfinished"></translation>
+        <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="59"/>
+        <location filename="../ui/download_dock.ui" line="64"/>
         <source>View id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="128"/>
+        <location filename="../plugin/gui/dock.py" line="137"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="158"/>
+        <location filename="../plugin/gui/dock.py" line="167"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="170"/>
-        <source>Enter an image id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
-        <source>Enter at least one band.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="174"/>
-        <source>Send the request as a background job.</source>
-        <translation type="unfinished"></translation>
+        <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="179"/>
+        <source>Enter an image id.</source>
+        <translation>Introduzca un ID de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="192"/>
+        <source>Enter at least one band.</source>
+        <translation>Introduzca al menos una banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="183"/>
+        <source>Send the request as a background job.</source>
+        <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="188"/>
         <source>Search scenes over the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="181"/>
+        <location filename="../plugin/gui/dock.py" line="190"/>
         <source>Search and choose a scene, or enter a view id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="185"/>
+        <location filename="../plugin/gui/dock.py" line="194"/>
         <source>Create the download task as a background job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="217"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="244"/>
+        <location filename="../plugin/gui/dock.py" line="330"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="264"/>
+        <location filename="../plugin/gui/dock.py" line="346"/>
         <source>EOSDA scene search</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="268"/>
+        <location filename="../plugin/gui/dock.py" line="355"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="288"/>
+        <location filename="../plugin/gui/dock.py" line="375"/>
         <source>{} scenes found.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} escenas encontradas.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
         <source>Area of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Área de interés</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="11"/>
         <source>Map extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Extensión del mapa</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="12"/>
         <source>Selected features of</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetos seleccionados de</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="14"/>
         <source>Drawn polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>Polígono dibujado</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="15"/>
         <source>Draw on the map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujar en el mapa…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="15"/>
         <source>Click the vertices of a polygon on the map; right-click to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic en los vértices de un polígono en el mapa; clic derecho para terminar.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="16"/>
         <source>No area of interest yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay área de interés.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="24"/>
         <source>Earth Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="26"/>
         <source>Image id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de imagen</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="27"/>
         <source>COPERNICUS/S2_SR_HARMONIZED/…</source>
-        <translation type="unfinished"></translation>
+        <translation>COPERNICUS/S2_SR_HARMONIZED/…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="61"/>
+        <location filename="../ui/download_dock.ui" line="66"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="29"/>
-        <source>B4,B3,B2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="29"/>
-        <source>Comma-separated band names; true colour by default.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="30"/>
-        <source>Scale (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandas</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="31"/>
+        <source>B4,B3,B2</source>
+        <translation>B4,B3,B2</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="31"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="35"/>
+        <source>Scale (m)</source>
+        <translation>Escala (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="36"/>
         <source>native</source>
+        <translation>nativa</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="37"/>
+        <source>CRS</source>
+        <translation>SRC</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="39"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="41"/>
+        <source>One file per band</source>
+        <translation>Un archivo por banda</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="42"/>
+        <source>Cloud project</source>
+        <translation>Proyecto de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="45"/>
+        <source>Download from Earth Engine</source>
+        <translation>Descargar de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="49"/>
+        <source>EOSDA</source>
+        <translation>EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="51"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="53"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="57"/>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="60"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nubes máx. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="62"/>
+        <source>Search scenes</source>
+        <translation>Buscar escenas</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="65"/>
+        <source>S2/13/R/EL/2023/7/19/0</source>
+        <translation>S2/13/R/EL/2023/7/19/0</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="67"/>
+        <source>B04,B03,B02</source>
+        <translation>B04,B03,B02</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="68"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Combinar las bandas de la misma resolución</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="69"/>
+        <source>Download from EOSDA</source>
+        <translation>Descargar de EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="76"/>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="82"/>
+        <source>Jobs…</source>
+        <translation>Trabajos…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="83"/>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="206"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="247"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="252"/>
+        <source>Reading the description of {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="264"/>
+        <source>The image&apos;s bands could not be read: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
-        <source>CRS</source>
+        <source>Bands…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="34"/>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="36"/>
-        <source>One file per band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="37"/>
-        <source>Cloud project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="40"/>
-        <source>Download from Earth Engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="44"/>
-        <source>EOSDA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="46"/>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="48"/>
-        <source>Dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="52"/>
-        <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="55"/>
-        <source>Max. cloud (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="57"/>
-        <source>Search scenes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="60"/>
-        <source>S2/13/R/EL/2023/7/19/0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="62"/>
-        <source>B04,B03,B02</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="63"/>
-        <source>Merge bands of the same resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="64"/>
-        <source>Download from EOSDA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="71"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="77"/>
-        <source>Jobs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="78"/>
-        <source>Help</source>
+        <location filename="../ui/download_dock.ui" line="32"/>
+        <source>Pick bands from the image once its description is read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -586,87 +581,107 @@
     <message>
         <location filename="../plugin/core/ee/auth.py" line="46"/>
         <source>Sign in to Earth Engine again: run &quot;earthengine authenticate&quot; (or ee.Authenticate() in Python), or update the Earth Engine credentials in the plugin settings (a service-account key or an access token), then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a iniciar sesión en Earth Engine: ejecute &quot;earthengine authenticate&quot; (o ee.Authenticate() en Python), o actualice las credenciales de Earth Engine en la configuración del complemento (una clave de cuenta de servicio o un token de acceso), y vuelva a intentarlo.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="76"/>
         <source>The Earth Engine access token is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de acceso de Earth Engine está vacío.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="94"/>
         <source>The Earth Engine credentials hold no refresh token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las credenciales de Earth Engine no contienen ningún token de actualización.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="142"/>
         <source>Google refused the Earth Engine refresh token: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Google rechazó el token de actualización de Earth Engine: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="148"/>
         <source>The token endpoint {} did not answer with JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>El endpoint de token {} no respondió con JSON.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="152"/>
         <source>The token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>El endpoint de token respondió sin token de acceso.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="176"/>
         <source>No Earth Engine credentials file at {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún archivo de credenciales de Earth Engine en {}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="179"/>
         <source>The Earth Engine credentials file {} cannot be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de credenciales de Earth Engine {}: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="182"/>
         <source>The Earth Engine credentials file {} holds no refresh token.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de credenciales de Earth Engine {} no contiene ningún token de actualización.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="187"/>
         <source>The Earth Engine credentials file {} names no OAuth client (client_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de credenciales de Earth Engine {} no indica ningún cliente OAuth (client_id).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="187"/>
         <source>Run &quot;earthengine authenticate&quot; again with a current earthengine-api, or use a service-account key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a ejecutar &quot;earthengine authenticate&quot; con una versión actual de earthengine-api, o use una clave de cuenta de servicio.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="207"/>
         <source>Service-account keys need the Python package google-auth, which is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las claves de cuenta de servicio necesitan el paquete de Python google-auth, que no está instalado.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="207"/>
         <source>Install google-auth into QGIS&apos;s Python (pip install google-auth), or sign in with &quot;earthengine authenticate&quot; instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instale google-auth en el Python de QGIS (pip install google-auth), o inicie sesión con &quot;earthengine authenticate&quot; en su lugar.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="221"/>
         <source>The service-account key is not valid JSON: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de cuenta de servicio no es un JSON válido: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="224"/>
         <source>This is not a service-account key (JSON with &quot;type&quot;: &quot;service_account&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es una clave de cuenta de servicio (JSON con &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="249"/>
         <source>The service-account key was refused: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechazó la clave de cuenta de servicio: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="278"/>
+        <location filename="../plugin/core/ee/auth.py" line="322"/>
         <source>No Earth Engine credentials are configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay credenciales de Earth Engine configuradas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="274"/>
+        <source>The Earth Engine credentials are not valid JSON: {}</source>
+        <translation>Las credenciales de Earth Engine no son un JSON válido: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="277"/>
+        <source>The Earth Engine credentials must be a JSON object.</source>
+        <translation>Las credenciales de Earth Engine deben ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="283"/>
+        <source>The Earth Engine credentials name no OAuth client (client_id).</source>
+        <translation>Las credenciales de Earth Engine no indican ningún cliente OAuth (client_id).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="293"/>
+        <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
+        <translation>Estas credenciales no contienen ni un token de actualización, ni una clave de cuenta de servicio, ni un token de acceso.</translation>
     </message>
 </context>
 <context>
@@ -674,67 +689,67 @@
     <message>
         <location filename="../plugin/core/ee/client.py" line="68"/>
         <source>Earth Engine: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine: {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="70"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="74"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="79"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="83"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="88"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="94"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="99"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="103"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="107"/>
         <source>Earth Engine has a problem; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="170"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="173"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="196"/>
+        <location filename="../plugin/core/ee/client.py" line="201"/>
         <source>Earth Engine did not return a download id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
 </context>
 <context>
@@ -742,78 +757,922 @@
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="76"/>
         <source>The area of interest is not valid GeoJSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="80"/>
         <source>The area of interest must be a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="104"/>
         <source>Band options are given for {}, which is not in the band list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="104"/>
         <source>Add the band to the band list, or remove its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="249"/>
         <source>Downloaded {} of {} piece(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="280"/>
         <source>Downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="373"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
-        <translation type="unfinished"></translation>
+        <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="379"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="418"/>
         <source>Building the output files</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando los archivos de salida</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="440"/>
         <source>Wrote {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="458"/>
         <source>Reading the image&apos;s metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="460"/>
         <source>Requesting {} download id(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="501"/>
         <source>No output folder is set for this download.</source>
+        <translation>No se ha definido ninguna carpeta de salida para esta descarga.</translation>
+    </message>
+</context>
+<context>
+    <name>EeParams</name>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <source>Unknown download format &quot;{}&quot;.</source>
+        <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <source>Use one of: {}.</source>
+        <translation>Use uno de: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <source>The scale must be a positive number of metres per pixel; got {}.</source>
+        <translation>La escala debe ser un número positivo de metros por píxel; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
+        <translation>Introduzca p. ej. 10 para las bandas más finas de Sentinel-2, o déjelo vacío.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="116"/>
+        <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
+        <translation>Las dimensiones deben ser ANCHOxALTO en píxeles enteros (p. ej. 512x512), o un solo número para el lado más largo; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
+        <translation>La transformación de píxeles (crs_transform) debe tener 6 números; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
+        <translation>Indique [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], p. ej. 10,0,500000,0,-10,4200000.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
+        <translation>La transformación de píxeles (crs_transform) {} tiene un tamaño de píxel cero.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
+        <translation>xScale e yScale (1.º y 5.º números) no deben ser 0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <source>Unknown CRS &quot;{}&quot;: {}</source>
+        <translation>SRC desconocido &quot;{}&quot;: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
+        <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="168"/>
+        <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
+        <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <source>Example: {}</source>
+        <translation>Ejemplo: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
+        <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <source>Band options can be: {}.</source>
+        <translation>Las opciones de banda pueden ser: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="198"/>
+        <source>The band list must be band names separated by commas; got {}.</source>
+        <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
+        <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
+        <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="213"/>
+        <source>A band must be a name or an object with an id; got {}.</source>
+        <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="216"/>
+        <source>A band name is empty.</source>
+        <translation>Un nombre de banda está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="218"/>
+        <source>Band &quot;{}&quot; is listed twice.</source>
+        <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="242"/>
+        <source>The band options are not valid JSON (line {}, column {}): {}.</source>
+        <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="249"/>
+        <source>A band name in the band options is empty.</source>
+        <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <source>The band options must be a JSON object keyed by band name; got {}.</source>
+        <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <source>An Earth Engine Cloud project is required.</source>
+        <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
+        <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
+        <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
+        <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
+        <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
+        <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <source>The name &quot;{}&quot; cannot be used as a file name.</source>
+        <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
+        <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="313"/>
+        <source>The area (region) is not valid GeoJSON: {}</source>
+        <translation>El área (region) no es un GeoJSON válido: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="315"/>
+        <source>The area (region) must be a GeoJSON geometry.</source>
+        <translation>El área (region) debe ser una geometría GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
+        <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
+        <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
+        <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
+        <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
+        <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <source>Give the band a crs, or a default CRS for all bands.</source>
+        <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTiling</name>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <source>The image {} has no band &quot;{}&quot;.</source>
+        <translation>La imagen {} no tiene la banda &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <source>Its bands are: {}.</source>
+        <translation>Sus bandas son: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="209"/>
+        <source>The area must be a polygon; got {}.</source>
+        <translation>El área debe ser un polígono; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="227"/>
+        <source>The area is empty.</source>
+        <translation>El área está vacía.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="238"/>
+        <source>The area cannot be expressed in {}.</source>
+        <translation>El área no se puede expresar en {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <source>Without an area the image&apos;s extent must be known.</source>
+        <translation>Sin un área, la extensión de la imagen debe ser conocida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="293"/>
+        <source>Draw or choose an area, or give dimensions.</source>
+        <translation>Dibuje o elija un área, o indique unas dimensiones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <source>Sheared pixel transforms are not supported with an area.</source>
+        <translation>Las transformaciones de píxeles con cizallamiento no se admiten con un área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
+        <translation>Use una transformación con cizallamiento 0 (2.º y 4.º números).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="302"/>
+        <source>The image&apos;s projection is unknown; give a CRS.</source>
+        <translation>La proyección de la imagen es desconocida; indique un SRC.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <source>Draw or choose an area.</source>
+        <translation>Dibuje o elija un área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="333"/>
+        <source>The image&apos;s pixel size is unknown; give a scale.</source>
+        <translation>El tamaño de píxel de la imagen es desconocido; indique una escala.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="395"/>
+        <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
+        <translation>{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
+    </message>
+</context>
+<context>
+    <name>EoDownloaderPlugin</name>
+    <message>
+        <location filename="../plugin/main.py" line="56"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="43"/>
+        <source>Download imagery</source>
+        <translation>Descargar imágenes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="44"/>
+        <source>Jobs</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="56"/>
+        <source>Resumed {} unfinished job(s).</source>
+        <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="45"/>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+</context>
+<context>
+    <name>EoDownloaderProvider</name>
+    <message>
+        <location filename="../plugin/processing/provider.py" line="14"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+</context>
+<context>
+    <name>Eosda</name>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="143"/>
+        <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
+        <translation>El ID de vista está vacío: elija una escena de los resultados de la búsqueda (por ejemplo S2/13/R/EL/2023/7/19/0).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="147"/>
+        <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
+        <translation>El ID de vista '{}' no empieza por un sensor admitido ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="147"/>
+        <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
+        <translation>Use un ID de vista devuelto por la búsqueda de EOSDA, por ejemplo S2/13/R/EL/2023/7/19/0 o L8/LC80110312016028LGN00.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="159"/>
+        <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
+        <translation>El ID de vista '{}' no es un ID de vista {} válido: se esperaba {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="250"/>
+        <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
+        <translation>No hay ninguna banda seleccionada: indique al menos una banda (por ejemplo B04,B03,B02).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="222"/>
+        <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
+        <translation>Banda(s) desconocida(s) para {}: {}. Bandas disponibles: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="295"/>
+        <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
+        <translation>La referencia '{}' solo puede contener letras, dígitos y _ . : - (128 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="301"/>
+        <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
+        <translation>La URL de devolución de llamada debe ser una URL http(s), no '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="310"/>
+        <source>EOSDA accepts one Polygon per request; a {} was given.</source>
+        <translation>EOSDA acepta un solo Polygon por solicitud; se ha dado un {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="490"/>
+        <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
+        <translation>la tarea está marcada como '{}' pero su respuesta no contiene ningún archivo de resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="562"/>
+        <source>EOSDA refused the API key: {}</source>
+        <translation>EOSDA rechazó la clave de API: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="562"/>
+        <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
+        <translation>Compruebe la clave de API de EOSDA en la configuración del complemento (gestor de autenticación de QGIS) o en EO_DOWNLOADER_EOSDA_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="584"/>
+        <source>EOSDA rejected the download request (HTTP {}): {}</source>
+        <translation>EOSDA rechazó la solicitud de descarga (HTTP {}): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="589"/>
+        <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
+        <translation>EOSDA respondió a la solicitud de descarga con algo que no es JSON (HTTP {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="596"/>
+        <source>EOSDA did not create the task: {}</source>
+        <translation>EOSDA no creó la tarea: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="618"/>
+        <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
+        <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="618"/>
+        <source>Tasks expire after their task_timeout; start the download again.</source>
+        <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="624"/>
+        <source>EOSDA could not report on task {} (HTTP {}): {}</source>
+        <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="635"/>
+        <source>EOSDA answered task {} with unexpected content ({}): {}</source>
+        <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="677"/>
+        <source>The EOSDA task {} failed: {}</source>
+        <translation>La tarea de EOSDA {} falló: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="686"/>
+        <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
+        <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="686"/>
+        <source>The server may be busy: try again later.</source>
+        <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="740"/>
+        <source>The search limit must be a positive number.</source>
+        <translation>El límite de búsqueda debe ser un número positivo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="773"/>
+        <source>The EOSDA search failed (HTTP {}): {}</source>
+        <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="778"/>
+        <source>The EOSDA search answered with something other than JSON.</source>
+        <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="784"/>
+        <source>The EOSDA search answer has no result list: {}</source>
+        <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="825"/>
+        <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
+        <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="895"/>
+        <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
+        <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="909"/>
+        <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="914"/>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="915"/>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="917"/>
+        <source>The dates are reversed: the start {} is after the end {}.</source>
+        <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="926"/>
+        <source>The cloud cover limit must be a number from 0 to 100.</source>
+        <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="929"/>
+        <source>The cloud cover limit must be from 0 to 100, not {}.</source>
+        <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="938"/>
+        <source>The search area must be a GeoJSON polygon.</source>
+        <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="943"/>
+        <source>The search area must be a GeoJSON Polygon, not {}.</source>
+        <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="69"/>
+        <source>The job has no area of interest.</source>
+        <translation>El trabajo no tiene área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="128"/>
+        <source>Creating EOSDA task {} of {}...</source>
+        <translation>Creando la tarea de EOSDA {} de {}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="138"/>
+        <source>{} EOSDA task(s) submitted.</source>
+        <translation>{} tarea(s) de EOSDA enviada(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="142"/>
+        <source>Waiting for EOSDA...</source>
+        <translation>Esperando a EOSDA...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="156"/>
+        <source>EOSDA task {} of {}</source>
+        <translation>Tarea de EOSDA {} de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="157"/>
+        <source>EOSDA task</source>
+        <translation>Tarea de EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="158"/>
+        <source>{}: waiting for the server.</source>
+        <translation>{}: esperando al servidor.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="162"/>
+        <source>{}: {} ({:.0f} s)</source>
+        <translation>{}: {} ({:.0f} s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="167"/>
+        <source>{}: downloading the result.</source>
+        <translation>{}: descargando el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="173"/>
+        <source>{}: downloading ({:.1f} MB)</source>
+        <translation>{}: descargando ({:.1f} MB)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="180"/>
+        <source>{}: done.</source>
+        <translation>{}: hecho.</translation>
+    </message>
+</context>
+<context>
+    <name>Http</name>
+    <message>
+        <location filename="../plugin/core/http.py" line="744"/>
+        <source>the server sent an HTML page: {}</source>
+        <translation>el servidor envió una página HTML: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="776"/>
+        <source>Check your credentials (API key or sign-in); they were refused.</source>
+        <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="778"/>
+        <source>The account is not allowed to do this, or a quota is exhausted.</source>
+        <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="780"/>
+        <source>The item does not exist (any more), or the address is wrong.</source>
+        <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="782"/>
+        <source>The service is limiting the request rate; try again later.</source>
+        <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="784"/>
+        <source>The service has a problem; try again later.</source>
+        <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="793"/>
+        <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
+        <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="793"/>
+        <source>(no message)</source>
+        <translation>(sin mensaje)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="822"/>
+        <source>(gave up after {} attempts)</source>
+        <translation>(abandonado tras {} intentos)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="799"/>
+        <source>(the service asked to wait {:.0f} s before retrying)</source>
+        <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="819"/>
+        <source>{method} {url} failed: {error}</source>
+        <translation>{method} {url} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="823"/>
+        <source>Check the network connection and proxy settings.</source>
+        <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="829"/>
+        <source>connection timed out</source>
+        <translation>se agotó el tiempo de conexión</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="831"/>
+        <source>the server stopped answering (read timed out)</source>
+        <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="833"/>
+        <source>TLS/SSL error: {}</source>
+        <translation>error de TLS/SSL: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="837"/>
+        <source>connection refused</source>
+        <translation>conexión rechazada</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="839"/>
+        <source>the host name could not be resolved</source>
+        <translation>no se pudo resolver el nombre del host</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="840"/>
+        <source>connection error: {}</source>
+        <translation>error de conexión: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="935"/>
+        <source>{method} {url} did not return JSON: {message}</source>
+        <translation>{method} {url} no devolvió JSON: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="36"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="37"/>
+        <source>Submitted</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="38"/>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="39"/>
+        <source>Downloading</source>
+        <translation>Descargando</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="40"/>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="41"/>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="42"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../plugin/core/runner.py" line="42"/>
+        <source>Cancelled by the user.</source>
+        <translation>Cancelado por el usuario.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="95"/>
+        <source>Job &apos;{}&apos; failed: {}</source>
+        <translation>El trabajo '{}' falló: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="115"/>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="131"/>
+        <source>Resuming job &apos;{}&apos; ({}).</source>
+        <translation>Reanudando el trabajo '{}' ({}).</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="5"/>
+        <source>EO Downloader jobs</source>
+        <translation>Trabajos de EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="10"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="11"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="12"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="13"/>
+        <source>Add to map</source>
+        <translation>Añadir al mapa</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="14"/>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanelWidget</name>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="22"/>
+        <source>EO Downloader jobs</source>
+        <translation>Trabajos de EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Job</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="109"/>
+        <source>Select a job to see its details.</source>
+        <translation>Seleccione un trabajo para ver sus detalles.</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="87"/>
+        <source>Downloaded by EO Downloader from {provider}.
+Source: {source}
+Bands: {bands}
+Acquired: {date}
+Job: {job}</source>
+        <translation>Descargado por EO Downloader de {provider}.
+Fuente: {source}
+Bandas: {bands}
+Adquisición: {date}
+Trabajo: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <location filename="../plugin/adapters/network.py" line="43"/>
+        <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>EeDownloadAlgorithm</name>
+    <name>Processing</name>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
-        <source>Earth Engine download (cropped to an area)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/base.py" line="47"/>
+        <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
+        <translation>Área de interés (capa de polígonos; se respeta 'solo objetos seleccionados')</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="32"/>
+        <location filename="../plugin/processing/base.py" line="50"/>
+        <source>Area of interest as an extent (instead of a layer)</source>
+        <translation>Área de interés como extensión (en lugar de una capa)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="54"/>
+        <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
+        <translation>Configuración de autenticación (vacío: la configuración del complemento, o el entorno en las ejecuciones sin interfaz)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="62"/>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="61"/>
+        <source>Downloaded files</source>
+        <translation>Archivos descargados</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="69"/>
+        <source>Give either AOI or EXTENT, not both.</source>
+        <translation>Indique AOI o EXTENT, no ambos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="81"/>
+        <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
+        <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="92"/>
+        <source>The output folder &apos;{}&apos; cannot be created: {}</source>
+        <translation>No se puede crear la carpeta de salida '{}': {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="94"/>
+        <source>The output folder &apos;{}&apos; is not writable.</source>
+        <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="30"/>
+        <source>Earth Engine download (cropped to an area)</source>
+        <translation>Descarga de Earth Engine (recortada a un área)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="33"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -828,618 +1687,145 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="55"/>
-        <source>Image asset id</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2.
+BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
+FORMAT: ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), ZIPPED_GEO_TIFF (un archivo multibanda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
+FILE_PER_BAND: un archivo por banda (en los formatos comprimidos decide el formato).
+NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="56"/>
+        <source>Image asset id</source>
+        <translation>ID de recurso de la imagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="131"/>
         <source>Bands (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandas (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="58"/>
+        <location filename="../plugin/processing/ee_download.py" line="59"/>
         <source>Per-band options (JSON list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones por banda (lista JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="60"/>
+        <location filename="../plugin/processing/ee_download.py" line="61"/>
         <source>Scale (metres per pixel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="62"/>
-        <source>Output CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala (metros por píxel)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="63"/>
+        <source>Output CRS</source>
+        <translation>SRC de salida</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>CRS transform (6 numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformación del SRC (6 números)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="65"/>
+        <location filename="../plugin/processing/ee_download.py" line="66"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="67"/>
+        <location filename="../plugin/processing/ee_download.py" line="68"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="70"/>
         <source>One file per band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="71"/>
-        <source>File base name</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo por banda</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <source>File base name</source>
+        <translation>Nombre base de los archivos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="73"/>
         <source>Google Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyecto de Google Cloud</translation>
     </message>
-</context>
-<context>
-    <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
-        <source>Unknown download format &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="31"/>
+        <source>EOSDA scene search</source>
+        <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
-        <source>Use one of: {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="34"/>
+        <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
+
+AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
+DATE_FROM / DATE_TO: YYYY-MM-DD; at most a year apart is recommended.
+CLOUD_MAX: highest cloud cover in percent. LIMIT: most scenes returned.
+AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
+OUTPUT: the footprint layer.</source>
+        <translation>Busca en el catálogo de EOSDA (Search API) escenas sobre un área de interés y escribe sus huellas con la fecha, la cobertura de nubes y el ID de vista, para elegir un VIEW_ID para 'Descarga de EOSDA'.
+
+AOI / EXTENT: el área (indique una de las dos). DATASET: la colección (p. ej. sentinel2, landsat8).
+DATE_FROM / DATE_TO: AAAA-MM-DD; se recomienda como máximo un año de diferencia.
+CLOUD_MAX: cobertura de nubes máxima en porcentaje. LIMIT: número máximo de escenas devueltas.
+AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API de EOSDA.
+OUTPUT: la capa de huellas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
-        <source>The scale must be a positive number of metres per pixel; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="45"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
-        <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <source>From date (YYYY-MM-DD)</source>
+        <translation>Fecha de inicio (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="116"/>
-        <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <source>To date (YYYY-MM-DD)</source>
+        <translation>Fecha de fin (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
-        <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <source>Maximum cloud cover (%)</source>
+        <translation>Cobertura de nubes máxima (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
-        <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="52"/>
+        <source>Maximum number of scenes</source>
+        <translation>Número máximo de escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
-        <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="56"/>
+        <source>Authentication configuration</source>
+        <translation>Configuración de autenticación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
-        <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <source>Scene footprints</source>
+        <translation>Huellas de las escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
-        <source>Unknown CRS &quot;{}&quot;: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="96"/>
+        <source>{} scenes found.</source>
+        <translation>{} escenas encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
-        <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="168"/>
-        <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
-        <source>Example: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
-        <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
-        <source>Band options can be: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="198"/>
-        <source>The band list must be band names separated by commas; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
-        <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
-        <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="213"/>
-        <source>A band must be a name or an object with an id; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="216"/>
-        <source>A band name is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="218"/>
-        <source>Band &quot;{}&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="242"/>
-        <source>The band options are not valid JSON (line {}, column {}): {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="249"/>
-        <source>A band name in the band options is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
-        <source>The band options must be a JSON object keyed by band name; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
-        <source>An Earth Engine Cloud project is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
-        <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
-        <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
-        <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
-        <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
-        <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
-        <source>The name &quot;{}&quot; cannot be used as a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
-        <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="313"/>
-        <source>The area (region) is not valid GeoJSON: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="315"/>
-        <source>The area (region) must be a GeoJSON geometry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
-        <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
-        <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
-        <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
-        <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
-        <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
-        <source>Give the band a crs, or a default CRS for all bands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EeTiling</name>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
-        <source>The image {} has no band &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
-        <source>Its bands are: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="209"/>
-        <source>The area must be a polygon; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="227"/>
-        <source>The area is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="238"/>
-        <source>The area cannot be expressed in {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="305"/>
-        <source>Without an area the image&apos;s extent must be known.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="290"/>
-        <source>Draw or choose an area, or give dimensions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
-        <source>Sheared pixel transforms are not supported with an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
-        <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="299"/>
-        <source>The image&apos;s projection is unknown; give a CRS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="305"/>
-        <source>Draw or choose an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="330"/>
-        <source>The image&apos;s pixel size is unknown; give a scale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="392"/>
-        <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EoDownloaderPlugin</name>
-    <message>
-        <location filename="../plugin/main.py" line="55"/>
-        <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="42"/>
-        <source>Download imagery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="43"/>
-        <source>Jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="55"/>
-        <source>Resumed {} unfinished job(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="44"/>
-        <source>Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EoDownloaderProvider</name>
-    <message>
-        <location filename="../plugin/processing/provider.py" line="14"/>
-        <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Eosda</name>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="144"/>
-        <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="148"/>
-        <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="148"/>
-        <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="160"/>
-        <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="251"/>
-        <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="223"/>
-        <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="296"/>
-        <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="302"/>
-        <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="311"/>
-        <source>EOSDA accepts one Polygon per request; a {} was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="491"/>
-        <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
-        <source>EOSDA refused the API key: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
-        <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="581"/>
-        <source>EOSDA rejected the download request (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="586"/>
-        <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="593"/>
-        <source>EOSDA did not create the task: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="615"/>
-        <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="615"/>
-        <source>Tasks expire after their task_timeout; start the download again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="621"/>
-        <source>EOSDA could not report on task {} (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="632"/>
-        <source>EOSDA answered task {} with unexpected content ({}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="669"/>
-        <source>The EOSDA task {} failed: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="678"/>
-        <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="678"/>
-        <source>The server may be busy: try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="732"/>
-        <source>The search limit must be a positive number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="763"/>
-        <source>The EOSDA search failed (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="768"/>
-        <source>The EOSDA search answered with something other than JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="774"/>
-        <source>The EOSDA search answer has no result list: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="793"/>
-        <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="863"/>
-        <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="877"/>
-        <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="882"/>
-        <source>start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="883"/>
-        <source>end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="885"/>
-        <source>The dates are reversed: the start {} is after the end {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="894"/>
-        <source>The cloud cover limit must be a number from 0 to 100.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="897"/>
-        <source>The cloud cover limit must be from 0 to 100, not {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="906"/>
-        <source>The search area must be a GeoJSON polygon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="911"/>
-        <source>The search area must be a GeoJSON Polygon, not {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="69"/>
-        <source>The job has no area of interest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="128"/>
-        <source>Creating EOSDA task {} of {}...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="138"/>
-        <source>{} EOSDA task(s) submitted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="142"/>
-        <source>Waiting for EOSDA...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="156"/>
-        <source>EOSDA task {} of {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="157"/>
-        <source>EOSDA task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="158"/>
-        <source>{}: waiting for the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="162"/>
-        <source>{}: {} ({:.0f} s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="167"/>
-        <source>{}: downloading the result.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="173"/>
-        <source>{}: downloading ({:.1f} MB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="180"/>
-        <source>{}: done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EosdaDownloadAlgorithm</name>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="111"/>
+        <location filename="../plugin/processing/eosda.py" line="112"/>
         <source>EOSDA download (load by extent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga de EOSDA (carga por extensión)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="114"/>
+        <location filename="../plugin/processing/eosda.py" line="115"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -1450,338 +1836,169 @@ REFERENCE: your unique id for the request (empty: generated).
 CALLBACK_URL: optional URL the server calls when the task is done.
 AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="129"/>
-        <source>View id</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea tareas 'lbe' (load by extent, carga por extensión) de la Download API de EOSDA para el área de interés, espera a que terminen y carga los resultados (JP2 para una banda de Sentinel-2, GeoTIFF para una banda o bandas combinadas de una misma resolución; si no, un zip que se extrae). Cada polígono se convierte en una tarea.
+
+AOI / EXTENT: el área (indique una de las dos). VIEW_ID: la escena, tal como la devuelve la búsqueda, p. ej. S2/13/R/EL/2023/7/19/0.
+BANDS: separadas por comas, p. ej. B04,B03,B02.
+MERGE: combinar las bandas de la misma resolución en un solo archivo (sí por defecto).
+METADATA: archivos de metadatos opcionales que incluir, separados por comas.
+REFERENCE: su identificador único para la solicitud (vacío: se genera).
+CALLBACK_URL: URL opcional a la que llama el servidor cuando la tarea termina.
+AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API de EOSDA.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eosda.py" line="130"/>
-        <source>Bands (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <source>View id</source>
+        <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="132"/>
+        <location filename="../plugin/processing/eosda.py" line="133"/>
         <source>Merge bands of the same resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="134"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>Metadata files (comma-separated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="136"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de metadatos (separados por comas)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eosda.py" line="137"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de devolución de llamada</translation>
     </message>
 </context>
 <context>
-    <name>EosdaSearchAlgorithm</name>
+    <name>Raster</name>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="30"/>
-        <source>EOSDA scene search</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="93"/>
+        <source>GDAL could not {what}.</source>
+        <translation>GDAL no pudo {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="33"/>
-        <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
-
-AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
-DATE_FROM / DATE_TO: YYYY-MM-DD; at most a year apart is recommended.
-CLOUD_MAX: highest cloud cover in percent. LIMIT: most scenes returned.
-AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
-OUTPUT: the footprint layer.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="111"/>
+        <source>open {path}</source>
+        <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="44"/>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="225"/>
+        <source>The area of interest is not valid GeoJSON.</source>
+        <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="46"/>
-        <source>From date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="236"/>
+        <source>The area of interest must be a polygon, not {kind}.</source>
+        <translation>El área de interés debe ser un polígono, no {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
-        <source>To date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>The area of interest is empty.</source>
+        <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
-        <source>Maximum cloud cover (%)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="306"/>
+        <source>The tiles do not share one coordinate system ({path}).</source>
+        <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="51"/>
-        <source>Maximum number of scenes</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="310"/>
+        <source>The tiles do not have the same bands ({path}).</source>
+        <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="55"/>
-        <source>Authentication configuration</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="315"/>
+        <source>The tiles do not have the same pixel size ({path}).</source>
+        <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="57"/>
-        <source>Scene footprints</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="322"/>
+        <source>The tiles are not on one pixel grid ({path}).</source>
+        <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="95"/>
-        <source>{} scenes found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Http</name>
-    <message>
-        <location filename="../plugin/core/http.py" line="672"/>
-        <source>the server sent an HTML page: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="347"/>
+        <source>There are no tiles to combine.</source>
+        <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="704"/>
-        <source>Check your credentials (API key or sign-in); they were refused.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="541"/>
+        <source>{n} band names were given for {m} bands.</source>
+        <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="706"/>
-        <source>The account is not allowed to do this, or a quota is exhausted.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="370"/>
+        <source>combine the tiles</source>
+        <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="708"/>
-        <source>The item does not exist (any more), or the address is wrong.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="387"/>
+        <source>mask the raster</source>
+        <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="710"/>
-        <source>The service is limiting the request rate; try again later.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="572"/>
+        <source>write {path}</source>
+        <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="712"/>
-        <source>The service has a problem; try again later.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="421"/>
+        <source>build overviews</source>
+        <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="721"/>
-        <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="473"/>
+        <source>There are no bands to stack.</source>
+        <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="721"/>
-        <source>(no message)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="475"/>
+        <source>{n} band names were given for {m} files.</source>
+        <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="750"/>
-        <source>(gave up after {} attempts)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="483"/>
+        <source>{path} has {n} bands; a stack takes single-band files.</source>
+        <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="727"/>
-        <source>(the service asked to wait {:.0f} s before retrying)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="487"/>
+        <source>The band files do not share one coordinate system ({path}).</source>
+        <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="747"/>
-        <source>{method} {url} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="524"/>
+        <source>Cannot read the NumPy file {path}: {error}</source>
+        <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="751"/>
-        <source>Check the network connection and proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="529"/>
+        <source>The NumPy array has {n} dimensions; 2 were expected.</source>
+        <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="757"/>
-        <source>connection timed out</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="537"/>
+        <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
+        <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="759"/>
-        <source>the server stopped answering (read timed out)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="546"/>
+        <source>Unsupported pixel type {dtype}.</source>
+        <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="761"/>
-        <source>TLS/SSL error: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="551"/>
+        <source>Unknown coordinate system: {crs}</source>
+        <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="765"/>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="767"/>
-        <source>the host name could not be resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="768"/>
-        <source>connection error: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="863"/>
-        <source>{method} {url} did not return JSON: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobState</name>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
-        <source>Downloading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Jobs</name>
-    <message>
-        <location filename="../plugin/core/runner.py" line="42"/>
-        <source>Cancelled by the user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="95"/>
-        <source>Job &apos;{}&apos; failed: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="115"/>
-        <source>Retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="131"/>
-        <source>Resuming job &apos;{}&apos; ({}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobsPanel</name>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="5"/>
-        <source>EO Downloader jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="10"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="11"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="12"/>
-        <source>Open folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="13"/>
-        <source>Add to map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="14"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobsPanelWidget</name>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="21"/>
-        <source>EO Downloader jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
-        <source>Select a job to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Layers</name>
-    <message>
-        <location filename="../plugin/adapters/layers.py" line="87"/>
-        <source>Downloaded by EO Downloader from {provider}.
-Source: {source}
-Bands: {bands}
-Acquired: {date}
-Job: {job}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="553"/>
+        <source>A geotransform has 6 numbers.</source>
+        <translation>Una geotransformación tiene 6 números.</translation>
     </message>
 </context>
 <context>
@@ -1789,194 +2006,234 @@ Job: {job}</source>
     <message>
         <location filename="../ui/settings_dialog.ui" line="5"/>
         <source>EO Downloader settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de EO Downloader</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="10"/>
         <source>Google Earth Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="12"/>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Credenciales</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="14"/>
         <source>Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyecto de Cloud</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="15"/>
         <source>my-ee-project</source>
-        <translation type="unfinished"></translation>
+        <translation>my-ee-project</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="29"/>
+        <location filename="../ui/settings_dialog.ui" line="30"/>
         <source>API base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL base de la API</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="17"/>
         <source>https://earthengine.googleapis.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://earthengine.googleapis.com</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="18"/>
         <source>Token endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint de token</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="19"/>
         <source>https://oauth2.googleapis.com/token</source>
-        <translation type="unfinished"></translation>
+        <translation>https://oauth2.googleapis.com/token</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="25"/>
+        <location filename="../ui/settings_dialog.ui" line="26"/>
         <source>EOSDA API Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>EOSDA API Connect</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="30"/>
+        <location filename="../ui/settings_dialog.ui" line="31"/>
         <source>https://api-connect.eos.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.ui" line="36"/>
-        <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api-connect.eos.com</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="38"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <source>General</source>
+        <translation>General</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="40"/>
-        <source>Largest area (km²)</source>
-        <translation type="unfinished"></translation>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="42"/>
-        <source>Parallel tiles</source>
-        <translation type="unfinished"></translation>
+        <source>Largest area (km²)</source>
+        <translation>Superficie máxima (km²)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="44"/>
+        <source>Parallel tiles</source>
+        <translation>Teselas en paralelo</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="46"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
+        <translation>Verificar los certificados TLS (desactivar solo para un servidor de pruebas de confianza)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="61"/>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="87"/>
+        <source>Testing the Earth Engine connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="100"/>
+        <source>Testing the EOSDA connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="20"/>
+        <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <source>Runs a one-scene search with this key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="492"/>
+        <location filename="../plugin/core/transfer.py" line="510"/>
         <source>{} is already being downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="580"/>
-        <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="580"/>
-        <source>Free some space or choose another output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="596"/>
-        <source>The server sent an HTML page instead of the file: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} ya se está descargando.</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer.py" line="598"/>
+        <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
+        <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="598"/>
+        <source>Free some space or choose another output folder.</source>
+        <translation>Libere espacio o elija otra carpeta de salida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="614"/>
+        <source>The server sent an HTML page instead of the file: {}</source>
+        <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="616"/>
         <source>The server sent an HTML page instead of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="600"/>
+        <location filename="../plugin/core/transfer.py" line="618"/>
         <source>The link may have expired or need a sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="627"/>
+        <location filename="../plugin/core/transfer.py" line="646"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer.py" line="656"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="733"/>
+        <location filename="../plugin/core/transfer.py" line="759"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="735"/>
+        <location filename="../plugin/core/transfer.py" line="761"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="774"/>
+        <location filename="../plugin/core/transfer.py" line="854"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="814"/>
+        <location filename="../plugin/core/transfer.py" line="873"/>
         <source>the connection closed after {} of {} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="832"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="849"/>
+        <location filename="../plugin/core/transfer.py" line="912"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="849"/>
+        <location filename="../plugin/core/transfer.py" line="912"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="872"/>
+        <location filename="../plugin/core/transfer.py" line="935"/>
         <source>{} is a folder; cannot save the download there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="922"/>
+        <location filename="../plugin/core/transfer.py" line="990"/>
         <source>{url} keeps changing during the download.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="933"/>
+        <location filename="../plugin/core/transfer.py" line="1001"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer.py" line="1004"/>
         <source>Try again later; the download will resume where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1014"/>
+        <location filename="../plugin/core/transfer.py" line="1087"/>
         <source>A destination file or folder is needed for a download.</source>
+        <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="1131"/>
+        <source>Could not save the download of {url}: {error}</source>
+        <translation>No se pudo guardar la descarga de {url}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="889"/>
+        <source>{url} sent an empty file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1058"/>
-        <source>Could not save the download of {url}: {error}</source>
+        <location filename="../plugin/core/transfer.py" line="889"/>
+        <source>The product may not be ready yet, or the request selects no data.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

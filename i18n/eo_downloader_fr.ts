@@ -6,117 +6,117 @@
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="17"/>
         <source>The layer or map has no valid coordinate reference system.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche ou la carte n'a pas de système de coordonnées de référence valide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="116"/>
         <source>The extent is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'emprise est vide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="164"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt doit être un polygone, pas une géométrie {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="63"/>
         <source>Choose a vector layer with polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une couche vecteur de polygones.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="65"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {} » contient des géométries {} ; la zone d'intérêt doit être constituée de polygones.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="69"/>
         <source>No feature is selected in &apos;{}&apos;: select one or more polygons, or use the map extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entité n'est sélectionnée dans « {} » : sélectionnez un ou plusieurs polygones, ou utilisez l'emprise de la carte.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="78"/>
         <source>The area of interest layer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de la zone d'intérêt n'a pas pu être lue.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="81"/>
         <source>The area of interest must be a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt doit être une couche de polygones.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="85"/>
         <source>The area of interest layer has no features (or none selected).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de la zone d'intérêt n'a aucune entité (ou aucune n'est sélectionnée).</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="131"/>
         <source>The geometry could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>La géométrie n'a pas pu être lue : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="146"/>
         <source>The GeoJSON could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le GeoJSON n'a pas pu être lu : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="156"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entité n'est sélectionnée : sélectionnez un ou plusieurs polygones, ou utilisez l'emprise de la carte.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="170"/>
         <source>The geometry collection holds no polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La collection de géométries ne contient aucun polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="173"/>
         <source>The selected geometry is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La géométrie sélectionnée est vide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="177"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La géométrie était invalide ({}) et a été réparée.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="182"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt n'a pas de superficie (ses points sont alignés ou la réparation n'a rien laissé).</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="194"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone traverse l'antiméridien (180°) et a été découpée en {} parties.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="199"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt est en dehors de la plage valide de longitude/latitude : vérifiez le SCR de la couche.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="204"/>
         <source>The area of interest has no area.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt n'a pas de superficie.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="207"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt couvre {:,.0f} km², plus que le maximum de {:,.0f} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="270"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt avait {} sommets, plus que les {} acceptés ; elle a été simplifiée avec une tolérance d'environ {:.1f} m.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="294"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de coordonnées de référence « {} » est inconnu.</translation>
     </message>
     <message>
         <location filename="../plugin/core/aoi.py" line="300"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt ne peut pas être exprimée en longitude/latitude depuis {} : vérifiez le SCR de la couche.</translation>
     </message>
 </context>
 <context>
@@ -124,149 +124,114 @@
     <message>
         <location filename="../plugin/core/archive.py" line="53"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="53"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="63"/>
         <source>The archive {} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
         <source>Refusing to extract {name}: member u201c{member}u201d {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
         <source>The archive may be malicious; nothing was extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="111"/>
         <source>has an invalid name</source>
-        <translation type="unfinished"></translation>
+        <translation>a un nom non valide</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="106"/>
         <source>has an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>a un chemin absolu</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="109"/>
         <source>points outside the destination (..)</source>
-        <translation type="unfinished"></translation>
+        <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="115"/>
         <source>is a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>est un lien symbolique</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="117"/>
         <source>is a special file</source>
-        <translation type="unfinished"></translation>
+        <translation>est un fichier spécial</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="127"/>
         <source>exceeds the limit of {} members</source>
-        <translation type="unfinished"></translation>
+        <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="137"/>
         <source>appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>apparaît deux fois</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="142"/>
         <source>makes the total size exceed {:.1f} GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="147"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
-        <translation type="unfinished"></translation>
+        <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="155"/>
         <source>is inside a file</source>
-        <translation type="unfinished"></translation>
+        <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="192"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="219"/>
         <source>is larger than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>est plus grande que ne l'indique son en-tête</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="235"/>
         <source>Could not write {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="239"/>
         <source>{} is shorter than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>{} est plus court que ne l'indique son en-tête</translation>
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="257"/>
         <source>{} exists and is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} existe et n'est pas un dossier.</translation>
     </message>
 </context>
 <context>
-    <name>BaseAlgorithm</name>
+    <name>Checks</name>
     <message>
-        <location filename="../plugin/processing/base.py" line="49"/>
-        <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
+        <location filename="../plugin/core/checks.py" line="34"/>
+        <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="52"/>
-        <source>Area of interest as an extent (instead of a layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="56"/>
-        <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="64"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="63"/>
-        <source>Downloaded files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="71"/>
-        <source>Give either AOI or EXTENT, not both.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="83"/>
-        <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="94"/>
-        <source>The output folder &apos;{}&apos; cannot be created: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/base.py" line="96"/>
-        <source>The output folder &apos;{}&apos; is not writable.</source>
+        <location filename="../plugin/core/checks.py" line="43"/>
+        <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -275,52 +240,52 @@
     <message>
         <location filename="../plugin/adapters/credentials.py" line="36"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration d'authentification « {} » est introuvable dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="36"/>
         <source>Pick or create one in the plugin settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez-en ou créez-en une dans les paramètres de l'extension.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="49"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration d'authentification « {} » ne contient aucune clé d'API EOSDA.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>No EOSDA API key is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé d'API EOSDA n'est définie.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez votre clé dans une configuration d'authentification dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EOSDA_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="72"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS n'a pas pu obtenir de jeton OAuth2 à partir de la configuration d'authentification « {} ».</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="72"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez Préférences &gt; Options &gt; Authentification et vérifiez la configuration, puis reconnectez-vous.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="103"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration d'authentification « {} » ({}) ne contient aucun identifiant Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="114"/>
         <source>No Earth Engine credentials are set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun identifiant Earth Engine n'est défini.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/credentials.py" line="114"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
 </context>
 <context>
@@ -328,256 +293,286 @@
     <message>
         <location filename="../ui/download_dock.ui" line="5"/>
         <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="57"/>
+        <location filename="../plugin/gui/dock.py" line="59"/>
         <source>Image&apos;s own CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>SCR propre à l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="68"/>
+        <location filename="../plugin/gui/dock.py" line="70"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="68"/>
+        <location filename="../plugin/gui/dock.py" line="70"/>
         <source>Cloud %</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="59"/>
+        <location filename="../ui/download_dock.ui" line="64"/>
         <source>View id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="128"/>
+        <location filename="../plugin/gui/dock.py" line="137"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="158"/>
+        <location filename="../plugin/gui/dock.py" line="167"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="170"/>
-        <source>Enter an image id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
-        <source>Enter at least one band.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="174"/>
-        <source>Send the request as a background job.</source>
-        <translation type="unfinished"></translation>
+        <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="179"/>
+        <source>Enter an image id.</source>
+        <translation>Saisissez un ID d'image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="192"/>
+        <source>Enter at least one band.</source>
+        <translation>Saisissez au moins une bande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="183"/>
+        <source>Send the request as a background job.</source>
+        <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="188"/>
         <source>Search scenes over the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="181"/>
+        <location filename="../plugin/gui/dock.py" line="190"/>
         <source>Search and choose a scene, or enter a view id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="185"/>
+        <location filename="../plugin/gui/dock.py" line="194"/>
         <source>Create the download task as a background job.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="217"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="244"/>
+        <location filename="../plugin/gui/dock.py" line="330"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="264"/>
+        <location filename="../plugin/gui/dock.py" line="346"/>
         <source>EOSDA scene search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="268"/>
+        <location filename="../plugin/gui/dock.py" line="355"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="288"/>
+        <location filename="../plugin/gui/dock.py" line="375"/>
         <source>{} scenes found.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} scènes trouvées.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
         <source>Area of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone d'intérêt</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="11"/>
         <source>Map extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise de la carte</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="12"/>
         <source>Selected features of</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités sélectionnées de</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="14"/>
         <source>Drawn polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone dessiné</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="15"/>
         <source>Draw on the map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner sur la carte…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="15"/>
         <source>Click the vertices of a polygon on the map; right-click to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez les sommets d'un polygone sur la carte ; clic droit pour terminer.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="16"/>
         <source>No area of interest yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de zone d'intérêt.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="24"/>
         <source>Earth Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="26"/>
         <source>Image id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d'image</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="27"/>
         <source>COPERNICUS/S2_SR_HARMONIZED/…</source>
-        <translation type="unfinished"></translation>
+        <translation>COPERNICUS/S2_SR_HARMONIZED/…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="61"/>
+        <location filename="../ui/download_dock.ui" line="66"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="29"/>
-        <source>B4,B3,B2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="29"/>
-        <source>Comma-separated band names; true colour by default.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="30"/>
-        <source>Scale (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="31"/>
+        <source>B4,B3,B2</source>
+        <translation>B4,B3,B2</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="31"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="35"/>
+        <source>Scale (m)</source>
+        <translation>Échelle (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="36"/>
         <source>native</source>
+        <translation>native</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="37"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="39"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="41"/>
+        <source>One file per band</source>
+        <translation>Un fichier par bande</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="42"/>
+        <source>Cloud project</source>
+        <translation>Projet Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="45"/>
+        <source>Download from Earth Engine</source>
+        <translation>Télécharger depuis Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="49"/>
+        <source>EOSDA</source>
+        <translation>EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="51"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="53"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="57"/>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="60"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nuages max. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="62"/>
+        <source>Search scenes</source>
+        <translation>Rechercher des scènes</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="65"/>
+        <source>S2/13/R/EL/2023/7/19/0</source>
+        <translation>S2/13/R/EL/2023/7/19/0</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="67"/>
+        <source>B04,B03,B02</source>
+        <translation>B04,B03,B02</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="68"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Fusionner les bandes de même résolution</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="69"/>
+        <source>Download from EOSDA</source>
+        <translation>Télécharger depuis EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="76"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="82"/>
+        <source>Jobs…</source>
+        <translation>Tâches…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="83"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="206"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="247"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="252"/>
+        <source>Reading the description of {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="264"/>
+        <source>The image&apos;s bands could not be read: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
-        <source>CRS</source>
+        <source>Bands…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="34"/>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="36"/>
-        <source>One file per band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="37"/>
-        <source>Cloud project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="40"/>
-        <source>Download from Earth Engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="44"/>
-        <source>EOSDA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="46"/>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="48"/>
-        <source>Dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="52"/>
-        <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="55"/>
-        <source>Max. cloud (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="57"/>
-        <source>Search scenes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="60"/>
-        <source>S2/13/R/EL/2023/7/19/0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="62"/>
-        <source>B04,B03,B02</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="63"/>
-        <source>Merge bands of the same resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="64"/>
-        <source>Download from EOSDA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="71"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="77"/>
-        <source>Jobs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="78"/>
-        <source>Help</source>
+        <location filename="../ui/download_dock.ui" line="32"/>
+        <source>Pick bands from the image once its description is read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -586,87 +581,107 @@
     <message>
         <location filename="../plugin/core/ee/auth.py" line="46"/>
         <source>Sign in to Earth Engine again: run &quot;earthengine authenticate&quot; (or ee.Authenticate() in Python), or update the Earth Engine credentials in the plugin settings (a service-account key or an access token), then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous à Earth Engine : exécutez « earthengine authenticate » (ou ee.Authenticate() en Python), ou mettez à jour les identifiants Earth Engine dans les paramètres de l'extension (une clé de compte de service ou un jeton d'accès), puis réessayez.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="76"/>
         <source>The Earth Engine access token is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d'accès Earth Engine est vide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="94"/>
         <source>The Earth Engine credentials hold no refresh token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants Earth Engine ne contiennent aucun jeton d'actualisation.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="142"/>
         <source>Google refused the Earth Engine refresh token: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Google a refusé le jeton d'actualisation Earth Engine : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="148"/>
         <source>The token endpoint {} did not answer with JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point de terminaison de jeton {} n'a pas répondu en JSON.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="152"/>
         <source>The token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point de terminaison de jeton a répondu sans jeton d'accès.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="176"/>
         <source>No Earth Engine credentials file at {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier d'identifiants Earth Engine à l'emplacement {}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="179"/>
         <source>The Earth Engine credentials file {} cannot be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d'identifiants Earth Engine {} ne peut pas être lu : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="182"/>
         <source>The Earth Engine credentials file {} holds no refresh token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d'identifiants Earth Engine {} ne contient aucun jeton d'actualisation.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="187"/>
         <source>The Earth Engine credentials file {} names no OAuth client (client_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d'identifiants Earth Engine {} n'indique aucun client OAuth (client_id).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="187"/>
         <source>Run &quot;earthengine authenticate&quot; again with a current earthengine-api, or use a service-account key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutez à nouveau « earthengine authenticate » avec une version récente d'earthengine-api, ou utilisez une clé de compte de service.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="207"/>
         <source>Service-account keys need the Python package google-auth, which is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clés de compte de service nécessitent le paquet Python google-auth, qui n'est pas installé.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="207"/>
         <source>Install google-auth into QGIS&apos;s Python (pip install google-auth), or sign in with &quot;earthengine authenticate&quot; instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installez google-auth dans le Python de QGIS (pip install google-auth), ou connectez-vous plutôt avec « earthengine authenticate ».</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="221"/>
         <source>The service-account key is not valid JSON: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de compte de service n'est pas un JSON valide : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="224"/>
         <source>This is not a service-account key (JSON with &quot;type&quot;: &quot;service_account&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci n'est pas une clé de compte de service (JSON avec &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/auth.py" line="249"/>
         <source>The service-account key was refused: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de compte de service a été refusée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="278"/>
+        <location filename="../plugin/core/ee/auth.py" line="322"/>
         <source>No Earth Engine credentials are configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun identifiant Earth Engine n'est configuré.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="274"/>
+        <source>The Earth Engine credentials are not valid JSON: {}</source>
+        <translation>Les identifiants Earth Engine ne sont pas un JSON valide : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="277"/>
+        <source>The Earth Engine credentials must be a JSON object.</source>
+        <translation>Les identifiants Earth Engine doivent être un objet JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="283"/>
+        <source>The Earth Engine credentials name no OAuth client (client_id).</source>
+        <translation>Les identifiants Earth Engine n'indiquent aucun client OAuth (client_id).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/auth.py" line="293"/>
+        <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
+        <translation>Ces identifiants ne contiennent ni jeton d'actualisation, ni clé de compte de service, ni jeton d'accès.</translation>
     </message>
 </context>
 <context>
@@ -674,67 +689,67 @@
     <message>
         <location filename="../plugin/core/ee/client.py" line="68"/>
         <source>Earth Engine: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="70"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="74"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="79"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="83"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="88"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="94"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="99"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="103"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="107"/>
         <source>Earth Engine has a problem; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="170"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
         <location filename="../plugin/core/ee/client.py" line="173"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="196"/>
+        <location filename="../plugin/core/ee/client.py" line="201"/>
         <source>Earth Engine did not return a download id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
 </context>
 <context>
@@ -742,78 +757,922 @@
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="76"/>
         <source>The area of interest is not valid GeoJSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="80"/>
         <source>The area of interest must be a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="104"/>
         <source>Band options are given for {}, which is not in the band list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="104"/>
         <source>Add the band to the band list, or remove its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="249"/>
         <source>Downloaded {} of {} piece(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="280"/>
         <source>Downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="373"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="379"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="418"/>
         <source>Building the output files</source>
-        <translation type="unfinished"></translation>
+        <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="440"/>
         <source>Wrote {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} écrit</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="458"/>
         <source>Reading the image&apos;s metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="460"/>
         <source>Requesting {} download id(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_download.py" line="501"/>
         <source>No output folder is set for this download.</source>
+        <translation>Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
+    </message>
+</context>
+<context>
+    <name>EeParams</name>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <source>Unknown download format &quot;{}&quot;.</source>
+        <translation>Format de téléchargement inconnu « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <source>Use one of: {}.</source>
+        <translation>Utilisez l'un de : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <source>The scale must be a positive number of metres per pixel; got {}.</source>
+        <translation>L'échelle doit être un nombre positif de mètres par pixel ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
+        <translation>Saisissez par exemple 10 pour les bandes les plus fines de Sentinel-2, ou laissez vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="116"/>
+        <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
+        <translation>Les dimensions doivent être LARGEURxHAUTEUR en pixels entiers (par ex. 512x512), ou un seul nombre pour le côté le plus long ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
+        <translation>La transformation des pixels (crs_transform) doit comporter 6 nombres ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
+        <translation>Indiquez [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], par ex. 10,0,500000,0,-10,4200000.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
+        <translation>La transformation des pixels (crs_transform) {} a une taille de pixel nulle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
+        <translation>xScale et yScale (1er et 5e nombres) ne doivent pas valoir 0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <source>Unknown CRS &quot;{}&quot;: {}</source>
+        <translation>SCR inconnu « {} » : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
+        <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="168"/>
+        <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
+        <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <source>Example: {}</source>
+        <translation>Exemple : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
+        <translation>Option « {} » inconnue pour la bande « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <source>Band options can be: {}.</source>
+        <translation>Les options de bande possibles sont : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="198"/>
+        <source>The band list must be band names separated by commas; got {}.</source>
+        <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
+        <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
+        <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="213"/>
+        <source>A band must be a name or an object with an id; got {}.</source>
+        <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="216"/>
+        <source>A band name is empty.</source>
+        <translation>Un nom de bande est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="218"/>
+        <source>Band &quot;{}&quot; is listed twice.</source>
+        <translation>La bande « {} » figure deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="242"/>
+        <source>The band options are not valid JSON (line {}, column {}): {}.</source>
+        <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="249"/>
+        <source>A band name in the band options is empty.</source>
+        <translation>Un nom de bande dans les options de bande est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <source>The band options must be a JSON object keyed by band name; got {}.</source>
+        <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <source>An Earth Engine Cloud project is required.</source>
+        <translation>Un projet Cloud Earth Engine est requis.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
+        <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
+        <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
+        <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
+        <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
+        <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <source>The name &quot;{}&quot; cannot be used as a file name.</source>
+        <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
+        <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="313"/>
+        <source>The area (region) is not valid GeoJSON: {}</source>
+        <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="315"/>
+        <source>The area (region) must be a GeoJSON geometry.</source>
+        <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
+        <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
+        <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
+        <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
+        <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
+        <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <source>Give the band a crs, or a default CRS for all bands.</source>
+        <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTiling</name>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <source>The image {} has no band &quot;{}&quot;.</source>
+        <translation>L'image {} n'a pas de bande « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <source>Its bands are: {}.</source>
+        <translation>Ses bandes sont : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="209"/>
+        <source>The area must be a polygon; got {}.</source>
+        <translation>La zone doit être un polygone ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="227"/>
+        <source>The area is empty.</source>
+        <translation>La zone est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="238"/>
+        <source>The area cannot be expressed in {}.</source>
+        <translation>La zone ne peut pas être exprimée dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <source>Without an area the image&apos;s extent must be known.</source>
+        <translation>Sans zone, l'emprise de l'image doit être connue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="293"/>
+        <source>Draw or choose an area, or give dimensions.</source>
+        <translation>Dessinez ou choisissez une zone, ou indiquez des dimensions.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <source>Sheared pixel transforms are not supported with an area.</source>
+        <translation>Les transformations des pixels avec cisaillement ne sont pas prises en charge avec une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
+        <translation>Utilisez une transformation sans cisaillement (2e et 4e nombres à 0).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="302"/>
+        <source>The image&apos;s projection is unknown; give a CRS.</source>
+        <translation>La projection de l'image est inconnue ; indiquez un SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <source>Draw or choose an area.</source>
+        <translation>Dessinez ou choisissez une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="333"/>
+        <source>The image&apos;s pixel size is unknown; give a scale.</source>
+        <translation>La taille de pixel de l'image est inconnue ; indiquez une échelle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/tiling.py" line="395"/>
+        <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
+        <translation>{w} x {h} px, {n} bande(s), {mb:.1f} Mo selon le décompte d'Earth Engine, {t} requête(s)</translation>
+    </message>
+</context>
+<context>
+    <name>EoDownloaderPlugin</name>
+    <message>
+        <location filename="../plugin/main.py" line="56"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="43"/>
+        <source>Download imagery</source>
+        <translation>Télécharger des images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="44"/>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="56"/>
+        <source>Resumed {} unfinished job(s).</source>
+        <translation>{} tâche(s) inachevée(s) reprise(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="45"/>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+</context>
+<context>
+    <name>EoDownloaderProvider</name>
+    <message>
+        <location filename="../plugin/processing/provider.py" line="14"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+</context>
+<context>
+    <name>Eosda</name>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="143"/>
+        <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
+        <translation>L'ID de vue est vide : choisissez une scène dans les résultats de la recherche (par exemple S2/13/R/EL/2023/7/19/0).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="147"/>
+        <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
+        <translation>L'ID de vue « {} » ne commence pas par un capteur pris en charge ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="147"/>
+        <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
+        <translation>Utilisez un ID de vue renvoyé par la recherche EOSDA, par exemple S2/13/R/EL/2023/7/19/0 ou L8/LC80110312016028LGN00.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="159"/>
+        <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
+        <translation>L'ID de vue « {} » n'est pas un ID de vue {} valide : attendu {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="250"/>
+        <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
+        <translation>Aucune bande n'est sélectionnée : indiquez au moins une bande (par exemple B04,B03,B02).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="222"/>
+        <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
+        <translation>Bande(s) inconnue(s) pour {} : {}. Bandes disponibles : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="295"/>
+        <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
+        <translation>La référence « {} » ne peut contenir que des lettres, des chiffres et _ . : - (128 caractères au plus).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="301"/>
+        <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
+        <translation>L'URL de rappel doit être une URL http(s), pas « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="310"/>
+        <source>EOSDA accepts one Polygon per request; a {} was given.</source>
+        <translation>EOSDA accepte un seul Polygon par requête ; un {} a été fourni.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="490"/>
+        <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
+        <translation>la tâche est marquée « {} » mais sa réponse ne contient aucun fichier de résultat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="562"/>
+        <source>EOSDA refused the API key: {}</source>
+        <translation>EOSDA a refusé la clé d'API : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="562"/>
+        <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
+        <translation>Vérifiez la clé d'API EOSDA dans les paramètres de l'extension (gestionnaire d'authentification de QGIS) ou dans EO_DOWNLOADER_EOSDA_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="584"/>
+        <source>EOSDA rejected the download request (HTTP {}): {}</source>
+        <translation>EOSDA a rejeté la requête de téléchargement (HTTP {}) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="589"/>
+        <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
+        <translation>EOSDA a répondu à la requête de téléchargement par autre chose que du JSON (HTTP {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="596"/>
+        <source>EOSDA did not create the task: {}</source>
+        <translation>EOSDA n'a pas créé la tâche : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="618"/>
+        <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
+        <translation>La tâche EOSDA {} n'existe plus sur le serveur (HTTP 404) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="618"/>
+        <source>Tasks expire after their task_timeout; start the download again.</source>
+        <translation>Les tâches expirent après leur task_timeout ; relancez le téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="624"/>
+        <source>EOSDA could not report on task {} (HTTP {}): {}</source>
+        <translation>EOSDA n'a pas pu donner l'état de la tâche {} (HTTP {}) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="635"/>
+        <source>EOSDA answered task {} with unexpected content ({}): {}</source>
+        <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="677"/>
+        <source>The EOSDA task {} failed: {}</source>
+        <translation>La tâche EOSDA {} a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="686"/>
+        <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
+        <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="686"/>
+        <source>The server may be busy: try again later.</source>
+        <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="740"/>
+        <source>The search limit must be a positive number.</source>
+        <translation>La limite de recherche doit être un nombre positif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="773"/>
+        <source>The EOSDA search failed (HTTP {}): {}</source>
+        <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="778"/>
+        <source>The EOSDA search answered with something other than JSON.</source>
+        <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="784"/>
+        <source>The EOSDA search answer has no result list: {}</source>
+        <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="825"/>
+        <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
+        <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="895"/>
+        <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
+        <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="909"/>
+        <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="914"/>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="915"/>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="917"/>
+        <source>The dates are reversed: the start {} is after the end {}.</source>
+        <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="926"/>
+        <source>The cloud cover limit must be a number from 0 to 100.</source>
+        <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="929"/>
+        <source>The cloud cover limit must be from 0 to 100, not {}.</source>
+        <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="938"/>
+        <source>The search area must be a GeoJSON polygon.</source>
+        <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eosda.py" line="943"/>
+        <source>The search area must be a GeoJSON Polygon, not {}.</source>
+        <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="69"/>
+        <source>The job has no area of interest.</source>
+        <translation>La tâche n'a pas de zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="128"/>
+        <source>Creating EOSDA task {} of {}...</source>
+        <translation>Création de la tâche EOSDA {} sur {}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="138"/>
+        <source>{} EOSDA task(s) submitted.</source>
+        <translation>{} tâche(s) EOSDA soumise(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="142"/>
+        <source>Waiting for EOSDA...</source>
+        <translation>En attente d'EOSDA...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="156"/>
+        <source>EOSDA task {} of {}</source>
+        <translation>Tâche EOSDA {} sur {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="157"/>
+        <source>EOSDA task</source>
+        <translation>Tâche EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="158"/>
+        <source>{}: waiting for the server.</source>
+        <translation>{} : en attente du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="162"/>
+        <source>{}: {} ({:.0f} s)</source>
+        <translation>{} : {} ({:.0f} s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="167"/>
+        <source>{}: downloading the result.</source>
+        <translation>{} : téléchargement du résultat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="173"/>
+        <source>{}: downloading ({:.1f} MB)</source>
+        <translation>{} : téléchargement ({:.1f} Mo)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda.py" line="180"/>
+        <source>{}: done.</source>
+        <translation>{} : terminé.</translation>
+    </message>
+</context>
+<context>
+    <name>Http</name>
+    <message>
+        <location filename="../plugin/core/http.py" line="744"/>
+        <source>the server sent an HTML page: {}</source>
+        <translation>le serveur a envoyé une page HTML : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="776"/>
+        <source>Check your credentials (API key or sign-in); they were refused.</source>
+        <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="778"/>
+        <source>The account is not allowed to do this, or a quota is exhausted.</source>
+        <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="780"/>
+        <source>The item does not exist (any more), or the address is wrong.</source>
+        <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="782"/>
+        <source>The service is limiting the request rate; try again later.</source>
+        <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="784"/>
+        <source>The service has a problem; try again later.</source>
+        <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="793"/>
+        <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
+        <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="793"/>
+        <source>(no message)</source>
+        <translation>(aucun message)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="822"/>
+        <source>(gave up after {} attempts)</source>
+        <translation>(abandon après {} tentatives)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="799"/>
+        <source>(the service asked to wait {:.0f} s before retrying)</source>
+        <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="819"/>
+        <source>{method} {url} failed: {error}</source>
+        <translation>{method} {url} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="823"/>
+        <source>Check the network connection and proxy settings.</source>
+        <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="829"/>
+        <source>connection timed out</source>
+        <translation>délai de connexion dépassé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="831"/>
+        <source>the server stopped answering (read timed out)</source>
+        <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="833"/>
+        <source>TLS/SSL error: {}</source>
+        <translation>erreur TLS/SSL : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="837"/>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="839"/>
+        <source>the host name could not be resolved</source>
+        <translation>le nom d'hôte n'a pas pu être résolu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="840"/>
+        <source>connection error: {}</source>
+        <translation>erreur de connexion : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/http.py" line="935"/>
+        <source>{method} {url} did not return JSON: {message}</source>
+        <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="36"/>
+        <source>Queued</source>
+        <translation>En file d'attente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="37"/>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="38"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="39"/>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="40"/>
+        <source>Done</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="41"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="42"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../plugin/core/runner.py" line="42"/>
+        <source>Cancelled by the user.</source>
+        <translation>Annulée par l'utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="95"/>
+        <source>Job &apos;{}&apos; failed: {}</source>
+        <translation>La tâche « {} » a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="115"/>
+        <source>Retrying</source>
+        <translation>Nouvelle tentative</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="131"/>
+        <source>Resuming job &apos;{}&apos; ({}).</source>
+        <translation>Reprise de la tâche « {} » ({}).</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="5"/>
+        <source>EO Downloader jobs</source>
+        <translation>Tâches EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="10"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="11"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="12"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="13"/>
+        <source>Add to map</source>
+        <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="14"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanelWidget</name>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="22"/>
+        <source>EO Downloader jobs</source>
+        <translation>Tâches EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="109"/>
+        <source>Select a job to see its details.</source>
+        <translation>Sélectionnez une tâche pour en voir les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="87"/>
+        <source>Downloaded by EO Downloader from {provider}.
+Source: {source}
+Bands: {bands}
+Acquired: {date}
+Job: {job}</source>
+        <translation>Téléchargé par EO Downloader depuis {provider}.
+Source : {source}
+Bandes : {bands}
+Acquisition : {date}
+Tâche : {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <location filename="../plugin/adapters/network.py" line="43"/>
+        <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>EeDownloadAlgorithm</name>
+    <name>Processing</name>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
-        <source>Earth Engine download (cropped to an area)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/base.py" line="47"/>
+        <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
+        <translation>Zone d'intérêt (couche de polygones ; « entités sélectionnées uniquement » respecté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="32"/>
+        <location filename="../plugin/processing/base.py" line="50"/>
+        <source>Area of interest as an extent (instead of a layer)</source>
+        <translation>Zone d'intérêt sous forme d'emprise (au lieu d'une couche)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="54"/>
+        <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
+        <translation>Configuration d'authentification (vide : les paramètres de l'extension, ou l'environnement pour les exécutions sans interface)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="62"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="61"/>
+        <source>Downloaded files</source>
+        <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="69"/>
+        <source>Give either AOI or EXTENT, not both.</source>
+        <translation>Indiquez soit AOI, soit EXTENT, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="81"/>
+        <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
+        <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="92"/>
+        <source>The output folder &apos;{}&apos; cannot be created: {}</source>
+        <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="94"/>
+        <source>The output folder &apos;{}&apos; is not writable.</source>
+        <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="30"/>
+        <source>Earth Engine download (cropped to an area)</source>
+        <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="33"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -828,618 +1687,145 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="55"/>
-        <source>Image asset id</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2.
+BAND_OPTIONS : liste JSON facultative d'options par bande, par ex. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (clés id, crs, crs_transform, dimensions, scale).
+SCALE : taille des pixels en mètres (vide : l'échelle native de la bande).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation ; avec CRS, elle fixe la grille et la zone est alors ignorée, comme le documente Earth Engine.
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long.
+FORMAT : ZIPPED_GEO_TIFF_PER_BAND (un fichier par bande), ZIPPED_GEO_TIFF (un fichier multibande), GEO_TIFF, ou NPY (tableau NumPy, également écrit en GeoTIFF).
+FILE_PER_BAND : un fichier par bande (pour les formats zippés, c'est le format qui décide).
+NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="56"/>
+        <source>Image asset id</source>
+        <translation>ID d'asset de l'image</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="131"/>
         <source>Bands (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="58"/>
+        <location filename="../plugin/processing/ee_download.py" line="59"/>
         <source>Per-band options (JSON list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Options par bande (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="60"/>
+        <location filename="../plugin/processing/ee_download.py" line="61"/>
         <source>Scale (metres per pixel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="62"/>
-        <source>Output CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>Échelle (mètres par pixel)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="63"/>
+        <source>Output CRS</source>
+        <translation>SCR de sortie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>CRS transform (6 numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformation du SCR (6 nombres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="65"/>
+        <location filename="../plugin/processing/ee_download.py" line="66"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="67"/>
+        <location filename="../plugin/processing/ee_download.py" line="68"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="70"/>
         <source>One file per band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="71"/>
-        <source>File base name</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier par bande</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <source>File base name</source>
+        <translation>Nom de base des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="73"/>
         <source>Google Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet Google Cloud</translation>
     </message>
-</context>
-<context>
-    <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
-        <source>Unknown download format &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="31"/>
+        <source>EOSDA scene search</source>
+        <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
-        <source>Use one of: {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="34"/>
+        <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
+
+AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
+DATE_FROM / DATE_TO: YYYY-MM-DD; at most a year apart is recommended.
+CLOUD_MAX: highest cloud cover in percent. LIMIT: most scenes returned.
+AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
+OUTPUT: the footprint layer.</source>
+        <translation>Recherche dans le catalogue d'EOSDA (Search API) les scènes couvrant une zone d'intérêt et écrit leurs empreintes avec la date, la couverture nuageuse et l'ID de vue, pour choisir un VIEW_ID pour « Téléchargement EOSDA ».
+
+AOI / EXTENT : la zone (indiquez l'une des deux). DATASET : la collection (par ex. sentinel2, landsat8).
+DATE_FROM / DATE_TO : AAAA-MM-JJ ; un écart d'un an au plus est recommandé.
+CLOUD_MAX : couverture nuageuse maximale en pourcentage. LIMIT : nombre maximal de scènes renvoyées.
+AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
+OUTPUT : la couche des empreintes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
-        <source>The scale must be a positive number of metres per pixel; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="45"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
-        <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <source>From date (YYYY-MM-DD)</source>
+        <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="116"/>
-        <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <source>To date (YYYY-MM-DD)</source>
+        <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
-        <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <source>Maximum cloud cover (%)</source>
+        <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
-        <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="52"/>
+        <source>Maximum number of scenes</source>
+        <translation>Nombre maximal de scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
-        <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="56"/>
+        <source>Authentication configuration</source>
+        <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
-        <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <source>Scene footprints</source>
+        <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
-        <source>Unknown CRS &quot;{}&quot;: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/eosda.py" line="96"/>
+        <source>{} scenes found.</source>
+        <translation>{} scènes trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
-        <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="168"/>
-        <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
-        <source>Example: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
-        <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
-        <source>Band options can be: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="198"/>
-        <source>The band list must be band names separated by commas; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
-        <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
-        <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="213"/>
-        <source>A band must be a name or an object with an id; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="216"/>
-        <source>A band name is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="218"/>
-        <source>Band &quot;{}&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="242"/>
-        <source>The band options are not valid JSON (line {}, column {}): {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="249"/>
-        <source>A band name in the band options is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
-        <source>The band options must be a JSON object keyed by band name; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
-        <source>An Earth Engine Cloud project is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
-        <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
-        <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
-        <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
-        <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
-        <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
-        <source>The name &quot;{}&quot; cannot be used as a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
-        <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="313"/>
-        <source>The area (region) is not valid GeoJSON: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="315"/>
-        <source>The area (region) must be a GeoJSON geometry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
-        <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
-        <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
-        <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
-        <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
-        <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
-        <source>Give the band a crs, or a default CRS for all bands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EeTiling</name>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
-        <source>The image {} has no band &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
-        <source>Its bands are: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="209"/>
-        <source>The area must be a polygon; got {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="227"/>
-        <source>The area is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="238"/>
-        <source>The area cannot be expressed in {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="305"/>
-        <source>Without an area the image&apos;s extent must be known.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="290"/>
-        <source>Draw or choose an area, or give dimensions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
-        <source>Sheared pixel transforms are not supported with an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
-        <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="299"/>
-        <source>The image&apos;s projection is unknown; give a CRS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="305"/>
-        <source>Draw or choose an area.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="330"/>
-        <source>The image&apos;s pixel size is unknown; give a scale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/ee/tiling.py" line="392"/>
-        <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EoDownloaderPlugin</name>
-    <message>
-        <location filename="../plugin/main.py" line="55"/>
-        <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="42"/>
-        <source>Download imagery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="43"/>
-        <source>Jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="55"/>
-        <source>Resumed {} unfinished job(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="44"/>
-        <source>Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EoDownloaderProvider</name>
-    <message>
-        <location filename="../plugin/processing/provider.py" line="14"/>
-        <source>EO Downloader</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Eosda</name>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="144"/>
-        <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="148"/>
-        <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="148"/>
-        <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="160"/>
-        <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="251"/>
-        <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="223"/>
-        <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="296"/>
-        <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="302"/>
-        <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="311"/>
-        <source>EOSDA accepts one Polygon per request; a {} was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="491"/>
-        <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
-        <source>EOSDA refused the API key: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
-        <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="581"/>
-        <source>EOSDA rejected the download request (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="586"/>
-        <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="593"/>
-        <source>EOSDA did not create the task: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="615"/>
-        <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="615"/>
-        <source>Tasks expire after their task_timeout; start the download again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="621"/>
-        <source>EOSDA could not report on task {} (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="632"/>
-        <source>EOSDA answered task {} with unexpected content ({}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="669"/>
-        <source>The EOSDA task {} failed: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="678"/>
-        <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="678"/>
-        <source>The server may be busy: try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="732"/>
-        <source>The search limit must be a positive number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="763"/>
-        <source>The EOSDA search failed (HTTP {}): {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="768"/>
-        <source>The EOSDA search answered with something other than JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="774"/>
-        <source>The EOSDA search answer has no result list: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="793"/>
-        <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="863"/>
-        <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="877"/>
-        <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="882"/>
-        <source>start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="883"/>
-        <source>end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="885"/>
-        <source>The dates are reversed: the start {} is after the end {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="894"/>
-        <source>The cloud cover limit must be a number from 0 to 100.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="897"/>
-        <source>The cloud cover limit must be from 0 to 100, not {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="906"/>
-        <source>The search area must be a GeoJSON polygon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eosda.py" line="911"/>
-        <source>The search area must be a GeoJSON Polygon, not {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="69"/>
-        <source>The job has no area of interest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="128"/>
-        <source>Creating EOSDA task {} of {}...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="138"/>
-        <source>{} EOSDA task(s) submitted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="142"/>
-        <source>Waiting for EOSDA...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="156"/>
-        <source>EOSDA task {} of {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="157"/>
-        <source>EOSDA task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="158"/>
-        <source>{}: waiting for the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="162"/>
-        <source>{}: {} ({:.0f} s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="167"/>
-        <source>{}: downloading the result.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="173"/>
-        <source>{}: downloading ({:.1f} MB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eosda.py" line="180"/>
-        <source>{}: done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EosdaDownloadAlgorithm</name>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="111"/>
+        <location filename="../plugin/processing/eosda.py" line="112"/>
         <source>EOSDA download (load by extent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement EOSDA (chargement par emprise)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="114"/>
+        <location filename="../plugin/processing/eosda.py" line="115"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -1450,338 +1836,169 @@ REFERENCE: your unique id for the request (empty: generated).
 CALLBACK_URL: optional URL the server calls when the task is done.
 AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="129"/>
-        <source>View id</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée des tâches 'lbe' (load by extent, chargement par emprise) de l'API Download d'EOSDA pour la zone d'intérêt, attend leur fin et charge les résultats (JP2 pour une bande Sentinel-2, GeoTIFF pour une bande ou des bandes fusionnées d'une même résolution, sinon un zip qui est extrait). Chaque polygone devient une tâche distincte.
+
+AOI / EXTENT : la zone (indiquez l'une des deux). VIEW_ID : la scène, telle que la recherche la renvoie, par ex. S2/13/R/EL/2023/7/19/0.
+BANDS : séparées par des virgules, par ex. B04,B03,B02.
+MERGE : fusionner les bandes de même résolution dans un seul fichier (oui par défaut).
+METADATA : fichiers de métadonnées facultatifs à inclure, séparés par des virgules.
+REFERENCE : votre identifiant unique pour la requête (vide : généré).
+CALLBACK_URL : URL facultative que le serveur appelle quand la tâche est terminée.
+AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eosda.py" line="130"/>
-        <source>Bands (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <source>View id</source>
+        <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="132"/>
+        <location filename="../plugin/processing/eosda.py" line="133"/>
         <source>Merge bands of the same resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="134"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>Metadata files (comma-separated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/eosda.py" line="136"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de métadonnées (séparés par des virgules)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eosda.py" line="137"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de rappel</translation>
     </message>
 </context>
 <context>
-    <name>EosdaSearchAlgorithm</name>
+    <name>Raster</name>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="30"/>
-        <source>EOSDA scene search</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="93"/>
+        <source>GDAL could not {what}.</source>
+        <translation>GDAL n'a pas pu {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="33"/>
-        <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
-
-AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
-DATE_FROM / DATE_TO: YYYY-MM-DD; at most a year apart is recommended.
-CLOUD_MAX: highest cloud cover in percent. LIMIT: most scenes returned.
-AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
-OUTPUT: the footprint layer.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="111"/>
+        <source>open {path}</source>
+        <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="44"/>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="225"/>
+        <source>The area of interest is not valid GeoJSON.</source>
+        <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="46"/>
-        <source>From date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="236"/>
+        <source>The area of interest must be a polygon, not {kind}.</source>
+        <translation>La zone d'intérêt doit être un polygone, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
-        <source>To date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>The area of interest is empty.</source>
+        <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
-        <source>Maximum cloud cover (%)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="306"/>
+        <source>The tiles do not share one coordinate system ({path}).</source>
+        <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="51"/>
-        <source>Maximum number of scenes</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="310"/>
+        <source>The tiles do not have the same bands ({path}).</source>
+        <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="55"/>
-        <source>Authentication configuration</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="315"/>
+        <source>The tiles do not have the same pixel size ({path}).</source>
+        <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="57"/>
-        <source>Scene footprints</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="322"/>
+        <source>The tiles are not on one pixel grid ({path}).</source>
+        <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="95"/>
-        <source>{} scenes found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Http</name>
-    <message>
-        <location filename="../plugin/core/http.py" line="672"/>
-        <source>the server sent an HTML page: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="347"/>
+        <source>There are no tiles to combine.</source>
+        <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="704"/>
-        <source>Check your credentials (API key or sign-in); they were refused.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="541"/>
+        <source>{n} band names were given for {m} bands.</source>
+        <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="706"/>
-        <source>The account is not allowed to do this, or a quota is exhausted.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="370"/>
+        <source>combine the tiles</source>
+        <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="708"/>
-        <source>The item does not exist (any more), or the address is wrong.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="387"/>
+        <source>mask the raster</source>
+        <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="710"/>
-        <source>The service is limiting the request rate; try again later.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="572"/>
+        <source>write {path}</source>
+        <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="712"/>
-        <source>The service has a problem; try again later.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="421"/>
+        <source>build overviews</source>
+        <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="721"/>
-        <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="473"/>
+        <source>There are no bands to stack.</source>
+        <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="721"/>
-        <source>(no message)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="475"/>
+        <source>{n} band names were given for {m} files.</source>
+        <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="750"/>
-        <source>(gave up after {} attempts)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="483"/>
+        <source>{path} has {n} bands; a stack takes single-band files.</source>
+        <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="727"/>
-        <source>(the service asked to wait {:.0f} s before retrying)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="487"/>
+        <source>The band files do not share one coordinate system ({path}).</source>
+        <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="747"/>
-        <source>{method} {url} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="524"/>
+        <source>Cannot read the NumPy file {path}: {error}</source>
+        <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="751"/>
-        <source>Check the network connection and proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="529"/>
+        <source>The NumPy array has {n} dimensions; 2 were expected.</source>
+        <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="757"/>
-        <source>connection timed out</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="537"/>
+        <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
+        <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="759"/>
-        <source>the server stopped answering (read timed out)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="546"/>
+        <source>Unsupported pixel type {dtype}.</source>
+        <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="761"/>
-        <source>TLS/SSL error: {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="551"/>
+        <source>Unknown coordinate system: {crs}</source>
+        <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="765"/>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="767"/>
-        <source>the host name could not be resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="768"/>
-        <source>connection error: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/http.py" line="863"/>
-        <source>{method} {url} did not return JSON: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobState</name>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
-        <source>Downloading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Jobs</name>
-    <message>
-        <location filename="../plugin/core/runner.py" line="42"/>
-        <source>Cancelled by the user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="95"/>
-        <source>Job &apos;{}&apos; failed: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="115"/>
-        <source>Retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/adapters/job_manager.py" line="131"/>
-        <source>Resuming job &apos;{}&apos; ({}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobsPanel</name>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="5"/>
-        <source>EO Downloader jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="10"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="11"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="12"/>
-        <source>Open folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="13"/>
-        <source>Add to map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_panel.ui" line="14"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JobsPanelWidget</name>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="21"/>
-        <source>EO Downloader jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="27"/>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
-        <source>Select a job to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Layers</name>
-    <message>
-        <location filename="../plugin/adapters/layers.py" line="87"/>
-        <source>Downloaded by EO Downloader from {provider}.
-Source: {source}
-Bands: {bands}
-Acquired: {date}
-Job: {job}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/core/raster.py" line="553"/>
+        <source>A geotransform has 6 numbers.</source>
+        <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
 </context>
 <context>
@@ -1789,194 +2006,234 @@ Job: {job}</source>
     <message>
         <location filename="../ui/settings_dialog.ui" line="5"/>
         <source>EO Downloader settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres d'EO Downloader</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="10"/>
         <source>Google Earth Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="12"/>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="14"/>
         <source>Cloud project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet Cloud</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="15"/>
         <source>my-ee-project</source>
-        <translation type="unfinished"></translation>
+        <translation>my-ee-project</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="29"/>
+        <location filename="../ui/settings_dialog.ui" line="30"/>
         <source>API base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de base de l'API</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="17"/>
         <source>https://earthengine.googleapis.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://earthengine.googleapis.com</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="18"/>
         <source>Token endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison de jeton</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="19"/>
         <source>https://oauth2.googleapis.com/token</source>
-        <translation type="unfinished"></translation>
+        <translation>https://oauth2.googleapis.com/token</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="25"/>
+        <location filename="../ui/settings_dialog.ui" line="26"/>
         <source>EOSDA API Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>EOSDA API Connect</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d'API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="30"/>
+        <location filename="../ui/settings_dialog.ui" line="31"/>
         <source>https://api-connect.eos.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.ui" line="36"/>
-        <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api-connect.eos.com</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="38"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <source>General</source>
+        <translation>Général</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="40"/>
-        <source>Largest area (km²)</source>
-        <translation type="unfinished"></translation>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="42"/>
-        <source>Parallel tiles</source>
-        <translation type="unfinished"></translation>
+        <source>Largest area (km²)</source>
+        <translation>Superficie maximale (km²)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="44"/>
+        <source>Parallel tiles</source>
+        <translation>Tuiles en parallèle</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="46"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
+        <translation>Vérifier les certificats TLS (à désactiver uniquement pour un serveur de test de confiance)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="61"/>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="87"/>
+        <source>Testing the Earth Engine connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="100"/>
+        <source>Testing the EOSDA connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="20"/>
+        <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <source>Runs a one-scene search with this key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="492"/>
+        <location filename="../plugin/core/transfer.py" line="510"/>
         <source>{} is already being downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="580"/>
-        <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="580"/>
-        <source>Free some space or choose another output folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/transfer.py" line="596"/>
-        <source>The server sent an HTML page instead of the file: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer.py" line="598"/>
+        <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
+        <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="598"/>
+        <source>Free some space or choose another output folder.</source>
+        <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="614"/>
+        <source>The server sent an HTML page instead of the file: {}</source>
+        <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="616"/>
         <source>The server sent an HTML page instead of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="600"/>
+        <location filename="../plugin/core/transfer.py" line="618"/>
         <source>The link may have expired or need a sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="627"/>
+        <location filename="../plugin/core/transfer.py" line="646"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer.py" line="656"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="733"/>
+        <location filename="../plugin/core/transfer.py" line="759"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="735"/>
+        <location filename="../plugin/core/transfer.py" line="761"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="774"/>
+        <location filename="../plugin/core/transfer.py" line="854"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="814"/>
+        <location filename="../plugin/core/transfer.py" line="873"/>
         <source>the connection closed after {} of {} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="832"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="849"/>
+        <location filename="../plugin/core/transfer.py" line="912"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="849"/>
+        <location filename="../plugin/core/transfer.py" line="912"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="872"/>
+        <location filename="../plugin/core/transfer.py" line="935"/>
         <source>{} is a folder; cannot save the download there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="922"/>
+        <location filename="../plugin/core/transfer.py" line="990"/>
         <source>{url} keeps changing during the download.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="933"/>
+        <location filename="../plugin/core/transfer.py" line="1001"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer.py" line="1004"/>
         <source>Try again later; the download will resume where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1014"/>
+        <location filename="../plugin/core/transfer.py" line="1087"/>
         <source>A destination file or folder is needed for a download.</source>
+        <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="1131"/>
+        <source>Could not save the download of {url}: {error}</source>
+        <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer.py" line="889"/>
+        <source>{url} sent an empty file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1058"/>
-        <source>Could not save the download of {url}: {error}</source>
+        <location filename="../plugin/core/transfer.py" line="889"/>
+        <source>The product may not be ready yet, or the request selects no data.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
