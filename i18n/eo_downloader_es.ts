@@ -227,12 +227,12 @@
     <message>
         <location filename="../plugin/core/checks.py" line="34"/>
         <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine respondió: las credenciales funcionan con el proyecto {} (imagen de prueba leída, solicitud de descarga aceptada).</translation>
     </message>
     <message>
         <location filename="../plugin/core/checks.py" line="43"/>
         <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
-        <translation type="unfinished"></translation>
+        <translation>EOSDA respondió: la clave de API funciona ({} escena(s) en la búsqueda de prueba).</translation>
     </message>
 </context>
 <context>
@@ -548,32 +548,32 @@
     <message>
         <location filename="../plugin/gui/dock.py" line="206"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="247"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="252"/>
         <source>Reading the description of {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="264"/>
         <source>The image&apos;s bands could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Bands…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandas…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1616,7 @@ Trabajo: {job}</translation>
     <message>
         <location filename="../plugin/adapters/network.py" line="43"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La verificación de certificados TLS está desactivada en la configuración de EO Downloader: las conexiones pueden ser interceptadas.</translation>
     </message>
 </context>
 <context>
@@ -2091,32 +2091,32 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="61"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="87"/>
         <source>Testing the Earth Engine connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando la conexión con Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="100"/>
         <source>Testing the EOSDA connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando la conexión con EOSDA</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="32"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la conexión</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="20"/>
         <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lee una pequeña imagen pública y solicita un ID de descarga con esta configuración (no se descarga nada).</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="32"/>
         <source>Runs a one-scene search with this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuta una búsqueda de una escena con esta clave.</translation>
     </message>
 </context>
 <context>
@@ -2229,12 +2229,12 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
     <message>
         <location filename="../plugin/core/transfer.py" line="889"/>
         <source>{url} sent an empty file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer.py" line="889"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>
 </context>
 </TS>

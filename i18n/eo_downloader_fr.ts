@@ -227,12 +227,12 @@
     <message>
         <location filename="../plugin/core/checks.py" line="34"/>
         <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Earth Engine a répondu : les identifiants fonctionnent avec le projet {} (image de test lue, requête de téléchargement acceptée).</translation>
     </message>
     <message>
         <location filename="../plugin/core/checks.py" line="43"/>
         <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
-        <translation type="unfinished"></translation>
+        <translation>EOSDA a répondu : la clé d'API fonctionne ({} scène(s) dans la recherche de test).</translation>
     </message>
 </context>
 <context>
@@ -548,32 +548,32 @@
     <message>
         <location filename="../plugin/gui/dock.py" line="206"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="247"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="252"/>
         <source>Reading the description of {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la description de {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="264"/>
         <source>The image&apos;s bands could not be read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Bands…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1616,7 @@ Tâche : {job}</translation>
     <message>
         <location filename="../plugin/adapters/network.py" line="43"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification des certificats TLS est désactivée dans les paramètres d'EO Downloader : les connexions peuvent être interceptées.</translation>
     </message>
 </context>
 <context>
@@ -2091,32 +2091,32 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="61"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="87"/>
         <source>Testing the Earth Engine connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de la connexion à Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/settings_dialog.py" line="100"/>
         <source>Testing the EOSDA connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de la connexion à EOSDA</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="32"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="20"/>
         <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lit une petite image publique et demande un ID de téléchargement avec ces paramètres (rien n'est téléchargé).</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="32"/>
         <source>Runs a one-scene search with this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lance une recherche d'une scène avec cette clé.</translation>
     </message>
 </context>
 <context>
@@ -2229,12 +2229,12 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
     <message>
         <location filename="../plugin/core/transfer.py" line="889"/>
         <source>{url} sent an empty file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer.py" line="889"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>
 </context>
 </TS>
