@@ -502,7 +502,8 @@ class _Download:
         return self.dest + SIDECAR_SUFFIX
 
     def _url_id(self) -> str:
-        return hashlib.sha256(self.url.encode("utf-8")).hexdigest()
+        """Identifies the URL in the sidecar (of the redacted URL: nothing derived from a secret is stored)."""
+        return hashlib.sha256(eohttp.redact(self.url).encode("utf-8")).hexdigest()
 
     def _lock_dest(self):
         with _ACTIVE_LOCK:

@@ -619,3 +619,15 @@ def test_202_not_ready_is_an_http_error_with_its_status(server, tmp_path, policy
     with pytest.raises(HttpError) as info:
         transfer.download(url, dest_dir=str(tmp_path), retry=policy)
     assert info.value.status == 202 and os.listdir(tmp_path) == []
+
+
+def test_kept_sidecar_holds_no_secret_and_still_resumes(server, tmp_path):
+    resource = Resource(DATA, always=Fault.truncate(100000))
+    url = server.add("/f.bin", resource) + "?api_key=PARTSECRET"
+    policy = http.RetryPolicy(max_attempts=2, base_delay=0.001, sleep=Sleeps())
+    with pytest.raises(TransferError):
+        transfer.download(url, str(tmp_path / "f.bin"), retry=policy)
+    assert "PARTSECRET" not in (tmp_path / "f.bin.part.json").read_text()
+    resource.always = None
+    assert transfer.download(url, str(tmp_path / "f.bin"), retry=policy).sha256 == SHA
+    assert server.requests_for("/f.bin")[-1]["headers"]["Range"] == "bytes=200000-"
