@@ -16,7 +16,7 @@
     <message>
         <location filename="../plugin/core/aoi.py" line="164"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
-        <translation>El área de interés debe ser un polígono, no una geometría {}: use una capa de polígonos o dibuje un polígono.</translation>
+        <translation>El área de interés debe ser un polígono, no una geometría de tipo {}: use una capa de polígonos o dibuje un polígono.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="63"/>
@@ -26,7 +26,7 @@
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="65"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
-        <translation>La capa '{}' contiene geometrías {}; el área de interés deben ser polígonos.</translation>
+        <translation>La capa '{}' contiene geometrías de tipo {}; el área de interés debe estar formada por polígonos.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="69"/>
@@ -2122,117 +2122,117 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="510"/>
+        <location filename="../plugin/core/transfer.py" line="511"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="598"/>
+        <location filename="../plugin/core/transfer.py" line="599"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="598"/>
+        <location filename="../plugin/core/transfer.py" line="599"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="614"/>
+        <location filename="../plugin/core/transfer.py" line="615"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="616"/>
+        <location filename="../plugin/core/transfer.py" line="617"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="618"/>
+        <location filename="../plugin/core/transfer.py" line="619"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="646"/>
+        <location filename="../plugin/core/transfer.py" line="647"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="656"/>
+        <location filename="../plugin/core/transfer.py" line="657"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="759"/>
+        <location filename="../plugin/core/transfer.py" line="760"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="761"/>
+        <location filename="../plugin/core/transfer.py" line="762"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="854"/>
+        <location filename="../plugin/core/transfer.py" line="855"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="873"/>
+        <location filename="../plugin/core/transfer.py" line="874"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="896"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="912"/>
+        <location filename="../plugin/core/transfer.py" line="913"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="912"/>
+        <location filename="../plugin/core/transfer.py" line="913"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="935"/>
+        <location filename="../plugin/core/transfer.py" line="936"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="990"/>
+        <location filename="../plugin/core/transfer.py" line="991"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1001"/>
+        <location filename="../plugin/core/transfer.py" line="1002"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1004"/>
+        <location filename="../plugin/core/transfer.py" line="1005"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1087"/>
+        <location filename="../plugin/core/transfer.py" line="1088"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1131"/>
+        <location filename="../plugin/core/transfer.py" line="1132"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="889"/>
+        <location filename="../plugin/core/transfer.py" line="890"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="889"/>
+        <location filename="../plugin/core/transfer.py" line="890"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

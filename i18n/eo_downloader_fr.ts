@@ -16,7 +16,7 @@
     <message>
         <location filename="../plugin/core/aoi.py" line="164"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
-        <translation>La zone d'intérêt doit être un polygone, pas une géométrie {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
+        <translation>La zone d'intérêt doit être un polygone, pas une géométrie de type {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="63"/>
@@ -26,7 +26,7 @@
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="65"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
-        <translation>La couche « {} » contient des géométries {} ; la zone d'intérêt doit être constituée de polygones.</translation>
+        <translation>La couche « {} » contient des géométries de type {} ; la zone d'intérêt doit être constituée de polygones.</translation>
     </message>
     <message>
         <location filename="../plugin/adapters/aoi_source.py" line="69"/>
@@ -2122,117 +2122,117 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="510"/>
+        <location filename="../plugin/core/transfer.py" line="511"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="598"/>
+        <location filename="../plugin/core/transfer.py" line="599"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="598"/>
+        <location filename="../plugin/core/transfer.py" line="599"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="614"/>
+        <location filename="../plugin/core/transfer.py" line="615"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="616"/>
+        <location filename="../plugin/core/transfer.py" line="617"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="618"/>
+        <location filename="../plugin/core/transfer.py" line="619"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="646"/>
+        <location filename="../plugin/core/transfer.py" line="647"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="656"/>
+        <location filename="../plugin/core/transfer.py" line="657"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="759"/>
+        <location filename="../plugin/core/transfer.py" line="760"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="761"/>
+        <location filename="../plugin/core/transfer.py" line="762"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="854"/>
+        <location filename="../plugin/core/transfer.py" line="855"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="873"/>
+        <location filename="../plugin/core/transfer.py" line="874"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="896"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="912"/>
+        <location filename="../plugin/core/transfer.py" line="913"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="912"/>
+        <location filename="../plugin/core/transfer.py" line="913"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="935"/>
+        <location filename="../plugin/core/transfer.py" line="936"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="990"/>
+        <location filename="../plugin/core/transfer.py" line="991"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1001"/>
+        <location filename="../plugin/core/transfer.py" line="1002"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1004"/>
+        <location filename="../plugin/core/transfer.py" line="1005"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1087"/>
+        <location filename="../plugin/core/transfer.py" line="1088"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1131"/>
+        <location filename="../plugin/core/transfer.py" line="1132"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="889"/>
+        <location filename="../plugin/core/transfer.py" line="890"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="889"/>
+        <location filename="../plugin/core/transfer.py" line="890"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>
