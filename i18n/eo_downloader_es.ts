@@ -821,6 +821,289 @@
     </message>
 </context>
 <context>
+    <name>EeExport</name>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <source>Unknown export destination &quot;{}&quot;.</source>
+        <translation>Destino de exportación desconocido &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <source>Use Cloud Storage, Drive or Asset.</source>
+        <translation>Use Cloud Storage, Drive o Asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
+        <translation>La banda &quot;{}&quot; tiene sus propias opciones; una exportación tiene una sola cuadrícula para todas las bandas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
+        <translation>Indique solo los nombres de las bandas, y la escala, el SRC o las dimensiones para toda la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
+        <translation>MAX_PIXELS debe ser un número entero de píxeles mayor que 0; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
+        <translation>Por ejemplo 1e9 o 10000000000 (el valor predeterminado es 1e8).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <source>The priority must be a whole number from 0 to 9999; got {}.</source>
+        <translation>La prioridad debe ser un número entero de 0 a 9999; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <source>Higher runs sooner; leave it empty for the default, 100.</source>
+        <translation>Cuanto más alta, antes se ejecuta; déjela vacía para el valor predeterminado, 100.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <source>File dimensions must be multiples of {} pixels; got {}.</source>
+        <translation>Las dimensiones de los archivos deben ser múltiplos de {} píxeles; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
+        <translation>Earth Engine escribe los archivos en bloques de {} píxeles: use p. ej. 1024 o 2048x1024.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="154"/>
+        <source>The no-data value must be a number; got {}.</source>
+        <translation>El valor NoData debe ser un número; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
+        <translation>Política de pirámides desconocida &quot;{}&quot;{}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <source>Use one of: {}.</source>
+        <translation>Use uno de: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="177"/>
+        <source>The pyramiding overrides are not valid JSON: {}.</source>
+        <translation>Las políticas de pirámides por banda no son un JSON válido: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
+        <translation>Ejemplo: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
+        <translation>Las políticas de pirámides por banda deben ser un objeto JSON cuyas claves son los nombres de banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
+        <translation>Las políticas de pirámides por banda no nombran ninguna banda (&quot;{}&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <source>Set the default policy with PYRAMIDING_POLICY.</source>
+        <translation>Defina la política predeterminada con PYRAMIDING_POLICY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="188"/>
+        <source> for band {}</source>
+        <translation> para la banda {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
+        <translation>Se necesita un nombre de bucket de Cloud Storage; &quot;{}&quot; no lo es.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
+        <translation>Los nombres de bucket tienen de 3 a 63 letras minúsculas, dígitos, puntos, guiones o guiones bajos, p. ej. my-bucket.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <source>The file name prefix &quot;{}&quot; cannot be used.</source>
+        <translation>No se puede usar el prefijo de nombre de archivo &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <source>Use e.g. exports/my_area (no leading slash).</source>
+        <translation>Use p. ej. exports/my_area (sin barra inicial).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
+        <translation>Indique el ID del recurso que se va a crear; se recibió &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <source>For example projects/{}/assets/my_export.</source>
+        <translation>Por ejemplo projects/{}/assets/my_export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <source>Invalid workload tag &quot;{}&quot;.</source>
+        <translation>Etiqueta de carga de trabajo &quot;{}&quot; no válida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
+        <translation>Las etiquetas tienen de 1 a 63 letras minúsculas, dígitos, '-' o '_', y empiezan y terminan por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="245"/>
+        <source>The description must be one line.</source>
+        <translation>La descripción debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <source>The visualization parameters are not valid JSON: {}.</source>
+        <translation>Los parámetros de visualización no son un JSON válido: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
+        <translation>Ejemplo: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="261"/>
+        <source>The visualization parameters must be a JSON object.</source>
+        <translation>Los parámetros de visualización deben ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <source>Unknown visualization parameter &quot;{}&quot;.</source>
+        <translation>Parámetro de visualización desconocido &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <source>Use: {}.</source>
+        <translation>Use: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="290"/>
+        <source>The area of interest is not valid GeoJSON: {}</source>
+        <translation>El área de interés no es un GeoJSON válido: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="294"/>
+        <source>The area of interest must be a GeoJSON geometry.</source>
+        <translation>El área de interés debe ser una geometría GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <source>Give either a scale or dimensions, not both.</source>
+        <translation>Indique una escala o unas dimensiones, no ambas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
+        <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <source>Give an area of interest.</source>
+        <translation>Indique un área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
+        <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
+        <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <source>Drive has no paths: choose the folder with FOLDER.</source>
+        <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
+        <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <source>Clear them, or choose Cloud Storage or Drive.</source>
+        <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <source>Pyramiding overrides name bands that are not exported: {}.</source>
+        <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <source>Exported bands: {}.</source>
+        <translation>Bandas exportadas: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <source>Pyramiding policies apply to asset exports only.</source>
+        <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <source>Clear them, or choose Asset as the destination.</source>
+        <translation>Vacíelas, o elija Asset como destino.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="135"/>
+        <source>(no message)</source>
+        <translation>(sin mensaje)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="139"/>
+        <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
+        <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="143"/>
+        <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
+        <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <source>The Earth Engine export {} failed: {}</source>
+        <translation>La exportación de Earth Engine {} falló: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="185"/>
+        <source>Earth Engine refused the export options; change what the message names.</source>
+        <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="188"/>
+        <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
+        <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="204"/>
+        <source>Earth Engine did not return an operation for the export.</source>
+        <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="247"/>
+        <source>Earth Engine did not return a map id.</source>
+        <translation>Earth Engine no devolvió un ID de mapa.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="302"/>
+        <source>The Earth Engine export {} was cancelled.</source>
+        <translation>La exportación de Earth Engine {} se canceló.</translation>
+    </message>
+</context>
+<context>
     <name>EeParams</name>
     <message>
         <location filename="../plugin/core/ee/params.py" line="75"/>
@@ -1021,6 +1304,34 @@
         <location filename="../plugin/core/ee/params.py" line="329"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
+    </message>
+</context>
+<context>
+    <name>EeStorage</name>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="98"/>
+        <source>{service}: {message}</source>
+        <translation>{service}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="133"/>
+        <source>Check the bucket name; Earth Engine wrote the export there.</source>
+        <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
+        <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="175"/>
+        <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
+        <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="245"/>
+        <source>The export file name {} cannot be used.</source>
+        <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2185,24 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
 </context>
 <context>
+    <name>ProductCut</name>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="259"/>
+        <source>{path} has no band {index}.</source>
+        <translation>{path} no tiene la banda {index}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="268"/>
+        <source>select band {index} of {path}</source>
+        <translation>seleccionar la banda {index} de {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="293"/>
+        <source>cut {path} to the area of interest</source>
+        <translation>recortar {path} al área de interés</translation>
+    </message>
+</context>
+<context>
     <name>Raster</name>
     <message>
         <location filename="../plugin/core/raster.py" line="93"/>
@@ -2122,117 +2451,117 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="511"/>
+        <location filename="../plugin/core/transfer.py" line="516"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="599"/>
+        <location filename="../plugin/core/transfer.py" line="604"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="599"/>
+        <location filename="../plugin/core/transfer.py" line="604"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="615"/>
+        <location filename="../plugin/core/transfer.py" line="620"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="617"/>
+        <location filename="../plugin/core/transfer.py" line="622"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="619"/>
+        <location filename="../plugin/core/transfer.py" line="624"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="647"/>
+        <location filename="../plugin/core/transfer.py" line="652"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="657"/>
+        <location filename="../plugin/core/transfer.py" line="662"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="760"/>
+        <location filename="../plugin/core/transfer.py" line="765"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="762"/>
+        <location filename="../plugin/core/transfer.py" line="767"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="855"/>
+        <location filename="../plugin/core/transfer.py" line="860"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="874"/>
+        <location filename="../plugin/core/transfer.py" line="879"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="896"/>
+        <location filename="../plugin/core/transfer.py" line="901"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="913"/>
+        <location filename="../plugin/core/transfer.py" line="918"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="913"/>
+        <location filename="../plugin/core/transfer.py" line="918"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer.py" line="941"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="991"/>
+        <location filename="../plugin/core/transfer.py" line="996"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1002"/>
+        <location filename="../plugin/core/transfer.py" line="1007"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1005"/>
+        <location filename="../plugin/core/transfer.py" line="1010"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1088"/>
+        <location filename="../plugin/core/transfer.py" line="1097"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1132"/>
+        <location filename="../plugin/core/transfer.py" line="1144"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="890"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="890"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

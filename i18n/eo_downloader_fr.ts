@@ -821,6 +821,289 @@
     </message>
 </context>
 <context>
+    <name>EeExport</name>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <source>Unknown export destination &quot;{}&quot;.</source>
+        <translation>Destination d'export inconnue « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <source>Use Cloud Storage, Drive or Asset.</source>
+        <translation>Utilisez Cloud Storage, Drive ou Asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
+        <translation>La bande « {} » a ses propres options ; un export a une seule grille pour toutes les bandes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
+        <translation>Indiquez uniquement les noms des bandes, et l'échelle, le SCR ou les dimensions pour tout l'export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
+        <translation>MAX_PIXELS doit être un nombre entier de pixels supérieur à 0 ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
+        <translation>Par exemple 1e9 ou 10000000000 (la valeur par défaut est 1e8).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <source>The priority must be a whole number from 0 to 9999; got {}.</source>
+        <translation>La priorité doit être un nombre entier de 0 à 9999 ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <source>Higher runs sooner; leave it empty for the default, 100.</source>
+        <translation>Plus elle est élevée, plus l'export s'exécute tôt ; laissez vide pour la valeur par défaut, 100.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <source>File dimensions must be multiples of {} pixels; got {}.</source>
+        <translation>Les dimensions des fichiers doivent être des multiples de {} pixels ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
+        <translation>Earth Engine écrit les fichiers par blocs de {} pixels : utilisez par ex. 1024 ou 2048x1024.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="154"/>
+        <source>The no-data value must be a number; got {}.</source>
+        <translation>La valeur NoData doit être un nombre ; reçu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
+        <translation>Règle de pyramidage inconnue « {} »{}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <source>Use one of: {}.</source>
+        <translation>Utilisez l'un de : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="177"/>
+        <source>The pyramiding overrides are not valid JSON: {}.</source>
+        <translation>Les règles de pyramidage par bande ne sont pas un JSON valide : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
+        <translation>Exemple : {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
+        <translation>Les règles de pyramidage par bande doivent être un objet JSON dont les clés sont les noms de bandes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
+        <translation>Les règles de pyramidage par bande ne nomment aucune bande (« {} »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <source>Set the default policy with PYRAMIDING_POLICY.</source>
+        <translation>Définissez la règle par défaut avec PYRAMIDING_POLICY.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="188"/>
+        <source> for band {}</source>
+        <translation> pour la bande {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
+        <translation>Un nom de bucket Cloud Storage est nécessaire ; « {} » n'en est pas un.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
+        <translation>Les noms de bucket comptent 3 à 63 lettres minuscules, chiffres, points, tirets ou traits de soulignement, par ex. my-bucket.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <source>The file name prefix &quot;{}&quot; cannot be used.</source>
+        <translation>Le préfixe de nom de fichier « {} » ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <source>Use e.g. exports/my_area (no leading slash).</source>
+        <translation>Utilisez par ex. exports/my_area (sans barre oblique initiale).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
+        <translation>Indiquez l'ID de l'asset à créer ; reçu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <source>For example projects/{}/assets/my_export.</source>
+        <translation>Par exemple projects/{}/assets/my_export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <source>Invalid workload tag &quot;{}&quot;.</source>
+        <translation>Tag de charge de travail « {} » non valide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
+        <translation>Les tags comptent 1 à 63 lettres minuscules, chiffres, « - » ou « _ », et commencent et finissent par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="245"/>
+        <source>The description must be one line.</source>
+        <translation>La description doit tenir sur une seule ligne.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <source>The visualization parameters are not valid JSON: {}.</source>
+        <translation>Les paramètres de visualisation ne sont pas un JSON valide : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
+        <translation>Exemple : {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="261"/>
+        <source>The visualization parameters must be a JSON object.</source>
+        <translation>Les paramètres de visualisation doivent être un objet JSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <source>Unknown visualization parameter &quot;{}&quot;.</source>
+        <translation>Paramètre de visualisation inconnu « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <source>Use: {}.</source>
+        <translation>Utilisez : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="290"/>
+        <source>The area of interest is not valid GeoJSON: {}</source>
+        <translation>La zone d'intérêt n'est pas un GeoJSON valide : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="294"/>
+        <source>The area of interest must be a GeoJSON geometry.</source>
+        <translation>La zone d'intérêt doit être une géométrie GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <source>Give either a scale or dimensions, not both.</source>
+        <translation>Indiquez soit une échelle, soit des dimensions, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
+        <translation>Earth Engine ne peut pas respecter les deux : l'échelle fixe la taille des pixels, les dimensions leur nombre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <source>Give an area of interest.</source>
+        <translation>Indiquez une zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
+        <translation>Ou une grille de pixels exacte : SCR, transformation du SCR et dimensions LARGEURxHAUTEUR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
+        <translation>Un préfixe de nom de fichier Drive ne peut pas contenir « / » : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <source>Drive has no paths: choose the folder with FOLDER.</source>
+        <translation>Drive n'a pas de chemins : choisissez le dossier avec FOLDER.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
+        <translation>Les options de fichier ({}) s'appliquent aux exports vers Cloud Storage et Drive, pas à un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <source>Clear them, or choose Cloud Storage or Drive.</source>
+        <translation>Videz-les, ou choisissez Cloud Storage ou Drive.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <source>Pyramiding overrides name bands that are not exported: {}.</source>
+        <translation>Les règles de pyramidage par bande nomment des bandes qui ne sont pas exportées : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <source>Exported bands: {}.</source>
+        <translation>Bandes exportées : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <source>Pyramiding policies apply to asset exports only.</source>
+        <translation>Les règles de pyramidage ne s'appliquent qu'aux exports vers un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <source>Clear them, or choose Asset as the destination.</source>
+        <translation>Videz-les, ou choisissez Asset comme destination.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="135"/>
+        <source>(no message)</source>
+        <translation>(aucun message)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="139"/>
+        <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
+        <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="143"/>
+        <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
+        <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <source>The Earth Engine export {} failed: {}</source>
+        <translation>L'export Earth Engine {} a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="185"/>
+        <source>Earth Engine refused the export options; change what the message names.</source>
+        <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="188"/>
+        <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
+        <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="204"/>
+        <source>Earth Engine did not return an operation for the export.</source>
+        <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="247"/>
+        <source>Earth Engine did not return a map id.</source>
+        <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/operations.py" line="302"/>
+        <source>The Earth Engine export {} was cancelled.</source>
+        <translation>L'export Earth Engine {} a été annulé.</translation>
+    </message>
+</context>
+<context>
     <name>EeParams</name>
     <message>
         <location filename="../plugin/core/ee/params.py" line="75"/>
@@ -1021,6 +1304,34 @@
         <location filename="../plugin/core/ee/params.py" line="329"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
+    </message>
+</context>
+<context>
+    <name>EeStorage</name>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="98"/>
+        <source>{service}: {message}</source>
+        <translation>{service} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="133"/>
+        <source>Check the bucket name; Earth Engine wrote the export there.</source>
+        <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
+        <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="175"/>
+        <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
+        <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/ee/storage.py" line="245"/>
+        <source>The export file name {} cannot be used.</source>
+        <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2185,24 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
 </context>
 <context>
+    <name>ProductCut</name>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="259"/>
+        <source>{path} has no band {index}.</source>
+        <translation>{path} n'a pas de bande {index}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="268"/>
+        <source>select band {index} of {path}</source>
+        <translation>sélectionner la bande {index} de {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/product_cut.py" line="293"/>
+        <source>cut {path} to the area of interest</source>
+        <translation>découper {path} selon la zone d'intérêt</translation>
+    </message>
+</context>
+<context>
     <name>Raster</name>
     <message>
         <location filename="../plugin/core/raster.py" line="93"/>
@@ -2122,117 +2451,117 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="511"/>
+        <location filename="../plugin/core/transfer.py" line="516"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="599"/>
+        <location filename="../plugin/core/transfer.py" line="604"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="599"/>
+        <location filename="../plugin/core/transfer.py" line="604"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="615"/>
+        <location filename="../plugin/core/transfer.py" line="620"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="617"/>
+        <location filename="../plugin/core/transfer.py" line="622"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="619"/>
+        <location filename="../plugin/core/transfer.py" line="624"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="647"/>
+        <location filename="../plugin/core/transfer.py" line="652"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="657"/>
+        <location filename="../plugin/core/transfer.py" line="662"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="760"/>
+        <location filename="../plugin/core/transfer.py" line="765"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="762"/>
+        <location filename="../plugin/core/transfer.py" line="767"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="855"/>
+        <location filename="../plugin/core/transfer.py" line="860"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="874"/>
+        <location filename="../plugin/core/transfer.py" line="879"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="896"/>
+        <location filename="../plugin/core/transfer.py" line="901"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="913"/>
+        <location filename="../plugin/core/transfer.py" line="918"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="913"/>
+        <location filename="../plugin/core/transfer.py" line="918"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer.py" line="941"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="991"/>
+        <location filename="../plugin/core/transfer.py" line="996"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1002"/>
+        <location filename="../plugin/core/transfer.py" line="1007"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1005"/>
+        <location filename="../plugin/core/transfer.py" line="1010"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1088"/>
+        <location filename="../plugin/core/transfer.py" line="1097"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1132"/>
+        <location filename="../plugin/core/transfer.py" line="1144"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="890"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="890"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>
