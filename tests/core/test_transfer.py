@@ -21,6 +21,12 @@ DATA = faults.sample_bytes(SIZE, seed=7)
 SHA = hashlib.sha256(DATA).hexdigest()
 
 
+@pytest.fixture(autouse=True)
+def hash_every_download(monkeypatch):
+    """These tests check the streamed sha256 of every download, so ask for it always."""
+    monkeypatch.setattr(transfer, "DEFAULT_SHA256", True)
+
+
 @pytest.fixture
 def server():
     with FaultServer() as srv:
@@ -631,3 +637,14 @@ def test_kept_sidecar_holds_no_secret_and_still_resumes(server, tmp_path):
     resource.always = None
     assert transfer.download(url, str(tmp_path / "f.bin"), retry=policy).sha256 == SHA
     assert server.requests_for("/f.bin")[-1]["headers"]["Range"] == "bytes=200000-"
+
+
+def test_sha256_only_when_needed(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(transfer, "DEFAULT_SHA256", None)
+    url = server.add("/f.bin", Resource(DATA))
+    plain = transfer.download(url, dest_dir=str(tmp_path / "a"))
+    assert plain.sha256 == "" and sha_of(plain.path) == SHA           # not hashed, bytes still right
+    kept = transfer.download(url, dest_dir=str(tmp_path / "b"), record_key="k1")
+    assert kept.sha256 == SHA                                         # a record needs it
+    asked = transfer.download(url, dest_dir=str(tmp_path / "c"), sha256=True)
+    assert asked.sha256 == SHA
