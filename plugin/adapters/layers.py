@@ -114,15 +114,21 @@ def load_job_outputs(job: Job, project: Optional[QgsProject] = None) -> List[Qgs
     root = project.layerTreeRoot()
     title = job.title or job.id
     group = root.findGroup(title) or root.insertGroup(0, title)
+    layers = make_layers(job, paths)
+    for layer in layers:
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    return layers
+
+
+def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
+    """Valid, styled raster layers with metadata for ``paths`` (not yet in any project)."""
     layers = []
-    for path in paths:
-        name = os.path.splitext(os.path.basename(path))[0]
-        layer = QgsRasterLayer(path, name, "gdal")
+    for path in raster_outputs(paths):
+        layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal")
         if not layer.isValid():
             continue
         style_rgb(layer)
         fill_metadata(layer, job)
-        project.addMapLayer(layer, False)
-        group.addLayer(layer)
         layers.append(layer)
     return layers

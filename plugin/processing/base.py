@@ -6,13 +6,13 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
                        QgsProcessingParameterAuthConfig, QgsProcessingParameterExtent,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFolderDestination,
-                       QgsProcessingUtils, QgsProject, QgsRasterLayer)
+                       QgsProcessingUtils, QgsProject)
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters import aoi_source, network
 from ..adapters import settings as plugin_settings
 from ..adapters.job_manager import credentials_for
-from ..adapters.layers import raster_outputs, style_rgb, fill_metadata
+from ..adapters.layers import make_layers
 from ..core.aoi import Aoi
 from ..core.errors import AoiError, EoError
 from ..core.jobs import Job, JobStore
@@ -122,13 +122,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
 
     def hand_over_layers(self, outputs: List[str], job: Job, context: QgsProcessingContext) -> None:
         """Queue the rasters to be loaded into the project when the algorithm completes."""
-        for path in raster_outputs(outputs):
-            name = os.path.splitext(os.path.basename(path))[0]
-            layer = QgsRasterLayer(path, name, "gdal")
-            if not layer.isValid():
-                continue
-            style_rgb(layer)
-            fill_metadata(layer, job)
+        for layer in make_layers(job, outputs):
             context.temporaryLayerStore().addMapLayer(layer)
             context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
-                name, context.project() or QgsProject.instance(), self.OUTPUT_FILES))
+                layer.name(), context.project() or QgsProject.instance(), self.OUTPUT_FILES))
