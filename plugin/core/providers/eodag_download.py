@@ -1,0 +1,355 @@
+"""Runner of eodag jobs: ``register_runner("eodag", run)``.
+
+``job.params`` (see :func:`build_params`, shared by the Processing algorithm and the
+dock): ``provider`` (eodag provider name; empty: eodag's preferred one),
+``collection``, ``date_from`` / ``date_to`` (YYYY-MM-DD, inclusive), ``cloud_max``
+(percent or None), ``aoi`` (GeoJSON, EPSG:4326), ``product_ids`` (download only these;
+empty: every product the search returns, up to ``limit``), ``bands`` (cut to the AOI
+after download; empty: no cut, the products are the outputs), ``order`` (order
+products that are offline), ``wait`` / ``timeout`` (minutes; None: eodag's defaults),
+``extract`` (extract archives as eodag does), ``limit``.
+
+Settings read from ``ctx.settings`` (optional): ``eodag_providers_yaml`` (extra eodag
+provider configuration), ``output_dir`` (when the job has none).  Credentials come in
+``ctx.credentials`` (``username``/``password`` or ``api_key``) and are handed to eodag
+in memory.
+
+Flow per product, with ``job.server["products"][id]`` recording each step:
+
+1. a product that needs an order is ordered once -- unless the record already holds
+   its order (``order_id``, ``status_link``, ``download_link``), which is put back on
+   the product so eodag polls that order: a restarted job never orders twice.  Without
+   ``order`` such a product is skipped and the job says so;
+2. download through eodag (``dag.download``) into the output folder, retried every
+   ``wait`` minutes while the order is being prepared, until ``timeout``; eodag's
+   progress callback drives the job's progress; a product eodag already has on disk
+   (its ``.downloaded`` record) is not downloaded again, and the job message says so;
+3. the requested bands are found in the product and cut to the AOI
+   (:mod:`..product_cut`) into ``<output>/<title>_aoi/``, with a true-colour VRT when
+   red, green and blue are there.  The full product stays on disk.
+
+An authentication error stops the job (every product would fail the same way); any
+other failure of one product is recorded and the others go on; the job fails when no
+product could be delivered.  Outputs: the cut files (true colour first) of every
+product, or the product paths when no band was asked.
+"""
+import copy
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+import time
+from typing import Any, Dict, List, Optional
+
+from .. import eodag_client, product_cut
+from ..aoi import Aoi
+from ..errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
+from ..i18n import translate
+from ..jobs import JobState
+from ..runner import register_runner
+
+PROVIDER_ID = "eodag"
+DEFAULT_LIMIT = 50
+DEFAULT_BANDS = "B04,B03,B02"
+
+
+def _parse_list(value: Any) -> List[str]:
+    if value is None:
+        return []
+    items = re.split(r"[,;\s]+", value) if isinstance(value, str) else [str(v) for v in value]
+    out: List[str] = []
+    for item in items:
+        item = item.strip()
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def _date(value: Any, what: str) -> Optional[str]:
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat() if len(text) >= 10 else \
+            dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ParameterError(translate("EodagJob", "{what} '{value}' is not a date (YYYY-MM-DD).").format(
+            what=what, value=text))
+
+
+def _minutes(value: Any, what: str, allow_zero: bool) -> Optional[float]:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(translate("EodagJob", "{what} must be a number of minutes, not '{value}'.").format(
+            what=what, value=value))
+    if not math.isfinite(number) or number < 0 or (number == 0 and not allow_zero):
+        raise ParameterError(translate("EodagJob", "{what} must be more than 0 minutes.").format(what=what))
+    return number
+
+
+def build_params(provider: str = "", collection: str = "", date_from: Any = None, date_to: Any = None,
+                 cloud_max: Any = None, aoi: Any = None, product_ids: Any = None, bands: Any = DEFAULT_BANDS,
+                 order: bool = False, wait: Any = None, timeout: Any = None, extract: bool = True,
+                 limit: Any = DEFAULT_LIMIT) -> Dict[str, Any]:
+    """Checked job parameters (raises :class:`ParameterError` before anything is sent)."""
+    collection = (collection or "").strip()
+    if not collection:
+        raise ParameterError(translate("EodagJob", "Choose a collection (product type), e.g. S2_MSI_L2A."))
+    d0, d1 = _date(date_from, translate("EodagJob", "The start date")), _date(date_to,
+                                                                              translate("EodagJob", "The end date"))
+    if d0 and d1 and d0 > d1:
+        raise ParameterError(translate("EodagJob", "The start date {start} is after the end date {end}.").format(
+            start=d0, end=d1))
+    cloud = None
+    if cloud_max not in (None, ""):
+        try:
+            cloud = float(cloud_max)
+        except (TypeError, ValueError):
+            cloud = -1.0
+        if not 0.0 <= cloud <= 100.0:
+            raise ParameterError(translate("EodagJob", "The cloud cover limit must be between 0 and 100 %."))
+    if aoi is None:
+        raise ParameterError(translate("EodagJob", "The job has no area of interest."))
+    geojson = aoi.to_geojson() if isinstance(aoi, Aoi) else Aoi.from_geojson(aoi).to_geojson()
+    try:
+        n = int(limit) if limit not in (None, "") else DEFAULT_LIMIT
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1:
+        raise ParameterError(translate("EodagJob", "The number of products must be at least 1."))
+    band_list = product_cut.parse_bands(bands)
+    return {"provider": (provider or "").strip(), "collection": collection, "date_from": d0, "date_to": d1,
+            "cloud_max": cloud, "aoi": geojson, "product_ids": _parse_list(product_ids), "bands": band_list,
+            "order": bool(order), "wait": _minutes(wait, translate("EodagJob", "WAIT"), False),
+            "timeout": _minutes(timeout, translate("EodagJob", "TIMEOUT"), True), "extract": bool(extract),
+            "limit": n}
+
+
+def _output_dir(job, ctx) -> str:
+    folder = job.output_dir or ctx.settings.get("output_dir") or \
+        os.path.join(tempfile.gettempdir(), "eo_downloader", job.id)
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+def _mb(n: Optional[float]) -> str:
+    return "{:.1f}".format((n or 0) / 1e6)
+
+
+class _Throttle:
+    """Progress updates at most every 0.25 s (or on a change of a whole percent)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.last = 0.0
+        self.last_pct = -1.0
+
+    def __call__(self, percent: float, message: str, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self.last >= 0.25 or int(percent) != int(self.last_pct):
+            self.last, self.last_pct = now, percent
+            self.ctx.progress(percent, message)
+
+
+def run(job, ctx) -> List[str]:
+    p = dict(job.params or {})
+    if not p.get("aoi"):
+        raise ParameterError(translate("EodagJob", "The job has no area of interest."))
+    provider = p.get("provider") or None
+    bands = p.get("bands") or []
+    client = eodag_client.EodagClient(credentials=dict(ctx.credentials or {}), provider=provider,
+                                      settings=ctx.settings, log=ctx.log)
+    provider_label = provider or translate("EodagJob", "eodag's preferred provider")
+    ctx.progress(1.0, translate("EodagJob", "Searching {provider} for {collection}...").format(
+        provider=provider_label, collection=p.get("collection")))
+    infos = client.search(provider, p.get("collection"), p.get("date_from"), p.get("date_to"), p["aoi"],
+                          p.get("cloud_max"), limit=int(p.get("limit") or DEFAULT_LIMIT),
+                          ids=p.get("product_ids") or None)
+    if not infos:
+        raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, the "
+                                                  "dates and the cloud cover.").format(
+            collection=p.get("collection"), provider=provider_label))
+    out_root = _output_dir(job, ctx)
+    records: Dict[str, Dict[str, Any]] = copy.deepcopy(job.server.get("products") or {})
+    throttle = _Throttle(ctx)
+
+    def save() -> None:
+        ctx.save_server(products=copy.deepcopy(records))
+
+    outputs: List[str] = []
+    reused: List[str] = []
+    skipped: List[str] = []
+    failed: List[str] = []
+    notes: List[str] = []
+    n = len(infos)
+    ctx.log(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(n=n, ids=", ".join(i.id for i in infos)))
+
+    for index, info in enumerate(infos):
+        ctx.cancel.raise_if_cancelled()
+        base = 2.0 + 98.0 * index / n
+        span = 98.0 / n
+        label = info.title if n == 1 else translate("EodagJob", "{title} ({i}/{n})").format(
+            title=info.title, i=index + 1, n=n)
+        rec = records.setdefault(info.id, {})
+        rec["title"] = info.title
+        if rec.get("state") == "done" and rec.get("outputs") and all(os.path.exists(o) for o in rec["outputs"]):
+            outputs.extend(rec["outputs"])
+            reused.append(info.title)
+            continue
+
+        # -- 1. order (once) ------------------------------------------------------------------
+        if info.needs_order or rec.get("order_id") or rec.get("status_link"):
+            if rec.get("order_id") or rec.get("status_link"):
+                client.restore_order(info, rec)
+                ctx.set_state(JobState.SUBMITTED, translate(
+                    "EodagJob", "{label}: waiting for order {order} placed earlier (status: {status}).").format(
+                    label=label, order=rec.get("order_id") or "?", status=rec.get("order_status") or "-"))
+            elif not p.get("order"):
+                rec.update(state="skipped", reason="needs order")
+                save()
+                skipped.append(info.title)
+                ctx.log(translate("EodagJob", "{label} is offline and must be ordered; ORDER is off, so it is "
+                                              "skipped.").format(label=label))
+                continue
+            else:
+                throttle(base + span * 0.02, translate("EodagJob", "{label}: ordering...").format(label=label),
+                         force=True)
+                record = client.order(info, p.get("wait"))
+                rec.update(record)
+                rec["state"] = "ordered"
+                rec["ordered_at"] = time.time()
+                save()                      # before any waiting: a restart resumes this order
+                ctx.set_state(JobState.SUBMITTED, translate(
+                    "EodagJob", "{label}: ordered (order {order}, status: {status}).").format(
+                    label=label, order=record.get("order_id") or "?",
+                    status=record.get("order_status") or eodag_client.state_label(record.get("state", ""))))
+
+        # -- 2. download ------------------------------------------------------------------------
+        phase = {"started": False}
+
+        def on_progress(unit, done, total, base=base, span=span, label=label, phase=phase):
+            if unit == "B":
+                if not phase["started"] and done:
+                    phase["started"] = True
+                    ctx.set_state(JobState.DOWNLOADING, translate("EodagJob", "{label}: downloading.").format(
+                        label=label))
+                frac = min(1.0, done / float(total)) if total else 0.0
+                text = translate("EodagJob", "{label}: downloading {done} of {total} MB").format(
+                    label=label, done=_mb(done), total=_mb(total)) if total else \
+                    translate("EodagJob", "{label}: downloading {done} MB").format(label=label, done=_mb(done))
+                throttle(base + span * (0.05 + 0.65 * frac), text)
+            else:
+                frac = min(1.0, done / float(total)) if total else 0.0
+                throttle(base + span * (0.70 + 0.10 * frac), translate(
+                    "EodagJob", "{label}: extracting ({done}/{total} files)").format(
+                    label=label, done=done, total=total or "?"))
+
+        def on_retry(state, attempt, pause, reason, label=label, rec=rec):
+            props = info.product.properties
+            status = props.get("eodag:order_status") or eodag_client.state_label(state)
+            rec.update(order_status=str(props.get("eodag:order_status") or rec.get("order_status") or ""),
+                       state="ordered" if state != eodag_client.ONLINE else rec.get("state", "ordered"),
+                       attempts=attempt)
+            if props.get("eodag:status_link"):
+                rec["status_link"] = str(props["eodag:status_link"])
+            save()
+            ctx.set_state(JobState.RUNNING, translate(
+                "EodagJob", "{label}: not available yet (order status: {status}); next try in {seconds:.0f} s "
+                            "(attempt {attempt}).").format(label=label, status=status, seconds=pause,
+                                                           attempt=attempt))
+            ctx.log(reason)
+
+        try:
+            outcome = client.download(info, out_root, extract=p.get("extract", True), wait=p.get("wait"),
+                                      timeout=p.get("timeout"), cancel=ctx.cancel, on_progress=on_progress,
+                                      on_retry=on_retry)
+        except (CancelledError, AuthError):
+            save()
+            raise
+        except EoError as exc:
+            rec.update(state="failed", error=exc.user_text())
+            save()
+            failed.append("{}: {}".format(info.title, exc.message))
+            ctx.log(translate("EodagJob", "{label} failed: {error}").format(label=label, error=exc.user_text()))
+            continue
+        rec.update(state="downloaded", path=outcome.path, reused=bool(outcome.reused), error="")
+        save()
+        if outcome.reused:
+            reused.append(info.title)
+            throttle(base + span * 0.8, translate("EodagJob", "{label}: already downloaded in {folder}, not "
+                                                              "downloaded again.").format(label=label,
+                                                                                          folder=out_root),
+                     force=True)
+            ctx.log(translate("EodagJob", "{label}: already downloaded ({path}), not downloaded again.").format(
+                label=label, path=outcome.path))
+
+        # -- 3. cut the bands to the AOI ---------------------------------------------------------
+        if bands:
+            stem = product_cut.short_name(info.title)
+            dest = os.path.join(out_root, product_cut.safe_stem(info.title) + "_aoi")
+            throttle(base + span * 0.8, translate("EodagJob", "{label}: cutting {bands} to the area of "
+                                                              "interest.").format(label=label,
+                                                                                  bands=", ".join(bands)),
+                     force=True)
+            try:
+                result = product_cut.cut_product(
+                    outcome.path, p["aoi"], bands, dest, prefix=stem, hints=info.asset_hints, cancel=ctx.cancel,
+                    progress=lambda f, base=base, span=span, label=label: throttle(
+                        base + span * (0.8 + 0.2 * f), translate("EodagJob", "{label}: cutting to the area of "
+                                                                             "interest.").format(label=label)))
+            except CancelledError:
+                raise
+            except EoError as exc:
+                rec.update(state="failed", error=exc.user_text())
+                save()
+                failed.append("{}: {}".format(info.title, exc.message))
+                continue
+            if result.missing:
+                notes.append(translate("EodagJob", "{title}: band(s) {bands} not found in the product.").format(
+                    title=info.title, bands=", ".join(result.missing)))
+            if result.outside:
+                notes.append(translate("EodagJob", "{title}: band(s) {bands} do not overlap the area of "
+                                                   "interest.").format(title=info.title,
+                                                                       bands=", ".join(result.outside)))
+            rec["outputs"] = list(result.outputs)
+            if not result.outputs:
+                rec.update(state="failed", error=" ".join(notes[-2:]))
+                save()
+                failed.append("{}: {}".format(info.title, translate("EodagJob", "nothing to cut.")))
+                continue
+        else:
+            rec["outputs"] = [outcome.path]
+        rec["state"] = "done"
+        save()
+        outputs.extend(rec["outputs"])
+
+    # -- summary --------------------------------------------------------------------------------
+    parts = [translate("EodagJob", "{n} of {total} product(s) delivered.").format(
+        n=len([r for r in records.values() if r.get("state") == "done"]), total=n)]
+    if reused:
+        parts.append(translate("EodagJob", "Already downloaded, not downloaded again: {titles}.").format(
+            titles=", ".join(reused)))
+    if skipped:
+        parts.append(translate("EodagJob", "Offline, to be ordered (ORDER is off): {titles}.").format(
+            titles=", ".join(skipped)))
+    if failed:
+        parts.append(translate("EodagJob", "Failed: {items}.").format(items="; ".join(failed)))
+    parts.extend(notes)
+    summary = " ".join(parts)
+    ctx.save_server(summary=summary)
+    ctx.log(summary)
+    if not outputs:
+        if skipped and not failed:
+            raise ProviderError(translate("EodagJob", "Every product found is offline and must be ordered: "
+                                                      "{titles}.").format(titles=", ".join(skipped)),
+                                hint=translate("EodagJob", "Turn on ordering (ORDER) to order them."))
+        raise ProviderError(summary)
+    ctx.progress(100.0, summary)
+    return outputs
+
+
+register_runner(PROVIDER_ID, run)
