@@ -10,12 +10,16 @@ DEFAULTS = {
     "ee_api": "https://earthengine.googleapis.com",
     "ee_token": "https://oauth2.googleapis.com/token",
     "eosda_api": "https://api-connect.eos.com",
+    "gcs_api": "https://storage.googleapis.com",
+    "drive_api": "https://www.googleapis.com",
 }
 
 ENV_VARS = {
     "ee_api": "EO_DOWNLOADER_EE_API_URL",
     "ee_token": "EO_DOWNLOADER_EE_TOKEN_URL",
     "eosda_api": "EO_DOWNLOADER_EOSDA_API_URL",
+    "gcs_api": "EO_DOWNLOADER_GCS_API_URL",
+    "drive_api": "EO_DOWNLOADER_DRIVE_API_URL",
 }
 
 #: Environment variables that carry secrets for headless runs (read, never written).

@@ -105,6 +105,25 @@ class RunContext:
             self._log(redact(text))
 
 
+class Detached(Exception):
+    """Raised by a runner that started server-side work and does not wait for it.
+
+    :func:`run_job` records the job as RUNNING (not DONE, not failed) with
+    ``message`` and ``server["detached"] = True``, and returns ``[]``.  The
+    server-side ids are already saved, so running the job again (Jobs panel
+    retry, or the resume after a restart) follows the server-side work to its end.
+    """
+
+    def __init__(self, message: str = ""):
+        super().__init__(message)
+        self.message = message
+
+
+def is_detached(job: Job) -> bool:
+    """Whether ``job`` was left running server-side without a local runner following it."""
+    return not job.finished and bool((job.server or {}).get("detached"))
+
+
 Runner = Callable[[Job, RunContext], List[str]]
 _RUNNERS: Dict[str, Runner] = {}
 
@@ -121,11 +140,19 @@ def get_runner(provider: str) -> Runner:
 
 
 def run_job(job: Job, ctx: RunContext) -> List[str]:
-    """Run (or resume) ``job`` to the end, recording its final state."""
+    """Run (or resume) ``job`` to the end, recording its final state.
+
+    A runner raising :class:`Detached` leaves the job RUNNING (see there); ``[]`` is returned.
+    """
     runner = get_runner(job.provider)
     try:
         ctx.cancel.raise_if_cancelled()
+        if (ctx.job.server or {}).get("detached"):
+            ctx.save_server(detached=False)     # followed again from here on
         outputs = runner(job, ctx)
+    except Detached as exc:
+        ctx._update(state=JobState.RUNNING, error="", message=exc.message, server={"detached": True})
+        return []
     except CancelledError as exc:
         if ctx.cancel.reason != CancelToken.SHUTDOWN:
             ctx._update(state=JobState.CANCELLED, error="", message=exc.message)

@@ -7,7 +7,7 @@ import pytest
 
 from plugin.core.errors import CancelledError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
-from plugin.core.runner import CancelToken, RunContext, register_runner, run_job
+from plugin.core.runner import CancelToken, Detached, RunContext, is_detached, register_runner, run_job
 
 
 def test_secrets_never_stored(tmp_path):
@@ -116,3 +116,28 @@ def test_cancel_within_a_second_and_shutdown_keeps_job_resumable(tmp_path):
         assert time.monotonic() - start < 1.2
         assert store.get(job.id).state == expected
         assert store.get(job.id).server == {"remote": "r-2"}
+
+
+def _runner_detach(job, ctx):
+    """Starts server-side work once; detaches the first time, finishes when run again."""
+    if "remote" not in ctx.job.server:
+        ctx.save_server(remote="r-3")
+        raise Detached("r-3 runs on the server")
+    return ["/tmp/detached.tif"]
+
+
+register_runner("test_detach", _runner_detach)
+
+
+def test_detached_job_stays_running_and_a_rerun_finishes_it(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="test_detach", params={}))
+    assert run_job(job, RunContext(job, store=store)) == []
+    left = JobStore(store.path).get(job.id)         # also after a restart
+    assert left.state == JobState.RUNNING and not left.finished and left.error == ""
+    assert left.message == "r-3 runs on the server" and is_detached(left)
+    assert [j.id for j in JobStore(store.path).unfinished()] == [job.id]
+    outputs = run_job(left, RunContext(left, store=store))
+    done = store.get(job.id)
+    assert outputs == ["/tmp/detached.tif"] and done.state == JobState.DONE and not is_detached(done)
+    assert done.server == {"remote": "r-3", "detached": False}

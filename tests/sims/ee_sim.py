@@ -1422,6 +1422,9 @@ class EeSimulator:
     """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
 
     ENDPOINTS = ("create", "getPixels", "asset", "unknown")
+    #: Subclasses (tests/sims/ee_export_sim.py) may evaluate more and serve more endpoints.
+    evaluator_class = None   # None: Evaluator
+    handler_class = None     # None: _Handler
 
     def __init__(self, *, tokens: Iterable[str] = ("test-token",),
                  projects: Optional[Iterable[str]] = ("my-project",),
@@ -1471,7 +1474,7 @@ class EeSimulator:
     def start(self) -> "EeSimulator":
         sim = self
 
-        class Handler(_Handler):
+        class Handler(self.handler_class or _Handler):
             simulator = sim
 
         self._server = ThreadingHTTPServer((self.host, self.port), Handler)
@@ -1679,7 +1682,7 @@ class EeSimulator:
 
         with self._lock:
             catalogue = dict(self.catalogue)
-        result = Evaluator(catalogue).evaluate(t["expression"])
+        result = (self.evaluator_class or Evaluator)(catalogue).evaluate(t["expression"])
         if not isinstance(result, EeImage):
             raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
         image = result

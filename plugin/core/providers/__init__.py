@@ -4,7 +4,7 @@ Each provider module calls ``core.runner.register_runner(<id>, runner)`` at impo
 """
 import importlib
 
-PROVIDER_MODULES = ("ee_download", "eosda", "eodag_download")
+PROVIDER_MODULES = ("ee_download", "eosda", "eodag_download", "ee_export")
 
 for _name in PROVIDER_MODULES:
     try:
