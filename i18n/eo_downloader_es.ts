@@ -815,7 +815,7 @@
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="501"/>
+        <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
         <translation>No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
@@ -1058,49 +1058,119 @@
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="135"/>
+        <location filename="../plugin/core/ee/operations.py" line="136"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="139"/>
+        <location filename="../plugin/core/ee/operations.py" line="140"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="143"/>
+        <location filename="../plugin/core/ee/operations.py" line="144"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <location filename="../plugin/core/ee/operations.py" line="146"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="185"/>
+        <location filename="../plugin/core/ee/operations.py" line="186"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="188"/>
+        <location filename="../plugin/core/ee/operations.py" line="189"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="204"/>
+        <location filename="../plugin/core/ee/operations.py" line="205"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="247"/>
+        <location filename="../plugin/core/ee/operations.py" line="248"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="302"/>
+        <location filename="../plugin/core/ee/operations.py" line="303"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="123"/>
+        <source>Could not join the export files into {}: {}</source>
+        <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="149"/>
+        <source>Starting the export on Earth Engine</source>
+        <translation>Iniciando la exportación en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="154"/>
+        <source>Export {} started</source>
+        <translation>Exportación {} iniciada</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="190"/>
+        <source>Downloading {} file(s)</source>
+        <translation>Descargando {} archivo(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="196"/>
+        <source>Downloading {}</source>
+        <translation>Descargando {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="215"/>
+        <source>Listing gs://{}/{}*</source>
+        <translation>Listando gs://{}/{}*</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
+        <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
+        <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="234"/>
+        <source>Listing the Drive folder {}</source>
+        <translation>Listando la carpeta de Drive {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="237"/>
+        <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
+        <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="244"/>
+        <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
+        <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="252"/>
+        <source>Creating the tile layer of {}</source>
+        <translation>Creando la capa de teselas de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="282"/>
+        <source>No output folder is set for this export.</source>
+        <translation>No se ha definido ninguna carpeta de salida para esta exportación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="285"/>
+        <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
+        <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
 </context>
 <context>
@@ -1314,22 +1384,22 @@
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="133"/>
+        <location filename="../plugin/core/ee/storage.py" line="135"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <location filename="../plugin/core/ee/storage.py" line="137"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="175"/>
+        <location filename="../plugin/core/ee/storage.py" line="178"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="245"/>
+        <location filename="../plugin/core/ee/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
     </message>
@@ -1436,6 +1506,347 @@
         <location filename="../plugin/processing/provider.py" line="14"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
+    </message>
+</context>
+<context>
+    <name>Eodag</name>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="106"/>
+        <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
+        <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="108"/>
+        <source>On macOS, run in a terminal:</source>
+        <translation>En macOS, ejecute en un terminal:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
+        <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
+        <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="128"/>
+        <source>eodag is not installed in the Python QGIS uses ({error}).</source>
+        <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <source>needs an order</source>
+        <translation>requiere un pedido</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <source>ordered, being prepared</source>
+        <translation>pedido, en preparación</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="435"/>
+        <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <source>eodag could not start: {error}</source>
+        <translation>eodag no pudo iniciarse: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
+        <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="493"/>
+        <source>The eodag provider configuration is not valid: {error}</source>
+        <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="551"/>
+        <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
+        <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="564"/>
+        <source>Choose a collection (product type).</source>
+        <translation>Elija una colección (tipo de producto).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="592"/>
+        <source>The product &apos;{id}&apos; was not found on {provider}.</source>
+        <translation>No se encontró el producto '{id}' en {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="604"/>
+        <source>The search on {provider} failed: {error}</source>
+        <translation>La búsqueda en {provider} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <source>{provider} refused the credentials: {error}</source>
+        <translation>{provider} rechazó las credenciales: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
+        <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <source>{provider} is not configured: {error}</source>
+        <translation>{provider} no está configurado: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <source>Most providers need credentials: choose an authentication configuration.</source>
+        <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="655"/>
+        <source>No quicklook for {id}: {error}</source>
+        <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="683"/>
+        <source>eodag {version} cannot order products of {provider}.</source>
+        <translation>eodag {version} no puede pedir productos de {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <source>Ordering {title} failed: {error}</source>
+        <translation>El pedido de {title} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="798"/>
+        <source>{title} is not available for download: {error}</source>
+        <translation>{title} no está disponible para descarga: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="803"/>
+        <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
+        <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <source>The download of {title} failed: {error}</source>
+        <translation>La descarga de {title} falló: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EodagJob</name>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="77"/>
+        <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{what} '{value}' no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="87"/>
+        <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
+        <translation>{what} debe ser un número de minutos, no '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="90"/>
+        <source>{what} must be more than 0 minutes.</source>
+        <translation>{what} debe ser mayor que 0 minutos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="101"/>
+        <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
+        <translation>Elija una colección (tipo de producto), p. ej. S2_MSI_L2A.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <source>The start date</source>
+        <translation>La fecha de inicio</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <source>The end date</source>
+        <translation>La fecha de fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="105"/>
+        <source>The start date {start} is after the end date {end}.</source>
+        <translation>La fecha de inicio {start} es posterior a la fecha de fin {end}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="114"/>
+        <source>The cloud cover limit must be between 0 and 100 %.</source>
+        <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="161"/>
+        <source>The job has no area of interest.</source>
+        <translation>El trabajo no tiene área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="123"/>
+        <source>The number of products must be at least 1.</source>
+        <translation>El número de productos debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="127"/>
+        <source>WAIT</source>
+        <translation>WAIT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="128"/>
+        <source>TIMEOUT</source>
+        <translation>TIMEOUT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="166"/>
+        <source>eodag&apos;s preferred provider</source>
+        <translation>el proveedor preferido de eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="167"/>
+        <source>Searching {provider} for {collection}...</source>
+        <translation>Buscando {collection} en {provider}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="173"/>
+        <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
+        <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="189"/>
+        <source>{n} product(s) to deliver: {ids}</source>
+        <translation>{n} producto(s) que entregar: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="195"/>
+        <source>{title} ({i}/{n})</source>
+        <translation>{title} ({i}/{n})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="208"/>
+        <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
+        <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="215"/>
+        <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
+        <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="219"/>
+        <source>{label}: ordering...</source>
+        <translation>{label}: realizando el pedido...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="226"/>
+        <source>{label}: ordered (order {order}, status: {status}).</source>
+        <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="238"/>
+        <source>{label}: downloading.</source>
+        <translation>{label}: descargando.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="241"/>
+        <source>{label}: downloading {done} of {total} MB</source>
+        <translation>{label}: descargando {done} de {total} MB</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="243"/>
+        <source>{label}: downloading {done} MB</source>
+        <translation>{label}: descargando {done} MB</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="247"/>
+        <source>{label}: extracting ({done}/{total} files)</source>
+        <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="260"/>
+        <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
+        <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="277"/>
+        <source>{label} failed: {error}</source>
+        <translation>{label} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="283"/>
+        <source>{label}: already downloaded in {folder}, not downloaded again.</source>
+        <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="287"/>
+        <source>{label}: already downloaded ({path}), not downloaded again.</source>
+        <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="294"/>
+        <source>{label}: cutting {bands} to the area of interest.</source>
+        <translation>{label}: recortando {bands} al área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="299"/>
+        <source>{label}: cutting to the area of interest.</source>
+        <translation>{label}: recortando al área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="312"/>
+        <source>{title}: band(s) {bands} not found in the product.</source>
+        <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
+        <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="322"/>
+        <source>nothing to cut.</source>
+        <translation>nada que recortar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="331"/>
+        <source>{n} of {total} product(s) delivered.</source>
+        <translation>{n} de {total} producto(s) entregado(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <source>Already downloaded, not downloaded again: {titles}.</source>
+        <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <source>Offline, to be ordered (ORDER is off): {titles}.</source>
+        <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <source>Failed: {items}.</source>
+        <translation>Fallidos: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <source>Every product found is offline and must be ordered: {titles}.</source>
+        <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <source>Turn on ordering (ORDER) to order them.</source>
+        <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
 </context>
 <context>

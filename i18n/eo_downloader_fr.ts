@@ -815,7 +815,7 @@
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="501"/>
+        <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
         <translation>Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
     </message>
@@ -1058,49 +1058,119 @@
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="135"/>
+        <location filename="../plugin/core/ee/operations.py" line="136"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="139"/>
+        <location filename="../plugin/core/ee/operations.py" line="140"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="143"/>
+        <location filename="../plugin/core/ee/operations.py" line="144"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <location filename="../plugin/core/ee/operations.py" line="146"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="185"/>
+        <location filename="../plugin/core/ee/operations.py" line="186"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="188"/>
+        <location filename="../plugin/core/ee/operations.py" line="189"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="204"/>
+        <location filename="../plugin/core/ee/operations.py" line="205"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="247"/>
+        <location filename="../plugin/core/ee/operations.py" line="248"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="302"/>
+        <location filename="../plugin/core/ee/operations.py" line="303"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="123"/>
+        <source>Could not join the export files into {}: {}</source>
+        <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="149"/>
+        <source>Starting the export on Earth Engine</source>
+        <translation>Lancement de l'export sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="154"/>
+        <source>Export {} started</source>
+        <translation>Export {} lancé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="190"/>
+        <source>Downloading {} file(s)</source>
+        <translation>Téléchargement de {} fichier(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="196"/>
+        <source>Downloading {}</source>
+        <translation>Téléchargement de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="215"/>
+        <source>Listing gs://{}/{}*</source>
+        <translation>Liste de gs://{}/{}*</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
+        <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
+        <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="234"/>
+        <source>Listing the Drive folder {}</source>
+        <translation>Liste du dossier Drive {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="237"/>
+        <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
+        <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="244"/>
+        <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
+        <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="252"/>
+        <source>Creating the tile layer of {}</source>
+        <translation>Création de la couche de tuiles de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="282"/>
+        <source>No output folder is set for this export.</source>
+        <translation>Aucun dossier de sortie n'est défini pour cet export.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_export.py" line="285"/>
+        <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
+        <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
 </context>
 <context>
@@ -1314,22 +1384,22 @@
         <translation>{service} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="133"/>
+        <location filename="../plugin/core/ee/storage.py" line="135"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <location filename="../plugin/core/ee/storage.py" line="137"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="175"/>
+        <location filename="../plugin/core/ee/storage.py" line="178"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="245"/>
+        <location filename="../plugin/core/ee/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
     </message>
@@ -1436,6 +1506,347 @@
         <location filename="../plugin/processing/provider.py" line="14"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
+    </message>
+</context>
+<context>
+    <name>Eodag</name>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="106"/>
+        <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
+        <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="108"/>
+        <source>On macOS, run in a terminal:</source>
+        <translation>Sous macOS, exécutez dans un terminal :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
+        <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
+        <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="128"/>
+        <source>eodag is not installed in the Python QGIS uses ({error}).</source>
+        <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <source>needs an order</source>
+        <translation>à commander</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <source>ordered, being prepared</source>
+        <translation>commandé, en préparation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="435"/>
+        <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <source>eodag could not start: {error}</source>
+        <translation>eodag n'a pas pu démarrer : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
+        <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="493"/>
+        <source>The eodag provider configuration is not valid: {error}</source>
+        <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="551"/>
+        <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
+        <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="564"/>
+        <source>Choose a collection (product type).</source>
+        <translation>Choisissez une collection (type de produit).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="592"/>
+        <source>The product &apos;{id}&apos; was not found on {provider}.</source>
+        <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="604"/>
+        <source>The search on {provider} failed: {error}</source>
+        <translation>La recherche chez {provider} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <source>{provider} refused the credentials: {error}</source>
+        <translation>{provider} a refusé les identifiants : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
+        <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <source>{provider} is not configured: {error}</source>
+        <translation>{provider} n'est pas configuré : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <source>Most providers need credentials: choose an authentication configuration.</source>
+        <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="655"/>
+        <source>No quicklook for {id}: {error}</source>
+        <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="683"/>
+        <source>eodag {version} cannot order products of {provider}.</source>
+        <translation>eodag {version} ne peut pas commander de produits chez {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <source>Ordering {title} failed: {error}</source>
+        <translation>La commande de {title} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="798"/>
+        <source>{title} is not available for download: {error}</source>
+        <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="803"/>
+        <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
+        <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <source>The download of {title} failed: {error}</source>
+        <translation>Le téléchargement de {title} a échoué : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EodagJob</name>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="77"/>
+        <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{what} « {value} » n'est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="87"/>
+        <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
+        <translation>{what} doit être un nombre de minutes, pas « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="90"/>
+        <source>{what} must be more than 0 minutes.</source>
+        <translation>{what} doit être supérieur à 0 minute.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="101"/>
+        <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
+        <translation>Choisissez une collection (type de produit), par ex. S2_MSI_L2A.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <source>The start date</source>
+        <translation>La date de début</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <source>The end date</source>
+        <translation>La date de fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="105"/>
+        <source>The start date {start} is after the end date {end}.</source>
+        <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="114"/>
+        <source>The cloud cover limit must be between 0 and 100 %.</source>
+        <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="161"/>
+        <source>The job has no area of interest.</source>
+        <translation>La tâche n'a pas de zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="123"/>
+        <source>The number of products must be at least 1.</source>
+        <translation>Le nombre de produits doit être au moins 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="127"/>
+        <source>WAIT</source>
+        <translation>WAIT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="128"/>
+        <source>TIMEOUT</source>
+        <translation>TIMEOUT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="166"/>
+        <source>eodag&apos;s preferred provider</source>
+        <translation>le fournisseur préféré d'eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="167"/>
+        <source>Searching {provider} for {collection}...</source>
+        <translation>Recherche de {collection} chez {provider}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="173"/>
+        <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
+        <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="189"/>
+        <source>{n} product(s) to deliver: {ids}</source>
+        <translation>{n} produit(s) à livrer : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="195"/>
+        <source>{title} ({i}/{n})</source>
+        <translation>{title} ({i}/{n})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="208"/>
+        <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
+        <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="215"/>
+        <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
+        <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="219"/>
+        <source>{label}: ordering...</source>
+        <translation>{label} : commande en cours...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="226"/>
+        <source>{label}: ordered (order {order}, status: {status}).</source>
+        <translation>{label} : commandé (commande {order}, état : {status}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="238"/>
+        <source>{label}: downloading.</source>
+        <translation>{label} : téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="241"/>
+        <source>{label}: downloading {done} of {total} MB</source>
+        <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="243"/>
+        <source>{label}: downloading {done} MB</source>
+        <translation>{label} : téléchargement de {done} Mo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="247"/>
+        <source>{label}: extracting ({done}/{total} files)</source>
+        <translation>{label} : extraction ({done}/{total} fichiers)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="260"/>
+        <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
+        <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="277"/>
+        <source>{label} failed: {error}</source>
+        <translation>{label} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="283"/>
+        <source>{label}: already downloaded in {folder}, not downloaded again.</source>
+        <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="287"/>
+        <source>{label}: already downloaded ({path}), not downloaded again.</source>
+        <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="294"/>
+        <source>{label}: cutting {bands} to the area of interest.</source>
+        <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="299"/>
+        <source>{label}: cutting to the area of interest.</source>
+        <translation>{label} : découpage selon la zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="312"/>
+        <source>{title}: band(s) {bands} not found in the product.</source>
+        <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
+        <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="322"/>
+        <source>nothing to cut.</source>
+        <translation>rien à découper.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="331"/>
+        <source>{n} of {total} product(s) delivered.</source>
+        <translation>{n} produit(s) sur {total} livré(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <source>Already downloaded, not downloaded again: {titles}.</source>
+        <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <source>Offline, to be ordered (ORDER is off): {titles}.</source>
+        <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <source>Failed: {items}.</source>
+        <translation>Échecs : {items}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <source>Every product found is offline and must be ordered: {titles}.</source>
+        <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <source>Turn on ordering (ORDER) to order them.</source>
+        <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
 </context>
 <context>
