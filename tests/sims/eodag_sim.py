@@ -236,7 +236,8 @@ def provider_yaml(base_url: str, name: str = "eodag_sim", status_style: str = "o
     base = base_url.rstrip("/")
     if status_style == "storage":
         status = ('\'{$.properties.storageStatus#get_group_name('
-                  '(?P<succeeded>ONLINE)|(?P<ordered>STAGING)|(?P<orderable>OFFLINE))}\'')
+                  '(?P<succeeded>ONLINE)|(?P<ordered>STAGING)|(?P<orderable>OFFLINE))}\'\n'
+                  '      storageStatus: \'$.properties.storageStatus\'')
     else:
         status = ('\'{$.properties."order:status"#get_group_name('
                   '(?P<succeeded>succeeded)|(?P<ordered>ordered)|(?P<orderable>orderable))}\'')
@@ -306,6 +307,27 @@ def provider_yaml(base_url: str, name: str = "eodag_sim", status_style: str = "o
 """.format(name=name, base=base, status=status, base_re=re.escape(base))
 
 
+def isolated_environment(base_dir: str) -> Dict[str, str]:
+    """Environment variables that keep eodag away from the user's files and the internet.
+
+    ``HOME`` and ``EODAG_CFG_DIR`` under ``base_dir`` (eodag writes its default
+    ``eodag.yml`` / ``locations.yml`` there), ``EODAG_STRICT_COLLECTIONS`` (eodag 4 never
+    fetches the external collections list) and ``EODAG_EXT_COLLECTIONS_CFG_URI`` (were it
+    fetched anyway, a local empty file).  Any ``EODAG__*`` variable of the caller should
+    be removed as well.
+    """
+    import os
+    home = os.path.join(str(base_dir), "home")
+    cfg = os.path.join(home, ".config", "eodag")
+    os.makedirs(cfg, exist_ok=True)
+    ext = os.path.join(str(base_dir), "ext_collections.json")
+    if not os.path.exists(ext):
+        with open(ext, "w", encoding="utf-8") as fh:
+            fh.write("{}")
+    return {"HOME": home, "EODAG_CFG_DIR": cfg, "EODAG_STRICT_COLLECTIONS": "true",
+            "EODAG_EXT_COLLECTIONS_CFG_URI": ext}
+
+
 # ----------------------------------------------------------------------------------------
 # The simulator
 # ----------------------------------------------------------------------------------------
@@ -327,8 +349,9 @@ class EodagSimulator:
     before an order is ``Done``; ``fail_order_ids`` (orders end in ``Error``);
     ``empty_ids`` (downloads answer ``Content-Length: 0``); ``staging_style``
     "202" or "empty" (what a download of a staging order answers).
+    ``search_faults``: (status, description) pairs answered, once each, to the next searches.
     Counters: ``orders`` (POSTs per product id), ``status_polls``, ``downloads``
-    (per product id), ``requests`` (every request: method, path, query, body,
+    (GETs of product data per product id; HEADs are not counted), ``requests`` (every request: method, path, query, body,
     auth header present).
     """
 
@@ -350,6 +373,7 @@ class EodagSimulator:
         self.downloads: collections.Counter = collections.Counter()
         self.requests: List[Dict[str, Any]] = []
         self._cache: Dict[str, bytes] = {}
+        self.search_faults: collections.deque = collections.deque()   # (status, description) once each
         self._server: Optional[ThreadingHTTPServer] = None
         self._thread: Optional[threading.Thread] = None
 
@@ -583,8 +607,9 @@ class _Handler(BaseHTTPRequestHandler):
             product = sim.products.get(m.group(1))
             if product is None or product["layout"] != "cog" or m.group(2) not in COG_BANDS:
                 return self._send(404, {"detail": "Asset not found"})
-            with sim.lock:
-                sim.downloads[m.group(1)] += 1
+            if self.command == "GET":
+                with sim.lock:
+                    sim.downloads[m.group(1)] += 1
             data = sim.payload("asset_" + m.group(2), lambda: band_tif(m.group(2)))
             return self._send(200, body=data, content_type="image/tiff; application=geotiff")
         m = re.match(r"^/download/([^/]+)$", path)
@@ -612,6 +637,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _search(self, body: Dict[str, Any]) -> None:
         sim = self.simulator
+        with sim.lock:
+            fault = sim.search_faults.popleft() if sim.search_faults else None
+        if fault is not None:
+            return self._send(fault[0], {"code": "ServerError" if fault[0] >= 500 else "BadRequest",
+                                         "description": fault[1]})
         colls = body.get("collections")
         if colls is not None and not isinstance(colls, list):
             return self._send(400, {"code": "BadRequest", "description": "collections must be a list"})
@@ -681,8 +711,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, {"detail": "Product {} not found".format(pid)})
         if not product["online"]:
             return self._send(409, {"detail": "Product {} is offline: order it first".format(pid)})
-        with sim.lock:
-            sim.downloads[pid] += 1
+        if self.command == "GET":
+            with sim.lock:
+                sim.downloads[pid] += 1
         if pid in sim.empty_ids:
             return self._send(200, body=b"", content_type="application/zip",
                               headers={"Content-Disposition": 'attachment; filename="{}.zip"'.format(pid)})
