@@ -65,6 +65,9 @@ EODAG_PIN = "4.10.1"
 SHAPELY_PIN = "2.0.7"
 
 PROVIDERS_FILE_ENV = "EO_DOWNLOADER_EODAG_PROVIDERS_FILE"
+#: Environment variables with credentials for headless runs (read, never written).
+CREDENTIAL_ENV_VARS = {"username": "EO_DOWNLOADER_EODAG_USERNAME", "password": "EO_DOWNLOADER_EODAG_PASSWORD",
+                       "api_key": "EO_DOWNLOADER_EODAG_API_KEY"}
 
 # Normalised product availability.
 ONLINE = "online"
@@ -412,6 +415,15 @@ def credentials_config(provider: str, credentials: Dict[str, Any],
     return {provider: conf} if conf else {}
 
 
+def env_credentials() -> Dict[str, str]:
+    """Credentials from ``EO_DOWNLOADER_EODAG_USERNAME`` / ``_PASSWORD`` / ``_API_KEY`` (may be empty:
+    many searches need none, and eodag's own ``EODAG__<PROVIDER>__AUTH__CREDENTIALS__*`` work too)."""
+    out = {key: os.environ.get(var, "").strip() for key, var in CREDENTIAL_ENV_VARS.items()}
+    out = {k: v for k, v in out.items() if v}
+    _register_secrets(out)
+    return out
+
+
 def _register_secrets(credentials: Dict[str, Any]) -> None:
     from .http import register_secret
     for key in ("password", "api_key", "apikey"):
@@ -453,6 +465,24 @@ def _eodag_error_text(exc: BaseException) -> str:
     text = " ".join(parts) or type(exc).__name__
     from .http import redact
     return redact(text)
+
+
+def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[str], None]] = None) -> str:
+    """The product's quicklook through eodag's ``get_quicklook`` (kept in ``dest_dir``), or ""."""
+    product = info.product
+    if product is None or not info.quicklook_url:
+        return ""
+    os.makedirs(dest_dir, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.\-]+", "_", info.id)[:150] or "quicklook"
+    from eodag.utils import ProgressCallback
+    try:
+        return product.get_quicklook(filename=name, output_dir=dest_dir,
+                                     progress_callback=ProgressCallback(disable=True)) or ""
+    except Exception as exc:
+        if log:
+            log(translate("Eodag", "No quicklook for {id}: {error}").format(id=info.id,
+                                                                           error=_eodag_error_text(exc)))
+        return ""
 
 
 class EodagClient:
@@ -548,6 +578,10 @@ class EodagClient:
             items = self.dag.list_product_types(provider=provider, fetch_providers=False)
             return sorted(str(i.get("ID") if isinstance(i, dict) else i) for i in items)
         except Exception as exc:
+            conf = self._provider_conf(provider) if provider else None
+            products = getattr(conf, "products", None) if conf is not None else None
+            if isinstance(products, dict):        # a provider eodag keeps aside until it has credentials
+                return sorted(str(k) for k in products if not str(k).startswith("GENERIC_"))
             raise ParameterError(translate("Eodag", "eodag does not know the provider '{provider}': {error}")
                                  .format(provider=provider, error=_eodag_error_text(exc)))
 
@@ -641,20 +675,7 @@ class EodagClient:
     # -- quicklooks ---------------------------------------------------------------------------
     def quicklook(self, info: ProductInfo, dest_dir: str) -> str:
         """Path of the product's quicklook image (downloaded once), or "" when there is none."""
-        product = info.product
-        if product is None or not info.quicklook_url:
-            return ""
-        os.makedirs(dest_dir, exist_ok=True)
-        name = re.sub(r"[^A-Za-z0-9_.\-]+", "_", info.id)[:150] or "quicklook"
-        from eodag.utils import ProgressCallback
-        try:
-            return product.get_quicklook(filename=name, output_dir=dest_dir,
-                                         progress_callback=ProgressCallback(disable=True)) or ""
-        except Exception as exc:
-            if self.log:
-                self.log(translate("Eodag", "No quicklook for {id}: {error}").format(id=info.id,
-                                                                                     error=_eodag_error_text(exc)))
-            return ""
+        return fetch_quicklook(info, dest_dir, self.log)
 
     # -- orders -----------------------------------------------------------------------------------
     def _auth(self, product):

@@ -25,5 +25,7 @@ class EoDownloaderProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         from .ee_download import EeDownloadAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
-        for alg in (EeDownloadAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm()):
+        from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
+        for alg in (EeDownloadAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm(),
+                    EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
             self.addAlgorithm(alg)
