@@ -287,6 +287,11 @@
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="58"/>
+        <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
+        <translation>La configuración de autenticación '{}' no contiene ningún nombre de usuario, contraseña ni clave de API para eodag.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadDock</name>
@@ -316,67 +321,67 @@
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="137"/>
+        <location filename="../plugin/gui/dock.py" line="140"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="167"/>
+        <location filename="../plugin/gui/dock.py" line="170"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="179"/>
+        <location filename="../plugin/gui/dock.py" line="182"/>
         <source>Enter an image id.</source>
         <translation>Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="192"/>
+        <location filename="../plugin/gui/dock.py" line="195"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="186"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="191"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="190"/>
+        <location filename="../plugin/gui/dock.py" line="193"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="194"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="217"/>
+        <location filename="../plugin/gui/dock.py" line="220"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="330"/>
+        <location filename="../plugin/gui/dock.py" line="333"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="346"/>
+        <location filename="../plugin/gui/dock.py" line="349"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="355"/>
+        <location filename="../plugin/gui/dock.py" line="358"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="375"/>
+        <location filename="../plugin/gui/dock.py" line="378"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -546,22 +551,22 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="206"/>
+        <location filename="../plugin/gui/dock.py" line="209"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="247"/>
+        <location filename="../plugin/gui/dock.py" line="250"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="252"/>
+        <location filename="../plugin/gui/dock.py" line="255"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="264"/>
+        <location filename="../plugin/gui/dock.py" line="267"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
@@ -785,32 +790,32 @@
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="373"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="374"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="379"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="380"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="418"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="419"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="440"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="441"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="458"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="459"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="460"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="461"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -1511,137 +1516,137 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="106"/>
+        <location filename="../plugin/core/eodag_client.py" line="109"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="108"/>
+        <location filename="../plugin/core/eodag_client.py" line="111"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <location filename="../plugin/core/eodag_client.py" line="113"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <location filename="../plugin/core/eodag_client.py" line="115"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="128"/>
+        <location filename="../plugin/core/eodag_client.py" line="131"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <location filename="../plugin/core/eodag_client.py" line="191"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <location filename="../plugin/core/eodag_client.py" line="191"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="435"/>
+        <location filename="../plugin/core/eodag_client.py" line="447"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <location filename="../plugin/core/eodag_client.py" line="508"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <location filename="../plugin/core/eodag_client.py" line="508"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="493"/>
+        <location filename="../plugin/core/eodag_client.py" line="523"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="551"/>
+        <location filename="../plugin/core/eodag_client.py" line="585"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="564"/>
+        <location filename="../plugin/core/eodag_client.py" line="598"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="592"/>
+        <location filename="../plugin/core/eodag_client.py" line="626"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="604"/>
+        <location filename="../plugin/core/eodag_client.py" line="638"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <location filename="../plugin/core/eodag_client.py" line="661"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <location filename="../plugin/core/eodag_client.py" line="661"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <location filename="../plugin/core/eodag_client.py" line="666"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <location filename="../plugin/core/eodag_client.py" line="666"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="655"/>
+        <location filename="../plugin/core/eodag_client.py" line="483"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="683"/>
+        <location filename="../plugin/core/eodag_client.py" line="704"/>
         <source>eodag {version} cannot order products of {provider}.</source>
         <translation>eodag {version} no puede pedir productos de {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="708"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="798"/>
+        <location filename="../plugin/core/eodag_client.py" line="819"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="803"/>
+        <location filename="../plugin/core/eodag_client.py" line="824"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <location filename="../plugin/core/eodag_client.py" line="840"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -1850,6 +1855,214 @@
     </message>
 </context>
 <context>
+    <name>EodagTab</name>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="105"/>
+        <source>Copy the install command</source>
+        <translation>Copiar el comando de instalación</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <source>eodag&apos;s providers (the list comes from eodag).</source>
+        <translation>Proveedores de eodag (la lista procede de eodag).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <source>eodag product type, e.g. S2_MSI_L2A.</source>
+        <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="118"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="135"/>
+        <source>Highest cloud cover; 100 % means no limit.</source>
+        <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="136"/>
+        <source>Max. cloud</source>
+        <translation>Nubes máx.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="137"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>All products</source>
+        <translation>Todos los productos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>Online only</source>
+        <translation>Solo en línea</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>Needing an order only</source>
+        <translation>Solo los que requieren pedido</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Quicklook</source>
+        <translation>Vista rápida</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Cloud %</source>
+        <translation>Nubes %</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
+        <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <source>Bands</source>
+        <translation>Bandas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <source>Order offline products</source>
+        <translation>Pedir los productos fuera de línea</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <source>eodag default</source>
+        <translation>predeterminado de eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <source>Minutes between download tries while an order is prepared.</source>
+        <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <source>Minutes before giving up on an order.</source>
+        <translation>Minutos antes de abandonar un pedido.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <source>Retry every / for</source>
+        <translation>Reintentar cada / durante</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <source>Extract archives</source>
+        <translation>Extraer los archivos comprimidos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <source>Download selected</source>
+        <translation>Descargar los seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <source>Download all</source>
+        <translation>Descargar todos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <source>eodag is not installed in the Python QGIS uses.</source>
+        <translation>eodag no está instalado en el Python que usa QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <source>Reading eodag&apos;s providers</source>
+        <translation>Leyendo los proveedores de eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <source>Reading eodag's providers…</source>
+        <translation>Leyendo los proveedores de eodag…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <source>{} providers from eodag.</source>
+        <translation>{} proveedores de eodag.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="280"/>
+        <source>Choose a collection.</source>
+        <translation>Elija una colección.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="287"/>
+        <source>eodag search on {}</source>
+        <translation>Búsqueda de eodag en {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
+        <source>Searching {}…</source>
+        <translation>Buscando en {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="339"/>
+        <source>{} products found, {} of them to be ordered.</source>
+        <translation>{} productos encontrados, {} de ellos por pedir.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="350"/>
+        <source>eodag quicklooks</source>
+        <translation>Vistas rápidas de eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="430"/>
+        <source>No product to download.</source>
+        <translation>No hay ningún producto que descargar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="449"/>
+        <source>eodag {provider} {collection} ({n} products)</source>
+        <translation>eodag {provider} {collection} ({n} productos)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="454"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
+        <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
+    </message>
+</context>
+<context>
     <name>Eosda</name>
     <message>
         <location filename="../plugin/core/eosda.py" line="143"/>
@@ -1927,107 +2140,107 @@
         <translation>EOSDA no creó la tarea: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="618"/>
+        <location filename="../plugin/core/eosda.py" line="625"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="618"/>
+        <location filename="../plugin/core/eosda.py" line="625"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="624"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="635"/>
+        <location filename="../plugin/core/eosda.py" line="654"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="677"/>
+        <location filename="../plugin/core/eosda.py" line="695"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="686"/>
+        <location filename="../plugin/core/eosda.py" line="704"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="686"/>
+        <location filename="../plugin/core/eosda.py" line="704"/>
         <source>The server may be busy: try again later.</source>
         <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="740"/>
+        <location filename="../plugin/core/eosda.py" line="767"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="773"/>
+        <location filename="../plugin/core/eosda.py" line="800"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="778"/>
+        <location filename="../plugin/core/eosda.py" line="805"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="784"/>
+        <location filename="../plugin/core/eosda.py" line="811"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="825"/>
+        <location filename="../plugin/core/eosda.py" line="852"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="895"/>
+        <location filename="../plugin/core/eosda.py" line="922"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="909"/>
+        <location filename="../plugin/core/eosda.py" line="936"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="914"/>
+        <location filename="../plugin/core/eosda.py" line="941"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="915"/>
+        <location filename="../plugin/core/eosda.py" line="942"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="917"/>
+        <location filename="../plugin/core/eosda.py" line="944"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="926"/>
+        <location filename="../plugin/core/eosda.py" line="953"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="929"/>
+        <location filename="../plugin/core/eosda.py" line="956"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="938"/>
+        <location filename="../plugin/core/eosda.py" line="965"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="943"/>
+        <location filename="../plugin/core/eosda.py" line="970"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
@@ -2130,7 +2343,7 @@
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="822"/>
+        <location filename="../plugin/core/http.py" line="915"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
@@ -2140,12 +2353,12 @@
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="819"/>
+        <location filename="../plugin/core/http.py" line="913"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="823"/>
+        <location filename="../plugin/core/http.py" line="916"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
@@ -2180,7 +2393,7 @@
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="935"/>
+        <location filename="../plugin/core/http.py" line="980"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2231,17 +2444,17 @@
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="95"/>
+        <location filename="../plugin/adapters/job_manager.py" line="120"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="115"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="131"/>
+        <location filename="../plugin/adapters/job_manager.py" line="156"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
@@ -2282,37 +2495,37 @@
 <context>
     <name>JobsPanelWidget</name>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="22"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="23"/>
         <source>EO Downloader jobs</source>
         <translation>Trabajos de EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Job</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="109"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>
@@ -2320,7 +2533,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="87"/>
+        <location filename="../plugin/adapters/layers.py" line="88"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -2331,6 +2544,11 @@ Fuente: {source}
 Bandas: {bands}
 Adquisición: {date}
 Trabajo: {job}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="146"/>
+        <source>{} (tiles)</source>
+        <translation>{} (teselas)</translation>
     </message>
 </context>
 <context>
@@ -2425,7 +2643,7 @@ AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth 
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="56"/>
+        <location filename="../plugin/processing/ee_export.py" line="102"/>
         <source>Image asset id</source>
         <translation>ID de recurso de la imagen</translation>
     </message>
@@ -2440,22 +2658,22 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Opciones por banda (lista JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="61"/>
+        <location filename="../plugin/processing/ee_export.py" line="105"/>
         <source>Scale (metres per pixel)</source>
         <translation>Escala (metros por píxel)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="63"/>
+        <location filename="../plugin/processing/ee_export.py" line="108"/>
         <source>Output CRS</source>
         <translation>SRC de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="64"/>
+        <location filename="../plugin/processing/ee_export.py" line="109"/>
         <source>CRS transform (6 numbers)</source>
         <translation>Transformación del SRC (6 números)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="66"/>
+        <location filename="../plugin/processing/ee_export.py" line="112"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
@@ -2475,7 +2693,7 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Nombre base de los archivos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="73"/>
+        <location filename="../plugin/processing/ee_export.py" line="163"/>
         <source>Google Cloud project</source>
         <translation>Proyecto de Google Cloud</translation>
     </message>
@@ -2593,6 +2811,269 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
         <translation>URL de devolución de llamada</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="48"/>
+        <source>Earth Engine export (batch, to Cloud Storage, Drive or an asset)</source>
+        <translation>Exportación de Earth Engine (por lotes, a Cloud Storage, Drive o un recurso)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="51"/>
+        <source>Starts an Earth Engine batch export of an image (as Export.image.toCloudStorage / toDrive / toAsset do), follows it to the end and brings the result back: the GeoTIFF files are downloaded from Cloud Storage or Drive (files of a split export are joined into one VRT) and loaded; an asset is added as an Earth Engine tile layer, and can also be downloaded as a GeoTIFF. Exports have no size limit besides MAX_PIXELS, unlike direct downloads. The export is started once per job: a retry, or QGIS restarting, follows the same export instead of starting another one. Cancelling cancels the export on Earth Engine.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one (or an exact grid: CRS, CRS_TRANSFORM and WIDTHxHEIGHT DIMENSIONS).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands; they must share a data type).
+SCALE: pixel size in metres (empty: the image&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (needs CRS).
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side (not with SCALE).
+DESCRIPTION: the task name shown by Earth Engine (default myExportImageTask); also the default file name prefix.
+DESTINATION: Cloud Storage, Drive or Asset.
+BUCKET: the Cloud Storage bucket (Cloud Storage). FOLDER: the Drive folder name (Drive; empty: the Drive root). PREFIX: the file name prefix, e.g. exports/my_area (Cloud Storage, Drive; default the description).
+ASSET_ID: the asset to create (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, or a name put in PROJECT.
+MAX_PIXELS: the most pixels the export may have (empty: Earth Engine&apos;s default, 1e8). If the export fails as too large, the message says what to set.
+PRIORITY: 0 to 9999, higher runs sooner (empty: 100).
+FILE_DIMENSIONS: the largest file in pixels, WIDTHxHEIGHT or one number, multiples of 256; larger exports are split into several files (joined into a VRT here).
+CLOUD_OPTIMIZED: write Cloud-Optimized GeoTIFFs. NO_DATA: the value written in masked pixels (and marked as no-data). SKIP_EMPTY: do not write files that would hold no valid pixel.
+PYRAMIDING_POLICY: how the asset&apos;s lower resolutions are computed (Asset): MEAN (default), SAMPLE, MIN, MAX or MODE. PYRAMIDING_OVERRIDES: per band, as JSON, e.g. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: how the asset&apos;s tile layer is drawn, as JSON, e.g. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (empty: Earth Engine&apos;s default).
+WORKLOAD_TAG: a label for the computation in your Cloud project&apos;s usage reports (lowercase letters, digits, - and _).
+WAIT: follow the export to its end (default). Unticked, the algorithm returns once Earth Engine has accepted the export; the job stays in the Jobs panel, where Retry (or the next QGIS start) follows it and fetches the result.
+DOWNLOAD: also download the new asset as a GeoTIFF of the area (Asset).
+PROJECT: your Google Cloud project registered for Earth Engine (empty: the plugin settings).
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; reading from Cloud Storage or Drive needs their scopes too. The tile layer uses it to authorize its requests.
+OUTPUT_DIR: where the files are written.
+
+Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="115"/>
+        <source>Task description</source>
+        <translation>Descripción de la tarea</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="121"/>
+        <source>Cloud Storage bucket</source>
+        <translation>Bucket de Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
+        <source>Drive folder</source>
+        <translation>Carpeta de Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="125"/>
+        <source>File name prefix</source>
+        <translation>Prefijo de los nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="127"/>
+        <source>Asset id to create</source>
+        <translation>ID del recurso que crear</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="130"/>
+        <source>Maximum number of pixels</source>
+        <translation>Número máximo de píxeles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="132"/>
+        <source>Priority (0-9999)</source>
+        <translation>Prioridad (0-9999)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="135"/>
+        <source>File dimensions (pixels)</source>
+        <translation>Dimensiones de los archivos (píxeles)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="137"/>
+        <source>Cloud-Optimized GeoTIFF</source>
+        <translation>Cloud-Optimized GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="139"/>
+        <source>No-data value</source>
+        <translation>Valor NoData</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="141"/>
+        <source>Skip empty files</source>
+        <translation>Omitir los archivos vacíos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <source>Pyramiding policy (asset)</source>
+        <translation>Política de pirámides (recurso)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <source>Default (mean)</source>
+        <translation>Predeterminada (media)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="146"/>
+        <source>Pyramiding policy per band (JSON)</source>
+        <translation>Política de pirámides por banda (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
+        <source>Tile layer visualization (JSON)</source>
+        <translation>Visualización de la capa de teselas (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="152"/>
+        <source>Workload tag</source>
+        <translation>Etiqueta de carga de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="157"/>
+        <source>Wait for the export and fetch the result</source>
+        <translation>Esperar a la exportación y obtener el resultado</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="160"/>
+        <source>Also download the asset as GeoTIFF</source>
+        <translation>Descargar también el recurso como GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="167"/>
+        <source>Earth Engine operation</source>
+        <translation>Operación de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="168"/>
+        <source>Tile layer (XYZ source)</source>
+        <translation>Capa de teselas (fuente XYZ)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="213"/>
+        <source>EE export {}</source>
+        <translation>Exportación EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="32"/>
+        <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
+        <translation>eodag debe estar instalado en el Python de QGIS; el complemento se prueba con este comando:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="61"/>
+        <source>eodag provider (empty: eodag&apos;s preferred one)</source>
+        <translation>Proveedor de eodag (vacío: el preferido de eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="64"/>
+        <source>Collection (eodag product type)</source>
+        <translation>Colección (tipo de producto de eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="67"/>
+        <source>To date (YYYY-MM-DD), included</source>
+        <translation>Fecha de fin (AAAA-MM-DD), incluida</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="95"/>
+        <source>eodag product search</source>
+        <translation>Búsqueda de productos de eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
+
+AOI / EXTENT: the area (give one).
+PROVIDER: an eodag provider name, e.g. cop_dataspace, earth_search, peps (empty: eodag&apos;s preferred provider).
+COLLECTION: an eodag product type, e.g. S2_MSI_L2A, S2_MSI_L1C, LANDSAT_C2L2.
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+LIMIT: most products returned.
+AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
+OUTPUT: the footprint layer; order_status is &apos;online&apos;, &apos;orderable&apos; (must be ordered before download) or &apos;ordered&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="117"/>
+        <source>Maximum number of products</source>
+        <translation>Número máximo de productos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="122"/>
+        <source>Product footprints</source>
+        <translation>Huellas de los productos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="161"/>
+        <source>{} products found ({} to be ordered).</source>
+        <translation>{} productos encontrados ({} por pedir).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="178"/>
+        <source>eodag download (cut to an area)</source>
+        <translation>Descarga de eodag (recortada a un área)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="181"/>
+        <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
+
+AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
+PRODUCT_IDS: optional comma-separated product ids (from the search) to download only those.
+BANDS: comma-separated, e.g. B04,B03,B02 (Sentinel-2), SR_B4 (Landsat) or STAC names red,green,blue; empty: no cut, the products themselves are the outputs.
+ORDER: order products that are offline (orderable); without it they are skipped.
+WAIT: minutes between two download tries while an order is prepared; TIMEOUT: minutes before giving up (empty: eodag&apos;s defaults). An order is placed once: if QGIS is closed, the job resumes waiting for the same order.
+EXTRACT: extract the downloaded archives (as eodag does).
+AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
+OUTPUT_DIR: where the products and the cut files are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="205"/>
+        <source>Product ids (comma-separated; empty: every product found)</source>
+        <translation>ID de los productos (separados por comas; vacío: todos los productos encontrados)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="208"/>
+        <source>Bands to cut (comma-separated)</source>
+        <translation>Bandas que recortar (separadas por comas)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <source>Order offline products</source>
+        <translation>Pedir los productos fuera de línea</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <source>Minutes between download tries (empty: eodag&apos;s default)</source>
+        <translation>Minutos entre intentos de descarga (vacío: el valor predeterminado de eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="216"/>
+        <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
+        <translation>Minutos antes de abandonar un pedido (vacío: el valor predeterminado de eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <source>Extract archives</source>
+        <translation>Extraer los archivos comprimidos</translation>
     </message>
 </context>
 <context>

@@ -287,6 +287,11 @@
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="58"/>
+        <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
+        <translation>La configuration d'authentification « {} » ne contient ni nom d'utilisateur, ni mot de passe, ni clé d'API pour eodag.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadDock</name>
@@ -316,67 +321,67 @@
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="137"/>
+        <location filename="../plugin/gui/dock.py" line="140"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="167"/>
+        <location filename="../plugin/gui/dock.py" line="170"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="179"/>
+        <location filename="../plugin/gui/dock.py" line="182"/>
         <source>Enter an image id.</source>
         <translation>Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="192"/>
+        <location filename="../plugin/gui/dock.py" line="195"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="186"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="191"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="190"/>
+        <location filename="../plugin/gui/dock.py" line="193"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="194"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="217"/>
+        <location filename="../plugin/gui/dock.py" line="220"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="330"/>
+        <location filename="../plugin/gui/dock.py" line="333"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="346"/>
+        <location filename="../plugin/gui/dock.py" line="349"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="355"/>
+        <location filename="../plugin/gui/dock.py" line="358"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="375"/>
+        <location filename="../plugin/gui/dock.py" line="378"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -546,22 +551,22 @@
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="206"/>
+        <location filename="../plugin/gui/dock.py" line="209"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="247"/>
+        <location filename="../plugin/gui/dock.py" line="250"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="252"/>
+        <location filename="../plugin/gui/dock.py" line="255"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="264"/>
+        <location filename="../plugin/gui/dock.py" line="267"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
@@ -785,32 +790,32 @@
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="373"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="374"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="379"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="380"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="418"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="419"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="440"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="441"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="458"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="459"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="460"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="461"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -1511,137 +1516,137 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="106"/>
+        <location filename="../plugin/core/eodag_client.py" line="109"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="108"/>
+        <location filename="../plugin/core/eodag_client.py" line="111"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <location filename="../plugin/core/eodag_client.py" line="113"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <location filename="../plugin/core/eodag_client.py" line="115"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="128"/>
+        <location filename="../plugin/core/eodag_client.py" line="131"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <location filename="../plugin/core/eodag_client.py" line="191"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="188"/>
+        <location filename="../plugin/core/eodag_client.py" line="191"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="189"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="435"/>
+        <location filename="../plugin/core/eodag_client.py" line="447"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <location filename="../plugin/core/eodag_client.py" line="508"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="478"/>
+        <location filename="../plugin/core/eodag_client.py" line="508"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="493"/>
+        <location filename="../plugin/core/eodag_client.py" line="523"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="551"/>
+        <location filename="../plugin/core/eodag_client.py" line="585"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="564"/>
+        <location filename="../plugin/core/eodag_client.py" line="598"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="592"/>
+        <location filename="../plugin/core/eodag_client.py" line="626"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="604"/>
+        <location filename="../plugin/core/eodag_client.py" line="638"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <location filename="../plugin/core/eodag_client.py" line="661"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="627"/>
+        <location filename="../plugin/core/eodag_client.py" line="661"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <location filename="../plugin/core/eodag_client.py" line="666"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="632"/>
+        <location filename="../plugin/core/eodag_client.py" line="666"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="655"/>
+        <location filename="../plugin/core/eodag_client.py" line="483"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="683"/>
+        <location filename="../plugin/core/eodag_client.py" line="704"/>
         <source>eodag {version} cannot order products of {provider}.</source>
         <translation>eodag {version} ne peut pas commander de produits chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="708"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="798"/>
+        <location filename="../plugin/core/eodag_client.py" line="819"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="803"/>
+        <location filename="../plugin/core/eodag_client.py" line="824"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <location filename="../plugin/core/eodag_client.py" line="840"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
@@ -1850,6 +1855,214 @@
     </message>
 </context>
 <context>
+    <name>EodagTab</name>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="105"/>
+        <source>Copy the install command</source>
+        <translation>Copier la commande d'installation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <source>eodag&apos;s providers (the list comes from eodag).</source>
+        <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <source>eodag product type, e.g. S2_MSI_L2A.</source>
+        <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="118"/>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="135"/>
+        <source>Highest cloud cover; 100 % means no limit.</source>
+        <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="136"/>
+        <source>Max. cloud</source>
+        <translation>Nuages max.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="137"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>All products</source>
+        <translation>Tous les produits</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>Online only</source>
+        <translation>En ligne uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>Needing an order only</source>
+        <translation>À commander uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Quicklook</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Cloud %</source>
+        <translation>Nuages %</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
+        <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <source>Order offline products</source>
+        <translation>Commander les produits hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <source>eodag default</source>
+        <translation>défaut d'eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <source>Minutes between download tries while an order is prepared.</source>
+        <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <source>Minutes before giving up on an order.</source>
+        <translation>Minutes avant d'abandonner une commande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <source>Retry every / for</source>
+        <translation>Réessayer toutes les / pendant</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <source>Extract archives</source>
+        <translation>Extraire les archives</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <source>Download selected</source>
+        <translation>Télécharger la sélection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <source>Download all</source>
+        <translation>Tout télécharger</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <source>eodag is not installed in the Python QGIS uses.</source>
+        <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <source>Reading eodag&apos;s providers</source>
+        <translation>Lecture des fournisseurs d'eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <source>Reading eodag's providers…</source>
+        <translation>Lecture des fournisseurs d'eodag…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <source>{} providers from eodag.</source>
+        <translation>{} fournisseurs d'eodag.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="280"/>
+        <source>Choose a collection.</source>
+        <translation>Choisissez une collection.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="287"/>
+        <source>eodag search on {}</source>
+        <translation>Recherche eodag chez {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
+        <source>Searching {}…</source>
+        <translation>Recherche chez {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="339"/>
+        <source>{} products found, {} of them to be ordered.</source>
+        <translation>{} produits trouvés, dont {} à commander.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="350"/>
+        <source>eodag quicklooks</source>
+        <translation>Aperçus eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="430"/>
+        <source>No product to download.</source>
+        <translation>Aucun produit à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="449"/>
+        <source>eodag {provider} {collection} ({n} products)</source>
+        <translation>eodag {provider} {collection} ({n} produits)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="454"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
+        <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
+    </message>
+</context>
+<context>
     <name>Eosda</name>
     <message>
         <location filename="../plugin/core/eosda.py" line="143"/>
@@ -1927,107 +2140,107 @@
         <translation>EOSDA n'a pas créé la tâche : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="618"/>
+        <location filename="../plugin/core/eosda.py" line="625"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tâche EOSDA {} n'existe plus sur le serveur (HTTP 404) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="618"/>
+        <location filename="../plugin/core/eosda.py" line="625"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Les tâches expirent après leur task_timeout ; relancez le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="624"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA n'a pas pu donner l'état de la tâche {} (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="635"/>
+        <location filename="../plugin/core/eosda.py" line="654"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="677"/>
+        <location filename="../plugin/core/eosda.py" line="695"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tâche EOSDA {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="686"/>
+        <location filename="../plugin/core/eosda.py" line="704"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="686"/>
+        <location filename="../plugin/core/eosda.py" line="704"/>
         <source>The server may be busy: try again later.</source>
         <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="740"/>
+        <location filename="../plugin/core/eosda.py" line="767"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="773"/>
+        <location filename="../plugin/core/eosda.py" line="800"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="778"/>
+        <location filename="../plugin/core/eosda.py" line="805"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="784"/>
+        <location filename="../plugin/core/eosda.py" line="811"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="825"/>
+        <location filename="../plugin/core/eosda.py" line="852"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="895"/>
+        <location filename="../plugin/core/eosda.py" line="922"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="909"/>
+        <location filename="../plugin/core/eosda.py" line="936"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="914"/>
+        <location filename="../plugin/core/eosda.py" line="941"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="915"/>
+        <location filename="../plugin/core/eosda.py" line="942"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="917"/>
+        <location filename="../plugin/core/eosda.py" line="944"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="926"/>
+        <location filename="../plugin/core/eosda.py" line="953"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="929"/>
+        <location filename="../plugin/core/eosda.py" line="956"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="938"/>
+        <location filename="../plugin/core/eosda.py" line="965"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="943"/>
+        <location filename="../plugin/core/eosda.py" line="970"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
@@ -2130,7 +2343,7 @@
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="822"/>
+        <location filename="../plugin/core/http.py" line="915"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
@@ -2140,12 +2353,12 @@
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="819"/>
+        <location filename="../plugin/core/http.py" line="913"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="823"/>
+        <location filename="../plugin/core/http.py" line="916"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
@@ -2180,7 +2393,7 @@
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="935"/>
+        <location filename="../plugin/core/http.py" line="980"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2231,17 +2444,17 @@
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="95"/>
+        <location filename="../plugin/adapters/job_manager.py" line="120"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="115"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="131"/>
+        <location filename="../plugin/adapters/job_manager.py" line="156"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
@@ -2282,37 +2495,37 @@
 <context>
     <name>JobsPanelWidget</name>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="22"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="23"/>
         <source>EO Downloader jobs</source>
         <translation>Tâches EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="28"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="109"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>
@@ -2320,7 +2533,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="87"/>
+        <location filename="../plugin/adapters/layers.py" line="88"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -2331,6 +2544,11 @@ Source : {source}
 Bandes : {bands}
 Acquisition : {date}
 Tâche : {job}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="146"/>
+        <source>{} (tiles)</source>
+        <translation>{} (tuiles)</translation>
     </message>
 </context>
 <context>
@@ -2425,7 +2643,7 @@ AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="56"/>
+        <location filename="../plugin/processing/ee_export.py" line="102"/>
         <source>Image asset id</source>
         <translation>ID d'asset de l'image</translation>
     </message>
@@ -2440,22 +2658,22 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Options par bande (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="61"/>
+        <location filename="../plugin/processing/ee_export.py" line="105"/>
         <source>Scale (metres per pixel)</source>
         <translation>Échelle (mètres par pixel)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="63"/>
+        <location filename="../plugin/processing/ee_export.py" line="108"/>
         <source>Output CRS</source>
         <translation>SCR de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="64"/>
+        <location filename="../plugin/processing/ee_export.py" line="109"/>
         <source>CRS transform (6 numbers)</source>
         <translation>Transformation du SCR (6 nombres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="66"/>
+        <location filename="../plugin/processing/ee_export.py" line="112"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
@@ -2475,7 +2693,7 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Nom de base des fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="73"/>
+        <location filename="../plugin/processing/ee_export.py" line="163"/>
         <source>Google Cloud project</source>
         <translation>Projet Google Cloud</translation>
     </message>
@@ -2593,6 +2811,269 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
         <translation>URL de rappel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="48"/>
+        <source>Earth Engine export (batch, to Cloud Storage, Drive or an asset)</source>
+        <translation>Export Earth Engine (par lots, vers Cloud Storage, Drive ou un asset)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="51"/>
+        <source>Starts an Earth Engine batch export of an image (as Export.image.toCloudStorage / toDrive / toAsset do), follows it to the end and brings the result back: the GeoTIFF files are downloaded from Cloud Storage or Drive (files of a split export are joined into one VRT) and loaded; an asset is added as an Earth Engine tile layer, and can also be downloaded as a GeoTIFF. Exports have no size limit besides MAX_PIXELS, unlike direct downloads. The export is started once per job: a retry, or QGIS restarting, follows the same export instead of starting another one. Cancelling cancels the export on Earth Engine.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one (or an exact grid: CRS, CRS_TRANSFORM and WIDTHxHEIGHT DIMENSIONS).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands; they must share a data type).
+SCALE: pixel size in metres (empty: the image&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (needs CRS).
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side (not with SCALE).
+DESCRIPTION: the task name shown by Earth Engine (default myExportImageTask); also the default file name prefix.
+DESTINATION: Cloud Storage, Drive or Asset.
+BUCKET: the Cloud Storage bucket (Cloud Storage). FOLDER: the Drive folder name (Drive; empty: the Drive root). PREFIX: the file name prefix, e.g. exports/my_area (Cloud Storage, Drive; default the description).
+ASSET_ID: the asset to create (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, or a name put in PROJECT.
+MAX_PIXELS: the most pixels the export may have (empty: Earth Engine&apos;s default, 1e8). If the export fails as too large, the message says what to set.
+PRIORITY: 0 to 9999, higher runs sooner (empty: 100).
+FILE_DIMENSIONS: the largest file in pixels, WIDTHxHEIGHT or one number, multiples of 256; larger exports are split into several files (joined into a VRT here).
+CLOUD_OPTIMIZED: write Cloud-Optimized GeoTIFFs. NO_DATA: the value written in masked pixels (and marked as no-data). SKIP_EMPTY: do not write files that would hold no valid pixel.
+PYRAMIDING_POLICY: how the asset&apos;s lower resolutions are computed (Asset): MEAN (default), SAMPLE, MIN, MAX or MODE. PYRAMIDING_OVERRIDES: per band, as JSON, e.g. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: how the asset&apos;s tile layer is drawn, as JSON, e.g. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (empty: Earth Engine&apos;s default).
+WORKLOAD_TAG: a label for the computation in your Cloud project&apos;s usage reports (lowercase letters, digits, - and _).
+WAIT: follow the export to its end (default). Unticked, the algorithm returns once Earth Engine has accepted the export; the job stays in the Jobs panel, where Retry (or the next QGIS start) follows it and fetches the result.
+DOWNLOAD: also download the new asset as a GeoTIFF of the area (Asset).
+PROJECT: your Google Cloud project registered for Earth Engine (empty: the plugin settings).
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; reading from Cloud Storage or Drive needs their scopes too. The tile layer uses it to authorize its requests.
+OUTPUT_DIR: where the files are written.
+
+Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="115"/>
+        <source>Task description</source>
+        <translation>Description de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="121"/>
+        <source>Cloud Storage bucket</source>
+        <translation>Bucket Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
+        <source>Drive folder</source>
+        <translation>Dossier Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="125"/>
+        <source>File name prefix</source>
+        <translation>Préfixe des noms de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="127"/>
+        <source>Asset id to create</source>
+        <translation>ID de l'asset à créer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="130"/>
+        <source>Maximum number of pixels</source>
+        <translation>Nombre maximal de pixels</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="132"/>
+        <source>Priority (0-9999)</source>
+        <translation>Priorité (0-9999)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="135"/>
+        <source>File dimensions (pixels)</source>
+        <translation>Dimensions des fichiers (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="137"/>
+        <source>Cloud-Optimized GeoTIFF</source>
+        <translation>Cloud-Optimized GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="139"/>
+        <source>No-data value</source>
+        <translation>Valeur NoData</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="141"/>
+        <source>Skip empty files</source>
+        <translation>Ignorer les fichiers vides</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <source>Pyramiding policy (asset)</source>
+        <translation>Règle de pyramidage (asset)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <source>Default (mean)</source>
+        <translation>Par défaut (moyenne)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="146"/>
+        <source>Pyramiding policy per band (JSON)</source>
+        <translation>Règle de pyramidage par bande (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
+        <source>Tile layer visualization (JSON)</source>
+        <translation>Visualisation de la couche de tuiles (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="152"/>
+        <source>Workload tag</source>
+        <translation>Tag de charge de travail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="157"/>
+        <source>Wait for the export and fetch the result</source>
+        <translation>Attendre l'export et récupérer le résultat</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="160"/>
+        <source>Also download the asset as GeoTIFF</source>
+        <translation>Télécharger aussi l'asset en GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="167"/>
+        <source>Earth Engine operation</source>
+        <translation>Opération Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="168"/>
+        <source>Tile layer (XYZ source)</source>
+        <translation>Couche de tuiles (source XYZ)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="213"/>
+        <source>EE export {}</source>
+        <translation>Export EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="32"/>
+        <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
+        <translation>eodag doit être installé dans le Python de QGIS ; l'extension est testée avec cette commande :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="61"/>
+        <source>eodag provider (empty: eodag&apos;s preferred one)</source>
+        <translation>Fournisseur eodag (vide : le fournisseur préféré d'eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="64"/>
+        <source>Collection (eodag product type)</source>
+        <translation>Collection (type de produit eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="67"/>
+        <source>To date (YYYY-MM-DD), included</source>
+        <translation>Date de fin (AAAA-MM-JJ), incluse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="95"/>
+        <source>eodag product search</source>
+        <translation>Recherche de produits eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
+
+AOI / EXTENT: the area (give one).
+PROVIDER: an eodag provider name, e.g. cop_dataspace, earth_search, peps (empty: eodag&apos;s preferred provider).
+COLLECTION: an eodag product type, e.g. S2_MSI_L2A, S2_MSI_L1C, LANDSAT_C2L2.
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+LIMIT: most products returned.
+AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
+OUTPUT: the footprint layer; order_status is &apos;online&apos;, &apos;orderable&apos; (must be ordered before download) or &apos;ordered&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="117"/>
+        <source>Maximum number of products</source>
+        <translation>Nombre maximal de produits</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="122"/>
+        <source>Product footprints</source>
+        <translation>Empreintes des produits</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="161"/>
+        <source>{} products found ({} to be ordered).</source>
+        <translation>{} produits trouvés ({} à commander).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="178"/>
+        <source>eodag download (cut to an area)</source>
+        <translation>Téléchargement eodag (découpé sur une zone)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="181"/>
+        <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
+
+AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
+PRODUCT_IDS: optional comma-separated product ids (from the search) to download only those.
+BANDS: comma-separated, e.g. B04,B03,B02 (Sentinel-2), SR_B4 (Landsat) or STAC names red,green,blue; empty: no cut, the products themselves are the outputs.
+ORDER: order products that are offline (orderable); without it they are skipped.
+WAIT: minutes between two download tries while an order is prepared; TIMEOUT: minutes before giving up (empty: eodag&apos;s defaults). An order is placed once: if QGIS is closed, the job resumes waiting for the same order.
+EXTRACT: extract the downloaded archives (as eodag does).
+AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
+OUTPUT_DIR: where the products and the cut files are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="205"/>
+        <source>Product ids (comma-separated; empty: every product found)</source>
+        <translation>ID des produits (séparés par des virgules ; vide : tous les produits trouvés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="208"/>
+        <source>Bands to cut (comma-separated)</source>
+        <translation>Bandes à découper (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <source>Order offline products</source>
+        <translation>Commander les produits hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <source>Minutes between download tries (empty: eodag&apos;s default)</source>
+        <translation>Minutes entre deux tentatives de téléchargement (vide : valeur par défaut d'eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="216"/>
+        <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
+        <translation>Minutes avant d'abandonner une commande (vide : valeur par défaut d'eodag)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <source>Extract archives</source>
+        <translation>Extraire les archives</translation>
     </message>
 </context>
 <context>
