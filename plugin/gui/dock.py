@@ -103,6 +103,9 @@ class DownloadDock(QDockWidget):
         self.canvas.extentsChanged.connect(self.schedule_update)
         self._selection_layer = None
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
+        from .eodag_tab import EodagTab
+        self.eodag_tab = EodagTab(self)
+        ui.providerTabs.addTab(self.eodag_tab, "eodag")
         self.update_state()
 
 
@@ -423,6 +426,7 @@ class DownloadDock(QDockWidget):
             self.canvas.unsetMapTool(self.map_tool)
         self.map_tool.dispose()
         self.clear_footprints()
+        self.eodag_tab.cleanup()
         self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self.aoi_band)
 

@@ -1,0 +1,469 @@
+"""The eodag tab of the download dock: search a provider, see quicklooks and footprints, submit jobs.
+
+Network and eodag calls run in :class:`FunctionTask` (worker threads); widgets, rubber
+bands and QgsAuthManager are touched on the main thread only.  eodag is optional: when
+it is missing the tab says how to install it and nothing else is enabled.
+"""
+import importlib.util
+import os
+import tempfile
+
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsProject, QgsSettings, QgsWkbTypes)
+from qgis.gui import QgsAuthConfigSelect, QgsRubberBand
+from qgis.PyQt.QtCore import QDate, QSize, Qt
+from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox,
+                                 QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.errors import EoError
+from ..core.i18n import translate
+from ..core.jobs import Job
+
+try:  # the dock's background-call helper (moved out of dock.py; both import paths work)
+    from .background import FunctionTask
+except ImportError:  # pragma: no cover
+    from .dock import FunctionTask
+
+SETTINGS_PREFIX = "eo_downloader/v1/eodag/"
+FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
+COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS, COL_TITLE = range(5)
+
+
+def eodag_installed() -> bool:
+    """Whether eodag can be found, without importing it (the import itself runs in a task)."""
+    try:
+        return importlib.util.find_spec("eodag") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _catalogue():
+    """Providers and their collections, from eodag itself (worker thread)."""
+    from ..core.eodag_client import EodagClient, defaults
+    client = EodagClient()
+    providers = client.providers()
+    collections = {}
+    for name in providers:
+        try:
+            collections[name] = client.collections(name)
+        except EoError:
+            collections[name] = []
+    wait, timeout = defaults()
+    return {"providers": providers, "collections": collections, "wait": wait, "timeout": timeout}
+
+
+def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials):
+    from ..core.eodag_client import EodagClient
+    try:
+        client = EodagClient(credentials=credentials, provider=provider or None)
+        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit)
+    finally:
+        credentials.clear()
+
+
+def _quicklooks(products, folder):
+    from ..core.eodag_client import fetch_quicklook
+    return {info.id: fetch_quicklook(info, folder) for info in products}
+
+
+class EodagTab(QWidget):
+    """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder."""
+
+    def __init__(self, dock, parent=None):
+        super().__init__(parent)
+        self.setObjectName("eodagTab")
+        self.dock = dock
+        self.canvas = dock.canvas
+        self.products = []
+        self.quicklooks = {}
+        self.footprints = {}
+        self.catalogue = None
+        self.search_task = None
+        self.catalogue_task = None
+        self.quicklook_task = None
+        self.settings = QgsSettings()
+        self.available = eodag_installed()
+        self._build()
+        if not self.available:
+            self.show_missing()
+
+    def showEvent(self, event):
+        # eodag is imported (in the background) only when the tab is first shown.
+        super().showEvent(event)
+        if self.available and self.catalogue is None:
+            self.load_catalogue()
+
+    # -- widgets ---------------------------------------------------------------------------------
+    def _build(self):
+        layout = QVBoxLayout(self)
+        self.installLabel = QLabel()
+        self.installLabel.setWordWrap(True)
+        self.installLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.installLabel.setVisible(False)
+        self.copyInstallButton = QPushButton(translate("EodagTab", "Copy the install command"))
+        self.copyInstallButton.setVisible(False)
+        self.copyInstallButton.clicked.connect(self.copy_install_command)
+        layout.addWidget(self.installLabel)
+        layout.addWidget(self.copyInstallButton)
+
+        form = QFormLayout()
+        self.providerCombo = QComboBox()
+        self.providerCombo.setToolTip(translate("EodagTab", "eodag's providers (the list comes from eodag)."))
+        self.collectionCombo = QComboBox()
+        self.collectionCombo.setEditable(True)
+        self.collectionCombo.setToolTip(translate("EodagTab", "eodag product type, e.g. S2_MSI_L2A."))
+        self.authSelect = QgsAuthConfigSelect(self)
+        form.addRow(translate("EodagTab", "Provider"), self.providerCombo)
+        form.addRow(translate("EodagTab", "Collection"), self.collectionCombo)
+        form.addRow(translate("EodagTab", "Credentials"), self.authSelect)
+        dates = QHBoxLayout()
+        self.fromDate = QDateEdit()
+        self.toDate = QDateEdit()
+        for widget in (self.fromDate, self.toDate):
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("yyyy-MM-dd")
+            dates.addWidget(widget)
+        self.toDate.setDate(QDate.currentDate())
+        self.fromDate.setDate(QDate.currentDate().addMonths(-1))
+        form.addRow(translate("EodagTab", "Dates"), dates)
+        self.cloudSpin = QSpinBox()
+        self.cloudSpin.setRange(0, 100)
+        self.cloudSpin.setValue(30)
+        self.cloudSpin.setSuffix(" %")
+        self.cloudSpin.setToolTip(translate("EodagTab", "Highest cloud cover; 100 % means no limit."))
+        form.addRow(translate("EodagTab", "Max. cloud"), self.cloudSpin)
+        self.searchButton = QPushButton(translate("EodagTab", "Search"))
+        self.searchButton.clicked.connect(self.search)
+        form.addRow(self.searchButton)
+        layout.addLayout(form)
+
+        self.filterCombo = QComboBox()
+        self.filterCombo.addItems([translate("EodagTab", "All products"), translate("EodagTab", "Online only"),
+                                   translate("EodagTab", "Needing an order only")])
+        self.filterCombo.currentIndexChanged.connect(self.apply_filter)
+        layout.addWidget(self.filterCombo)
+        self.resultsTable = QTableWidget(0, 5)
+        self.resultsTable.setHorizontalHeaderLabels([
+            translate("EodagTab", "Quicklook"), translate("EodagTab", "Date"), translate("EodagTab", "Cloud %"),
+            translate("EodagTab", "Status"), translate("EodagTab", "Product")])
+        self.resultsTable.setIconSize(QSize(72, 72))
+        self.resultsTable.verticalHeader().setDefaultSectionSize(76)
+        self.resultsTable.verticalHeader().setVisible(False)
+        self.resultsTable.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.resultsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.resultsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.resultsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.resultsTable.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.resultsTable)
+
+        form2 = QFormLayout()
+        self.bandsEdit = QLineEdit(self.settings.value(SETTINGS_PREFIX + "bands", "B04,B03,B02"))
+        self.bandsEdit.setToolTip(translate("EodagTab", "Bands to cut to the area after download, comma-separated "
+                                                        "(empty: keep the products only)."))
+        form2.addRow(translate("EodagTab", "Bands"), self.bandsEdit)
+        self.orderCheck = QCheckBox(translate("EodagTab", "Order offline products"))
+        form2.addRow(self.orderCheck)
+        retry = QHBoxLayout()
+        self.waitSpin = QDoubleSpinBox()
+        self.timeoutSpin = QDoubleSpinBox()
+        for spin, top in ((self.waitSpin, 1440.0), (self.timeoutSpin, 100000.0)):
+            spin.setRange(0.0, top)
+            spin.setDecimals(1)
+            spin.setSuffix(" min")
+            spin.setSpecialValueText(translate("EodagTab", "eodag default"))
+            retry.addWidget(spin)
+        self.waitSpin.setToolTip(translate("EodagTab", "Minutes between download tries while an order is prepared."))
+        self.timeoutSpin.setToolTip(translate("EodagTab", "Minutes before giving up on an order."))
+        form2.addRow(translate("EodagTab", "Retry every / for"), retry)
+        self.extractCheck = QCheckBox(translate("EodagTab", "Extract archives"))
+        self.extractCheck.setChecked(True)
+        form2.addRow(self.extractCheck)
+        layout.addLayout(form2)
+        buttons = QHBoxLayout()
+        self.downloadSelectedButton = QPushButton(translate("EodagTab", "Download selected"))
+        self.downloadAllButton = QPushButton(translate("EodagTab", "Download all"))
+        self.downloadSelectedButton.clicked.connect(self.download_selected)
+        self.downloadAllButton.clicked.connect(self.download_all)
+        buttons.addWidget(self.downloadSelectedButton)
+        buttons.addWidget(self.downloadAllButton)
+        layout.addLayout(buttons)
+        self.statusLabel = QLabel()
+        self.statusLabel.setWordWrap(True)
+        layout.addWidget(self.statusLabel)
+        self.providerCombo.currentTextChanged.connect(self._provider_changed)
+        self._update_buttons()
+
+    def _status(self, text):
+        self.statusLabel.setText(text)
+
+    def _update_buttons(self):
+        ready = self.available and self.catalogue is not None
+        for widget in (self.providerCombo, self.collectionCombo, self.searchButton, self.authSelect):
+            widget.setEnabled(ready and self.search_task is None)
+        visible = self._visible_rows()
+        self.downloadAllButton.setEnabled(ready and bool(visible))
+        selected = [r for r in self._selected_rows() if r in visible]
+        self.downloadSelectedButton.setEnabled(ready and bool(selected))
+
+    # -- eodag missing ------------------------------------------------------------------------------
+    def show_missing(self, detail=""):
+        from ..core import eodag_client
+        self.available = False
+        text = translate("EodagTab", "eodag is not installed in the Python QGIS uses.")
+        if detail:
+            text += " ({})".format(detail)
+        self.installLabel.setText(text + "\n" + eodag_client.install_hint())
+        self.installLabel.setVisible(True)
+        self.copyInstallButton.setVisible(True)
+        self._status("")
+        self._update_buttons()
+
+    def copy_install_command(self):
+        from ..core import eodag_client
+        QApplication.clipboard().setText(eodag_client.install_command())
+
+    # -- providers and collections (from eodag, in the background) ----------------------------------------
+    def load_catalogue(self):
+        if self.catalogue_task is not None:
+            return
+        task = FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue)
+        task.done.connect(self._catalogue_done)
+        self.catalogue_task = task
+        self._status(translate("EodagTab", "Reading eodag's providers…"))
+        QgsApplication.taskManager().addTask(task)
+
+    def _catalogue_done(self, task):
+        self.catalogue_task = None
+        if task.error:
+            from ..core import eodag_client
+            if "pip install" in task.error or not eodag_client.is_available():
+                self.show_missing()
+            else:
+                self._status(task.error)
+            return
+        self.catalogue = task.result
+        self.providerCombo.blockSignals(True)
+        self.providerCombo.clear()
+        self.providerCombo.addItems(self.catalogue["providers"])
+        self.providerCombo.blockSignals(False)
+        wanted = self.settings.value(SETTINGS_PREFIX + "provider", "cop_dataspace")
+        index = self.providerCombo.findText(wanted)
+        self.providerCombo.setCurrentIndex(index if index >= 0 else 0)
+        self._provider_changed(self.providerCombo.currentText())
+        self._status(translate("EodagTab", "{} providers from eodag.").format(len(self.catalogue["providers"])))
+        self._update_buttons()
+
+    def _provider_changed(self, provider):
+        if not self.catalogue:
+            return
+        current = self.collectionCombo.currentText() or self.settings.value(SETTINGS_PREFIX + "collection",
+                                                                             "S2_MSI_L2A")
+        self.collectionCombo.clear()
+        self.collectionCombo.addItems(self.catalogue["collections"].get(provider, []))
+        index = self.collectionCombo.findText(current)
+        if index >= 0:
+            self.collectionCombo.setCurrentIndex(index)
+        else:
+            self.collectionCombo.setEditText(current)
+        self.authSelect.setConfigId(self.settings.value(SETTINGS_PREFIX + "authcfg/" + provider, ""))
+
+    # -- search ----------------------------------------------------------------------------------------
+    def search(self):
+        from ..adapters.job_manager import eodag_credentials
+        provider = self.providerCombo.currentText()
+        collection = self.collectionCombo.currentText().strip()
+        try:
+            aoi = self.dock.current_aoi()
+            if not collection:
+                raise EoError(translate("EodagTab", "Choose a collection."))
+            credentials = eodag_credentials(self.authSelect.configId())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+        self._remember(provider, collection)
+        cloud = self.cloudSpin.value()
+        task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _search,
+                            provider=provider, collection=collection,
+                            date_from=self.fromDate.date().toString("yyyy-MM-dd"),
+                            date_to=self.toDate.date().toString("yyyy-MM-dd"), aoi_geojson=aoi.to_geojson(),
+                            cloud_max=None if cloud >= 100 else float(cloud), limit=50, credentials=credentials)
+        task.done.connect(self._search_done)
+        self.search_task = task
+        self._status(translate("EodagTab", "Searching {}…").format(provider))
+        self._update_buttons()
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _search_done(self, task):
+        self.search_task = None
+        self._update_buttons()
+        if task.error:
+            self._status(task.error)
+            return
+        self.show_products(task.result or [])
+        self.fetch_quicklooks()
+
+    def _remember(self, provider, collection):
+        self.settings.setValue(SETTINGS_PREFIX + "provider", provider)
+        self.settings.setValue(SETTINGS_PREFIX + "collection", collection)
+        self.settings.setValue(SETTINGS_PREFIX + "authcfg/" + provider, self.authSelect.configId())
+        self.settings.setValue(SETTINGS_PREFIX + "bands", self.bandsEdit.text())
+
+    def show_products(self, products):
+        from ..core.eodag_client import state_label
+        self.products = list(products)
+        table = self.resultsTable
+        table.clearSelection()
+        table.setRowCount(len(self.products))
+        for row, info in enumerate(self.products):
+            icon_item = QTableWidgetItem()
+            icon_item.setData(Qt.ItemDataRole.UserRole, info.id)
+            path = self.quicklooks.get(info.id)
+            if path:
+                icon_item.setIcon(QIcon(QPixmap(path)))
+            table.setItem(row, COL_QUICKLOOK, icon_item)
+            table.setItem(row, COL_DATE, QTableWidgetItem(info.date[:19].replace("T", " ")))
+            table.setItem(row, COL_CLOUD, QTableWidgetItem("" if info.cloud is None else "{:.1f}".format(info.cloud)))
+            status = QTableWidgetItem(state_label(info.state))
+            if info.needs_order:
+                status.setForeground(QColor(200, 90, 0))
+            table.setItem(row, COL_STATUS, status)
+            title = QTableWidgetItem(info.title)
+            title.setToolTip("{}\n{}".format(info.title, info.quicklook_url))
+            table.setItem(row, COL_TITLE, title)
+        self._draw_footprints()
+        self.apply_filter()
+        orderable = len([p for p in self.products if p.needs_order])
+        self._status(translate("EodagTab", "{} products found, {} of them to be ordered.").format(
+            len(self.products), orderable))
+
+    # -- quicklooks ------------------------------------------------------------------------------------
+    def quicklook_dir(self):
+        return os.path.join(tempfile.gettempdir(), "eo_downloader", "eodag_quicklooks")
+
+    def fetch_quicklooks(self):
+        todo = [p for p in self.products if p.quicklook_url and p.id not in self.quicklooks]
+        if not todo or self.quicklook_task is not None:
+            return
+        task = FunctionTask(translate("EodagTab", "eodag quicklooks"), _quicklooks, products=todo,
+                            folder=self.quicklook_dir())
+        task.done.connect(self._quicklooks_done)
+        self.quicklook_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _quicklooks_done(self, task):
+        self.quicklook_task = None
+        if task.error or not task.result:
+            return
+        self.quicklooks.update({k: v for k, v in task.result.items() if v})
+        for row in range(self.resultsTable.rowCount()):
+            item = self.resultsTable.item(row, COL_QUICKLOOK)
+            path = self.quicklooks.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+            if path:
+                item.setIcon(QIcon(QPixmap(path)))
+        self.fetch_quicklooks()
+
+    # -- footprints and filter ---------------------------------------------------------------------------
+    def _draw_footprints(self):
+        self.clear_footprints()
+        from shapely.geometry import shape
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        for info in self.products:
+            if not info.footprint:
+                continue
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+            geom = QgsGeometry.fromWkt(shape(info.footprint).wkt)
+            geom.transform(transform)
+            band.setToGeometry(geom, None)
+            self.footprints[info.id] = band
+        self._style_footprints()
+
+    def _style_footprints(self):
+        selected = {self.products[r].id for r in self._selected_rows() if r < len(self.products)}
+        visible = {self.products[r].id for r in self._visible_rows()}
+        for pid, band in self.footprints.items():
+            chosen = pid in selected
+            band.setColor(QColor(0, 120, 255, 60 if chosen else 0))
+            band.setStrokeColor(QColor(0, 90, 220) if chosen else QColor(0, 120, 255, 140))
+            band.setWidth(3 if chosen else 1)
+            band.setVisible(pid in visible)
+
+    def clear_footprints(self):
+        for band in self.footprints.values():
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.canvas.scene().removeItem(band)
+        self.footprints = {}
+
+    def apply_filter(self, *_args):
+        mode = self.filterCombo.currentIndex()
+        for row, info in enumerate(self.products):
+            hide = (mode == FILTER_ONLINE and info.needs_order) or (mode == FILTER_ORDER and not info.needs_order)
+            self.resultsTable.setRowHidden(row, hide)
+        self._style_footprints()
+        self._update_buttons()
+
+    def _visible_rows(self):
+        return [r for r in range(min(self.resultsTable.rowCount(), len(self.products)))
+                if not self.resultsTable.isRowHidden(r)]
+
+    def _selected_rows(self):
+        return sorted({i.row() for i in self.resultsTable.selectionModel().selectedRows()})
+
+    def _selection_changed(self):
+        self._style_footprints()
+        self._update_buttons()
+
+    # -- jobs ------------------------------------------------------------------------------------------
+    def download_selected(self):
+        visible = set(self._visible_rows())
+        return self._submit([self.products[r] for r in self._selected_rows() if r in visible])
+
+    def download_all(self):
+        return self._submit([self.products[r] for r in self._visible_rows()])
+
+    def _submit(self, products):
+        from ..core.providers import eodag_download
+        if not products:
+            self._status(translate("EodagTab", "No product to download."))
+            return None
+        provider = self.providerCombo.currentText()
+        collection = self.collectionCombo.currentText().strip()
+        try:
+            aoi = self.dock.current_aoi()
+            cloud = self.cloudSpin.value()
+            params = eodag_download.build_params(
+                provider=provider, collection=collection, date_from=self.fromDate.date().toString("yyyy-MM-dd"),
+                date_to=self.toDate.date().toString("yyyy-MM-dd"), cloud_max=None if cloud >= 100 else cloud,
+                aoi=aoi, product_ids=[p.id for p in products], bands=self.bandsEdit.text(),
+                order=self.orderCheck.isChecked(), wait=self.waitSpin.value() or None,
+                timeout=self.timeoutSpin.value() or None, extract=self.extractCheck.isChecked())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+        skipped = [p for p in products if p.needs_order] if not self.orderCheck.isChecked() else []
+        params["authcfg"] = self.authSelect.configId()
+        self._remember(provider, collection)
+        title = translate("EodagTab", "eodag {provider} {collection} ({n} products)").format(
+            provider=provider, collection=collection, n=len(products)) if len(products) > 1 else \
+            "eodag {}".format(products[0].title)
+        job = Job(provider="eodag", params=params, title=title, output_dir=self.dock._output_dir())
+        self.dock.manager.submit(job)
+        text = translate("EodagTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title)
+        if skipped:
+            text += " " + translate("EodagTab", "{} product(s) need an order and will be skipped: tick 'Order "
+                                                "offline products' to order them.").format(len(skipped))
+        self._status(text)
+        return job
+
+    # -- teardown ------------------------------------------------------------------------------------------
+    def cleanup(self):
+        self.clear_footprints()
+        for task in (self.search_task, self.catalogue_task, self.quicklook_task):
+            if task is not None:
+                try:
+                    task.done.disconnect()
+                except (TypeError, RuntimeError):
+                    pass
