@@ -2845,7 +2845,32 @@ AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; r
 OUTPUT_DIR: where the files are written.
 
 Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia una exportación por lotes de Earth Engine de una imagen (como hacen Export.image.toCloudStorage / toDrive / toAsset), la sigue hasta el final y trae el resultado: los archivos GeoTIFF se descargan de Cloud Storage o Drive (los archivos de una exportación dividida se unen en un solo VRT) y se cargan; un recurso se añade como capa de teselas de Earth Engine, y también se puede descargar como GeoTIFF. A diferencia de las descargas directas, las exportaciones no tienen más límite de tamaño que MAX_PIXELS. La exportación se inicia una sola vez por trabajo: un reintento, o un reinicio de QGIS, sigue la misma exportación en lugar de iniciar otra. Cancelar cancela la exportación en Earth Engine.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos (o una cuadrícula exacta: CRS, CRS_TRANSFORM y DIMENSIONS ANCHOxALTO).
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2 (vacío: todas las bandas; deben compartir un tipo de datos).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la imagen).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (necesita CRS).
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo (no junto con SCALE).
+DESCRIPTION: el nombre de la tarea que muestra Earth Engine (por defecto myExportImageTask); también es el prefijo de nombre de archivo predeterminado.
+DESTINATION: Cloud Storage, Drive o Asset.
+BUCKET: el bucket de Cloud Storage (Cloud Storage). FOLDER: el nombre de la carpeta de Drive (Drive; vacío: la raíz de Drive). PREFIX: el prefijo de los nombres de archivo, p. ej. exports/my_area (Cloud Storage, Drive; por defecto la descripción).
+ASSET_ID: el recurso que crear (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, o un nombre colocado en PROJECT.
+MAX_PIXELS: el número máximo de píxeles de la exportación (vacío: el valor predeterminado de Earth Engine, 1e8). Si la exportación falla por ser demasiado grande, el mensaje indica qué ajustar.
+PRIORITY: de 0 a 9999, cuanto más alta antes se ejecuta (vacío: 100).
+FILE_DIMENSIONS: el archivo más grande en píxeles, ANCHOxALTO o un solo número, múltiplos de 256; las exportaciones mayores se dividen en varios archivos (que aquí se unen en un VRT).
+CLOUD_OPTIMIZED: escribir Cloud-Optimized GeoTIFF. NO_DATA: el valor escrito en los píxeles enmascarados (y marcado como NoData). SKIP_EMPTY: no escribir archivos que no contendrían ningún píxel válido.
+PYRAMIDING_POLICY: cómo se calculan las resoluciones inferiores del recurso (Asset): MEAN (predeterminado), SAMPLE, MIN, MAX o MODE. PYRAMIDING_OVERRIDES: por banda, en JSON, p. ej. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: cómo se dibuja la capa de teselas del recurso, en JSON, p. ej. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (vacío: el valor predeterminado de Earth Engine).
+WORKLOAD_TAG: una etiqueta para el cálculo en los informes de uso de su proyecto de Cloud (letras minúsculas, dígitos, - y _).
+WAIT: seguir la exportación hasta el final (predeterminado). Si no está marcado, el algoritmo termina en cuanto Earth Engine acepta la exportación; el trabajo queda en el panel Trabajos, donde Reintentar (o el siguiente inicio de QGIS) lo sigue y obtiene el resultado.
+DOWNLOAD: descargar también el nuevo recurso como GeoTIFF del área (Asset).
+PROJECT: su proyecto de Google Cloud registrado para Earth Engine (vacío: la configuración del complemento).
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine; leer desde Cloud Storage o Drive también necesita sus alcances. La capa de teselas la usa para autorizar sus solicitudes.
+OUTPUT_DIR: dónde se escriben los archivos.
+
+Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT_FOLDER, OPERATION (el nombre de la operación de Earth Engine, p. ej. projects/&lt;project&gt;/operations/&lt;id&gt;) y TILE_LAYER (la fuente de la capa XYZ de un recurso, o vacío).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_export.py" line="115"/>
@@ -3009,7 +3034,16 @@ CLOUD_MAX: highest cloud cover in percent (100: no limit).
 LIMIT: most products returned.
 AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
 OUTPUT: the footprint layer; order_status is &apos;online&apos;, &apos;orderable&apos; (must be ordered before download) or &apos;ordered&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busca en un proveedor de eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... la lista procede de eodag) productos sobre un área de interés y escribe sus huellas con el id, el título, la fecha, la cobertura de nubes, el estado del pedido y la URL de la vista rápida (quicklook), para elegir los PRODUCT_IDS de 'Descarga de eodag'.
+
+AOI / EXTENT: el área (indique una de las dos).
+PROVIDER: un nombre de proveedor de eodag, p. ej. cop_dataspace, earth_search, peps (vacío: el proveedor preferido de eodag).
+COLLECTION: un tipo de producto de eodag, p. ej. S2_MSI_L2A, S2_MSI_L1C, LANDSAT_C2L2.
+DATE_FROM / DATE_TO: AAAA-MM-DD, ambas incluidas.
+CLOUD_MAX: cobertura de nubes máxima en porcentaje (100: sin límite).
+LIMIT: número máximo de productos devueltos.
+AUTHCFG: configuración de autenticación de QGIS con las credenciales del proveedor (Basic: nombre de usuario y contraseña; o una clave de API), que se pasan a eodag solo en memoria.
+OUTPUT: la capa de huellas; order_status es 'online', 'orderable' (debe pedirse antes de la descarga) u 'ordered'.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eodag.py" line="117"/>
@@ -3043,7 +3077,16 @@ WAIT: minutes between two download tries while an order is prepared; TIMEOUT: mi
 EXTRACT: extract the downloaded archives (as eodag does).
 AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
 OUTPUT_DIR: where the products and the cut files are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busca en un proveedor de eodag como 'Búsqueda de productos de eodag', descarga los productos encontrados (o solo PRODUCT_IDS) con eodag, pide los que están fuera de línea si ORDER está activado, y después busca las bandas solicitadas dentro de cada producto (bandas JP2 de SAFE de Sentinel-2, recursos STAC, GeoTIFF), las recorta al área en su resolución y SRC nativos y las carga, con una composición en color verdadero cuando el rojo, el verde y el azul están entre ellas. Los productos completos permanecen en la carpeta de salida; un producto ya descargado allí no se vuelve a descargar.
+
+AOI / EXTENT: el área (indique una de las dos). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: la búsqueda, como en 'Búsqueda de productos de eodag'.
+PRODUCT_IDS: ID de productos opcionales (de la búsqueda), separados por comas, para descargar solo esos.
+BANDS: separadas por comas, p. ej. B04,B03,B02 (Sentinel-2), SR_B4 (Landsat) o los nombres STAC red,green,blue; vacío: sin recorte, los propios productos son las salidas.
+ORDER: pedir los productos fuera de línea (orderable); sin esta opción se omiten.
+WAIT: minutos entre dos intentos de descarga mientras se prepara un pedido; TIMEOUT: minutos antes de abandonar (vacío: los valores predeterminados de eodag). Un pedido se realiza una sola vez: si se cierra QGIS, el trabajo vuelve a esperar el mismo pedido.
+EXTRACT: extraer los archivos comprimidos descargados (como hace eodag).
+AUTHCFG: configuración de autenticación de QGIS con las credenciales del proveedor (Basic: nombre de usuario y contraseña; o una clave de API), que se pasan a eodag solo en memoria.
+OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eodag.py" line="205"/>

@@ -2845,7 +2845,32 @@ AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; r
 OUTPUT_DIR: where the files are written.
 
 Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lance un export par lots Earth Engine d'une image (comme le font Export.image.toCloudStorage / toDrive / toAsset), le suit jusqu'à la fin et rapporte le résultat : les fichiers GeoTIFF sont téléchargés depuis Cloud Storage ou Drive (les fichiers d'un export découpé sont assemblés en un seul VRT) puis chargés ; un asset est ajouté sous forme de couche de tuiles Earth Engine, et peut aussi être téléchargé en GeoTIFF. Contrairement aux téléchargements directs, les exports n'ont pas d'autre limite de taille que MAX_PIXELS. L'export est lancé une seule fois par tâche : une nouvelle tentative, ou un redémarrage de QGIS, suit le même export au lieu d'en lancer un autre. Annuler annule l'export sur Earth Engine.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux (ou une grille exacte : CRS, CRS_TRANSFORM et DIMENSIONS LARGEURxHAUTEUR).
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2 (vide : toutes les bandes ; elles doivent avoir le même type de données).
+SCALE : taille des pixels en mètres (vide : l'échelle native de l'image).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (nécessite CRS).
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long (pas avec SCALE).
+DESCRIPTION : le nom de la tâche affiché par Earth Engine (par défaut myExportImageTask) ; c'est aussi le préfixe de nom de fichier par défaut.
+DESTINATION : Cloud Storage, Drive ou Asset.
+BUCKET : le bucket Cloud Storage (Cloud Storage). FOLDER : le nom du dossier Drive (Drive ; vide : la racine du Drive). PREFIX : le préfixe des noms de fichiers, par ex. exports/my_area (Cloud Storage, Drive ; par défaut la description).
+ASSET_ID : l'asset à créer (Asset) : projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, ou un nom placé dans PROJECT.
+MAX_PIXELS : le nombre maximal de pixels de l'export (vide : la valeur par défaut d'Earth Engine, 1e8). Si l'export échoue parce qu'il est trop grand, le message indique quoi régler.
+PRIORITY : de 0 à 9999, plus elle est élevée, plus l'export s'exécute tôt (vide : 100).
+FILE_DIMENSIONS : le plus grand fichier en pixels, LARGEURxHAUTEUR ou un seul nombre, multiples de 256 ; les exports plus grands sont répartis en plusieurs fichiers (assemblés ici en un VRT).
+CLOUD_OPTIMIZED : écrire des Cloud-Optimized GeoTIFF. NO_DATA : la valeur écrite dans les pixels masqués (et marquée comme NoData). SKIP_EMPTY : ne pas écrire les fichiers qui ne contiendraient aucun pixel valide.
+PYRAMIDING_POLICY : comment les résolutions inférieures de l'asset sont calculées (Asset) : MEAN (par défaut), SAMPLE, MIN, MAX ou MODE. PYRAMIDING_OVERRIDES : par bande, en JSON, par ex. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS : comment la couche de tuiles de l'asset est dessinée, en JSON, par ex. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (vide : la valeur par défaut d'Earth Engine).
+WORKLOAD_TAG : une étiquette pour le calcul dans les rapports d'utilisation de votre projet Cloud (lettres minuscules, chiffres, - et _).
+WAIT : suivre l'export jusqu'à la fin (par défaut). Si la case est décochée, l'algorithme se termine dès qu'Earth Engine a accepté l'export ; la tâche reste dans le panneau Tâches, où Réessayer (ou le prochain démarrage de QGIS) la suit et récupère le résultat.
+DOWNLOAD : télécharger aussi le nouvel asset en GeoTIFF de la zone (Asset).
+PROJECT : votre projet Google Cloud enregistré pour Earth Engine (vide : les paramètres de l'extension).
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine ; la lecture depuis Cloud Storage ou Drive nécessite aussi leurs champs d'application. La couche de tuiles l'utilise pour autoriser ses requêtes.
+OUTPUT_DIR : où les fichiers sont écrits.
+
+Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT_FOLDER, OPERATION (le nom de l'opération Earth Engine, par ex. projects/&lt;project&gt;/operations/&lt;id&gt;) et TILE_LAYER (la source de la couche XYZ d'un asset, ou vide).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_export.py" line="115"/>
@@ -3009,7 +3034,16 @@ CLOUD_MAX: highest cloud cover in percent (100: no limit).
 LIMIT: most products returned.
 AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
 OUTPUT: the footprint layer; order_status is &apos;online&apos;, &apos;orderable&apos; (must be ordered before download) or &apos;ordered&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche chez un fournisseur d'eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... la liste vient d'eodag) les produits couvrant une zone d'intérêt et écrit leurs empreintes avec l'id, le titre, la date, la couverture nuageuse, l'état de commande et l'URL de l'aperçu (quicklook), pour choisir les PRODUCT_IDS de « Téléchargement eodag ».
+
+AOI / EXTENT : la zone (indiquez l'une des deux).
+PROVIDER : un nom de fournisseur eodag, par ex. cop_dataspace, earth_search, peps (vide : le fournisseur préféré d'eodag).
+COLLECTION : un type de produit eodag, par ex. S2_MSI_L2A, S2_MSI_L1C, LANDSAT_C2L2.
+DATE_FROM / DATE_TO : AAAA-MM-JJ, toutes deux incluses.
+CLOUD_MAX : couverture nuageuse maximale en pourcentage (100 : aucune limite).
+LIMIT : nombre maximal de produits renvoyés.
+AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fournisseur (Basic : nom d'utilisateur et mot de passe ; ou une clé d'API), transmis à eodag uniquement en mémoire.
+OUTPUT : la couche des empreintes ; order_status vaut 'online', 'orderable' (doit être commandé avant le téléchargement) ou 'ordered'.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eodag.py" line="117"/>
@@ -3043,7 +3077,16 @@ WAIT: minutes between two download tries while an order is prepared; TIMEOUT: mi
 EXTRACT: extract the downloaded archives (as eodag does).
 AUTHCFG: QGIS authentication configuration with the provider&apos;s credentials (Basic: username and password; or an API key), handed to eodag in memory only.
 OUTPUT_DIR: where the products and the cut files are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effectue une recherche chez un fournisseur eodag comme « Recherche de produits eodag », télécharge les produits trouvés (ou seulement PRODUCT_IDS) avec eodag, commande ceux qui sont hors ligne si ORDER est activé, puis trouve les bandes demandées dans chaque produit (bandes JP2 des SAFE Sentinel-2, assets STAC, GeoTIFF), les découpe selon la zone dans leur résolution et leur SCR natifs et les charge, avec une composition en couleurs naturelles lorsque le rouge, le vert et le bleu en font partie. Les produits complets restent dans le dossier de sortie ; un produit déjà téléchargé à cet endroit n'est pas téléchargé à nouveau.
+
+AOI / EXTENT : la zone (indiquez l'une des deux). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX : la recherche, comme dans « Recherche de produits eodag ».
+PRODUCT_IDS : ID de produits facultatifs (issus de la recherche), séparés par des virgules, pour ne télécharger que ceux-là.
+BANDS : séparées par des virgules, par ex. B04,B03,B02 (Sentinel-2), SR_B4 (Landsat) ou les noms STAC red,green,blue ; vide : pas de découpage, les produits eux-mêmes sont les sorties.
+ORDER : commander les produits hors ligne (orderable) ; sans cette option, ils sont ignorés.
+WAIT : minutes entre deux tentatives de téléchargement pendant la préparation d'une commande ; TIMEOUT : minutes avant d'abandonner (vide : valeurs par défaut d'eodag). Une commande n'est passée qu'une fois : si QGIS est fermé, la tâche reprend l'attente de la même commande.
+EXTRACT : extraire les archives téléchargées (comme le fait eodag).
+AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fournisseur (Basic : nom d'utilisateur et mot de passe ; ou une clé d'API), transmis à eodag uniquement en mémoire.
+OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/eodag.py" line="205"/>
