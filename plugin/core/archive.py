@@ -91,7 +91,7 @@ def test_zip(path: str, cancel=None) -> List[str]:
 
 def _unsafe(path: str, member: str, why: str) -> ArchiveError:
     return ArchiveError(
-        translate("Archive", "Refusing to extract {name}: member \u201c{member}\u201d {why}.").format(
+        translate("Archive", "Refusing to extract {name}: member “{member}” {why}.").format(
             name=os.path.basename(path), member=member[:200], why=why),
         translate("Archive", "The archive may be malicious; nothing was extracted."))
 

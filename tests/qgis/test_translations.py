@@ -173,10 +173,17 @@ def test_compiled_translations_are_used(language, tmp_path):
     name = "eo_downloader_{}.qm".format(language)
     qm = [p for p in qm_paths if os.path.basename(p) == name]
     assert qm, "{} was not compiled".format(name)
+    from qgis.PyQt.QtCore import QCoreApplication
     translator = _translator(qm[0])
     finished = [m for m in ut.read_ts(ut.ts_path(language, ROOT)) if m.active and m.finished and not m.numerus]
     assert finished, "no finished {} translation yet".format(language)
-    wrong = ["[{}] {!r}: {!r} != {!r}".format(m.context, m.source, translator.translate(m.context, m.source),
-                                              m.translations[0])
-             for m in finished if translator.translate(m.context, m.source) != m.translations[0]]
+    # QCoreApplication.translate passes non-ASCII sources as UTF-8 (PyQt5's
+    # QTranslator.translate would encode them as ASCII), as the plugin does at run time.
+    QCoreApplication.installTranslator(translator)
+    try:
+        got = {(m.context, m.source): QCoreApplication.translate(m.context, m.source) for m in finished}
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    wrong = ["[{}] {!r}: {!r} != {!r}".format(m.context, m.source, got[(m.context, m.source)], m.translations[0])
+             for m in finished if got[(m.context, m.source)] != m.translations[0]]
     assert not wrong, _listing(wrong)
