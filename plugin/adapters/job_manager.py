@@ -12,6 +12,7 @@ from ..core.errors import EoError
 from ..core.http import redact
 from ..core.i18n import translate
 from ..core.jobs import Job, JobState, JobStore
+from ..core.runner import is_detached
 from . import credentials as creds
 from . import layers, network
 from . import settings as plugin_settings
@@ -107,7 +108,7 @@ class JobManager(QObject):
         if job is None:
             return
         ok = job.state == JobState.DONE
-        if not job.finished:
+        if not job.finished and not is_detached(job):
             # Cancelled before it started, or the task was terminated: record it.
             state = JobState.CANCELLED if (task.isCanceled() or task.cancelled_by_user) else JobState.FAILED
             text = task.error or translate("Jobs", "Cancelled by the user.")

@@ -11,6 +11,7 @@ from ..core.i18n import translate
 from ..core.jobs import Job
 
 RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt")
+XYZ_PREFIX = "type=xyz"
 
 # Band names that mean red / green / blue for the common sensors.
 _RGB_NAMES = (
@@ -106,29 +107,44 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
 
 
 def load_job_outputs(job: Job, project: Optional[QgsProject] = None) -> List[QgsRasterLayer]:
-    """Add the job's rasters to a group named after the job; returns the layers added."""
+    """Add the job's rasters (and tile layers) to a group named after the job; returns the layers added."""
     project = project or QgsProject.instance()
-    paths = raster_outputs(job.outputs)
-    if not paths:
+    layers = make_layers(job, job.outputs)
+    if not layers:
         return []
     root = project.layerTreeRoot()
     title = job.title or job.id
     group = root.findGroup(title) or root.insertGroup(0, title)
-    layers = make_layers(job, paths)
     for layer in layers:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
     return layers
 
 
+def tile_layer_outputs(outputs: List[str]) -> List[str]:
+    """Outputs that are XYZ tile layer URIs (``type=xyz&url=...``), e.g. an Earth Engine asset's tiles."""
+    return [o for o in outputs if isinstance(o, str) and o.startswith(XYZ_PREFIX)]
+
+
 def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
-    """Valid, styled raster layers with metadata for ``paths`` (not yet in any project)."""
+    """Valid, styled raster layers with metadata for ``paths`` (not yet in any project).
+
+    Files become GDAL layers; outputs starting with ``type=xyz`` become XYZ tile
+    layers (provider "wms"; an ``authcfg`` in the URI adds the credentials).
+    """
     layers = []
     for path in raster_outputs(paths):
         layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal")
         if not layer.isValid():
             continue
         style_rgb(layer)
+        fill_metadata(layer, job)
+        layers.append(layer)
+    for uri in tile_layer_outputs(paths):
+        name = translate("Layers", "{} (tiles)").format(job.title or job.id)
+        layer = QgsRasterLayer(uri, name, "wms")
+        if not layer.isValid():
+            continue
         fill_metadata(layer, job)
         layers.append(layer)
     return layers

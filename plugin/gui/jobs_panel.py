@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QProgressBar, QTableWidgetItem, QWidget
 
 from ..core.jobs import JobState
+from ..core.runner import is_detached
 from ..resources import ui_path
 from ..core.i18n import translate
 
@@ -100,8 +101,8 @@ class JobsPanelWidget(QDockWidget):
         ui = self.body
         running = job is not None and job.id in self.manager.tasks
         ui.cancelButton.setEnabled(job is not None and not job.finished)
-        ui.retryButton.setEnabled(job is not None and job.state in (JobState.FAILED, JobState.CANCELLED)
-                                  and not running)
+        ui.retryButton.setEnabled(job is not None and (job.state in (JobState.FAILED, JobState.CANCELLED)
+                                                       or is_detached(job)) and not running)
         ui.addToMapButton.setEnabled(job is not None and job.state == JobState.DONE and bool(job.outputs))
         ui.openFolderButton.setEnabled(job is not None and bool(job.outputs or job.output_dir))
         ui.removeButton.setEnabled(job is not None and not running)

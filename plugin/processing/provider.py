@@ -24,8 +24,9 @@ class EoDownloaderProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         from .ee_download import EeDownloadAlgorithm
+        from .ee_export import EeExportAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
         from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
-        for alg in (EeDownloadAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm(),
+        for alg in (EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm(),
                     EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
             self.addAlgorithm(alg)
