@@ -476,8 +476,20 @@ def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[st
     name = re.sub(r"[^A-Za-z0-9_.\-]+", "_", info.id)[:150] or "quicklook"
     from eodag.utils import ProgressCallback
     try:
-        return product.get_quicklook(filename=name, output_dir=dest_dir,
-                                     progress_callback=ProgressCallback(disable=True)) or ""
+        try:
+            return product.get_quicklook(filename=name, output_dir=dest_dir,
+                                         progress_callback=ProgressCallback(disable=True)) or ""
+        except Exception:
+            # eodag authenticates first and fails without credentials (MisconfiguredError), although
+            # quicklooks are usually public: try once more without the provider's authentication.
+            if getattr(product, "downloader_auth", None) is None:
+                raise
+            saved, product.downloader_auth = product.downloader_auth, None
+            try:
+                return product.get_quicklook(filename=name, output_dir=dest_dir,
+                                             progress_callback=ProgressCallback(disable=True)) or ""
+            finally:
+                product.downloader_auth = saved
     except Exception as exc:
         if log:
             log(translate("Eodag", "No quicklook for {id}: {error}").format(id=info.id,

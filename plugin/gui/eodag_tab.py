@@ -151,7 +151,12 @@ class EodagTab(QWidget):
         self.resultsTable.setIconSize(QSize(72, 72))
         self.resultsTable.verticalHeader().setDefaultSectionSize(76)
         self.resultsTable.verticalHeader().setVisible(False)
-        self.resultsTable.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.resultsTable.horizontalHeader()
+        for col in (COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.resultsTable.setMinimumHeight(240)
+        self.resultsTable.setWordWrap(False)
         self.resultsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.resultsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.resultsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -324,7 +329,9 @@ class EodagTab(QWidget):
             if path:
                 icon_item.setIcon(QIcon(QPixmap(path)))
             table.setItem(row, COL_QUICKLOOK, icon_item)
-            table.setItem(row, COL_DATE, QTableWidgetItem(info.date[:19].replace("T", " ")))
+            date = QTableWidgetItem(info.date[:10])
+            date.setToolTip(info.date)
+            table.setItem(row, COL_DATE, date)
             table.setItem(row, COL_CLOUD, QTableWidgetItem("" if info.cloud is None else "{:.1f}".format(info.cloud)))
             status = QTableWidgetItem(state_label(info.state))
             if info.needs_order:

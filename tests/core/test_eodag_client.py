@@ -224,6 +224,12 @@ def test_quicklook_is_a_real_image(eodag_env, sim, tmp_path):
     assert len(sim.requests_to("GET", "/quicklooks/")) == 1
     assert client.quicklook(info, str(tmp_path / "ql")) == path          # kept, not fetched again
     assert len(sim.requests_to("GET", "/quicklooks/")) == 1
+    # Without credentials (eodag's authentication raises) the public quicklook is still fetched.
+    anonymous = ec.EodagClient(providers_yaml=sim.yaml())
+    info = anonymous.search("eodag_sim", "S2_MSI_L2A", "2023-07-01", "2023-07-31", AOI)[1]
+    path = anonymous.quicklook(info, str(tmp_path / "ql2"))
+    assert os.path.isfile(path) and gdal.Open(path) is not None
+    assert sim.requests_to("GET", "/quicklooks/")[-1]["authorization"] is None
 
 
 def test_wrong_credentials_are_an_auth_error(eodag_env, sim, tmp_path):

@@ -313,3 +313,20 @@ def test_missing_eodag_fails_the_job_with_the_install_hint(h, monkeypatch):
         h.run(h.job())
     saved = JobStore(h.store_path).list()[-1]
     assert saved.state == JobState.FAILED and "pip install" in saved.error
+
+
+def test_cancel_during_the_transfer_then_run_again(h, sim):
+    job = h.job(product_ids=[ONLINE_L2A], bands="B04")
+    store = JobStore(h.store_path)
+    store.add(job)
+    token = CancelToken()
+    store.add_listener(lambda j: token.cancel() if j.state == JobState.DOWNLOADING else None)
+    with pytest.raises(CancelledError):
+        h.run(job, cancel=token, store=store)
+    assert JobStore(h.store_path).get(job.id).state == JobState.CANCELLED
+    # The transfer stopped mid-way: no download record, so the product is not taken as done.
+    assert not os.listdir(os.path.join(h.out, ".downloaded"))
+    outputs, done = h.run(h.job(product_ids=[ONLINE_L2A], bands="B04"))
+    assert done.state == JobState.DONE and sim.downloads[ONLINE_L2A] == 2
+    assert done.server["products"][ONLINE_L2A]["reused"] is False
+    assert gdal.Open(outputs[0]) is not None
