@@ -198,3 +198,22 @@ def test_drive_query_subset(sim):
     fid = r["files"][0]["id"]
     media = requests.get(sim.url + "/drive/v3/files/" + fid, params={"alt": "media"}, headers=AUTH, timeout=10)
     assert media.content in (b"1", b"22")
+
+
+def test_operation_model():
+    running = Operation({"name": "projects/p/operations/ABC", "metadata": {
+        "state": "RUNNING", "progress": 0.42, "stages": [
+            {"displayName": "Create List of Assets", "completeWorkUnits": 1, "totalWorkUnits": 1},
+            {"displayName": "Write Files", "completeWorkUnits": 3, "totalWorkUnits": 7},
+            {"displayName": "Later"}]}, "error": {"message": "ignored until done"}})
+    assert running.summary() == "RUNNING 42% \u2014 Write Files 3/7"
+    assert running.id == "ABC" and not running.done and running.error == {}
+    pending = Operation({"name": "n", "metadata": {"state": "PENDING"}})
+    assert pending.summary() == "PENDING" and pending.progress is None
+    failed = Operation({"name": "n", "done": True, "metadata": {"state": "FAILED"},
+                        "error": {"code": 3, "message": "Image.load: Image asset 'x' not found."}})
+    err = failure(failed)
+    assert "Image.load: Image asset 'x' not found." in err.message and err.hint is None
+    # A done operation without a final state is decided by error / response.
+    assert Operation({"name": "n", "done": True, "metadata": {}, "response": {}}).state == "SUCCEEDED"
+    assert too_large("nothing") is None

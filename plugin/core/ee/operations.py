@@ -90,7 +90,8 @@ class Operation:
 
     @property
     def error(self) -> Dict[str, Any]:
-        return self.data.get("error") or {} if self.done else {}
+        """The error of a done operation (Earth Engine sets it only then), else {}."""
+        return (self.data.get("error") or {}) if self.done else {}
 
     @property
     def error_message(self) -> str:
