@@ -223,6 +223,7 @@ def test_request_id_saved_before_the_post_and_a_lost_answer_starts_one_export(si
 
 
 def test_restart_resumes_polling_without_a_second_export(sim, tmp_path):
+    sim.running_seconds = 30.0                    # still running when QGIS closes
     path = str(tmp_path / "jobs.json")
     store = JobStore(path)
     job = store.add(make_job(tmp_path, bands="B4", scale=30, bucket="bkt", prefix="restart/aoi"))
@@ -240,6 +241,8 @@ def test_restart_resumes_polling_without_a_second_export(sim, tmp_path):
     left = JobStore(path).get(job.id)             # what the next QGIS session finds
     assert left.state == JobState.RUNNING and left.server["operation"]
     assert sim.count("cancel") == 0                # a shutdown does not cancel the export
+    assert sim.operation(left.server["operation"])["metadata"]["state"] == "RUNNING"
+    sim.set_timing(left.server["operation"], running=0.1)
     outputs, _, _ = run(sim, left, store=JobStore(path))
     assert sim.count("export") == 1 and len(exports_with(sim, left.server["request_id"])) == 1
     assert outputs == [str(tmp_path / "out" / "aoi.tif")]
