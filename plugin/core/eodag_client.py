@@ -713,8 +713,9 @@ class EodagClient:
             auth = self._auth(product)
             downloader = product.downloader
             if not hasattr(downloader, "order"):
-                raise ProviderError(translate("Eodag", "eodag {version} cannot order products of {provider}.")
-                                    .format(version=".".join(map(str, self.version)), provider=info.provider))
+                # Older eodag: the order is placed by the first download attempt; the caller
+                # saves its identifiers as soon as they appear (order_record after a retry).
+                return self.order_record(info)
             downloader.order(product, auth, wait=wait, timeout=0)
         except Exception as exc:
             raise self._wrap(exc, translate("Eodag", "Ordering {title} failed: {error}"), info.provider,

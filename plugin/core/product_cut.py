@@ -35,7 +35,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from .errors import CancelledError, EoError
 from .i18n import translate

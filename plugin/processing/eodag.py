@@ -62,13 +62,15 @@ class _EodagBase(BaseAlgorithm):
             self.PROVIDER, translate("Processing", "eodag provider (empty: eodag's preferred one)"),
             defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.COLLECTION, translate("Processing", "Collection (eodag product type)"), defaultValue=DEFAULT_COLLECTION))
-        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, translate("Processing", "From date (YYYY-MM-DD)")))
-        self.addParameter(QgsProcessingParameterString(self.DATE_TO, translate("Processing", "To date (YYYY-MM-DD), "
-                                                                                             "included")))
+            self.COLLECTION, translate("Processing", "Collection (eodag product type)"),
+            defaultValue=DEFAULT_COLLECTION))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATE_FROM, translate("Processing", "From date (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATE_TO, translate("Processing", "To date (YYYY-MM-DD), included")))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CLOUD_MAX, translate("Processing", "Maximum cloud cover (%)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=100, minValue=0, maxValue=100))
+            self.CLOUD_MAX, translate("Processing", "Maximum cloud cover (%)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=100, minValue=0, maxValue=100))
 
     def search_values(self, parameters, context):
         cloud = self.parameterAsDouble(parameters, self.CLOUD_MAX, context)
@@ -115,8 +117,8 @@ class EodagSearchAlgorithm(_EodagBase):
     def initAlgorithm(self, config=None) -> None:
         self.add_search_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.LIMIT, translate("Processing", "Maximum number of products"), QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=50, minValue=1, maxValue=500))
+            self.LIMIT, translate("Processing", "Maximum number of products"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=50, minValue=1, maxValue=500))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, translate("Processing", "Authentication configuration"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(

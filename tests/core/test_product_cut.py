@@ -5,7 +5,7 @@ import zipfile
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 

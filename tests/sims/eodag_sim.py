@@ -351,8 +351,8 @@ class EodagSimulator:
     "202" or "empty" (what a download of a staging order answers).
     ``search_faults``: (status, description) pairs answered, once each, to the next searches.
     Counters: ``orders`` (POSTs per product id), ``status_polls``, ``downloads``
-    (GETs of product data per product id; HEADs are not counted), ``requests`` (every request: method, path, query, body,
-    auth header present).
+    (GETs of product data per product id; HEADs are not counted), ``requests`` (every request:
+    method, path, query, body, Authorization header, User-Agent).
     """
 
     def __init__(self, credentials=("sim-user", "sim-password"), status_style: str = "order",

@@ -254,8 +254,11 @@ def run(job, ctx) -> List[str]:
             rec.update(order_status=str(props.get("eodag:order_status") or rec.get("order_status") or ""),
                        state="ordered" if state != eodag_client.ONLINE else rec.get("state", "ordered"),
                        attempts=attempt)
-            if props.get("eodag:status_link"):
-                rec["status_link"] = str(props["eodag:status_link"])
+            for key, prop in (("order_id", "eodag:order_id"), ("status_link", "eodag:status_link")):
+                if props.get(prop):
+                    rec[key] = str(props[prop])
+            if rec.get("order_id") or rec.get("status_link"):
+                rec["download_link"] = str(getattr(info.product, "remote_location", "") or rec.get("download_link", ""))
             save()
             ctx.set_state(JobState.RUNNING, translate(
                 "EodagJob", "{label}: not available yet (order status: {status}); next try in {seconds:.0f} s "
