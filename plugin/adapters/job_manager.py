@@ -16,7 +16,7 @@ from ..core.runner import is_detached
 from . import credentials as creds
 from . import layers, network
 from . import settings as plugin_settings
-from .tasks import JobTask
+from .tasks import FunctionTask, JobTask, add_task
 
 LOG_TAG = "EO Downloader"
 
@@ -72,6 +72,7 @@ class JobManager(QObject):
         self.store = JobStore(store_path or plugin_settings.job_store_path())
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
+        self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
         self.loaded_layers: Dict[str, List] = {}
 
     # -- submission --------------------------------------------------------------
@@ -98,7 +99,7 @@ class JobManager(QObject):
                        on_finished=self._task_finished)
         task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
         self.tasks[job_id] = task
-        self.task_manager.addTask(task)
+        add_task(self.task_manager, task)
         self.jobChanged.emit(job_id)
         return job
 
@@ -115,7 +116,7 @@ class JobManager(QObject):
             job = self.store.update(job.id, state=state, error=text if state == JobState.FAILED else "",
                                     message=text)
         if ok and job.load_layers:
-            self.load_layers(job.id)
+            self.load_layers(job.id, prepared=task.layers)
         elif job.state == JobState.FAILED:
             log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error), Qgis.MessageLevel.Warning)
         self.jobChanged.emit(job.id)
@@ -128,9 +129,41 @@ class JobManager(QObject):
             task.cancel()
             return
         job = self.store.get(job_id)
+        if job is None or job.finished or job_id in self.cancelling:
+            return
+        if job.server and any(v for k, v in job.server.items() if k != "detached"):
+            # Server-side work no local task follows (e.g. a detached export): cancel it there, off the main thread.
+            self._cancel_remote(job)
+            return
+        self.store.update(job_id, state=JobState.CANCELLED, message=translate("Jobs", "Cancelled by the user."))
+        self.jobChanged.emit(job_id)
+
+    def _cancel_remote(self, job: Job) -> None:
+        from ..core.runner import RunContext, cancel_remote
+        try:
+            credentials = credentials_for(job)
+        except EoError as exc:
+            self.store.update(job.id, message=exc.user_text())
+            self.jobChanged.emit(job.id)
+            return
+        ctx = RunContext(job, store=self.store, credentials=credentials, session=network.make_session(),
+                         settings=plugin_settings.core_settings())
+        task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), cancel_remote,
+                            key=job.id, job=job, ctx=ctx)
+        task.done.connect(self._remote_cancel_done)
+        self.cancelling[job.id] = task
+        self.task_manager.addTask(task)
+
+    def _remote_cancel_done(self, task) -> None:
+        self.cancelling.pop(task.key, None)
+        job = self.store.get(task.key)
         if job is not None and not job.finished:
-            self.store.update(job_id, state=JobState.CANCELLED, message=translate("Jobs", "Cancelled by the user."))
-            self.jobChanged.emit(job_id)
+            if task.error:
+                self.store.update(job.id, message=task.error)
+            else:      # nothing to cancel server-side for this provider
+                self.store.update(job.id, state=JobState.CANCELLED,
+                                  message=translate("Jobs", "Cancelled by the user."))
+        self.jobChanged.emit(task.key)
 
     def retry(self, job_id: str) -> Optional[Job]:
         job = self.store.get(job_id)
@@ -158,16 +191,17 @@ class JobManager(QObject):
             resumed.append(job.id)
         return resumed
 
-    def load_layers(self, job_id: str) -> List:
+    def load_layers(self, job_id: str, prepared: Optional[List] = None) -> List:
+        """Add the job's result layers to the project (``prepared``: made by the task off the main thread)."""
         job = self.store.get(job_id)
         if job is None:
             return []
-        added = layers.load_job_outputs(job)
+        added = layers.load_job_outputs(job, made=prepared)
         self.loaded_layers[job_id] = [lyr.id() for lyr in added]
         return added
 
     def active(self) -> bool:
-        return bool(self.tasks)
+        return bool(self.tasks or self.cancelling)
 
     def shutdown(self) -> None:
         """Called on unload: running tasks are cancelled; their jobs stay resumable in the store."""

@@ -1,12 +1,23 @@
 """QgsTask running a core job (the habits of ARCHITECTURE.md).
 
 ``run()`` executes on a worker thread and never lets an exception escape; it
-touches no QgsProject, iface or widget.  ``finished()`` runs on the main thread
-and hands the outcome to the job manager, which loads the layers.
+touches no QgsProject, iface or widget.  When the job is done it also opens and
+styles the result layers there (:func:`layers.make_layers`: opening a large raster
+and computing its stretch takes 40-120 ms each, too long for the main thread) and
+moves them to the main thread.  ``finished()`` runs on the main thread and hands
+the outcome to the job manager, which adds the layers to the project.
+
+:func:`add_task` gives each job its own thread: QgsTaskManager runs tasks on
+``QThreadPool.globalInstance()``, which has as many threads as CPU cores and which
+the map renderer also uses.  A job mostly waits (network, server-side processing),
+so without an extra thread two jobs on a 2-core machine would stop every map
+redraw until they end, and a third job would wait for a free slot.
 """
-from typing import Callable, Optional
+from typing import Callable, List, Optional
 
 from qgis.core import QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from ..core.errors import CancelledError, EoError
 from ..core.runner import CancelToken, RunContext, run_job
@@ -26,6 +37,8 @@ class JobTask(QgsTask):
         self.error: Optional[str] = None
         self.cancelled_by_user = False
         self.token = CancelToken(self.isCanceled)
+        self.layers: Optional[List] = None     # result layers made in run() (None: not made)
+        self._pool_slot = False
 
     def interrupt(self) -> None:
         """Stop because QGIS or the plugin is closing: the job stays resumable."""
@@ -42,6 +55,7 @@ class JobTask(QgsTask):
                          credentials=self._credentials, session=self._session, settings=self._settings)
         try:
             self.outputs = run_job(job, ctx)
+            self._prepare_layers()
             return True
         except CancelledError as exc:
             self.cancelled_by_user = self.token.reason != CancelToken.SHUTDOWN
@@ -55,6 +69,72 @@ class JobTask(QgsTask):
             self._credentials = {}
         return False
 
+    def _prepare_layers(self) -> None:
+        """Open and style the result layers on this worker thread, then hand them to the main thread."""
+        job = self.store.get(self.job_id)
+        if job is None or not job.load_layers or not job.outputs:
+            return
+        try:
+            from . import layers
+            made = layers.make_layers(job, job.outputs)
+            main = QCoreApplication.instance().thread()
+            for layer in made:
+                layer.moveToThread(main)
+            self.layers = made
+        except Exception:  # the job manager makes them on the main thread instead
+            self.layers = None
+
     def finished(self, result: bool) -> None:
+        release_thread(self)
         if self._on_finished is not None:
             self._on_finished(self)
+
+
+def add_task(task_manager, task: JobTask) -> None:
+    """Add ``task`` to ``task_manager`` with one more thread in the global pool for it."""
+    pool = QThreadPool.globalInstance()
+    pool.setMaxThreadCount(pool.maxThreadCount() + 1)
+    task._pool_slot = True
+    task_manager.addTask(task)
+
+
+def release_thread(task: JobTask) -> None:
+    """Give back the thread :func:`add_task` added (once)."""
+    if getattr(task, "_pool_slot", False):
+        task._pool_slot = False
+        pool = QThreadPool.globalInstance()
+        pool.setMaxThreadCount(max(1, pool.maxThreadCount() - 1))
+
+
+class FunctionTask(QgsTask):
+    """Runs ``func(**kwargs)`` on a worker thread; ``done`` is emitted from finished() on the main thread.
+
+    ``result`` holds the return value, ``error`` a user-facing message; the
+    arguments (which may hold secrets) are dropped once the call is over.
+    """
+
+    done = pyqtSignal(object)
+
+    def __init__(self, description, func, key=None, **kwargs):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self.func = func
+        self.key = key
+        self.kwargs = kwargs
+        self.result = None
+        self.error = None
+
+    def run(self):
+        try:
+            self.result = self.func(**self.kwargs)
+            return True
+        except EoError as exc:
+            self.error = exc.user_text()
+        except Exception as exc:
+            from ..core.http import redact
+            self.error = redact("{}: {}".format(type(exc).__name__, exc))
+        finally:
+            self.kwargs = {}
+        return False
+
+    def finished(self, result):
+        self.done.emit(self)

@@ -132,6 +132,31 @@ def register_runner(provider: str, runner: Runner) -> None:
     _RUNNERS[provider] = runner
 
 
+#: provider -> ``cancel(job, ctx)``: stops the job's server-side work when no local runner follows it.
+_REMOTE_CANCELLERS: Dict[str, Runner] = {}
+
+
+def register_remote_cancel(provider: str, func: Runner) -> None:
+    _REMOTE_CANCELLERS[provider] = func
+
+
+def cancel_remote(job: Job, ctx: "RunContext") -> bool:
+    """Cancel ``job``'s server-side work (e.g. a detached Earth Engine export) and record it CANCELLED.
+
+    Returns False when the provider has no server-side work to cancel (the job is
+    then only marked cancelled by the caller).
+    """
+    get_runner(job.provider)              # providers register their hooks on import
+    func = _REMOTE_CANCELLERS.get(job.provider)
+    if func is None:
+        return False
+    func(job, ctx)
+    from .i18n import translate
+    ctx._update(state=JobState.CANCELLED, message=translate("Jobs", "Cancelled by the user."),
+                server={"detached": False})
+    return True
+
+
 def get_runner(provider: str) -> Runner:
     if provider not in _RUNNERS:
         # Providers register on import; import them lazily here.

@@ -14,7 +14,7 @@ from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.jobs import Job
 from ..resources import ui_path
-from .background import FunctionTask
+from ..adapters.tasks import FunctionTask
 from .map_tool import PolygonMapTool
 from ..core.i18n import translate
 

@@ -8,7 +8,7 @@ from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
-from .background import FunctionTask
+from ..adapters.tasks import FunctionTask
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("settings_dialog.ui"))
 

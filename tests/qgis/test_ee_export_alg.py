@@ -206,3 +206,23 @@ def test_ee_export_through_qgis_process(built, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_cancel_of_a_detached_export_reaches_earth_engine(env, tmp_path, qgis_new_project, monkeypatch):
+    with ExportSimulator(tokens=(TOKEN,), projects=("my-project",), buckets=("bkt",), pending_seconds=0.05,
+                         running_seconds=60) as slow:
+        for name in ("EE_API", "GCS_API", "DRIVE_API"):
+            monkeypatch.setenv("EO_DOWNLOADER_{}_URL".format(name), slow.url)
+        manager = JobManager(store_path=env, task_manager=QgsApplication.taskManager())
+        params = R.build_params(IMG, bands="B4", scale=30, bucket="bkt", prefix="alg/cancel", wait=False,
+                                project="my-project", aoi=SQUARE)
+        job = Job("ee_export", params, title="Detached cancel", output_dir=str(tmp_path / "out"))
+        manager.submit(job)
+        wait_until(lambda: not manager.active() and is_detached(manager.store.get(job.id)), timeout=30)
+        manager.cancel(job.id)                     # no task follows it: the cancel goes to the server
+        wait_until(lambda: not manager.active(), timeout=30)
+        cancelled = manager.store.get(job.id)
+        assert cancelled.state == JobState.CANCELLED, cancelled.message
+        name = cancelled.server["operation"]
+        cancels = [r for r in slow.requests if r["endpoint"] == "cancel"]
+        assert len(cancels) == 1 and cancels[0]["path"].endswith(name.split("/")[-1] + ":cancel")

@@ -43,7 +43,7 @@ from .. import config
 from ..errors import HttpError, ParameterError, ProviderError
 from ..i18n import translate
 from ..jobs import JobState
-from ..runner import Detached, register_runner
+from ..runner import Detached, register_remote_cancel, register_runner
 from ..ee import auth as ee_auth
 from ..ee import export as ee_export
 from ..ee import params as ee_params
@@ -302,6 +302,16 @@ def run(job, ctx) -> List[str]:
     return EeExportRun(job, ctx, p, client).run()
 
 
+def cancel_remote(job, ctx) -> None:
+    """Cancel a job's export on Earth Engine (for a detached job no runner follows)."""
+    name = (job.server or {}).get("operation")
+    if not name:
+        return
+    p = ee_export.validate(dict(job.params or {}))
+    make_client(ctx, p["project"]).cancel_operation(name)
+    ctx.save_server(operation_state=OperationState.CANCELLING)
+
+
 def is_tile_layer(output: str) -> bool:
     """Whether a job output is an XYZ tile layer URI (not a file)."""
     return isinstance(output, str) and output.startswith("type=xyz")
@@ -311,3 +321,4 @@ __all__ = ["PROVIDER_ID", "build_params", "run", "make_client", "poll_policy", "
            "is_tile_layer"]
 
 register_runner(PROVIDER_ID, run)
+register_remote_cancel(PROVIDER_ID, cancel_remote)
