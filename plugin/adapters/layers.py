@@ -106,10 +106,12 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
     layer.setMetadata(md)
 
 
-def load_job_outputs(job: Job, project: Optional[QgsProject] = None) -> List[QgsRasterLayer]:
+def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
+                     made: Optional[List[QgsRasterLayer]] = None) -> List[QgsRasterLayer]:
     """Add the job's rasters (and tile layers) to a group named after the job; returns the layers added."""
     project = project or QgsProject.instance()
-    layers = make_layers(job, job.outputs)
+    # ``made``: the layers the job's task already opened and styled off the main thread
+    layers = made if made is not None else make_layers(job, job.outputs)
     if not layers:
         return []
     root = project.layerTreeRoot()
