@@ -138,11 +138,6 @@
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
-        <source>Refusing to extract {name}: member u201c{member}u201d {why}.</source>
-        <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
@@ -220,6 +215,11 @@
         <location filename="../plugin/core/archive.py" line="257"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/archive.py" line="93"/>
+        <source>Refusing to extract {name}: member “{member}” {why}.</source>
+        <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
 </context>
 <context>
@@ -1063,47 +1063,47 @@
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="136"/>
+        <location filename="../plugin/core/ee/operations.py" line="137"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="140"/>
+        <location filename="../plugin/core/ee/operations.py" line="141"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="144"/>
+        <location filename="../plugin/core/ee/operations.py" line="145"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="146"/>
+        <location filename="../plugin/core/ee/operations.py" line="147"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="186"/>
+        <location filename="../plugin/core/ee/operations.py" line="187"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="189"/>
+        <location filename="../plugin/core/ee/operations.py" line="190"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="205"/>
+        <location filename="../plugin/core/ee/operations.py" line="206"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="248"/>
+        <location filename="../plugin/core/ee/operations.py" line="249"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="303"/>
+        <location filename="../plugin/core/ee/operations.py" line="304"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
@@ -1566,87 +1566,82 @@
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="508"/>
+        <location filename="../plugin/core/eodag_client.py" line="520"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="508"/>
+        <location filename="../plugin/core/eodag_client.py" line="520"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="523"/>
+        <location filename="../plugin/core/eodag_client.py" line="535"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="585"/>
+        <location filename="../plugin/core/eodag_client.py" line="597"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="598"/>
+        <location filename="../plugin/core/eodag_client.py" line="610"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="626"/>
+        <location filename="../plugin/core/eodag_client.py" line="638"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="638"/>
+        <location filename="../plugin/core/eodag_client.py" line="650"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="661"/>
+        <location filename="../plugin/core/eodag_client.py" line="673"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="661"/>
+        <location filename="../plugin/core/eodag_client.py" line="673"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="666"/>
+        <location filename="../plugin/core/eodag_client.py" line="678"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="666"/>
+        <location filename="../plugin/core/eodag_client.py" line="678"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="483"/>
+        <location filename="../plugin/core/eodag_client.py" line="495"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="704"/>
-        <source>eodag {version} cannot order products of {provider}.</source>
-        <translation>eodag {version} no puede pedir productos de {provider}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eodag_client.py" line="708"/>
+        <location filename="../plugin/core/eodag_client.py" line="721"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <location filename="../plugin/core/eodag_client.py" line="832"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="824"/>
+        <location filename="../plugin/core/eodag_client.py" line="837"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="840"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -1779,77 +1774,77 @@
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="260"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="263"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="277"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="280"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="283"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="286"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="287"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="290"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="294"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="297"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="299"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="302"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="312"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="318"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="322"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="325"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="331"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="343"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -1947,117 +1942,117 @@
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="168"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="170"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="184"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="219"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="236"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="260"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="280"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="285"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="287"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="292"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="299"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="339"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="346"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="350"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="357"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="430"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="437"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="449"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="454"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="461"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="463"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
@@ -2175,72 +2170,72 @@
         <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="767"/>
+        <location filename="../plugin/core/eosda.py" line="758"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="800"/>
+        <location filename="../plugin/core/eosda.py" line="791"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="805"/>
+        <location filename="../plugin/core/eosda.py" line="796"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="811"/>
+        <location filename="../plugin/core/eosda.py" line="802"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="852"/>
+        <location filename="../plugin/core/eosda.py" line="843"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="922"/>
+        <location filename="../plugin/core/eosda.py" line="913"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="936"/>
+        <location filename="../plugin/core/eosda.py" line="927"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="941"/>
+        <location filename="../plugin/core/eosda.py" line="932"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="942"/>
+        <location filename="../plugin/core/eosda.py" line="933"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="944"/>
+        <location filename="../plugin/core/eosda.py" line="935"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="953"/>
+        <location filename="../plugin/core/eosda.py" line="944"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="956"/>
+        <location filename="../plugin/core/eosda.py" line="947"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="965"/>
+        <location filename="../plugin/core/eosda.py" line="956"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="970"/>
+        <location filename="../plugin/core/eosda.py" line="961"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
@@ -2439,24 +2434,29 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="42"/>
+        <location filename="../plugin/core/runner.py" line="155"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="120"/>
+        <location filename="../plugin/adapters/job_manager.py" line="121"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="140"/>
+        <location filename="../plugin/adapters/job_manager.py" line="173"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="156"/>
+        <location filename="../plugin/adapters/job_manager.py" line="189"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <source>Cancelling &apos;{}&apos; on the server</source>
+        <translation>Cancelando '{}' en el servidor</translation>
     </message>
 </context>
 <context>
@@ -3013,17 +3013,17 @@ Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT
         <translation>Colección (tipo de producto de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="67"/>
+        <location filename="../plugin/processing/eodag.py" line="69"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Fecha de fin (AAAA-MM-DD), incluida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="95"/>
+        <location filename="../plugin/processing/eodag.py" line="97"/>
         <source>eodag product search</source>
         <translation>Búsqueda de productos de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <location filename="../plugin/processing/eodag.py" line="100"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -3046,27 +3046,27 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT: la capa de huellas; order_status es 'online', 'orderable' (debe pedirse antes de la descarga) u 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="117"/>
+        <location filename="../plugin/processing/eodag.py" line="119"/>
         <source>Maximum number of products</source>
         <translation>Número máximo de productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="122"/>
+        <location filename="../plugin/processing/eodag.py" line="124"/>
         <source>Product footprints</source>
         <translation>Huellas de los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="161"/>
+        <location filename="../plugin/processing/eodag.py" line="163"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} productos encontrados ({} por pedir).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="178"/>
+        <location filename="../plugin/processing/eodag.py" line="180"/>
         <source>eodag download (cut to an area)</source>
         <translation>Descarga de eodag (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="181"/>
+        <location filename="../plugin/processing/eodag.py" line="183"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3089,32 +3089,32 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="205"/>
+        <location filename="../plugin/processing/eodag.py" line="207"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID de los productos (separados por comas; vacío: todos los productos encontrados)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="208"/>
+        <location filename="../plugin/processing/eodag.py" line="210"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandas que recortar (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <location filename="../plugin/processing/eodag.py" line="213"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <location filename="../plugin/processing/eodag.py" line="215"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutos entre intentos de descarga (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="216"/>
+        <location filename="../plugin/processing/eodag.py" line="218"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutos antes de abandonar un pedido (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <location filename="../plugin/processing/eodag.py" line="221"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
@@ -3461,32 +3461,32 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="941"/>
+        <location filename="../plugin/core/transfer.py" line="947"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="996"/>
+        <location filename="../plugin/core/transfer.py" line="1002"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1007"/>
+        <location filename="../plugin/core/transfer.py" line="1013"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1010"/>
+        <location filename="../plugin/core/transfer.py" line="1016"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1097"/>
+        <location filename="../plugin/core/transfer.py" line="1103"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1144"/>
+        <location filename="../plugin/core/transfer.py" line="1170"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>

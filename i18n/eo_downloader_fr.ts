@@ -138,11 +138,6 @@
     </message>
     <message>
         <location filename="../plugin/core/archive.py" line="93"/>
-        <source>Refusing to extract {name}: member u201c{member}u201d {why}.</source>
-        <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
@@ -220,6 +215,11 @@
         <location filename="../plugin/core/archive.py" line="257"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe et n'est pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/archive.py" line="93"/>
+        <source>Refusing to extract {name}: member “{member}” {why}.</source>
+        <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
 </context>
 <context>
@@ -1063,47 +1063,47 @@
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="136"/>
+        <location filename="../plugin/core/ee/operations.py" line="137"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="140"/>
+        <location filename="../plugin/core/ee/operations.py" line="141"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="144"/>
+        <location filename="../plugin/core/ee/operations.py" line="145"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="146"/>
+        <location filename="../plugin/core/ee/operations.py" line="147"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="186"/>
+        <location filename="../plugin/core/ee/operations.py" line="187"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="189"/>
+        <location filename="../plugin/core/ee/operations.py" line="190"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="205"/>
+        <location filename="../plugin/core/ee/operations.py" line="206"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="248"/>
+        <location filename="../plugin/core/ee/operations.py" line="249"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="303"/>
+        <location filename="../plugin/core/ee/operations.py" line="304"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
@@ -1566,87 +1566,82 @@
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="508"/>
+        <location filename="../plugin/core/eodag_client.py" line="520"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="508"/>
+        <location filename="../plugin/core/eodag_client.py" line="520"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="523"/>
+        <location filename="../plugin/core/eodag_client.py" line="535"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="585"/>
+        <location filename="../plugin/core/eodag_client.py" line="597"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="598"/>
+        <location filename="../plugin/core/eodag_client.py" line="610"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="626"/>
+        <location filename="../plugin/core/eodag_client.py" line="638"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="638"/>
+        <location filename="../plugin/core/eodag_client.py" line="650"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="661"/>
+        <location filename="../plugin/core/eodag_client.py" line="673"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="661"/>
+        <location filename="../plugin/core/eodag_client.py" line="673"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="666"/>
+        <location filename="../plugin/core/eodag_client.py" line="678"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="666"/>
+        <location filename="../plugin/core/eodag_client.py" line="678"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="483"/>
+        <location filename="../plugin/core/eodag_client.py" line="495"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="704"/>
-        <source>eodag {version} cannot order products of {provider}.</source>
-        <translation>eodag {version} ne peut pas commander de produits chez {provider}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/eodag_client.py" line="708"/>
+        <location filename="../plugin/core/eodag_client.py" line="721"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="819"/>
+        <location filename="../plugin/core/eodag_client.py" line="832"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="824"/>
+        <location filename="../plugin/core/eodag_client.py" line="837"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="840"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
@@ -1779,77 +1774,77 @@
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="260"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="263"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="277"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="280"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="283"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="286"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="287"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="290"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="294"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="297"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="299"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="302"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="312"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="318"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="322"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="325"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="331"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="343"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -1947,117 +1942,117 @@
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="168"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="170"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="184"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="219"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="236"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="260"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="280"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="285"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="287"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="292"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="299"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="339"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="346"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="350"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="357"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="430"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="437"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="449"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="454"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="461"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="463"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
@@ -2175,72 +2170,72 @@
         <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="767"/>
+        <location filename="../plugin/core/eosda.py" line="758"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="800"/>
+        <location filename="../plugin/core/eosda.py" line="791"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="805"/>
+        <location filename="../plugin/core/eosda.py" line="796"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="811"/>
+        <location filename="../plugin/core/eosda.py" line="802"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="852"/>
+        <location filename="../plugin/core/eosda.py" line="843"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="922"/>
+        <location filename="../plugin/core/eosda.py" line="913"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="936"/>
+        <location filename="../plugin/core/eosda.py" line="927"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="941"/>
+        <location filename="../plugin/core/eosda.py" line="932"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="942"/>
+        <location filename="../plugin/core/eosda.py" line="933"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="944"/>
+        <location filename="../plugin/core/eosda.py" line="935"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="953"/>
+        <location filename="../plugin/core/eosda.py" line="944"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="956"/>
+        <location filename="../plugin/core/eosda.py" line="947"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="965"/>
+        <location filename="../plugin/core/eosda.py" line="956"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="970"/>
+        <location filename="../plugin/core/eosda.py" line="961"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
@@ -2439,24 +2434,29 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="42"/>
+        <location filename="../plugin/core/runner.py" line="155"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="120"/>
+        <location filename="../plugin/adapters/job_manager.py" line="121"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="140"/>
+        <location filename="../plugin/adapters/job_manager.py" line="173"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="156"/>
+        <location filename="../plugin/adapters/job_manager.py" line="189"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <source>Cancelling &apos;{}&apos; on the server</source>
+        <translation>Annulation de « {} » sur le serveur</translation>
     </message>
 </context>
 <context>
@@ -3013,17 +3013,17 @@ Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT
         <translation>Collection (type de produit eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="67"/>
+        <location filename="../plugin/processing/eodag.py" line="69"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Date de fin (AAAA-MM-JJ), incluse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="95"/>
+        <location filename="../plugin/processing/eodag.py" line="97"/>
         <source>eodag product search</source>
         <translation>Recherche de produits eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <location filename="../plugin/processing/eodag.py" line="100"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -3046,27 +3046,27 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT : la couche des empreintes ; order_status vaut 'online', 'orderable' (doit être commandé avant le téléchargement) ou 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="117"/>
+        <location filename="../plugin/processing/eodag.py" line="119"/>
         <source>Maximum number of products</source>
         <translation>Nombre maximal de produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="122"/>
+        <location filename="../plugin/processing/eodag.py" line="124"/>
         <source>Product footprints</source>
         <translation>Empreintes des produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="161"/>
+        <location filename="../plugin/processing/eodag.py" line="163"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} produits trouvés ({} à commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="178"/>
+        <location filename="../plugin/processing/eodag.py" line="180"/>
         <source>eodag download (cut to an area)</source>
         <translation>Téléchargement eodag (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="181"/>
+        <location filename="../plugin/processing/eodag.py" line="183"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3089,32 +3089,32 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="205"/>
+        <location filename="../plugin/processing/eodag.py" line="207"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID des produits (séparés par des virgules ; vide : tous les produits trouvés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="208"/>
+        <location filename="../plugin/processing/eodag.py" line="210"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandes à découper (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <location filename="../plugin/processing/eodag.py" line="213"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <location filename="../plugin/processing/eodag.py" line="215"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutes entre deux tentatives de téléchargement (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="216"/>
+        <location filename="../plugin/processing/eodag.py" line="218"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutes avant d'abandonner une commande (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <location filename="../plugin/processing/eodag.py" line="221"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
@@ -3461,32 +3461,32 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="941"/>
+        <location filename="../plugin/core/transfer.py" line="947"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="996"/>
+        <location filename="../plugin/core/transfer.py" line="1002"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1007"/>
+        <location filename="../plugin/core/transfer.py" line="1013"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1010"/>
+        <location filename="../plugin/core/transfer.py" line="1016"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1097"/>
+        <location filename="../plugin/core/transfer.py" line="1103"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1144"/>
+        <location filename="../plugin/core/transfer.py" line="1170"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
