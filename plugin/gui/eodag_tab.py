@@ -21,10 +21,13 @@ from ..core.errors import EoError
 from ..core.i18n import translate
 from ..core.jobs import Job
 
-try:  # the dock's background-call helper (moved out of dock.py; both import paths work)
-    from .background import FunctionTask
+try:  # the dock's background-call helper (it has moved before: every place it lived is tried)
+    from ..adapters.tasks import FunctionTask
 except ImportError:  # pragma: no cover
-    from .dock import FunctionTask
+    try:
+        from .background import FunctionTask
+    except ImportError:
+        from .dock import FunctionTask
 
 SETTINGS_PREFIX = "eo_downloader/v1/eodag/"
 FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
