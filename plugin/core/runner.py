@@ -62,6 +62,7 @@ class RunContext:
         self.job = job
         self._session = session
         self.settings = settings or {}         # preferences (base URLs, timeouts, limits), no secrets
+        self.summary = ""                      # the finished job's message (default: "Done")
         self.store = store
         self.cancel = cancel or CancelToken()
         self._progress = progress
@@ -189,5 +190,5 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
         ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text))
         raise
     ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="",
-                message=JobState.label(JobState.DONE))
+                message=ctx.summary or JobState.label(JobState.DONE))
     return outputs

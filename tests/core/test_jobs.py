@@ -66,6 +66,8 @@ def _runner_ok(job, ctx):
     ctx.save_server(remote="r-1")
     ctx.set_state(JobState.RUNNING)
     ctx.progress(50, "half")
+    if job.params.get("summary"):
+        ctx.summary = job.params["summary"]
     return ["/tmp/out.tif"]
 
 
@@ -92,6 +94,14 @@ def test_run_job_records_done(tmp_path):
     final = JobStore(store.path).get(job.id)
     assert outputs == ["/tmp/out.tif"] and final.state == JobState.DONE and final.outputs == outputs
     assert final.server == {"remote": "r-1"} and (50.0, "half") in seen
+    assert final.message == "Done"
+
+
+def test_runner_summary_is_the_final_message(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="test_ok", params={"summary": "2 products, 1 already downloaded"}))
+    run_job(job, RunContext(job, store=store))
+    assert store.get(job.id).message == "2 products, 1 already downloaded"
 
 
 def test_run_job_records_failure_message(tmp_path):

@@ -344,6 +344,7 @@ def run(job, ctx) -> List[str]:
     parts.extend(notes)
     summary = " ".join(parts)
     ctx.save_server(summary=summary)
+    ctx.summary = summary
     ctx.log(summary)
     if not outputs:
         if skipped and not failed:
