@@ -607,28 +607,47 @@ class EosdaClient:
         return info
 
     def get_task(self, task_id: str) -> TaskStatus:
-        """One status request.  A ``"file"`` status holds the open response: hand it on or close it."""
+        """One status request.  A ``"file"`` status holds the open response: hand it on or close it.
+
+        A JSON answer cut off by the network is asked for again, within the retry
+        policy (its attempts counted together with those of the request itself).
+        """
+        from . import http
         url = self._url("/api/gdw/api/{}".format(task_id))
-        try:
-            resp = self._request("GET", url, headers=self._headers(), stream=True)
-        except AuthError:
-            raise
-        except HttpError as exc:
-            if exc.status == 404:
-                raise ProviderError(
-                    translate("Eosda", "The EOSDA task {} no longer exists on the server (HTTP 404): {}")
-                    .format(task_id, _body_message(exc.body) or exc.message),
-                    translate("Eosda", "Tasks expire after their task_timeout; start the download again.")
-                ) from None
-            detail = _body_message(exc.body) or exc.message
-            raise ProviderError(translate("Eosda", "EOSDA could not report on task {} (HTTP {}): {}")
-                                .format(task_id, exc.status, detail)) from None
-        ctype = _content_type(resp)
-        if _is_json_type(ctype) or ctype.startswith("text/"):
+        backoff = http.Backoff(self.retry or http.RetryPolicy(), self.cancel)
+        while True:
             try:
-                raw = resp.content
-            finally:
-                resp.close()
+                resp = self._request("GET", url, headers=self._headers(), stream=True, backoff=backoff)
+            except AuthError:
+                raise
+            except HttpError as exc:
+                if exc.status == 404:
+                    raise ProviderError(
+                        translate("Eosda", "The EOSDA task {} no longer exists on the server (HTTP 404): {}")
+                        .format(task_id, _body_message(exc.body) or exc.message),
+                        translate("Eosda", "Tasks expire after their task_timeout; start the download again.")
+                    ) from None
+                if exc.status is None:      # no answer at all: keep the network message and its hint
+                    raise
+                detail = _body_message(exc.body) or exc.message
+                raise ProviderError(translate("Eosda", "EOSDA could not report on task {} (HTTP {}): {}")
+                                    .format(task_id, exc.status, detail)) from None
+            ctype = _content_type(resp)
+            if not (_is_json_type(ctype) or ctype.startswith("text/")):
+                return TaskStatus("file", status="completed", response=resp)
+            raw, cut = http.read_body(resp)
+            if cut is not None:
+                delay = backoff.next_delay(None)
+                if delay is None:
+                    message = translate("Http", "{method} {url} failed: {error}").format(
+                        method="GET", url=http.short_url(url), error=cut)
+                    message += " " + translate("Http", "(gave up after {} attempts)").format(backoff.failures)
+                    raise HttpError(http.redact(message), status=None, retryable=True,
+                                    hint=translate("Http", "Check the network connection and proxy settings."))
+                self.log("EOSDA task {}: the status answer was cut off ({}); asking again in {:.1f} s".format(
+                    task_id, cut, delay))
+                backoff.sleep(delay)
+                continue
             try:
                 payload = json.loads(raw.decode("utf-8", "replace")) if raw else {}
             except ValueError:
@@ -638,7 +657,6 @@ class EosdaClient:
             if not isinstance(payload, dict):
                 payload = {"result": payload}
             return classify_status(payload)
-        return TaskStatus("file", status="completed", response=resp)
 
     def wait(self, task: TaskInfo, dest_dir: str, *, default_stem: Optional[str] = None,
              expected_type: Optional[str] = None,

@@ -902,7 +902,23 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
             continue
         status = response.status_code
         if status < 400:
-            return response
+            cut = None if requests_kwargs.get("stream") else incomplete_body(response, method)
+            if cut is None:
+                return response
+            # urllib3 1.x accepts a body shorter than its Content-Length: a dropped answer
+            # would reach the caller as truncated JSON.  It is a network failure: retry it.
+            response.close()
+            delay = state.next_delay(None)
+            if delay is None:
+                message = translate("Http", "{method} {url} failed: {error}").format(
+                    method=method, url=short_url(url), error=cut)
+                message += " " + translate("Http", "(gave up after {} attempts)").format(state.failures)
+                raise HttpError(redact(message), status=None, retryable=True,
+                                hint=translate("Http", "Check the network connection and proxy settings."))
+            _log(logging.WARNING, "{} {}: {}; retrying in {:.1f} s (attempt {}/{})".format(
+                method, short_url(url), cut, delay, state.failures + 1, policy.max_attempts))
+            state.sleep(delay)
+            continue
         body = read_limited(response)
         response.close()
         content_type = response.headers.get("Content-Type", "")
@@ -922,6 +938,35 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
         error = http_error(method, url, status, response.reason, body, content_type)
         _log(logging.INFO, error.message)
         raise error
+
+
+def incomplete_body(response: requests.Response, method: str = "GET") -> Optional[str]:
+    """For a body already read in full: why it is shorter than its Content-Length, else None."""
+    if method.upper() == "HEAD" or response.status_code in (204, 304):
+        return None
+    length = response.headers.get("Content-Length", "")
+    if not length.strip().isdigit():
+        return None
+    try:
+        received = int(response.raw.tell())
+    except Exception:
+        return None
+    if received >= int(length):
+        return None
+    return translate("Transfer", "the connection closed after {} of {} bytes").format(received, int(length))
+
+
+def read_body(response: requests.Response, method: str = "GET") -> Tuple[bytes, Optional[str]]:
+    """(body, None) for a streamed response read to its end; (what came, why it is incomplete)
+    when the connection failed or closed early.  The response is closed."""
+    try:
+        data = response.content
+        problem = incomplete_body(response, method)
+    except requests.exceptions.RequestException as exc:
+        data, problem = b"", describe_exception(exc)
+    finally:
+        response.close()
+    return data, problem
 
 
 def get_json(session: Optional[requests.Session], method: str, url: str, **kwargs):

@@ -41,7 +41,7 @@ import urllib3
 
 from . import archive
 from . import http as eohttp
-from .errors import CancelledError, EoError, HttpError, ParameterError, TransferError
+from .errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from .i18n import translate
 
 log = logging.getLogger(eohttp.LOGGER_NAME)
@@ -915,16 +915,22 @@ class _Download:
             else:
                 actual = hasher.digest().hex() if algo == "crc32c" else hasher.hexdigest()
             if actual.lower() != expected_hex.lower():
-                raise TransferError(eohttp.redact(translate(
+                error = TransferError(eohttp.redact(translate(
                     "Transfer", "The download of {url} is corrupt: its {algo} checksum is {actual}, "
                                 "the server announced {expected}.").format(
                     url=eohttp.short_url(self.url), algo=algo, actual=actual, expected=expected_hex)),
                     translate("Transfer", "Try again; if it repeats, the server sends a broken file."))
+                error.corrupt = True
+                raise error
         if self.test_archive:
             with open(self.part, "rb") as handle:
                 head = handle.read(4)
             if archive.is_zip(head=head, content_type=self.content_type):
-                archive.test_zip(self.part, cancel=self.cancel)
+                try:
+                    archive.test_zip(self.part, cancel=self.cancel)
+                except ArchiveError as exc:
+                    exc.corrupt = True
+                    raise
 
     def _hash_file(self, algo: str) -> str:
         hasher = _Crc32c(_CRC32C) if algo == "crc32c" else hashlib.new(algo)
@@ -1128,12 +1134,32 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
         job._check_disk(expected_size)
     if limiter is None:
         limiter = eohttp.DEFAULT_LIMITER
-    try:
+
+    def attempt(task: "_Download") -> DownloadResult:
         if limiter:
             with limiter.slot(url, cancel):
-                result = job.run()
-        else:
-            result = job.run()
+                return task.run()
+        return task.run()
+
+    try:
+        try:
+            result = attempt(job)
+        except EoError as exc:
+            # A body that arrived whole but corrupt (checksum, zip test) is fetched again from
+            # the start, counted as one more failure of the same retry budget.
+            if not getattr(exc, "corrupt", False):
+                raise
+            delay = job.backoff.next_delay(None)
+            if delay is None:
+                raise
+            log.warning(eohttp.redact("{}; downloading it again in {:.1f} s".format(exc.message, delay)))
+            job.backoff.sleep(delay)
+            again = _Download(url, dest, dest_dir, default_name, job.session, headers, cancel, progress,
+                              expected_size, job.policy, job.timeouts, None, accept, expected, chunk_size,
+                              disk_margin, test_archive, fsync, allow_empty)
+            again.want_sha256 = job.want_sha256
+            again.backoff = job.backoff
+            result = attempt(again)
     except CancelledError:
         if response is not None:
             response.close()

@@ -45,7 +45,7 @@ import time
 from typing import Any, Dict, List, Optional
 
 from .. import config
-from ..errors import CancelledError, EoError, HttpError, ParameterError, TransferError
+from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from ..i18n import translate
 from ..jobs import JobState
 from ..runner import CancelToken, register_runner
@@ -307,8 +307,9 @@ class EeDownload:
                                            output=piece.output, splittable=False))
                     return parts
                 raise
-            except (HttpError, TransferError) as exc:
-                retryable = getattr(exc, "retryable", False) or isinstance(exc, TransferError)
+            except (HttpError, TransferError, ArchiveError) as exc:
+                # A corrupt or cut zip (ArchiveError) is fetched again like a failed transfer.
+                retryable = getattr(exc, "retryable", False) or isinstance(exc, (TransferError, ArchiveError))
                 if not retryable or attempts >= self.tile_attempts:
                     raise
                 self.ctx.log("Piece {} failed ({}); retrying it alone ({}/{}).".format(
