@@ -1839,12 +1839,12 @@
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -1852,207 +1852,207 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="105"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="118"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="133"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="135"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="136"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="139"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="137"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="168"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="170"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="173"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="174"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="184"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="187"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="188"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="219"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="222"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="236"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="260"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="263"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="285"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="288"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="292"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="299"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="302"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="346"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="349"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="357"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="360"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="437"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="440"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="459"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="461"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="464"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="463"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="466"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
@@ -2434,7 +2434,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="155"/>
+        <location filename="../plugin/core/runner.py" line="156"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
@@ -3190,77 +3190,77 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="541"/>
+        <location filename="../plugin/core/raster.py" line="555"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="370"/>
+        <location filename="../plugin/core/raster.py" line="377"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="387"/>
+        <location filename="../plugin/core/raster.py" line="399"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="572"/>
+        <location filename="../plugin/core/raster.py" line="586"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="421"/>
+        <location filename="../plugin/core/raster.py" line="433"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="473"/>
+        <location filename="../plugin/core/raster.py" line="487"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="475"/>
+        <location filename="../plugin/core/raster.py" line="489"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="483"/>
+        <location filename="../plugin/core/raster.py" line="497"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="487"/>
+        <location filename="../plugin/core/raster.py" line="501"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="524"/>
+        <location filename="../plugin/core/raster.py" line="538"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="529"/>
+        <location filename="../plugin/core/raster.py" line="543"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="537"/>
+        <location filename="../plugin/core/raster.py" line="551"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="546"/>
+        <location filename="../plugin/core/raster.py" line="560"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="551"/>
+        <location filename="../plugin/core/raster.py" line="565"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="553"/>
+        <location filename="../plugin/core/raster.py" line="567"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>

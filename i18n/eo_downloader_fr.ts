@@ -1839,12 +1839,12 @@
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -1852,207 +1852,207 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="105"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="118"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="133"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="135"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="136"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="139"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="137"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="168"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="170"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="173"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="174"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="184"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="187"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="188"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="219"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="222"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="236"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="260"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="263"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="285"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="288"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="292"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="299"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="302"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="346"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="349"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="357"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="360"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="437"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="440"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="456"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="459"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="461"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="464"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="463"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="466"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
@@ -2434,7 +2434,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="155"/>
+        <location filename="../plugin/core/runner.py" line="156"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
@@ -3190,77 +3190,77 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="541"/>
+        <location filename="../plugin/core/raster.py" line="555"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="370"/>
+        <location filename="../plugin/core/raster.py" line="377"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="387"/>
+        <location filename="../plugin/core/raster.py" line="399"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="572"/>
+        <location filename="../plugin/core/raster.py" line="586"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="421"/>
+        <location filename="../plugin/core/raster.py" line="433"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="473"/>
+        <location filename="../plugin/core/raster.py" line="487"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="475"/>
+        <location filename="../plugin/core/raster.py" line="489"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="483"/>
+        <location filename="../plugin/core/raster.py" line="497"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="487"/>
+        <location filename="../plugin/core/raster.py" line="501"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="524"/>
+        <location filename="../plugin/core/raster.py" line="538"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="529"/>
+        <location filename="../plugin/core/raster.py" line="543"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="537"/>
+        <location filename="../plugin/core/raster.py" line="551"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="546"/>
+        <location filename="../plugin/core/raster.py" line="560"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="551"/>
+        <location filename="../plugin/core/raster.py" line="565"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="553"/>
+        <location filename="../plugin/core/raster.py" line="567"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
