@@ -13,6 +13,7 @@ the map renderer also uses.  A job mostly waits (network, server-side processing
 so without an extra thread two jobs on a 2-core machine would stop every map
 redraw until they end, and a third job would wait for a free slot.
 """
+import time
 from typing import Callable, List, Optional
 
 from qgis.core import QgsTask
@@ -21,6 +22,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from ..core.errors import CancelledError, EoError
 from ..core.runner import CancelToken, RunContext, run_job
+
+
+PROGRESS_INTERVAL = 0.25   # seconds between progress signals of one task
 
 
 class JobTask(QgsTask):
@@ -38,6 +42,7 @@ class JobTask(QgsTask):
         self.cancelled_by_user = False
         self.token = CancelToken(self.isCanceled)
         self.layers: Optional[List] = None     # result layers made in run() (None: not made)
+        self._progress_at = 0.0
         self._pool_slot = False
 
     def interrupt(self) -> None:
@@ -51,7 +56,7 @@ class JobTask(QgsTask):
             self.error = "job {} not found".format(self.job_id)
             return False
         ctx = RunContext(job, store=self.store, cancel=self.token,
-                         progress=lambda percent, _message="": self.setProgress(percent),
+                         progress=self._progress,
                          credentials=self._credentials, session=self._session, settings=self._settings)
         try:
             self.outputs = run_job(job, ctx)
@@ -68,6 +73,17 @@ class JobTask(QgsTask):
         finally:
             self._credentials = {}
         return False
+
+    def _progress(self, percent: float, _message: str = "") -> None:
+        """Forward progress at most every PROGRESS_INTERVAL seconds (and always 0 and 100 %).
+
+        Each setProgress() is a signal handled on the main thread (task manager, status
+        bar, Jobs panel); four downloads reporting 10 times a second each kept it busy.
+        """
+        now = time.monotonic()
+        if percent <= 0.0 or percent >= 100.0 or now - self._progress_at >= PROGRESS_INTERVAL:
+            self._progress_at = now
+            self.setProgress(percent)
 
     def _prepare_layers(self) -> None:
         """Open and style the result layers on this worker thread, then hand them to the main thread."""

@@ -36,13 +36,22 @@ class JobsPanelWidget(QDockWidget):
         ui.removeButton.clicked.connect(lambda: self._on_selected(self.manager.remove))
         ui.openFolderButton.clicked.connect(self.open_folder)
         ui.jobsTable.itemSelectionChanged.connect(self.update_buttons)
-        self.manager.jobChanged.connect(self.refresh)
+        # Progress arrives from every running job; repaint the table at most every 200 ms.
+        self.pending = QTimer(self)
+        self.pending.setSingleShot(True)
+        self.pending.setInterval(200)
+        self.pending.timeout.connect(self.refresh)
+        self.manager.jobChanged.connect(self.schedule_refresh)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.refresh()
 
+
+    def schedule_refresh(self, *_args):
+        if not self.pending.isActive():
+            self.pending.start()
 
     def _tick(self):
         if self.isVisible() and self.manager.active():
@@ -114,8 +123,9 @@ class JobsPanelWidget(QDockWidget):
 
     def cleanup(self):
         self.timer.stop()
+        self.pending.stop()
         try:
-            self.manager.jobChanged.disconnect(self.refresh)
+            self.manager.jobChanged.disconnect(self.schedule_refresh)
         except TypeError:
             pass
 
