@@ -107,6 +107,9 @@ class JobStore:
     def __init__(self, path: str):
         self.path = path
         self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._sequence = 0          # snapshots taken
+        self._written = 0           # the newest snapshot on disk
         self._jobs: Dict[str, Job] = {}
         self._listeners: List[Callable[[Job], None]] = []
         self.load()
@@ -135,23 +138,36 @@ class JobStore:
                     continue
                 self._jobs[job.id] = job
 
-    def _write(self) -> None:
-        folder = os.path.dirname(os.path.abspath(self.path))
-        os.makedirs(folder, exist_ok=True)
+    def _snapshot(self) -> tuple:
+        """(sequence number, JSON text) of the current jobs; call with ``self._lock`` held."""
+        self._sequence += 1
         payload = {"version": self.VERSION, "jobs": [j.to_dict() for j in self._jobs.values()]}
-        fd, tmp = tempfile.mkstemp(prefix=".jobs-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, indent=1, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
+        return self._sequence, json.dumps(payload, indent=1, sort_keys=True)
+
+    def _write(self, snapshot: tuple) -> None:
+        """Write a snapshot to disk, outside ``self._lock``: readers (the main thread) never
+        wait for the fsync, which can take a long time while large downloads are being
+        written.  Writes are serialised; an older snapshot never replaces a newer one."""
+        sequence, text = snapshot
+        with self._write_lock:
+            if sequence <= self._written:
+                return          # a newer state (which includes this change) is already on disk
+            folder = os.path.dirname(os.path.abspath(self.path))
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".jobs-", suffix=".tmp", dir=folder)
             try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+            self._written = sequence
 
     # -- listeners (the QGIS side re-emits these as Qt signals) ----------
     def add_listener(self, func: Callable[[Job], None]) -> None:
@@ -172,8 +188,9 @@ class JobStore:
     def add(self, job: Job) -> Job:
         with self._lock:
             self._jobs[job.id] = job
-            self._write()
+            state = self._snapshot()
             snapshot = copy.deepcopy(job)
+        self._write(state)
         self._notify(snapshot)
         return snapshot
 
@@ -205,13 +222,15 @@ class JobStore:
             job.updated = time.time()
             if job.state in JobState.FINISHED and job.finished_at is None:
                 job.finished_at = job.updated
-            if persist:
-                self._write()
+            state = self._snapshot() if persist else None
             snapshot = copy.deepcopy(job)
+        if state is not None:
+            self._write(state)
         self._notify(snapshot)
         return snapshot
 
     def remove(self, job_id: str) -> None:
         with self._lock:
-            if self._jobs.pop(job_id, None) is not None:
-                self._write()
+            state = self._snapshot() if self._jobs.pop(job_id, None) is not None else None
+        if state is not None:
+            self._write(state)
