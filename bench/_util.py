@@ -1,0 +1,69 @@
+"""Small helpers shared by the benchmarks (not a benchmark itself)."""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+
+
+def free_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+class SimProcess:
+    """A simulator of tests/sims run as its own process (``python -m tests.sims.<name> --port N ...``).
+
+    A separate process keeps the simulator's CPU work (rendering pixels, zipping) and its
+    threads off the measured process's interpreter lock.
+    """
+
+    def __init__(self, module, *args, ready_timeout=60.0):
+        self.port = free_port()
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.sims." + module, "--port", str(self.port)]
+                                     + [str(a) for a in args], cwd=ROOT, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
+        deadline = time.monotonic() + ready_timeout
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
+                break
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("the {} simulator exited with {}".format(module, self.proc.returncode))
+                time.sleep(0.05)
+        else:
+            self.stop()
+            raise RuntimeError("the {} simulator did not start".format(module))
+        self.url = "http://127.0.0.1:{}".format(self.port)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def wait_quiet(max_load=1.0, timeout=0.0):
+    """Wait (up to ``timeout`` s) until the 1-minute load average is below ``max_load``; the load seen."""
+    deadline = time.monotonic() + timeout
+    load = os.getloadavg()[0]
+    while load >= max_load and time.monotonic() < deadline:
+        time.sleep(5)
+        load = os.getloadavg()[0]
+    return load

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Benchmark: from the last byte of an Earth Engine download to the layer drawn in QGIS.
+
+An Earth Engine download (Sentinel-2 B4, B3, B2 at 10 m over a square AOI of
+``--sides`` pixels: 2500, 5000 and 10 000 by default) runs through the plugin's real
+path in a QGIS application -- ``JobManager.submit`` -> ``JobTask`` (QgsTask) -> the
+``ee_download`` runner (tiles fetched in parallel from the Earth Engine simulator, its
+own process, 0.2 s per request; mosaic into a Cloud-Optimized GeoTIFF with internal
+overviews, masked to the AOI) -> the result layer opened and styled in the task ->
+added to the project on the main thread -> drawn by a ``QgsMapCanvas`` (800 x 600,
+layer-tree bridge as in the QGIS window).
+
+Timestamps (``time.perf_counter`` in the one process):
+
+* **last byte**: the tile phase returns (every tile is on disk);
+* **file ready**: the runner returns (mosaic, COG and overviews written);
+* **layer added**: the project's ``layersAdded`` signal (main thread);
+* **drawn**: the canvas's first complete redraw (``mapCanvasRefreshed``) with the layer.
+
+Target: under 2 s from the file ready to the first full draw.  The main-thread
+heartbeat (5 ms timer) runs through the whole job, as in bench_qgis_responsive.py.
+
+    .venv/bin/python bench/bench_ee_draw.py                 # 2500, 5000, 10000 px
+    .venv/bin/python bench/bench_ee_draw.py --sides 512     # quick
+
+Results: a markdown table on stdout and bench/results/ee_draw.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+for p in (ROOT, BENCH):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import _qgis_tools as qt  # noqa: E402
+from _util import SimProcess  # noqa: E402
+
+IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
+CRS = "EPSG:32610"
+ORIGIN = (500020.0, 4199980.0)        # top left of the AOIs, inside T10SEG
+TOKEN = "bench-token"
+PROJECT = "my-project"
+
+MARKS = {}
+
+
+def instrument():
+    """Record when the tile phase and the runner end (worker thread) and when layers arrive."""
+    from plugin.core.providers import ee_download as R
+    fetch_all = R.EeDownload.fetch_all
+    run = R.EeDownload.run
+
+    def timed_fetch_all(self, pieces):
+        result = fetch_all(self, pieces)
+        MARKS["last_byte"] = time.perf_counter()
+        MARKS["pieces"] = len(result)
+        return result
+
+    def timed_run(self):
+        result = run(self)
+        MARKS["file_ready"] = time.perf_counter()
+        return result
+    R.EeDownload.fetch_all = timed_fetch_all
+    R.EeDownload.run = timed_run
+
+
+def square_aoi(side_px):
+    """A lon/lat polygon whose grid (10 m, snapped to the S2 grid) is about ``side_px`` square."""
+    from pyproj import Transformer
+    to_ll = Transformer.from_crs(CRS, "EPSG:4326", always_xy=True)
+    x0, y1 = ORIGIN
+    x1, y0 = x0 + side_px * 10.0 - 5.0, y1 - side_px * 10.0 + 5.0
+    ring = [list(to_ll.transform(x, y)) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0))]
+    return {"type": "Polygon", "coordinates": [ring]}, (x0, y0, x1, y1)
+
+
+def run_one(side, sim_url, workdir, interval_ms):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+    from plugin.adapters.job_manager import JobManager
+    from plugin.core import raster
+    from plugin.core.jobs import Job
+    from plugin.core.providers import ee_download as R
+    project = QgsProject.instance()
+    project.clear()
+    aoi, (x0, y0, x1, y1) = square_aoi(side)
+    probe = qt.CanvasProbe(project, crs=QgsCoordinateReferenceSystem(CRS), extent=QgsRectangle(x0, y0, x1, y1))
+    manager = JobManager(store_path=os.path.join(workdir, "jobs_{}.json".format(side)))
+    added = {}
+
+    def on_added(layers):
+        added.setdefault("at", time.perf_counter())
+        added["ids"] = [lyr.id() for lyr in layers]
+    project.layersAdded.connect(on_added)
+    drawn = {}
+
+    def on_refreshed():
+        if "at" in added and "at" not in drawn and not probe.canvas.isDrawing() \
+                and set(added["ids"]) <= {lyr.id() for lyr in probe.canvas.layers()}:
+            drawn["at"] = time.perf_counter()
+    probe.canvas.mapCanvasRefreshed.connect(on_refreshed)
+    params = R.build_params(IMG, bands="B4,B3,B2", scale=10, format="GEO_TIFF", name="aoi_{}".format(side),
+                            project=PROJECT, aoi=aoi)
+    out = os.path.join(workdir, "out_{}".format(side))
+    job = Job(provider="ee_download", params=params, title="EE {} px".format(side), output_dir=out)
+    MARKS.clear()
+    heartbeat = qt.Heartbeat(interval_ms)
+    try:
+        heartbeat.start()
+        t0 = time.perf_counter()
+        manager.submit(job, credentials={"token": TOKEN})
+        qt.wait_for(lambda: "at" in drawn or manager.store.get(job.id).state in ("failed", "cancelled"),
+                    timeout=1800)
+        heartbeat.stop()
+        final = manager.store.get(job.id)
+        if final.state != "done" or "at" not in drawn:
+            raise RuntimeError("the job did not end drawn: {} {}".format(final.state, final.error))
+        tif = [o for o in final.outputs if o.endswith(".tif")][0]
+        info = raster.raster_info(tif)
+        result = {
+            "side": side, "width": info["width"], "height": info["height"], "tiles": MARKS.get("pieces"),
+            "overviews": info["overview_counts"][0], "layout": info["layout"],
+            "mib": os.path.getsize(tif) / 1048576.0,
+            "submit_to_last_byte_s": MARKS["last_byte"] - t0,
+            "last_byte_to_file_ready_s": MARKS["file_ready"] - MARKS["last_byte"],
+            "file_ready_to_layer_added_s": added["at"] - MARKS["file_ready"],
+            "layer_added_to_drawn_s": drawn["at"] - added["at"],
+            "file_ready_to_drawn_s": drawn["at"] - MARKS["file_ready"],
+            "last_byte_to_drawn_s": drawn["at"] - MARKS["last_byte"],
+        }
+        result.update({"heartbeat": heartbeat.stats()})
+        return result
+    finally:
+        project.layersAdded.disconnect(on_added)
+        probe.close()
+        manager.shutdown()
+        project.clear()
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sides", type=int, nargs="*", default=[2500, 5000, 10000])
+    ap.add_argument("--latency", type=float, default=0.2)
+    ap.add_argument("--interval-ms", type=int, default=5)
+    ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "ee_draw.json"))
+    args = ap.parse_args(argv)
+
+    qt.start_qgis()
+    instrument()
+    workdir = tempfile.mkdtemp(prefix="bench-ee-draw-")
+    rows = []
+    with SimProcess("ee_sim", "--token", TOKEN, "--latency", args.latency) as sim:
+        os.environ["EO_DOWNLOADER_EE_API_URL"] = sim.url
+        try:
+            for side in args.sides:
+                print("{} x {} px ...".format(side, side), file=sys.stderr)
+                rows.append(run_one(side, sim.url, workdir, args.interval_ms))
+        finally:
+            os.environ.pop("EO_DOWNLOADER_EE_API_URL", None)
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    report = {"latency_s": args.latency, "rows": rows, "target_file_ready_to_drawn_s": 2.0,
+              "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
+              "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as handle:
+        json.dump(report, handle, indent=1)
+
+    print("\n### Earth Engine result: last byte -> file ready -> layer drawn (QGIS canvas 800 x 600)\n")
+    print("| grid px | tiles | COG MiB | overviews | last byte -> file ready s | file ready -> layer added s | "
+          "layer added -> drawn s | file ready -> drawn s | max stall ms | p99 stall ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print("| {} x {} | {} | {:.0f} | {} | {:.2f} | {:.3f} | {:.3f} | {:.3f} | {:.1f} | {:.1f} |".format(
+            r["width"], r["height"], r["tiles"], r["mib"], r["overviews"], r["last_byte_to_file_ready_s"],
+            r["file_ready_to_layer_added_s"], r["layer_added_to_drawn_s"], r["file_ready_to_drawn_s"],
+            r["heartbeat"]["max_stall_ms"], r["heartbeat"]["p99_stall_ms"]))
+    print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
+    return report
+
+
+if __name__ == "__main__":
+    main()
