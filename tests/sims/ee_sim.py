@@ -182,7 +182,7 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -191,6 +191,8 @@ import pyproj
 from osgeo import gdal, ogr, osr
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
+
+from tests.sims.loopback import LoopbackServer
 
 gdal.UseExceptions()
 
@@ -1418,13 +1420,17 @@ def _bytes_per_pixel(dtype: np.dtype) -> int:
 # ----------------------------------------------------------------------------------------
 # The simulator
 # ----------------------------------------------------------------------------------------
-class EeSimulator:
+class EeSimulator(LoopbackServer):
     """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
 
     ENDPOINTS = ("create", "getPixels", "asset", "unknown")
     #: Subclasses (tests/sims/ee_export_sim.py) may evaluate more and serve more endpoints.
     evaluator_class = None   # None: Evaluator
     handler_class = None     # None: _Handler
+    thread_name = "ee-sim"
+
+    def handler(self):
+        return self.handler_class or _Handler
 
     def __init__(self, *, tokens: Iterable[str] = ("test-token",),
                  projects: Optional[Iterable[str]] = ("my-project",),
@@ -1467,42 +1473,6 @@ class EeSimulator:
         self.counts: collections.Counter = collections.Counter()
         self.status_counts: collections.Counter = collections.Counter()
         self.requests: List[dict] = []
-        self._server: Optional[ThreadingHTTPServer] = None
-        self._thread: Optional[threading.Thread] = None
-
-    # --- lifecycle ---------------------------------------------------------------------
-    def start(self) -> "EeSimulator":
-        sim = self
-
-        class Handler(self.handler_class or _Handler):
-            simulator = sim
-
-        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="ee-sim", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> "EeSimulator":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        return "http://%s:%d" % (self.host, self.port)
 
     # --- test helpers ------------------------------------------------------------------
     def add_image(self, spec: ImageSpec) -> None:

@@ -48,7 +48,7 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, List, Optional
 from urllib.parse import parse_qs, urlsplit
 
@@ -56,6 +56,8 @@ import numpy as np
 from osgeo import gdal, osr
 from pyproj import Transformer
 from shapely.geometry import box, shape
+
+from tests.sims.loopback import LoopbackServer
 
 EPSG = 32631                       # UTM 31N (tile 31TCJ)
 TILE_X0, TILE_Y0 = 360000.0, 4830000.0   # upper-left corner, on the 60 m grid
@@ -340,7 +342,7 @@ class Order:
         self.status = "running"
 
 
-class EodagSimulator:
+class EodagSimulator(LoopbackServer):
     """``with EodagSimulator(...) as sim:`` -- ``sim.url``, ``sim.yaml()``.
 
     Options: ``credentials`` (username, password) required by order/status/download;
@@ -354,6 +356,11 @@ class EodagSimulator:
     (GETs of product data per product id; HEADs are not counted), ``requests`` (every request:
     method, path, query, body, Authorization header, User-Agent).
     """
+
+    def handler(self):
+        return _Handler
+
+    thread_name = "eodag-sim"
 
     def __init__(self, credentials=("sim-user", "sim-password"), status_style: str = "order",
                  polls_to_done: int = 1, fail_order_ids=(), empty_ids=(), staging_style: str = "202",
@@ -374,42 +381,6 @@ class EodagSimulator:
         self.requests: List[Dict[str, Any]] = []
         self._cache: Dict[str, bytes] = {}
         self.search_faults: collections.deque = collections.deque()   # (status, description) once each
-        self._server: Optional[ThreadingHTTPServer] = None
-        self._thread: Optional[threading.Thread] = None
-
-    # -- lifecycle ---------------------------------------------------------------
-    def start(self) -> "EodagSimulator":
-        sim = self
-
-        class Handler(_Handler):
-            simulator = sim
-
-        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="eodag-sim", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        return "http://{}:{}".format(self.host, self.port)
 
     def yaml(self, name: str = "eodag_sim") -> str:
         return provider_yaml(self.url, name=name, status_style=self.status_style)

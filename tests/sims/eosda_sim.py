@@ -45,7 +45,7 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
@@ -54,6 +54,8 @@ from osgeo import gdal, ogr, osr
 from pyproj import CRS, Transformer
 from shapely.geometry import Polygon, box, mapping, shape
 from shapely.ops import transform as shp_transform
+
+from tests.sims.loopback import LoopbackServer
 
 S2_RES = {"B01": 60, "B02": 10, "B03": 10, "B04": 10, "B05": 20, "B06": 20, "B07": 20, "B08": 10,
           "B8A": 20, "B09": 60, "B10": 60, "B11": 20, "B12": 20}
@@ -466,7 +468,7 @@ class Task:
         self.callback_sent = False
 
 
-class EosdaSimulator:
+class EosdaSimulator(LoopbackServer):
     """The simulated service.  ``with EosdaSimulator(...) as sim: sim.url ...``.
 
     Options: ``api_keys`` accepted; ``mode`` "file" (A) or "json" (B);
@@ -481,6 +483,11 @@ class EosdaSimulator:
     the next API requests fail with a given status (e.g. 503); :meth:`forget`
     drops a task (404 afterwards).
     """
+
+    def handler(self):
+        return _Handler
+
+    thread_name = "eosda-sim"
 
     def __init__(self, api_keys=("test-key",), mode: str = "file", polls_to_start: int = 1,
                  polls_to_done: Optional[int] = 2, seconds_to_done: Optional[float] = None,
@@ -512,42 +519,6 @@ class EosdaSimulator:
         self.on_create = None          # hook(task) called after a task is created
         self.faults: collections.deque = collections.deque()   # (status, path prefix) answered once each
         self._hits: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
-        self._server: Optional[ThreadingHTTPServer] = None
-        self._thread: Optional[threading.Thread] = None
-
-    # -- lifecycle -----------------------------------------------------------
-    def start(self) -> "EosdaSimulator":
-        sim = self
-
-        class Handler(_Handler):
-            simulator = sim
-
-        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="eosda-sim", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        return "http://{}:{}".format(self.host, self.port)
 
     # -- test helpers -----------------------------------------------------------
     def forget(self, task_id: str) -> None:
@@ -834,7 +805,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(404, {"error": "Not Found", "message": "Task {} not found".format(task_id),
                                         "status_code": 404})
             sim._advance(task)
-            state, result, error = task.state, task.result, task.error
+            state, result = task.state, task.result
             if state == "failed":
                 payload = sim._failure_payload(task)
             elif state == "completed" and sim.mode == "json":

@@ -1,0 +1,56 @@
+"""What every loopback simulator shares: a threaded HTTP server on 127.0.0.1 and its lifecycle."""
+import threading
+from http.server import ThreadingHTTPServer
+from typing import Optional
+
+
+class LoopbackServer:
+    """Base of the simulators: ``start()`` / ``stop()`` / ``with`` / ``url``.
+
+    A subclass returns its ``BaseHTTPRequestHandler`` class from ``handler()``
+    (the handler reads its simulator from the class attribute ``simulator``),
+    sets ``thread_name``, and ``host`` / ``port`` in its constructor (port 0: a
+    free one).
+    """
+
+    thread_name = "sim"
+    host = "127.0.0.1"
+    port = 0
+    _server: Optional[ThreadingHTTPServer] = None
+    _thread: Optional[threading.Thread] = None
+
+    def handler(self):
+        raise NotImplementedError
+
+    def start(self):
+        sim = self
+
+        class Handler(self.handler()):
+            simulator = sim
+
+        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=self.thread_name, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return "http://{}:{}".format(self.host, self.port)
