@@ -80,6 +80,9 @@ class Heartbeat:
             "max_gap_ms": max(gaps) * 1000.0 if gaps else 0.0,
             "stalls_over_50ms": sum(1 for s in stalls if s > 50.0),
             "stalls_over_20ms": sum(1 for s in stalls if s > 20.0),
+            # (seconds since the start, stall ms) of every stall over 20 ms, for diagnosis
+            "long_stalls": [(round(a - self.beats[0], 3), round(s, 1))
+                            for a, s in zip(self.beats, stalls) if s > 20.0],
         }
 
 

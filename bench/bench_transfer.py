@@ -117,6 +117,17 @@ def make_data(path, size):
     os.replace(tmp, path)
 
 
+def make_zip(data_path, zip_path):
+    """A deflated zip holding ``data_path`` (made once); its file name."""
+    import zipfile
+    if not os.path.exists(zip_path):
+        tmp = zip_path + ".tmp"
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1, allowZip64=True) as zf:
+            zf.write(data_path, "data.bin")
+        os.replace(tmp, zip_path)
+    return os.path.basename(zip_path)
+
+
 def nginx_binary():
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
     if found:
@@ -204,18 +215,29 @@ def child(args):
             thread.join()
     seconds = time.perf_counter() - start
     hwm_after = status_kib("VmHWM")
+    extract = {}
+    if args.extract and results[0] is not None:
+        from plugin.core import archive
+        folder = results[0].path + ".d"
+        t0 = time.perf_counter()
+        files = archive.safe_extract(results[0].path, folder)
+        extract = {"extract_seconds": time.perf_counter() - t0, "hwm_after_extract_kib": status_kib("VmHWM"),
+                   "extracted_bytes": sum(os.path.getsize(f) for f in files)}
+        shutil.rmtree(folder, ignore_errors=True)
     # The engine hashes only when asked (records, expected_sha256); the check of the
     # output is done here, after the clock and the memory reading.
     digests = [sha256_file(r.path) if r else None for r in results]
     print(json.dumps({"seconds": seconds, "hwm_before_kib": hwm_before, "hwm_after_kib": hwm_after,
                       "rss_before_kib": rss_before, "errors": errors, "sha256": digests,
-                      "sizes": [r.size if r else None for r in results]}))
+                      "sizes": [r.size if r else None for r in results], **extract}))
 
 
-def engine(urls, dests, no_fsync):
+def engine(urls, dests, no_fsync, extract=False):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--urls"] + urls + ["--dests"] + dests
     if no_fsync:
         cmd.append("--no-fsync")
+    if extract:
+        cmd.append("--extract")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
     data = json.loads(out.stdout.strip().splitlines()[-1])
     if data["errors"]:
@@ -269,6 +291,7 @@ def main():
     parser.add_argument("--urls", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--dests", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -314,6 +337,19 @@ def main():
                 assert all(s == source_sha for s in result["sha256"]), "engine output differs from the source"
                 samples["eng4" + suffix].append(result["seconds"])
                 settle(four_engine)
+        # memory of a download and its extraction: the same bytes as a zip archive
+        print("zip download + extraction ...", file=sys.stderr)
+        zip_name = make_zip(data_path, os.path.join(www, name[:-4] + ".zip"))
+        zip_dest = os.path.join(out, "engine.zip")
+        zres = engine([nginx.url(zip_name)], [zip_dest], no_fsync=False, extract=True)
+        if zres.get("extracted_bytes") != size:
+            raise RuntimeError("the extraction did not give the {} bytes back".format(size))
+        zip_memory = {
+            "zip_mib": os.path.getsize(os.path.join(www, zip_name)) / MIB,
+            "download_growth_mib": (zres["hwm_after_kib"] - zres["hwm_before_kib"]) / 1024.0,
+            "download_and_extract_growth_mib": (zres["hwm_after_extract_kib"] - zres["hwm_before_kib"]) / 1024.0,
+            "download_seconds": zres["seconds"], "extract_seconds": zres["extract_seconds"]}
+        settle([zip_dest])
     finally:
         nginx.stop()
     print("re-fetch measurements ...", file=sys.stderr)
@@ -347,6 +383,7 @@ def main():
         "throughput": [{"case": c, "curl_mib_s": a, "engine_mib_s": b, "ratio": r} for c, a, b, r in rows],
         "ratio_note": "median over runs of (curl seconds / engine seconds), each pair measured back to back",
         "rss_growth_mib": {"max": peak, "samples": rss_growth},
+        "zip_memory": zip_memory,
         "refetch_after_clean_close_at_50pct": cut_close,
         "refetch_after_reset_at_50pct": cut_reset,
         "targets": {"throughput_ratio": 0.9, "rss_growth_mib": 64, "refetched_pct": 1.0},
@@ -370,6 +407,8 @@ def main():
     print("\n| measure | value | target |")
     print("|---|---:|---:|")
     print("| peak RSS growth during a download (VmHWM) | {:.1f} MiB | <= 64 MiB |".format(peak))
+    print("| peak RSS growth during a zip download and its extraction | {:.1f} MiB | <= 64 MiB |".format(
+        zip_memory["download_and_extract_growth_mib"]))
     for label, cut in (("clean close", cut_close), ("connection reset", cut_reset)):
         print("| re-fetched after a {} at 50 % | {:.1f} MiB ({:.3f} %), {} requests | <= 1 % |".format(
             label, cut["refetched_bytes"] / MIB, cut["refetched_pct"], cut["requests"]))
