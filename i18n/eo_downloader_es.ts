@@ -1516,132 +1516,132 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="109"/>
+        <location filename="../plugin/core/eodag_client.py" line="110"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="111"/>
+        <location filename="../plugin/core/eodag_client.py" line="112"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="113"/>
+        <location filename="../plugin/core/eodag_client.py" line="114"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="115"/>
+        <location filename="../plugin/core/eodag_client.py" line="116"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="131"/>
+        <location filename="../plugin/core/eodag_client.py" line="132"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="191"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="191"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="193"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="193"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="447"/>
+        <location filename="../plugin/core/eodag_client.py" line="463"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="520"/>
+        <location filename="../plugin/core/eodag_client.py" line="568"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="520"/>
+        <location filename="../plugin/core/eodag_client.py" line="568"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="535"/>
+        <location filename="../plugin/core/eodag_client.py" line="583"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="597"/>
+        <location filename="../plugin/core/eodag_client.py" line="645"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="610"/>
+        <location filename="../plugin/core/eodag_client.py" line="658"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="638"/>
+        <location filename="../plugin/core/eodag_client.py" line="686"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="650"/>
+        <location filename="../plugin/core/eodag_client.py" line="708"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="673"/>
+        <location filename="../plugin/core/eodag_client.py" line="739"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="673"/>
+        <location filename="../plugin/core/eodag_client.py" line="739"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="678"/>
+        <location filename="../plugin/core/eodag_client.py" line="744"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="678"/>
+        <location filename="../plugin/core/eodag_client.py" line="744"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="495"/>
+        <location filename="../plugin/core/eodag_client.py" line="511"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="721"/>
+        <location filename="../plugin/core/eodag_client.py" line="796"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="832"/>
+        <location filename="../plugin/core/eodag_client.py" line="951"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="837"/>
+        <location filename="../plugin/core/eodag_client.py" line="956"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="974"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -2525,7 +2525,7 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="119"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>

@@ -1516,132 +1516,132 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="109"/>
+        <location filename="../plugin/core/eodag_client.py" line="110"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="111"/>
+        <location filename="../plugin/core/eodag_client.py" line="112"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="113"/>
+        <location filename="../plugin/core/eodag_client.py" line="114"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="115"/>
+        <location filename="../plugin/core/eodag_client.py" line="116"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="131"/>
+        <location filename="../plugin/core/eodag_client.py" line="132"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="191"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="191"/>
+        <location filename="../plugin/core/eodag_client.py" line="192"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="193"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="193"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="447"/>
+        <location filename="../plugin/core/eodag_client.py" line="463"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="520"/>
+        <location filename="../plugin/core/eodag_client.py" line="568"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="520"/>
+        <location filename="../plugin/core/eodag_client.py" line="568"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="535"/>
+        <location filename="../plugin/core/eodag_client.py" line="583"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="597"/>
+        <location filename="../plugin/core/eodag_client.py" line="645"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="610"/>
+        <location filename="../plugin/core/eodag_client.py" line="658"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="638"/>
+        <location filename="../plugin/core/eodag_client.py" line="686"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="650"/>
+        <location filename="../plugin/core/eodag_client.py" line="708"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="673"/>
+        <location filename="../plugin/core/eodag_client.py" line="739"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="673"/>
+        <location filename="../plugin/core/eodag_client.py" line="739"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="678"/>
+        <location filename="../plugin/core/eodag_client.py" line="744"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="678"/>
+        <location filename="../plugin/core/eodag_client.py" line="744"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="495"/>
+        <location filename="../plugin/core/eodag_client.py" line="511"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="721"/>
+        <location filename="../plugin/core/eodag_client.py" line="796"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="832"/>
+        <location filename="../plugin/core/eodag_client.py" line="951"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="837"/>
+        <location filename="../plugin/core/eodag_client.py" line="956"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="974"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
@@ -2525,7 +2525,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="110"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="119"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>
