@@ -431,19 +431,9 @@
         <translation>ID de imagen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="27"/>
-        <source>COPERNICUS/S2_SR_HARMONIZED/…</source>
-        <translation>COPERNICUS/S2_SR_HARMONIZED/…</translation>
-    </message>
-    <message>
         <location filename="../ui/download_dock.ui" line="66"/>
         <source>Bands</source>
         <translation>Bandas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
-        <source>B4,B3,B2</source>
-        <translation>B4,B3,B2</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="31"/>
@@ -501,11 +491,6 @@
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="57"/>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
         <location filename="../ui/download_dock.ui" line="60"/>
         <source>Max. cloud (%)</source>
         <translation>Nubes máx. (%)</translation>
@@ -514,16 +499,6 @@
         <location filename="../ui/download_dock.ui" line="62"/>
         <source>Search scenes</source>
         <translation>Buscar escenas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="65"/>
-        <source>S2/13/R/EL/2023/7/19/0</source>
-        <translation>S2/13/R/EL/2023/7/19/0</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="67"/>
-        <source>B04,B03,B02</source>
-        <translation>B04,B03,B02</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="68"/>
@@ -1566,57 +1541,57 @@
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="568"/>
+        <location filename="../plugin/core/eodag_client.py" line="599"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="568"/>
+        <location filename="../plugin/core/eodag_client.py" line="599"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="583"/>
+        <location filename="../plugin/core/eodag_client.py" line="614"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="645"/>
+        <location filename="../plugin/core/eodag_client.py" line="676"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="658"/>
+        <location filename="../plugin/core/eodag_client.py" line="689"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="686"/>
+        <location filename="../plugin/core/eodag_client.py" line="717"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="708"/>
+        <location filename="../plugin/core/eodag_client.py" line="739"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="739"/>
+        <location filename="../plugin/core/eodag_client.py" line="770"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="739"/>
+        <location filename="../plugin/core/eodag_client.py" line="770"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="744"/>
+        <location filename="../plugin/core/eodag_client.py" line="775"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="744"/>
+        <location filename="../plugin/core/eodag_client.py" line="775"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
@@ -1626,22 +1601,22 @@
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="796"/>
+        <location filename="../plugin/core/eodag_client.py" line="835"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="951"/>
+        <location filename="../plugin/core/eodag_client.py" line="992"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="956"/>
+        <location filename="../plugin/core/eodag_client.py" line="997"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="974"/>
+        <location filename="../plugin/core/eodag_client.py" line="1015"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -1697,16 +1672,6 @@
         <location filename="../plugin/core/providers/eodag_download.py" line="123"/>
         <source>The number of products must be at least 1.</source>
         <translation>El número de productos debe ser al menos 1.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="127"/>
-        <source>WAIT</source>
-        <translation>WAIT</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="128"/>
-        <source>TIMEOUT</source>
-        <translation>TIMEOUT</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eodag_download.py" line="166"/>
@@ -3288,29 +3253,14 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <translation>Proyecto de Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="15"/>
-        <source>my-ee-project</source>
-        <translation>my-ee-project</translation>
-    </message>
-    <message>
         <location filename="../ui/settings_dialog.ui" line="30"/>
         <source>API base URL</source>
         <translation>URL base de la API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="17"/>
-        <source>https://earthengine.googleapis.com</source>
-        <translation>https://earthengine.googleapis.com</translation>
-    </message>
-    <message>
         <location filename="../ui/settings_dialog.ui" line="18"/>
         <source>Token endpoint</source>
         <translation>Endpoint de token</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.ui" line="19"/>
-        <source>https://oauth2.googleapis.com/token</source>
-        <translation>https://oauth2.googleapis.com/token</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="26"/>
@@ -3321,11 +3271,6 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <location filename="../ui/settings_dialog.ui" line="28"/>
         <source>API key</source>
         <translation>Clave de API</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.ui" line="31"/>
-        <source>https://api-connect.eos.com</source>
-        <translation>https://api-connect.eos.com</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="38"/>

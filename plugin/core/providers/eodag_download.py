@@ -124,8 +124,8 @@ def build_params(provider: str = "", collection: str = "", date_from: Any = None
     band_list = product_cut.parse_bands(bands)
     return {"provider": (provider or "").strip(), "collection": collection, "date_from": d0, "date_to": d1,
             "cloud_max": cloud, "aoi": geojson, "product_ids": _parse_list(product_ids), "bands": band_list,
-            "order": bool(order), "wait": _minutes(wait, translate("EodagJob", "WAIT"), False),
-            "timeout": _minutes(timeout, translate("EodagJob", "TIMEOUT"), True), "extract": bool(extract),
+            "order": bool(order), "wait": _minutes(wait, "WAIT", False),
+            "timeout": _minutes(timeout, "TIMEOUT", True), "extract": bool(extract),
             "limit": n}
 
 
