@@ -2,7 +2,10 @@
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+try:  # Qt 6 (QGIS 4) moved QAction to QtGui; Qt 5 (QGIS 3) has it in QtWidgets
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction
 
 from .resources import icon_path
 from .core.i18n import translate
