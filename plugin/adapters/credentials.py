@@ -117,6 +117,27 @@ def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
                                                   "settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs."))
 
 
+def eodag_credentials(authcfg: str = "") -> dict:
+    """eodag: a Basic configuration (username, password) or an EsriToken one (API key); without
+    authcfg the EO_DOWNLOADER_EODAG_* environment variables (possibly nothing: many searches need none)."""
+    from ..core.eodag_client import env_credentials
+    if not authcfg:
+        return env_credentials()
+    cfg = _load(authcfg)
+    if cfg.method() == "EsriToken":
+        out = {"api_key": cfg.config("token")}
+    else:
+        out = {"username": cfg.config("username"), "password": cfg.config("password")}
+    out = {k: v for k, v in out.items() if v}
+    if not out:
+        raise AuthError(translate("Credentials", "The authentication configuration '{}' holds no username, "
+                                                 "password or API key for eodag.").format(authcfg))
+    for key in ("password", "api_key"):
+        if out.get(key):
+            _register(out[key])
+    return out
+
+
 def _register(secret: str) -> None:
     from ..core.http import register_secret
     register_secret(secret)

@@ -37,30 +37,8 @@ def credentials_for(job: Job) -> dict:
             authcfg = plugin_settings.get("eosda_authcfg")
         return {"api_key": creds.eosda_api_key(authcfg)}
     if job.provider == "eodag":
-        return eodag_credentials(authcfg)
+        return creds.eodag_credentials(authcfg)
     return {}
-
-
-def eodag_credentials(authcfg: str = "") -> dict:
-    """eodag: a Basic configuration (username, password) or an EsriToken one (API key); without
-    authcfg the EO_DOWNLOADER_EODAG_* environment variables (possibly nothing: many searches need none)."""
-    from ..core.eodag_client import env_credentials
-    if not authcfg:
-        return env_credentials()
-    cfg = creds._load(authcfg)
-    if cfg.method() == "EsriToken":
-        out = {"api_key": cfg.config("token")}
-    else:
-        out = {"username": cfg.config("username"), "password": cfg.config("password")}
-    out = {k: v for k, v in out.items() if v}
-    if not out:
-        from ..core.errors import AuthError
-        raise AuthError(translate("Credentials", "The authentication configuration '{}' holds no username, "
-                                                 "password or API key for eodag.").format(authcfg))
-    for key in ("password", "api_key"):
-        if out.get(key):
-            creds._register(out[key])
-    return out
 
 
 class JobManager(QObject):

@@ -25,6 +25,10 @@ DEFAULTS = {
     "read_timeout": 60.0,
     "verify_tls": True,
     "load_layers": True,
+    "eodag_provider": "cop_dataspace",
+    "eodag_collection": "S2_MSI_L2A",
+    "eodag_bands": "B04,B03,B02",
+    "eodag_authcfg": "",            # per eodag provider: get_for("eodag_authcfg", provider)
 }
 
 # Keys of the unversioned layout (before v1) and where they moved.
@@ -59,6 +63,18 @@ def set(name: str, value) -> None:  # noqa: A001 (module-level API)
     if name not in DEFAULTS:
         raise KeyError(name)
     _settings().setValue(_PREFIX + name, value)
+
+
+def get_for(name: str, key: str):
+    """A preference kept per item (e.g. the authcfg of one eodag provider)."""
+    default = DEFAULTS[name]
+    return _settings().value("{}{}/{}".format(_PREFIX, name, key), default, type=type(default))
+
+
+def set_for(name: str, key: str, value) -> None:
+    if name not in DEFAULTS:
+        raise KeyError(name)
+    _settings().setValue("{}{}/{}".format(_PREFIX, name, key), value)
 
 
 def output_dir() -> str:

@@ -9,7 +9,7 @@ import os
 import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                       QgsProject, QgsSettings, QgsWkbTypes)
+                       QgsProject, QgsWkbTypes)
 from qgis.gui import QgsAuthConfigSelect, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
@@ -17,19 +17,12 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QCo
                                  QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..adapters import settings as plugin_settings
+from ..adapters.tasks import FunctionTask
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..core.jobs import Job
 
-try:  # the dock's background-call helper (it has moved before: every place it lived is tried)
-    from ..adapters.tasks import FunctionTask
-except ImportError:  # pragma: no cover
-    try:
-        from .background import FunctionTask
-    except ImportError:
-        from .dock import FunctionTask
-
-SETTINGS_PREFIX = "eo_downloader/v1/eodag/"
 FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
 COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS, COL_TITLE = range(5)
 
@@ -86,7 +79,6 @@ class EodagTab(QWidget):
         self.search_task = None
         self.catalogue_task = None
         self.quicklook_task = None
-        self.settings = QgsSettings()
         self.available = eodag_installed()
         self._build()
         if not self.available:
@@ -167,7 +159,7 @@ class EodagTab(QWidget):
         layout.addWidget(self.resultsTable)
 
         form2 = QFormLayout()
-        self.bandsEdit = QLineEdit(self.settings.value(SETTINGS_PREFIX + "bands", "B04,B03,B02"))
+        self.bandsEdit = QLineEdit(plugin_settings.get("eodag_bands"))
         self.bandsEdit.setToolTip(translate("EodagTab", "Bands to cut to the area after download, comma-separated "
                                                         "(empty: keep the products only)."))
         form2.addRow(translate("EodagTab", "Bands"), self.bandsEdit)
@@ -256,7 +248,7 @@ class EodagTab(QWidget):
         self.providerCombo.clear()
         self.providerCombo.addItems(self.catalogue["providers"])
         self.providerCombo.blockSignals(False)
-        wanted = self.settings.value(SETTINGS_PREFIX + "provider", "cop_dataspace")
+        wanted = plugin_settings.get("eodag_provider")
         index = self.providerCombo.findText(wanted)
         self.providerCombo.setCurrentIndex(index if index >= 0 else 0)
         self._provider_changed(self.providerCombo.currentText())
@@ -266,8 +258,7 @@ class EodagTab(QWidget):
     def _provider_changed(self, provider):
         if not self.catalogue:
             return
-        current = self.collectionCombo.currentText() or self.settings.value(SETTINGS_PREFIX + "collection",
-                                                                             "S2_MSI_L2A")
+        current = self.collectionCombo.currentText() or plugin_settings.get("eodag_collection")
         self.collectionCombo.clear()
         self.collectionCombo.addItems(self.catalogue["collections"].get(provider, []))
         index = self.collectionCombo.findText(current)
@@ -275,11 +266,11 @@ class EodagTab(QWidget):
             self.collectionCombo.setCurrentIndex(index)
         else:
             self.collectionCombo.setEditText(current)
-        self.authSelect.setConfigId(self.settings.value(SETTINGS_PREFIX + "authcfg/" + provider, ""))
+        self.authSelect.setConfigId(plugin_settings.get_for("eodag_authcfg", provider))
 
     # -- search ----------------------------------------------------------------------------------------
     def search(self):
-        from ..adapters.job_manager import eodag_credentials
+        from ..adapters.credentials import eodag_credentials
         provider = self.providerCombo.currentText()
         collection = self.collectionCombo.currentText().strip()
         try:
@@ -314,10 +305,10 @@ class EodagTab(QWidget):
         self.fetch_quicklooks()
 
     def _remember(self, provider, collection):
-        self.settings.setValue(SETTINGS_PREFIX + "provider", provider)
-        self.settings.setValue(SETTINGS_PREFIX + "collection", collection)
-        self.settings.setValue(SETTINGS_PREFIX + "authcfg/" + provider, self.authSelect.configId())
-        self.settings.setValue(SETTINGS_PREFIX + "bands", self.bandsEdit.text())
+        plugin_settings.set("eodag_provider", provider)
+        plugin_settings.set("eodag_collection", collection)
+        plugin_settings.set_for("eodag_authcfg", provider, self.authSelect.configId())
+        plugin_settings.set("eodag_bands", self.bandsEdit.text())
 
     def show_products(self, products):
         from ..core.eodag_client import state_label

@@ -55,8 +55,9 @@ def eodag_env(sim, tmp_path, monkeypatch):
 
 
 def clear_tab_settings():
-    from qgis.core import QgsSettings
-    QgsSettings().remove(tab_module.SETTINGS_PREFIX.rstrip("/"))
+    from plugin.adapters import settings as plugin_settings
+    for name in ("eodag_provider", "eodag_collection", "eodag_bands"):
+        plugin_settings.set(name, plugin_settings.DEFAULTS[name])
 
 
 def make_dock(qgis_iface, tmp_path):
