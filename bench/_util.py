@@ -24,11 +24,14 @@ class SimProcess:
     threads off the measured process's interpreter lock.
     """
 
-    def __init__(self, module, *args, ready_timeout=60.0):
+    def __init__(self, module, *args, ready_timeout=60.0, code=None, env=None):
+        """``code``: Python source run with ``-c`` instead of ``-m tests.sims.<module>`` (it gets
+        ``--port N`` and ``args`` in ``sys.argv[1:]``), e.g. to change a simulator's constants."""
         self.port = free_port()
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.sims." + module, "--port", str(self.port)]
-                                     + [str(a) for a in args], cwd=ROOT, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True)
+        head = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tests.sims." + module]
+        self.proc = subprocess.Popen(head + ["--port", str(self.port)] + [str(a) for a in args], cwd=ROOT,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
+                                     env=env)
         deadline = time.monotonic() + ready_timeout
         while time.monotonic() < deadline:
             try:
