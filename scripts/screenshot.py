@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
 
-    python3 scripts/screenshot.py OUT_DIR [--raster FILE]
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda] [--name NAME]
 
 Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
 startup script that opens the download dock and the Jobs panel (and loads
 ``--raster`` through the plugin's job manager when given), then captures the
-whole screen with ImageMagick's ``import -window root``.
+whole screen with ImageMagick's ``import -window root``.  ``--flow`` starts the
+provider's loopback simulator and shows that provider's tab in use: ``ee`` reads
+an image's bands into the band picker and shows the estimate; ``eosda`` runs a
+scene search over the EOSDA documentation's example area and draws the footprints.
 """
 import argparse
 import json
@@ -50,7 +53,42 @@ def _go():
             iface.mapCanvas().setDestinationCrs(layers[0].crs())
             iface.mapCanvas().setExtent(layers[0].extent())
             iface.mapCanvas().refresh()
-    QTimer.singleShot(4000, _measure)
+    flow = os.environ.get("EO_SHOT_FLOW")
+    if flow:
+        from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+        dock = plugin.dock
+        iface.newProject(False)
+        canvas = iface.mapCanvas()
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        if flow == "ee":
+            canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
+            dock.ui.eeProjectEdit.setText("demo-project")
+            dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+            dock.fetch_image_info()
+        else:
+            canvas.setExtent(QgsRectangle(-106.2, 26.2, -103.6, 28.2))
+            dock.ui.providerTabs.setCurrentIndex(1)
+            from qgis.PyQt.QtCore import QDate
+            dock.ui.eosdaFromDate.setDate(QDate(2023, 7, 1))
+            dock.ui.eosdaToDate.setDate(QDate(2023, 7, 31))
+            dock.ui.eosdaCloudSpin.setValue(100)
+            dock.search_eosda()
+        canvas.refresh()
+    QTimer.singleShot(4000, _after_flow if flow else _measure)
+
+def _after_flow():
+    plugin = plugins["eo_downloader"]
+    dock = plugin.dock
+    if os.environ.get("EO_SHOT_FLOW") == "ee":
+        dock.show_bands()
+        dock.update_state()
+        state["estimate"] = dock.ui.eeEstimateLabel.text()
+        state["bands_in_picker"] = len(dock.bands_menu.actions())
+    else:
+        if dock.ui.eosdaResultsTable.rowCount():
+            dock.ui.eosdaResultsTable.selectRow(0)
+        state["scenes"] = dock.ui.eosdaResultsTable.rowCount()
+    QTimer.singleShot(1500, _measure)
 
 def _measure():
     plugin = plugins["eo_downloader"]
@@ -80,11 +118,26 @@ def main(argv=None):
     ap.add_argument("--raster")
     ap.add_argument("--display", default=":97")
     ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
+    ap.add_argument("--flow", choices=("ee", "eosda"))
+    ap.add_argument("--name", default="qgis_window", help="file name of the PNG (without .png)")
     args = ap.parse_args(argv)
     work = tempfile.mkdtemp(prefix="eo-shot-")
     xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     qgis = None
+    sim = None
+    extra = {}
+    if args.flow:
+        sys.path.insert(0, os.path.dirname(HERE))
+        if args.flow == "ee":
+            from tests.sims.ee_sim import EeSimulator
+            sim = EeSimulator(tokens=("shot-token",), projects=None).start()
+            extra = {"EO_DOWNLOADER_EE_API_URL": sim.url, "EO_DOWNLOADER_EE_TOKEN": "shot-token"}
+        else:
+            from tests.sims.eosda_sim import EosdaSimulator
+            sim = EosdaSimulator(api_keys=("shot-key",)).start()
+            extra = {"EO_DOWNLOADER_EOSDA_API_URL": sim.url, "EO_DOWNLOADER_EOSDA_API_KEY": "shot-key"}
+        extra["EO_SHOT_FLOW"] = args.flow
     try:
         time.sleep(1.0)
         dev_install.install(os.path.join(work, "profiles_root"))
@@ -92,8 +145,9 @@ def main(argv=None):
         with open(startup, "w") as fh:
             fh.write(STARTUP)
         state_file = os.path.join(work, "state.json")
-        env = qgis_headless.headless_env(work, {"DISPLAY": args.display, "EO_SHOT_STATE": state_file,
-                                                "EO_SHOT_RASTER": os.path.abspath(args.raster) if args.raster else ""})
+        env = qgis_headless.headless_env(work, dict(extra, DISPLAY=args.display, EO_SHOT_STATE=state_file,
+                                                    EO_SHOT_RASTER=os.path.abspath(args.raster) if args.raster
+                                                    else ""))
         env.pop("QT_QPA_PLATFORM", None)
         env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
         qgis = subprocess.Popen(["qgis", "--profiles-path", os.path.join(work, "profiles_root"), "--nologo",
@@ -104,7 +158,7 @@ def main(argv=None):
             time.sleep(0.5)
         time.sleep(args.wait if os.path.exists(state_file) else 0)
         os.makedirs(args.out_dir, exist_ok=True)
-        png = os.path.join(args.out_dir, "qgis_window.png")
+        png = os.path.join(args.out_dir, args.name + ".png")
         subprocess.run(["import", "-display", args.display, "-window", "root", png], check=True)
         state = json.load(open(state_file)) if os.path.exists(state_file) else {}
         state["png"] = png
@@ -116,6 +170,8 @@ def main(argv=None):
             qgis.wait()
         xvfb.kill()
         xvfb.wait()
+        if sim is not None:
+            sim.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

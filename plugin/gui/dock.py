@@ -5,9 +5,9 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordina
                        QgsMapLayerProxyModel, QgsProject, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QDate, QTimer, QUrl
+from qgis.PyQt.QtCore import QDate, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTableWidgetItem, QWidget
 
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
@@ -40,7 +40,13 @@ class DownloadDock(QDockWidget):
         self.canvas = iface.mapCanvas()
         self.manager = manager
         self.ui = DockBody()
-        self.setWidget(self.ui)
+        scroll = QScrollArea()          # the form is taller than small screens
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.ui)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.ui.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        self.setWidget(scroll)
         self.drawn_geometry = None   # QgsGeometry in the canvas CRS at drawing time
         self.drawn_crs = None
         self.scenes = []
