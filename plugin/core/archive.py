@@ -5,7 +5,9 @@ links or special files, duplicate names, too many members, a too large total or
 a suspicious compression ratio (zip bombs, also when the declared sizes lie),
 and corrupt or truncated archives (:class:`~.errors.ArchiveError`).  It
 extracts into a temporary sibling folder and moves the result into place only
-when every member was written, so a failure leaves nothing half-extracted.
+when every member was written, so a failure leaves nothing half-extracted (and
+the temporary folder of an extraction killed with QGIS is removed by the next
+extraction into the same place).
 
 Pure Python (stdlib); no qgis import.
 """
@@ -15,6 +17,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import zipfile
 import zlib
@@ -192,7 +195,10 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
             raise ArchiveError(translate(
                 "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
                 name=os.path.basename(zip_path), need=_size(total), free=_size(free)))
+        _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
+        with _LIVE_LOCK:
+            _LIVE_TEMPS.add(tmp)
         try:
             done = 0
             start = time.monotonic()
@@ -261,8 +267,32 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
                 progress(Progress(done, total, done / elapsed))
             return [os.path.join(dest_dir, *rel.split("/")) for rel in written]
         finally:
+            with _LIVE_LOCK:
+                _LIVE_TEMPS.discard(tmp)
             if os.path.isdir(tmp):
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+#: Temporary extraction folders in use by this process.
+_LIVE_TEMPS = set()
+_LIVE_LOCK = threading.Lock()
+
+
+def _remove_stale_temps(parent: str, base: str) -> None:
+    """Remove ``.<base>.extract-*`` folders an extraction killed half-way left (QGIS crashed or was
+    killed): nothing else removes them, and they hold half an archive."""
+    prefix = ".{}.extract-".format(base)
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(parent, name)
+        if name.startswith(prefix) and os.path.isdir(path) and not os.path.islink(path):
+            with _LIVE_LOCK:
+                live = path in _LIVE_TEMPS
+            if not live:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def _zip_mtime(info: zipfile.ZipInfo) -> Optional[float]:

@@ -49,6 +49,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import sys
 import threading
 import time
@@ -309,6 +310,7 @@ def progress_callback(sink: Callable[[str, int, Optional[int]], None], cancel=No
                     self.done += int(increment or 0)
                     if str(getattr(self, "unit", "B")) == "B":
                         self.bytes += int(increment or 0)
+                        self.byte_done = self.done
                     done, unit = self.done, str(getattr(self, "unit", "B"))
                 if self._sink is not None:
                     self._sink(unit, done, self.total)
@@ -316,14 +318,28 @@ def progress_callback(sink: Callable[[str, int, Optional[int]], None], cancel=No
             def reset(self, total=None):
                 with self._lock:
                     self.done = 0
+                    if str(getattr(self, "unit", "B")) == "B":
+                        self.byte_done, self.byte_total = 0, total
                 super().reset(total=total)
                 if total is not None:
                     self.total = total
                 if self._sink is not None:
                     self._sink(str(getattr(self, "unit", "B")), 0, self.total)
 
+            def cut_short(self) -> Optional[str]:
+                """Why a byte transfer (here or in a copy eodag made) ended before its announced size."""
+                for bar in [self] + list(getattr(self, "copies", [])):
+                    total = getattr(bar, "byte_total", None)
+                    done = getattr(bar, "byte_done", 0)
+                    if isinstance(total, (int, float)) and total > 0 and done < total:
+                        return translate("Transfer", "the connection closed after {} of {} bytes").format(
+                            int(done), int(total))
+                return None
+
             def copy(self, *args, **kwargs):
-                return type(self)(*args, sink=self._sink, cancel=self._cancel, **kwargs)
+                bar = type(self)(*args, sink=self._sink, cancel=self._cancel, **kwargs)
+                self.copies = getattr(self, "copies", []) + [bar]
+                return bar
 
         _progress_class = JobProgressCallback
     return _progress_class(sink=sink, cancel=cancel)
@@ -497,6 +513,68 @@ def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[st
         return ""
 
 
+def is_transient(exc: BaseException) -> bool:
+    """Whether an eodag failure is worth another try: no answer, an answer cut short, 408, 429 or 5xx.
+
+    eodag wraps the underlying ``requests`` / JSON errors; the whole cause chain is looked at.
+    """
+    import json as _json
+    import zipfile
+    import zlib
+    import requests
+    from eodag.utils import exceptions as ex
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (ex.AuthenticationError, ex.MisconfiguredError, ex.ValidationError)):
+            return False
+        if isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                            requests.exceptions.ChunkedEncodingError, _json.JSONDecodeError,
+                            ex.TimeOutError, ex.QuotaExceededError, _CutShort,
+                            zipfile.BadZipFile, zlib.error, EOFError)):   # (a corrupt archive: fetch it again)
+            return True
+        status = getattr(exc, "status_code", None)
+        response = getattr(exc, "response", None)
+        if status is None and response is not None:
+            status = getattr(response, "status_code", None)
+        if isinstance(status, int) and (status in (408, 429) or status >= 500):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+class _CutShort(Exception):
+    """eodag accepted a product body shorter than its Content-Length (urllib3 1.x does not check),
+    or an archive it could not open (it then keeps the broken file as the product)."""
+
+
+_ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
+
+
+def broken_archive(path: str) -> Optional[str]:
+    """Why an archive under ``path`` (a file or folder eodag returned) does not open, else None.
+
+    eodag extracts what it recognises as an archive; a zip cut short or corrupt is not
+    recognised and is kept, moved into the product folder, as if it were the product.
+    """
+    import tarfile
+    import zipfile
+    files = [path] if os.path.isfile(path) else [os.path.join(root, n) for root, _, names in os.walk(path)
+                                                 for n in names] if os.path.isdir(path) else []
+    for name in files:
+        if not name.lower().endswith(_ARCHIVE_SUFFIXES):
+            continue
+        try:
+            if name.lower().endswith(".zip"):
+                zipfile.ZipFile(name).close()
+            elif not tarfile.is_tarfile(name):
+                raise tarfile.ReadError("not a tar archive")
+        except Exception as exc:  # noqa: BLE001 (any reason it does not open)
+            from .archive import _corrupt
+            return _corrupt(name, str(exc) or type(exc).__name__).message
+    return None
+
+
 class EodagClient:
     """One eodag gateway, configured in memory for one job or one search.
 
@@ -514,6 +592,7 @@ class EodagClient:
         self.version = eodag_version()
         self.log = log
         settings = settings or {}
+        self.retry = settings.get("retry")      # http.RetryPolicy for transient failures (None: default)
         try:
             self.dag = EODataAccessGateway()
         except Exception as exc:  # a broken user configuration file, an unwritable folder...
@@ -643,12 +722,30 @@ class EodagClient:
             infos = [i for i in infos if i.cloud is None or i.cloud <= float(cloud_max)]
         return infos
 
+    def _backoff(self, cancel=None):
+        from . import http
+        return http.Backoff(self.retry or http.RetryPolicy(max_attempts=4, base_delay=1.0, max_delay=10.0),
+                            cancel)
+
     def _search(self, **kwargs) -> List[Any]:
-        try:
-            result = self.dag.search(raise_errors=True, **kwargs)
-        except Exception as exc:
-            raise self._wrap(exc, translate("Eodag", "The search on {provider} failed: {error}"),
-                             kwargs.get("provider"))
+        backoff = self._backoff()
+        while True:
+            try:
+                result = self.dag.search(raise_errors=True, **kwargs)
+                break
+            except Exception as exc:
+                delay = backoff.next_delay(None) if is_transient(exc) else None
+                if delay is None:
+                    error = self._wrap(exc, translate("Eodag", "The search on {provider} failed: {error}"),
+                                       kwargs.get("provider"))
+                    if backoff.failures > 1:
+                        error.message += " " + translate("Http", "(gave up after {} attempts)").format(
+                            backoff.failures)
+                    raise error
+                if self.log:
+                    self.log("The search failed ({}); trying again in {:.1f} s".format(
+                        _eodag_error_text(exc), delay))
+                backoff.sleep(delay)
         if isinstance(result, tuple):      # eodag 2: (results, count)
             result = result[0]
         return list(result)
@@ -709,17 +806,42 @@ class EodagClient:
         """
         product = info.product
         wait = defaults()[0] if wait is None else float(wait)
-        try:
-            auth = self._auth(product)
-            downloader = product.downloader
-            if not hasattr(downloader, "order"):
-                # Older eodag: the order is placed by the first download attempt; the caller
-                # saves its identifiers as soon as they appear (order_record after a retry).
-                return self.order_record(info)
-            downloader.order(product, auth, wait=wait, timeout=0)
-        except Exception as exc:
-            raise self._wrap(exc, translate("Eodag", "Ordering {title} failed: {error}"), info.provider,
-                             title=info.title)
+        backoff = self._backoff()
+        while True:
+            try:
+                auth = self._auth(product)
+                downloader = product.downloader
+                if not hasattr(downloader, "order"):
+                    # Older eodag: the order is placed by the first download attempt; the caller
+                    # saves its identifiers as soon as they appear (order_record after a retry).
+                    return self.order_record(info)
+                downloader.order(product, auth, wait=wait, timeout=0)
+                break
+            except Exception as exc:
+                props = product.properties
+                if props.get("eodag:order_id") or props.get("eodag:status_link"):
+                    # The order was placed; only its first status check failed.  Keep the order (the
+                    # download polls its status): failing here would make a retry order again.
+                    if self.log:
+                        self.log("Ordered {}; its status could not be read yet ({})".format(
+                            info.title, _eodag_error_text(exc)))
+                    break
+                # Only a refusal (429, 5xx) is tried again: the provider placed no order then.  After a
+                # lost answer an order may exist, and ordering again could make a second one.
+                status = getattr(exc, "status_code", None)
+                refused = isinstance(status, int) and (status == 429 or status >= 500)
+                delay = backoff.next_delay(None) if refused else None
+                if delay is None:
+                    error = self._wrap(exc, translate("Eodag", "Ordering {title} failed: {error}"), info.provider,
+                                       title=info.title)
+                    if backoff.failures > 1:
+                        error.message += " " + translate("Http", "(gave up after {} attempts)").format(
+                            backoff.failures)
+                    raise error
+                if self.log:
+                    self.log("Ordering {} was refused for now ({}); trying again in {:.1f} s".format(
+                        info.title, _eodag_error_text(exc), delay))
+                backoff.sleep(delay)
         return self.order_record(info)
 
     def order_record(self, info: ProductInfo) -> Dict[str, Any]:
@@ -784,6 +906,36 @@ class EodagClient:
                 return True
         return False
 
+    def discard(self, info: ProductInfo, output_dir: str, path: Optional[str] = None) -> None:
+        """Remove what a failed attempt left of the product: eodag's record, its file or folder
+        (and eodag's note that the product is now local, else it would be handed back as it is)."""
+        from eodag.utils import sanitize
+        product = info.product
+        if str(getattr(product, "location", "")).startswith("file:") and getattr(product, "remote_location", None):
+            product.location = product.remote_location
+        record = self.record_path(info, output_dir)
+        folder = os.path.abspath(output_dir)
+        stems = {sanitize(info.title or info.id), sanitize(info.id)}
+        victims = [record] + ([str(path)] if path else [])
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        for name in names:
+            if name in stems or any(name.startswith(stem + ".") or name.startswith(stem + "-") for stem in stems):
+                victims.append(os.path.join(folder, name))
+        for victim in victims:
+            victim = os.path.abspath(victim)
+            if not victim.startswith(folder + os.sep):
+                continue
+            if os.path.isdir(victim):
+                shutil.rmtree(victim, ignore_errors=True)
+            elif os.path.exists(victim):
+                try:
+                    os.remove(victim)
+                except OSError:
+                    pass
+
     def download(self, info: ProductInfo, output_dir: str, *, extract: bool = True, wait: Optional[float] = None,
                  timeout: Optional[float] = None, cancel=None,
                  on_progress: Optional[Callable[[str, int, Optional[int]], None]] = None,
@@ -804,11 +956,11 @@ class EodagClient:
         product = info.product
         os.makedirs(output_dir, exist_ok=True)
         recorded = self.already_downloaded(info, output_dir)
-        callback = progress_callback(on_progress or (lambda *a: None), cancel)
         out_key = "output_dir" if self.version >= (3,) else "outputs_prefix"
         kwargs = {out_key: os.path.abspath(output_dir), "extract": bool(extract)}
         deadline = time.monotonic() + timeout * 60.0
         attempt = 0
+        backoff = self._backoff(cancel)
         forward = _EodagLogForwarder(self.log) if self.log else None
         logger = logging.getLogger("eodag")
         if forward is not None:
@@ -823,9 +975,17 @@ class EodagClient:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 attempt += 1
+                callback = progress_callback(on_progress or (lambda *a: None), cancel)
                 try:
                     path = self.dag.download(product, progress_callback=callback, wait=wait, timeout=-1, **kwargs)
-                    break
+                    cut = callback.cut_short()
+                    if cut is None:
+                        cut = broken_archive(str(path))
+                    if cut is None:
+                        break
+                    # eodag recorded a product cut short as downloaded: drop it, or it is reused as is.
+                    self.discard(info, output_dir, path)
+                    raise _CutShort(cut)
                 except ex.NotAvailableError as exc:
                     reason = _eodag_error_text(exc)
                     if "order is not supported" in reason:
@@ -850,8 +1010,19 @@ class EodagClient:
                 except CancelledError:
                     raise
                 except Exception as exc:
-                    raise self._wrap(exc, translate("Eodag", "The download of {title} failed: {error}"),
-                                     info.provider, title=info.title)
+                    delay = backoff.next_delay(None) if is_transient(exc) else None
+                    if delay is None:
+                        error = self._wrap(exc, translate("Eodag", "The download of {title} failed: {error}"),
+                                           info.provider, title=info.title)
+                        if backoff.failures > 1:
+                            error.message += " " + translate("Http", "(gave up after {} attempts)").format(
+                                backoff.failures)
+                        raise error
+                    self.discard(info, output_dir, None)
+                    if self.log:
+                        self.log("The download of {} failed ({}); trying again in {:.1f} s".format(
+                            info.title, _eodag_error_text(exc), delay))
+                    backoff.sleep(delay)
         finally:
             if forward is not None:
                 logger.removeHandler(forward)
