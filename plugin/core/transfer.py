@@ -1,8 +1,9 @@
 """The transfer engine: stream a URL to a file, resumably, verified, atomically.
 
-:func:`download` streams the body in 1 MiB chunks to ``NAME.part`` (a writer
-thread writes and hashes while the caller's thread reads the socket, so memory
-stays bounded and both cores are used), resumes after a dropped connection with
+:func:`download` streams the body in 1 MiB chunks to ``NAME.part`` (when the body
+is hashed, a writer thread writes and hashes while the caller's thread reads the
+socket, so both cores are used; otherwise the reading thread writes each chunk
+itself; memory stays bounded either way), resumes after a dropped connection with
 ``Range`` + ``If-Range``, retries transient failures with the policy of
 :mod:`.http`, verifies the length, the checksums the server sends
 (``Content-MD5``, ``x-goog-hash``) and zip integrity, fsyncs, and renames to
@@ -396,6 +397,34 @@ class _Writer:
         self.thread.join()
         if self.error is not None:
             raise self.error
+
+
+class _InlineWriter:
+    """Writes on the reading thread, through one buffer: the choice when nothing is hashed.
+
+    Handing each filled buffer to another thread pays off only while that thread hashes;
+    for a plain write it costs more than the write (wake-ups, and a buffer filled on one
+    core and copied out on another): four parallel downloads used twice the system CPU
+    time and reached 0.66 x curl's throughput, against more than curl's when written here.
+    """
+
+    error = None
+
+    def __init__(self, handle, size: int = CHUNK_SIZE):
+        self.handle = handle
+        self.buffer = bytearray(size)
+
+    def acquire(self, cancel=None) -> bytearray:
+        return self.buffer
+
+    def submit(self, buffer: bytearray, size: int) -> None:
+        self.handle.write(memoryview(buffer)[:size])
+
+    def give_back(self, buffer: bytearray) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 # --------------------------------------------------------------------------- the engine
@@ -816,7 +845,10 @@ class _Download:
         try:
             handle.seek(self.done)
             handle.truncate(self.done)
-            writer = _Writer(handle, list(self.hashers.values()), size=self.chunk_size)
+            if self.hashers:
+                writer = _Writer(handle, list(self.hashers.values()), size=self.chunk_size)
+            else:
+                writer = _InlineWriter(handle, size=self.chunk_size)
             fill, remaining = self._filler(response)
             chunk_size = self.chunk_size
             first = self.done == 0
