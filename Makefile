@@ -33,7 +33,7 @@ help:
 	@echo "make i18n          compile i18n/*.ts to i18n/*.qm (lrelease)"
 	@echo "make package       build dist/eo_downloader.<version>.zip with qgis-plugin-ci"
 	@echo "make demo          run scripts/demo.py"
-	@echo "make bench         run the benchmarks in bench/"
+	@echo "make bench         run the benchmarks in bench/ and write docs/performance.md"
 	@echo "make clean         remove build/, dist/, compiled translations and caches (distclean: also $(VENV))"
 
 deps:
@@ -85,16 +85,9 @@ package: deps venv
 demo: deps venv package
 	$(PY) scripts/demo.py
 
+# Every benchmark (bench/run_all.py runs each bench/bench_*.py), then docs/performance.md.
 bench: deps venv
-	@status=0; ran=0; \
-	for script in bench/*.py; do \
-		[ -e "$$script" ] || continue; \
-		case "$$(basename "$$script")" in _*|conftest.py) continue;; esac; \
-		echo "== $$script"; ran=1; \
-		$(PY) "$$script" || status=1; \
-	done; \
-	[ $$ran = 1 ] || echo "bench: no benchmarks in bench/"; \
-	exit $$status
+	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache i18n/*.qm

@@ -296,6 +296,7 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=1, help="repetitions of each mode (worst run is reported)")
     ap.add_argument("--modes", nargs="*", default=["idle", "tasks", "main"], choices=["idle", "tasks", "main"])
     ap.add_argument("--no-panel", action="store_true", help="without the Jobs panel")
+    ap.add_argument("--idle-seconds", type=float, default=5.0, help="length of the idle measurement")
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "eo_bench_qgis"))
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "qgis_responsive.json"))
     args = ap.parse_args(argv)
@@ -326,7 +327,7 @@ def main(argv=None):
                 for mode in args.modes:
                     print("run {}/{}: {} ...".format(run + 1, args.runs, mode), file=sys.stderr)
                     if mode == "idle":
-                        results.append(idle(scene, 5.0, args.interval_ms))
+                        results.append(idle(scene, args.idle_seconds, args.interval_ms))
                     elif mode == "tasks":
                         results.append(run_tasks(scene, urls, outdir, args.interval_ms))
                     else:

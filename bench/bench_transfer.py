@@ -292,6 +292,7 @@ def main():
     parser.add_argument("--dests", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "transfer.json"))
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -391,9 +392,8 @@ def main():
                              else sys.executable] + sys.argv),
         "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    results_dir = os.path.join(ROOT, "bench", "results")
-    os.makedirs(results_dir, exist_ok=True)
-    with open(os.path.join(results_dir, "transfer.json"), "w") as handle:
+    os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+    with open(args.json, "w") as handle:
         json.dump(report, handle, indent=1)
 
     print("\n### Transfer engine vs curl ({} MiB file, nginx on loopback, median of {} runs)\n".format(
@@ -412,7 +412,7 @@ def main():
     for label, cut in (("clean close", cut_close), ("connection reset", cut_reset)):
         print("| re-fetched after a {} at 50 % | {:.1f} MiB ({:.3f} %), {} requests | <= 1 % |".format(
             label, cut["refetched_bytes"] / MIB, cut["refetched_pct"], cut["requests"]))
-    print("\nwritten: bench/results/transfer.json")
+    print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
 
 
 if __name__ == "__main__":
