@@ -90,6 +90,9 @@ def fsync_path(path):
         os.close(fd)
 
 
+SETTLE_SECONDS = 0.5
+
+
 def settle(paths):
     """Remove outputs and flush the page cache's dirty pages so runs start alike."""
     for path in paths:
@@ -97,8 +100,9 @@ def settle(paths):
             os.remove(path)
         except FileNotFoundError:
             pass
-    os.sync()
-    time.sleep(0.5)
+    if SETTLE_SECONDS > 0:
+        os.sync()
+        time.sleep(SETTLE_SECONDS)
 
 
 def make_data(path, size):
@@ -283,6 +287,7 @@ def refetch(data_path, size, workdir, kind):
 # --------------------------------------------------------------------------- main
 
 def main():
+    global SETTLE_SECONDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024)
     parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median is reported)")
@@ -293,10 +298,13 @@ def main():
     parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "transfer.json"))
+    parser.add_argument("--settle-seconds", type=float, default=SETTLE_SECONDS,
+                        help="pause after the sync between measurements (0: no sync, no pause)")
     args = parser.parse_args()
     if args.child:
         child(args)
         return
+    SETTLE_SECONDS = args.settle_seconds
 
     load_start = os.getloadavg()
     size = args.size_mib * MIB

@@ -18,7 +18,8 @@ BENCH = os.path.join(ROOT, "bench")
 
 def tiny_runs(tmp):
     return {
-        "transfer": ["bench_transfer.py", "--size-mib", "2", "--runs", "1", "--workdir", os.path.join(tmp, "t")],
+        "transfer": ["bench_transfer.py", "--size-mib", "2", "--runs", "1", "--settle-seconds", "0",
+                     "--workdir", os.path.join(tmp, "t")],
         "qgis": ["bench_qgis_responsive.py", "--size-mib", "1", "--files", "2", "--runs", "1",
                  "--idle-seconds", "0.2", "--workdir", os.path.join(tmp, "q")],
         "ee_tiles": ["bench_ee_tiles.py", "--tiles", "1", "4", "--latency", "0.01"],
