@@ -11,7 +11,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from pyproj import CRS, Geod, Transformer
 from shapely import wkt as shapely_wkt
-from shapely.geometry import GeometryCollection, MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry import GeometryCollection, MultiPolygon, Point, Polygon, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform as shapely_transform, unary_union
 from shapely.validation import explain_validity, make_valid
@@ -62,9 +62,31 @@ def _densify_ring(coords: Sequence[Tuple[float, float]], steps: int) -> List[Tup
     return out
 
 
+def _densify_ring_by(coords: Sequence[Tuple[float, float]], step: float) -> List[Tuple[float, float]]:
+    out = []
+    for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:]):
+        n = max(1, int(math.ceil(max(abs(x1 - x0), abs(y1 - y0)) / step)))
+        for i in range(n):
+            t = i / n
+            out.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+    out.append(tuple(coords[-1]))
+    return out
+
+
 def _crosses_antimeridian(poly: Polygon) -> bool:
-    xs = [c[0] for c in poly.exterior.coords]
-    return any(abs(b - a) > 180.0 for a, b in zip(xs[:-1], xs[1:]))
+    """An edge longer than 180° of longitude is taken as a jump across ±180° -- except an edge from
+    exactly -180° to exactly +180° (or back), the full width of the map (a world extent), and an edge
+    along a pole (latitude ±90°, where longitude means nothing: the closing edge of a polar cap)."""
+    coords = list(poly.exterior.coords)
+
+    def on_line(x):
+        return abs(abs(x) - 180.0) < 1e-9
+
+    def at_pole(y):
+        return abs(abs(y) - 90.0) < 1e-9
+
+    return any(abs(x1 - x0) > 180.0 and not (on_line(x0) and on_line(x1)) and not (at_pole(y0) and at_pole(y1))
+               for (x0, y0, *_), (x1, y1, *_) in zip(coords[:-1], coords[1:]))
 
 
 def _split_antimeridian(poly: Polygon) -> List[Polygon]:
@@ -181,8 +203,14 @@ class Aoi:
         if merged.is_empty or merged.area == 0:
             raise AoiError(translate("Aoi", "The area of interest has no area (its points are on one line "
                                             "or repaired to nothing)."))
-        geom4326 = _to_wgs84(merged, crs)
-        parts: List[Polygon] = []
+        caps, merged = _pole_caps(merged, crs)
+        geom4326 = _to_wgs84(merged, crs) if not merged.is_empty else Polygon()
+        minx, miny, maxx, maxy = geom4326.bounds if not geom4326.is_empty else (0.0, 0.0, 0.0, 0.0)
+        if miny < -90.0 - 1e-9 or maxy > 90.0 + 1e-9 or minx < -540.0 or maxx > 540.0:
+            # (checked before the antimeridian handling, which would cut such a shape to nothing)
+            raise AoiError(translate("Aoi", "The area of interest lies outside the valid range of "
+                                            "longitude/latitude: check the layer's CRS."))
+        parts: List[Polygon] = list(caps)
         split = False
         for p in _polygons(geom4326):
             if _crosses_antimeridian(p):
@@ -228,8 +256,19 @@ class Aoi:
     def area_km2(self) -> float:
         total = 0.0
         for p in self.parts:
-            area, _ = _GEOD.geometry_area_perimeter(p)
-            total += abs(area)
+            minx, _, maxx, _ = p.bounds
+            pieces = [p]
+            if maxx - minx > 180.0:
+                # a part as wide as the map (a world extent, a cap around a pole): its long edges are not
+                # geodesics; measure two halves with edges cut into 1° steps along the parallels
+                pieces = []
+                for half in (box(-180.0, -90.0, 0.0, 90.0), box(0.0, -90.0, 180.0, 90.0)):
+                    for q in _polygons(_polygonal(p.intersection(half))):
+                        pieces.append(Polygon(_densify_ring_by(list(q.exterior.coords), 1.0),
+                                              [_densify_ring_by(list(r.coords), 1.0) for r in q.interiors]))
+            for piece in pieces:
+                area, _ = _GEOD.geometry_area_perimeter(piece)
+                total += abs(area)
         return total / 1e6
 
     def to_geojson(self) -> dict:
@@ -285,6 +324,83 @@ def _same_crs(a: str, b: str) -> bool:
         return CRS.from_user_input(a) == CRS.from_user_input(b)
     except Exception:
         return False
+
+
+def _pole_caps(geom: BaseGeometry, crs: str) -> Tuple[List[Polygon], BaseGeometry]:
+    """Split off the polygons of ``geom`` (in ``crs``) that contain a pole, as lon/lat polygons.
+
+    In a polar projection (EPSG:3413, 3031, ...) an area around a pole is an ordinary
+    polygon; transformed vertex by vertex to longitude/latitude its ring goes once
+    around all longitudes and is no polygon at all.  Its lon/lat form is the cap
+    between the ring and the pole: ``(lon_i, lat_i)`` over 360° of longitude, closed
+    along latitude ±90°.  Returns (caps in EPSG:4326, the rest of ``geom`` in ``crs``).
+    """
+    try:
+        src = CRS.from_user_input(crs)
+    except Exception:
+        return [], geom
+    if src.is_geographic:
+        return [], geom
+    to_src = Transformer.from_crs(WGS84, src, always_xy=True)
+    to_wgs = Transformer.from_crs(src, WGS84, always_xy=True)
+    poles = []
+    for lat in (90.0, -90.0):
+        try:
+            x, y = to_src.transform(0.0, lat)
+        except Exception:
+            continue
+        if math.isfinite(x) and math.isfinite(y):
+            poles.append((lat, Point(x, y)))
+    if not poles:
+        return [], geom
+    caps: List[Polygon] = []
+    rest: List[Polygon] = []
+    for poly in _polygons(geom):
+        pole = next((lat for lat, point in poles if poly.contains(point)), None)
+        if pole is None:
+            rest.append(poly)
+            continue
+        ring = list(poly.exterior.coords)
+        ring = _densify_ring(ring, max(1, 2048 // max(1, len(ring) - 1)))
+        lons, lats = to_wgs.transform([c[0] for c in ring], [c[1] for c in ring])
+        if not all(math.isfinite(v) for v in list(lons) + list(lats)):
+            rest.append(poly)
+            continue
+        unwrapped = [lons[0]]
+        for lon in lons[1:]:
+            step = lon - unwrapped[-1]
+            step -= 360.0 * round(step / 360.0)
+            unwrapped.append(unwrapped[-1] + step)
+        pts = list(zip(unwrapped, lats))
+        if pts[-1][0] < pts[0][0]:
+            pts.reverse()
+        shell = pts + [(pts[-1][0], pole), (pts[0][0], pole)]
+        cap = Polygon(shell)
+        if not cap.is_valid:
+            cap = _polygonal(make_valid(cap))
+        pieces = []
+        for k in range(-2, 3):
+            piece = cap.intersection(box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0))
+            for p in _polygons(_polygonal(piece)):
+                pieces.append(shapely_transform(lambda x, y, z=None, k=k: (_snap180(x - 360.0 * k), y), p))
+        whole = _polygonal(unary_union(pieces)) if pieces else Polygon()
+        for hole in poly.interiors:
+            hole_geom = shapely_transform(to_wgs.transform, Polygon(_densify_ring(list(hole.coords), 16)))
+            if hole_geom.is_valid and not _crosses_antimeridian(hole_geom):
+                whole = _polygonal(whole.difference(hole_geom))
+        caps.extend(_polygons(whole))
+    if not caps:
+        return [], geom
+    remaining = unary_union(rest) if len(rest) > 1 else (rest[0] if rest else Polygon())
+    return caps, remaining
+
+
+def _snap180(x):
+    """Longitudes within rounding of ±180° made exactly ±180° (works on scalars and sequences)."""
+    if isinstance(x, (int, float)):
+        return math.copysign(180.0, x) if abs(abs(x) - 180.0) < 1e-9 else x
+    return type(x)(_snap180(v) for v in x) if isinstance(x, (list, tuple)) else \
+        [_snap180(float(v)) for v in x]
 
 
 def _to_wgs84(geom: BaseGeometry, crs: str) -> BaseGeometry:
