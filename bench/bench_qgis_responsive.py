@@ -308,7 +308,7 @@ def main(argv=None):
     print("preparing {} x {} MiB products in {} ...".format(args.files, args.size_mib, www), file=sys.stderr)
     names, side = make_products(www, args.files, args.size_mib)
     zip_bytes = sum(os.path.getsize(os.path.join(www, n)) for n in names)
-    app = qt.start_qgis()  # noqa: F841
+    qt.start_qgis()
     register()
     nginx = Nginx(www, workdir)
     urls = [nginx.url(n) for n in names]

@@ -56,20 +56,37 @@ def plan(quick):
     return steps
 
 
-def run_steps(steps, only):
+def wait_quiet(max_load, max_wait):
+    """Wait up to ``max_wait`` s for the 1-minute load average to drop below ``max_load``."""
+    deadline = time.monotonic() + max_wait
+    load = os.getloadavg()[0]
+    while load >= max_load and time.monotonic() < deadline:
+        time.sleep(5)
+        load = os.getloadavg()[0]
+    return load
+
+
+def run_steps(steps, only, max_load, max_wait):
     failed = []
+    loads = {}
     for key, script, args in steps:
         if only and not any(key.startswith(o) for o in only):
             continue
+        load = wait_quiet(max_load, max_wait)
+        loads[key] = load
         out = os.path.join(RESULTS, key + ".json")
         cmd = [sys.executable, os.path.join(BENCH, script)] + args + ["--json", out]
-        print("== {} ({})".format(" ".join([os.path.join("bench", script)] + args), key), flush=True)
+        print("== {} ({}; load average {:.2f})".format(" ".join([os.path.join("bench", script)] + args), key,
+                                                      load), flush=True)
         start = time.monotonic()
         proc = subprocess.run(cmd, cwd=ROOT)
         print("   {} in {:.0f} s".format("ok" if proc.returncode == 0 else "FAILED", time.monotonic() - start),
               flush=True)
         if proc.returncode != 0:
             failed.append(key)
+    with open(os.path.join(RESULTS, "run_all.json"), "w") as handle:
+        json.dump({"load_before_each": loads, "failed": failed, "cpus": os.cpu_count(),
+                   "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}, handle, indent=1)
     return failed
 
 
@@ -404,6 +421,11 @@ def write_doc(d, command, failed):
              "These machines are shared and noisy: every figure is measured side by side with its reference "
              "in the same run (curl, one-by-one fetching, eodag alone, the main thread, the idle machine), "
              "and the ratios matter more than the seconds.", ""]
+    meta = load("run_all") or {}
+    if meta.get("load_before_each"):
+        lines += ["Load average (1 min) before each benchmark: {}.".format(", ".join(
+            "{} {:.2f}".format(k, v) for k, v in meta["load_before_each"].items())), ""]
+    failed = failed or meta.get("failed") or []
     if failed:
         lines += ["**Benchmarks that failed in this run:** {}".format(", ".join(failed)), ""]
     lines += ["## Headline figures", "", "| figure | result | target | |", "|---|---|---|---|"]
@@ -429,11 +451,14 @@ def main(argv=None):
     ap.add_argument("--only", nargs="*", help="keys to run (transfer, qgis, ee_tiles, ee_draw, eodag)")
     ap.add_argument("--from-results", action="store_true", help="only rewrite the page from bench/results")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
+    ap.add_argument("--max-load", type=float, default=1.5,
+                    help="before each benchmark, wait for the 1-minute load average to drop below this ...")
+    ap.add_argument("--max-wait", type=float, default=180.0, help="... for at most this many seconds")
     args = ap.parse_args(argv)
     failed = []
     if not args.from_results:
         os.makedirs(RESULTS, exist_ok=True)
-        failed = run_steps(plan(args.quick), args.only)
+        failed = run_steps(plan(args.quick), args.only, args.max_load, args.max_wait)
     if not args.no_docs:
         d = collect()
         plot(d, PLOT)
