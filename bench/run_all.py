@@ -18,6 +18,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -103,11 +104,13 @@ def load(key):
 def collect():
     data = {"transfer": {}, "qgis": {}}
     for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
-        if name.startswith("transfer_") and name.endswith(".json"):
-            r = load(name[:-5])
+        match = re.fullmatch(r"(transfer|qgis)_(\d+)\.json", name)
+        if match is None:
+            continue
+        r = load(name[:-5])
+        if match.group(1) == "transfer":
             data["transfer"][r["size_mib"]] = r
-        elif name.startswith("qgis_") and name.endswith(".json"):
-            r = load(name[:-5])
+        else:
             data["qgis"][r["files"]] = r
     data["ee_tiles"] = load("ee_tiles")
     data["ee_draw"] = load("ee_draw")
