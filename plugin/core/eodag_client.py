@@ -476,11 +476,91 @@ def _date_bound(value: Optional[str], end: bool) -> Optional[str]:
     return text
 
 
+#: Longest eodag error text shown (eodag puts whole response bodies into its exceptions).
+ERROR_TEXT_LIMIT = 500
+
+
 def _eodag_error_text(exc: BaseException) -> str:
-    parts = [str(a) for a in getattr(exc, "args", ()) if a not in (None, "")]
-    text = " ".join(parts) or type(exc).__name__
+    """eodag's message, readable: a service's error body in it replaced by the service's own message
+    (JSON ``message``, an HTML page's title and text), eodag's unformatted ``%s`` dropped, and at most
+    :data:`ERROR_TEXT_LIMIT` characters (eodag includes whole response bodies, megabytes of them)."""
     from .http import redact
+    parts: List[str] = []
+    for arg in getattr(exc, "args", ()):
+        for item in (arg if isinstance(arg, (tuple, list)) else [arg]):
+            text = _readable(str(item)) if item is not None else ""
+            if text:
+                parts.append(text)
+    text = ": ".join(parts) or type(exc).__name__
+    status = _status_of(exc)
+    if status is not None and "HTTP" not in text and str(status) not in text:
+        text += " (HTTP {})".format(status)
+    if len(text) > ERROR_TEXT_LIMIT:
+        text = text[:ERROR_TEXT_LIMIT - 1] + "\u2026"
     return redact(text)
+
+
+def _readable(text: str) -> str:
+    """One piece of an eodag message: an HTML page or a JSON error body in it replaced by what the
+    service said, the ``%s`` eodag left unformatted and the quotes of a printed tuple removed."""
+    import json as _json
+    from .http import parse_error_body
+    page = re.search(r"(?is)<(?:!doctype\s+html|html)\b.*?(?:</html>|$)", text)
+    if page:
+        text = text[:page.start()] + parse_error_body(page.group(0), "text/html").message + text[page.end():]
+    start, end = text.find('{"'), text.rfind("}")
+    if 0 <= start < end:
+        try:
+            _json.loads(text[start:end + 1])
+            said = parse_error_body(text[start:end + 1]).message
+        except ValueError:
+            said = ""
+        if said:
+            text = text[:start] + said + text[end + 1:]
+    text = text.replace("%s", "")
+    text = re.sub(r"""\(\s*['"]|['"]\s*,\s*['"]|['"]\s*\)""", " ", text)   # ('a', 'b') -> a b
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s*:\s*(?=:|$)", "", text).strip()
+
+
+def _status_of(exc: BaseException) -> Optional[int]:
+    """The HTTP status behind an eodag failure (its own ``status_code`` or its cause's response)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        status = getattr(exc, "status_code", None)
+        response = getattr(exc, "response", None)
+        if status is None and response is not None:
+            status = getattr(response, "status_code", None)
+        if isinstance(status, int):
+            return status
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _auth_status(exc: BaseException) -> Optional[int]:
+    """401 or 403 when an eodag failure (or its cause) is a refusal of the credentials."""
+    status = _status_of(exc)
+    return status if status in (401, 403) else None
+
+
+def _not_json_text(exc: BaseException) -> str:
+    """For an eodag failure caused by an answer that is not JSON: what the answer was (an HTML page's
+    title and text, or the start of the text), instead of the JSON parser's "Expecting value: line 1
+    column 1"; "" otherwise."""
+    import json as _json
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, _json.JSONDecodeError):
+            from .http import parse_error_body, redact
+            doc = exc.doc if isinstance(exc.doc, str) else ""
+            if not doc.strip():
+                return translate("Http", "(no message)")
+            info = parse_error_body(doc)
+            return redact(info.message) if info.is_html or info.message else ""
+        exc = exc.__cause__ or exc.__context__
+    return ""
 
 
 def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[str], None]] = None) -> str:
@@ -764,9 +844,9 @@ class EodagClient:
         if isinstance(exc, EoError):
             return exc
         from eodag.utils import exceptions as ex
-        text = _eodag_error_text(exc)
+        text = _not_json_text(exc) or _eodag_error_text(exc)
         values = dict(values, provider=provider or "eodag", error=text)
-        if isinstance(exc, ex.AuthenticationError):
+        if isinstance(exc, ex.AuthenticationError) or _auth_status(exc) is not None:
             return AuthError(translate("Eodag", "{provider} refused the credentials: {error}").format(
                 provider=provider or "eodag", error=text),
                 hint=translate("Eodag", "Choose an authentication configuration with this provider's username and "

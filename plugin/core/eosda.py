@@ -453,6 +453,9 @@ def _body_message(text: Optional[str]) -> str:
     try:
         return _server_message(json.loads(text)) or text.strip()[:300]
     except ValueError:
+        from .http import looks_like_html, parse_error_body
+        if looks_like_html(text):     # "the server sent an HTML page: <title>: <text>", not the markup
+            return parse_error_body(text, "text/html").message
         return text.strip()[:300]
 
 
@@ -586,6 +589,11 @@ class EosdaClient:
         try:
             payload = resp.json()
         except ValueError:
+            from . import http
+            text = http.read_limited(resp)
+            if http.looks_like_html(text, resp.headers.get("Content-Type", "")):
+                raise ProviderError(translate("Eosda", "EOSDA rejected the download request (HTTP {}): {}")
+                                    .format(resp.status_code, _body_message(text)))
             raise ProviderError(translate("Eosda", "EOSDA answered the download request with something "
                                                    "other than JSON (HTTP {}).").format(resp.status_code))
         finally:

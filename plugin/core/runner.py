@@ -165,6 +165,26 @@ def get_runner(provider: str) -> Runner:
     return _RUNNERS[provider]
 
 
+def check_output_dir(folder: str) -> None:
+    """The job's output folder exists (made if needed) and can be written to, else ParameterError.
+
+    Checked before anything is sent: a server-side job must not be started for results
+    that cannot be saved (an unwritable, read-only or vanished folder).
+    """
+    if not folder:
+        return
+    import os
+    from .errors import ParameterError
+    from .i18n import translate
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise ParameterError(translate("Processing", "The output folder '{}' cannot be created: {}").format(
+            folder, exc.strerror or exc)) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ParameterError(translate("Processing", "The output folder '{}' is not writable.").format(folder))
+
+
 def run_job(job: Job, ctx: RunContext) -> List[str]:
     """Run (or resume) ``job`` to the end, recording its final state.
 
@@ -173,6 +193,7 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     runner = get_runner(job.provider)
     try:
         ctx.cancel.raise_if_cancelled()
+        check_output_dir(job.output_dir)
         if (ctx.job.server or {}).get("detached"):
             ctx.save_server(detached=False)     # followed again from here on
         outputs = runner(job, ctx)

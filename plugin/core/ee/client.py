@@ -167,6 +167,11 @@ class EeClient:
         try:
             data = response.json()
         except ValueError:
+            body = http.read_limited(response)
+            info = http.parse_error_body(body, response.headers.get("Content-Type", ""))
+            if info.is_html:      # a proxy's sign-in page, a captive portal...: say which
+                raise HttpError(http.redact(translate("EeClient", "Earth Engine: {}").format(info.message)),
+                                status=response.status_code, body=http.redact(body[:2000])) from None
             raise HttpError(translate("EeClient", "Earth Engine sent an answer that is not JSON ({}).")
                             .format(http.short_url(url)), status=response.status_code) from None
         if not isinstance(data, dict):

@@ -455,6 +455,17 @@ class EeDownload:
         return outputs
 
     # -- whole job ------------------------------------------------------------
+    def _fetch_or_clean(self, pieces: List[Piece]) -> List[Piece]:
+        """fetch_all; when it fails before anything was kept, the (empty) work folder goes too."""
+        try:
+            return self.fetch_all(pieces)
+        except BaseException:
+            try:
+                os.rmdir(self.work_dir)        # only when empty: saved pieces stay for a retry
+            except OSError:
+                pass
+            raise
+
     def run(self) -> List[str]:
         self.ctx.progress(1.0, translate("EeDownload", "Reading the image's metadata"))
         pieces = self.plan()
@@ -464,7 +475,7 @@ class EeDownload:
                              thumbnails=dict(self._thumbs))
         os.makedirs(self.work_dir, exist_ok=True)
         try:
-            finished = self.fetch_all(pieces)
+            finished = self._fetch_or_clean(pieces)
         except RequestTooLargeError:
             # The server found the single request too big after all: shrink and tile once.
             if pieces[0].key != "single" or not self.tiling_enabled:
