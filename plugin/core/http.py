@@ -125,6 +125,13 @@ class _RedactingFilter(logging.Filter):
 if not any(isinstance(f, _RedactingFilter) for f in log.filters):
     log.addFilter(_RedactingFilter())
 
+# urllib3 logs every request line, query string included ("GET /api?api_key=... HTTP/1.1"), at
+# DEBUG: a user who turns Python's debug logging on must not find the API key there either.
+for _name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.response"):
+    _other = logging.getLogger(_name)
+    if not any(isinstance(f, _RedactingFilter) for f in _other.filters):
+        _other.addFilter(_RedactingFilter())
+
 
 def _log(level: int, message: str) -> None:
     log.log(level, redact(message))
