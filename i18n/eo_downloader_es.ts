@@ -9,12 +9,12 @@
         <translation>La capa o el mapa no tiene un sistema de referencia de coordenadas válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="116"/>
+        <location filename="../plugin/core/aoi.py" line="138"/>
         <source>The extent is empty.</source>
         <translation>La extensión está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="164"/>
+        <location filename="../plugin/core/aoi.py" line="186"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
         <translation>El área de interés debe ser un polígono, no una geometría de tipo {}: use una capa de polígonos o dibuje un polígono.</translation>
     </message>
@@ -49,72 +49,72 @@
         <translation>La capa del área de interés no tiene objetos (o no hay ninguno seleccionado).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="131"/>
+        <location filename="../plugin/core/aoi.py" line="153"/>
         <source>The geometry could not be read: {}</source>
         <translation>No se pudo leer la geometría: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="146"/>
+        <location filename="../plugin/core/aoi.py" line="168"/>
         <source>The GeoJSON could not be read: {}</source>
         <translation>No se pudo leer el GeoJSON: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="156"/>
+        <location filename="../plugin/core/aoi.py" line="178"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
         <translation>No hay ningún objeto seleccionado: seleccione uno o más polígonos, o use la extensión del mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="170"/>
+        <location filename="../plugin/core/aoi.py" line="192"/>
         <source>The geometry collection holds no polygon.</source>
         <translation>La colección de geometrías no contiene ningún polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="173"/>
+        <location filename="../plugin/core/aoi.py" line="195"/>
         <source>The selected geometry is empty.</source>
         <translation>La geometría seleccionada está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="177"/>
+        <location filename="../plugin/core/aoi.py" line="199"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
         <translation>La geometría no era válida ({}) y se ha reparado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="182"/>
+        <location filename="../plugin/core/aoi.py" line="204"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
         <translation>El área de interés no tiene superficie (sus puntos están en una línea o la reparación no dejó nada).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="194"/>
+        <location filename="../plugin/core/aoi.py" line="222"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
         <translation>El área cruza el antimeridiano (180°) y se ha dividido en {} partes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="199"/>
+        <location filename="../plugin/core/aoi.py" line="227"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
         <translation>El área de interés está fuera del rango válido de longitud/latitud: compruebe el SRC de la capa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="204"/>
+        <location filename="../plugin/core/aoi.py" line="232"/>
         <source>The area of interest has no area.</source>
         <translation>El área de interés no tiene superficie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="207"/>
+        <location filename="../plugin/core/aoi.py" line="235"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
         <translation>El área de interés cubre {:,.0f} km², más que el máximo de {:,.0f} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="270"/>
+        <location filename="../plugin/core/aoi.py" line="309"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>El área de interés tenía {} vértices, más que los {} aceptados; se ha simplificado con una tolerancia de unos {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="294"/>
+        <location filename="../plugin/core/aoi.py" line="410"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>El sistema de referencia de coordenadas '{}' es desconocido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="300"/>
+        <location filename="../plugin/core/aoi.py" line="416"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>El área de interés no se puede expresar en longitud/latitud a partir de {}: compruebe el SRC de la capa.</translation>
     </message>
@@ -122,102 +122,102 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/archive.py" line="53"/>
+        <location filename="../plugin/core/archive.py" line="56"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="53"/>
+        <location filename="../plugin/core/archive.py" line="56"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="63"/>
+        <location filename="../plugin/core/archive.py" line="66"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
+        <location filename="../plugin/core/archive.py" line="96"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="111"/>
+        <location filename="../plugin/core/archive.py" line="114"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="106"/>
+        <location filename="../plugin/core/archive.py" line="109"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="109"/>
+        <location filename="../plugin/core/archive.py" line="112"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="115"/>
+        <location filename="../plugin/core/archive.py" line="118"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="117"/>
+        <location filename="../plugin/core/archive.py" line="120"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="127"/>
+        <location filename="../plugin/core/archive.py" line="130"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="137"/>
+        <location filename="../plugin/core/archive.py" line="140"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="142"/>
+        <location filename="../plugin/core/archive.py" line="145"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="147"/>
+        <location filename="../plugin/core/archive.py" line="150"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="155"/>
+        <location filename="../plugin/core/archive.py" line="158"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="192"/>
+        <location filename="../plugin/core/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
         <translation>No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="219"/>
+        <location filename="../plugin/core/archive.py" line="225"/>
         <source>is larger than its header says</source>
         <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="235"/>
+        <location filename="../plugin/core/archive.py" line="241"/>
         <source>Could not write {}: {}</source>
         <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="239"/>
+        <location filename="../plugin/core/archive.py" line="245"/>
         <source>{} is shorter than its header says</source>
         <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="257"/>
+        <location filename="../plugin/core/archive.py" line="263"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
+        <location filename="../plugin/core/archive.py" line="96"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
@@ -288,7 +288,7 @@
         <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="58"/>
+        <location filename="../plugin/adapters/credentials.py" line="133"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuración de autenticación '{}' no contiene ningún nombre de usuario, contraseña ni clave de API para eodag.</translation>
     </message>
@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="59"/>
+        <location filename="../plugin/gui/dock.py" line="65"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="70"/>
+        <location filename="../plugin/gui/dock.py" line="76"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="70"/>
+        <location filename="../plugin/gui/dock.py" line="76"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="140"/>
+        <location filename="../plugin/gui/dock.py" line="146"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="170"/>
+        <location filename="../plugin/gui/dock.py" line="176"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="182"/>
+        <location filename="../plugin/gui/dock.py" line="188"/>
         <source>Enter an image id.</source>
         <translation>Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="195"/>
+        <location filename="../plugin/gui/dock.py" line="201"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="186"/>
+        <location filename="../plugin/gui/dock.py" line="192"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="191"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="193"/>
+        <location filename="../plugin/gui/dock.py" line="199"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="203"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="220"/>
+        <location filename="../plugin/gui/dock.py" line="226"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="333"/>
+        <location filename="../plugin/gui/dock.py" line="339"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="349"/>
+        <location filename="../plugin/gui/dock.py" line="355"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="358"/>
+        <location filename="../plugin/gui/dock.py" line="364"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="378"/>
+        <location filename="../plugin/gui/dock.py" line="384"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="209"/>
+        <location filename="../plugin/gui/dock.py" line="215"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="250"/>
+        <location filename="../plugin/gui/dock.py" line="256"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="255"/>
+        <location filename="../plugin/gui/dock.py" line="261"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="267"/>
+        <location filename="../plugin/gui/dock.py" line="273"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
@@ -667,7 +667,7 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="68"/>
+        <location filename="../plugin/core/ee/client.py" line="173"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
@@ -717,17 +717,17 @@
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="170"/>
+        <location filename="../plugin/core/ee/client.py" line="175"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="173"/>
+        <location filename="../plugin/core/ee/client.py" line="178"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="201"/>
+        <location filename="../plugin/core/ee/client.py" line="206"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
@@ -785,12 +785,12 @@
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="459"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="470"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="461"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="472"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -1455,27 +1455,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="43"/>
+        <location filename="../plugin/main.py" line="46"/>
         <source>Download imagery</source>
         <translation>Descargar imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="44"/>
+        <location filename="../plugin/main.py" line="47"/>
         <source>Jobs</source>
         <translation>Trabajos</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="45"/>
+        <location filename="../plugin/main.py" line="48"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -1541,84 +1541,89 @@
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="682"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="682"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="614"/>
+        <location filename="../plugin/core/eodag_client.py" line="697"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="676"/>
+        <location filename="../plugin/core/eodag_client.py" line="759"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="689"/>
+        <location filename="../plugin/core/eodag_client.py" line="772"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="717"/>
+        <location filename="../plugin/core/eodag_client.py" line="800"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="739"/>
+        <location filename="../plugin/core/eodag_client.py" line="822"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="770"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="770"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="775"/>
+        <location filename="../plugin/core/eodag_client.py" line="858"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="775"/>
+        <location filename="../plugin/core/eodag_client.py" line="858"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="511"/>
+        <location filename="../plugin/core/eodag_client.py" line="594"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="835"/>
+        <location filename="../plugin/core/eodag_client.py" line="918"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="992"/>
+        <location filename="../plugin/core/eodag_client.py" line="1075"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="997"/>
+        <location filename="../plugin/core/eodag_client.py" line="1080"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1015"/>
+        <location filename="../plugin/core/eodag_client.py" line="1098"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="561"/>
+        <source>the answer stops after {} bytes, in the middle of its JSON</source>
+        <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
 </context>
 <context>
@@ -1817,207 +1822,207 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="100"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="111"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="114"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="115"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="133"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="139"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="131"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="132"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="173"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="174"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="187"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="188"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="222"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="263"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="288"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="279"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="286"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="302"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="293"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="349"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="340"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="360"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="351"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="440"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="431"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="459"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="450"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="464"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="455"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="466"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="457"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
@@ -2070,137 +2075,137 @@
         <translation>EOSDA acepta un solo Polygon por solicitud; se ha dado un {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="490"/>
+        <location filename="../plugin/core/eosda.py" line="493"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tarea está marcada como '{}' pero su respuesta no contiene ningún archivo de resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
+        <location filename="../plugin/core/eosda.py" line="565"/>
         <source>EOSDA refused the API key: {}</source>
         <translation>EOSDA rechazó la clave de API: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
+        <location filename="../plugin/core/eosda.py" line="565"/>
         <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Compruebe la clave de API de EOSDA en la configuración del complemento (gestor de autenticación de QGIS) o en EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="584"/>
+        <location filename="../plugin/core/eosda.py" line="595"/>
         <source>EOSDA rejected the download request (HTTP {}): {}</source>
         <translation>EOSDA rechazó la solicitud de descarga (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="589"/>
+        <location filename="../plugin/core/eosda.py" line="597"/>
         <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
         <translation>EOSDA respondió a la solicitud de descarga con algo que no es JSON (HTTP {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="596"/>
+        <location filename="../plugin/core/eosda.py" line="604"/>
         <source>EOSDA did not create the task: {}</source>
         <translation>EOSDA no creó la tarea: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="625"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="625"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/eosda.py" line="641"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="654"/>
+        <location filename="../plugin/core/eosda.py" line="662"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="695"/>
+        <location filename="../plugin/core/eosda.py" line="703"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="704"/>
+        <location filename="../plugin/core/eosda.py" line="712"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="704"/>
+        <location filename="../plugin/core/eosda.py" line="712"/>
         <source>The server may be busy: try again later.</source>
         <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="758"/>
+        <location filename="../plugin/core/eosda.py" line="766"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="791"/>
+        <location filename="../plugin/core/eosda.py" line="799"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="796"/>
+        <location filename="../plugin/core/eosda.py" line="804"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="802"/>
+        <location filename="../plugin/core/eosda.py" line="810"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="843"/>
+        <location filename="../plugin/core/eosda.py" line="851"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="913"/>
+        <location filename="../plugin/core/eosda.py" line="921"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="927"/>
+        <location filename="../plugin/core/eosda.py" line="935"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="932"/>
+        <location filename="../plugin/core/eosda.py" line="940"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="933"/>
+        <location filename="../plugin/core/eosda.py" line="941"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="935"/>
+        <location filename="../plugin/core/eosda.py" line="943"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="944"/>
+        <location filename="../plugin/core/eosda.py" line="952"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="947"/>
+        <location filename="../plugin/core/eosda.py" line="955"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="956"/>
+        <location filename="../plugin/core/eosda.py" line="964"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="961"/>
+        <location filename="../plugin/core/eosda.py" line="969"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
@@ -2263,97 +2268,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/http.py" line="744"/>
+        <location filename="../plugin/core/http.py" line="751"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="776"/>
+        <location filename="../plugin/core/http.py" line="783"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="778"/>
+        <location filename="../plugin/core/http.py" line="785"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="780"/>
+        <location filename="../plugin/core/http.py" line="787"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="782"/>
+        <location filename="../plugin/core/http.py" line="789"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="784"/>
+        <location filename="../plugin/core/http.py" line="791"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="793"/>
+        <location filename="../plugin/core/http.py" line="800"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="793"/>
+        <location filename="../plugin/core/http.py" line="800"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="915"/>
+        <location filename="../plugin/core/http.py" line="922"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="799"/>
+        <location filename="../plugin/core/http.py" line="806"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="913"/>
+        <location filename="../plugin/core/http.py" line="920"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="916"/>
+        <location filename="../plugin/core/http.py" line="923"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="829"/>
+        <location filename="../plugin/core/http.py" line="836"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="831"/>
+        <location filename="../plugin/core/http.py" line="838"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="833"/>
+        <location filename="../plugin/core/http.py" line="840"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="837"/>
+        <location filename="../plugin/core/http.py" line="844"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="839"/>
+        <location filename="../plugin/core/http.py" line="846"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="840"/>
+        <location filename="../plugin/core/http.py" line="847"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="980"/>
+        <location filename="../plugin/core/http.py" line="987"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2404,22 +2409,22 @@
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="121"/>
+        <location filename="../plugin/adapters/job_manager.py" line="99"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="173"/>
+        <location filename="../plugin/adapters/job_manager.py" line="151"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="189"/>
+        <location filename="../plugin/adapters/job_manager.py" line="167"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <location filename="../plugin/adapters/job_manager.py" line="129"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
@@ -3331,117 +3336,117 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="516"/>
+        <location filename="../plugin/core/transfer.py" line="545"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="604"/>
+        <location filename="../plugin/core/transfer.py" line="633"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="604"/>
+        <location filename="../plugin/core/transfer.py" line="633"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="620"/>
+        <location filename="../plugin/core/transfer.py" line="649"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="622"/>
+        <location filename="../plugin/core/transfer.py" line="651"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="624"/>
+        <location filename="../plugin/core/transfer.py" line="653"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="652"/>
+        <location filename="../plugin/core/transfer.py" line="681"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="662"/>
+        <location filename="../plugin/core/transfer.py" line="691"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="765"/>
+        <location filename="../plugin/core/transfer.py" line="794"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="767"/>
+        <location filename="../plugin/core/transfer.py" line="796"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="860"/>
+        <location filename="../plugin/core/transfer.py" line="892"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="879"/>
+        <location filename="../plugin/core/transfer.py" line="911"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="901"/>
+        <location filename="../plugin/core/transfer.py" line="933"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="918"/>
+        <location filename="../plugin/core/transfer.py" line="950"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="918"/>
+        <location filename="../plugin/core/transfer.py" line="950"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="947"/>
+        <location filename="../plugin/core/transfer.py" line="979"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1002"/>
+        <location filename="../plugin/core/transfer.py" line="1034"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1013"/>
+        <location filename="../plugin/core/transfer.py" line="1045"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1016"/>
+        <location filename="../plugin/core/transfer.py" line="1048"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1103"/>
+        <location filename="../plugin/core/transfer.py" line="1135"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1170"/>
+        <location filename="../plugin/core/transfer.py" line="1202"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="927"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="927"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

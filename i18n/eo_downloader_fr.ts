@@ -9,12 +9,12 @@
         <translation>La couche ou la carte n'a pas de système de coordonnées de référence valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="116"/>
+        <location filename="../plugin/core/aoi.py" line="138"/>
         <source>The extent is empty.</source>
         <translation>L'emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="164"/>
+        <location filename="../plugin/core/aoi.py" line="186"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone, pas une géométrie de type {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
     </message>
@@ -49,72 +49,72 @@
         <translation>La couche de la zone d'intérêt n'a aucune entité (ou aucune n'est sélectionnée).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="131"/>
+        <location filename="../plugin/core/aoi.py" line="153"/>
         <source>The geometry could not be read: {}</source>
         <translation>La géométrie n'a pas pu être lue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="146"/>
+        <location filename="../plugin/core/aoi.py" line="168"/>
         <source>The GeoJSON could not be read: {}</source>
         <translation>Le GeoJSON n'a pas pu être lu : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="156"/>
+        <location filename="../plugin/core/aoi.py" line="178"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
         <translation>Aucune entité n'est sélectionnée : sélectionnez un ou plusieurs polygones, ou utilisez l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="170"/>
+        <location filename="../plugin/core/aoi.py" line="192"/>
         <source>The geometry collection holds no polygon.</source>
         <translation>La collection de géométries ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="173"/>
+        <location filename="../plugin/core/aoi.py" line="195"/>
         <source>The selected geometry is empty.</source>
         <translation>La géométrie sélectionnée est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="177"/>
+        <location filename="../plugin/core/aoi.py" line="199"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
         <translation>La géométrie était invalide ({}) et a été réparée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="182"/>
+        <location filename="../plugin/core/aoi.py" line="204"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
         <translation>La zone d'intérêt n'a pas de superficie (ses points sont alignés ou la réparation n'a rien laissé).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="194"/>
+        <location filename="../plugin/core/aoi.py" line="222"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
         <translation>La zone traverse l'antiméridien (180°) et a été découpée en {} parties.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="199"/>
+        <location filename="../plugin/core/aoi.py" line="227"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
         <translation>La zone d'intérêt est en dehors de la plage valide de longitude/latitude : vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="204"/>
+        <location filename="../plugin/core/aoi.py" line="232"/>
         <source>The area of interest has no area.</source>
         <translation>La zone d'intérêt n'a pas de superficie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="207"/>
+        <location filename="../plugin/core/aoi.py" line="235"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
         <translation>La zone d'intérêt couvre {:,.0f} km², plus que le maximum de {:,.0f} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="270"/>
+        <location filename="../plugin/core/aoi.py" line="309"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>La zone d'intérêt avait {} sommets, plus que les {} acceptés ; elle a été simplifiée avec une tolérance d'environ {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="294"/>
+        <location filename="../plugin/core/aoi.py" line="410"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>Le système de coordonnées de référence « {} » est inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="300"/>
+        <location filename="../plugin/core/aoi.py" line="416"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>La zone d'intérêt ne peut pas être exprimée en longitude/latitude depuis {} : vérifiez le SCR de la couche.</translation>
     </message>
@@ -122,102 +122,102 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/archive.py" line="53"/>
+        <location filename="../plugin/core/archive.py" line="56"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="53"/>
+        <location filename="../plugin/core/archive.py" line="56"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="63"/>
+        <location filename="../plugin/core/archive.py" line="66"/>
         <source>The archive {} does not exist.</source>
         <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
+        <location filename="../plugin/core/archive.py" line="96"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="111"/>
+        <location filename="../plugin/core/archive.py" line="114"/>
         <source>has an invalid name</source>
         <translation>a un nom non valide</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="106"/>
+        <location filename="../plugin/core/archive.py" line="109"/>
         <source>has an absolute path</source>
         <translation>a un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="109"/>
+        <location filename="../plugin/core/archive.py" line="112"/>
         <source>points outside the destination (..)</source>
         <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="115"/>
+        <location filename="../plugin/core/archive.py" line="118"/>
         <source>is a symbolic link</source>
         <translation>est un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="117"/>
+        <location filename="../plugin/core/archive.py" line="120"/>
         <source>is a special file</source>
         <translation>est un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="127"/>
+        <location filename="../plugin/core/archive.py" line="130"/>
         <source>exceeds the limit of {} members</source>
         <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="137"/>
+        <location filename="../plugin/core/archive.py" line="140"/>
         <source>appears twice</source>
         <translation>apparaît deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="142"/>
+        <location filename="../plugin/core/archive.py" line="145"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="147"/>
+        <location filename="../plugin/core/archive.py" line="150"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="155"/>
+        <location filename="../plugin/core/archive.py" line="158"/>
         <source>is inside a file</source>
         <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="192"/>
+        <location filename="../plugin/core/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
         <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="219"/>
+        <location filename="../plugin/core/archive.py" line="225"/>
         <source>is larger than its header says</source>
         <translation>est plus grande que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="235"/>
+        <location filename="../plugin/core/archive.py" line="241"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="239"/>
+        <location filename="../plugin/core/archive.py" line="245"/>
         <source>{} is shorter than its header says</source>
         <translation>{} est plus court que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="257"/>
+        <location filename="../plugin/core/archive.py" line="263"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe et n'est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="93"/>
+        <location filename="../plugin/core/archive.py" line="96"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
@@ -288,7 +288,7 @@
         <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="58"/>
+        <location filename="../plugin/adapters/credentials.py" line="133"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuration d'authentification « {} » ne contient ni nom d'utilisateur, ni mot de passe, ni clé d'API pour eodag.</translation>
     </message>
@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="59"/>
+        <location filename="../plugin/gui/dock.py" line="65"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="70"/>
+        <location filename="../plugin/gui/dock.py" line="76"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="70"/>
+        <location filename="../plugin/gui/dock.py" line="76"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="140"/>
+        <location filename="../plugin/gui/dock.py" line="146"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="170"/>
+        <location filename="../plugin/gui/dock.py" line="176"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="182"/>
+        <location filename="../plugin/gui/dock.py" line="188"/>
         <source>Enter an image id.</source>
         <translation>Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="195"/>
+        <location filename="../plugin/gui/dock.py" line="201"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="186"/>
+        <location filename="../plugin/gui/dock.py" line="192"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="191"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="193"/>
+        <location filename="../plugin/gui/dock.py" line="199"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="203"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="220"/>
+        <location filename="../plugin/gui/dock.py" line="226"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="333"/>
+        <location filename="../plugin/gui/dock.py" line="339"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="349"/>
+        <location filename="../plugin/gui/dock.py" line="355"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="358"/>
+        <location filename="../plugin/gui/dock.py" line="364"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="378"/>
+        <location filename="../plugin/gui/dock.py" line="384"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="209"/>
+        <location filename="../plugin/gui/dock.py" line="215"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="250"/>
+        <location filename="../plugin/gui/dock.py" line="256"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="255"/>
+        <location filename="../plugin/gui/dock.py" line="261"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="267"/>
+        <location filename="../plugin/gui/dock.py" line="273"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
@@ -667,7 +667,7 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="68"/>
+        <location filename="../plugin/core/ee/client.py" line="173"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
@@ -717,17 +717,17 @@
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="170"/>
+        <location filename="../plugin/core/ee/client.py" line="175"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="173"/>
+        <location filename="../plugin/core/ee/client.py" line="178"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="201"/>
+        <location filename="../plugin/core/ee/client.py" line="206"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
@@ -785,12 +785,12 @@
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="459"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="470"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="461"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="472"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -1455,27 +1455,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="43"/>
+        <location filename="../plugin/main.py" line="46"/>
         <source>Download imagery</source>
         <translation>Télécharger des images</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="44"/>
+        <location filename="../plugin/main.py" line="47"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="56"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>{} tâche(s) inachevée(s) reprise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="45"/>
+        <location filename="../plugin/main.py" line="48"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -1541,84 +1541,89 @@
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="682"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="682"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="614"/>
+        <location filename="../plugin/core/eodag_client.py" line="697"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="676"/>
+        <location filename="../plugin/core/eodag_client.py" line="759"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="689"/>
+        <location filename="../plugin/core/eodag_client.py" line="772"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="717"/>
+        <location filename="../plugin/core/eodag_client.py" line="800"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="739"/>
+        <location filename="../plugin/core/eodag_client.py" line="822"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="770"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="770"/>
+        <location filename="../plugin/core/eodag_client.py" line="853"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="775"/>
+        <location filename="../plugin/core/eodag_client.py" line="858"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="775"/>
+        <location filename="../plugin/core/eodag_client.py" line="858"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="511"/>
+        <location filename="../plugin/core/eodag_client.py" line="594"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="835"/>
+        <location filename="../plugin/core/eodag_client.py" line="918"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="992"/>
+        <location filename="../plugin/core/eodag_client.py" line="1075"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="997"/>
+        <location filename="../plugin/core/eodag_client.py" line="1080"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1015"/>
+        <location filename="../plugin/core/eodag_client.py" line="1098"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="561"/>
+        <source>the answer stops after {} bytes, in the middle of its JSON</source>
+        <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
 </context>
 <context>
@@ -1817,207 +1822,207 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="100"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="111"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="114"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="115"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="133"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="139"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="131"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="132"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="151"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="171"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="173"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="174"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="187"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="188"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="222"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="239"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="263"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="288"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="279"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="286"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="302"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="293"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="349"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="340"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="360"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="351"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="440"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="431"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="459"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="450"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="464"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="455"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="466"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="457"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
@@ -2070,137 +2075,137 @@
         <translation>EOSDA accepte un seul Polygon par requête ; un {} a été fourni.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="490"/>
+        <location filename="../plugin/core/eosda.py" line="493"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tâche est marquée « {} » mais sa réponse ne contient aucun fichier de résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
+        <location filename="../plugin/core/eosda.py" line="565"/>
         <source>EOSDA refused the API key: {}</source>
         <translation>EOSDA a refusé la clé d'API : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="562"/>
+        <location filename="../plugin/core/eosda.py" line="565"/>
         <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Vérifiez la clé d'API EOSDA dans les paramètres de l'extension (gestionnaire d'authentification de QGIS) ou dans EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="584"/>
+        <location filename="../plugin/core/eosda.py" line="595"/>
         <source>EOSDA rejected the download request (HTTP {}): {}</source>
         <translation>EOSDA a rejeté la requête de téléchargement (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="589"/>
+        <location filename="../plugin/core/eosda.py" line="597"/>
         <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
         <translation>EOSDA a répondu à la requête de téléchargement par autre chose que du JSON (HTTP {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="596"/>
+        <location filename="../plugin/core/eosda.py" line="604"/>
         <source>EOSDA did not create the task: {}</source>
         <translation>EOSDA n'a pas créé la tâche : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="625"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tâche EOSDA {} n'existe plus sur le serveur (HTTP 404) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="625"/>
+        <location filename="../plugin/core/eosda.py" line="633"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Les tâches expirent après leur task_timeout ; relancez le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/eosda.py" line="641"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA n'a pas pu donner l'état de la tâche {} (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="654"/>
+        <location filename="../plugin/core/eosda.py" line="662"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="695"/>
+        <location filename="../plugin/core/eosda.py" line="703"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tâche EOSDA {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="704"/>
+        <location filename="../plugin/core/eosda.py" line="712"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="704"/>
+        <location filename="../plugin/core/eosda.py" line="712"/>
         <source>The server may be busy: try again later.</source>
         <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="758"/>
+        <location filename="../plugin/core/eosda.py" line="766"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="791"/>
+        <location filename="../plugin/core/eosda.py" line="799"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="796"/>
+        <location filename="../plugin/core/eosda.py" line="804"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="802"/>
+        <location filename="../plugin/core/eosda.py" line="810"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="843"/>
+        <location filename="../plugin/core/eosda.py" line="851"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="913"/>
+        <location filename="../plugin/core/eosda.py" line="921"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="927"/>
+        <location filename="../plugin/core/eosda.py" line="935"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="932"/>
+        <location filename="../plugin/core/eosda.py" line="940"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="933"/>
+        <location filename="../plugin/core/eosda.py" line="941"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="935"/>
+        <location filename="../plugin/core/eosda.py" line="943"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="944"/>
+        <location filename="../plugin/core/eosda.py" line="952"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="947"/>
+        <location filename="../plugin/core/eosda.py" line="955"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="956"/>
+        <location filename="../plugin/core/eosda.py" line="964"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="961"/>
+        <location filename="../plugin/core/eosda.py" line="969"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
@@ -2263,97 +2268,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/http.py" line="744"/>
+        <location filename="../plugin/core/http.py" line="751"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="776"/>
+        <location filename="../plugin/core/http.py" line="783"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="778"/>
+        <location filename="../plugin/core/http.py" line="785"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="780"/>
+        <location filename="../plugin/core/http.py" line="787"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="782"/>
+        <location filename="../plugin/core/http.py" line="789"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="784"/>
+        <location filename="../plugin/core/http.py" line="791"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="793"/>
+        <location filename="../plugin/core/http.py" line="800"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="793"/>
+        <location filename="../plugin/core/http.py" line="800"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="915"/>
+        <location filename="../plugin/core/http.py" line="922"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="799"/>
+        <location filename="../plugin/core/http.py" line="806"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="913"/>
+        <location filename="../plugin/core/http.py" line="920"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="916"/>
+        <location filename="../plugin/core/http.py" line="923"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="829"/>
+        <location filename="../plugin/core/http.py" line="836"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="831"/>
+        <location filename="../plugin/core/http.py" line="838"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="833"/>
+        <location filename="../plugin/core/http.py" line="840"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="837"/>
+        <location filename="../plugin/core/http.py" line="844"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="839"/>
+        <location filename="../plugin/core/http.py" line="846"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="840"/>
+        <location filename="../plugin/core/http.py" line="847"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="980"/>
+        <location filename="../plugin/core/http.py" line="987"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2404,22 +2409,22 @@
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="121"/>
+        <location filename="../plugin/adapters/job_manager.py" line="99"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="173"/>
+        <location filename="../plugin/adapters/job_manager.py" line="151"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="189"/>
+        <location filename="../plugin/adapters/job_manager.py" line="167"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <location filename="../plugin/adapters/job_manager.py" line="129"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
@@ -3331,117 +3336,117 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="516"/>
+        <location filename="../plugin/core/transfer.py" line="545"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="604"/>
+        <location filename="../plugin/core/transfer.py" line="633"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="604"/>
+        <location filename="../plugin/core/transfer.py" line="633"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="620"/>
+        <location filename="../plugin/core/transfer.py" line="649"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="622"/>
+        <location filename="../plugin/core/transfer.py" line="651"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="624"/>
+        <location filename="../plugin/core/transfer.py" line="653"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="652"/>
+        <location filename="../plugin/core/transfer.py" line="681"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="662"/>
+        <location filename="../plugin/core/transfer.py" line="691"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="765"/>
+        <location filename="../plugin/core/transfer.py" line="794"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="767"/>
+        <location filename="../plugin/core/transfer.py" line="796"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="860"/>
+        <location filename="../plugin/core/transfer.py" line="892"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="879"/>
+        <location filename="../plugin/core/transfer.py" line="911"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="901"/>
+        <location filename="../plugin/core/transfer.py" line="933"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="918"/>
+        <location filename="../plugin/core/transfer.py" line="950"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="918"/>
+        <location filename="../plugin/core/transfer.py" line="950"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="947"/>
+        <location filename="../plugin/core/transfer.py" line="979"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1002"/>
+        <location filename="../plugin/core/transfer.py" line="1034"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1013"/>
+        <location filename="../plugin/core/transfer.py" line="1045"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1016"/>
+        <location filename="../plugin/core/transfer.py" line="1048"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1103"/>
+        <location filename="../plugin/core/transfer.py" line="1135"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1170"/>
+        <location filename="../plugin/core/transfer.py" line="1202"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="927"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer.py" line="927"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

@@ -557,6 +557,9 @@ def _not_json_text(exc: BaseException) -> str:
             doc = exc.doc if isinstance(exc.doc, str) else ""
             if not doc.strip():
                 return translate("Http", "(no message)")
+            if doc.lstrip()[:1] in ("{", "["):     # JSON that does not parse: the answer was cut short
+                return translate("Eodag", "the answer stops after {} bytes, in the middle of its JSON").format(
+                    len(doc.encode("utf-8")))
             info = parse_error_body(doc)
             return redact(info.message) if info.is_html or info.message else ""
         exc = exc.__cause__ or exc.__context__
