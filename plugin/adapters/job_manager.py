@@ -48,6 +48,7 @@ class JobManager(QObject):
     def __init__(self, store_path: Optional[str] = None, task_manager=None, parent=None):
         super().__init__(parent)
         self.store = JobStore(store_path or plugin_settings.job_store_path())
+        self.store.fsync_main_thread = False     # the GUI never waits for the disk (jobs' threads still fsync)
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows

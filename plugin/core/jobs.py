@@ -99,7 +99,8 @@ class JobStore:
     """Thread-safe store of jobs in one JSON file, rewritten atomically.
 
     Each change goes to a temporary file in the same folder, is fsynced and then
-    renamed over the store, so a crash leaves either the old or the new file.
+    renamed over the store, so a crash leaves either the old or the new file
+    (``fsync_main_thread = False``: no fsync on the main thread, see :meth:`_write`).
     """
 
     VERSION = 1
@@ -110,6 +111,7 @@ class JobStore:
         self._write_lock = threading.Lock()
         self._sequence = 0          # snapshots taken
         self._written = 0           # the newest snapshot on disk
+        self.fsync_main_thread = True
         self._jobs: Dict[str, Job] = {}
         self._listeners: List[Callable[[Job], None]] = []
         self.load()
@@ -145,29 +147,37 @@ class JobStore:
         return self._sequence, json.dumps(payload, indent=1, sort_keys=True)
 
     def _write(self, snapshot: tuple) -> None:
-        """Write a snapshot to disk, outside ``self._lock``: readers (the main thread) never
-        wait for the fsync, which can take a long time while large downloads are being
-        written.  Writes are serialised; an older snapshot never replaces a newer one."""
+        """Write a snapshot to disk without holding ``self._lock`` (readers, such as the
+        main thread, never wait for a flush, which can take long while large downloads are
+        being written).  The temporary file is written and fsynced without any lock; only
+        the rename is serialised, and an older snapshot never replaces a newer one.
+
+        On the main thread the fsync is skipped when ``fsync_main_thread`` is False (the
+        QGIS job manager sets it: QGIS's GUI must not wait for the disk).  The rename still
+        makes the change survive a crash of QGIS; the next write from a job's thread is
+        durable again.
+        """
         sequence, text = snapshot
-        with self._write_lock:
-            if sequence <= self._written:
-                return          # a newer state (which includes this change) is already on disk
-            folder = os.path.dirname(os.path.abspath(self.path))
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".jobs-", suffix=".tmp", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                    fh.flush()
+        folder = os.path.dirname(os.path.abspath(self.path))
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".jobs-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                if self.fsync_main_thread or threading.current_thread() is not threading.main_thread():
                     os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
+            with self._write_lock:
+                if sequence > self._written:
+                    os.replace(tmp, self.path)
+                    self._written = sequence
+                    tmp = None
+        finally:
+            if tmp is not None:         # failed, or a newer state is already on disk
                 try:
                     os.unlink(tmp)
                 except OSError:
                     pass
-                raise
-            self._written = sequence
 
     # -- listeners (the QGIS side re-emits these as Qt signals) ----------
     def add_listener(self, func: Callable[[Job], None]) -> None:

@@ -71,3 +71,37 @@ def test_an_older_snapshot_never_replaces_a_newer_one(tmp_path, monkeypatch):
     second.join(10)
     assert JobStore(store.path).get(job.id).message == "second"
     assert not [n for n in os.listdir(str(tmp_path)) if n.endswith(".tmp")]
+
+
+def _counting_fsync(monkeypatch):
+    calls = []
+    real = os.fsync
+
+    class _Os:
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def fsync(fd):
+            calls.append(threading.current_thread().name)
+            real(fd)
+    monkeypatch.setattr(jobs_module, "os", _Os())
+    return calls
+
+
+def test_the_main_thread_can_skip_the_flush_job_threads_cannot(tmp_path, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="x", params={}, title="t"))
+    calls = _counting_fsync(monkeypatch)
+    store.update(job.id, message="durable")              # default: flushed on any thread
+    assert calls == [threading.main_thread().name]
+    store.fsync_main_thread = False                       # what the QGIS job manager sets
+    store.update(job.id, message="from the GUI")
+    assert len(calls) == 1
+    assert JobStore(store.path).get(job.id).message == "from the GUI"     # written all the same
+    worker = threading.Thread(target=store.update, args=(job.id,), kwargs={"message": "from a job"},
+                              name="job-thread")
+    worker.start()
+    worker.join(10)
+    assert calls[1:] == ["job-thread"]
+    assert JobStore(store.path).get(job.id).message == "from a job"
