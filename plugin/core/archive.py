@@ -31,7 +31,7 @@ MAX_MEMBERS = 10000
 MAX_TOTAL = 32 * 1024 ** 3          # bytes once extracted
 MAX_RATIO = 200.0                   # uncompressed / compressed, per member ...
 RATIO_MIN_SIZE = 8 * 1024 ** 2      # ... checked only for members larger than this
-CHUNK = 1024 * 1024
+CHUNK = 256 * 1024                  # in cache between the read and the write (see transfer.CHUNK_SIZE)
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ZIP_TYPES = ("application/zip", "application/x-zip-compressed", "application/x-zip", "multipart/x-zip")

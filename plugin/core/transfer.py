@@ -1,6 +1,6 @@
 """The transfer engine: stream a URL to a file, resumably, verified, atomically.
 
-:func:`download` streams the body in 1 MiB chunks to ``NAME.part`` (when the body
+:func:`download` streams the body in 256 KiB chunks to ``NAME.part`` (when the body
 is hashed, a writer thread writes and hashes while the caller's thread reads the
 socket, so both cores are used; otherwise the reading thread writes each chunk
 itself; memory stays bounded either way), resumes after a dropped connection with
@@ -47,7 +47,10 @@ from .i18n import translate
 
 log = logging.getLogger(eohttp.LOGGER_NAME)
 
-CHUNK_SIZE = 1024 * 1024
+# 256 KiB: a chunk is copied in from the socket and out to the file while it is still in the
+# CPU cache.  With 1 MiB chunks, 4 parallel downloads from loopback took 2.3 x as long and
+# 4 x the system CPU time (single stream: 1.7 x as long); smaller chunks only add calls.
+CHUNK_SIZE = 256 * 1024
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
 DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
