@@ -3,7 +3,7 @@
 
 The eodag simulator (tests/sims/eodag_sim.py, its own process) serves a Sentinel-2 L2A
 SAFE zip with real JP2 bands; its tile is set to ``--tile-px`` pixels at 10 m (600,
-1200 and 2400 by default; the simulator's own tests use 240), the AOI is the middle
+1200, 2400 and 4800 by default; the simulator's own tests use 240), the AOI is the middle
 quarter of the tile.  Every variant runs in a fresh process with eodag confined to a fresh
 folder (``eodag_sim.isolated_environment``); the clock starts after the imports:
 
@@ -19,7 +19,7 @@ folder (``eodag_sim.isolated_environment``); the clock starts after the imports:
 The ratios are medians over ``--runs`` rounds of plugin seconds / eodag seconds, the
 variants of a round run back to back.  Target: plugin <= 1.1 x eodag.
 
-    .venv/bin/python bench/bench_eodag.py                            # 600, 1200, 2400 px
+    .venv/bin/python bench/bench_eodag.py                            # 600 ... 4800 px
     .venv/bin/python bench/bench_eodag.py --tile-px 240 --runs 1     # quick
 
 Results: a markdown table on stdout and bench/results/eodag.json.
@@ -168,9 +168,9 @@ def measure(tile_px, runs, workdir):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tile-px", type=int, nargs="*", default=[600, 1200, 2400],
+    ap.add_argument("--tile-px", type=int, nargs="*", default=[600, 1200, 2400, 4800],
                     help="sides of the product's tile in 10 m pixels (one measurement each)")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "eodag.json"))
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)

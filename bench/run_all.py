@@ -42,8 +42,8 @@ def plan(quick):
     else:
         transfer = [(64, 3), (256, 3), (1024, 5)]
         qgis = dict(size=256, files=[1, 2, 4], runs=3)
-        tiles, sides, eodag_px = [1, 4, 16, 64], [2500, 5000, 10000], [600, 1200, 2400]
-        eodag_runs = 3
+        tiles, sides, eodag_px = [1, 4, 16, 64], [2500, 5000, 10000], [600, 1200, 2400, 4800]
+        eodag_runs = 5
     steps = []
     for size, runs in transfer:
         steps.append(("transfer_{}".format(size), "bench_transfer.py",
