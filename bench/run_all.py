@@ -370,8 +370,8 @@ NOTES = """\
   copies between kernel and user space; on a real link the network is slower than
   either.
 * **3. Memory.** `VmHWM` of a fresh process before and after: the engine streams
-  through eight 1 MiB buffers and the extraction through 1 MiB chunks, whatever the
-  file size.
+  through one 256 KiB buffer (eight when it hashes) and the extraction through 256 KiB
+  chunks, whatever the file size.
 * **4. Earth Engine.** The tile phase is latency-bound: with the default 4 parallel
   requests the speed-up approaches the ideal `tiles / ceil(tiles / 4)`.  The result of
   a large AOI is a Cloud-Optimized GeoTIFF with internal overviews written in the task,
@@ -402,9 +402,18 @@ NOTES = """\
   forwards progress at most every 250 ms and the Jobs panel repaints at most every
   200 ms (four downloads reporting ten times a second each kept the main thread busy
   rebuilding the table).
-* **Job store flushes** (`core/jobs.py`): the fsync of `jobs.json` happened under the
-  store's lock, so the main thread waited (up to 65 ms) for a worker's flush while
-  gigabytes were being written; it now happens outside the lock.
+* **Job store flushes** (`core/jobs.py`, `job_manager.py`): the fsync of `jobs.json`
+  happened under the store's lock, so the main thread waited (up to 65 ms) for a
+  worker's flush while gigabytes were being written; the temporary file is now flushed
+  without any lock, and the job manager's store does not flush on the main thread at all
+  (a submit waited up to 120 ms for the disk); the jobs' threads still flush.
+* **Transfer hot loop** (`core/transfer.py`, `core/archive.py`): without hashing (the
+  default since the lead's change) the reading thread writes each chunk itself instead of
+  handing it to a writer thread (that doubled the system CPU time), and chunks are
+  256 KiB instead of 1 MiB, small enough to be copied in from the socket and out to the
+  file while still in the CPU cache: 4 parallel downloads of 1 GiB went from 6.5 s to
+  2.7 s (curl: 3.0 s) in a side-by-side check, with a quarter of the system CPU time;
+  parallel extraction 2.9 s -> 1.5 s.
 * **Mosaic** (`core/raster.py`): the COG driver reads its source twice (overviews, then
   full resolution), so the warped VRT was warped twice; the masked mosaic is now
   written once to a scratch GeoTIFF (10 000 x 10 000 px: 30 s -> 21 s on this machine).
