@@ -182,7 +182,6 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -192,7 +191,7 @@ from osgeo import gdal, ogr, osr
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
 
-from tests.sims.loopback import LoopbackServer
+from tests.sims.loopback import LoopbackServer, QuietHandler
 
 gdal.UseExceptions()
 
@@ -1751,28 +1750,17 @@ _PATH_PIXELS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails/([^/:]+)
 _PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     simulator: EeSimulator = None  # set by a subclass in start()
-    protocol_version = "HTTP/1.1"
     server_version = "ESF"
     sys_version = ""
-
-    def log_message(self, fmt, *args):  # quiet
-        pass
 
     def _read_body(self) -> bytes:
         n = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(n) if n > 0 else b""
 
     def _send(self, status: int, body: bytes, content_type: str, extra: Optional[dict] = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.send_body(status, body, content_type, extra)
 
     def _send_error(self, err: ApiError) -> None:
         body = json.dumps(err.body(), indent=2).encode("utf-8")

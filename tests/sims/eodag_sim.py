@@ -48,7 +48,6 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, List, Optional
 from urllib.parse import parse_qs, urlsplit
 
@@ -57,7 +56,7 @@ from osgeo import gdal, osr
 from pyproj import Transformer
 from shapely.geometry import box, shape
 
-from tests.sims.loopback import LoopbackServer
+from tests.sims.loopback import LoopbackServer, QuietHandler
 
 EPSG = 32631                       # UTM 31N (tile 31TCJ)
 TILE_X0, TILE_Y0 = 360000.0, 4830000.0   # upper-left corner, on the 60 m grid
@@ -460,27 +459,17 @@ def _parse_datetime(text: str) -> Optional[dt.datetime]:
     return value
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     simulator: EodagSimulator = None
-    protocol_version = "HTTP/1.1"
     server_version = "EodagSim/1.0"
 
-    def log_message(self, fmt, *args):
-        pass
 
     # -- helpers --------------------------------------------------------------------------
     def _send(self, status: int, payload: Any = None, headers: Optional[Dict[str, str]] = None,
               body: Optional[bytes] = None, content_type: str = "application/json") -> None:
         if body is None:
             body = json.dumps(payload).encode("utf-8") if payload is not None else b""
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.send_body(status, body, content_type, headers)
 
     def _file(self, name: str, ctype: str, data: bytes) -> None:
         self._send(200, body=data, content_type=ctype,

@@ -45,7 +45,6 @@ import threading
 import time
 import uuid
 import zipfile
-from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
@@ -55,7 +54,7 @@ from pyproj import CRS, Transformer
 from shapely.geometry import Polygon, box, mapping, shape
 from shapely.ops import transform as shp_transform
 
-from tests.sims.loopback import LoopbackServer
+from tests.sims.loopback import LoopbackServer, QuietHandler
 
 S2_RES = {"B01": 60, "B02": 10, "B03": 10, "B04": 10, "B05": 20, "B06": 20, "B07": 20, "B08": 10,
           "B8A": 20, "B09": 60, "B10": 60, "B11": 20, "B12": 20}
@@ -623,27 +622,17 @@ class EosdaSimulator(LoopbackServer):
         return None
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     simulator: EosdaSimulator = None
-    protocol_version = "HTTP/1.1"
     server_version = "EosdaSim/1.0"
 
-    def log_message(self, fmt, *args):  # keep test output quiet
-        pass
 
     # -- helpers -------------------------------------------------------------
     def _send(self, status: int, payload: Any = None, headers: Optional[Dict[str, str]] = None,
               body: Optional[bytes] = None, content_type: str = "application/json") -> None:
         if body is None:
             body = json.dumps(payload).encode("utf-8") if payload is not None else b""
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.send_body(status, body, content_type, headers)
 
     def _send_file(self, name: str, ctype: str, data: bytes) -> None:
         sim = self.simulator

@@ -1,7 +1,28 @@
 """What every loopback simulator shares: a threaded HTTP server on 127.0.0.1 and its lifecycle."""
 import threading
-from http.server import ThreadingHTTPServer
-from typing import Optional
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Dict, Optional
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """Request handler base: HTTP/1.1, no console logging, one way to send a body."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):   # keep test output quiet
+        pass
+
+    def send_body(self, status: int, body: bytes, content_type: str,
+                  headers: Optional[Dict[str, str]] = None) -> None:
+        """Status, Content-Type, an exact Content-Length, extra headers, then the body (not for HEAD)."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class LoopbackServer:
