@@ -118,6 +118,15 @@ def collect():
     return data
 
 
+def runs_of(r, mode):
+    return [x for x in r["runs"] if x["mode"] == mode]
+
+
+def median_of(r, mode, key):
+    values = sorted(x[key] for x in runs_of(r, mode))
+    return values[len(values) // 2] if values else float("nan")
+
+
 def ok(flag):
     return "met" if flag else "**missed**"
 
@@ -136,13 +145,15 @@ def headline_rows(d):
         m = big["worst"].get("main thread")
         i = big["worst"].get("idle")
         if t:
-            rows.append(("1. QGIS responsive: worst main-thread stall, {} downloads ({:.0f} MiB zips, extracted, "
-                         "loaded, drawn)".format(big["files"], big["zip_bytes"] / 1048576.0 / big["files"]),
-                         "{:.0f} ms (p99 {:.1f} ms); same work on the main thread: {:.0f} ms (p99 {:.0f} ms); "
-                         "idle: {:.0f} ms".format(t["max_stall_ms"], t["p99_stall_ms"],
-                                                  m["max_stall_ms"] if m else float("nan"),
-                                                  m["p99_stall_ms"] if m else float("nan"),
-                                                  i["max_stall_ms"] if i else float("nan")),
+            n = len(runs_of(big, "tasks"))
+            rows.append(("1. QGIS responsive: longest main-thread stall, {} downloads ({:.0f} MiB zips, extracted, "
+                         "loaded, drawn), worst of {} runs".format(big["files"],
+                                                                   big["zip_bytes"] / 1048576.0 / big["files"], n),
+                         "{:.0f} ms (p99 {:.1f} ms); median run {:.0f} ms (p99 {:.1f} ms); same work on the main "
+                         "thread: {:.0f} ms; idle machine: {:.0f} ms".format(
+                             t["max_stall_ms"], t["p99_stall_ms"], median_of(big, "tasks", "max_stall_ms"),
+                             median_of(big, "tasks", "p99_stall_ms"),
+                             m["max_stall_ms"] if m else float("nan"), i["max_stall_ms"] if i else float("nan")),
                          "<= 50 ms, p99 < 20 ms",
                          ok(t["max_stall_ms"] <= 50 and t["p99_stall_ms"] < 20)))
             rows.append(("1. QGIS responsive: longest canvas redraw while they run",
@@ -207,15 +218,16 @@ def scaling_tables(d):
         out.append("**Main thread during downloads** (worst of the runs; stall = time between two 5 ms "
                    "heartbeats beyond 5 ms)\n")
         out.append("| jobs | zip MiB each | runs | seconds to drawn | max stall ms | p99 stall ms | "
-                   "main thread: seconds | main thread: max stall ms | idle: max stall ms | "
-                   "max canvas redraw ms |")
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                   "median run: max / p99 ms | main thread: seconds | main thread: max stall ms | "
+                   "idle: max stall ms | max canvas redraw ms |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for files in sorted(d["qgis"]):
             r = d["qgis"][files]
             t, m, i = (r["worst"].get(k) for k in ("tasks", "main thread", "idle"))
-            out.append("| {} | {:.0f} | {} | {:.1f} | {:.1f} | {:.1f} | {} | {} | {} | {:.0f} |".format(
-                files, r["zip_bytes"] / 1048576.0 / files, len([x for x in r["runs"] if x["mode"] == "tasks"]),
+            out.append("| {} | {:.0f} | {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} / {:.1f} | {} | {} | {} | {:.0f} |".format(
+                files, r["zip_bytes"] / 1048576.0 / files, len(runs_of(r, "tasks")),
                 t["seconds_to_drawn"], t["max_stall_ms"], t["p99_stall_ms"],
+                median_of(r, "tasks", "max_stall_ms"), median_of(r, "tasks", "p99_stall_ms"),
                 "{:.1f}".format(m["seconds_to_drawn"]) if m else "-",
                 "{:.0f}".format(m["max_stall_ms"]) if m else "-",
                 "{:.1f}".format(i["max_stall_ms"]) if i else "-", t["max_redraw_ms"]))
