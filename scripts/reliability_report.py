@@ -80,6 +80,10 @@ def faults_section(results, seed, jobs) -> list:
             cell(r.label), r.jobs, r.done, r.identical, r.failed, r.retried_ok, r.max_streak,
             r.max_transfer_streak, r.limit, r.leftovers_done, r.leftovers_after_retry, dup, r.requests,
             cell(faults), r.seconds))
+    others = ["* {}: {} -- at most {} in a row seen, {} allowed.".format(name, why, seen, limit)
+              for name in sorted(results) for why, (seen, limit) in sorted(results[name].other_limits.items())]
+    if others:
+        out += ["", "Requests a provider retries above the HTTP policy, with their own bound:", ""] + others
     out += ["", "Problems found by the checks (must be none): " + ("none." if not any(
         r.unexpected for r in results.values()) else "; ".join(u for r in results.values() for u in r.unexpected)),
         "", "### The messages a job may end with under faults (one example each, as measured)", "",

@@ -911,7 +911,7 @@ class EodagClient:
                     break
                 # Only a refusal (429, 5xx) is tried again: the provider placed no order then.  After a
                 # lost answer an order may exist, and ordering again could make a second one.
-                status = getattr(exc, "status_code", None)
+                status = _status_of(exc)        # (eodag's QuotaExceededError keeps the 429 in its cause)
                 refused = isinstance(status, int) and (status == 429 or status >= 500)
                 delay = backoff.next_delay(None) if refused else None
                 if delay is None:
