@@ -22,7 +22,7 @@ DEFAULTS = {
     "max_area_km2": 1_000_000.0,
     "max_parallel_tiles": 4,
     "connect_timeout": 10.0,
-    "read_timeout": 60.0,
+    "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
     "verify_tls": True,
     "load_layers": True,
     "eodag_provider": "cop_dataspace",
@@ -93,12 +93,12 @@ def job_store_path() -> str:
 
 
 def core_settings() -> dict:
-    """The preferences the core runners read (no secrets)."""
+    """The preferences the core runners read (no secrets), under the keys they read."""
+    from ..core.http import Timeouts
     return {
         "ee_api": get("ee_api_url"),
         "ee_token": get("ee_token_url"),
         "eosda_api": get("eosda_api_url"),
-        "max_parallel_tiles": get("max_parallel_tiles"),
-        "connect_timeout": get("connect_timeout"),
-        "read_timeout": get("read_timeout"),
+        "ee_concurrency": int(get("max_parallel_tiles")),
+        "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout"))),
     }

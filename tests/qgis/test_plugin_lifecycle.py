@@ -106,3 +106,16 @@ def test_settings_test_connection_buttons(qgis_app, monkeypatch):
         assert text.startswith("✗ Earth Engine refused the credentials (HTTP 401)"), text
         assert "tok-WRONG-4711" not in text
     am.removeAuthenticationConfig(cfg.id())
+
+
+def test_preferences_reach_the_runners(qgis_app):
+    from plugin.adapters import settings as plugin_settings
+    plugin_settings.set("max_parallel_tiles", 3)
+    plugin_settings.set("read_timeout", 45.0)
+    try:
+        core = plugin_settings.core_settings()
+        assert core["ee_concurrency"] == 3                 # read by the EE download and export runners
+        assert core["timeouts"].read == 45.0 and core["timeouts"].connect == 10.0
+    finally:
+        for key in ("max_parallel_tiles", "read_timeout"):
+            plugin_settings.set(key, plugin_settings.DEFAULTS[key])
