@@ -147,10 +147,19 @@ class CanvasProbe:
                 "p90_redraw_ms": percentile(ms, 90)}
 
     def close(self):
+        """Delete the bridge first (at once), then the canvas: a bridge that outlives its canvas
+        hands the next project's layers to a deleted canvas (a crash)."""
+        from qgis.PyQt import sip
+        from qgis.PyQt.QtCore import QCoreApplication, QEvent
         self.timer.stop()
+        self.canvas.mapCanvasRefreshed.disconnect(self._done)
+        sip.delete(self.bridge)
+        self.bridge = None
         self.canvas.stopRendering()
         self.canvas.close()
         self.canvas.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.canvas = None
 
 
 def wait_for(condition, timeout=600.0):
