@@ -85,9 +85,12 @@ def run_steps(steps, only, max_load, max_wait):
               flush=True)
         if proc.returncode != 0:
             failed.append(key)
+    meta = (load("run_all") or {}) if only else {}          # a partial run updates the record
+    meta.setdefault("load_before_each", {}).update(loads)
+    meta["failed"] = sorted(set(k for k in meta.get("failed", []) if k not in loads) | set(failed))
+    meta.update(cpus=os.cpu_count(), time=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     with open(os.path.join(RESULTS, "run_all.json"), "w") as handle:
-        json.dump({"load_before_each": loads, "failed": failed, "cpus": os.cpu_count(),
-                   "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}, handle, indent=1)
+        json.dump(meta, handle, indent=1)
     return failed
 
 
@@ -449,7 +452,7 @@ def write_doc(d, command, failed):
     if meta.get("load_before_each"):
         lines += ["Load average (1 min) before each benchmark: {}.".format(", ".join(
             "{} {:.2f}".format(k, v) for k, v in meta["load_before_each"].items())), ""]
-    failed = failed or meta.get("failed") or []
+    failed = meta.get("failed") or failed
     if failed:
         lines += ["**Benchmarks that failed in this run:** {}".format(", ".join(failed)), ""]
     lines += ["## Headline figures", "", "| figure | result | target | |", "|---|---|---|---|"]
