@@ -35,3 +35,32 @@ def write_rgb_geotiff(path, epsg=32610, size=64, bands=("B4", "B3", "B2")):
         band.SetDescription(name)
     ds = None
     return str(path)
+
+
+def store_basic_authcfg(name, username, password):
+    """A Basic configuration in QGIS's auth database (master password set if needed); returns its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("test-master", True)
+    cfg = QgsAuthMethodConfig("Basic")
+    cfg.setName(name)
+    cfg.setConfig("username", username)
+    cfg.setConfig("password", password)
+    assert am.storeAuthenticationConfig(cfg)[0]
+    return cfg.id()
+
+
+def isolate_eodag(sim, folder, monkeypatch):
+    """eodag confined to ``folder`` (no user config, no internet) and given the simulator's provider YAML."""
+    import os
+    from plugin.core import eodag_client
+    from tests.sims import eodag_sim
+    for key in list(os.environ):
+        if key.startswith("EODAG") or key.startswith("EO_DOWNLOADER_EODAG"):
+            monkeypatch.delenv(key)
+    for key, value in eodag_sim.isolated_environment(str(folder / "eodag")).items():
+        monkeypatch.setenv(key, value)
+    yml = folder / "sim_provider.yml"
+    yml.write_text(sim.yaml())
+    monkeypatch.setenv(eodag_client.PROVIDERS_FILE_ENV, str(yml))

@@ -5,12 +5,13 @@ import sys
 
 import pytest
 from osgeo import gdal
-from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsProcessingContext, QgsProcessingException,
+from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProject, QgsVectorLayer)
 
 from plugin.adapters import settings as plugin_settings
 from plugin.core import eodag_client as ec
 from plugin.core.jobs import JobState, JobStore
+from tests.qgis.helpers import isolate_eodag, store_basic_authcfg
 from tests.sims import eodag_sim as es
 
 ONLINE_L2A, L1C, ORDERABLE_L2A, TIF_L2A, COG = (p["id"] for p in es.CATALOGUE)
@@ -46,29 +47,15 @@ def processing_ready(qgis_app):
 
 @pytest.fixture
 def authcfg(qgis_app):
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("test-master", True)
-    cfg = QgsAuthMethodConfig("Basic")
-    cfg.setName("eodag sim")
-    cfg.setConfig("username", USER)
-    cfg.setConfig("password", PASSWORD)
-    assert am.storeAuthenticationConfig(cfg)[0]
-    yield cfg.id()
-    am.removeAuthenticationConfig(cfg.id())
+    cfg_id = store_basic_authcfg("eodag sim", USER, PASSWORD)
+    yield cfg_id
+    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
 
 
 @pytest.fixture
 def env(sim, tmp_path, monkeypatch):
     """eodag confined to tmp_path and given the simulator's provider YAML; job store in tmp_path."""
-    for key in list(os.environ):
-        if key.startswith("EODAG") or key.startswith("EO_DOWNLOADER_EODAG"):
-            monkeypatch.delenv(key)
-    for key, value in es.isolated_environment(str(tmp_path / "eodag")).items():
-        monkeypatch.setenv(key, value)
-    yml = tmp_path / "sim_provider.yml"
-    yml.write_text(sim.yaml())
-    monkeypatch.setenv(ec.PROVIDERS_FILE_ENV, str(yml))
+    isolate_eodag(sim, tmp_path, monkeypatch)
     store_path = str(tmp_path / "jobs.json")
     monkeypatch.setattr(plugin_settings, "job_store_path", lambda: store_path)
     return store_path

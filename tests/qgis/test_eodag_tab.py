@@ -1,10 +1,9 @@
 """The dock's eodag tab against the eodag simulator: providers from eodag, search with quicklooks and
 footprints, the order filter, jobs submitted and their layers loaded; the install hint without eodag."""
-import os
 import sys
 
 import pytest
-from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsCoordinateReferenceSystem, QgsProject,
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsProject,
                        QgsRectangle)
 
 from plugin.adapters import settings as plugin_settings
@@ -13,7 +12,7 @@ from plugin.core import eodag_client as ec
 from plugin.core.jobs import JobState
 from plugin.gui import eodag_tab as tab_module
 from plugin.gui.dock import DownloadDock
-from tests.qgis.helpers import wait_until
+from tests.qgis.helpers import isolate_eodag, store_basic_authcfg, wait_until
 from tests.sims import eodag_sim as es
 
 ONLINE_L2A, L1C, ORDERABLE_L2A, TIF_L2A, COG = (p["id"] for p in es.CATALOGUE)
@@ -29,28 +28,14 @@ def sim():
 
 @pytest.fixture
 def authcfg(qgis_app):
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("test-master", True)
-    cfg = QgsAuthMethodConfig("Basic")
-    cfg.setName("eodag tab sim")
-    cfg.setConfig("username", USER)
-    cfg.setConfig("password", PASSWORD)
-    assert am.storeAuthenticationConfig(cfg)[0]
-    yield cfg.id()
-    am.removeAuthenticationConfig(cfg.id())
+    cfg_id = store_basic_authcfg("eodag tab sim", USER, PASSWORD)
+    yield cfg_id
+    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
 
 
 @pytest.fixture
 def eodag_env(sim, tmp_path, monkeypatch):
-    for key in list(os.environ):
-        if key.startswith("EODAG") or key.startswith("EO_DOWNLOADER_EODAG"):
-            monkeypatch.delenv(key)
-    for key, value in es.isolated_environment(str(tmp_path / "eodag")).items():
-        monkeypatch.setenv(key, value)
-    yml = tmp_path / "sim_provider.yml"
-    yml.write_text(sim.yaml())
-    monkeypatch.setenv(ec.PROVIDERS_FILE_ENV, str(yml))
+    isolate_eodag(sim, tmp_path, monkeypatch)
     monkeypatch.setattr(tab_module.EodagTab, "quicklook_dir", lambda self: str(tmp_path / "quicklooks"))
 
 
