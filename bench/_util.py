@@ -17,6 +17,16 @@ def free_port():
     return port
 
 
+def die_with_parent():
+    """preexec_fn: the child gets SIGTERM when the benchmark dies (Linux), leaving no server behind."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)    # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 class SimProcess:
     """A simulator of tests/sims run as its own process (``python -m tests.sims.<name> --port N ...``).
 
@@ -31,7 +41,7 @@ class SimProcess:
         head = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tests.sims." + module]
         self.proc = subprocess.Popen(head + ["--port", str(self.port)] + [str(a) for a in args], cwd=ROOT,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-                                     env=env)
+                                     env=env, preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
         deadline = time.monotonic() + ready_timeout
         while time.monotonic() < deadline:
             try:

@@ -173,8 +173,10 @@ class Nginx:
                   server {{ listen 127.0.0.1:{port}; root {root}; }}
                 }}
                 """).format(p=self.prefix, port=self.port, root=root_dir))
+        from _util import die_with_parent
         self.proc = subprocess.Popen([nginx_binary(), "-p", self.prefix, "-c", conf],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
         wait_port(self.port)
 
     def url(self, name):
