@@ -81,6 +81,10 @@ _STORAGE_STATUS = {"ONLINE": ONLINE, "OFFLINE": ORDERABLE, "STAGING": ORDERED}
 
 _eodag_module = None
 _import_lock = threading.Lock()
+#: eodag parses its metadata mappings with jsonpath-ng (a PLY parser), which is not thread-safe:
+#: two jobs searching at once failed with "ParseException: Unknown type".  Gateway creation and
+#: searches (where mappings are parsed) are serialised; transfers are not.
+_PARSE_LOCK = threading.RLock()
 
 
 class EodagMissingError(EoError):
@@ -677,7 +681,8 @@ class EodagClient:
         settings = settings or {}
         self.retry = settings.get("retry")      # http.RetryPolicy for transient failures (None: default)
         try:
-            self.dag = EODataAccessGateway()
+            with _PARSE_LOCK:
+                self.dag = EODataAccessGateway()
         except Exception as exc:  # a broken user configuration file, an unwritable folder...
             raise ProviderError(translate("Eodag", "eodag could not start: {error}").format(
                 error=_eodag_error_text(exc)),
@@ -814,7 +819,8 @@ class EodagClient:
         backoff = self._backoff()
         while True:
             try:
-                result = self.dag.search(raise_errors=True, **kwargs)
+                with _PARSE_LOCK:
+                    result = self.dag.search(raise_errors=True, **kwargs)
                 break
             except Exception as exc:
                 delay = backoff.next_delay(None) if is_transient(exc) else None
