@@ -274,9 +274,15 @@ def idle(scene, seconds, interval_ms):
 
 
 def remove_layers(scene):
+    """Remove the loaded layers and let QGIS finish with them before the next measurement
+    (their deletion, the canvas redraw without them), so that it is not counted there."""
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
     for layer_id in [i for ids in scene.manager.loaded_layers.values() for i in ids]:
         scene.project.removeMapLayer(layer_id)
     scene.manager.loaded_layers.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    start = time.monotonic()
+    qt.wait_for(lambda: time.monotonic() - start > 0.5 and not scene.probe.canvas.isDrawing(), timeout=60)
 
 
 def clean(outdir):
