@@ -735,62 +735,62 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="76"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="81"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="80"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="85"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="104"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="104"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="249"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="255"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="280"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="287"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="374"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="382"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="380"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="388"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="419"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="479"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="441"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="505"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="470"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="535"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="472"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -1491,137 +1491,137 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <location filename="../plugin/core/eodag_client.py" line="114"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <location filename="../plugin/core/eodag_client.py" line="116"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="114"/>
+        <location filename="../plugin/core/eodag_client.py" line="118"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="116"/>
+        <location filename="../plugin/core/eodag_client.py" line="120"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="132"/>
+        <location filename="../plugin/core/eodag_client.py" line="136"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="196"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="196"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="193"/>
+        <location filename="../plugin/core/eodag_client.py" line="197"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="193"/>
+        <location filename="../plugin/core/eodag_client.py" line="197"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="463"/>
+        <location filename="../plugin/core/eodag_client.py" line="467"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="682"/>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="682"/>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="697"/>
+        <location filename="../plugin/core/eodag_client.py" line="702"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="759"/>
+        <location filename="../plugin/core/eodag_client.py" line="764"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="772"/>
+        <location filename="../plugin/core/eodag_client.py" line="777"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="800"/>
+        <location filename="../plugin/core/eodag_client.py" line="805"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="822"/>
+        <location filename="../plugin/core/eodag_client.py" line="828"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="859"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="859"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="858"/>
+        <location filename="../plugin/core/eodag_client.py" line="864"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="858"/>
+        <location filename="../plugin/core/eodag_client.py" line="864"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="594"/>
+        <location filename="../plugin/core/eodag_client.py" line="598"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="918"/>
+        <location filename="../plugin/core/eodag_client.py" line="924"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1075"/>
+        <location filename="../plugin/core/eodag_client.py" line="1081"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1080"/>
+        <location filename="../plugin/core/eodag_client.py" line="1086"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1098"/>
+        <location filename="../plugin/core/eodag_client.py" line="1104"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="561"/>
+        <location filename="../plugin/core/eodag_client.py" line="565"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
@@ -2404,27 +2404,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="156"/>
+        <location filename="../plugin/core/runner.py" line="177"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="99"/>
+        <location filename="../plugin/adapters/job_manager.py" line="134"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <location filename="../plugin/adapters/job_manager.py" line="188"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="167"/>
+        <location filename="../plugin/adapters/job_manager.py" line="204"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="129"/>
+        <location filename="../plugin/adapters/job_manager.py" line="166"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
@@ -2516,9 +2516,14 @@ Adquisición: {date}
 Trabajo: {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="146"/>
+        <location filename="../plugin/adapters/layers.py" line="162"/>
         <source>{} (tiles)</source>
         <translation>{} (teselas)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="128"/>
+        <source>{name} (preview)</source>
+        <translation>{name} (vista previa)</translation>
     </message>
 </context>
 <context>
@@ -3120,7 +3125,7 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="225"/>
+        <location filename="../plugin/core/raster.py" line="354"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
@@ -3135,104 +3140,109 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="306"/>
+        <location filename="../plugin/core/raster.py" line="313"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="310"/>
+        <location filename="../plugin/core/raster.py" line="317"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="315"/>
+        <location filename="../plugin/core/raster.py" line="322"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="328"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="347"/>
+        <location filename="../plugin/core/raster.py" line="575"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="555"/>
+        <location filename="../plugin/core/raster.py" line="747"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="377"/>
+        <location filename="../plugin/core/raster.py" line="535"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="399"/>
+        <location filename="../plugin/core/raster.py" line="419"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="586"/>
+        <location filename="../plugin/core/raster.py" line="778"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="433"/>
+        <location filename="../plugin/core/raster.py" line="628"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="487"/>
+        <location filename="../plugin/core/raster.py" line="679"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="489"/>
+        <location filename="../plugin/core/raster.py" line="681"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="497"/>
+        <location filename="../plugin/core/raster.py" line="689"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="501"/>
+        <location filename="../plugin/core/raster.py" line="693"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="538"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="543"/>
+        <location filename="../plugin/core/raster.py" line="735"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="551"/>
+        <location filename="../plugin/core/raster.py" line="743"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="560"/>
+        <location filename="../plugin/core/raster.py" line="752"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="565"/>
+        <location filename="../plugin/core/raster.py" line="757"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="567"/>
+        <location filename="../plugin/core/raster.py" line="759"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="363"/>
+        <source>transform the area of interest</source>
+        <translation>transformar el área de interés</translation>
     </message>
 </context>
 <context>
@@ -3336,117 +3346,117 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="545"/>
+        <location filename="../plugin/core/transfer.py" line="548"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="633"/>
+        <location filename="../plugin/core/transfer.py" line="636"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="633"/>
+        <location filename="../plugin/core/transfer.py" line="636"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="649"/>
+        <location filename="../plugin/core/transfer.py" line="652"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="651"/>
+        <location filename="../plugin/core/transfer.py" line="654"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="653"/>
+        <location filename="../plugin/core/transfer.py" line="656"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="681"/>
+        <location filename="../plugin/core/transfer.py" line="684"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="691"/>
+        <location filename="../plugin/core/transfer.py" line="694"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="794"/>
+        <location filename="../plugin/core/transfer.py" line="797"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="796"/>
+        <location filename="../plugin/core/transfer.py" line="799"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="892"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="911"/>
+        <location filename="../plugin/core/transfer.py" line="914"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="933"/>
+        <location filename="../plugin/core/transfer.py" line="936"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="950"/>
+        <location filename="../plugin/core/transfer.py" line="953"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="950"/>
+        <location filename="../plugin/core/transfer.py" line="953"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="979"/>
+        <location filename="../plugin/core/transfer.py" line="982"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1034"/>
+        <location filename="../plugin/core/transfer.py" line="1037"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1045"/>
+        <location filename="../plugin/core/transfer.py" line="1048"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1048"/>
+        <location filename="../plugin/core/transfer.py" line="1051"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1135"/>
+        <location filename="../plugin/core/transfer.py" line="1138"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1202"/>
+        <location filename="../plugin/core/transfer.py" line="1205"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="927"/>
+        <location filename="../plugin/core/transfer.py" line="930"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="927"/>
+        <location filename="../plugin/core/transfer.py" line="930"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

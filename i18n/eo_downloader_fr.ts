@@ -735,62 +735,62 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="76"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="81"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="80"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="85"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="104"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="104"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="249"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="255"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="280"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="287"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="374"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="382"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="380"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="388"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="419"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="479"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="441"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="505"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="470"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="535"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="472"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -1491,137 +1491,137 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="110"/>
+        <location filename="../plugin/core/eodag_client.py" line="114"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="112"/>
+        <location filename="../plugin/core/eodag_client.py" line="116"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="114"/>
+        <location filename="../plugin/core/eodag_client.py" line="118"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="116"/>
+        <location filename="../plugin/core/eodag_client.py" line="120"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="132"/>
+        <location filename="../plugin/core/eodag_client.py" line="136"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="196"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="192"/>
+        <location filename="../plugin/core/eodag_client.py" line="196"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="193"/>
+        <location filename="../plugin/core/eodag_client.py" line="197"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="193"/>
+        <location filename="../plugin/core/eodag_client.py" line="197"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="463"/>
+        <location filename="../plugin/core/eodag_client.py" line="467"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="682"/>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="682"/>
+        <location filename="../plugin/core/eodag_client.py" line="687"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="697"/>
+        <location filename="../plugin/core/eodag_client.py" line="702"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="759"/>
+        <location filename="../plugin/core/eodag_client.py" line="764"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="772"/>
+        <location filename="../plugin/core/eodag_client.py" line="777"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="800"/>
+        <location filename="../plugin/core/eodag_client.py" line="805"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="822"/>
+        <location filename="../plugin/core/eodag_client.py" line="828"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="859"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="853"/>
+        <location filename="../plugin/core/eodag_client.py" line="859"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="858"/>
+        <location filename="../plugin/core/eodag_client.py" line="864"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="858"/>
+        <location filename="../plugin/core/eodag_client.py" line="864"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="594"/>
+        <location filename="../plugin/core/eodag_client.py" line="598"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="918"/>
+        <location filename="../plugin/core/eodag_client.py" line="924"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1075"/>
+        <location filename="../plugin/core/eodag_client.py" line="1081"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1080"/>
+        <location filename="../plugin/core/eodag_client.py" line="1086"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1098"/>
+        <location filename="../plugin/core/eodag_client.py" line="1104"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="561"/>
+        <location filename="../plugin/core/eodag_client.py" line="565"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
@@ -2404,27 +2404,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="156"/>
+        <location filename="../plugin/core/runner.py" line="177"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="99"/>
+        <location filename="../plugin/adapters/job_manager.py" line="134"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="151"/>
+        <location filename="../plugin/adapters/job_manager.py" line="188"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="167"/>
+        <location filename="../plugin/adapters/job_manager.py" line="204"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="129"/>
+        <location filename="../plugin/adapters/job_manager.py" line="166"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
@@ -2516,9 +2516,14 @@ Acquisition : {date}
 Tâche : {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="146"/>
+        <location filename="../plugin/adapters/layers.py" line="162"/>
         <source>{} (tiles)</source>
         <translation>{} (tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/layers.py" line="128"/>
+        <source>{name} (preview)</source>
+        <translation>{name} (aperçu)</translation>
     </message>
 </context>
 <context>
@@ -3120,7 +3125,7 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="225"/>
+        <location filename="../plugin/core/raster.py" line="354"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
@@ -3135,104 +3140,109 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="306"/>
+        <location filename="../plugin/core/raster.py" line="313"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="310"/>
+        <location filename="../plugin/core/raster.py" line="317"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="315"/>
+        <location filename="../plugin/core/raster.py" line="322"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="328"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="347"/>
+        <location filename="../plugin/core/raster.py" line="575"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="555"/>
+        <location filename="../plugin/core/raster.py" line="747"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="377"/>
+        <location filename="../plugin/core/raster.py" line="535"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="399"/>
+        <location filename="../plugin/core/raster.py" line="419"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="586"/>
+        <location filename="../plugin/core/raster.py" line="778"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="433"/>
+        <location filename="../plugin/core/raster.py" line="628"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="487"/>
+        <location filename="../plugin/core/raster.py" line="679"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="489"/>
+        <location filename="../plugin/core/raster.py" line="681"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="497"/>
+        <location filename="../plugin/core/raster.py" line="689"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="501"/>
+        <location filename="../plugin/core/raster.py" line="693"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="538"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="543"/>
+        <location filename="../plugin/core/raster.py" line="735"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="551"/>
+        <location filename="../plugin/core/raster.py" line="743"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="560"/>
+        <location filename="../plugin/core/raster.py" line="752"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="565"/>
+        <location filename="../plugin/core/raster.py" line="757"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="567"/>
+        <location filename="../plugin/core/raster.py" line="759"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="363"/>
+        <source>transform the area of interest</source>
+        <translation>transformer la zone d&apos;intérêt</translation>
     </message>
 </context>
 <context>
@@ -3336,117 +3346,117 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="545"/>
+        <location filename="../plugin/core/transfer.py" line="548"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="633"/>
+        <location filename="../plugin/core/transfer.py" line="636"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="633"/>
+        <location filename="../plugin/core/transfer.py" line="636"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="649"/>
+        <location filename="../plugin/core/transfer.py" line="652"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="651"/>
+        <location filename="../plugin/core/transfer.py" line="654"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="653"/>
+        <location filename="../plugin/core/transfer.py" line="656"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="681"/>
+        <location filename="../plugin/core/transfer.py" line="684"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="691"/>
+        <location filename="../plugin/core/transfer.py" line="694"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="794"/>
+        <location filename="../plugin/core/transfer.py" line="797"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="796"/>
+        <location filename="../plugin/core/transfer.py" line="799"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="892"/>
+        <location filename="../plugin/core/transfer.py" line="895"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="911"/>
+        <location filename="../plugin/core/transfer.py" line="914"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="933"/>
+        <location filename="../plugin/core/transfer.py" line="936"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="950"/>
+        <location filename="../plugin/core/transfer.py" line="953"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="950"/>
+        <location filename="../plugin/core/transfer.py" line="953"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="979"/>
+        <location filename="../plugin/core/transfer.py" line="982"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1034"/>
+        <location filename="../plugin/core/transfer.py" line="1037"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1045"/>
+        <location filename="../plugin/core/transfer.py" line="1048"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1048"/>
+        <location filename="../plugin/core/transfer.py" line="1051"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1135"/>
+        <location filename="../plugin/core/transfer.py" line="1138"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1202"/>
+        <location filename="../plugin/core/transfer.py" line="1205"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="927"/>
+        <location filename="../plugin/core/transfer.py" line="930"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="927"/>
+        <location filename="../plugin/core/transfer.py" line="930"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

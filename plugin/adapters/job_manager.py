@@ -3,10 +3,12 @@
 All its methods run on the main thread.  The store is the single record of
 every job; the manager only keeps the running tasks.
 """
+import shutil
+import threading
 from typing import Dict, List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import EoError
 from ..core.http import redact
@@ -19,6 +21,7 @@ from . import settings as plugin_settings
 from .tasks import FunctionTask, JobTask, add_task
 
 LOG_TAG = "EO Downloader"
+DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may still be reading them
 
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:
@@ -53,6 +56,7 @@ class JobManager(QObject):
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
         self.loaded_layers: Dict[str, List] = {}
+        self.preview_layers: Dict[str, Dict[str, str]] = {}   # job id -> {final output path: layer id}
 
     # -- submission --------------------------------------------------------------
     def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
@@ -77,14 +81,41 @@ class JobManager(QObject):
         task = JobTask(job, self.store, credentials, network.make_session(), plugin_settings.core_settings(),
                        on_finished=self._task_finished)
         task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
+        task.previewReady.connect(self._show_preview)
         self.tasks[job_id] = task
         add_task(self.task_manager, task)
         self.jobChanged.emit(job_id)
         return job
 
+    def _show_preview(self, job_id: str, final_path: str) -> None:
+        """Add the layer a running job offers for an output it is still writing."""
+        task = self.tasks.get(job_id)
+        job = self.store.get(job_id)
+        layer = task.previews.get(final_path) if task is not None else None
+        if layer is None or job is None:
+            return
+        layers.load_job_outputs(job, made=[layer])
+        self.preview_layers.setdefault(job_id, {})[final_path] = layer.id()
+
+    def _previews_of(self, task: JobTask) -> Dict[str, object]:
+        """Final output path -> its preview layer in the project (None: offered but not on the map,
+        e.g. removed by the user)."""
+        project = QgsProject.instance()
+        shown = self.preview_layers.pop(task.job_id, {})
+        return {final: project.mapLayer(shown.get(final, "")) for final in task.previews}
+
+    def _discard_later(self, folders: List[str]) -> None:
+        """Remove scratch folders a preview read from, a little later and off the main thread."""
+        def remove():
+            for folder in folders:
+                threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
+        if folders:
+            QTimer.singleShot(DISCARD_DELAY_MS, remove)
+
     def _task_finished(self, task: JobTask) -> None:
         self.tasks.pop(task.job_id, None)
         job = self.store.get(task.job_id)
+        previews = self._previews_of(task)
         if job is None:
             return
         ok = job.state == JobState.DONE
@@ -95,9 +126,14 @@ class JobManager(QObject):
             job = self.store.update(job.id, state=state, error=text if state == JobState.FAILED else "",
                                     message=text)
         if ok and job.load_layers:
-            self.load_layers(job.id, prepared=task.layers)
-        elif job.state == JobState.FAILED:
-            log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error), Qgis.MessageLevel.Warning)
+            self.load_layers(job.id, prepared=task.layers, previews=previews)
+        else:
+            # a preview of a job that did not finish is not a result
+            QgsProject.instance().removeMapLayers([lyr.id() for lyr in previews.values() if lyr is not None])
+            if job.state == JobState.FAILED:
+                log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error),
+                    Qgis.MessageLevel.Warning)
+        self._discard_later(task.discard_later)
         self.jobChanged.emit(job.id)
         self.jobFinished.emit(job.id, ok)
 
@@ -170,14 +206,25 @@ class JobManager(QObject):
             resumed.append(job.id)
         return resumed
 
-    def load_layers(self, job_id: str, prepared: Optional[List] = None) -> List:
-        """Add the job's result layers to the project (``prepared``: made by the task off the main thread)."""
+    def load_layers(self, job_id: str, prepared: Optional[List] = None,
+                    previews: Optional[Dict[str, object]] = None) -> List:
+        """Add the job's result layers to the project (``prepared``: made by the task off the main
+        thread; ``previews``: layers already on the map for some outputs, pointed at them now)."""
         job = self.store.get(job_id)
         if job is None:
             return []
-        added = layers.load_job_outputs(job, made=prepared)
-        self.loaded_layers[job_id] = [lyr.id() for lyr in added]
-        return added
+        previews = previews or {}
+        swapped = [lyr for final, lyr in previews.items()
+                   if lyr is not None and final in job.outputs and layers.replace_preview(lyr, final)]
+        done = {lyr.source() for lyr in swapped}
+        if prepared is None:
+            prepared = layers.make_layers(job, [o for o in job.outputs if o not in done])
+        else:    # the task made no layer for previewed outputs; one whose preview is gone gets one now
+            gone = [o for o in previews if o in job.outputs and o not in done]
+            prepared = prepared + (layers.make_layers(job, gone) if gone else [])
+        added = layers.load_job_outputs(job, made=prepared) if prepared else []
+        self.loaded_layers[job_id] = [lyr.id() for lyr in swapped + added]
+        return swapped + added
 
     def active(self) -> bool:
         return bool(self.tasks or self.cancelling)

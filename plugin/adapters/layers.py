@@ -123,6 +123,22 @@ def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
     return layers
 
 
+def preview_name(final_path: str) -> str:
+    """The name of the layer that stands for ``final_path`` while it is being written."""
+    return translate("Layers", "{name} (preview)").format(name=_layer_name(final_path))
+
+
+def _layer_name(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def replace_preview(layer: QgsRasterLayer, path: str) -> bool:
+    """Point a preview layer at its final file: same layer (id, style, place in the tree)."""
+    from qgis.core import QgsDataProvider
+    layer.setDataSource(path, _layer_name(path), "gdal", QgsDataProvider.ProviderOptions(), False)
+    return layer.isValid()
+
+
 def tile_layer_outputs(outputs: List[str]) -> List[str]:
     """Outputs that are XYZ tile layer URIs (``type=xyz&url=...``), e.g. an Earth Engine asset's tiles."""
     return [o for o in outputs if isinstance(o, str) and o.startswith(XYZ_PREFIX)]
@@ -136,7 +152,7 @@ def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
     """
     layers = []
     for path in raster_outputs(paths):
-        layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal")
+        layer = QgsRasterLayer(path, _layer_name(path), "gdal")
         if not layer.isValid():
             continue
         style_rgb(layer)

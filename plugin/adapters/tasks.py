@@ -7,12 +7,20 @@ and computing its stretch takes 40-120 ms each, too long for the main thread) an
 moves them to the main thread.  ``finished()`` runs on the main thread and hands
 the outcome to the job manager, which adds the layers to the project.
 
+A runner may offer a preview of an output it is still writing
+(:meth:`RunContext.preview`, e.g. a VRT of Earth Engine tiles while their
+Cloud-Optimized GeoTIFF is built): the task makes that layer here too, named
+"<name> (preview)", and emits ``previewReady``; the job manager adds it at once and,
+when the job is done, points it at the final file (same layer, same style).  Scratch
+folders a preview reads from are removed only after that (``discard_later``).
+
 :func:`add_task` gives each job its own thread: QgsTaskManager runs tasks on
 ``QThreadPool.globalInstance()``, which has as many threads as CPU cores and which
 the map renderer also uses.  A job mostly waits (network, server-side processing),
 so without an extra thread two jobs on a 2-core machine would stop every map
 redraw until they end, and a third job would wait for a free slot.
 """
+import shutil
 import time
 from typing import Callable, List, Optional
 
@@ -28,6 +36,8 @@ PROGRESS_INTERVAL = 0.25   # seconds between progress signals of one task
 
 
 class JobTask(QgsTask):
+    previewReady = pyqtSignal(str, str)     # job id, final output path (see self.previews)
+
     def __init__(self, job, store, credentials: dict, session, settings: dict,
                  on_finished: Optional[Callable[["JobTask"], None]] = None):
         super().__init__(job.title or job.id, QgsTask.Flag.CanCancel)
@@ -44,6 +54,8 @@ class JobTask(QgsTask):
         self.layers: Optional[List] = None     # result layers made in run() (None: not made)
         self._progress_at = 0.0
         self._pool_slot = False
+        self.previews = {}                     # final output path -> preview layer (made in run())
+        self.discard_later: List[str] = []     # scratch folders previews read from
 
     def interrupt(self) -> None:
         """Stop because QGIS or the plugin is closing: the job stays resumable."""
@@ -57,7 +69,8 @@ class JobTask(QgsTask):
             return False
         ctx = RunContext(job, store=self.store, cancel=self.token,
                          progress=self._progress,
-                         credentials=self._credentials, session=self._session, settings=self._settings)
+                         credentials=self._credentials, session=self._session, settings=self._settings,
+                         preview=self._preview, discard=self._discard)
         try:
             self.outputs = run_job(job, ctx)
             self._prepare_layers()
@@ -85,6 +98,31 @@ class JobTask(QgsTask):
             self._progress_at = now
             self.setProgress(percent)
 
+    def _preview(self, path: str, final_path: str) -> None:
+        """Make the preview layer of ``final_path`` here and tell the main thread (RunContext.preview)."""
+        job = self.store.get(self.job_id)
+        if job is None or not job.load_layers:
+            return
+        try:
+            from . import layers
+            made = layers.make_layers(job, [path])
+            if not made:
+                return
+            layer = made[0]
+            layer.setName(layers.preview_name(final_path))
+            layer.moveToThread(QCoreApplication.instance().thread())
+        except Exception:     # a preview is a convenience: the job goes on without it
+            return
+        self.previews[final_path] = layer
+        self.previewReady.emit(self.job_id, final_path)
+
+    def _discard(self, folder: str) -> None:
+        """RunContext.discard: at once, unless a preview layer reads from the folder."""
+        if self.previews:
+            self.discard_later.append(folder)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
     def _prepare_layers(self) -> None:
         """Open and style the result layers on this worker thread, then hand them to the main thread."""
         job = self.store.get(self.job_id)
@@ -92,7 +130,8 @@ class JobTask(QgsTask):
             return
         try:
             from . import layers
-            made = layers.make_layers(job, job.outputs)
+            # (an output shown as a preview keeps its layer: the job manager points it at the file)
+            made = layers.make_layers(job, [o for o in job.outputs if o not in self.previews])
             main = QCoreApplication.instance().thread()
             for layer in made:
                 layer.moveToThread(main)

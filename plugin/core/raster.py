@@ -295,11 +295,18 @@ def _nd_str(value: float) -> str:
     return repr(float(value))
 
 
-def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> None:
+def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> Tuple[GeoTransform, int, int]:
+    """Check the tiles share one pixel grid; returns the grid of their union (geotransform, width, height).
+
+    The union's origin is taken from the tiles' own numbers (no arithmetic on coordinates),
+    so the output keeps exactly the grid Earth Engine gave.
+    """
     first = datasets[0]
     gt0 = first.GetGeoTransform()
     srs0 = _srs_of(first)
     types0 = [first.GetRasterBand(i + 1).DataType for i in range(first.RasterCount)]
+    det = gt0[1] * gt0[5] - gt0[2] * gt0[4]
+    places = [(0, 0, first.RasterXSize, first.RasterYSize, gt0)]
     for ds, path in zip(datasets[1:], paths[1:]):
         srs = _srs_of(ds)
         if (srs is None) != (srs0 is None) or (srs is not None and not srs.IsSame(srs0)):
@@ -314,33 +321,254 @@ def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> None:
             if not math.isclose(gt[k], gt0[k], rel_tol=1e-9, abs_tol=1e-12):
                 raise RasterError(translate("Raster", "The tiles do not have the same pixel size ({path}).")
                                   .format(path=path))
-        det = gt0[1] * gt0[5] - gt0[2] * gt0[4]
         dx, dy = gt[0] - gt0[0], gt[3] - gt0[3]
         col = (gt0[5] * dx - gt0[2] * dy) / det
         row = (-gt0[4] * dx + gt0[1] * dy) / det
         if abs(col - round(col)) > 1e-6 or abs(row - round(row)) > 1e-6:
             raise RasterError(translate("Raster", "The tiles are not on one pixel grid ({path}).")
                               .format(path=path))
+        places.append((int(round(col)), int(round(row)), ds.RasterXSize, ds.RasterYSize, gt))
+    c0 = min(p[0] for p in places)
+    r0 = min(p[1] for p in places)
+    width = max(p[0] + p[2] for p in places) - c0
+    height = max(p[1] + p[3] for p in places) - r0
+    if gt0[2] == 0 and gt0[4] == 0:
+        # x from a tile of the first column, y from a tile of the first row
+        x0 = next(p[4][0] for p in places if p[0] == c0)
+        y0 = next(p[4][3] for p in places if p[1] == r0)
+    else:
+        x0 = gt0[0] + c0 * gt0[1] + r0 * gt0[2]
+        y0 = gt0[3] + c0 * gt0[4] + r0 * gt0[5]
+    return (x0, gt0[1], gt0[2], y0, gt0[4], gt0[5]), width, height
+
+
+# AOI coverage of a tile: which pixel centres the polygon holds
+INSIDE, PARTIAL, OUTSIDE = "inside", "partial", "outside"
+
+
+def _cutline_in(srs: Optional[osr.SpatialReference], geojson_4326: Any):
+    """The densified AOI polygon as an OGR geometry in ``srs`` (as GDAL's cutline ends up)."""
+    from osgeo import ogr
+    geom = ogr.CreateGeometryFromJson(json.dumps(_densified(_geometry_of(geojson_4326))))
+    if geom is None:
+        raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON."))
+    if srs is None:
+        return geom
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    target = srs.Clone()
+    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if geom.Transform(osr.CoordinateTransformation(wgs84, target)) != 0:
+        raise _fail(translate("Raster", "transform the area of interest"))
+    return geom
+
+
+def coverage(ds, geojson_4326: Any) -> str:
+    """Whether the EPSG:4326 polygon holds all (INSIDE), some (PARTIAL) or none (OUTSIDE) of the
+    pixel centres of the raster ``ds`` (a path or an open dataset).  Rotated grids are PARTIAL."""
+    from osgeo import ogr
+    if isinstance(ds, (str, os.PathLike)):
+        ds = _open(os.fspath(ds))
+    gt = ds.GetGeoTransform()
+    if gt[2] != 0 or gt[4] != 0:
+        return PARTIAL
+    geom = _cutline_in(_srs_of(ds), geojson_4326)
+    xa, xb = gt[0] + 0.5 * gt[1], gt[0] + (ds.RasterXSize - 0.5) * gt[1]
+    ya, yb = gt[3] + 0.5 * gt[5], gt[3] + (ds.RasterYSize - 0.5) * gt[5]
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ((xa, ya), (xb, ya), (xb, yb), (xa, yb), (xa, ya)):
+        ring.AddPoint_2D(x, y)
+    centres = ogr.Geometry(ogr.wkbPolygon)
+    centres.AddGeometry(ring)
+    if not geom.Intersects(centres):
+        return OUTSIDE
+    if geom.Contains(centres):
+        return INSIDE
+    return PARTIAL
+
+
+def overview_factors(width: int, height: int, smallest: int = 256) -> List[int]:
+    """Overview decimation factors 2, 4, 8 ... while the overview stays at least ``smallest`` px."""
+    levels = []
+    f = 2
+    while max(width, height) / f >= smallest:
+        levels.append(f)
+        f *= 2
+    return levels
+
+
+def _scratch_options() -> List[str]:
+    """Creation options of intermediate GeoTIFFs: tiled, with a fast compression."""
+    codecs = gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST") or ""
+    codec = ["COMPRESS=ZSTD", "ZSTD_LEVEL=1"] if "ZSTD" in codecs else ["COMPRESS=LZW"]
+    return ["TILED=YES", "BIGTIFF=IF_SAFER"] + codec
+
+
+def _mask_tile(ds, path: str, dest: str, geojson_4326: Any, cancel=None) -> None:
+    """Write ``dest``: the tile with the pixels whose centre is outside the polygon set to its
+    *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike."""
+    src_nd, _dst, _f = _nodata_pair(ds, None)
+    gt = ds.GetGeoTransform()
+    w, h = ds.RasterXSize, ds.RasterYSize
+    cut = _write_cutline(geojson_4326)
+    out = None
+    try:
+        xs = (gt[0], gt[0] + gt[1] * w)
+        ys = (gt[3], gt[3] + gt[5] * h)
+        out = _call(translate("Raster", "mask the raster"), gdal.Warp, dest, ds,
+                    options=gdal.WarpOptions(format="GTiff", creationOptions=_scratch_options(),
+                                             srcNodata=_nd_str(src_nd), dstNodata=_nd_str(src_nd),
+                                             width=w, height=h, resampleAlg="near", multithread=False,
+                                             outputBounds=(min(xs), min(ys), max(xs), max(ys)),
+                                             cutlineDSName=cut, callback=_gdal_progress(cancel, None, 0, 0)))
+        out.SetGeoTransform(gt)      # warp recomputes the grid from the bounds: the tile's own numbers
+        for i in range(ds.RasterCount):
+            name = ds.GetRasterBand(i + 1).GetDescription()
+            if name:
+                out.GetRasterBand(i + 1).SetDescription(name)
+        out.FlushCache()
+    finally:
+        out = None
+        _unlink_vsi(cut)
+
+
+def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:
+    """External overviews (``path.ovr``, nearest neighbour) so a mosaic of tiles draws fast at any scale."""
+    _remove_quietly_ovr(path)
+    if not factors:
+        return
+    ds = _open(path)
+    key = "COMPRESS_OVERVIEW"
+    codec = [o.split("=", 1)[1] for o in _scratch_options() if o.startswith("COMPRESS=")][0]
+    previous = gdal.GetThreadLocalConfigOption(key, None)
+    gdal.SetThreadLocalConfigOption(key, codec)
+    try:
+        err = _call(translate("Raster", "build overviews"), ds.BuildOverviews, "NEAREST", list(factors),
+                    _gdal_progress(cancel, None, 0, 0))
+        if err not in (0, None):
+            raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
+    except RasterError:
+        ds = None
+        _remove_quietly_ovr(path)
+        _check_cancel(cancel)
+        raise
+    finally:
+        gdal.SetThreadLocalConfigOption(key, previous)
+        ds = None
+
+
+def _remove_quietly_ovr(path: str) -> None:
+    try:
+        os.remove(path + ".ovr")
+    except OSError:
+        pass
+
+
+def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] = (),
+                 cancel=None) -> Optional[str]:
+    """Make a downloaded tile ready to be mosaicked and drawn, in place.
+
+    With a polygon: a tile the polygon cuts through is masked (pixels whose centre is
+    outside become the tile's nodata, the source convention of the module docstring);
+    a tile wholly inside is left as it is; for a tile with no pixel centre inside, returns
+    ``None`` (nothing of it is kept).  Then external overviews are built with the given
+    factors (a mosaic VRT of such tiles draws at any scale without reading every pixel).
+    Replacing the file is atomic.  Returns ``path`` (or ``None``).
+    """
+    path = os.fspath(path)
+    _check_cancel(cancel)
+    if geojson_4326 is not None:
+        ds = _open(path)
+        try:
+            where = coverage(ds, geojson_4326)
+            if where == OUTSIDE:
+                return None
+            if where == PARTIAL:
+                part = _part_path(path)
+                _remove_quietly(part)
+                try:
+                    _mask_tile(ds, path, part, geojson_4326, cancel)
+                    ds = None
+                    _remove_quietly_ovr(path)
+                    os.replace(part, path)
+                except RasterError:
+                    _remove_quietly(part)
+                    _check_cancel(cancel)
+                    raise
+        finally:
+            ds = None
+    add_overviews(path, factors, cancel)
+    return path
+
+
+def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple[GeoTransform, int, int]] = None,
+               nodata: Optional[float] = None, band_names: Optional[Sequence[str]] = None) -> str:
+    """A VRT mosaic of aligned tiles on ``grid`` (default: the tiles' union): source nodata
+    (-inf / 0 / declared) reads as the output nodata of the module docstring.  When every tile
+    has overviews, GDAL gives the VRT the same overviews (implicit overviews), so the mosaic
+    draws at once; it is also the source of :func:`mosaic`'s output.  Returns ``vrt_path``."""
+    paths = [os.fspath(p) for p in tile_paths]
+    if not paths:
+        raise RasterError(translate("Raster", "There are no tiles to combine."))
+    datasets = [_open(p) for p in paths]
+    vrt = None
+    try:
+        union = _check_tiles(datasets, paths)
+        gt, width, height = grid or union
+        first = datasets[0]
+        names = [first.GetRasterBand(i + 1).GetDescription() for i in range(first.RasterCount)]
+        if band_names is not None:
+            if len(band_names) != first.RasterCount:
+                raise RasterError(translate("Raster", "{n} band names were given for {m} bands.")
+                                  .format(n=len(band_names), m=first.RasterCount))
+            names = list(band_names)
+        src_nd, dst_nd, _f = _nodata_pair(first, nodata)
+        xs = (gt[0], gt[0] + gt[1] * width)
+        ys = (gt[3], gt[3] + gt[5] * height)
+        vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, os.fspath(vrt_path), datasets,
+                    options=gdal.BuildVRTOptions(srcNodata=_nd_str(src_nd), VRTNodata=_nd_str(dst_nd),
+                                                 resolution="user", xRes=abs(gt[1]), yRes=abs(gt[5]),
+                                                 outputBounds=(min(xs), min(ys), max(xs), max(ys)),
+                                                 resampleAlg="nearest"))
+        if (vrt.RasterXSize, vrt.RasterYSize) != (width, height):
+            raise _fail(translate("Raster", "combine the tiles"), "{}x{} != {}x{}".format(
+                vrt.RasterXSize, vrt.RasterYSize, width, height))
+        vrt.SetGeoTransform(tuple(gt))
+        for i, name in enumerate(names):
+            band = vrt.GetRasterBand(i + 1)
+            band.SetNoDataValue(dst_nd)
+            if name:
+                band.SetDescription(name)
+        vrt.FlushCache()
+        return os.fspath(vrt_path)
+    finally:
+        vrt = None
+        datasets = []
 
 
 def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,
            nodata: Optional[float] = None, cog: bool = True, overviews: bool = True,
            cancel=None, progress: Optional[Callable[[float], None]] = None,
-           band_names: Optional[Sequence[str]] = None) -> str:
+           band_names: Optional[Sequence[str]] = None,
+           grid: Optional[Tuple[GeoTransform, int, int]] = None) -> str:
     """Combine aligned tiles into one GeoTIFF, optionally masked to an AOI polygon.
 
     ``tile_paths``: rasters on one pixel grid (same CRS, pixel size, bands and types; tile
-    origins whole pixels apart), e.g. the tiles of a split Earth Engine request.
-    ``cutline_geojson``: EPSG:4326 polygon (geometry, Feature, FeatureCollection, string
-    or shapely shape); pixels whose centre is outside become nodata.  The output keeps the
-    tiles' grid, extent, data type and band descriptions; nodata follows the module
-    docstring.  ``cog``: write a Cloud-Optimized GeoTIFF (GDAL COG driver, DEFLATE,
-    internal overviews when ``overviews`` and the raster exceeds one 512 px block);
-    otherwise a tiled DEFLATE GeoTIFF (overviews built in).  Written to
-    ``<dest without extension>.part.tif`` and moved into place with ``os.replace``; on
-    failure or cancel (``cancel.is_cancelled()``) nothing is left behind.
-    ``progress(percent)`` receives 0..100.  ``band_names`` overrides the tiles' band
-    descriptions.  Returns ``dest_path``.
+    origins whole pixels apart), e.g. the tiles of a split Earth Engine request.  They are
+    not modified.  ``cutline_geojson``: EPSG:4326 polygon (geometry, Feature,
+    FeatureCollection, string or shapely shape); pixels whose centre is outside become
+    nodata (only the tiles the polygon cuts through are masked, into scratch copies; tiles
+    wholly outside are left out).  ``grid``: the output grid ``(geotransform, width,
+    height)`` when it is more than the tiles' union (tiles left out by
+    :func:`prepare_tile`).  The output keeps the tiles' grid, data type and band
+    descriptions; nodata follows the module docstring.  ``cog``: write a Cloud-Optimized
+    GeoTIFF (GDAL COG driver, DEFLATE, internal overviews when ``overviews``; taken from
+    the tiles' own overviews when they all have them); otherwise a tiled DEFLATE GeoTIFF
+    (overviews built in).  Written to ``<dest without extension>.part.tif`` and moved
+    into place with ``os.replace``; on failure or cancel (``cancel.is_cancelled()``)
+    nothing is left behind.  ``progress(percent)`` receives 0..100.  ``band_names``
+    overrides the tiles' band descriptions.  Returns ``dest_path``.
     """
     paths = [os.fspath(p) for p in tile_paths]
     if not paths:
@@ -349,112 +577,76 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
     part = _part_path(dest_path)
     _check_cancel(cancel)
     _remove_quietly(part)
-    vsi: List[str] = []
-    datasets: List[Any] = []
-    out = src_vrt = warped = None
-    # COG: the masked mosaic is first written once to an uncompressed scratch GeoTIFF.  The COG
-    # driver reads its source twice (overviews, then the full resolution), and from the warped
-    # VRT that meant warping every pixel twice (about a third of the time on a 10000 x 10000 px
-    # result).
-    staged = part[:-len(".tif")] + ".warp.tif" if cog else None
-    if staged:
-        _remove_quietly(staged)
+    scratch = part[:-len(".tif")] + ".tiles"
+    vrt_path = "/vsimem/eo_mosaic_%s.vrt" % uuid.uuid4().hex
+    out = None
     try:
         datasets = [_open(p) for p in paths]
-        _check_tiles(datasets, paths)
+        union = _check_tiles(datasets, paths)
         first = datasets[0]
-        names = [first.GetRasterBand(i + 1).GetDescription() for i in range(first.RasterCount)]
-        if band_names is not None:
-            if len(band_names) != first.RasterCount:
-                raise RasterError(translate("Raster", "{n} band names were given for {m} bands.")
-                                  .format(n=len(band_names), m=first.RasterCount))
-            names = list(band_names)
-        src_nd, dst_nd, is_float = _nodata_pair(first, nodata)
-        gt = first.GetGeoTransform()
-
-        vrt_path = "/vsimem/eo_mosaic_%s.vrt" % uuid.uuid4().hex
-        vsi.append(vrt_path)
-        src_vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, vrt_path, datasets,
-                        options=gdal.BuildVRTOptions(srcNodata=_nd_str(src_nd), VRTNodata=_nd_str(src_nd),
-                                                     resolution="user", xRes=abs(gt[1]), yRes=abs(gt[5]),
-                                                     resampleAlg="nearest"))
-        exact_gt = src_vrt.GetGeoTransform()
-        width, height = src_vrt.RasterXSize, src_vrt.RasterYSize
-
-        warp_kw = dict(format="VRT", srcNodata=_nd_str(src_nd), dstNodata=_nd_str(dst_nd),
-                       width=width, height=height, resampleAlg="near", multithread=False,
-                       outputBounds=(exact_gt[0], exact_gt[3] + exact_gt[5] * height,
-                                     exact_gt[0] + exact_gt[1] * width, exact_gt[3]))
+        if band_names is None:
+            band_names = [first.GetRasterBand(i + 1).GetDescription() for i in range(first.RasterCount)]
+        is_float = first.GetRasterBand(1).DataType in _FLOAT_TYPES
+        kept = paths
         if cutline_geojson is not None:
-            cut = _write_cutline(cutline_geojson)
-            vsi.append(cut)
-            warp_kw["cutlineDSName"] = cut
-        if staged:
-            warp_kw.update(format="GTiff", creationOptions=["TILED=YES", "BIGTIFF=IF_SAFER"],
-                           callback=_gdal_progress(cancel, progress, 0.0, 40.0))
-            warped_path = staged
-        else:
-            warped_path = "/vsimem/eo_masked_%s.vrt" % uuid.uuid4().hex
-            vsi.append(warped_path)
-        warped = _call(translate("Raster", "mask the raster"), gdal.Warp, warped_path, src_vrt,
-                       options=gdal.WarpOptions(**warp_kw))
-        # Warp recomputes the grid from the bounds; put the tiles' own numbers back (same pixels).
-        warped.SetGeoTransform(exact_gt)
-        for i, name in enumerate(names):
-            band = warped.GetRasterBand(i + 1)
-            band.SetNoDataValue(dst_nd)
-            if name:
-                band.SetDescription(name)
+            kept = []
+            for i, (ds, p) in enumerate(zip(datasets, paths)):
+                _check_cancel(cancel)
+                where = coverage(ds, cutline_geojson)
+                if where == INSIDE:
+                    kept.append(p)
+                elif where == PARTIAL or (i == len(paths) - 1 and not kept):
+                    # (a polygon holding no pixel centre at all still gives the whole grid, empty)
+                    os.makedirs(scratch, exist_ok=True)
+                    masked = os.path.join(scratch, "%d.tif" % i)
+                    _mask_tile(ds, p, masked, cutline_geojson, cancel)
+                    kept.append(masked)
+                if progress is not None:
+                    progress(30.0 * (i + 1) / len(paths))
+        datasets = []
+        first = None
+        mosaic_vrt(kept, vrt_path, grid=grid or union, nodata=nodata, band_names=band_names)
         _check_cancel(cancel)
-
         if cog:
             opts = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
                     "OVERVIEWS=%s" % ("AUTO" if overviews else "NONE"), "OVERVIEW_RESAMPLING=NEAREST"]
-            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, warped,
+            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, vrt_path,
                         options=gdal.TranslateOptions(format="COG", creationOptions=opts,
-                                                      callback=_gdal_progress(cancel, progress, 40.0, 60.0)))
+                                                      callback=_gdal_progress(cancel, progress, 30.0, 70.0)))
             out = None
         else:
             opts = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
                     "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
-            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, warped,
+            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, vrt_path,
                         options=gdal.TranslateOptions(format="GTiff", creationOptions=opts,
-                                                      callback=_gdal_progress(cancel, progress, 0.0, 80.0)))
-            if overviews:
-                levels = []
-                f = 2
-                while max(width, height) / f >= 256:
-                    levels.append(f)
-                    f *= 2
-                if levels:
-                    err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NEAREST", levels,
-                                _gdal_progress(cancel, progress, 80.0, 20.0))
-                    if err not in (0, None):
-                        raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
+                                                      callback=_gdal_progress(cancel, progress, 30.0, 50.0)))
+            levels = overview_factors(out.RasterXSize, out.RasterYSize) if overviews else []
+            if levels:
+                err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NEAREST", levels,
+                            _gdal_progress(cancel, progress, 80.0, 20.0))
+                if err not in (0, None):
+                    raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
             out.FlushCache()
             out = None
         _check_cancel(cancel)
-        warped = src_vrt = None
-        datasets = []
         os.replace(part, dest_path)
         if progress is not None:
             progress(100.0)
         return dest_path
     except RasterError:
         if cancel is not None and cancel.is_cancelled():
-            out = warped = src_vrt = None
-            datasets = []
+            out = None
             _remove_quietly(part)
             raise CancelledError(translate("Jobs", "Cancelled by the user."))
         raise
     finally:
-        out = warped = src_vrt = None
+        out = None
         datasets = []
         _remove_quietly(part)
-        if staged:
-            _remove_quietly(staged)
-        for p in vsi:
-            _unlink_vsi(p)
+        if os.path.isdir(scratch):
+            import shutil
+            shutil.rmtree(scratch, ignore_errors=True)
+        _unlink_vsi(vrt_path)
 
 
 def mask_to_polygon(path: str, geojson_4326: Any, dest_path: Optional[str] = None, *,

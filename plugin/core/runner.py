@@ -58,8 +58,12 @@ class RunContext:
     def __init__(self, job: Job, store: Optional[JobStore] = None, cancel: Optional[CancelToken] = None,
                  progress: Optional[Callable[[float, str], None]] = None,
                  credentials: Optional[Dict[str, Any]] = None, log: Optional[Callable[[str], None]] = None,
-                 session=None, settings: Optional[Dict[str, Any]] = None):
+                 session=None, settings: Optional[Dict[str, Any]] = None,
+                 preview: Optional[Callable[[str, str], None]] = None,
+                 discard: Optional[Callable[[str], None]] = None):
         self.job = job
+        self._preview = preview
+        self._discard = discard
         self._session = session
         self.settings = settings or {}         # preferences (base URLs, timeouts, limits), no secrets
         self.summary = ""                      # the finished job's message (default: "Done")
@@ -99,6 +103,23 @@ class RunContext:
         self._update(persist=False, progress=percent, message=message or self.job.message)
         if self._progress is not None:
             self._progress(percent, message)
+
+    def preview(self, path: str, final_path: str) -> None:
+        """Offer ``path`` (e.g. a VRT of the downloaded tiles) as a stand-in for the output
+        ``final_path`` that the job is still writing.  The QGIS task shows it on the map at
+        once and points the layer at ``final_path`` when the job is done (or removes it when
+        the job fails); elsewhere this does nothing.  ``path`` must stay readable until the
+        job ends: put it in a folder given to :meth:`discard`."""
+        if self._preview is not None:
+            self._preview(path, final_path)
+
+    def discard(self, folder: str) -> None:
+        """Remove a scratch folder of the job: now, or once no preview reads from it."""
+        if self._discard is not None:
+            self._discard(folder)
+        else:
+            import shutil
+            shutil.rmtree(folder, ignore_errors=True)
 
     def log(self, text: str) -> None:
         if self._log is not None:

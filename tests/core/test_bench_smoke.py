@@ -54,7 +54,8 @@ def test_every_benchmark_runs_in_a_tiny_mode(tmp_path):
     assert [r["tiles"] for r in data["ee_tiles"]["rows"]] == [1, 4]
     assert all(r["efficiency"] > 0 for r in data["ee_tiles"]["rows"])
     draw = data["ee_draw"]["rows"][0]
-    assert (draw["width"], draw["height"]) == (256, 256) and draw["file_ready_to_drawn_s"] > 0
+    assert (draw["width"], draw["height"]) == (256, 256) and draw["last_byte_to_drawn_s"] > 0
+    assert draw["last_byte_to_file_ready_s"] > 0 and draw["file_ready_to_final_drawn_s"] > 0
     e = data["eodag"]["rows"][0]
     assert e["tile_px"] == 240 and set(e["median_seconds"]) == {"eodag", "eodag+cut", "plugin"}
 
@@ -87,8 +88,9 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
              "ideal_parallel_s": 0.5, "speedup": 3.6, "ideal_speedup": 4.0, "efficiency": 0.9,
              "parallel_job_s": 0.8}]},
         "ee_draw": {"rows": [{"width": 1000, "height": 1000, "tiles": 1, "mib": 1.0, "overviews": 2,
-                              "last_byte_to_file_ready_s": 0.5, "file_ready_to_layer_added_s": 0.05,
-                              "layer_added_to_drawn_s": 0.05, "file_ready_to_drawn_s": 0.1,
+                              "last_byte_to_tiles_ready_s": 0.1, "last_byte_to_layer_added_s": 0.15,
+                              "layer_added_to_drawn_s": 0.05, "last_byte_to_drawn_s": 0.2,
+                              "last_byte_to_file_ready_s": 0.5, "file_ready_to_final_drawn_s": 0.1,
                               "heartbeat": {"max_stall_ms": 10.0}}]},
         "eodag": {"eodag_version": "4", "runs": 1, "rows": [
             {"tile_px": 600, "zip_bytes": 1048576, "plugin_vs_eodag_and_cut": 1.05, "plugin_vs_eodag": 1.4,

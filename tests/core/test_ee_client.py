@@ -457,3 +457,41 @@ def test_tiled_in_another_crs_equals_one_request(sim, tmp_path):
     a, b = gdal.Open(out1[0]), gdal.Open(out2[0])
     assert a.GetGeoTransform() == b.GetGeoTransform()
     np.testing.assert_array_equal(read(out1[0]), read(out2[0]))
+
+
+def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
+    job = make_job(tmp_path, "prev", bands="B4,B11", scale=10, file_per_band=False, name="p", aoi=TRIANGLE)
+    seen, discarded = [], []
+
+    def preview(path, final):
+        ds = gdal.Open(path)
+        seen.append({"path": path, "final": final, "final_exists": os.path.exists(final),
+                     "grid": (ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize),
+                     "pixels": [ds.GetRasterBand(i).ReadAsArray() for i in (1, 2)]})
+        ds = None
+    ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=discarded.append,
+                     settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000})
+    outputs = run_job(job, ctx)
+    assert sim.count("create") > 2
+    work = os.path.join(job.output_dir, ".ee-" + job.id)
+    assert len(seen) == 1 and seen[0]["final"] == outputs[0] and not seen[0]["final_exists"]
+    assert os.path.dirname(seen[0]["path"]) == work and seen[0]["path"].endswith(".vrt")
+    # what the preview showed is the result, pixel for pixel, on the same grid
+    final = gdal.Open(outputs[0])
+    assert seen[0]["grid"] == (final.GetGeoTransform(), final.RasterXSize, final.RasterYSize)
+    for i in (1, 2):
+        np.testing.assert_array_equal(seen[0]["pixels"][i - 1], read(outputs[0], i))
+    # the scratch folder the preview reads from is handed over, not removed under it
+    assert discarded == [work] and os.path.exists(seen[0]["path"])
+    inside = inside_mask(outputs[0], TRIANGLE)
+    assert not (valid_mask(outputs[0]) & ~inside).any() and (valid_mask(outputs[0]) & inside).sum() > 100
+
+
+def test_untiled_output_has_no_preview(sim, tmp_path):
+    job = make_job(tmp_path, "one", bands="B4", scale=10, format="GEO_TIFF", name="u", aoi=TRIANGLE)
+    seen = []
+    ctx = RunContext(job, credentials={"token": TOKEN}, preview=lambda p, f: seen.append(p),
+                     settings={"ee_api": sim.url, "retry": FAST})
+    run_job(job, ctx)
+    assert sim.count("create") == 1 and seen == []
+    assert not os.path.exists(os.path.join(job.output_dir, ".ee-" + job.id))

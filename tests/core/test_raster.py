@@ -445,3 +445,75 @@ def test_mosaic_of_simulator_tiles_matches_one_request(tmp_path):
     assert raster.raster_info(str(tmp_path / "m.tif"))["band_names"] == ["B8", "B12"]
     m = read(tmp_path / "m.tif")
     assert (m == 0).any() and (m != 0).any()
+
+
+# --- tiles prepared as they arrive: AOI coverage, masking in place, overviews, VRT mosaic ----------------------
+def small_tiles(folder, arrays, size=40):
+    """The big raster cut into size x size tiles (smaller at the right and bottom edges)."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for r0 in range(0, H, size):
+        for c0 in range(0, W, size):
+            gt = (GT[0] + c0 * GT[1], GT[1], 0.0, GT[3] + r0 * GT[5], 0.0, GT[5])
+            paths.append((write(folder / ("t_%03d_%03d.tif" % (r0, c0)),
+                                [a[r0:r0 + size, c0:c0 + size] for a in arrays], gt, names=["B4", "B3"]),
+                          r0, c0))
+    return paths
+
+
+def test_coverage_tells_inside_partial_and_outside_tiles(tmp_path, aoi_masks):
+    geojson, (inside, decided) = aoi_masks
+    kinds = {}
+    for path, r0, c0 in small_tiles(tmp_path, big_arrays("uint16")):
+        where = raster.coverage(path, geojson)
+        kinds.setdefault(where, 0)
+        kinds[where] += 1
+        win = (slice(r0, r0 + 40), slice(c0, c0 + 40))
+        if where == raster.INSIDE:
+            assert inside[win][decided[win]].all()
+        elif where == raster.OUTSIDE:
+            assert not inside[win][decided[win]].any()
+        else:
+            assert where == raster.PARTIAL
+    assert kinds[raster.INSIDE] >= 10 and kinds[raster.PARTIAL] >= 10 and kinds[raster.OUTSIDE] >= 10
+
+
+@pytest.mark.parametrize("dtype", ["uint16", "float32"])
+# (GDAL gives a VRT mosaic the overviews of its tiles down to 128 px tiles: 260 px tiles, factor 2)
+@pytest.mark.parametrize("size,factors", [(40, []), (260, [2])], ids=["small-tiles", "with-overviews"])
+def test_prepared_tiles_give_the_masked_mosaic(tmp_path, aoi_masks, dtype, size, factors):
+    geojson, _masks = aoi_masks
+    arrays = big_arrays(dtype)
+    tiles = small_tiles(tmp_path / "tiles", arrays, size=size)
+    reference = str(tmp_path / "reference.tif")
+    raster.mosaic([p for p, _r, _c in tiles], reference, cutline_geojson=geojson)
+
+    kept, kinds = [], set()
+    for path, _r, _c in tiles:
+        before = open(path, "rb").read()
+        where = raster.coverage(path, geojson)
+        kinds.add(where)
+        got = raster.prepare_tile(path, geojson, factors=factors)
+        if where == raster.OUTSIDE:
+            assert got is None and not os.path.exists(path + ".ovr")
+            assert open(path, "rb").read() == before                # left alone
+            continue
+        assert got == path
+        assert raster.raster_info(path)["overview_counts"] == [len(factors)] * 2
+        assert (open(path, "rb").read() == before) == (where == raster.INSIDE)   # only cut tiles rewritten
+        kept.append(path)
+    assert raster.PARTIAL in kinds and (size > 40 or kinds == {raster.INSIDE, raster.PARTIAL, raster.OUTSIDE})
+    assert not list((tmp_path / "tiles").glob("*.part*"))
+
+    # the preview: a VRT of the prepared tiles on the whole grid, with their overviews
+    vrt = raster.mosaic_vrt(kept, str(tmp_path / "preview.vrt"), grid=(GT, W, H))
+    info = raster.raster_info(vrt)
+    assert info["geotransform"] == GT and (info["width"], info["height"]) == (W, H)
+    assert info["overview_counts"] == [len(factors)] * 2 and info["band_names"] == ["B4", "B3"]
+    np.testing.assert_array_equal(read(vrt), read(reference))       # (NaN equals NaN here)
+
+    # the final file from the prepared tiles equals the mosaic masked in one go
+    dest = str(tmp_path / "from_prepared.tif")
+    raster.mosaic(kept, dest, grid=(GT, W, H))
+    np.testing.assert_array_equal(read(dest), read(reference))
+    assert raster.raster_info(dest)["layout"] == "COG"

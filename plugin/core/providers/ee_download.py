@@ -26,10 +26,15 @@ How it runs:
    crs_transform + dimensions, fetched in parallel (bounded), each retried on
    its own (a new download id when one expired), a tile the server still finds
    too big cut in four.
-3. Results: zips extracted safely; pieces mosaicked (also a single piece) into
-   one Cloud-Optimized GeoTIFF per output, masked to the AOI polygon: per band
-   ``<name>.<band>.tif`` plus a ``<name>.vrt`` stack for per-band formats,
-   ``<name>.tif`` otherwise; NPY gives ``<name>.npy`` and ``<name>.tif``.
+3. Each piece, as soon as it is on disk and while the others download: zip
+   extracted safely, masked to the AOI polygon where the polygon cuts through it
+   (a piece wholly outside is left out), and for tiled outputs given overviews.
+4. Results: the pieces mosaicked (also a single piece) into one Cloud-Optimized
+   GeoTIFF per output: per band ``<name>.<band>.tif`` plus a ``<name>.vrt`` stack
+   for per-band formats, ``<name>.tif`` otherwise; NPY gives ``<name>.npy`` and
+   ``<name>.tif``.  A tiled output is first offered as a preview
+   (:meth:`RunContext.preview`: a VRT of the prepared tiles, drawn at once thanks to
+   their overviews) while its GeoTIFF is written.
 
 Every download id is saved with ``ctx.save_server(thumbnails={piece: name})``
 before its pixels are fetched; a restarted job reuses the ids (re-created when
@@ -151,8 +156,9 @@ class Piece:
         self.splittable = splittable
         self.weight = max(1, grid.pixels if grid is not None else 1) * max(1, len(bands))
         self.fraction = 0.0
-        self.files: Dict[str, str] = {}   # band id (or "all") -> GeoTIFF path
+        self.files: Dict[str, Optional[str]] = {}   # band id (or "all") -> GeoTIFF path (None: outside the AOI)
         self.npy: Optional[str] = None
+        self.prepared = False
 
 
 def _safe_name(text: str) -> str:
@@ -265,6 +271,7 @@ class EeDownload:
         """Create (or reuse) the id and download; returns the pieces that replace it (split)."""
         dest = self._piece_path(piece)
         if os.path.exists(dest):
+            self._prepare(piece)
             piece.fraction = 1.0
             return [piece]
         attempts = 0
@@ -284,6 +291,7 @@ class EeDownload:
                         piece.fraction = min(0.99, prog.done / float(prog.total))
                     self._report()
                 self.client.download(name, dest, progress=progress)
+                self._prepare(piece)
                 piece.fraction = 1.0
                 self._report(force=True)
                 return [piece]
@@ -393,6 +401,20 @@ class EeDownload:
             piece.npy = path
             piece.files["all"] = tif
 
+    def _prepare(self, piece: Piece) -> None:
+        """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
+        while the other pieces download): masked to the AOI where the polygon cuts through them,
+        left out when wholly outside, overviews when the output is tiled (for the preview)."""
+        from .. import raster
+        self.unpack(piece)
+        region = self.p.get("region")
+        factors = ()
+        if piece.output is not None and piece.grid is not None and piece.grid != piece.output.grid:
+            factors = raster.overview_factors(piece.output.grid.width, piece.output.grid.height)
+        for key, path in list(piece.files.items()):
+            piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.ctx.cancel)
+        piece.prepared = True
+
     def _assemble_npy(self, pieces: List[Piece], dest: str) -> str:
         import numpy as np
         if len(pieces) == 1 and pieces[0].tile is not None and pieces[0].tile.col == 0 \
@@ -413,16 +435,56 @@ class EeDownload:
         os.replace(dest + ".tmp", dest)
         return dest
 
+    def _unprepared_files(self, pieces: List[Piece], key: str) -> List[str]:
+        """The pieces' files for ``key`` as unpacked, none left out (all were outside the AOI)."""
+        keep = {}
+        for piece in pieces:
+            piece.files.clear()
+            self.unpack(piece)
+            keep[piece.key] = piece.files.get(key)
+        return [f for f in keep.values() if f]
+
+    def _combine(self, pieces: List[Piece], key: str, dest: str, grid: Optional[tiling.Grid],
+                 band_names: Optional[List[str]] = None) -> None:
+        """The GeoTIFF ``dest`` from the prepared pieces' files for ``key`` (a band, or "all")."""
+        from .. import raster
+        exact = (grid.gdal_geotransform(), grid.width, grid.height) if grid is not None else None
+        parts = [p.files[key] for p in pieces if p.files.get(key)]
+        if parts:
+            raster.mosaic(parts, dest, grid=exact, cog=True, cancel=self.ctx.cancel, band_names=band_names)
+        else:   # no pixel centre of any piece inside the AOI: the whole grid, empty
+            raster.mosaic(self._unprepared_files(pieces, key), dest, cutline_geojson=self.p.get("region"),
+                          grid=exact, cog=True, cancel=self.ctx.cancel, band_names=band_names)
+
+    def _show_previews(self, plans: List[tuple], stack: Optional[tuple]) -> None:
+        """Offer VRTs of the prepared tiles while the GeoTIFFs are written (tiled outputs only)."""
+        from .. import raster
+        previews = {}
+        for pieces, key, dest, grid, names in plans:
+            parts = [p.files[key] for p in pieces if p.files.get(key)]
+            if len(pieces) < 2 or not parts:
+                return
+            vrt = os.path.join(self.work_dir, "preview." + os.path.basename(dest)[:-4] + ".vrt")
+            exact = (grid.gdal_geotransform(), grid.width, grid.height) if grid is not None else None
+            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=exact, band_names=names)
+        if stack is not None:
+            band_paths, stack_dest, order = stack
+            vrt = os.path.join(self.work_dir, "preview." + os.path.basename(stack_dest))
+            previews[stack_dest] = raster.stack_vrt([previews[b] for b in band_paths], vrt, order)
+        for dest, vrt in previews.items():
+            self.ctx.preview(vrt, dest)
+
     def write_outputs(self, pieces: List[Piece]) -> List[str]:
         from .. import raster
-        region = self.p.get("region")
         self.ctx.progress(90.0, translate("EeDownload", "Building the output files"))
         for piece in pieces:
             self.ctx.cancel.raise_if_cancelled()
-            self.unpack(piece)
+            if not piece.prepared:
+                self._prepare(piece)
         fmt = self.p["format"]
         outputs: List[str] = []
         os.makedirs(self.output_dir, exist_ok=True)
+        grids = {b: p.output.grid for p in pieces if p.output is not None for b in p.bands}
         if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
             band_order: List[str] = []
             for piece in pieces:
@@ -431,23 +493,26 @@ class EeDownload:
                         band_order.append(band)
             selected = [b["id"] for b in tiling.selected_bands(self.p, self.image_info)]
             band_order.sort(key=lambda b: selected.index(b) if b in selected else len(selected))
-            band_paths = []
-            for i, band in enumerate(band_order):
-                self.ctx.cancel.raise_if_cancelled()
-                parts = [p.files[band] for p in pieces if band in p.files]
+            plans = []
+            for band in band_order:
                 dest = os.path.join(self.output_dir, "{}.{}.tif".format(self.base, _safe_name(band)))
-                raster.mosaic(parts, dest, cutline_geojson=region, cog=True, cancel=self.ctx.cancel)
-                band_paths.append(dest)
-                self.ctx.progress(90.0 + 8.0 * (i + 1) / len(band_order),
-                                  translate("EeDownload", "Wrote {}").format(os.path.basename(dest)))
-            outputs.extend(band_paths)
+                plans.append(([p for p in pieces if band in p.files], band, dest, grids.get(band), [band]))
             vrt = os.path.join(self.output_dir, "{}.vrt".format(self.base))
+            self._show_previews(plans, ([plan[2] for plan in plans], vrt, band_order))
+            for i, (band_pieces, band, dest, grid, _names) in enumerate(plans):
+                self.ctx.cancel.raise_if_cancelled()
+                self._combine(band_pieces, band, dest, grid)
+                self.ctx.progress(90.0 + 8.0 * (i + 1) / len(plans),
+                                  translate("EeDownload", "Wrote {}").format(os.path.basename(dest)))
+            band_paths = [plan[2] for plan in plans]
+            outputs.extend(band_paths)
             raster.stack_vrt(band_paths, vrt, band_order)
             outputs.append(vrt)
         else:
-            parts = [p.files["all"] for p in pieces]
             dest = os.path.join(self.output_dir, "{}.tif".format(self.base))
-            raster.mosaic(parts, dest, cutline_geojson=region, cog=True, cancel=self.ctx.cancel)
+            grid = pieces[0].output.grid if pieces[0].output is not None else None
+            self._show_previews([(pieces, "all", dest, grid, None)], None)
+            self._combine(pieces, "all", dest, grid)
             if fmt == "NPY":
                 npy = os.path.join(self.output_dir, "{}.npy".format(self.base))
                 outputs.append(self._assemble_npy(pieces, npy))
@@ -486,7 +551,7 @@ class EeDownload:
                 out.tiles = tiling.plan_tiles(out, self.limits)
             finished = self.fetch_all(self._tile_pieces(self.estimate.outputs))
         outputs = self.write_outputs(finished)
-        shutil.rmtree(self.work_dir, ignore_errors=True)
+        self.ctx.discard(self.work_dir)      # (once no preview reads from it)
         return outputs
 
 
