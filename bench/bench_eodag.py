@@ -173,12 +173,24 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "eodag.json"))
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--profile", metavar="DIR", help="write a cProfile file of every variant run into DIR "
+                                                     "(the timings then include the profiler's overhead)")
     args = ap.parse_args(argv)
     if args.child:
-        child(args)
+        profile_dir = os.environ.get("EO_BENCH_PROFILE")
+        if not profile_dir:
+            child(args)
+            return None
+        import cProfile
+        variant = json.loads(args.child)["variant"].replace("+", "_")
+        cProfile.runctx("child(args)", globals(), {"args": args, "child": child},
+                        os.path.join(profile_dir, "{}.{}.prof".format(variant, os.getpid())))
         return None
 
     import eodag
+    if args.profile:
+        os.makedirs(args.profile, exist_ok=True)
+        os.environ["EO_BENCH_PROFILE"] = os.path.abspath(args.profile)
     workdir = tempfile.mkdtemp(prefix="bench-eodag-")
     try:
         rows = [measure(px, args.runs, workdir) for px in args.tile_px]

@@ -27,6 +27,7 @@ polygon to nodata -- no resampling, every kept pixel is a source pixel.  A true-
 composite (a VRT of red, green, blue, named ``B04, B03, B02``) is built when the three
 are among the cut bands.
 """
+import concurrent.futures
 import math
 import os
 import re
@@ -39,6 +40,8 @@ from osgeo import gdal
 
 from .errors import CancelledError, EoError
 from .i18n import translate
+
+MAX_PARALLEL_CUTS = 4     # bands cut at the same time
 
 RASTER_EXTENSIONS = (".jp2", ".tif", ".tiff")
 
@@ -157,6 +160,16 @@ def _pixel_size(ds) -> float:
     return abs(gt[1]) or 1.0
 
 
+def _named_resolution(rel_path: str) -> Optional[float]:
+    """The pixel size a file's name or folder states (``..._B04_10m.jp2``, ``R20m/``), or None."""
+    for part in reversed(re.split(r"[\\/]+", rel_path)):
+        for token in reversed(_tokens(part)):
+            m = re.match(r"^R?(\d+(?:\.\d+)?)M$", token.upper())
+            if m:
+                return float(m.group(1))
+    return None
+
+
 def find_bands(product_path: str, bands: Sequence[str],
                hints: Optional[Dict[str, Iterable[str]]] = None) -> Dict[str, BandSource]:
     """Locate each of ``bands`` in the product; bands not found are absent from the result.
@@ -172,17 +185,25 @@ def find_bands(product_path: str, bands: Sequence[str],
     result: Dict[str, BandSource] = {}
     for band in wanted:
         key = canonical_band(band)
-        candidates: List[BandSource] = []
+        named = []
         for path, rel in rasters:
             names = {canonical_band(t) for t in _tokens(rel)}
             names.update(hint_map.get(os.path.basename(rel).lower(), []))
             if key in names:
-                ds = _open_quiet(path)
-                if ds is None:
-                    continue
-                if ds.RasterCount == 1:
-                    candidates.append(BandSource(band, path, 1, _pixel_size(ds)))
-                ds = None
+                named.append((_named_resolution(rel), path))
+        # Finest first by the resolution the names say (Sentinel-2's _10m / R10m): only the
+        # files needed are opened (a JP2 takes a few milliseconds to open).
+        named.sort(key=lambda item: item[0] if item[0] is not None else math.inf)
+        candidates: List[BandSource] = []
+        for said, path in named:
+            if candidates and said is not None and said > candidates[0].resolution:
+                break
+            ds = _open_quiet(path)
+            if ds is None:
+                continue
+            if ds.RasterCount == 1:
+                candidates.append(BandSource(band, path, 1, _pixel_size(ds)))
+            ds = None
         if not candidates:
             # A multi-band raster naming its bands (e.g. a stacked GeoTIFF).
             for path, rel in rasters:
@@ -377,19 +398,36 @@ def cut_product(product_path: str, geojson_4326: Any, bands: Sequence[str], dest
     result.missing = [b for b in wanted if b not in sources]
     os.makedirs(dest_dir, exist_ok=True)
     todo = [b for b in wanted if b in sources]
-    for i, band in enumerate(todo):
+
+    def cut(band: str) -> Optional[str]:
         if cancel is not None and cancel.is_cancelled():
             raise CancelledError(translate("Jobs", "Cancelled by the user."))
         src = sources[band]
         dest = os.path.join(dest_dir, "{}_{}.tif".format(prefix, safe_stem(band)))
-        written = cut_raster(src.path, dest, geojson_4326, band_index=src.index, band_name=canonical_band(band),
-                             cancel=cancel)
-        if written is None:
+        return cut_raster(src.path, dest, geojson_4326, band_index=src.index, band_name=canonical_band(band),
+                          cancel=cancel)
+
+    # The bands are cut side by side: GDAL releases the interpreter lock while it decodes and
+    # writes, and a JP2 band keeps a core busy only part of the time (3 bands of a 4800 px
+    # Sentinel-2 tile: 3.0 s one after the other, 2.4 s side by side on 2 cores).
+    workers = max(1, min(len(todo), (os.cpu_count() or 1) + 1, MAX_PARALLEL_CUTS))
+    written: Dict[str, Optional[str]] = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eo-cut") as pool:
+        futures = {pool.submit(cut, band): band for band in todo}
+        try:
+            for fut in concurrent.futures.as_completed(futures):
+                written[futures[fut]] = fut.result()
+                if progress is not None:
+                    progress(len(written) / float(len(todo) + 1))
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
+    for band in todo:
+        if written[band] is None:
             result.outside.append(band)
         else:
-            result.bands[band] = written
-        if progress is not None:
-            progress((i + 1) / float(len(todo) + 1))
+            result.bands[band] = written[band]
     tc = true_colour_vrt(result.bands, os.path.join(dest_dir, "{}_true_colour.vrt".format(prefix)))
     result.true_colour = tc
     result.outputs = ([tc] if tc else []) + [result.bands[b] for b in wanted if b in result.bands]

@@ -181,8 +181,9 @@ def cancel_remote(job: Job, ctx: "RunContext") -> bool:
 
 def get_runner(provider: str) -> Runner:
     if provider not in _RUNNERS:
-        # Providers register on import; import them lazily here.
-        from . import providers  # noqa: F401
+        # Providers register on import; import the one needed here.
+        from . import providers
+        providers.load(provider)
     return _RUNNERS[provider]
 
 

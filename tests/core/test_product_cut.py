@@ -186,3 +186,54 @@ def test_multipolygon_parts_are_both_kept(l2a_dir, tmp_path):
 
     assert value_at(1.2725, 43.5915) != 0 and value_at(1.2915, 43.6015) != 0
     assert value_at(1.2820, 43.5965) == 0                  # between the parts
+
+
+def test_bands_are_cut_side_by_side_in_the_requested_order(l2a_dir, tmp_path, monkeypatch):
+    import threading
+    met = threading.Barrier(2, timeout=20)     # two cuts must be running at the same time
+    threads = []
+    cut_raster = pc.cut_raster
+
+    def meeting(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        if len(threads) <= 2:
+            met.wait()
+        return cut_raster(*args, **kwargs)
+    monkeypatch.setattr(pc, "cut_raster", meeting)
+    monkeypatch.setattr(pc.os, "cpu_count", lambda: 2)
+    seen = []
+    result = pc.cut_product(l2a_dir, AOI, ["B8A", "B02", "B03", "B04"], str(tmp_path / "cut"), prefix="p",
+                            progress=seen.append)
+    assert len(threads) == 4 and all(t.startswith("eo-cut") for t in threads)
+    assert [os.path.basename(p) for p in result.outputs] == ["p_true_colour.vrt", "p_B8A.tif", "p_B02.tif",
+                                                            "p_B03.tif", "p_B04.tif"]
+    assert seen == [0.2, 0.4, 0.6, 0.8, 1.0]
+
+
+def test_a_failing_band_cut_fails_the_product_and_leaves_no_part(l2a_dir, tmp_path, monkeypatch):
+    cut_raster = pc.cut_raster
+
+    def failing(src, dest, *args, **kwargs):
+        if dest.endswith("_B03.tif"):
+            raise pc.CutError("B03 is broken")
+        return cut_raster(src, dest, *args, **kwargs)
+    monkeypatch.setattr(pc, "cut_raster", failing)
+    with pytest.raises(pc.CutError, match="B03 is broken"):
+        pc.cut_product(l2a_dir, AOI, ["B02", "B03", "B04"], str(tmp_path / "cut"), prefix="p")
+    assert not [f for f in os.listdir(str(tmp_path / "cut")) if ".part" in f]
+
+
+def test_only_the_finest_named_file_of_a_band_is_opened(l2a_dir, monkeypatch):
+    assert pc._named_resolution("GRANULE/L2A_T31TCJ/IMG_DATA/R20m/T31TCJ_20230719T103629_B04_20m.jp2") == 20.0
+    assert pc._named_resolution("IMG_DATA/R60m/B01.jp2") == 60.0
+    assert pc._named_resolution("LC09_L2SP_B4.TIF") is None
+    opened = []
+    open_quiet = pc._open_quiet
+
+    def counting(path):
+        opened.append(os.path.basename(path))
+        return open_quiet(path)
+    monkeypatch.setattr(pc, "_open_quiet", counting)
+    found = pc.find_bands(l2a_dir, ["B04", "B8A"])
+    assert found["B04"].resolution == 10.0 and found["B8A"].resolution == 20.0
+    assert len(opened) == 2 and opened[0].endswith("_B04_10m.jp2") and opened[1].endswith("_B8A_20m.jp2")
