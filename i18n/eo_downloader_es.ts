@@ -775,22 +775,22 @@
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="479"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="481"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="505"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="507"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="535"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="539"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -798,6 +798,11 @@
         <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
         <translation>No se ha definido ninguna carpeta de salida para esta descarga.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_download.py" line="476"/>
+        <source>Writing {name}; a preview is on the map</source>
+        <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
 </context>
 <context>
@@ -1536,92 +1541,92 @@
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="467"/>
+        <location filename="../plugin/core/eodag_client.py" line="468"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="688"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="688"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="702"/>
+        <location filename="../plugin/core/eodag_client.py" line="703"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="764"/>
+        <location filename="../plugin/core/eodag_client.py" line="765"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="777"/>
+        <location filename="../plugin/core/eodag_client.py" line="778"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="805"/>
+        <location filename="../plugin/core/eodag_client.py" line="806"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="828"/>
+        <location filename="../plugin/core/eodag_client.py" line="829"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="859"/>
+        <location filename="../plugin/core/eodag_client.py" line="860"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="859"/>
+        <location filename="../plugin/core/eodag_client.py" line="860"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="864"/>
+        <location filename="../plugin/core/eodag_client.py" line="865"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="864"/>
+        <location filename="../plugin/core/eodag_client.py" line="865"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="598"/>
+        <location filename="../plugin/core/eodag_client.py" line="599"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="924"/>
+        <location filename="../plugin/core/eodag_client.py" line="925"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1081"/>
+        <location filename="../plugin/core/eodag_client.py" line="1082"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1086"/>
+        <location filename="../plugin/core/eodag_client.py" line="1087"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1104"/>
+        <location filename="../plugin/core/eodag_client.py" line="1105"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="565"/>
+        <location filename="../plugin/core/eodag_client.py" line="566"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
@@ -2404,7 +2409,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="177"/>
+        <location filename="../plugin/core/runner.py" line="178"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
@@ -3097,17 +3102,17 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="259"/>
+        <location filename="../plugin/core/product_cut.py" line="280"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} no tiene la banda {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="268"/>
+        <location filename="../plugin/core/product_cut.py" line="289"/>
         <source>select band {index} of {path}</source>
         <translation>seleccionar la banda {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="293"/>
+        <location filename="../plugin/core/product_cut.py" line="314"/>
         <source>cut {path} to the area of interest</source>
         <translation>recortar {path} al área de interés</translation>
     </message>

@@ -775,22 +775,22 @@
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="479"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="481"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="505"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="507"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="535"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="539"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -798,6 +798,11 @@
         <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
         <translation>Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/ee_download.py" line="476"/>
+        <source>Writing {name}; a preview is on the map</source>
+        <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
 </context>
 <context>
@@ -1536,92 +1541,92 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="467"/>
+        <location filename="../plugin/core/eodag_client.py" line="468"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="688"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="687"/>
+        <location filename="../plugin/core/eodag_client.py" line="688"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="702"/>
+        <location filename="../plugin/core/eodag_client.py" line="703"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="764"/>
+        <location filename="../plugin/core/eodag_client.py" line="765"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="777"/>
+        <location filename="../plugin/core/eodag_client.py" line="778"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="805"/>
+        <location filename="../plugin/core/eodag_client.py" line="806"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="828"/>
+        <location filename="../plugin/core/eodag_client.py" line="829"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="859"/>
+        <location filename="../plugin/core/eodag_client.py" line="860"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="859"/>
+        <location filename="../plugin/core/eodag_client.py" line="860"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="864"/>
+        <location filename="../plugin/core/eodag_client.py" line="865"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="864"/>
+        <location filename="../plugin/core/eodag_client.py" line="865"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="598"/>
+        <location filename="../plugin/core/eodag_client.py" line="599"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="924"/>
+        <location filename="../plugin/core/eodag_client.py" line="925"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1081"/>
+        <location filename="../plugin/core/eodag_client.py" line="1082"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1086"/>
+        <location filename="../plugin/core/eodag_client.py" line="1087"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1104"/>
+        <location filename="../plugin/core/eodag_client.py" line="1105"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="565"/>
+        <location filename="../plugin/core/eodag_client.py" line="566"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
@@ -2404,7 +2409,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="177"/>
+        <location filename="../plugin/core/runner.py" line="178"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
@@ -3097,17 +3102,17 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="259"/>
+        <location filename="../plugin/core/product_cut.py" line="280"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} n'a pas de bande {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="268"/>
+        <location filename="../plugin/core/product_cut.py" line="289"/>
         <source>select band {index} of {path}</source>
         <translation>sélectionner la bande {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="293"/>
+        <location filename="../plugin/core/product_cut.py" line="314"/>
         <source>cut {path} to the area of interest</source>
         <translation>découper {path} selon la zone d'intérêt</translation>
     </message>
@@ -3242,7 +3247,7 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
     <message>
         <location filename="../plugin/core/raster.py" line="363"/>
         <source>transform the area of interest</source>
-        <translation>transformer la zone d&apos;intérêt</translation>
+        <translation>transformer la zone d'intérêt</translation>
     </message>
 </context>
 <context>

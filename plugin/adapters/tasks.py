@@ -98,23 +98,24 @@ class JobTask(QgsTask):
             self._progress_at = now
             self.setProgress(percent)
 
-    def _preview(self, path: str, final_path: str) -> None:
+    def _preview(self, path: str, final_path: str) -> bool:
         """Make the preview layer of ``final_path`` here and tell the main thread (RunContext.preview)."""
         job = self.store.get(self.job_id)
         if job is None or not job.load_layers:
-            return
+            return False
         try:
             from . import layers
             made = layers.make_layers(job, [path])
             if not made:
-                return
+                return False
             layer = made[0]
             layer.setName(layers.preview_name(final_path))
             layer.moveToThread(QCoreApplication.instance().thread())
         except Exception:     # a preview is a convenience: the job goes on without it
-            return
+            return False
         self.previews[final_path] = layer
         self.previewReady.emit(self.job_id, final_path)
+        return True
 
     def _discard(self, folder: str) -> None:
         """RunContext.discard: at once, unless a preview layer reads from the folder."""

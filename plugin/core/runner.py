@@ -104,14 +104,15 @@ class RunContext:
         if self._progress is not None:
             self._progress(percent, message)
 
-    def preview(self, path: str, final_path: str) -> None:
+    def preview(self, path: str, final_path: str) -> bool:
         """Offer ``path`` (e.g. a VRT of the downloaded tiles) as a stand-in for the output
         ``final_path`` that the job is still writing.  The QGIS task shows it on the map at
         once and points the layer at ``final_path`` when the job is done (or removes it when
         the job fails); elsewhere this does nothing.  ``path`` must stay readable until the
-        job ends: put it in a folder given to :meth:`discard`."""
+        job ends: put it in a folder given to :meth:`discard`.  Returns whether it is shown."""
         if self._preview is not None:
-            self._preview(path, final_path)
+            return bool(self._preview(path, final_path))
+        return False
 
     def discard(self, folder: str) -> None:
         """Remove a scratch folder of the job: now, or once no preview reads from it."""

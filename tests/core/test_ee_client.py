@@ -469,8 +469,11 @@ def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
                      "grid": (ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize),
                      "pixels": [ds.GetRasterBand(i).ReadAsArray() for i in (1, 2)]})
         ds = None
+        return True
+    messages = []
     ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=discarded.append,
-                     settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000})
+                     settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000},
+                     progress=lambda p, m: messages.append(m))
     outputs = run_job(job, ctx)
     assert sim.count("create") > 2
     work = os.path.join(job.output_dir, ".ee-" + job.id)
@@ -481,6 +484,7 @@ def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
     assert seen[0]["grid"] == (final.GetGeoTransform(), final.RasterXSize, final.RasterYSize)
     for i in (1, 2):
         np.testing.assert_array_equal(seen[0]["pixels"][i - 1], read(outputs[0], i))
+    assert "Writing p.tif; a preview is on the map" in messages
     # the scratch folder the preview reads from is handed over, not removed under it
     assert discarded == [work] and os.path.exists(seen[0]["path"])
     inside = inside_mask(outputs[0], TRIANGLE)

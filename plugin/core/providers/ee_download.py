@@ -471,8 +471,10 @@ class EeDownload:
             band_paths, stack_dest, order = stack
             vrt = os.path.join(self.work_dir, "preview." + os.path.basename(stack_dest))
             previews[stack_dest] = raster.stack_vrt([previews[b] for b in band_paths], vrt, order)
-        for dest, vrt in previews.items():
-            self.ctx.preview(vrt, dest)
+        shown = [self.ctx.preview(vrt, dest) for dest, vrt in previews.items()]
+        if any(shown):
+            self.ctx.progress(91.0, translate("EeDownload", "Writing {name}; a preview is on the map").format(
+                name=", ".join(os.path.basename(d) for d in previews)))
 
     def write_outputs(self, pieces: List[Piece]) -> List[str]:
         from .. import raster
