@@ -412,7 +412,7 @@ class EeDownload:
         if piece.output is not None and piece.grid is not None and piece.grid != piece.output.grid:
             factors = raster.overview_factors(piece.output.grid.width, piece.output.grid.height)
         for key, path in list(piece.files.items()):
-            piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.ctx.cancel)
+            piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
         piece.prepared = True
 
     def _assemble_npy(self, pieces: List[Piece], dest: str) -> str:
