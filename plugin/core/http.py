@@ -834,7 +834,8 @@ def network_error(method: str, url: str, exc: BaseException, attempts: int = 0) 
 def describe_exception(exc: BaseException) -> str:
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return translate("Http", "connection timed out")
-    if isinstance(exc, requests.exceptions.ReadTimeout):
+    if isinstance(exc, (requests.exceptions.ReadTimeout, urllib3.exceptions.ReadTimeoutError, socket.timeout)):
+        # (socket.timeout: a body read straight from the socket, e.g. by the transfer engine)
         return translate("Http", "the server stopped answering (read timed out)")
     if isinstance(exc, requests.exceptions.SSLError):
         return redact(translate("Http", "TLS/SSL error: {}").format(exc))

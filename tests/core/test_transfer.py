@@ -648,3 +648,15 @@ def test_sha256_only_when_needed(server, tmp_path, monkeypatch):
     assert kept.sha256 == SHA                                         # a record needs it
     asked = transfer.download(url, dest_dir=str(tmp_path / "c"), sha256=True)
     assert asked.sha256 == SHA
+
+
+def test_a_body_that_stalls_every_300_kb_is_resumed_each_time(server, tmp_path, policy, caplog):
+    # The body is read from a socket without a timeout of its own; the watcher keeps the read timeout.
+    url = server.add("/f.bin", Resource(DATA, always=Fault.stall(at=300000)))
+    with caplog.at_level(logging.WARNING, logger="eo_downloader"):
+        result = transfer.download(url, dest_dir=str(tmp_path), retry=policy, timeouts=http.Timeouts(read=0.3))
+    assert result.sha256 == SHA
+    ranges = [r["headers"].get("Range") for r in server.requests_for("/f.bin")]
+    assert ranges[:3] == [None, "bytes=300000-", "bytes=600000-"] and len(ranges) == len(DATA) // 300000 + 1
+    stalls = [r for r in caplog.records if "read timed out" in r.getMessage()]
+    assert len(stalls) == len(ranges) - 1
