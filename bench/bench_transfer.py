@@ -292,7 +292,8 @@ def main():
     global SETTLE_SECONDS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mib", type=int, default=1024)
-    parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median is reported)")
+    parser.add_argument("--runs", type=int, default=6, help="repetitions per measurement (median is reported); "
+                                                            "curl and the engine take turns going first, so even")
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "eo_bench_transfer"))
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--urls", nargs="*", help=argparse.SUPPRESS)
@@ -335,19 +336,30 @@ def main():
             print("run {}/{} ...".format(run + 1, args.runs), file=sys.stderr)
             for fsync in (False, True):
                 suffix = "_fsync" if fsync else ""
-                samples["curl1" + suffix].append(curl([url], one_curl, fsync))
-                settle(one_curl)
-                result = engine([url], one_engine, no_fsync=not fsync)
-                assert result["sha256"][0] == source_sha, "engine output differs from the source"
-                samples["eng1" + suffix].append(result["seconds"])
-                rss_growth.append((result["hwm_after_kib"] - result["hwm_before_kib"]) / 1024.0)
-                settle(one_engine)
-                samples["curl4" + suffix].append(curl([url] * 4, four_curl, fsync))
-                settle(four_curl)
-                result = engine([url] * 4, four_engine, no_fsync=not fsync)
-                assert all(s == source_sha for s in result["sha256"]), "engine output differs from the source"
-                samples["eng4" + suffix].append(result["seconds"])
-                settle(four_engine)
+
+                def run_curl(n, dests):
+                    samples["curl{}{}".format(n, suffix)].append(curl([url] * n, dests, fsync))
+                    settle(dests)
+
+                def run_engine(n, dests):
+                    result = engine([url] * n, dests, no_fsync=not fsync)
+                    assert all(s == source_sha for s in result["sha256"]), "engine output differs from the source"
+                    samples["eng{}{}".format(n, suffix)].append(result["seconds"])
+                    if n == 1:
+                        rss_growth.append((result["hwm_after_kib"] - result["hwm_before_kib"]) / 1024.0)
+                    settle(dests)
+                # Which of the two goes first alternates from run to run.  On this machine the
+                # engine's 4-file run right after curl's took 1.5-2 x as long as after its own
+                # (system time 8-10 s instead of 2.5-3 s, also with `sync` and a 3 s pause in
+                # between), while curl's time hardly depended on what ran before it: with curl
+                # always first, that counted against the engine.  Use an even --runs.
+                for n, curl_dests, engine_dests in ((1, one_curl, one_engine), (4, four_curl, four_engine)):
+                    if run % 2 == 0:
+                        run_curl(n, curl_dests)
+                        run_engine(n, engine_dests)
+                    else:
+                        run_engine(n, engine_dests)
+                        run_curl(n, curl_dests)
         # memory of a download and its extraction: the same bytes as a zip archive
         print("zip download + extraction ...", file=sys.stderr)
         zip_name = make_zip(data_path, os.path.join(www, name[:-4] + ".zip"))
@@ -378,6 +390,12 @@ def main():
         """Median over runs of curl time / engine time, each pair measured back to back."""
         return statistics.median(c / e for c, e in zip(samples[curl_key], samples[engine_key]))
 
+    def ratio_by_order(curl_key, engine_key):
+        """The same median over the runs where curl went first (even) and the engine went first (odd)."""
+        pairs = list(zip(samples[curl_key], samples[engine_key]))
+        return {first: round(statistics.median(c / e for c, e in pairs[start::2]), 3) if pairs[start::2] else None
+                for first, start in (("curl_first", 0), ("engine_first", 1))}
+
     rows = []
     for label, files, curl_key, engine_key in (
             ("single stream, no fsync", 1, "curl1", "eng1"),
@@ -392,7 +410,9 @@ def main():
         "loadavg_start": load_start, "loadavg_end": os.getloadavg(),
         "seconds": samples, "median_seconds": med,
         "throughput": [{"case": c, "curl_mib_s": a, "engine_mib_s": b, "ratio": r} for c, a, b, r in rows],
-        "ratio_note": "median over runs of (curl seconds / engine seconds), each pair measured back to back",
+        "ratio_note": "median over runs of (curl seconds / engine seconds), each pair measured back to back, "
+                      "curl first in even runs, the engine first in odd runs",
+        "ratio_by_order": {key: ratio_by_order("curl" + key, "eng" + key) for key in ("1", "1_fsync", "4", "4_fsync")},
         "rss_growth_mib": {"max": peak, "samples": rss_growth},
         "zip_memory": zip_memory,
         "refetch_after_clean_close_at_50pct": cut_close,

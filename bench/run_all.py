@@ -40,7 +40,7 @@ def plan(quick):
         tiles, sides, eodag_px = [1, 4, 16], [1000, 2500], [600, 1200]
         eodag_runs = 2
     else:
-        transfer = [(64, 3), (256, 3), (1024, 5)]
+        transfer = [(64, 4), (256, 4), (1024, 6)]     # even: curl and the engine take turns going first
         qgis = dict(size=256, files=[1, 2, 4], runs=3)
         tiles, sides, eodag_px = [1, 4, 16, 64], [2500, 5000, 10000], [600, 1200, 2400, 4800]
         eodag_runs = 5
@@ -73,12 +73,12 @@ def run_steps(steps, only, max_load, max_wait):
     for key, script, args in steps:
         if only and not any(key.startswith(o) for o in only):
             continue
-        load = wait_quiet(max_load, max_wait)
-        loads[key] = load
+        average = wait_quiet(max_load, max_wait)
+        loads[key] = average
         out = os.path.join(RESULTS, key + ".json")
         cmd = [sys.executable, os.path.join(BENCH, script)] + args + ["--json", out]
         print("== {} ({}; load average {:.2f})".format(" ".join([os.path.join("bench", script)] + args), key,
-                                                      load), flush=True)
+                                                      average), flush=True)
         start = time.monotonic()
         proc = subprocess.run(cmd, cwd=ROOT)
         print("   {} in {:.0f} s".format("ok" if proc.returncode == 0 else "FAILED", time.monotonic() - start),
@@ -217,6 +217,18 @@ def scaling_tables(d):
                 case(r, "4 files in parallel, fsync")["ratio"], r["rss_growth_mib"]["max"],
                 "{:.1f}".format(z["download_and_extract_growth_mib"]) if z else "-"))
         out.append("")
+        by_order = [(size, d["transfer"][size]["ratio_by_order"]) for size in sorted(d["transfer"])
+                    if d["transfer"][size].get("ratio_by_order")]
+        if by_order:
+            out.append("The same ratios split by which program went first in a run (they take turns):\n")
+            out.append("| file MiB | 4 in parallel: curl first | 4 in parallel: engine first | "
+                       "4, fsync: curl first | 4, fsync: engine first |")
+            out.append("|---:|---:|---:|---:|---:|")
+            for size, o in by_order:
+                out.append("| {} | {} | {} | {} | {} |".format(size, *(
+                    "-" if o[k][first] is None else "{:.2f}".format(o[k][first])
+                    for k in ("4", "4_fsync") for first in ("curl_first", "engine_first"))))
+            out.append("")
     if d["qgis"]:
         out.append("**Main thread during downloads** (worst of the runs; stall = time between two 5 ms "
                    "heartbeats beyond 5 ms)\n")
@@ -393,7 +405,13 @@ NOTES = """\
   and takes back the interpreter lock, and on two vCPUs shared with other work those
   hand-overs cost system time that curl's independent processes do not pay (four engine
   *processes* measured as fast as curl in a side-by-side check); the ratio moves with
-  the machine's load from run to run.
+  the machine's load from run to run, and with the order: on this machine a 4-file run
+  right after curl's 4-file run was much slower (system time 8-10 s instead of 2.5-3 s
+  for 4 GiB, also with `sync` and a 3 s pause in between), while curl's time hardly
+  depended on what ran before it.  The two now take turns going first; the table above
+  splits the ratio by order.  Taking the socket's read timeout off (one `recv()` per
+  read instead of `poll()` + `recv()`) looked like a 1.7 x gain until the order was
+  balanced, and was left out.
 * **3. Memory.** `VmHWM` of a fresh process before and after: the engine streams
   through one 256 KiB buffer (eight when it hashes) and the extraction through 256 KiB
   chunks, whatever the file size.
