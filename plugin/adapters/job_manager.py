@@ -239,3 +239,8 @@ class JobManager(QObject):
             task._on_finished = None
             task.interrupt()
         self.tasks.clear()
+        # Previews of interrupted jobs go (the resumed job shows its own).
+        project = QgsProject.instance()
+        ids = [lid for shown in self.preview_layers.values() for lid in shown.values() if project.mapLayer(lid)]
+        project.removeMapLayers(ids)
+        self.preview_layers.clear()

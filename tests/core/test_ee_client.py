@@ -499,3 +499,25 @@ def test_untiled_output_has_no_preview(sim, tmp_path):
     run_job(job, ctx)
     assert sim.count("create") == 1 and seen == []
     assert not os.path.exists(os.path.join(job.output_dir, ".ee-" + job.id))
+
+
+def test_tiled_per_band_output_previews_every_band_and_the_stack(sim, tmp_path):
+    job = make_job(tmp_path, "pb", bands="B4,B3,B2", scale=10, name="pb", aoi=TRIANGLE)   # per-band zips
+    seen = {}
+
+    def preview(path, final):
+        ds = gdal.Open(path)
+        seen[os.path.basename(final)] = (path, ds.RasterCount, [ds.GetRasterBand(i + 1).ReadAsArray()
+                                                                for i in range(ds.RasterCount)])
+        ds = None
+        return True
+    ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
+                     settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000})
+    outputs = run_job(job, ctx)
+    assert sim.count("create") > 3
+    assert [os.path.basename(o) for o in outputs] == ["pb.B4.tif", "pb.B3.tif", "pb.B2.tif", "pb.vrt"]
+    assert sorted(seen) == sorted(os.path.basename(o) for o in outputs)
+    assert seen["pb.vrt"][1] == 3
+    for i, band in enumerate(("B4", "B3", "B2")):
+        np.testing.assert_array_equal(seen["pb.{}.tif".format(band)][2][0], read(outputs[i]))
+        np.testing.assert_array_equal(seen["pb.vrt"][2][i], read(outputs[3], i + 1))

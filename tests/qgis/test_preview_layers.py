@@ -95,3 +95,13 @@ def test_preview_removed_by_the_user_still_gives_the_result(tmp_path, qgis_new_p
     wait_until(lambda: not manager.active() and manager.loaded_layers.get(job.id), timeout=10)
     layers = _group_layers("Removed")
     assert len(layers) == 1 and layers[0].source() == final and layers[0].name() == "kept"
+
+
+def test_previews_of_jobs_interrupted_by_closing_are_removed(tmp_path, qgis_new_project, manager):
+    job = Job(provider="test_previewing", params={"out": str(tmp_path / "i.tif")}, title="Closing",
+              output_dir=str(tmp_path))
+    manager.submit(job, credentials={})
+    wait_until(lambda: len(_group_layers("Closing")) == 1, timeout=10)
+    manager.shutdown()                     # QGIS closing: the job stays resumable
+    assert _group_layers("Closing") == [] and not QgsProject.instance().mapLayers()
+    assert not manager.store.get(job.id).finished
