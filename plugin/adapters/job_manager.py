@@ -104,13 +104,19 @@ class JobManager(QObject):
         shown = self.preview_layers.pop(task.job_id, {})
         return {final: project.mapLayer(shown.get(final, "")) for final in task.previews}
 
-    def _discard_later(self, folders: List[str]) -> None:
-        """Remove scratch folders a preview read from, a little later and off the main thread."""
-        def remove():
+    def _discard_later(self, job_id: str, folders: List[str], delay_ms: Optional[int] = None) -> None:
+        """Remove scratch folders a preview read from, a little later and off the main thread;
+        the job's record of them (``server["scratch"]``) goes once they are gone."""
+        def remove_all():
             for folder in folders:
-                threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
+                shutil.rmtree(folder, ignore_errors=True)
+            if self.store.get(job_id) is not None:
+                self.store.update(job_id, server={"scratch": []})
+
+        def start():
+            threading.Thread(target=remove_all, name="eo-downloader-discard", daemon=True).start()
         if folders:
-            QTimer.singleShot(DISCARD_DELAY_MS, remove)
+            QTimer.singleShot(DISCARD_DELAY_MS if delay_ms is None else delay_ms, start)
 
     def _task_finished(self, task: JobTask) -> None:
         self.tasks.pop(task.job_id, None)
@@ -133,7 +139,7 @@ class JobManager(QObject):
             if job.state == JobState.FAILED:
                 log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error),
                     Qgis.MessageLevel.Warning)
-        self._discard_later(task.discard_later)
+        self._discard_later(task.job_id, task.discard_later)
         self.jobChanged.emit(job.id)
         self.jobFinished.emit(job.id, ok)
 
@@ -196,7 +202,11 @@ class JobManager(QObject):
         self.jobChanged.emit(job_id)
 
     def resume_unfinished(self) -> List[str]:
-        """Start again every job a previous QGIS session left unfinished."""
+        """Start again every job a previous QGIS session left unfinished (and remove the scratch
+        folders finished jobs still list: QGIS closed before their removal)."""
+        for job in self.store.list():
+            if job.finished and (job.server or {}).get("scratch"):
+                self._discard_later(job.id, list(job.server["scratch"]), delay_ms=0)
         resumed = []
         for job in self.store.unfinished():
             if job.id in self.tasks:

@@ -118,9 +118,11 @@ class JobTask(QgsTask):
         return True
 
     def _discard(self, folder: str) -> None:
-        """RunContext.discard: at once, unless a preview layer reads from the folder."""
+        """RunContext.discard: at once, unless a preview layer reads from the folder (then it is
+        recorded in the job, ``server["scratch"]``, so it goes even if QGIS closes first)."""
         if self.previews:
             self.discard_later.append(folder)
+            self.store.update(self.job_id, server={"scratch": list(self.discard_later)})
         else:
             shutil.rmtree(folder, ignore_errors=True)
 

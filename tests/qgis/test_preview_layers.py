@@ -105,3 +105,23 @@ def test_previews_of_jobs_interrupted_by_closing_are_removed(tmp_path, qgis_new_
     manager.shutdown()                     # QGIS closing: the job stays resumable
     assert _group_layers("Closing") == [] and not QgsProject.instance().mapLayers()
     assert not manager.store.get(job.id).finished
+
+
+def test_scratch_folders_left_by_a_closed_session_are_removed_at_start(tmp_path, qgis_new_project, manager):
+    final = str(tmp_path / "s.tif")
+    job = Job(provider="test_previewing", params={"out": final}, title="Scratch", output_dir=str(tmp_path))
+    manager.submit(job, credentials={})
+    wait_until(lambda: len(_group_layers("Scratch")) == 1, timeout=10)
+    GATE.set()
+    wait_until(lambda: not manager.active() and manager.loaded_layers.get(job.id), timeout=10)
+    # recorded in the job while it waited for its removal
+    scratch = str(tmp_path / ".scratch")
+    wait_until(lambda: not os.path.exists(scratch), timeout=10)
+    wait_until(lambda: manager.store.get(job.id).server.get("scratch") == [], timeout=10)
+    # a session that closed before the removal: the record is there, so is the folder
+    os.makedirs(scratch)
+    manager.store.update(job.id, server={"scratch": [scratch]})
+    later = JobManager(store_path=manager.store.path, task_manager=QgsApplication.taskManager())
+    assert later.resume_unfinished() == []
+    wait_until(lambda: not os.path.exists(scratch), timeout=10)
+    wait_until(lambda: later.store.get(job.id).server.get("scratch") == [], timeout=10)
