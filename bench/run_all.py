@@ -40,7 +40,7 @@ def plan(quick):
         tiles, sides, eodag_px = [1, 4, 16], [1000, 2500], [600, 1200]
         eodag_runs = 2
     else:
-        transfer = [(64, 4), (256, 4), (1024, 6)]     # even: curl and the engine take turns going first
+        transfer = [(64, 4), (256, 6), (1024, 10)]    # even: curl and the engine take turns going first
         qgis = dict(size=256, files=[1, 2, 4], runs=3)
         tiles, sides, eodag_px = [1, 4, 16, 64], [2500, 5000, 10000], [600, 1200, 2400, 4800]
         eodag_runs = 5
@@ -405,11 +405,12 @@ NOTES = """\
   and takes back the interpreter lock, and on two vCPUs shared with other work those
   hand-overs cost system time that curl's independent processes do not pay (four engine
   *processes* measured as fast as curl in a side-by-side check); the ratio moves with
-  the machine's load from run to run, and with the order: on this machine a 4-file run
-  right after curl's 4-file run was much slower (system time 8-10 s instead of 2.5-3 s
-  for 4 GiB, also with `sync` and a 3 s pause in between), while curl's time hardly
-  depended on what ran before it.  The two now take turns going first; the table above
-  splits the ratio by order.  Taking the socket's read timeout off (one `recv()` per
+  the machine's load from run to run, and in some series with the order: the engine's
+  4-file run right after curl's was up to twice as slow (system time 8-10 s instead of
+  2.5-3 s for 4 GiB, also with `sync` and a 3 s pause in between) while curl's time
+  hardly depended on what ran before it.  The two now take turns going first and the
+  table above splits the ratio by order; with 4 x 1 GiB the engine stays behind curl
+  either way in a long series.  Taking the socket's read timeout off (one `recv()` per
   read instead of `poll()` + `recv()`) looked like a 1.7 x gain until the order was
   balanced, and was left out.
 * **3. Memory.** `VmHWM` of a fresh process before and after: the engine streams
