@@ -338,21 +338,27 @@ def main():
                 suffix = "_fsync" if fsync else ""
 
                 def run_curl(n, dests):
+                    if n > 1:       # an unmeasured run of its own first (see below)
+                        curl([url] * n, dests, False)
+                        settle(dests)
                     samples["curl{}{}".format(n, suffix)].append(curl([url] * n, dests, fsync))
                     settle(dests)
 
                 def run_engine(n, dests):
+                    if n > 1:
+                        engine([url] * n, dests, no_fsync=True)
+                        settle(dests)
                     result = engine([url] * n, dests, no_fsync=not fsync)
                     assert all(s == source_sha for s in result["sha256"]), "engine output differs from the source"
                     samples["eng{}{}".format(n, suffix)].append(result["seconds"])
                     if n == 1:
                         rss_growth.append((result["hwm_after_kib"] - result["hwm_before_kib"]) / 1024.0)
                     settle(dests)
-                # Which of the two goes first alternates from run to run.  On this machine the
-                # engine's 4-file run right after curl's took 1.5-2 x as long as after its own
-                # (system time 8-10 s instead of 2.5-3 s, also with `sync` and a 3 s pause in
-                # between), while curl's time hardly depended on what ran before it: with curl
-                # always first, that counted against the engine.  Use an even --runs.
+                # On this machine a 4-file run took up to twice as long right after the other
+                # program's run as after its own (the engine after curl: system time 8-10 s instead
+                # of 2.5-3 s for 4 GiB, also with `sync` and a 3 s pause in between; cause not
+                # found), so each measured 4-file run follows an unmeasured 4-file run of the same
+                # program, and which program goes first alternates from run to run.
                 for n, curl_dests, engine_dests in ((1, one_curl, one_engine), (4, four_curl, four_engine)):
                     if run % 2 == 0:
                         run_curl(n, curl_dests)

@@ -405,14 +405,16 @@ NOTES = """\
   and takes back the interpreter lock, and on two vCPUs shared with other work those
   hand-overs cost system time that curl's independent processes do not pay (four engine
   *processes* measured as fast as curl in a side-by-side check); the ratio moves with
-  the machine's load from run to run, and in some series with the order: the engine's
-  4-file run right after curl's was up to twice as slow (system time 8-10 s instead of
-  2.5-3 s for 4 GiB, also with `sync` and a 3 s pause in between) while curl's time
-  hardly depended on what ran before it.  The two now take turns going first and the
-  table above splits the ratio by order; with 4 x 1 GiB the engine stays behind curl
-  either way in a long series.  Taking the socket's read timeout off (one `recv()` per
-  read instead of `poll()` + `recv()`) looked like a 1.7 x gain until the order was
-  balanced, and was left out.
+  the machine's load from run to run, and with what ran just before: the engine's 4-file
+  run right after one of curl's was up to twice as slow as after one of its own (system
+  time 8-10 s instead of 2.5-3 s for 4 GiB, also with `sync` and a 3 s pause in between;
+  the cause was not found -- not fragmentation, the outputs of both have about the same
+  extents), while curl's time hardly depended on it.  Session 1's bench always ran curl
+  first, which counted that against the engine (4 x 1 GiB: 0.73-0.81 x).  Now each
+  measured 4-file run follows an unmeasured 4-file run of the same program, and the two
+  take turns going first; the table above splits the ratio by order.  Taking the
+  socket's read timeout off (one `recv()` per read instead of `poll()` + `recv()`) looked
+  like a 1.7 x gain until the order was balanced, and was left out.
 * **3. Memory.** `VmHWM` of a fresh process before and after: the engine streams
   through one 256 KiB buffer (eight when it hashes) and the extraction through 256 KiB
   chunks, whatever the file size.
