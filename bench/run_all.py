@@ -26,6 +26,10 @@ import time
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 RESULTS = os.path.join(BENCH, "results")
+if BENCH not in sys.path:
+    sys.path.insert(0, BENCH)
+
+from _util import wait_quiet  # noqa: E402
 DOC = os.path.join(ROOT, "docs", "performance.md")
 PLOT = os.path.join(ROOT, "docs", "images", "performance_scaling.png")
 
@@ -55,16 +59,6 @@ def plan(quick):
     steps.append(("ee_draw", "bench_ee_draw.py", ["--sides"] + [str(s) for s in sides]))
     steps.append(("eodag", "bench_eodag.py", ["--runs", str(eodag_runs), "--tile-px"] + [str(p) for p in eodag_px]))
     return steps
-
-
-def wait_quiet(max_load, max_wait):
-    """Wait up to ``max_wait`` s for the 1-minute load average to drop below ``max_load``."""
-    deadline = time.monotonic() + max_wait
-    load = os.getloadavg()[0]
-    while load >= max_load and time.monotonic() < deadline:
-        time.sleep(5)
-        load = os.getloadavg()[0]
-    return load
 
 
 def run_steps(steps, only, max_load, max_wait):

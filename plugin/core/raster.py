@@ -405,7 +405,7 @@ def _scratch_options() -> List[str]:
     return ["TILED=YES", "BIGTIFF=IF_SAFER"] + codec
 
 
-def _mask_tile(ds, path: str, dest: str, geojson_4326: Any, cancel=None) -> None:
+def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
     """Write ``dest``: the tile with the pixels whose centre is outside the polygon set to its
     *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike."""
     src_nd, _dst, _f = _nodata_pair(ds, None)
@@ -488,7 +488,7 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
                 part = _part_path(path)
                 _remove_quietly(part)
                 try:
-                    _mask_tile(ds, path, part, geojson_4326, cancel)
+                    _mask_tile(ds, part, geojson_4326, cancel)
                     ds = None
                     _remove_quietly_ovr(path)
                     os.replace(part, path)
@@ -599,7 +599,7 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
                     # (a polygon holding no pixel centre at all still gives the whole grid, empty)
                     os.makedirs(scratch, exist_ok=True)
                     masked = os.path.join(scratch, "%d.tif" % i)
-                    _mask_tile(ds, p, masked, cutline_geojson, cancel)
+                    _mask_tile(ds, masked, cutline_geojson, cancel)
                     kept.append(masked)
                 if progress is not None:
                     progress(30.0 * (i + 1) / len(paths))

@@ -444,29 +444,36 @@ class EeDownload:
             keep[piece.key] = piece.files.get(key)
         return [f for f in keep.values() if f]
 
-    def _combine(self, pieces: List[Piece], key: str, dest: str, grid: Optional[tiling.Grid],
-                 band_names: Optional[List[str]] = None) -> None:
+    @staticmethod
+    def _kept(pieces: List[Piece], key: str) -> List[str]:
+        """The prepared files for ``key`` (a band, or "all") of the pieces, those outside the AOI left out."""
+        return [p.files[key] for p in pieces if p.files.get(key)]
+
+    @staticmethod
+    def _exact(grid: Optional[tiling.Grid]):
+        """``raster.mosaic``'s ``grid`` argument for an output grid (None: the tiles' union)."""
+        return (grid.gdal_geotransform(), grid.width, grid.height) if grid is not None else None
+
+    def _combine(self, pieces: List[Piece], key: str, dest: str, grid: Optional[tiling.Grid]) -> None:
         """The GeoTIFF ``dest`` from the prepared pieces' files for ``key`` (a band, or "all")."""
         from .. import raster
-        exact = (grid.gdal_geotransform(), grid.width, grid.height) if grid is not None else None
-        parts = [p.files[key] for p in pieces if p.files.get(key)]
+        parts = self._kept(pieces, key)
         if parts:
-            raster.mosaic(parts, dest, grid=exact, cog=True, cancel=self.ctx.cancel, band_names=band_names)
+            raster.mosaic(parts, dest, grid=self._exact(grid), cog=True, cancel=self.ctx.cancel)
         else:   # no pixel centre of any piece inside the AOI: the whole grid, empty
             raster.mosaic(self._unprepared_files(pieces, key), dest, cutline_geojson=self.p.get("region"),
-                          grid=exact, cog=True, cancel=self.ctx.cancel, band_names=band_names)
+                          grid=self._exact(grid), cog=True, cancel=self.ctx.cancel)
 
     def _show_previews(self, plans: List[tuple], stack: Optional[tuple]) -> None:
         """Offer VRTs of the prepared tiles while the GeoTIFFs are written (tiled outputs only)."""
         from .. import raster
         previews = {}
         for pieces, key, dest, grid, names in plans:
-            parts = [p.files[key] for p in pieces if p.files.get(key)]
+            parts = self._kept(pieces, key)
             if len(pieces) < 2 or not parts:
                 return
             vrt = os.path.join(self.work_dir, "preview." + os.path.basename(dest)[:-4] + ".vrt")
-            exact = (grid.gdal_geotransform(), grid.width, grid.height) if grid is not None else None
-            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=exact, band_names=names)
+            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=self._exact(grid), band_names=names)
         if stack is not None:
             band_paths, stack_dest, order = stack
             vrt = os.path.join(self.work_dir, "preview." + os.path.basename(stack_dest))
