@@ -8,7 +8,9 @@ extracts it with ``archive.safe_extract`` and returns the GeoTIFF; the jobs go
 through the plugin's real path: ``JobManager.submit`` -> ``JobTask`` (QgsTask on the
 task manager) -> ``run_job`` -> ``finished()`` -> layers loaded and styled on the main
 thread into the project, which a map canvas (layer-tree bridge, as in the QGIS window)
-draws.  The Jobs panel is open, so every progress signal repaints it.
+draws.  The Jobs panel is open, so every progress signal repaints it, and the job store
+holds ``--history`` finished jobs (200 by default: a user's history, which the panel lists and
+every write of the store covers; it is made afresh for each run of the benchmark).
 
 Measured on the main thread during the whole run (submit -> every layer drawn):
 
@@ -122,10 +124,29 @@ def register():
 
 # --------------------------------------------------------------------------- scenario
 
+def fill_history(store_path, count):
+    """A fresh job store holding ``count`` finished jobs (a user's history: the Jobs panel lists
+    them all, every write of the store covers them), each with a drawn 64-vertex AOI."""
+    import math
+    from plugin.core.jobs import Job, JobState, JobStore
+    if os.path.exists(store_path):
+        os.remove(store_path)
+    store = JobStore(store_path)
+    ring = [[round(2.35 + 0.05 * math.cos(a * math.pi / 32), 6), round(48.85 + 0.05 * math.sin(a * math.pi / 32), 6)]
+            for a in range(64)]
+    aoi = {"type": "Polygon", "coordinates": [ring + ring[:1]]}
+    for i in range(count):
+        store.add(Job(provider="ee_download", title="history {}".format(i), state=JobState.DONE, progress=100.0,
+                      message="Done", params={"image": "COPERNICUS/S2_SR_HARMONIZED/2024{:04d}".format(i),
+                                              "bands": ["B4", "B3", "B2"], "scale": 10, "aoi": aoi},
+                      outputs=["/data/eo/history_{}.tif".format(i)], output_dir="/data/eo",
+                      created=1.7e9 + i, updated=1.7e9 + i, finished_at=1.7e9 + i))
+
+
 class Scene:
     """Project, canvas with a background layer, job manager and Jobs panel."""
 
-    def __init__(self, workdir, side, count, panel=True):
+    def __init__(self, workdir, side, count, panel=True, history=0):
         from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
         from plugin.adapters.job_manager import JobManager
         self.project = QgsProject.instance()
@@ -137,7 +158,9 @@ class Scene:
         self.background = background_layer(extent)
         self.project.addMapLayer(self.background)
         self.probe = qt.CanvasProbe(self.project, crs=crs, extent=extent)
-        self.manager = JobManager(store_path=os.path.join(workdir, "jobs.json"))
+        store_path = os.path.join(workdir, "jobs.json")
+        fill_history(store_path, history)
+        self.manager = JobManager(store_path=store_path)
         self.panel = None
         if panel:
             from plugin.gui.jobs_panel import JobsPanelWidget
@@ -302,6 +325,8 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=1, help="repetitions of each mode (worst run is reported)")
     ap.add_argument("--modes", nargs="*", default=["idle", "tasks", "main"], choices=["idle", "tasks", "main"])
     ap.add_argument("--no-panel", action="store_true", help="without the Jobs panel")
+    ap.add_argument("--history", type=int, default=200,
+                    help="finished jobs in the store before the run (the Jobs panel lists them)")
     ap.add_argument("--idle-seconds", type=float, default=5.0, help="length of the idle measurement")
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "eo_bench_qgis"))
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "qgis_responsive.json"))
@@ -322,7 +347,7 @@ def main(argv=None):
     load_start = os.getloadavg()
     try:
         clean(outdir)
-        scene = Scene(workdir, side, args.files, panel=not args.no_panel)
+        scene = Scene(workdir, side, args.files, panel=not args.no_panel, history=args.history)
         try:
             # one small job first: imports, GDAL drivers and the first layer are one-time costs
             warm_names, _ = make_products(www, 1, 1)
@@ -352,7 +377,7 @@ def main(argv=None):
             worst[r["mode"]] = r
     report = {
         "files": args.files, "size_mib": args.size_mib, "zip_bytes": zip_bytes, "raster_side_px": side,
-        "interval_ms": args.interval_ms, "panel": not args.no_panel, "runs": results, "worst": worst,
+        "interval_ms": args.interval_ms, "panel": not args.no_panel, "history": args.history, "runs": results, "worst": worst,
         "targets": {"max_stall_ms": 50.0, "p99_stall_ms": 20.0},
         "cpus": os.cpu_count(), "loadavg_start": load_start, "loadavg_end": os.getloadavg(),
         "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -775,22 +775,22 @@
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="481"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="488"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="507"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="514"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="544"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="539"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="546"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -800,7 +800,7 @@
         <translation>No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="476"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="483"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
@@ -2313,7 +2313,7 @@
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="922"/>
+        <location filename="../plugin/core/http.py" line="923"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
@@ -2323,12 +2323,12 @@
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="920"/>
+        <location filename="../plugin/core/http.py" line="921"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="923"/>
+        <location filename="../plugin/core/http.py" line="924"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
@@ -2338,32 +2338,32 @@
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="838"/>
+        <location filename="../plugin/core/http.py" line="839"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="840"/>
+        <location filename="../plugin/core/http.py" line="841"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="844"/>
+        <location filename="../plugin/core/http.py" line="845"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="846"/>
+        <location filename="../plugin/core/http.py" line="847"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="847"/>
+        <location filename="../plugin/core/http.py" line="848"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="987"/>
+        <location filename="../plugin/core/http.py" line="988"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2414,24 +2414,29 @@
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="134"/>
+        <location filename="../plugin/adapters/job_manager.py" line="143"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="188"/>
+        <location filename="../plugin/adapters/job_manager.py" line="197"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="204"/>
+        <location filename="../plugin/adapters/job_manager.py" line="217"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="166"/>
+        <location filename="../plugin/adapters/job_manager.py" line="175"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="55"/>
+        <source>Could not save the job list to {}: {}</source>
+        <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
     </message>
 </context>
 <context>
@@ -2500,7 +2505,7 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="119"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="151"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>

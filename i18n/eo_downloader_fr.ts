@@ -775,22 +775,22 @@
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="481"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="488"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="507"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="514"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="537"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="544"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="539"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="546"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -800,7 +800,7 @@
         <translation>Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="476"/>
+        <location filename="../plugin/core/providers/ee_download.py" line="483"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
@@ -2313,7 +2313,7 @@
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="922"/>
+        <location filename="../plugin/core/http.py" line="923"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
@@ -2323,12 +2323,12 @@
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="920"/>
+        <location filename="../plugin/core/http.py" line="921"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="923"/>
+        <location filename="../plugin/core/http.py" line="924"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
@@ -2338,32 +2338,32 @@
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="838"/>
+        <location filename="../plugin/core/http.py" line="839"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="840"/>
+        <location filename="../plugin/core/http.py" line="841"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="844"/>
+        <location filename="../plugin/core/http.py" line="845"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="846"/>
+        <location filename="../plugin/core/http.py" line="847"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="847"/>
+        <location filename="../plugin/core/http.py" line="848"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="987"/>
+        <location filename="../plugin/core/http.py" line="988"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2414,24 +2414,29 @@
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="134"/>
+        <location filename="../plugin/adapters/job_manager.py" line="143"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="188"/>
+        <location filename="../plugin/adapters/job_manager.py" line="197"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="204"/>
+        <location filename="../plugin/adapters/job_manager.py" line="217"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="166"/>
+        <location filename="../plugin/adapters/job_manager.py" line="175"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="55"/>
+        <source>Could not save the job list to {}: {}</source>
+        <translation>Impossible d’enregistrer la liste des tâches dans {} : {}</translation>
     </message>
 </context>
 <context>
@@ -2500,7 +2505,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="119"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="151"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>

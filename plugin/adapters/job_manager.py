@@ -51,7 +51,10 @@ class JobManager(QObject):
     def __init__(self, store_path: Optional[str] = None, task_manager=None, parent=None):
         super().__init__(parent)
         self.store = JobStore(store_path or plugin_settings.job_store_path())
-        self.store.fsync_main_thread = False     # the GUI never waits for the disk (jobs' threads still fsync)
+        self.store.write_behind_main_thread = True    # the GUI never waits for the disk (see JobStore)
+        self.store.on_write_error = lambda exc: log(
+            translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc),
+            Qgis.MessageLevel.Critical)
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
@@ -78,7 +81,7 @@ class JobManager(QObject):
             self.jobChanged.emit(job_id)
             self.jobFinished.emit(job_id, False)
             return job
-        task = JobTask(job, self.store, credentials, network.make_session(), plugin_settings.core_settings(),
+        task = JobTask(job, self.store, credentials, network.make_session, plugin_settings.core_settings,
                        on_finished=self._task_finished)
         task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
         task.previewReady.connect(self._show_preview)
@@ -254,3 +257,4 @@ class JobManager(QObject):
         ids = [lid for shown in self.preview_layers.values() for lid in shown.values() if project.mapLayer(lid)]
         project.removeMapLayers(ids)
         self.preview_layers.clear()
+        self.store.flush()

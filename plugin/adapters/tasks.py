@@ -38,14 +38,14 @@ PROGRESS_INTERVAL = 0.25   # seconds between progress signals of one task
 class JobTask(QgsTask):
     previewReady = pyqtSignal(str, str)     # job id, final output path (see self.previews)
 
-    def __init__(self, job, store, credentials: dict, session, settings: dict,
-                 on_finished: Optional[Callable[["JobTask"], None]] = None):
+    def __init__(self, job, store, credentials: dict, make_session: Callable[[], object],
+                 read_settings: Callable[[], dict], on_finished: Optional[Callable[["JobTask"], None]] = None):
         super().__init__(job.title or job.id, QgsTask.Flag.CanCancel)
         self.job_id = job.id
         self.store = store
         self._credentials = credentials
-        self._session = session
-        self._settings = settings
+        self._make_session = make_session       # called in run(): the session (QGIS proxy, TLS) and
+        self._read_settings = read_settings     # the preferences are read on the task's thread
         self._on_finished = on_finished
         self.outputs = []
         self.error: Optional[str] = None
@@ -67,11 +67,11 @@ class JobTask(QgsTask):
         if job is None:
             self.error = "job {} not found".format(self.job_id)
             return False
-        ctx = RunContext(job, store=self.store, cancel=self.token,
-                         progress=self._progress,
-                         credentials=self._credentials, session=self._session, settings=self._settings,
-                         preview=self._preview, discard=self._discard)
         try:
+            ctx = RunContext(job, store=self.store, cancel=self.token,
+                             progress=self._progress, credentials=self._credentials,
+                             session=self._make_session(), settings=self._read_settings(),
+                             preview=self._preview, discard=self._discard)
             self.outputs = run_job(job, ctx)
             self._prepare_layers()
             return True

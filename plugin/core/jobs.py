@@ -13,7 +13,7 @@ import threading
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .i18n import translate
 
@@ -99,11 +99,20 @@ class JobStore:
     """Thread-safe store of jobs in one JSON file, rewritten atomically.
 
     Each change goes to a temporary file in the same folder, is fsynced and then
-    renamed over the store, so a crash leaves either the old or the new file
-    (``fsync_main_thread = False``: no fsync on the main thread, see :meth:`_write`).
+    renamed over the store, so a crash leaves either the old or the new file.
+
+    The file holds one line of JSON per job.  Each job's line is kept until the job
+    changes, so a write costs one encoding per changed job, not one per job in the
+    history (a user's store holds hundreds).
+
+    ``write_behind_main_thread = True`` (the QGIS job manager sets it): a change made on
+    the main thread is handed to a writer thread instead of being written there, so
+    QGIS's GUI never waits for the disk; :meth:`flush` waits for it.  Changes made on
+    other threads (the jobs' own) are on disk when the call returns, as before.
     """
 
     VERSION = 1
+    WRITER_IDLE_SECONDS = 60.0    # the writer thread ends after this long without work
 
     def __init__(self, path: str):
         self.path = path
@@ -111,15 +120,24 @@ class JobStore:
         self._write_lock = threading.Lock()
         self._sequence = 0          # snapshots taken
         self._written = 0           # the newest snapshot on disk
-        self.fsync_main_thread = True
+        self.write_behind_main_thread = False
+        self.on_write_error: Optional[Callable[[OSError], None]] = None   # called on the writer thread
         self._jobs: Dict[str, Job] = {}
+        self._encoded: Dict[str, str] = {}     # job id -> its line in the file, while unchanged
+        self._revision = 0                     # bumped by every change (see changes())
+        self._revisions: Dict[str, int] = {}   # job id -> revision of its last change
         self._listeners: List[Callable[[Job], None]] = []
+        self._behind = threading.Condition()   # write-behind: the pending snapshot and the writer
+        self._pending: Optional[tuple] = None
+        self._writer_running = False
+        self._writing = False
         self.load()
 
     # -- persistence -----------------------------------------------------
     def load(self) -> None:
         with self._lock:
             self._jobs = {}
+            self._encoded = {}
             if not os.path.exists(self.path):
                 return
             try:
@@ -139,23 +157,76 @@ class JobStore:
                 except TypeError:
                     continue
                 self._jobs[job.id] = job
+                self._touch(job.id)
+
+    def _touch(self, job_id: str) -> None:
+        """Record a change of ``job_id`` (call with ``self._lock`` held)."""
+        self._revision += 1
+        self._revisions[job_id] = self._revision
+        self._encoded.pop(job_id, None)
 
     def _snapshot(self) -> tuple:
         """(sequence number, JSON text) of the current jobs; call with ``self._lock`` held."""
         self._sequence += 1
-        payload = {"version": self.VERSION, "jobs": [j.to_dict() for j in self._jobs.values()]}
-        return self._sequence, json.dumps(payload, indent=1, sort_keys=True)
+        lines = []
+        for job_id, job in self._jobs.items():
+            line = self._encoded.get(job_id)
+            if line is None:
+                line = self._encoded[job_id] = json.dumps(job.to_dict(), sort_keys=True)
+            lines.append(line)
+        text = '{{"version": {}, "jobs": [\n{}\n]}}\n'.format(self.VERSION, ",\n".join(lines))
+        return self._sequence, text
 
     def _write(self, snapshot: tuple) -> None:
+        """Write a snapshot, on the writer thread when called on the main thread with
+        ``write_behind_main_thread`` set, here otherwise (see :meth:`_write_file`)."""
+        if self.write_behind_main_thread and threading.current_thread() is threading.main_thread():
+            with self._behind:
+                if self._pending is None or snapshot[0] > self._pending[0]:
+                    self._pending = snapshot
+                if self._writer_running:
+                    self._behind.notify_all()
+                    return
+                self._writer_running = True
+            threading.Thread(target=self._write_pending, name="eo-downloader-job-store",
+                             daemon=True).start()
+        else:
+            self._write_file(snapshot)
+
+    def _write_pending(self) -> None:
+        """The writer thread: write the newest pending snapshot; end after a while without one."""
+        while True:
+            with self._behind:
+                if self._pending is None:
+                    self._behind.wait(self.WRITER_IDLE_SECONDS)
+                snapshot, self._pending = self._pending, None
+                if snapshot is None:
+                    self._writer_running = False
+                    return
+                self._writing = True
+            try:
+                self._write_file(snapshot)
+            except OSError as exc:
+                if self.on_write_error is not None:
+                    try:
+                        self.on_write_error(exc)
+                    except Exception:
+                        pass
+            finally:
+                with self._behind:
+                    self._writing = False
+                    self._behind.notify_all()
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until every change handed to the writer thread is on disk (False: timed out)."""
+        with self._behind:
+            return self._behind.wait_for(lambda: self._pending is None and not self._writing, timeout)
+
+    def _write_file(self, snapshot: tuple) -> None:
         """Write a snapshot to disk without holding ``self._lock`` (readers, such as the
         main thread, never wait for a flush, which can take long while large downloads are
         being written).  The temporary file is written and fsynced without any lock; only
         the rename is serialised, and an older snapshot never replaces a newer one.
-
-        On the main thread the fsync is skipped when ``fsync_main_thread`` is False (the
-        QGIS job manager sets it: QGIS's GUI must not wait for the disk).  The rename still
-        makes the change survive a crash of QGIS; the next write from a job's thread is
-        durable again.
         """
         sequence, text = snapshot
         folder = os.path.dirname(os.path.abspath(self.path))
@@ -165,8 +236,7 @@ class JobStore:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
-                if self.fsync_main_thread or threading.current_thread() is not threading.main_thread():
-                    os.fsync(fh.fileno())
+                os.fsync(fh.fileno())
             with self._write_lock:
                 if sequence > self._written:
                     os.replace(tmp, self.path)
@@ -198,6 +268,7 @@ class JobStore:
     def add(self, job: Job) -> Job:
         with self._lock:
             self._jobs[job.id] = job
+            self._touch(job.id)
             state = self._snapshot()
             snapshot = copy.deepcopy(job)
         self._write(state)
@@ -216,6 +287,24 @@ class JobStore:
     def unfinished(self) -> List[Job]:
         return [j for j in self.list() if not j.finished]
 
+    def __contains__(self, job_id: str) -> bool:
+        with self._lock:
+            return job_id in self._jobs
+
+    @property
+    def revision(self) -> int:
+        """A number every change of any job raises."""
+        return self._revision
+
+    def changes(self, since: int) -> Tuple[int, List[str], List[Job]]:
+        """What changed after revision ``since``: (the current revision, the ids of every job
+        oldest first, copies of the jobs added or changed since).  A view showing hundreds
+        of jobs updates only what changed instead of copying the whole history each time."""
+        with self._lock:
+            order = sorted(self._jobs, key=lambda job_id: self._jobs[job_id].created)
+            changed = [copy.deepcopy(self._jobs[i]) for i in order if self._revisions.get(i, 0) > since]
+            return self._revision, order, changed
+
     def update(self, job_id: str, persist: bool = True, **changes) -> Job:
         """Apply ``changes`` to a job; ``server`` and ``params`` are merged."""
         with self._lock:
@@ -232,6 +321,7 @@ class JobStore:
             job.updated = time.time()
             if job.state in JobState.FINISHED and job.finished_at is None:
                 job.finished_at = job.updated
+            self._touch(job_id)
             state = self._snapshot() if persist else None
             snapshot = copy.deepcopy(job)
         if state is not None:
@@ -241,6 +331,9 @@ class JobStore:
 
     def remove(self, job_id: str) -> None:
         with self._lock:
-            state = self._snapshot() if self._jobs.pop(job_id, None) is not None else None
-        if state is not None:
-            self._write(state)
+            if self._jobs.pop(job_id, None) is None:
+                return
+            self._touch(job_id)
+            self._revisions.pop(job_id, None)
+            state = self._snapshot()
+        self._write(state)

@@ -82,7 +82,7 @@ class RunContext:
         return self._session
 
     def _update(self, persist: bool = True, **changes) -> None:
-        if self.store is not None and self.store.get(self.job.id) is not None:
+        if self.store is not None and self.job.id in self.store:
             self.job = self.store.update(self.job.id, persist=persist, **changes)
         else:
             for key, value in changes.items():

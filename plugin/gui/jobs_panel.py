@@ -46,6 +46,8 @@ class JobsPanelWidget(QDockWidget):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self._revision = -1        # the store's revision the table shows
+        self._rows = []            # job id of each row
         self.refresh()
 
 
@@ -79,31 +81,61 @@ class JobsPanelWidget(QDockWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def refresh(self, *_args):
-        table = self.body.jobsTable
-        selected = self.selected_job_id()
-        jobs = list(reversed(self.manager.store.list()))
-        table.setRowCount(len(jobs))
-        for row, job in enumerate(jobs):
-            values = [job.title or job.id, job.provider, JobState.label(job.state), None,
-                      job.error or job.message]
-            for col, value in enumerate(values):
-                if col == 3:
-                    bar = table.cellWidget(row, col)
-                    if not isinstance(bar, QProgressBar):
-                        bar = QProgressBar()
-                        bar.setRange(0, 100)
-                        table.setCellWidget(row, col, bar)
-                    bar.setValue(int(job.progress))
-                    continue
-                item = QTableWidgetItem(str(value))
-                if col == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, job.id)
-                if col == 4 and job.error:
-                    item.setToolTip(job.error)
-                table.setItem(row, col, item)
-            if job.id == selected:
-                table.selectRow(row)
+        """Show what changed in the store since the last refresh (rows of new jobs inserted,
+        of removed ones taken out, cells of changed ones updated): a store holds the whole
+        history, hundreds of jobs, and the table is refreshed while jobs run."""
+        revision, order, changed = self.manager.store.changes(self._revision)
+        if revision != self._revision:
+            self._revision = revision
+            self._show(list(reversed(order)), {job.id: job for job in changed})
         self.update_buttons()
+
+    def _show(self, order, changed):
+        """Bring the rows (newest job first) to ``order``, then fill those of ``changed``."""
+        table = self.body.jobsTable
+        wanted = set(order)
+        selected = self.selected_job_id()
+        for row in reversed(range(len(self._rows))):
+            if self._rows[row] not in wanted:
+                table.removeRow(row)
+                del self._rows[row]
+        if selected is not None and selected not in wanted:
+            table.clearSelection()      # not the neighbour: a second "Remove" must not take it
+        shown = set(self._rows)
+        if [job_id for job_id in order if job_id in shown] != self._rows:
+            # (not expected: the store keeps the creation order) start again from the whole list
+            self._revision = -1
+            table.setRowCount(0)
+            self._rows = []
+            self.refresh()
+            return
+        for row, job_id in enumerate(order):
+            if row >= len(self._rows) or self._rows[row] != job_id:
+                table.insertRow(row)
+                self._rows.insert(row, job_id)
+        rows = {job_id: row for row, job_id in enumerate(self._rows)}
+        for job_id, job in changed.items():
+            self._fill(rows[job_id], job)
+
+    def _fill(self, row, job):
+        table = self.body.jobsTable
+        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state), 4: job.error or job.message}
+        for col, text in texts.items():
+            item = table.item(row, col)
+            if item is None:
+                item = QTableWidgetItem()
+                table.setItem(row, col, item)
+            if item.text() != text:
+                item.setText(text)
+        table.item(row, 0).setData(Qt.ItemDataRole.UserRole, job.id)
+        table.item(row, 4).setToolTip(job.error)
+        bar = table.cellWidget(row, 3)
+        if not isinstance(bar, QProgressBar):
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            table.setCellWidget(row, 3, bar)
+        if bar.value() != int(job.progress):
+            bar.setValue(int(job.progress))
 
     def update_buttons(self):
         job = self.manager.store.get(self.selected_job_id() or "")

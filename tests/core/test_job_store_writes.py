@@ -89,19 +89,116 @@ def _counting_fsync(monkeypatch):
     return calls
 
 
-def test_the_main_thread_can_skip_the_flush_job_threads_cannot(tmp_path, monkeypatch):
+def _counting_writes(monkeypatch):
+    """(thread name, 'fsync' | 'replace') of every flush and rename the store makes."""
+    calls = []
+
+    class _Os:
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def fsync(fd):
+            calls.append((threading.current_thread().name, "fsync"))
+            os.fsync(fd)
+
+        @staticmethod
+        def replace(src, dst):
+            calls.append((threading.current_thread().name, "replace"))
+            os.replace(src, dst)
+    monkeypatch.setattr(jobs_module, "os", _Os())
+    return calls
+
+
+def test_the_main_thread_hands_its_writes_to_the_writer_job_threads_write_themselves(tmp_path, monkeypatch):
     store = JobStore(str(tmp_path / "jobs.json"))
     job = store.add(Job(provider="x", params={}, title="t"))
-    calls = _counting_fsync(monkeypatch)
-    store.update(job.id, message="durable")              # default: flushed on any thread
-    assert calls == [threading.main_thread().name]
-    store.fsync_main_thread = False                       # what the QGIS job manager sets
+    calls = _counting_writes(monkeypatch)
+    store.update(job.id, message="durable")              # default: written here, on any thread
+    assert calls == [("MainThread", "fsync"), ("MainThread", "replace")]
+    del calls[:]
+    store.write_behind_main_thread = True                  # what the QGIS job manager sets
     store.update(job.id, message="from the GUI")
-    assert len(calls) == 1
-    assert JobStore(store.path).get(job.id).message == "from the GUI"     # written all the same
+    assert store.flush(10)
+    assert calls and all(name == "eo-downloader-job-store" for name, _ in calls)
+    assert ("eo-downloader-job-store", "fsync") in calls     # still durable, off the GUI thread
+    assert JobStore(store.path).get(job.id).message == "from the GUI"
+    del calls[:]
     worker = threading.Thread(target=store.update, args=(job.id,), kwargs={"message": "from a job"},
                               name="job-thread")
     worker.start()
     worker.join(10)
-    assert calls[1:] == ["job-thread"]
+    assert calls == [("job-thread", "fsync"), ("job-thread", "replace")]     # on disk when update returns
     assert JobStore(store.path).get(job.id).message == "from a job"
+
+
+def test_a_slow_disk_does_not_hold_the_main_thread_and_the_newest_state_wins(tmp_path, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    store.write_behind_main_thread = True
+    job = store.add(Job(provider="x", params={}, title="t"))
+    assert store.flush(10)
+    entered, release = _blocking_fsync(monkeypatch)
+    store.update(job.id, message="one")
+    assert entered.wait(5)                                 # the writer is stuck in fsync
+    for i in range(50):                                    # the main thread goes on
+        store.update(job.id, progress=float(i), message="two")
+    assert not store.flush(0.2)                            # not on disk yet
+    release.set()
+    assert store.flush(10)
+    saved = JobStore(store.path).get(job.id)
+    assert (saved.message, saved.progress) == ("two", 49.0)
+    assert not [n for n in os.listdir(str(tmp_path)) if n.endswith(".tmp")]
+
+
+def test_a_failed_write_behind_is_reported(tmp_path):
+    folder = tmp_path / "store"
+    store = JobStore(str(folder / "jobs.json"))
+    store.write_behind_main_thread = True
+    errors = []
+    store.on_write_error = errors.append
+    folder.write_text("a file where the folder should be")
+    store.add(Job(provider="x", params={}, title="t"))
+    assert store.flush(10)
+    assert len(errors) == 1 and isinstance(errors[0], OSError)
+
+
+def test_each_job_is_encoded_again_only_when_it_changes(tmp_path, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    jobs = [store.add(Job(provider="x", params={"n": i}, title="job {}".format(i))) for i in range(20)]
+    encoded = []
+    real = Job.to_dict
+
+    def counting(self):
+        encoded.append(self.id)
+        return real(self)
+    monkeypatch.setattr(Job, "to_dict", counting)
+    store.update(jobs[3].id, progress=10.0, persist=False)
+    store.update(jobs[7].id, message="changed")
+    assert sorted(encoded) == sorted([jobs[3].id, jobs[7].id])
+    with open(store.path, encoding="utf-8") as handle:
+        text = handle.read()
+    data = json.loads(text)
+    assert data["version"] == JobStore.VERSION
+    assert [d["title"] for d in data["jobs"]] == ["job {}".format(i) for i in range(20)]
+    assert data["jobs"][3]["progress"] == 10.0 and data["jobs"][7]["message"] == "changed"
+    assert len(text.splitlines()) == 20 + 2                # one line per job
+    store.remove(jobs[0].id)
+    assert [j.title for j in JobStore(store.path).list()] == ["job {}".format(i) for i in range(1, 20)]
+
+
+def test_changes_lists_only_what_changed_since_a_revision(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    a = store.add(Job(provider="x", params={}, title="a", created=1.0))
+    b = store.add(Job(provider="x", params={}, title="b", created=2.0))
+    revision, order, changed = store.changes(-1)
+    assert order == [a.id, b.id] and [j.id for j in changed] == [a.id, b.id]
+    assert store.changes(revision) == (revision, [a.id, b.id], [])
+    store.update(a.id, persist=False, progress=5.0)
+    later, order, changed = store.changes(revision)
+    assert later > revision and [(j.id, j.progress) for j in changed] == [(a.id, 5.0)]
+    changed[0].progress = 99.0                               # a copy: the store is not touched
+    assert store.get(a.id).progress == 5.0
+    store.remove(b.id)
+    after_remove, order, changed = store.changes(later)
+    assert after_remove > later and order == [a.id] and changed == []
+    assert JobStore(store.path).changes(-1)[1] == [a.id]     # a loaded store lists every job as changed

@@ -121,6 +121,7 @@ def test_scratch_folders_left_by_a_closed_session_are_removed_at_start(tmp_path,
     # a session that closed before the removal: the record is there, so is the folder
     os.makedirs(scratch)
     manager.store.update(job.id, server={"scratch": [scratch]})
+    assert manager.store.flush()           # that session closed (unloading the plugin flushes the store)
     later = JobManager(store_path=manager.store.path, task_manager=QgsApplication.taskManager())
     assert later.resume_unfinished() == []
     wait_until(lambda: not os.path.exists(scratch), timeout=10)

@@ -1,0 +1,101 @@
+"""The Jobs panel: newest job first, only what changed is redrawn, the selection follows its job."""
+import pytest
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt
+
+from plugin.adapters.job_manager import JobManager
+from plugin.core.jobs import Job, JobState
+from plugin.gui.jobs_panel import JobsPanelWidget
+
+from .helpers import wait_until
+
+HISTORY = 300
+
+
+@pytest.fixture
+def panel(tmp_path, qgis_new_project):
+    manager = JobManager(store_path=str(tmp_path / "jobs.json"))
+    for i in range(HISTORY):
+        manager.store.add(Job(provider="eodag", params={}, title="job {}".format(i), state=JobState.DONE,
+                              progress=100.0, message="Done", created=1000.0 + i))
+    widget = JobsPanelWidget(manager)
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+    manager.shutdown()
+
+
+def table(panel):
+    return panel.body.jobsTable
+
+
+def texts(panel, col):
+    t = table(panel)
+    return [t.item(row, col).text() for row in range(t.rowCount())]
+
+
+def address(item):
+    return sip.unwrapinstance(item)
+
+
+def select(panel, row):
+    table(panel).selectRow(row)
+    assert panel.selected_job_id() == table(panel).item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+
+def test_every_job_is_listed_newest_first(panel):
+    assert texts(panel, 0) == ["job {}".format(i) for i in reversed(range(HISTORY))]
+    assert set(texts(panel, 2)) == {JobState.label(JobState.DONE)}
+    assert table(panel).cellWidget(0, 3).value() == 100
+
+
+def test_a_change_updates_its_row_and_leaves_the_others_alone(panel):
+    store = panel.manager.store
+    before = [[address(table(panel).item(row, col)) for col in (0, 1, 2, 4)] for row in range(HISTORY)]
+    target = store.list()[HISTORY - 1 - 10]           # shown in row 10
+    store.update(target.id, state=JobState.FAILED, error="Server said no", message="")
+    panel.refresh()
+    assert table(panel).item(10, 2).text() == JobState.label(JobState.FAILED)
+    assert table(panel).item(10, 4).text() == "Server said no"
+    assert table(panel).item(10, 4).toolTip() == "Server said no"
+    after = [[address(table(panel).item(row, col)) for col in (0, 1, 2, 4)] for row in range(HISTORY)]
+    assert after == before                              # same cells, only their text changed
+    revision = panel._revision
+    panel.refresh()                                     # nothing changed: nothing to do
+    assert panel._revision == revision
+
+
+def test_a_new_job_goes_on_top_and_the_selection_stays_with_its_job(panel):
+    store = panel.manager.store
+    select(panel, 5)
+    chosen = panel.selected_job_id()
+    new = store.add(Job(provider="ee_download", params={}, title="fresh", created=5000.0))
+    store.update(new.id, persist=False, progress=42.0, message="Downloading")
+    panel.refresh()
+    assert table(panel).rowCount() == HISTORY + 1
+    assert texts(panel, 0)[:2] == ["fresh", "job {}".format(HISTORY - 1)]
+    assert table(panel).item(0, 4).text() == "Downloading"
+    assert table(panel).cellWidget(0, 3).value() == 42
+    assert panel.selected_job_id() == chosen
+    assert panel.body.detailLabel.text().startswith("Done")
+
+
+def test_removed_jobs_leave_the_table(panel):
+    store = panel.manager.store
+    jobs = store.list()
+    select(panel, 0)
+    store.remove(jobs[-1].id)                           # the selected one (newest)
+    store.remove(jobs[0].id)                            # the oldest
+    panel.refresh()
+    assert texts(panel, 0) == ["job {}".format(i) for i in reversed(range(1, HISTORY - 1))]
+    assert panel.selected_job_id() is None
+    assert not panel.body.removeButton.isEnabled()
+
+
+def test_the_jobs_changed_signal_refreshes_the_panel_later(panel):
+    store = panel.manager.store
+    job = store.list()[-1]
+    store.update(job.id, message="Moved on")
+    panel.manager.jobChanged.emit(job.id)
+    assert table(panel).item(0, 4).text() == "Done"        # not at once: at most every 200 ms
+    wait_until(lambda: table(panel).item(0, 4).text() == "Moved on", timeout=5)
