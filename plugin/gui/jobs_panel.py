@@ -4,7 +4,8 @@ import os
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QProgressBar, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import (QApplication, QDockWidget, QHeaderView, QStyle, QStyledItemDelegate,
+                                 QStyleOptionProgressBar, QTableWidgetItem, QWidget)
 
 from ..core.jobs import JobState
 from ..core.runner import is_detached
@@ -30,6 +31,8 @@ class JobsPanelWidget(QDockWidget):
                                                 translate("JobsPanelWidget", "Progress"), translate("JobsPanelWidget", "Message")])
         ui.jobsTable.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         ui.jobsTable.verticalHeader().setVisible(False)
+        self.progress_delegate = ProgressDelegate(ui.jobsTable)
+        ui.jobsTable.setItemDelegateForColumn(3, self.progress_delegate)
         ui.cancelButton.clicked.connect(lambda: self._on_selected(self.manager.cancel))
         ui.retryButton.clicked.connect(lambda: self._on_selected(self.manager.retry))
         ui.addToMapButton.clicked.connect(lambda: self._on_selected(self.manager.load_layers))
@@ -119,7 +122,8 @@ class JobsPanelWidget(QDockWidget):
 
     def _fill(self, row, job):
         table = self.body.jobsTable
-        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state), 4: job.error or job.message}
+        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state),
+                 3: "{} %".format(int(job.progress)), 4: job.error or job.message}
         for col, text in texts.items():
             item = table.item(row, col)
             if item is None:
@@ -129,13 +133,8 @@ class JobsPanelWidget(QDockWidget):
                 item.setText(text)
         table.item(row, 0).setData(Qt.ItemDataRole.UserRole, job.id)
         table.item(row, 4).setToolTip(job.error)
-        bar = table.cellWidget(row, 3)
-        if not isinstance(bar, QProgressBar):
-            bar = QProgressBar()
-            bar.setRange(0, 100)
-            table.setCellWidget(row, 3, bar)
-        if bar.value() != int(job.progress):
-            bar.setValue(int(job.progress))
+        if table.item(row, 3).data(ProgressDelegate.ROLE) != int(job.progress):
+            table.item(row, 3).setData(ProgressDelegate.ROLE, int(job.progress))
 
     def update_buttons(self):
         job = self.manager.store.get(self.selected_job_id() or "")
@@ -160,6 +159,30 @@ class JobsPanelWidget(QDockWidget):
             self.manager.jobChanged.disconnect(self.schedule_refresh)
         except TypeError:
             pass
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws a cell's progress (0-100 in ``ROLE``) as a progress bar.  A painted bar instead
+    of a QProgressBar widget per row: the table holds the whole job history, and hundreds
+    of cell widgets are laid out again whenever a row is inserted."""
+
+    ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def paint(self, painter, option, index):
+        value = index.data(self.ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 2, -2, -2)
+        bar.minimum = 0
+        bar.maximum = 100
+        bar.progress = int(value)
+        bar.text = "{} %".format(int(value))
+        bar.textVisible = True
+        bar.state = option.state
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
 
 
 class JobsPanelBody(QWidget, FORM_CLASS):

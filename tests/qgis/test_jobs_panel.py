@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import Qt
 
 from plugin.adapters.job_manager import JobManager
 from plugin.core.jobs import Job, JobState
-from plugin.gui.jobs_panel import JobsPanelWidget
+from plugin.gui.jobs_panel import JobsPanelWidget, ProgressDelegate
 
 from .helpers import wait_until
 
@@ -46,7 +46,8 @@ def select(panel, row):
 def test_every_job_is_listed_newest_first(panel):
     assert texts(panel, 0) == ["job {}".format(i) for i in reversed(range(HISTORY))]
     assert set(texts(panel, 2)) == {JobState.label(JobState.DONE)}
-    assert table(panel).cellWidget(0, 3).value() == 100
+    assert table(panel).item(0, 3).data(ProgressDelegate.ROLE) == 100
+    assert table(panel).item(0, 3).text() == "100 %"     # (what a screen reader or a copy gets)
 
 
 def test_a_change_updates_its_row_and_leaves_the_others_alone(panel):
@@ -75,7 +76,7 @@ def test_a_new_job_goes_on_top_and_the_selection_stays_with_its_job(panel):
     assert table(panel).rowCount() == HISTORY + 1
     assert texts(panel, 0)[:2] == ["fresh", "job {}".format(HISTORY - 1)]
     assert table(panel).item(0, 4).text() == "Downloading"
-    assert table(panel).cellWidget(0, 3).value() == 42
+    assert table(panel).item(0, 3).data(ProgressDelegate.ROLE) == 42
     assert panel.selected_job_id() == chosen
     assert panel.body.detailLabel.text().startswith("Done")
 
@@ -99,3 +100,29 @@ def test_the_jobs_changed_signal_refreshes_the_panel_later(panel):
     panel.manager.jobChanged.emit(job.id)
     assert table(panel).item(0, 4).text() == "Done"        # not at once: at most every 200 ms
     wait_until(lambda: table(panel).item(0, 4).text() == "Moved on", timeout=5)
+
+
+def _painted(panel, value):
+    """Pixels of a strong colour (the bar's chunk, not its frame or text) in a 200 x 24 cell
+    painted with ``value``."""
+    from qgis.PyQt.QtCore import QRect
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.PyQt.QtWidgets import QStyleOptionViewItem
+    t = table(panel)
+    t.item(0, 3).setData(ProgressDelegate.ROLE, value)
+    image = QImage(200, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 200, 24)
+    option.widget = t
+    option.palette = t.palette()
+    painter = QPainter(image)
+    panel.progress_delegate.paint(painter, option, t.model().index(0, 3))
+    painter.end()
+    return sum(1 for x in range(200) for y in range(24) if QColor(image.pixel(x, y)).hsvSaturation() > 80)
+
+
+def test_progress_is_painted_as_a_bar_as_long_as_the_value(panel):
+    empty, half, full = _painted(panel, 0), _painted(panel, 50), _painted(panel, 100)
+    assert empty < 50 < half
+    assert 1.6 < full / half < 2.4
