@@ -174,12 +174,15 @@ class ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
+        if option.widget is not None:
+            bar.initFrom(option.widget)       # palette, font metrics, direction
         bar.rect = option.rect.adjusted(2, 2, -2, -2)
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = int(value)
         bar.text = "{} %".format(int(value))
         bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = option.state
         style = option.widget.style() if option.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
