@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .i18n import translate
@@ -48,14 +48,30 @@ SECRET_KEYS = ("api_key", "apikey", "token", "access_token", "refresh_token", "p
                "secret", "authorization", "client_secret", "private_key", "x-api-key")
 
 
+_SECRET_NAMES = frozenset(s.replace("-", "_") for s in SECRET_KEYS)
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _is_secret_key(key: Any) -> bool:
+    return str(key).lower().replace("-", "_") in _SECRET_NAMES
+
+
 def strip_secrets(value: Any) -> Any:
     """A deep copy of ``value`` without any key that looks like a secret."""
     if isinstance(value, dict):
-        return {k: strip_secrets(v) for k, v in value.items()
-                if str(k).lower().replace("-", "_") not in {s.replace("-", "_") for s in SECRET_KEYS}}
+        return {k: strip_secrets(v) for k, v in value.items() if not _is_secret_key(k)}
     if isinstance(value, (list, tuple)):
         return [strip_secrets(v) for v in value]
+    if isinstance(value, _SCALARS):      # immutable: nothing to copy
+        return value
     return copy.deepcopy(value)
+
+
+def _holds_secret_key(line: str) -> bool:
+    """Does a line of JSON have a key that looks like a secret (in any of its spellings)?"""
+    lowered = line.lower()
+    return any('"{}":'.format(name) in lowered or '"{}":'.format(name.replace("_", "-")) in lowered
+               for name in _SECRET_NAMES)
 
 
 @dataclass
@@ -84,9 +100,10 @@ class Job:
         return self.state in JobState.FINISHED
 
     def to_dict(self) -> Dict[str, Any]:
-        d = asdict(self)
-        d["params"] = strip_secrets(d["params"])
-        d["server"] = strip_secrets(d["server"])
+        d = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        d["params"] = strip_secrets(self.params)
+        d["server"] = strip_secrets(self.server)
+        d["outputs"] = list(self.outputs)
         return d
 
     @classmethod
@@ -142,7 +159,8 @@ class JobStore:
                 return
             try:
                 with open(self.path, "r", encoding="utf-8") as fh:
-                    data = json.load(fh)
+                    text = fh.read()
+                data = json.loads(text)
             except (OSError, ValueError):
                 # Keep the unreadable file for inspection instead of overwriting it.
                 broken = "{}.broken-{}".format(self.path, int(time.time()))
@@ -151,13 +169,30 @@ class JobStore:
                 except OSError:
                     pass
                 return
-            for d in data.get("jobs", []):
+            records = data.get("jobs", [])
+            lines = self._job_lines(text, len(records))
+            fields = set(Job.__dataclass_fields__)
+            for d, line in zip(records, lines):
                 try:
                     job = Job.from_dict(d)
                 except TypeError:
                     continue
                 self._jobs[job.id] = job
                 self._touch(job.id)
+                # the job's line as written, kept while the job does not change (see _snapshot)
+                if line is not None and set(d) == fields and '"id": "{}"'.format(job.id) in line \
+                        and not _holds_secret_key(line):
+                    self._encoded[job.id] = line
+
+    @staticmethod
+    def _job_lines(text: str, count: int) -> List[Optional[str]]:
+        """Each job's line in ``text`` when it has the layout :meth:`_snapshot` writes (one job
+        per line), else ``None`` for each (e.g. a file of an older version)."""
+        lines = text.split("\n")
+        body = [line[:-1] if line.endswith(",") else line for line in lines[1:-2]]
+        if count and len(body) == count and lines[0].startswith('{"version": ') and lines[-2:] == ["]}", ""]:
+            return body
+        return [None] * count
 
     def _touch(self, job_id: str) -> None:
         """Record a change of ``job_id`` (call with ``self._lock`` held)."""
@@ -188,10 +223,15 @@ class JobStore:
                     self._behind.notify_all()
                     return
                 self._writer_running = True
-            threading.Thread(target=self._write_pending, name="eo-downloader-job-store",
-                             daemon=True).start()
-        else:
-            self._write_file(snapshot)
+            try:
+                threading.Thread(target=self._write_pending, name="eo-downloader-job-store",
+                                 daemon=True).start()
+                return
+            except RuntimeError:            # no thread to be had: write it here after all
+                with self._behind:
+                    self._writer_running = False
+                    snapshot, self._pending = self._pending, None
+        self._write_file(snapshot)
 
     def _write_pending(self) -> None:
         """The writer thread: write the newest pending snapshot; end after a while without one."""
@@ -290,11 +330,6 @@ class JobStore:
     def __contains__(self, job_id: str) -> bool:
         with self._lock:
             return job_id in self._jobs
-
-    @property
-    def revision(self) -> int:
-        """A number every change of any job raises."""
-        return self._revision
 
     def changes(self, since: int) -> Tuple[int, List[str], List[Job]]:
         """What changed after revision ``since``: (the current revision, the ids of every job

@@ -112,6 +112,9 @@ class JobsPanelWidget(QDockWidget):
             self._rows = []
             self.refresh()
             return
+        if not self._rows:
+            table.setRowCount(len(order))       # the first time: every row at once
+            self._rows = list(order)
         for row, job_id in enumerate(order):
             if row >= len(self._rows) or self._rows[row] != job_id:
                 table.insertRow(row)

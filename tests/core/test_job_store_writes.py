@@ -202,3 +202,59 @@ def test_changes_lists_only_what_changed_since_a_revision(tmp_path):
     after_remove, order, changed = store.changes(later)
     assert after_remove > later and order == [a.id] and changed == []
     assert JobStore(store.path).changes(-1)[1] == [a.id]     # a loaded store lists every job as changed
+
+
+def _count_encodings(monkeypatch):
+    encoded = []
+    real = Job.to_dict
+
+    def counting(self):
+        encoded.append(self.id)
+        return real(self)
+    monkeypatch.setattr(Job, "to_dict", counting)
+    return encoded
+
+
+def test_a_reloaded_store_keeps_the_lines_it_read(tmp_path, monkeypatch):
+    path = str(tmp_path / "jobs.json")
+    store = JobStore(path)
+    jobs = [store.add(Job(provider="x", params={"aoi": {"coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}},
+                          title="job {}".format(i))) for i in range(30)]
+    with open(path, encoding="utf-8") as handle:
+        before = handle.read()
+    reloaded = JobStore(path)
+    encoded = _count_encodings(monkeypatch)
+    reloaded.update(jobs[4].id, message="only me")
+    assert encoded == [jobs[4].id]                         # the 29 others are written as they were read
+    with open(path, encoding="utf-8") as handle:
+        after = handle.read().splitlines()
+    assert [l for l, b in zip(after, before.splitlines()) if l != b] == [after[5]]
+    assert JobStore(path).get(jobs[4].id).message == "only me"
+
+
+def test_a_secret_written_into_the_file_by_hand_is_not_written_back(tmp_path):
+    path = str(tmp_path / "jobs.json")
+    store = JobStore(path)
+    a = store.add(Job(provider="x", params={"scale": 10}, title="a"))
+    store.add(Job(provider="x", params={}, title="b"))
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace('"scale": 10', '"scale": 10, "Api-Key": "hunter2"'))
+    reloaded = JobStore(path)
+    assert "Api-Key" not in reloaded.get(a.id).params
+    reloaded.update(a.id, persist=True)                    # any write
+    with open(path, encoding="utf-8") as handle:
+        assert "hunter2" not in handle.read()
+
+
+def test_a_store_of_the_older_layout_is_read_and_written_in_the_new_one(tmp_path):
+    path = tmp_path / "jobs.json"
+    old = [Job(provider="x", params={"n": i}, title="old {}".format(i)).to_dict() for i in range(3)]
+    path.write_text(json.dumps({"version": 1, "jobs": old}, indent=1, sort_keys=True), encoding="utf-8")
+    store = JobStore(str(path))
+    assert [j.title for j in store.list()] == ["old 0", "old 1", "old 2"]
+    store.update(old[1]["id"], message="moved on")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 + 2
+    assert [j.message for j in JobStore(str(path)).list()] == ["", "moved on", ""]
