@@ -73,22 +73,6 @@ def test_an_older_snapshot_never_replaces_a_newer_one(tmp_path, monkeypatch):
     assert not [n for n in os.listdir(str(tmp_path)) if n.endswith(".tmp")]
 
 
-def _counting_fsync(monkeypatch):
-    calls = []
-    real = os.fsync
-
-    class _Os:
-        def __getattr__(self, name):
-            return getattr(os, name)
-
-        @staticmethod
-        def fsync(fd):
-            calls.append(threading.current_thread().name)
-            real(fd)
-    monkeypatch.setattr(jobs_module, "os", _Os())
-    return calls
-
-
 def _counting_writes(monkeypatch):
     """(thread name, 'fsync' | 'replace') of every flush and rename the store makes."""
     calls = []
@@ -162,9 +146,7 @@ def test_a_failed_write_behind_is_reported(tmp_path):
     assert len(errors) == 1 and isinstance(errors[0], OSError)
 
 
-def test_each_job_is_encoded_again_only_when_it_changes(tmp_path, monkeypatch):
-    store = JobStore(str(tmp_path / "jobs.json"))
-    jobs = [store.add(Job(provider="x", params={"n": i}, title="job {}".format(i))) for i in range(20)]
+def _count_encodings(monkeypatch):
     encoded = []
     real = Job.to_dict
 
@@ -172,6 +154,13 @@ def test_each_job_is_encoded_again_only_when_it_changes(tmp_path, monkeypatch):
         encoded.append(self.id)
         return real(self)
     monkeypatch.setattr(Job, "to_dict", counting)
+    return encoded
+
+
+def test_each_job_is_encoded_again_only_when_it_changes(tmp_path, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    jobs = [store.add(Job(provider="x", params={"n": i}, title="job {}".format(i))) for i in range(20)]
+    encoded = _count_encodings(monkeypatch)
     store.update(jobs[3].id, progress=10.0, persist=False)
     store.update(jobs[7].id, message="changed")
     assert sorted(encoded) == sorted([jobs[3].id, jobs[7].id])
@@ -202,17 +191,6 @@ def test_changes_lists_only_what_changed_since_a_revision(tmp_path):
     after_remove, order, changed = store.changes(later)
     assert after_remove > later and order == [a.id] and changed == []
     assert JobStore(store.path).changes(-1)[1] == [a.id]     # a loaded store lists every job as changed
-
-
-def _count_encodings(monkeypatch):
-    encoded = []
-    real = Job.to_dict
-
-    def counting(self):
-        encoded.append(self.id)
-        return real(self)
-    monkeypatch.setattr(Job, "to_dict", counting)
-    return encoded
 
 
 def test_a_reloaded_store_keeps_the_lines_it_read(tmp_path, monkeypatch):
