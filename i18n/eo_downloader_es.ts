@@ -2424,7 +2424,7 @@
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="217"/>
+        <location filename="../plugin/adapters/job_manager.py" line="231"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
@@ -2471,43 +2471,63 @@
         <source>Remove</source>
         <translation>Eliminar</translation>
     </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="15"/>
+        <source>Clear finished</source>
+        <translation>Borrar terminados</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="15"/>
+        <source>Remove every finished job from the list (their files stay on disk)</source>
+        <translation>Quitar de la lista todos los trabajos terminados (sus archivos se quedan en el disco)</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanelWidget</name>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="23"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="24"/>
         <source>EO Downloader jobs</source>
         <translation>Trabajos de EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Job</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="151"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="158"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <source>Clear finished jobs</source>
+        <translation>Borrar los trabajos terminados</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
+        <translation>¿Quitar {} trabajo(s) terminado(s) de la lista? Sus archivos se quedan en el disco.</translation>
     </message>
 </context>
 <context>

@@ -2424,7 +2424,7 @@
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="217"/>
+        <location filename="../plugin/adapters/job_manager.py" line="231"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
@@ -2471,43 +2471,63 @@
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="15"/>
+        <source>Clear finished</source>
+        <translation>Effacer les terminées</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.ui" line="15"/>
+        <source>Remove every finished job from the list (their files stay on disk)</source>
+        <translation>Retirer de la liste toutes les tâches terminées (leurs fichiers restent sur le disque)</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanelWidget</name>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="23"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="24"/>
         <source>EO Downloader jobs</source>
         <translation>Tâches EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="29"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="30"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="151"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="158"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <source>Clear finished jobs</source>
+        <translation>Effacer les tâches terminées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
+        <translation>Retirer {} tâche(s) terminée(s) de la liste ? Leurs fichiers restent sur le disque.</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,20 @@ class JobManager(QObject):
         self.store.remove(job_id)
         self.jobChanged.emit(job_id)
 
+    @staticmethod
+    def clearable(job: Job) -> bool:
+        """Can "Clear finished" forget this job?  Finished, and no scratch folder still to
+        remove (the record is how the next start finds it)."""
+        return job.finished and not (job.server or {}).get("scratch")
+
+    def clear_finished(self) -> int:
+        """Forget every clearable job no task still holds (their files stay on disk); returns how many."""
+        ids = [job.id for job in self.store.list() if self.clearable(job) and job.id not in self.tasks]
+        removed = self.store.remove(*ids)
+        for job_id in ids:
+            self.jobChanged.emit(job_id)
+        return removed
+
     def resume_unfinished(self) -> List[str]:
         """Start again every job a previous QGIS session left unfinished (and remove the scratch
         folders finished jobs still list: QGIS closed before their removal)."""

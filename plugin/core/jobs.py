@@ -364,11 +364,15 @@ class JobStore:
         self._notify(snapshot)
         return snapshot
 
-    def remove(self, job_id: str) -> None:
+    def remove(self, *job_ids: str) -> int:
+        """Forget these jobs (one write for all of them); returns how many were in the store."""
         with self._lock:
-            if self._jobs.pop(job_id, None) is None:
-                return
-            self._touch(job_id)
-            self._revisions.pop(job_id, None)
+            gone = [job_id for job_id in job_ids if self._jobs.pop(job_id, None) is not None]
+            if not gone:
+                return 0
+            for job_id in gone:
+                self._touch(job_id)
+                self._revisions.pop(job_id, None)
             state = self._snapshot()
         self._write(state)
+        return len(gone)

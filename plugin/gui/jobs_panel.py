@@ -4,7 +4,7 @@ import os
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (QApplication, QDockWidget, QHeaderView, QStyle, QStyledItemDelegate,
+from qgis.PyQt.QtWidgets import (QApplication, QDockWidget, QHeaderView, QMessageBox, QStyle, QStyledItemDelegate,
                                  QStyleOptionProgressBar, QTableWidgetItem, QWidget)
 
 from ..core.jobs import JobState
@@ -37,6 +37,7 @@ class JobsPanelWidget(QDockWidget):
         ui.retryButton.clicked.connect(lambda: self._on_selected(self.manager.retry))
         ui.addToMapButton.clicked.connect(lambda: self._on_selected(self.manager.load_layers))
         ui.removeButton.clicked.connect(lambda: self._on_selected(self.manager.remove))
+        ui.clearButton.clicked.connect(self.clear_finished)
         ui.openFolderButton.clicked.connect(self.open_folder)
         ui.jobsTable.itemSelectionChanged.connect(self.update_buttons)
         # Progress arrives from every running job; repaint the table at most every 200 ms.
@@ -51,6 +52,7 @@ class JobsPanelWidget(QDockWidget):
         self.timer.start()
         self._revision = -1        # the store's revision the table shows
         self._rows = []            # job id of each row
+        self._clearable = {}       # job id -> "Clear finished" would remove it
         self.refresh()
 
 
@@ -101,6 +103,7 @@ class JobsPanelWidget(QDockWidget):
         for row in reversed(range(len(self._rows))):
             if self._rows[row] not in wanted:
                 table.removeRow(row)
+                self._clearable.pop(self._rows[row], None)
                 del self._rows[row]
         if selected is not None and selected not in wanted:
             table.clearSelection()      # not the neighbour: a second "Remove" must not take it
@@ -125,6 +128,7 @@ class JobsPanelWidget(QDockWidget):
 
     def _fill(self, row, job):
         table = self.body.jobsTable
+        self._clearable[job.id] = self.manager.clearable(job)
         texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state),
                  3: "{} %".format(int(job.progress)), 4: job.error or job.message}
         for col, text in texts.items():
@@ -149,11 +153,26 @@ class JobsPanelWidget(QDockWidget):
         ui.addToMapButton.setEnabled(job is not None and job.state == JobState.DONE and bool(job.outputs))
         ui.openFolderButton.setEnabled(job is not None and bool(job.outputs or job.output_dir))
         ui.removeButton.setEnabled(job is not None and not running)
+        ui.clearButton.setEnabled(any(self._clearable.values()))
         if job is None:
             ui.detailLabel.setText(translate("JobsPanelWidget", "Select a job to see its details."))
         else:
             ui.detailLabel.setText("\n".join(filter(None, [
                 job.error or job.message, "\n".join(job.outputs[:10])])))
+
+    def clear_finished(self):
+        """Forget every finished job, after asking (their files stay on disk)."""
+        count = sum(self._clearable.values())
+        if not count:
+            return
+        answer = QMessageBox.question(
+            self, translate("JobsPanelWidget", "Clear finished jobs"),
+            translate("JobsPanelWidget", "Remove {} finished job(s) from the list? Their files stay on disk.")
+            .format(count), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.manager.clear_finished()
+            self.refresh()
 
     def cleanup(self):
         self.timer.stop()

@@ -236,3 +236,13 @@ def test_a_store_of_the_older_layout_is_read_and_written_in_the_new_one(tmp_path
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 + 2
     assert [j.message for j in JobStore(str(path)).list()] == ["", "moved on", ""]
+
+
+def test_removing_many_jobs_is_one_write(tmp_path, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    jobs = [store.add(Job(provider="x", params={}, title=str(i))) for i in range(5)]
+    calls = _counting_writes(monkeypatch)
+    assert store.remove(jobs[0].id, jobs[2].id, "not-a-job") == 2
+    assert [what for _, what in calls] == ["fsync", "replace"]
+    assert store.remove("not-a-job") == 0 and len(calls) == 2            # nothing to write
+    assert [j.title for j in JobStore(store.path).list()] == ["1", "3", "4"]

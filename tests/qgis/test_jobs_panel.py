@@ -126,3 +126,36 @@ def test_progress_is_painted_as_a_bar_as_long_as_the_value(panel):
     empty, half, full = _painted(panel, 0), _painted(panel, 50), _painted(panel, 100)
     assert empty < 50 < half
     assert 1.6 < full / half < 2.4
+
+
+def test_clear_finished_asks_then_forgets_the_finished_jobs_only(panel, monkeypatch, tmp_path):
+    from qgis.PyQt.QtWidgets import QMessageBox
+    store = panel.manager.store
+    running = store.add(Job(provider="eodag", params={}, title="running", state=JobState.DOWNLOADING,
+                            created=6000.0))
+    scratch = store.add(Job(provider="ee_download", params={}, title="scratch left", state=JobState.DONE,
+                            server={"scratch": [str(tmp_path / ".scratch")]}, created=6001.0))
+    output = tmp_path / "kept.tif"
+    output.write_bytes(b"result")
+    store.update(store.list()[0].id, outputs=[str(output)])
+    panel.refresh()
+    assert panel.body.clearButton.isEnabled()
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    panel.body.clearButton.click()
+    assert table(panel).rowCount() == HISTORY + 2                     # "No": nothing forgotten
+    assert str(HISTORY) in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    panel.body.clearButton.click()
+    assert texts(panel, 0) == ["scratch left", "running"]
+    assert [j.id for j in store.list()] == [running.id, scratch.id]
+    assert output.read_bytes() == b"result"                          # files stay on disk
+    assert not panel.body.clearButton.isEnabled()                     # nothing left to clear
+    assert store.flush()
+    assert [j.title for j in type(store)(store.path).list()] == ["running", "scratch left"]
