@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="65"/>
+        <location filename="../plugin/gui/dock.py" line="66"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="76"/>
+        <location filename="../plugin/gui/dock.py" line="77"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="76"/>
+        <location filename="../plugin/gui/dock.py" line="77"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="146"/>
+        <location filename="../plugin/gui/dock.py" line="153"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="176"/>
+        <location filename="../plugin/gui/dock.py" line="183"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="196"/>
         <source>Enter an image id.</source>
         <translation>Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="201"/>
+        <location filename="../plugin/gui/dock.py" line="229"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="192"/>
+        <location filename="../plugin/gui/dock.py" line="211"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="225"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="199"/>
+        <location filename="../plugin/gui/dock.py" line="227"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="203"/>
+        <location filename="../plugin/gui/dock.py" line="231"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="226"/>
+        <location filename="../plugin/gui/dock.py" line="255"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="339"/>
+        <location filename="../plugin/gui/dock.py" line="387"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="355"/>
+        <location filename="../plugin/gui/dock.py" line="403"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="364"/>
+        <location filename="../plugin/gui/dock.py" line="412"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="384"/>
+        <location filename="../plugin/gui/dock.py" line="432"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="215"/>
+        <location filename="../plugin/gui/dock.py" line="244"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="256"/>
+        <location filename="../plugin/gui/dock.py" line="297"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="261"/>
+        <location filename="../plugin/gui/dock.py" line="302"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="273"/>
+        <location filename="../plugin/gui/dock.py" line="314"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
@@ -554,6 +554,36 @@
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
         <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="110"/>
+        <source>Use a batch export instead</source>
+        <translation>Usar una exportación por lotes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="206"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exportar en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="207"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="214"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Una exportación escribe archivos GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="218"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="363"/>
+        <source>EE export {}</source>
+        <translation>Exportación EE {}</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1186,114 @@
         <location filename="../plugin/core/providers/ee_export.py" line="285"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
+    </message>
+</context>
+<context>
+    <name>EeExportBox</name>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="23"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Exportación por lotes en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="27"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Earth Engine asset</source>
+        <translation>Recurso de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="39"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>carpeta en Mi unidad (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="41"/>
+        <source>the description</source>
+        <translation>la descripción</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="42"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="47"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="49"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valor predeterminado de Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="50"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="53"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Seguir la exportación y traer los resultados</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="55"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="59"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="60"/>
+        <source>Drive folder</source>
+        <translation>Carpeta de Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="61"/>
+        <source>Asset id</source>
+        <translation>ID del recurso</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="66"/>
+        <source>File name prefix</source>
+        <translation>Prefijo de los nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="67"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="70"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="71"/>
+        <source>Max. pixels</source>
+        <translation>Píxeles máx.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="100"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
 </context>
 <context>

@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="65"/>
+        <location filename="../plugin/gui/dock.py" line="66"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="76"/>
+        <location filename="../plugin/gui/dock.py" line="77"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="76"/>
+        <location filename="../plugin/gui/dock.py" line="77"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="146"/>
+        <location filename="../plugin/gui/dock.py" line="153"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="176"/>
+        <location filename="../plugin/gui/dock.py" line="183"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="196"/>
         <source>Enter an image id.</source>
         <translation>Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="201"/>
+        <location filename="../plugin/gui/dock.py" line="229"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="192"/>
+        <location filename="../plugin/gui/dock.py" line="211"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
+        <location filename="../plugin/gui/dock.py" line="225"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="199"/>
+        <location filename="../plugin/gui/dock.py" line="227"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="203"/>
+        <location filename="../plugin/gui/dock.py" line="231"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="226"/>
+        <location filename="../plugin/gui/dock.py" line="255"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="339"/>
+        <location filename="../plugin/gui/dock.py" line="387"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="355"/>
+        <location filename="../plugin/gui/dock.py" line="403"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="364"/>
+        <location filename="../plugin/gui/dock.py" line="412"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="384"/>
+        <location filename="../plugin/gui/dock.py" line="432"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="215"/>
+        <location filename="../plugin/gui/dock.py" line="244"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="256"/>
+        <location filename="../plugin/gui/dock.py" line="297"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="261"/>
+        <location filename="../plugin/gui/dock.py" line="302"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="273"/>
+        <location filename="../plugin/gui/dock.py" line="314"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
@@ -554,6 +554,36 @@
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
         <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="110"/>
+        <source>Use a batch export instead</source>
+        <translation>Utiliser plutôt un export par lots</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="206"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exporter sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="207"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="214"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Un export écrit des fichiers GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="218"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="363"/>
+        <source>EE export {}</source>
+        <translation>Export EE {}</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1186,114 @@
         <location filename="../plugin/core/providers/ee_export.py" line="285"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>EeExportBox</name>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="23"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Export par lots sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="27"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
+        <source>Earth Engine asset</source>
+        <translation>Asset Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="39"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>dossier dans Mon Drive (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="41"/>
+        <source>the description</source>
+        <translation>la description</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="42"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="47"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="49"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="50"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="53"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Suivre l’export et rapporter les résultats</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="55"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="59"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="60"/>
+        <source>Drive folder</source>
+        <translation>Dossier Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="61"/>
+        <source>Asset id</source>
+        <translation>ID de l’asset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="66"/>
+        <source>File name prefix</source>
+        <translation>Préfixe des noms de fichier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="67"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="70"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="71"/>
+        <source>Max. pixels</source>
+        <translation>Pixels max.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_export_box.py" line="100"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
 </context>
 <context>

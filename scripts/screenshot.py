@@ -60,7 +60,12 @@ def _go():
         iface.newProject(False)
         canvas = iface.mapCanvas()
         canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-        if flow == "ee":
+        if flow == "ee" and os.environ.get("EO_SHOT_EXPORT"):
+            canvas.setExtent(QgsRectangle(-123.0, 36.8, -121.0, 38.3))      # large: a batch export is proposed
+            dock.ui.eeProjectEdit.setText("demo-project")
+            dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+            dock.fetch_image_info()
+        elif flow == "ee":
             canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
             dock.ui.eeProjectEdit.setText("demo-project")
             dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
@@ -84,6 +89,14 @@ def _after_flow():
         dock.update_state()
         state["estimate"] = dock.ui.eeEstimateLabel.text()
         state["bands_in_picker"] = len(dock.bands_menu.actions())
+        if os.environ.get("EO_SHOT_EXPORT"):
+            state["export_proposed"] = dock.suggest_export_button.isVisible()
+            dock.suggest_export_button.click()
+            dock.export_box.bucket.setText("my-bucket")
+            dock.export_box.prefix.setText("bay_area/s2")
+            dock.update_state()
+            state["export_button"] = dock.ui.eeDownloadButton.text()
+            state["export_enabled"] = dock.ui.eeDownloadButton.isEnabled()
     else:
         if dock.ui.eosdaResultsTable.rowCount():
             dock.ui.eosdaResultsTable.selectRow(0)
@@ -119,6 +132,7 @@ def main(argv=None):
     ap.add_argument("--display", default=":97")
     ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
     ap.add_argument("--flow", choices=("ee", "eosda"))
+    ap.add_argument("--export", action="store_true", help="with --flow ee: a large area and the batch-export mode")
     ap.add_argument("--name", default="qgis_window", help="file name of the PNG (without .png)")
     args = ap.parse_args(argv)
     work = tempfile.mkdtemp(prefix="eo-shot-")
@@ -138,6 +152,7 @@ def main(argv=None):
             sim = EosdaSimulator(api_keys=("shot-key",)).start()
             extra = {"EO_DOWNLOADER_EOSDA_API_URL": sim.url, "EO_DOWNLOADER_EOSDA_API_KEY": "shot-key"}
         extra["EO_SHOT_FLOW"] = args.flow
+        extra["EO_SHOT_EXPORT"] = "1" if args.export else ""
     try:
         time.sleep(1.0)
         dev_install.install(os.path.join(work, "profiles_root"))

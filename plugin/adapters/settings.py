@@ -17,6 +17,9 @@ DEFAULTS = {
     "ee_token_url": "",
     "ee_project": "",
     "ee_authcfg": "",
+    "ee_export_destination": "gcs",   # the dock's batch-export group remembers these
+    "ee_export_bucket": "",
+    "ee_export_folder": "",
     "eosda_api_url": "",
     "eosda_authcfg": "",
     "max_area_km2": 1_000_000.0,

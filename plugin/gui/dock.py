@@ -7,7 +7,7 @@ from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QMenu, QPushButton, QScrollArea, QTableWidgetItem, QWidget
 
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
@@ -15,6 +15,7 @@ from ..core.errors import EoError
 from ..core.jobs import Job
 from ..resources import ui_path
 from ..adapters.tasks import FunctionTask
+from .ee_export_box import EXPORT_SUGGESTED_BYTES, EeExportBox
 from .map_tool import PolygonMapTool
 from ..core.i18n import translate
 
@@ -104,6 +105,12 @@ class DownloadDock(QDockWidget):
         self.info_timer.setInterval(800)
         self.info_timer.timeout.connect(self.fetch_image_info)
         ui.eeImageEdit.textChanged.connect(self.info_timer.start)
+        self.export_box = EeExportBox(self.schedule_update)
+        ui.eeLayout.insertRow(ui.eeLayout.getWidgetPosition(ui.eeEstimateLabel)[0], self.export_box)
+        self.suggest_export_button = QPushButton(translate("DownloadDock", "Use a batch export instead"))
+        self.suggest_export_button.setVisible(False)
+        self.suggest_export_button.clicked.connect(lambda: self.export_box.setChecked(True))
+        ui.eeLayout.insertRow(ui.eeLayout.getWidgetPosition(ui.eeEstimateLabel)[0] + 1, self.suggest_export_button)
         self.bands_menu = QMenu(ui.eeBandsButton)
         ui.eeBandsButton.setMenu(self.bands_menu)
         self.canvas.extentsChanged.connect(self.schedule_update)
@@ -181,6 +188,7 @@ class DownloadDock(QDockWidget):
         else:
             ui.aoiInfoLabel.setText(error)
         # Earth Engine tab
+        exporting = self.export_box.isChecked()
         reason = None
         if aoi is None:
             reason = error
@@ -188,9 +196,29 @@ class DownloadDock(QDockWidget):
             reason = translate("DownloadDock", "Enter an image id.")
         elif not ui.eeBandsEdit.text().strip():
             reason = translate("DownloadDock", "Enter at least one band.")
+        elif exporting:
+            try:
+                self._ee_export_params(aoi)
+            except EoError as exc:
+                reason = exc.user_text()
         ui.eeDownloadButton.setEnabled(reason is None)
-        ui.eeDownloadButton.setToolTip(reason or translate("DownloadDock", "Send the request as a background job."))
-        ui.eeEstimateLabel.setText(self.ee_estimate_text(aoi) if aoi is not None else (reason or ""))
+        if exporting:
+            ui.eeDownloadButton.setText(translate("DownloadDock", "Export on Earth Engine"))
+            ui.eeDownloadButton.setToolTip(reason or translate(
+                "DownloadDock", "Start the export on Earth Engine as a background job that follows it."))
+        else:
+            ui.eeDownloadButton.setText(translate("DownloadDock", "Download from Earth Engine"))
+            ui.eeDownloadButton.setToolTip(reason or translate("DownloadDock", "Send the request as a background job."))
+        for widget in (ui.eeFormatCombo, ui.eeFilePerBandCheck):
+            widget.setEnabled(not exporting)
+            widget.setToolTip(translate("DownloadDock", "An export writes GeoTIFF files.") if exporting else "")
+        text, size = self.ee_estimate(aoi) if aoi is not None else (reason or "", None)
+        large = size is not None and size > EXPORT_SUGGESTED_BYTES
+        if large and not exporting:
+            text += "\n" + translate("DownloadDock", "That is a large download: a batch export computes it on Earth "
+                                                     "Engine's servers and brings the files back.")
+        ui.eeEstimateLabel.setText(text)
+        self.suggest_export_button.setVisible(large and not exporting)
         # EOSDA tab
         reason = error if aoi is None else None
         ui.eosdaSearchButton.setEnabled(reason is None)
@@ -202,8 +230,9 @@ class DownloadDock(QDockWidget):
         ui.eosdaDownloadButton.setEnabled(reason is None)
         ui.eosdaDownloadButton.setToolTip(reason or translate("DownloadDock", "Create the download task as a background job."))
 
-    def ee_estimate_text(self, aoi):
-        """The size before anything is sent: exact once the image's bands are known, rough before."""
+    def ee_estimate(self, aoi):
+        """(text, bytes) of the size before anything is sent: exact once the image's bands are known,
+        rough before (bytes None when the size cannot be told)."""
         info = self.image_infos.get(self.ui.eeImageEdit.text().strip())
         if info is not None and not isinstance(info, str):
             from ..core.providers import ee_download
@@ -211,10 +240,10 @@ class DownloadDock(QDockWidget):
                 params = self._ee_params(aoi)
                 est = ee_download.estimate_for(params, info)
             except EoError as exc:
-                return exc.user_text()
+                return exc.user_text(), None
             return translate("DownloadDock", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
                                              "(with the mask byte), {} request(s).").format(
-                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles)
+                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
         bands = [b for b in self.ui.eeBandsEdit.text().split(",") if b.strip()]
         scale = self.ui.eeScaleSpin.value() or 10.0
         minx, miny, maxx, maxy = aoi.bounds
@@ -227,7 +256,7 @@ class DownloadDock(QDockWidget):
                                          "{} tile(s).").format(width, height, scale, size / 1048576.0, tiles)
         if isinstance(info, str):
             text += "\n" + info
-        return text
+        return text, size
 
     def _ee_params(self, aoi):
         from ..core.providers import ee_download
@@ -240,6 +269,18 @@ class DownloadDock(QDockWidget):
             file_per_band=ui.eeFilePerBandCheck.isChecked(), name="",
             project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
             aoi=aoi.to_geojson())
+
+    def _ee_export_params(self, aoi):
+        from ..core.providers import ee_export
+        ui = self.ui
+        crs = ui.eeCrsWidget.crs()
+        params = ee_export.build_params(
+            image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(),
+            scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
+            project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
+            aoi=aoi.to_geojson(), **self.export_box.build_kwargs())
+        params["aoi_notes"] = list(aoi.notes)
+        return params
 
     # -- image description and band picker (network off the main thread) ------------------
     def fetch_image_info(self):
@@ -310,13 +351,20 @@ class DownloadDock(QDockWidget):
         self.ui.statusLabel.setText(text)
 
     def submit_ee(self):
+        exporting = self.export_box.isChecked()
         try:
-            params = self._ee_params(self.current_aoi())
+            aoi = self.current_aoi()
+            params = self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
         except EoError as exc:
             self._status(exc.user_text())
             return None
-        job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
-                  output_dir=self._output_dir())
+        if exporting:
+            self.export_box.remember()
+            job = Job(provider="ee_export", params=params, output_dir=self._output_dir(),
+                      title=translate("DownloadDock", "EE export {}").format(params["description"]))
+        else:
+            job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
+                      output_dir=self._output_dir())
         self.manager.submit(job)
         self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
