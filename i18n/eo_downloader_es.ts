@@ -1684,89 +1684,119 @@
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="688"/>
+        <location filename="../plugin/core/eodag_client.py" line="695"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="688"/>
+        <location filename="../plugin/core/eodag_client.py" line="695"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="703"/>
+        <location filename="../plugin/core/eodag_client.py" line="710"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="765"/>
+        <location filename="../plugin/core/eodag_client.py" line="772"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="778"/>
+        <location filename="../plugin/core/eodag_client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="806"/>
+        <location filename="../plugin/core/eodag_client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="829"/>
+        <location filename="../plugin/core/eodag_client.py" line="836"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="860"/>
+        <location filename="../plugin/core/eodag_client.py" line="553"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="860"/>
+        <location filename="../plugin/core/eodag_client.py" line="553"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="865"/>
+        <location filename="../plugin/core/eodag_client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="865"/>
+        <location filename="../plugin/core/eodag_client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="606"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="925"/>
+        <location filename="../plugin/core/eodag_client.py" line="966"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1082"/>
+        <location filename="../plugin/core/eodag_client.py" line="1123"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1087"/>
+        <location filename="../plugin/core/eodag_client.py" line="1128"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1105"/>
+        <location filename="../plugin/core/eodag_client.py" line="1146"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="566"/>
+        <location filename="../plugin/core/eodag_client.py" line="573"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="888"/>
+        <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
+        <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="895"/>
+        <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
+        <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="901"/>
+        <source>Checking the credentials on {provider} failed: {error}</source>
+        <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="907"/>
+        <source>{provider} has a problem now (HTTP {status}); try again later.</source>
+        <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="910"/>
+        <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
+        <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="913"/>
+        <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
+        <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
 </context>
 <context>
@@ -1965,209 +1995,229 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="100"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="109"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="117"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="111"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="114"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="115"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="131"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="132"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="196"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="202"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="251"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="272"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="279"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="323"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="286"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="303"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="293"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="310"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="340"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="387"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="351"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="398"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="431"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="478"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="450"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="455"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="502"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="457"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="504"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <source>Test connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="126"/>
+        <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
+        <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="328"/>
+        <source>Testing the connection to {}</source>
+        <translation>Probando la conexión con {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="335"/>
+        <source>Testing the connection to {}…</source>
+        <translation>Probando la conexión con {}…</translation>
     </message>
 </context>
 <context>

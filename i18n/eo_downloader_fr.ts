@@ -1684,89 +1684,119 @@
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="688"/>
+        <location filename="../plugin/core/eodag_client.py" line="695"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="688"/>
+        <location filename="../plugin/core/eodag_client.py" line="695"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="703"/>
+        <location filename="../plugin/core/eodag_client.py" line="710"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="765"/>
+        <location filename="../plugin/core/eodag_client.py" line="772"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="778"/>
+        <location filename="../plugin/core/eodag_client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="806"/>
+        <location filename="../plugin/core/eodag_client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="829"/>
+        <location filename="../plugin/core/eodag_client.py" line="836"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="860"/>
+        <location filename="../plugin/core/eodag_client.py" line="553"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="860"/>
+        <location filename="../plugin/core/eodag_client.py" line="553"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="865"/>
+        <location filename="../plugin/core/eodag_client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="865"/>
+        <location filename="../plugin/core/eodag_client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="599"/>
+        <location filename="../plugin/core/eodag_client.py" line="606"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="925"/>
+        <location filename="../plugin/core/eodag_client.py" line="966"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1082"/>
+        <location filename="../plugin/core/eodag_client.py" line="1123"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1087"/>
+        <location filename="../plugin/core/eodag_client.py" line="1128"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1105"/>
+        <location filename="../plugin/core/eodag_client.py" line="1146"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="566"/>
+        <location filename="../plugin/core/eodag_client.py" line="573"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="888"/>
+        <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
+        <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="895"/>
+        <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
+        <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="901"/>
+        <source>Checking the credentials on {provider} failed: {error}</source>
+        <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="907"/>
+        <source>{provider} has a problem now (HTTP {status}); try again later.</source>
+        <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="910"/>
+        <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
+        <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/eodag_client.py" line="913"/>
+        <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
+        <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
 </context>
 <context>
@@ -1965,209 +1995,229 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="100"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="109"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="117"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="111"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="113"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="114"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="115"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="130"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="131"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="132"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="138"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="163"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="165"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="166"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="175"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="177"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="196"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="185"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="186"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="202"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="214"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="234"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="251"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="255"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="272"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="279"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="323"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="286"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="303"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="293"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="310"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="340"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="387"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="351"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="398"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="431"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="478"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="450"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="455"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="502"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="457"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="504"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="126"/>
+        <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
+        <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="328"/>
+        <source>Testing the connection to {}</source>
+        <translation>Test de la connexion à {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="335"/>
+        <source>Testing the connection to {}…</source>
+        <translation>Test de la connexion à {}…</translation>
     </message>
 </context>
 <context>

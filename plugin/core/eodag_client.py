@@ -549,6 +549,13 @@ def _auth_status(exc: BaseException) -> Optional[int]:
     return status if status in (401, 403) else None
 
 
+def _refused(provider: Optional[str], error: str) -> AuthError:
+    return AuthError(translate("Eodag", "{provider} refused the credentials: {error}").format(
+        provider=provider or "eodag", error=error),
+        hint=translate("Eodag", "Choose an authentication configuration with this provider's username and "
+                                "password (Basic) or API key."))
+
+
 def _not_json_text(exc: BaseException) -> str:
     """For an eodag failure caused by an answer that is not JSON: what the answer was (an HTML page's
     title and text, or the start of the text), instead of the JSON parser's "Expecting value: line 1
@@ -857,10 +864,7 @@ class EodagClient:
         text = _not_json_text(exc) or _eodag_error_text(exc)
         values = dict(values, provider=provider or "eodag", error=text)
         if isinstance(exc, ex.AuthenticationError) or _auth_status(exc) is not None:
-            return AuthError(translate("Eodag", "{provider} refused the credentials: {error}").format(
-                provider=provider or "eodag", error=text),
-                hint=translate("Eodag", "Choose an authentication configuration with this provider's username and "
-                                        "password (Basic) or API key."))
+            return _refused(provider, text)
         if isinstance(exc, ex.MisconfiguredError):
             return AuthError(translate("Eodag", "{provider} is not configured: {error}").format(
                 provider=provider or "eodag", error=text),
@@ -872,6 +876,43 @@ class EodagClient:
         return ProviderError(template.format(**values))
 
     # -- quicklooks ---------------------------------------------------------------------------
+    def check_access(self, provider: str, collection: str, date_from: Optional[str] = None,
+                     date_to: Optional[str] = None, aoi_geojson: Any = None, session=None) -> str:
+        """A cheap real check of ``provider`` and the credentials: a search of a few products, then
+        eodag's authentication and the first byte of one product's download (``Range: bytes=0-0``;
+        the connection is closed after the headers).  Returns what was checked; raises the
+        search's error, or AuthError when the provider refuses the credentials."""
+        from . import http
+        found = self.search(provider, collection, date_from, date_to, aoi_geojson, limit=5)
+        if not found:
+            return translate("Eodag", "{provider} answered the search, but no product matched it: the credentials "
+                                      "will be checked at the first download.").format(provider=provider)
+        info = next((i for i in found if not i.needs_order), found[0])
+        link = str(getattr(info.product, "remote_location", "") or "")
+        try:
+            auth = self._auth(info.product)
+            if not link.startswith(("http://", "https://")) or isinstance(auth, dict):
+                return translate("Eodag", "{provider} answered the search; eodag accepted the credentials (they "
+                                          "are used at the first download).").format(provider=provider)
+            response = (session or http.default_session()).get(
+                link, headers={"Range": "bytes=0-0"}, auth=auth, stream=True, timeout=(10, 60))
+            response.close()
+        except Exception as exc:
+            raise self._wrap(exc, translate("Eodag", "Checking the credentials on {provider} failed: {error}"),
+                             provider)
+        status = response.status_code
+        if status in (401, 403):
+            raise _refused(provider, "HTTP {}".format(status))
+        if status >= 500:
+            raise ProviderError(translate("Eodag", "{provider} has a problem now (HTTP {status}); try again "
+                                                   "later.").format(provider=provider, status=status))
+        if status >= 400:
+            return translate("Eodag", "{provider} accepted the credentials; {title} cannot be downloaded now "
+                                      "(HTTP {status}: it may have to be ordered).").format(
+                provider=provider, title=info.title, status=status)
+        return translate("Eodag", "{provider} accepted the credentials: the search and the download of {title} "
+                                  "answered.").format(provider=provider, title=info.title)
+
     def quicklook(self, info: ProductInfo, dest_dir: str) -> str:
         """Path of the product's quicklook image (downloaded once), or "" when there is none."""
         return fetch_quicklook(info, dest_dir, self.log)

@@ -59,6 +59,15 @@ def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, li
         credentials.clear()
 
 
+def _check_access(provider, collection, date_from, date_to, credentials, session):
+    from ..core.eodag_client import EodagClient
+    try:
+        client = EodagClient(credentials=credentials, provider=provider or None)
+        return client.check_access(provider, collection, date_from, date_to, session=session)
+    finally:
+        credentials.clear()
+
+
 def _quicklooks(products, folder):
     from ..core.eodag_client import fetch_quicklook
     return {info.id: fetch_quicklook(info, folder) for info in products}
@@ -113,6 +122,13 @@ class EodagTab(QWidget):
         form.addRow(translate("EodagTab", "Provider"), self.providerCombo)
         form.addRow(translate("EodagTab", "Collection"), self.collectionCombo)
         form.addRow(translate("EodagTab", "Credentials"), self.authSelect)
+        self.testButton = QPushButton(translate("EodagTab", "Test connection"))
+        self.testButton.setToolTip(translate("EodagTab", "Search a few products of the collection between the "
+                                                         "dates, then read the first byte of one with the "
+                                                         "credentials."))
+        self.testButton.clicked.connect(self.test_connection)
+        self.test_task = None
+        form.addRow("", self.testButton)
         dates = QHBoxLayout()
         self.fromDate = QDateEdit()
         self.toDate = QDateEdit()
@@ -202,6 +218,7 @@ class EodagTab(QWidget):
         ready = self.available and self.catalogue is not None
         for widget in (self.providerCombo, self.collectionCombo, self.searchButton, self.authSelect):
             widget.setEnabled(ready and self.search_task is None)
+        self.testButton.setEnabled(ready and self.test_task is None)
         visible = self._visible_rows()
         self.downloadAllButton.setEnabled(ready and bool(visible))
         selected = [r for r in self._selected_rows() if r in visible]
@@ -294,6 +311,36 @@ class EodagTab(QWidget):
         self._update_buttons()
         QgsApplication.taskManager().addTask(task)
         return task
+
+    def test_connection(self):
+        """One cheap real check of the provider and the chosen credentials, off the main thread."""
+        from ..adapters import network
+        from ..adapters.credentials import eodag_credentials
+        provider = self.providerCombo.currentText()
+        collection = self.collectionCombo.currentText().strip()
+        try:
+            if not collection:
+                raise EoError(translate("EodagTab", "Choose a collection."))
+            credentials = eodag_credentials(self.authSelect.configId())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+        task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _check_access,
+                            provider=provider, collection=collection,
+                            date_from=self.fromDate.date().toString("yyyy-MM-dd"),
+                            date_to=self.toDate.date().toString("yyyy-MM-dd"), credentials=credentials,
+                            session=network.make_session())
+        task.done.connect(self._test_done)
+        self.test_task = task
+        self._status(translate("EodagTab", "Testing the connection to {}…").format(provider))
+        self._update_buttons()
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _test_done(self, task):
+        self.test_task = None
+        self._update_buttons()
+        self._status(task.error or task.result)
 
     def _search_done(self, task):
         self.search_task = None
@@ -462,7 +509,7 @@ class EodagTab(QWidget):
     # -- teardown ------------------------------------------------------------------------------------------
     def cleanup(self):
         self.clear_footprints()
-        for task in (self.search_task, self.catalogue_task, self.quicklook_task):
+        for task in (self.search_task, self.catalogue_task, self.quicklook_task, self.test_task):
             if task is not None:
                 try:
                     task.done.disconnect()

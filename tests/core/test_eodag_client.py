@@ -262,3 +262,25 @@ def test_credentials_reach_eodag_in_memory_only(eodag_env, sim, tmp_path):
                     pass
     assert os.path.isfile(os.path.join(eodag_env["EODAG_CFG_DIR"], "eodag.yml"))   # eodag did write its config
     assert leaks == []
+
+
+def test_check_access_searches_then_reads_one_byte_with_the_credentials(eodag_env, sim, no_internet):
+    message = client_for(sim).check_access("eodag_sim", "S2_MSI_L2A", "2023-07-01", "2023-07-31", AOI)
+    assert "accepted the credentials" in message and ONLINE_L2A in message
+    get = sim.requests_to("GET", "/download/")
+    assert len(get) == 1 and get[0]["range"] == "bytes=0-0" and get[0]["authorization"].startswith("Basic ")
+    assert no_internet == []
+
+
+def test_check_access_reports_refused_credentials(eodag_env, sim):
+    client = client_for(sim, {"username": "sim-user", "password": "wrong"})
+    with pytest.raises(AuthError) as exc:
+        client.check_access("eodag_sim", "S2_MSI_L2A", "2023-07-01", "2023-07-31", AOI)
+    assert "refused the credentials" in exc.value.message and "401" in exc.value.message
+    assert "wrong" not in exc.value.user_text()
+
+
+def test_check_access_without_a_matching_product_says_so(eodag_env, sim):
+    message = client_for(sim).check_access("eodag_sim", "S2_MSI_L2A", "2020-01-01", "2020-01-31", AOI)
+    assert "no product matched" in message
+    assert sim.requests_to("GET", "/download/") == []

@@ -198,3 +198,23 @@ def test_without_eodag_the_tab_says_how_to_install(qgis_iface, qgis_new_project,
     finally:
         dock.cleanup()
         clear_tab_settings()
+
+
+def test_test_connection_says_whether_the_credentials_are_accepted(dock, authcfg, sim):
+    tab = ready_tab(dock, authcfg)
+    assert tab.testButton.isEnabled()
+    assert tab.test_connection() is not None
+    assert not tab.testButton.isEnabled()                 # one check at a time
+    wait_until(lambda: tab.test_task is None, timeout=30)
+    assert "accepted the credentials" in tab.statusLabel.text(), tab.statusLabel.text()
+    assert [r["range"] for r in sim.requests_to("GET", "/download/")] == ["bytes=0-0"]
+    wrong = store_basic_authcfg("eodag tab wrong", USER, "not-the-password")
+    try:
+        tab.authSelect.setConfigId(wrong)
+        tab.test_connection()
+        wait_until(lambda: tab.test_task is None, timeout=30)
+        text = tab.statusLabel.text()
+        assert "refused the credentials" in text and "401" in text, text
+        assert "not-the-password" not in text
+    finally:
+        QgsApplication.authManager().removeAuthenticationConfig(wrong)

@@ -478,7 +478,7 @@ class _Handler(QuietHandler):
     def _record(self, body: Any) -> Dict[str, Any]:
         parts = urlsplit(self.path)
         rec = {"method": self.command, "path": parts.path, "query": parse_qs(parts.query), "body": body,
-               "authorization": self.headers.get("Authorization"),
+               "authorization": self.headers.get("Authorization"), "range": self.headers.get("Range"),
                "user_agent": self.headers.get("User-Agent", "")}
         with self.simulator.lock:
             self.simulator.requests.append(rec)
