@@ -366,22 +366,22 @@
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="387"/>
+        <location filename="../plugin/gui/dock.py" line="385"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="403"/>
+        <location filename="../plugin/gui/dock.py" line="401"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="412"/>
+        <location filename="../plugin/gui/dock.py" line="410"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="432"/>
+        <location filename="../plugin/gui/dock.py" line="430"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -531,17 +531,17 @@
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="297"/>
+        <location filename="../plugin/gui/dock.py" line="295"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="302"/>
+        <location filename="../plugin/gui/dock.py" line="300"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="314"/>
+        <location filename="../plugin/gui/dock.py" line="312"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
@@ -581,7 +581,7 @@
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="363"/>
+        <location filename="../plugin/gui/dock.py" line="361"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
@@ -2145,57 +2145,57 @@
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="251"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="272"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="269"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="323"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="291"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="303"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="310"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="319"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="387"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="398"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="394"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="478"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="471"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="490"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="502"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="495"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="504"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
@@ -2210,12 +2210,12 @@
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="328"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="330"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="335"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="333"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
     </message>

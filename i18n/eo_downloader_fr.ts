@@ -366,22 +366,22 @@
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="387"/>
+        <location filename="../plugin/gui/dock.py" line="385"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="403"/>
+        <location filename="../plugin/gui/dock.py" line="401"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="412"/>
+        <location filename="../plugin/gui/dock.py" line="410"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="432"/>
+        <location filename="../plugin/gui/dock.py" line="430"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -531,17 +531,17 @@
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="297"/>
+        <location filename="../plugin/gui/dock.py" line="295"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="302"/>
+        <location filename="../plugin/gui/dock.py" line="300"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="314"/>
+        <location filename="../plugin/gui/dock.py" line="312"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
@@ -581,7 +581,7 @@
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="363"/>
+        <location filename="../plugin/gui/dock.py" line="361"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
@@ -2145,57 +2145,57 @@
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="251"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="272"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="269"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="323"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="291"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="303"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="310"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="319"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="387"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="398"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="394"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="478"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="471"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="490"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="502"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="495"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="504"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
@@ -2210,12 +2210,12 @@
         <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="328"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="330"/>
         <source>Testing the connection to {}</source>
         <translation>Test de la connexion à {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="335"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="333"/>
         <source>Testing the connection to {}…</source>
         <translation>Test de la connexion à {}…</translation>
     </message>

@@ -258,27 +258,25 @@ class DownloadDock(QDockWidget):
             text += "\n" + info
         return text, size
 
+    def _ee_inputs(self, aoi):
+        """What the tab says of the image and the grid, for a download and an export alike."""
+        ui = self.ui
+        crs = ui.eeCrsWidget.crs()
+        return {"image": ui.eeImageEdit.text().strip(), "bands": ui.eeBandsEdit.text(),
+                "scale": ui.eeScaleSpin.value() or None, "crs": crs.authid() if crs.isValid() else None,
+                "project": ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
+                "aoi": aoi.to_geojson()}
+
     def _ee_params(self, aoi):
         from ..core.providers import ee_download
         ui = self.ui
-        crs = ui.eeCrsWidget.crs()
         return ee_download.build_params(
-            image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(), band_options="",
-            scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
-            crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
-            file_per_band=ui.eeFilePerBandCheck.isChecked(), name="",
-            project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
-            aoi=aoi.to_geojson())
+            band_options="", crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
+            file_per_band=ui.eeFilePerBandCheck.isChecked(), name="", **self._ee_inputs(aoi))
 
     def _ee_export_params(self, aoi):
         from ..core.providers import ee_export
-        ui = self.ui
-        crs = ui.eeCrsWidget.crs()
-        params = ee_export.build_params(
-            image=ui.eeImageEdit.text().strip(), bands=ui.eeBandsEdit.text(),
-            scale=ui.eeScaleSpin.value() or None, crs=crs.authid() if crs.isValid() else None,
-            project=ui.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
-            aoi=aoi.to_geojson(), **self.export_box.build_kwargs())
+        params = ee_export.build_params(**self._ee_inputs(aoi), **self.export_box.build_kwargs())
         params["aoi_notes"] = list(aoi.notes)
         return params
 

@@ -245,11 +245,8 @@ class EodagTab(QWidget):
     def load_catalogue(self):
         if self.catalogue_task is not None:
             return
-        task = FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue)
-        task.done.connect(self._catalogue_done)
-        self.catalogue_task = task
-        self._status(translate("EodagTab", "Reading eodag's providers…"))
-        QgsApplication.taskManager().addTask(task)
+        self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue),
+                    self._catalogue_done, "catalogue_task", translate("EodagTab", "Reading eodag's providers…"))
 
     def _catalogue_done(self, task):
         self.catalogue_task = None
@@ -286,56 +283,55 @@ class EodagTab(QWidget):
         self.authSelect.setConfigId(plugin_settings.get_for("eodag_authcfg", provider))
 
     # -- search ----------------------------------------------------------------------------------------
-    def search(self):
+    def _form(self):
+        """(provider, collection, credentials, date_from, date_to) of the form (raises EoError)."""
         from ..adapters.credentials import eodag_credentials
-        provider = self.providerCombo.currentText()
         collection = self.collectionCombo.currentText().strip()
+        if not collection:
+            raise EoError(translate("EodagTab", "Choose a collection."))
+        return (self.providerCombo.currentText(), collection, eodag_credentials(self.authSelect.configId()),
+                self.fromDate.date().toString("yyyy-MM-dd"), self.toDate.date().toString("yyyy-MM-dd"))
+
+    def _start(self, task, done, attribute, status=None):
+        """Run ``task`` in the background: ``done`` when it ends, ``self.<attribute>`` while it runs,
+        ``status`` (if any) shown meanwhile."""
+        task.done.connect(done)
+        setattr(self, attribute, task)
+        if status is not None:
+            self._status(status)
+        self._update_buttons()
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def search(self):
         try:
             aoi = self.dock.current_aoi()
-            if not collection:
-                raise EoError(translate("EodagTab", "Choose a collection."))
-            credentials = eodag_credentials(self.authSelect.configId())
+            provider, collection, credentials, date_from, date_to = self._form()
         except EoError as exc:
             self._status(exc.user_text())
             return None
         self._remember(provider, collection)
         cloud = self.cloudSpin.value()
         task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _search,
-                            provider=provider, collection=collection,
-                            date_from=self.fromDate.date().toString("yyyy-MM-dd"),
-                            date_to=self.toDate.date().toString("yyyy-MM-dd"), aoi_geojson=aoi.to_geojson(),
-                            cloud_max=None if cloud >= 100 else float(cloud), limit=50, credentials=credentials)
-        task.done.connect(self._search_done)
-        self.search_task = task
-        self._status(translate("EodagTab", "Searching {}…").format(provider))
-        self._update_buttons()
-        QgsApplication.taskManager().addTask(task)
-        return task
+                            provider=provider, collection=collection, date_from=date_from, date_to=date_to,
+                            aoi_geojson=aoi.to_geojson(), cloud_max=None if cloud >= 100 else float(cloud),
+                            limit=50, credentials=credentials)
+        return self._start(task, self._search_done, "search_task",
+                           translate("EodagTab", "Searching {}…").format(provider))
 
     def test_connection(self):
         """One cheap real check of the provider and the chosen credentials, off the main thread."""
         from ..adapters import network
-        from ..adapters.credentials import eodag_credentials
-        provider = self.providerCombo.currentText()
-        collection = self.collectionCombo.currentText().strip()
         try:
-            if not collection:
-                raise EoError(translate("EodagTab", "Choose a collection."))
-            credentials = eodag_credentials(self.authSelect.configId())
+            provider, collection, credentials, date_from, date_to = self._form()
         except EoError as exc:
             self._status(exc.user_text())
             return None
         task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _check_access,
-                            provider=provider, collection=collection,
-                            date_from=self.fromDate.date().toString("yyyy-MM-dd"),
-                            date_to=self.toDate.date().toString("yyyy-MM-dd"), credentials=credentials,
-                            session=network.make_session())
-        task.done.connect(self._test_done)
-        self.test_task = task
-        self._status(translate("EodagTab", "Testing the connection to {}…").format(provider))
-        self._update_buttons()
-        QgsApplication.taskManager().addTask(task)
-        return task
+                            provider=provider, collection=collection, date_from=date_from, date_to=date_to,
+                            credentials=credentials, session=network.make_session())
+        return self._start(task, self._test_done, "test_task",
+                           translate("EodagTab", "Testing the connection to {}…").format(provider))
 
     def _test_done(self, task):
         self.test_task = None
@@ -395,11 +391,8 @@ class EodagTab(QWidget):
         todo = [p for p in self.products if p.quicklook_url and p.id not in self.quicklooks]
         if not todo or self.quicklook_task is not None:
             return
-        task = FunctionTask(translate("EodagTab", "eodag quicklooks"), _quicklooks, products=todo,
-                            folder=self.quicklook_dir())
-        task.done.connect(self._quicklooks_done)
-        self.quicklook_task = task
-        QgsApplication.taskManager().addTask(task)
+        self._start(FunctionTask(translate("EodagTab", "eodag quicklooks"), _quicklooks, products=todo,
+                                 folder=self.quicklook_dir()), self._quicklooks_done, "quicklook_task")
 
     def _quicklooks_done(self, task):
         self.quicklook_task = None
