@@ -83,7 +83,7 @@ class QgsOAuth2TokenProvider:
 
 def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
     """A core TokenProvider for Earth Engine from an authcfg or the environment."""
-    from ..core.ee import auth as ee_auth
+    from ..core.providers.earthengine import auth as ee_auth
     if authcfg:
         cfg = _load(authcfg)
         method = cfg.method()
@@ -120,7 +120,7 @@ def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
 def eodag_credentials(authcfg: str = "") -> dict:
     """eodag: a Basic configuration (username, password) or an EsriToken one (API key); without
     authcfg the EO_DOWNLOADER_EODAG_* environment variables (possibly nothing: many searches need none)."""
-    from ..core.eodag_client import env_credentials
+    from ..core.providers.eodag.client import env_credentials
     if not authcfg:
         return env_credentials()
     cfg = _load(authcfg)
@@ -139,5 +139,5 @@ def eodag_credentials(authcfg: str = "") -> dict:
 
 
 def _register(secret: str) -> None:
-    from ..core.http import register_secret
+    from ..core.transfer.http import register_secret
     register_secret(secret)

@@ -11,7 +11,7 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import EoError
-from ..core.http import redact
+from ..core.transfer.http import redact
 from ..core.i18n import translate
 from ..core.jobs import Job, JobState, JobStore
 from ..core.runner import is_detached

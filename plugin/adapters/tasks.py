@@ -81,7 +81,7 @@ class JobTask(QgsTask):
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:  # never escape run()
-            from ..core.http import redact
+            from ..core.transfer.http import redact
             self.error = redact("{}: {}".format(type(exc).__name__, exc))
         finally:
             self._credentials = {}
@@ -188,7 +188,7 @@ class FunctionTask(QgsTask):
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:
-            from ..core.http import redact
+            from ..core.transfer.http import redact
             self.error = redact("{}: {}".format(type(exc).__name__, exc))
         finally:
             self.kwargs = {}

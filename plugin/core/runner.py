@@ -77,7 +77,7 @@ class RunContext:
     def session(self):
         """The requests session to use (proxy, TLS and User-Agent applied by whoever made it)."""
         if self._session is None:
-            from .http import make_session
+            from .transfer.http import make_session
             self._session = make_session()
         return self._session
 
@@ -124,7 +124,7 @@ class RunContext:
 
     def log(self, text: str) -> None:
         if self._log is not None:
-            from .http import redact
+            from .transfer.http import redact
             self._log(redact(text))
 
 
@@ -230,7 +230,7 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     except Exception as exc:  # recorded, then re-raised for the caller to report
         from .errors import EoError
         text = exc.user_text() if isinstance(exc, EoError) else "{}: {}".format(type(exc).__name__, exc)
-        from .http import redact
+        from .transfer.http import redact
         ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text))
         raise
     ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="",

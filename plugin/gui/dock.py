@@ -67,7 +67,7 @@ class DownloadDock(QDockWidget):
         ui.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
         ui.eeProjectEdit.setText(plugin_settings.get("ee_project"))
         try:
-            from ..core import eosda
+            from ..core.providers.eosda import client as eosda
             ui.eosdaDatasetCombo.addItems(list(eosda.DATASETS))
         except Exception:
             pass
@@ -235,7 +235,7 @@ class DownloadDock(QDockWidget):
         rough before (bytes None when the size cannot be told)."""
         info = self.image_infos.get(self.ui.eeImageEdit.text().strip())
         if info is not None and not isinstance(info, str):
-            from ..core.providers import ee_download
+            from ..core.providers.earthengine import download_runner as ee_download
             try:
                 params = self._ee_params(aoi)
                 est = ee_download.estimate_for(params, info)
@@ -268,14 +268,14 @@ class DownloadDock(QDockWidget):
                 "aoi": aoi.to_geojson()}
 
     def _ee_params(self, aoi):
-        from ..core.providers import ee_download
+        from ..core.providers.earthengine import download_runner as ee_download
         ui = self.ui
         return ee_download.build_params(
             band_options="", crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
             file_per_band=ui.eeFilePerBandCheck.isChecked(), name="", **self._ee_inputs(aoi))
 
     def _ee_export_params(self, aoi):
-        from ..core.providers import ee_export
+        from ..core.providers.earthengine import export_runner as ee_export
         params = ee_export.build_params(**self._ee_inputs(aoi), **self.export_box.build_kwargs())
         params["aoi_notes"] = list(aoi.notes)
         return params
@@ -368,7 +368,7 @@ class DownloadDock(QDockWidget):
         return job
 
     def submit_eosda(self):
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         ui = self.ui
         try:
             aoi = self.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
@@ -397,7 +397,7 @@ class DownloadDock(QDockWidget):
         except EoError as exc:
             self._status(exc.user_text())
             return
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         task = FunctionTask(translate("DownloadDock", "EOSDA scene search"), eosda.search,
                             session=network.make_session(),
                             base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
@@ -484,5 +484,5 @@ class DownloadDock(QDockWidget):
 
 
 def _read_image_info(image, project, session, base, token_provider):
-    from ..core.ee.client import EeClient
+    from ..core.providers.earthengine.client import EeClient
     return EeClient(base, project, token_provider, session=session).image_info(image)

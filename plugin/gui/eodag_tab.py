@@ -37,7 +37,7 @@ def eodag_installed() -> bool:
 
 def _catalogue():
     """Providers and their collections, from eodag itself (worker thread)."""
-    from ..core.eodag_client import EodagClient, defaults
+    from ..core.providers.eodag.client import EodagClient, defaults
     client = EodagClient()
     providers = client.providers()
     collections = {}
@@ -51,7 +51,7 @@ def _catalogue():
 
 
 def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials):
-    from ..core.eodag_client import EodagClient
+    from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
         return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit)
@@ -60,7 +60,7 @@ def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, li
 
 
 def _check_access(provider, collection, date_from, date_to, credentials, session):
-    from ..core.eodag_client import EodagClient
+    from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
         return client.check_access(provider, collection, date_from, date_to, session=session)
@@ -69,7 +69,7 @@ def _check_access(provider, collection, date_from, date_to, credentials, session
 
 
 def _quicklooks(products, folder):
-    from ..core.eodag_client import fetch_quicklook
+    from ..core.providers.eodag.client import fetch_quicklook
     return {info.id: fetch_quicklook(info, folder) for info in products}
 
 
@@ -226,7 +226,7 @@ class EodagTab(QWidget):
 
     # -- eodag missing ------------------------------------------------------------------------------
     def show_missing(self, detail=""):
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         self.available = False
         text = translate("EodagTab", "eodag is not installed in the Python QGIS uses.")
         if detail:
@@ -238,7 +238,7 @@ class EodagTab(QWidget):
         self._update_buttons()
 
     def copy_install_command(self):
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         QApplication.clipboard().setText(eodag_client.install_command())
 
     # -- providers and collections (from eodag, in the background) ----------------------------------------
@@ -251,7 +251,7 @@ class EodagTab(QWidget):
     def _catalogue_done(self, task):
         self.catalogue_task = None
         if task.error:
-            from ..core import eodag_client
+            from ..core.providers.eodag import client as eodag_client
             if "pip install" in task.error or not eodag_client.is_available():
                 self.show_missing()
             else:
@@ -354,7 +354,7 @@ class EodagTab(QWidget):
         plugin_settings.set("eodag_bands", self.bandsEdit.text())
 
     def show_products(self, products):
-        from ..core.eodag_client import state_label
+        from ..core.providers.eodag.client import state_label
         self.products = list(products)
         table = self.resultsTable
         table.clearSelection()
@@ -466,7 +466,7 @@ class EodagTab(QWidget):
         return self._submit([self.products[r] for r in self._visible_rows()])
 
     def _submit(self, products):
-        from ..core.providers import eodag_download
+        from ..core.providers.eodag import runner as eodag_download
         if not products:
             self._status(translate("EodagTab", "No product to download."))
             return None

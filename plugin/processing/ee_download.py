@@ -77,7 +77,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..adapters import settings as plugin_settings
-        from ..core.providers import ee_download
+        from ..core.providers.earthengine import download_runner as ee_download
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         has_ct = bool(self.parameterAsString(parameters, self.CRS_TRANSFORM, context).strip())
         aoi = self.aoi_from_parameters(parameters, context, required=not (crs.isValid() and has_ct))

@@ -174,7 +174,7 @@ class EeExportAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..adapters import settings as plugin_settings
-        from ..core.providers import ee_export
+        from ..core.providers.earthengine import export_runner as ee_export
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         text = lambda key: self.parameterAsString(parameters, key, context)   # noqa: E731
         exact_grid = crs.isValid() and bool(text(self.CRS_TRANSFORM).strip()) and "x" in text(self.DIMENSIONS)

@@ -19,7 +19,7 @@ DEFAULT_COLLECTION = "S2_MSI_L2A"
 
 def _eodag_state():
     """(available, install text) without importing eodag twice."""
-    from ..core import eodag_client
+    from ..core.providers.eodag import client as eodag_client
     try:
         eodag_client.import_eodag()
         return True, ""
@@ -28,7 +28,7 @@ def _eodag_state():
 
 
 def _install_note() -> str:
-    from ..core import eodag_client
+    from ..core.providers.eodag import client as eodag_client
     return translate("Processing", "eodag must be installed in QGIS's Python; the plugin is tested with this "
                                    "command:") + "\n" + eodag_client.install_command()
 
@@ -126,7 +126,7 @@ class EodagSearchAlgorithm(_EodagBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         self.require_eodag()
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         aoi = self.aoi_from_parameters(parameters, context)
         values = self.search_values(parameters, context)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
@@ -225,7 +225,7 @@ class EodagDownloadAlgorithm(_EodagBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         self.require_eodag()
-        from ..core.providers import eodag_download
+        from ..core.providers.eodag import runner as eodag_download
         aoi = self.aoi_from_parameters(parameters, context)
         values = self.search_values(parameters, context)
         try:

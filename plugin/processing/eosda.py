@@ -12,7 +12,7 @@ from ..core.i18n import translate
 
 
 def dataset_ids():
-    from ..core import eosda
+    from ..core.providers.eosda import client as eosda
     return list(eosda.DATASETS)
 
 
@@ -62,7 +62,8 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
         from ..adapters import network
         from ..adapters import settings as plugin_settings
         from ..adapters.credentials import eosda_api_key
-        from ..core import config, eosda
+        from ..core import config
+        from ..core.providers.eosda import client as eosda
         aoi = self.aoi_from_parameters(parameters, context)
         try:
             key = eosda_api_key(self.parameterAsString(parameters, self.AUTHCFG, context)
@@ -140,7 +141,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
         self.add_file_outputs()
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         aoi = self.aoi_from_parameters(parameters, context, max_vertices=eosda.DEFAULT_MAX_VERTICES)
         try:
             params = eosda.build_params(

@@ -12,10 +12,10 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
 from plugin.adapters import layers as plugin_layers
 from plugin.adapters import settings as plugin_settings
 from plugin.adapters.job_manager import JobManager
-from plugin.core.ee.operations import PollPolicy
+from plugin.core.providers.earthengine.operations import PollPolicy
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import is_detached
-from plugin.core.providers import ee_export as R
+from plugin.core.providers.earthengine import export_runner as R
 from tests.qgis.conftest import load_script
 from tests.qgis.helpers import wait_until, write_rgb_geotiff
 from tests.sims.ee_export_sim import ExportSimulator

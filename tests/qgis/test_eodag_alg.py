@@ -9,7 +9,7 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
                        QgsProcessingFeedback, QgsProject, QgsVectorLayer)
 
 from plugin.adapters import settings as plugin_settings
-from plugin.core import eodag_client as ec
+from plugin.core.providers.eodag import client as ec
 from plugin.core.jobs import JobState, JobStore
 from tests.qgis.helpers import isolate_eodag, store_basic_authcfg
 from tests.sims import eodag_sim as es

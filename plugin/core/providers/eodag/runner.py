@@ -42,12 +42,12 @@ import tempfile
 import time
 from typing import Any, Dict, List, Optional
 
-from .. import eodag_client, product_cut
-from ..aoi import Aoi
-from ..errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
-from ..i18n import translate
-from ..jobs import JobState
-from ..runner import register_runner
+from . import client as eodag_client, cut as product_cut
+from ...aoi import Aoi
+from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
+from ...i18n import translate
+from ...jobs import JobState
+from ...runner import register_runner
 
 PROVIDER_ID = "eodag"
 DEFAULT_LIMIT = 50

@@ -17,8 +17,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from ..errors import ParameterError
-from ..i18n import translate
+from ...errors import ParameterError
+from ...i18n import translate
 
 MAX_REQUEST_BYTES = 50331648
 MAX_DIMENSION = 10000

@@ -1,7 +1,7 @@
 """Runner of Earth Engine batch exports: ``register_runner("ee_export", run)``.
 
 ``job.params``: see :func:`build_params` (shared by Processing and the GUI) and
-:mod:`plugin.core.ee.export` for the meaning of each key.  Outputs go to
+:mod:`plugin.core.providers.earthengine.export` for the meaning of each key.  Outputs go to
 ``job.output_dir``.
 
 How a job runs (and re-runs -- every step is resumable from ``job.server``):
@@ -39,17 +39,17 @@ plus ``gcs_api`` and ``drive_api`` base URLs (else :func:`config.base_url`).
 import os
 from typing import Any, Dict, List, Optional
 
-from .. import config
-from ..errors import HttpError, ParameterError, ProviderError
-from ..i18n import translate
-from ..jobs import JobState
-from ..runner import Detached, register_remote_cancel, register_runner
-from ..ee import auth as ee_auth
-from ..ee import export as ee_export
-from ..ee import params as ee_params
-from ..ee import storage
-from ..ee.operations import ExportClient, Operation, OperationState, PollPolicy, follow
-from .ee_download import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name, _setting
+from ... import config
+from ...errors import HttpError, ParameterError, ProviderError
+from ...i18n import translate
+from ...jobs import JobState
+from ...runner import Detached, register_remote_cancel, register_runner
+from . import auth as ee_auth
+from . import export as ee_export
+from . import params as ee_params
+from . import storage
+from .operations import ExportClient, Operation, OperationState, PollPolicy, follow
+from .download_runner import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name, _setting
 
 PROVIDER_ID = "ee_export"
 #: Progress bands: starting, the export on Earth Engine, bringing the files back.
@@ -108,7 +108,7 @@ def join_tiles(paths: List[str], dest_vrt: str) -> str:
     """One VRT over the ``<prefix>-<row>-<col>.tif`` files of a split export (sources relative to it),
     with the files' band descriptions; written under a temporary name, then renamed."""
     from osgeo import gdal
-    from ..raster import RasterError
+    from ...raster import RasterError
     tmp = dest_vrt + ".part.vrt"
     try:
         ds = gdal.BuildVRT(tmp, [os.path.abspath(p) for p in paths])

@@ -4,7 +4,7 @@
 parameter dict that jobs store and the client uses; every problem is a
 :class:`~plugin.core.errors.ParameterError` whose message says what is wrong
 and how to fix it.  ``to_download_params`` maps that dict onto the keys of
-``ee.data.getDownloadId`` for :func:`plugin.core.ee.expression.thumbnail_body`.
+``ee.data.getDownloadId`` for :func:`plugin.core.providers.earthengine.expression.thumbnail_body`.
 
 Normalised params (keys absent or None when not set)::
 
@@ -26,8 +26,8 @@ import math
 import re
 from typing import Any, Dict, List, Optional
 
-from ..errors import ParameterError
-from ..i18n import translate
+from ...errors import ParameterError
+from ...i18n import translate
 
 FORMATS = ("ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND", "GEO_TIFF", "NPY")
 PER_BAND_FORMAT = "ZIPPED_GEO_TIFF_PER_BAND"

@@ -31,9 +31,9 @@ from urllib.parse import quote, quote_plus, urlsplit
 import requests
 import urllib3
 
-from ..resources import version
-from .errors import AuthError, CancelledError, HttpError
-from .i18n import translate
+from ...resources import version
+from ..errors import AuthError, CancelledError, HttpError
+from ..i18n import translate
 
 LOGGER_NAME = "eo_downloader"
 log = logging.getLogger(LOGGER_NAME)
