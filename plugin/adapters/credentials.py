@@ -23,6 +23,7 @@ from qgis.PyQt.QtNetwork import QNetworkRequest
 from ..core import config
 from ..core.errors import AuthError
 from ..core.i18n import translate
+from . import settings as plugin_settings
 
 
 def _load(authcfg: str) -> QgsAuthMethodConfig:
@@ -141,3 +142,17 @@ def eodag_credentials(authcfg: str = "") -> dict:
 def _register(secret: str) -> None:
     from ..core.transfer.http import register_secret
     register_secret(secret)
+
+
+def credentials_for(job) -> dict:
+    """The secrets ``job`` needs, in memory, from its authcfg or the provider's configured one
+    (or the environment, headless): the one place credentials are resolved."""
+    authcfg = job.params.get("authcfg", "") or ""
+    if job.provider in ("ee_download", "ee_export"):
+        return {"token_provider": ee_token_provider(authcfg or plugin_settings.get("ee_authcfg"),
+                                                    plugin_settings.get("ee_token_url"))}
+    if job.provider == "eosda":
+        return {"api_key": eosda_api_key(authcfg or plugin_settings.get("eosda_authcfg"))}
+    if job.provider == "eodag":
+        return eodag_credentials(authcfg)
+    return {}

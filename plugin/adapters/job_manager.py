@@ -14,9 +14,11 @@ from ..core.errors import EoError
 from ..core.transfer.http import redact
 from ..core.i18n import translate
 from ..core.jobs import Job, JobState, JobStore
+from ..core.output import make_job_folder
 from ..core.runner import is_detached
-from . import credentials as creds
-from . import layers, network
+from .context import make_context
+from .credentials import credentials_for
+from . import layers
 from . import settings as plugin_settings
 from .tasks import FunctionTask, JobTask, add_task
 
@@ -26,22 +28,6 @@ DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may stil
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:
     QgsMessageLog.logMessage(redact(message), LOG_TAG, level)
-
-
-def credentials_for(job: Job) -> dict:
-    """Resolve the secrets a job needs, in memory, from its authcfg reference or the environment."""
-    authcfg = job.params.get("authcfg", "") or ""
-    if job.provider in ("ee_download", "ee_export"):
-        if not authcfg:
-            authcfg = plugin_settings.get("ee_authcfg")
-        return {"token_provider": creds.ee_token_provider(authcfg, plugin_settings.get("ee_token_url"))}
-    if job.provider == "eosda":
-        if not authcfg:
-            authcfg = plugin_settings.get("eosda_authcfg")
-        return {"api_key": creds.eosda_api_key(authcfg)}
-    if job.provider == "eodag":
-        return creds.eodag_credentials(authcfg)
-    return {}
 
 
 class JobManager(QObject):
@@ -63,8 +49,8 @@ class JobManager(QObject):
 
     # -- submission --------------------------------------------------------------
     def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
-        if not job.output_dir:
-            job.output_dir = plugin_settings.output_dir()
+        if not job.output_dir:     # a job made without a folder of its own gets one now
+            job.output_dir = make_job_folder(plugin_settings.output_dir(), job.title, job.created)
         if self.store.get(job.id) is None:
             self.store.add(job)
         return self._start(job.id, credentials)
@@ -81,8 +67,7 @@ class JobManager(QObject):
             self.jobChanged.emit(job_id)
             self.jobFinished.emit(job_id, False)
             return job
-        task = JobTask(job, self.store, credentials, network.make_session, plugin_settings.core_settings,
-                       on_finished=self._task_finished)
+        task = JobTask(job, self.store, credentials, on_finished=self._task_finished)
         task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
         task.previewReady.connect(self._show_preview)
         self.tasks[job_id] = task
@@ -163,15 +148,14 @@ class JobManager(QObject):
         self.jobChanged.emit(job_id)
 
     def _cancel_remote(self, job: Job) -> None:
-        from ..core.runner import RunContext, cancel_remote
+        from ..core.runner import cancel_remote
         try:
             credentials = credentials_for(job)
         except EoError as exc:
             self.store.update(job.id, message=exc.user_text())
             self.jobChanged.emit(job.id)
             return
-        ctx = RunContext(job, store=self.store, credentials=credentials, session=network.make_session(),
-                         settings=plugin_settings.core_settings())
+        ctx = make_context(job, self.store, credentials=credentials)
         task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), cancel_remote,
                             key=job.id, job=job, ctx=ctx)
         task.done.connect(self._remote_cancel_done)

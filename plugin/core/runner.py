@@ -73,6 +73,20 @@ class RunContext:
         self.credentials = credentials or {}   # in memory only, never persisted
         self._log = log
 
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A preference of :attr:`settings`, or ``default`` when it is unset or empty."""
+        value = self.settings.get(key)
+        return default if value is None or value == "" else value
+
+    @property
+    def output_dir(self) -> str:
+        """The job's own folder (decided when the job was made: :func:`core.output.new_job`)."""
+        if not self.job.output_dir:
+            from .errors import ParameterError
+            from .i18n import translate
+            raise ParameterError(translate("Jobs", "No output folder is set."))
+        return self.job.output_dir
+
     @property
     def session(self):
         """The requests session to use (proxy, TLS and User-Agent applied by whoever made it)."""

@@ -13,6 +13,7 @@ from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.jobs import Job
+from ..core.runner import check_output_dir
 from ..resources import ui_path
 from ..adapters.tasks import FunctionTask
 from .ee_export_box import EXPORT_SUGGESTED_BYTES, EeExportBox
@@ -287,7 +288,7 @@ class DownloadDock(QDockWidget):
             self.show_bands()
             return
         from ..adapters import network
-        from ..adapters.job_manager import credentials_for
+        from ..adapters.credentials import credentials_for
         from ..core import config
         try:
             creds = credentials_for(Job(provider="ee_download", params={}))
@@ -345,6 +346,17 @@ class DownloadDock(QDockWidget):
     def _output_dir(self):
         return self.ui.outputDirWidget.filePath() or plugin_settings.output_dir()
 
+    def _new_job(self, provider, params, title):
+        """A job with a folder of its own under the output folder (None, said in the status line, when
+        that folder cannot be made)."""
+        from ..core.output import new_job
+        try:
+            check_output_dir(self._output_dir())
+            return new_job(provider, params, title, self._output_dir())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+
     def _status(self, text):
         self.ui.statusLabel.setText(text)
 
@@ -358,11 +370,12 @@ class DownloadDock(QDockWidget):
             return None
         if exporting:
             self.export_box.remember()
-            job = Job(provider="ee_export", params=params, output_dir=self._output_dir(),
-                      title=translate("DownloadDock", "EE export {}").format(params["description"]))
+            job = self._new_job("ee_export", params,
+                                translate("DownloadDock", "EE export {}").format(params["description"]))
         else:
-            job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
-                      output_dir=self._output_dir())
+            job = self._new_job("ee_download", params, "EE {}".format(params.get("image")))
+        if job is None:
+            return None
         self.manager.submit(job)
         self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
@@ -379,8 +392,9 @@ class DownloadDock(QDockWidget):
             self._status(exc.user_text())
             return None
         params["aoi"] = aoi.to_geojson()
-        job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id")),
-                  output_dir=self._output_dir())
+        job = self._new_job("eosda", params, "EOSDA {}".format(params.get("view_id")))
+        if job is None:
+            return None
         self.manager.submit(job)
         self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job

@@ -21,7 +21,6 @@ from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask
 from ..core.errors import EoError
 from ..core.i18n import translate
-from ..core.jobs import Job
 
 FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
 COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS, COL_TITLE = range(5)
@@ -490,7 +489,9 @@ class EodagTab(QWidget):
         title = translate("EodagTab", "eodag {provider} {collection} ({n} products)").format(
             provider=provider, collection=collection, n=len(products)) if len(products) > 1 else \
             "eodag {}".format(products[0].title)
-        job = Job(provider="eodag", params=params, title=title, output_dir=self.dock._output_dir())
+        job = self.dock._new_job("eodag", params, title)
+        if job is None:
+            return
         self.dock.manager.submit(job)
         text = translate("EodagTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title)
         if skipped:

@@ -3,7 +3,6 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, Qg
                        QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..core.errors import EoError
-from ..core.jobs import Job
 from .base import BaseAlgorithm
 from ..core.i18n import translate
 
@@ -101,8 +100,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text())
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image", "")),
-                  output_dir=self.output_dir(parameters, context))
+        job = self.make_job("ee_download", params, "EE {}".format(params.get("image", "")), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

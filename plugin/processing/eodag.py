@@ -41,7 +41,7 @@ def _optional_number(alg, parameters, name, context):
 
 
 def _credentials(authcfg: str) -> dict:
-    from ..adapters.job_manager import credentials_for
+    from ..adapters.credentials import credentials_for
     return credentials_for(Job(provider="eodag", params={"authcfg": authcfg or ""}))
 
 
@@ -240,7 +240,7 @@ class EodagDownloadAlgorithm(_EodagBase):
             raise QgsProcessingException(exc.user_text())
         params["aoi_notes"] = list(aoi.notes)
         title = "eodag {} {}".format(params["provider"] or "", params["collection"]).replace("  ", " ")
-        job = Job(provider="eodag", params=params, title=title, output_dir=self.output_dir(parameters, context))
+        job = self.make_job("eodag", params, title, parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -6,7 +6,6 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import EoError
-from ..core.jobs import Job
 from .base import BaseAlgorithm
 from ..core.i18n import translate
 
@@ -155,8 +154,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text())
         params["aoi"] = aoi.to_geojson()
         params["aoi_notes"] = list(aoi.notes)
-        job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id", "")),
-                  output_dir=self.output_dir(parameters, context))
+        job = self.make_job("eosda", params, "EOSDA {}".format(params.get("view_id", "")), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

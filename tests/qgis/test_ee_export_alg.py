@@ -103,7 +103,9 @@ def test_cloud_storage_export_through_processing(processing_ready, env, sim, tmp
                                                            PREFIX="alg/aoi", FILE_DIMENSIONS="256",
                                                            DESCRIPTION="alg gcs", PRIORITY=5))
     assert result["OPERATION"].startswith("projects/my-project/operations/")
-    assert result["OUTPUT_FILES"] == [str(tmp_path / "out" / "aoi.vrt")]
+    folder = result["OUTPUT_FOLDER"]        # the job's own folder under OUTPUT_DIR
+    assert os.path.dirname(folder) == str(tmp_path / "out") and os.path.basename(folder).startswith("EE export alg gcs ")
+    assert result["OUTPUT_FILES"] == [os.path.join(folder, "aoi.vrt")]
     assert gdal.Open(result["OUTPUT_FILES"][0]).RasterCount == 2
     body = [r for r in sim.requests if r["endpoint"] == "export"][-1]["json"]
     assert body["priority"] == {"value": 5} and body["description"] == "alg gcs"
@@ -144,7 +146,8 @@ def test_dont_wait_then_jobs_panel_retry_follows_it(processing_ready, env, sim, 
     wait_until(lambda: manager.store.get(job.id).finished and not manager.active(), timeout=30)
     done = manager.store.get(job.id)
     assert done.state == JobState.DONE, done.error
-    assert done.outputs == [str(tmp_path / "out" / "detached.tif")]
+    assert os.path.dirname(done.output_dir) == str(tmp_path / "out")
+    assert done.outputs == [os.path.join(done.output_dir, "detached.tif")]
     assert len([r for r in sim.requests if r["endpoint"] == "export"
                 and r["json"]["requestId"] == done.server["request_id"]]) == 1
 
@@ -193,8 +196,10 @@ def test_ee_export_through_qgis_process(built, tmp_path):
         assert rc == 0, err
         results = data["results"]
         assert results["OPERATION"].startswith("projects/my-project/operations/")
-        assert results["OUTPUT_FILES"] == [str(out / "aoi.vrt")]
-        assert sorted(f for f in os.listdir(str(out)) if f.endswith((".tif", ".vrt"))) == [
+        folder = results["OUTPUT_FOLDER"]
+        assert os.path.dirname(folder) == str(out)
+        assert results["OUTPUT_FILES"] == [os.path.join(folder, "aoi.vrt")]
+        assert sorted(f for f in os.listdir(folder) if f.endswith((".tif", ".vrt"))) == [
             "aoi-0000000000-0000000000.tif", "aoi-0000000000-0000000256.tif", "aoi.vrt"]
         vrt = gdal.Open(results["OUTPUT_FILES"][0])
         assert vrt.RasterCount == 2 and vrt.RasterXSize > 256

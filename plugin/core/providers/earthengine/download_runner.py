@@ -50,7 +50,7 @@ import time
 from typing import Any, Dict, List, Optional
 
 from ... import config
-from ...errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
+from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
 from ...i18n import translate
 from ...jobs import JobState
 from ...runner import CancelToken, register_runner
@@ -567,11 +567,6 @@ class EeDownload:
 # ---------------------------------------------------------------------------
 # Runner
 # ---------------------------------------------------------------------------
-def _setting(ctx, key: str, default):
-    value = (ctx.settings or {}).get(key)
-    return default if value is None or value == "" else value
-
-
 def make_client(ctx, project: str) -> EeClient:
     base = ctx.settings.get("ee_api") or config.base_url("ee_api")
     provider = ee_auth.provider_from_credentials(ctx.credentials)
@@ -582,16 +577,14 @@ def make_client(ctx, project: str) -> EeClient:
 def run(job, ctx) -> List[str]:
     raw = dict(job.params or {})
     p = ee_params.validate(dict(raw, region=raw.get("aoi", raw.get("region"))))
-    output_dir = job.output_dir or ctx.settings.get("output_dir")
-    if not output_dir:
-        raise ParameterError(translate("EeDownload", "No output folder is set for this download."))
+    output_dir = ctx.output_dir
     client = make_client(ctx, p["project"])
-    limits = tiling.Limits(max_bytes=int(_setting(ctx, "ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
-                           max_dimension=int(_setting(ctx, "ee_max_dimension", tiling.MAX_DIMENSION)))
-    tiling_enabled = bool(raw.get("tiling", True)) and bool(_setting(ctx, "ee_tiling", True))
+    limits = tiling.Limits(max_bytes=int(ctx.setting("ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
+                           max_dimension=int(ctx.setting("ee_max_dimension", tiling.MAX_DIMENSION)))
+    tiling_enabled = bool(raw.get("tiling", True)) and bool(ctx.setting("ee_tiling", True))
     download = EeDownload(client, p, output_dir, ctx, os.path.join(output_dir, ".ee-" + job.id),
-                          limits=limits, concurrency=int(_setting(ctx, "ee_concurrency", DEFAULT_CONCURRENCY)),
-                          tile_attempts=int(_setting(ctx, "ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
+                          limits=limits, concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                          tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
                           tiling_enabled=tiling_enabled)
     return download.run()
 

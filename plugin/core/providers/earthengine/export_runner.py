@@ -40,7 +40,7 @@ import os
 from typing import Any, Dict, List, Optional
 
 from ... import config
-from ...errors import HttpError, ParameterError, ProviderError
+from ...errors import HttpError, ProviderError
 from ...i18n import translate
 from ...jobs import JobState
 from ...runner import Detached, register_remote_cancel, register_runner
@@ -49,7 +49,7 @@ from . import export as ee_export
 from . import params as ee_params
 from . import storage
 from .operations import ExportClient, Operation, OperationState, PollPolicy, follow
-from .download_runner import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name, _setting
+from .download_runner import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name
 
 PROVIDER_ID = "ee_export"
 #: Progress bands: starting, the export on Earth Engine, bringing the files back.
@@ -100,8 +100,8 @@ def poll_policy(ctx) -> PollPolicy:
     policy = (ctx.settings or {}).get("ee_export_poll")
     if isinstance(policy, PollPolicy):
         return policy
-    return PollPolicy(initial=float(_setting(ctx, "ee_export_poll_initial", 1.0)),
-                      maximum=float(_setting(ctx, "ee_export_poll_max", 10.0)))
+    return PollPolicy(initial=float(ctx.setting("ee_export_poll_initial", 1.0)),
+                      maximum=float(ctx.setting("ee_export_poll_max", 10.0)))
 
 
 def join_tiles(paths: List[str], dest_vrt: str) -> str:
@@ -134,7 +134,7 @@ class EeExportRun:
         self.ctx = ctx
         self.p = params
         self.client = client
-        self.output_dir = job.output_dir or ctx.settings.get("output_dir") or ""
+        self.output_dir = job.output_dir
         self._last_state: Optional[str] = None
         self.started_here = False
 
@@ -261,16 +261,15 @@ class EeExportRun:
 
     def download_asset(self, asset: str) -> List[str]:
         """The new asset as a GeoTIFF of the AOI, by the ee_download pipeline (tiled when large)."""
-        if not self.output_dir:
-            raise ParameterError(translate("EeDownload", "No output folder is set for this download."))
+        self.ctx.output_dir                  # (raises when the job has no folder)
         params = ee_params.validate({"image": asset, "bands": self.p.get("bands") or None, "region": self.p["aoi"],
                                      "format": "GEO_TIFF", "project": self.p["project"],
                                      "name": _safe_name(self.p["description"])})
         ctx = self.ctx
         download = EeDownload(self.client, params, self.output_dir, ctx,
                               os.path.join(self.output_dir, ".ee-" + self.job.id),
-                              concurrency=int(_setting(ctx, "ee_concurrency", DEFAULT_CONCURRENCY)),
-                              tile_attempts=int(_setting(ctx, "ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
+                              concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                              tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
         outputs = download.run()
         self.client.cancel = ctx.cancel      # EeDownload gave the client its own round token
         return outputs
@@ -278,8 +277,7 @@ class EeExportRun:
     # -- whole job ---------------------------------------------------------------------------
     def run(self) -> List[str]:
         if self.p["destination"] != "asset" or self.p.get("download_asset"):
-            if not self.output_dir:
-                raise ParameterError(translate("EeExport", "No output folder is set for this export."))
+            self.ctx.output_dir              # results come back: the job needs its folder
         name = self.start()
         if self.started_here and not self.p.get("wait", True):
             message = translate("EeExport", "Export {} runs on Earth Engine; not waiting for it. Retry the job to "

@@ -10,7 +10,7 @@ products that are offline), ``wait`` / ``timeout`` (minutes; None: eodag's defau
 ``extract`` (extract archives as eodag does), ``limit``.
 
 Settings read from ``ctx.settings`` (optional): ``eodag_providers_yaml`` (extra eodag
-provider configuration), ``output_dir`` (when the job has none).  Credentials come in
+provider configuration).  Outputs go to the job's own folder.  Credentials come in
 ``ctx.credentials`` (``username``/``password`` or ``api_key``) and are handed to eodag
 in memory.
 
@@ -38,7 +38,6 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
 import time
 from typing import Any, Dict, List, Optional
 
@@ -129,13 +128,6 @@ def build_params(provider: str = "", collection: str = "", date_from: Any = None
             "limit": n}
 
 
-def _output_dir(job, ctx) -> str:
-    folder = job.output_dir or ctx.settings.get("output_dir") or \
-        os.path.join(tempfile.gettempdir(), "eo_downloader", job.id)
-    os.makedirs(folder, exist_ok=True)
-    return folder
-
-
 def _mb(n: Optional[float]) -> str:
     return "{:.1f}".format((n or 0) / 1e6)
 
@@ -173,7 +165,7 @@ def run(job, ctx) -> List[str]:
         raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, the "
                                                   "dates and the cloud cover.").format(
             collection=p.get("collection"), provider=provider_label))
-    out_root = _output_dir(job, ctx)
+    out_root = ctx.output_dir
     records: Dict[str, Dict[str, Any]] = copy.deepcopy(job.server.get("products") or {})
     throttle = _Throttle(ctx)
 

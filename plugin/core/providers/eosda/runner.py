@@ -8,8 +8,7 @@ Settings read from ``ctx.settings`` (all optional): ``eosda_api`` (base URL, els
 :func:`config.base_url`), ``eosda_auth`` ("both" | "header" | "query"),
 ``eosda_poll_initial`` / ``eosda_poll_factor`` / ``eosda_poll_max`` (seconds,
 default 2 / 1.5 / 30), ``eosda_max_vertices`` (per polygon, default 1000),
-``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``output_dir``
-(when the job has none), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
+``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
 ``http.Timeouts`` objects).
 
 EOSDA takes one Polygon per request, so a MultiPolygon AOI becomes one task per
@@ -30,7 +29,6 @@ of a zip result; the metadata files are also listed in
 import math
 import os
 import re
-import tempfile
 from typing import Any, Dict, List
 
 from ... import config
@@ -44,21 +42,9 @@ from ...runner import register_runner
 PROVIDER_ID = "eosda"
 
 
-def _setting(ctx, name: str, default):
-    value = ctx.settings.get(name)
-    return default if value is None or value == "" else value
-
-
 def _safe_stem(view_id: str, bands: List[str]) -> str:
     stem = "{}_{}".format(view_id, "_".join(bands))
     return re.sub(r"[^A-Za-z0-9_.\-]+", "_", stem).strip("_")[:150]
-
-
-def _output_dir(job, ctx) -> str:
-    folder = job.output_dir or ctx.settings.get("output_dir") or \
-        os.path.join(tempfile.gettempdir(), "eo_downloader", job.id)
-    os.makedirs(folder, exist_ok=True)
-    return folder
 
 
 def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[str, Any]]:
@@ -98,20 +84,20 @@ def run(job, ctx) -> List[str]:
         notes.append(text)
         ctx.log(text)
 
-    geoms = part_geometries(params.get("aoi"), int(_setting(ctx, "eosda_max_vertices", DEFAULT_MAX_VERTICES)),
+    geoms = part_geometries(params.get("aoi"), int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)),
                             log=note)
     n = len(geoms)
-    poll = PollPolicy(initial=float(_setting(ctx, "eosda_poll_initial", 2.0)),
-                      factor=float(_setting(ctx, "eosda_poll_factor", 1.5)),
-                      maximum=float(_setting(ctx, "eosda_poll_max", 30.0)))
-    client = EosdaClient(ctx.session, base, api_key, auth=_setting(ctx, "eosda_auth", "both"),
+    poll = PollPolicy(initial=float(ctx.setting("eosda_poll_initial", 2.0)),
+                      factor=float(ctx.setting("eosda_poll_factor", 1.5)),
+                      maximum=float(ctx.setting("eosda_poll_max", 30.0)))
+    client = EosdaClient(ctx.session, base, api_key, auth=ctx.setting("eosda_auth", "both"),
                          retry=ctx.settings.get("retry"), timeouts=ctx.settings.get("timeouts"),
                          cancel=ctx.cancel, poll=poll, log=ctx.log)
     max_wait = ctx.settings.get("eosda_max_wait")
     max_wait = float(max_wait) if max_wait not in (None, "") else None
     result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
     stem = _safe_stem(p["view_id"], p["bands"])
-    out_root = _output_dir(job, ctx)
+    out_root = ctx.output_dir
 
     # -- 1. create the missing tasks, saving each id before anything else ------
     tasks: List[Dict[str, Any]] = [dict(t) for t in (job.server.get("tasks") or [])]
