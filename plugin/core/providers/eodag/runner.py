@@ -147,83 +147,112 @@ class _Throttle:
             self.ctx.progress(percent, message)
 
 
-def run(job, ctx) -> List[str]:
-    p = dict(job.params or {})
-    if not p.get("aoi"):
-        raise ParameterError(translate("EodagJob", "The job has no area of interest."))
-    provider = p.get("provider") or None
-    bands = p.get("bands") or []
-    client = eodag_client.EodagClient(credentials=dict(ctx.credentials or {}), provider=provider,
-                                      settings=ctx.settings, log=ctx.log)
-    provider_label = provider or translate("EodagJob", "eodag's preferred provider")
-    ctx.progress(1.0, translate("EodagJob", "Searching {provider} for {collection}...").format(
-        provider=provider_label, collection=p.get("collection")))
-    infos = client.search(provider, p.get("collection"), p.get("date_from"), p.get("date_to"), p["aoi"],
-                          p.get("cloud_max"), limit=int(p.get("limit") or DEFAULT_LIMIT),
-                          ids=p.get("product_ids") or None)
-    if not infos:
-        raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, the "
-                                                  "dates and the cloud cover.").format(
-            collection=p.get("collection"), provider=provider_label))
-    out_root = ctx.output_dir
-    records: Dict[str, Dict[str, Any]] = copy.deepcopy(job.server.get("products") or {})
-    throttle = _Throttle(ctx)
+class EodagRun:
+    """One eodag job: plan (search) -> fetch (per product: order once, download, cut to the AOI;
+    every step recorded in ``job.server["products"]``) -> finish (summary, the job's outcome)."""
 
-    def save() -> None:
-        ctx.save_server(products=copy.deepcopy(records))
+    def __init__(self, job, ctx):
+        self.job = job
+        self.ctx = ctx
+        self.p = dict(job.params or {})
+        self.records: Dict[str, Dict[str, Any]] = copy.deepcopy(job.server.get("products") or {})
+        self.throttle = _Throttle(ctx)
+        self.outputs: List[str] = []
+        self.reused: List[str] = []
+        self.skipped: List[str] = []
+        self.failed: List[str] = []
+        self.notes: List[str] = []
 
-    outputs: List[str] = []
-    reused: List[str] = []
-    skipped: List[str] = []
-    failed: List[str] = []
-    notes: List[str] = []
-    n = len(infos)
-    ctx.log(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(n=n, ids=", ".join(i.id for i in infos)))
+    def save(self) -> None:
+        self.ctx.save_server(products=copy.deepcopy(self.records))
 
-    for index, info in enumerate(infos):
-        ctx.cancel.raise_if_cancelled()
-        base = 2.0 + 98.0 * index / n
-        span = 98.0 / n
-        label = info.title if n == 1 else translate("EodagJob", "{title} ({i}/{n})").format(
-            title=info.title, i=index + 1, n=n)
-        rec = records.setdefault(info.id, {})
-        rec["title"] = info.title
-        if rec.get("state") == "done" and rec.get("outputs") and all(os.path.exists(o) for o in rec["outputs"]):
-            outputs.extend(rec["outputs"])
-            reused.append(info.title)
-            continue
+    # -- plan --------------------------------------------------------------------------------
+    def plan(self) -> None:
+        p, ctx = self.p, self.ctx
+        if not p.get("aoi"):
+            raise ParameterError(translate("EodagJob", "The job has no area of interest."))
+        provider = p.get("provider") or None
+        self.client = eodag_client.EodagClient(credentials=dict(ctx.credentials or {}), provider=provider,
+                                               settings=ctx.settings, log=ctx.log)
+        provider_label = provider or translate("EodagJob", "eodag's preferred provider")
+        ctx.progress(1.0, translate("EodagJob", "Searching {provider} for {collection}...").format(
+            provider=provider_label, collection=p.get("collection")))
+        self.infos = self.client.search(provider, p.get("collection"), p.get("date_from"), p.get("date_to"),
+                                        p["aoi"], p.get("cloud_max"), limit=int(p.get("limit") or DEFAULT_LIMIT),
+                                        ids=p.get("product_ids") or None)
+        if not self.infos:
+            raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, "
+                                                      "the dates and the cloud cover.").format(
+                collection=p.get("collection"), provider=provider_label))
+        self.out_root = ctx.output_dir
+        ctx.log(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(
+            n=len(self.infos), ids=", ".join(i.id for i in self.infos)))
 
-        # -- 1. order (once) ------------------------------------------------------------------
-        if info.needs_order or rec.get("order_id") or rec.get("status_link"):
-            if rec.get("order_id") or rec.get("status_link"):
-                client.restore_order(info, rec)
-                ctx.set_state(JobState.SUBMITTED, translate(
-                    "EodagJob", "{label}: waiting for order {order} placed earlier (status: {status}).").format(
-                    label=label, order=rec.get("order_id") or "?", status=rec.get("order_status") or "-"))
-            elif not p.get("order"):
-                rec.update(state="skipped", reason="needs order")
-                save()
-                skipped.append(info.title)
-                ctx.log(translate("EodagJob", "{label} is offline and must be ordered; ORDER is off, so it is "
-                                              "skipped.").format(label=label))
+    # -- fetch -------------------------------------------------------------------------------
+    def fetch(self) -> None:
+        n = len(self.infos)
+        for index, info in enumerate(self.infos):
+            self.ctx.cancel.raise_if_cancelled()
+            base = 2.0 + 98.0 * index / n
+            span = 98.0 / n
+            label = info.title if n == 1 else translate("EodagJob", "{title} ({i}/{n})").format(
+                title=info.title, i=index + 1, n=n)
+            rec = self.records.setdefault(info.id, {})
+            rec["title"] = info.title
+            if rec.get("state") == "done" and rec.get("outputs") and all(os.path.exists(o) for o in rec["outputs"]):
+                self.outputs.extend(rec["outputs"])
+                self.reused.append(info.title)
                 continue
+            if not self.order(info, rec, label, base, span):
+                continue
+            outcome = self.download(info, rec, label, base, span)
+            if outcome is None:
+                continue
+            if self.p.get("bands"):
+                if not self.cut(info, rec, label, base, span, outcome):
+                    continue
             else:
-                throttle(base + span * 0.02, translate("EodagJob", "{label}: ordering...").format(label=label),
-                         force=True)
-                record = client.order(info, p.get("wait"))
-                rec.update(record)
-                rec["state"] = "ordered"
-                rec["ordered_at"] = time.time()
-                save()                      # before any waiting: a restart resumes this order
-                ctx.set_state(JobState.SUBMITTED, translate(
-                    "EodagJob", "{label}: ordered (order {order}, status: {status}).").format(
-                    label=label, order=record.get("order_id") or "?",
-                    status=record.get("order_status") or eodag_client.state_label(record.get("state", ""))))
+                rec["outputs"] = [outcome.path]
+            rec["state"] = "done"
+            self.save()
+            self.outputs.extend(rec["outputs"])
 
-        # -- 2. download ------------------------------------------------------------------------
+    def order(self, info, rec, label: str, base: float, span: float) -> bool:
+        """Order the product once (or follow the order placed earlier); False: skipped."""
+        ctx = self.ctx
+        if not (info.needs_order or rec.get("order_id") or rec.get("status_link")):
+            return True
+        if rec.get("order_id") or rec.get("status_link"):
+            self.client.restore_order(info, rec)
+            ctx.set_state(JobState.SUBMITTED, translate(
+                "EodagJob", "{label}: waiting for order {order} placed earlier (status: {status}).").format(
+                label=label, order=rec.get("order_id") or "?", status=rec.get("order_status") or "-"))
+        elif not self.p.get("order"):
+            rec.update(state="skipped", reason="needs order")
+            self.save()
+            self.skipped.append(info.title)
+            ctx.log(translate("EodagJob", "{label} is offline and must be ordered; ORDER is off, so it is "
+                                          "skipped.").format(label=label))
+            return False
+        else:
+            self.throttle(base + span * 0.02, translate("EodagJob", "{label}: ordering...").format(label=label),
+                          force=True)
+            record = self.client.order(info, self.p.get("wait"))
+            rec.update(record)
+            rec["state"] = "ordered"
+            rec["ordered_at"] = time.time()
+            self.save()                      # before any waiting: a restart resumes this order
+            ctx.set_state(JobState.SUBMITTED, translate(
+                "EodagJob", "{label}: ordered (order {order}, status: {status}).").format(
+                label=label, order=record.get("order_id") or "?",
+                status=record.get("order_status") or eodag_client.state_label(record.get("state", ""))))
+        return True
+
+    def _on_progress(self, label: str, base: float, span: float):
+        ctx, throttle = self.ctx, self.throttle
         phase = {"started": False}
 
-        def on_progress(unit, done, total, base=base, span=span, label=label, phase=phase):
+        def on_progress(unit, done, total):
             if unit == "B":
                 if not phase["started"] and done:
                     phase["started"] = True
@@ -239,8 +268,12 @@ def run(job, ctx) -> List[str]:
                 throttle(base + span * (0.70 + 0.10 * frac), translate(
                     "EodagJob", "{label}: extracting ({done}/{total} files)").format(
                     label=label, done=done, total=total or "?"))
+        return on_progress
 
-        def on_retry(state, attempt, pause, reason, label=label, rec=rec):
+    def _on_retry(self, info, rec, label: str):
+        ctx = self.ctx
+
+        def on_retry(state, attempt, pause, reason):
             props = info.product.properties
             status = props.get("eodag:order_status") or eodag_client.state_label(state)
             rec.update(order_status=str(props.get("eodag:order_status") or rec.get("order_status") or ""),
@@ -251,101 +284,111 @@ def run(job, ctx) -> List[str]:
                     rec[key] = str(props[prop])
             if rec.get("order_id") or rec.get("status_link"):
                 rec["download_link"] = str(getattr(info.product, "remote_location", "") or rec.get("download_link", ""))
-            save()
+            self.save()
             ctx.set_state(JobState.RUNNING, translate(
                 "EodagJob", "{label}: not available yet (order status: {status}); next try in {seconds:.0f} s "
                             "(attempt {attempt}).").format(label=label, status=status, seconds=pause,
                                                            attempt=attempt))
             ctx.log(reason)
+        return on_retry
 
+    def download(self, info, rec, label: str, base: float, span: float):
+        """Download (and extract) the product; None when it failed (recorded, the next one goes on)."""
+        ctx, p = self.ctx, self.p
         try:
-            outcome = client.download(info, out_root, extract=p.get("extract", True), wait=p.get("wait"),
-                                      timeout=p.get("timeout"), cancel=ctx.cancel, on_progress=on_progress,
-                                      on_retry=on_retry)
+            outcome = self.client.download(info, self.out_root, extract=p.get("extract", True), wait=p.get("wait"),
+                                           timeout=p.get("timeout"), cancel=ctx.cancel,
+                                           on_progress=self._on_progress(label, base, span),
+                                           on_retry=self._on_retry(info, rec, label))
         except (CancelledError, AuthError):
-            save()
+            self.save()
             raise
         except EoError as exc:
             rec.update(state="failed", error=exc.user_text())
-            save()
-            failed.append("{}: {}".format(info.title, exc.message))
+            self.save()
+            self.failed.append("{}: {}".format(info.title, exc.message))
             ctx.log(translate("EodagJob", "{label} failed: {error}").format(label=label, error=exc.user_text()))
-            continue
+            return None
         rec.update(state="downloaded", path=outcome.path, reused=bool(outcome.reused), error="")
-        save()
+        self.save()
         if outcome.reused:
-            reused.append(info.title)
-            throttle(base + span * 0.8, translate("EodagJob", "{label}: already downloaded in {folder}, not "
-                                                              "downloaded again.").format(label=label,
-                                                                                          folder=out_root),
-                     force=True)
+            self.reused.append(info.title)
+            self.throttle(base + span * 0.8, translate("EodagJob", "{label}: already downloaded in {folder}, not "
+                                                                   "downloaded again.").format(label=label,
+                                                                                               folder=self.out_root),
+                          force=True)
             ctx.log(translate("EodagJob", "{label}: already downloaded ({path}), not downloaded again.").format(
                 label=label, path=outcome.path))
+        return outcome
 
-        # -- 3. cut the bands to the AOI ---------------------------------------------------------
-        if bands:
-            stem = product_cut.short_name(info.title)
-            dest = os.path.join(out_root, product_cut.safe_stem(info.title) + "_aoi")
-            throttle(base + span * 0.8, translate("EodagJob", "{label}: cutting {bands} to the area of "
-                                                              "interest.").format(label=label,
-                                                                                  bands=", ".join(bands)),
-                     force=True)
-            try:
-                result = product_cut.cut_product(
-                    outcome.path, p["aoi"], bands, dest, prefix=stem, hints=info.asset_hints, cancel=ctx.cancel,
-                    progress=lambda f, base=base, span=span, label=label: throttle(
-                        base + span * (0.8 + 0.2 * f), translate("EodagJob", "{label}: cutting to the area of "
-                                                                             "interest.").format(label=label)))
-            except CancelledError:
-                raise
-            except EoError as exc:
-                rec.update(state="failed", error=exc.user_text())
-                save()
-                failed.append("{}: {}".format(info.title, exc.message))
-                continue
-            if result.missing:
-                notes.append(translate("EodagJob", "{title}: band(s) {bands} not found in the product.").format(
-                    title=info.title, bands=", ".join(result.missing)))
-            if result.outside:
-                notes.append(translate("EodagJob", "{title}: band(s) {bands} do not overlap the area of "
-                                                   "interest.").format(title=info.title,
-                                                                       bands=", ".join(result.outside)))
-            rec["outputs"] = list(result.outputs)
-            if not result.outputs:
-                rec.update(state="failed", error=" ".join(notes[-2:]))
-                save()
-                failed.append("{}: {}".format(info.title, translate("EodagJob", "nothing to cut.")))
-                continue
-        else:
-            rec["outputs"] = [outcome.path]
-        rec["state"] = "done"
-        save()
-        outputs.extend(rec["outputs"])
+    def cut(self, info, rec, label: str, base: float, span: float, outcome) -> bool:
+        """Cut the product's bands to the AOI; False when nothing could be cut (recorded)."""
+        bands, throttle = self.p.get("bands"), self.throttle
+        stem = product_cut.short_name(info.title)
+        dest = os.path.join(self.out_root, product_cut.safe_stem(info.title) + "_aoi")
+        throttle(base + span * 0.8, translate("EodagJob", "{label}: cutting {bands} to the area of "
+                                                          "interest.").format(label=label, bands=", ".join(bands)),
+                 force=True)
+        try:
+            result = product_cut.cut_product(
+                outcome.path, self.p["aoi"], bands, dest, prefix=stem, hints=info.asset_hints, cancel=self.ctx.cancel,
+                progress=lambda f: throttle(base + span * (0.8 + 0.2 * f), translate(
+                    "EodagJob", "{label}: cutting to the area of interest.").format(label=label)))
+        except CancelledError:
+            raise
+        except EoError as exc:
+            rec.update(state="failed", error=exc.user_text())
+            self.save()
+            self.failed.append("{}: {}".format(info.title, exc.message))
+            return False
+        if result.missing:
+            self.notes.append(translate("EodagJob", "{title}: band(s) {bands} not found in the product.").format(
+                title=info.title, bands=", ".join(result.missing)))
+        if result.outside:
+            self.notes.append(translate("EodagJob", "{title}: band(s) {bands} do not overlap the area of "
+                                                    "interest.").format(title=info.title,
+                                                                        bands=", ".join(result.outside)))
+        rec["outputs"] = list(result.outputs)
+        if not result.outputs:
+            rec.update(state="failed", error=" ".join(self.notes[-2:]))
+            self.save()
+            self.failed.append("{}: {}".format(info.title, translate("EodagJob", "nothing to cut.")))
+            return False
+        return True
 
-    # -- summary --------------------------------------------------------------------------------
-    parts = [translate("EodagJob", "{n} of {total} product(s) delivered.").format(
-        n=len([r for r in records.values() if r.get("state") == "done"]), total=n)]
-    if reused:
-        parts.append(translate("EodagJob", "Already downloaded, not downloaded again: {titles}.").format(
-            titles=", ".join(reused)))
-    if skipped:
-        parts.append(translate("EodagJob", "Offline, to be ordered (ORDER is off): {titles}.").format(
-            titles=", ".join(skipped)))
-    if failed:
-        parts.append(translate("EodagJob", "Failed: {items}.").format(items="; ".join(failed)))
-    parts.extend(notes)
-    summary = " ".join(parts)
-    ctx.save_server(summary=summary)
-    ctx.summary = summary
-    ctx.log(summary)
-    if not outputs:
-        if skipped and not failed:
-            raise ProviderError(translate("EodagJob", "Every product found is offline and must be ordered: "
-                                                      "{titles}.").format(titles=", ".join(skipped)),
-                                hint=translate("EodagJob", "Turn on ordering (ORDER) to order them."))
-        raise ProviderError(summary)
-    ctx.progress(100.0, summary)
-    return outputs
+    # -- finish ------------------------------------------------------------------------------
+    def finish(self) -> List[str]:
+        ctx = self.ctx
+        parts = [translate("EodagJob", "{n} of {total} product(s) delivered.").format(
+            n=len([r for r in self.records.values() if r.get("state") == "done"]), total=len(self.infos))]
+        if self.reused:
+            parts.append(translate("EodagJob", "Already downloaded, not downloaded again: {titles}.").format(
+                titles=", ".join(self.reused)))
+        if self.skipped:
+            parts.append(translate("EodagJob", "Offline, to be ordered (ORDER is off): {titles}.").format(
+                titles=", ".join(self.skipped)))
+        if self.failed:
+            parts.append(translate("EodagJob", "Failed: {items}.").format(items="; ".join(self.failed)))
+        parts.extend(self.notes)
+        summary = " ".join(parts)
+        ctx.save_server(summary=summary)
+        ctx.summary = summary
+        ctx.log(summary)
+        if not self.outputs:
+            if self.skipped and not self.failed:
+                raise ProviderError(translate("EodagJob", "Every product found is offline and must be ordered: "
+                                                          "{titles}.").format(titles=", ".join(self.skipped)),
+                                    hint=translate("EodagJob", "Turn on ordering (ORDER) to order them."))
+            raise ProviderError(summary)
+        ctx.progress(100.0, summary)
+        return self.outputs
+
+
+def run(job, ctx) -> List[str]:
+    work = EodagRun(job, ctx)
+    work.plan()
+    work.fetch()
+    return work.finish()
 
 
 register_runner(PROVIDER_ID, run)
