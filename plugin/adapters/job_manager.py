@@ -50,11 +50,15 @@ class JobManager(QObject):
 
     def __init__(self, store_path: Optional[str] = None, task_manager=None, parent=None):
         super().__init__(parent)
-        self.store = JobStore(store_path or plugin_settings.job_store_path())
+        # one store per file in the process: the Processing algorithms write through it too
+        self.store = JobStore.for_path(store_path or plugin_settings.job_store_path())
         self.store.write_behind_main_thread = True    # the GUI never waits for the disk (see JobStore)
         self.store.on_write_error = lambda exc: log(
             translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc),
             Qgis.MessageLevel.Critical)
+        for problem in self.store.take_problems():    # e.g. a damaged file, kept aside
+            log(problem, Qgis.MessageLevel.Warning)
+        self.store.on_problem = lambda text: log(text, Qgis.MessageLevel.Warning)
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows

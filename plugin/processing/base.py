@@ -103,7 +103,9 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             credentials = credentials_for(job)
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
-        store = JobStore(plugin_settings.job_store_path())
+        store = JobStore.for_path(plugin_settings.job_store_path())   # the GUI's store, when QGIS runs one
+        for problem in store.take_problems():
+            feedback.pushInfo(problem)
         store.add(job)
         for note in job.params.get("aoi_notes", []):
             feedback.pushInfo(note)

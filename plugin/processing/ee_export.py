@@ -214,7 +214,7 @@ class EeExportAlgorithm(BaseAlgorithm):
                   title=translate("Processing", "EE export {}").format(params["description"]),
                   output_dir=self.output_dir(parameters, context))
         outputs = self.run_provider_job(job, parameters, context, feedback)
-        stored = JobStore(plugin_settings.job_store_path()).get(job.id)
+        stored = JobStore.for_path(plugin_settings.job_store_path()).get(job.id)
         server = stored.server if stored is not None else {}
         operation = server.get("operation") or ""
         if server.get("detached"):
