@@ -8,6 +8,7 @@ is written atomically to a JSON file in the QGIS profile.
 import copy
 import json
 import logging
+import math
 import os
 import re
 import tempfile
@@ -143,7 +144,9 @@ def job_from_record(d: Any) -> Optional[Job]:
     if any(name in d and not isinstance(d[name], types) for name, types in _FIELD_TYPES.items()):
         return None
     if not valid_job_id(d["id"]) or d["state"] not in JobState.ALL \
-            or not all(isinstance(o, str) for o in d.get("outputs", [])):
+            or not all(isinstance(o, str) for o in d.get("outputs", [])) \
+            or not all(math.isfinite(d[n]) for n, t in _FIELD_TYPES.items() if t is _NUMBER and n in d) \
+            or (d.get("finished_at") is not None and not math.isfinite(d["finished_at"])):
         return None
     try:
         return Job.from_dict(d)
