@@ -154,11 +154,29 @@ def job_from_record(d: Any) -> Optional[Job]:
         return None
 
 
-def _entries(text: str) -> Tuple[List[Tuple[Any, Optional[str]]], int]:
+_KNOWN = object()     # (see _entries)
+
+
+def _entries(text: str, known: Dict[str, str]) -> Tuple[List[Tuple[Any, Optional[str]]], int]:
     """The job records of a store's text with each one's line when the file has the layout
     :meth:`JobStore._render` writes, and how many parts of it are not records at all (the
     file is not JSON, or not of the shape ``{"version": 1, "jobs": [...]}``).  A file that is
-    not JSON (e.g. cut short) gives the records of the lines that still parse."""
+    not JSON (e.g. cut short) gives the records of the lines that still parse.  In the
+    layout written, a line in ``known`` is not decoded again: (_KNOWN, line)."""
+    lines = text.split("\n")
+    if known and len(lines) >= 3 and lines[0] == '{{"version": {}, "jobs": ['.format(JobStore.VERSION) \
+            and lines[-2:] == ["]}", ""]:
+        body = [line[:-1] if line.endswith(",") else line for line in lines[1:-2]]
+        entries, damaged = [], 0
+        for line in body:
+            if line in known:
+                entries.append((_KNOWN, line))
+                continue
+            try:
+                entries.append((json.loads(line), line))
+            except ValueError:
+                damaged += 1 if line else 0
+        return entries, damaged
     try:
         data = json.loads(text)
     except ValueError:
@@ -323,7 +341,9 @@ class JobStore:
                 data = fh.read()
         except FileNotFoundError:
             return
-        records, damaged = self._parse(data)
+        with self._lock:
+            known = {line: job_id for job_id, line in self._encoded.items()}
+        records, damaged = self._parse(data, known)
         with self._lock:
             self._merge(records, sound=not damaged)
         self._disk_sig = sig
@@ -331,14 +351,23 @@ class JobStore:
         if damaged:
             self._keep_aside(data, damaged)
 
-    def _parse(self, data: bytes) -> Tuple[Dict[str, Tuple[Job, Optional[str]]], int]:
+    @staticmethod
+    def _parse(data: bytes, known: Dict[str, str]) -> Tuple[Dict[str, Tuple[Optional[Job], Optional[str]]], int]:
         """The sound jobs of a file's bytes (id -> (job, its line when reusable)) and how many
-        entries were not sound (0: the file is as this store writes it)."""
+        entries were not sound (0: the file is as this store writes it).  A line this store
+        has as it is (``known``: line -> job id) is not decoded again: (None, line)."""
         text = data.decode("utf-8", errors="replace")
-        entries, damaged = _entries(text)
-        records: Dict[str, Tuple[Job, Optional[str]]] = {}
+        records: Dict[str, Tuple[Optional[Job], Optional[str]]] = {}
+        entries, damaged = _entries(text, known)
         fields = set(Job.__dataclass_fields__)
         for d, line in entries:
+            if d is _KNOWN:                    # a line known as it is
+                job_id = known[line]
+                if job_id in records:
+                    damaged += 1
+                else:
+                    records[job_id] = (None, line)
+                continue
             job = job_from_record(d)
             if job is None or job.id in records:
                 damaged += 1
@@ -356,7 +385,7 @@ class JobStore:
         for job_id, (job, line) in records.items():
             if job_id in self._dirty or job_id in self._removed:
                 continue
-            if job_id in self._jobs and line is not None and self._encoded.get(job_id) == line:
+            if job is None or (job_id in self._jobs and line is not None and self._encoded.get(job_id) == line):
                 continue
             self._jobs[job_id] = job
             self._bump(job_id)
