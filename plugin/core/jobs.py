@@ -314,6 +314,8 @@ class JobStore:
                 lock = None
             try:
                 self._sync_locked()
+            except OSError as exc:         # unreadable: start without it (a write will fail, not replace it)
+                self._report(translate("Jobs", "The job list {} could not be read: {}").format(self.path, exc))
             finally:
                 if lock is not None:
                     lock.release()

@@ -158,3 +158,13 @@ def test_scratch_folders_of_a_tampered_job_are_read_safely(folders):
                                                         server={"scratch": [str(user)]}))
                if job_files.remove_inside(f, str(out))]
     assert str(user) not in removed and (user / "precious.txt").exists()
+
+
+def test_an_unreadable_store_does_not_stop_the_start_and_is_not_replaced(tmp_path):
+    path = tmp_path / "jobs.json"
+    path.mkdir()                                   # e.g. a folder where the file should be
+    store = JobStore(str(path))
+    assert store.list() == [] and "could not be read" in store.take_problems()[0]
+    with pytest.raises(OSError):
+        store.add(Job(provider="x", params={}))   # the write fails instead of replacing what it cannot read
+    assert path.is_dir()
