@@ -89,3 +89,19 @@ def test_two_processes_writing_20_jobs_each_keep_all_40(tmp_path):
     assert sorted(d["server"]["task_id"] for d in saved.values()) == sorted(
         "{}-{}".format(name, i) for name in ("p1", "p2") for i in range(20))
     assert all(d["state"] == JobState.RUNNING for d in saved.values())
+
+
+def test_threads_of_two_stores_on_one_file_lose_nothing(tmp_path):
+    import threading
+    path = str(tmp_path / "jobs.json")
+    stores = [JobStore(path), JobStore(path)]
+
+    def worker(store, name):
+        for i in range(10):
+            job = store.add(Job(provider="x", params={}, title="{} {}".format(name, i)))
+            store.update(job.id, server={"task_id": "{}-{}".format(name, i)})
+    threads = [threading.Thread(target=worker, args=(stores[n % 2], "t{}".format(n))) for n in range(8)]
+    [t.start() for t in threads]
+    [t.join(60) for t in threads]
+    saved = _on_disk(path)
+    assert len(saved) == 80 and all(d["server"].get("task_id") for d in saved.values())
