@@ -117,6 +117,8 @@ class JobManager(QObject):
         off the main thread, only where they resolve inside the job's output folder; the job's
         record of them (``server["scratch"]``) goes once they are gone."""
         def remove_all():
+            if job.id in self.tasks:          # run again meanwhile (retry): its folders are in use
+                return
             for folder in folders:
                 if not remove_inside(folder, job.output_dir):
                     log(translate("Jobs", "Did not remove {}: it is not inside the output folder {} of the "

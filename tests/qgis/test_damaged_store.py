@@ -1,5 +1,6 @@
 """The job manager and the plugin start with a damaged or tampered jobs.json, and delete nothing outside a job's folder."""
 import json
+import threading
 import os
 
 import pytest
@@ -116,3 +117,30 @@ def test_the_plugin_starts_with_a_damaged_store(tmp_path, monkeypatch, qgis_ifac
     finally:
         plugin.unload()
         flush_deletes()
+
+
+def test_a_job_run_again_before_the_removal_keeps_its_work_folder(tmp_path, folders, monkeypatch,
+                                                                  qgis_new_project):
+    out, _ = folders
+    manager = _manager(tmp_path / "jobs.json")
+    job = manager.store.add(Job(provider="x", params={}, title="again", output_dir=str(out),
+                                state=JobState.CANCELLED))
+    work = out / (".ee-" + job.id)
+    work.mkdir()
+    threads = []
+    real_thread = threading.Thread
+
+    def recording(*args, **kwargs):
+        thread = real_thread(*args, **kwargs)
+        if thread.name == "eo-downloader-discard":
+            threads.append(thread)
+        return thread
+    monkeypatch.setattr(threading, "Thread", recording)
+    manager._discard_later(job, [str(work)], delay_ms=20)
+    manager.tasks[job.id] = object()        # retried meanwhile: a task runs it again
+    wait_until(lambda: threads, timeout=10)
+    monkeypatch.undo()
+    threads[0].join(10)
+    assert work.exists()
+    del manager.tasks[job.id]
+    manager.shutdown()
