@@ -765,62 +765,62 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="382"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="388"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="488"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="514"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="544"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="546"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="483"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
@@ -1118,62 +1118,62 @@
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="123"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="149"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="215"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
@@ -1183,7 +1183,7 @@
         <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
@@ -1299,204 +1299,209 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>La escala debe ser un número positivo de metros por píxel; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Introduzca p. ej. 10 para las bandas más finas de Sentinel-2, o déjelo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="116"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Las dimensiones deben ser ANCHOxALTO en píxeles enteros (p. ej. 512x512), o un solo número para el lado más largo; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformación de píxeles (crs_transform) debe tener 6 números; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indique [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], p. ej. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformación de píxeles (crs_transform) {} tiene un tamaño de píxel cero.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale e yScale (1.º y 5.º números) no deben ser 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SRC desconocido &quot;{}&quot;: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>Example: {}</source>
         <translation>Ejemplo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Band options can be: {}.</source>
         <translation>Las opciones de banda pueden ser: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
         <source>A band name is empty.</source>
         <translation>Un nombre de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="242"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="313"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1842,7 +1847,7 @@
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="153"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
@@ -1852,142 +1857,142 @@
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="158"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="159"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="165"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="181"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="187"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="207"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="218"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="230"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="233"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="235"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="239"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="255"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="282"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="294"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="307"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="317"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="326"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="332"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="335"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -2408,52 +2413,52 @@
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="112"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="122"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="142"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="146"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="151"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="164"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
@@ -2559,37 +2564,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
+        <location filename="../plugin/core/jobs.py" line="43"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Submitted</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Running</source>
         <translation>En ejecución</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -2602,27 +2607,27 @@
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="128"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="181"/>
+        <location filename="../plugin/adapters/job_manager.py" line="197"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="215"/>
+        <location filename="../plugin/adapters/job_manager.py" line="239"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="159"/>
+        <location filename="../plugin/adapters/job_manager.py" line="174"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="41"/>
+        <location filename="../plugin/adapters/job_manager.py" line="43"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
     </message>
@@ -2635,6 +2640,26 @@
         <location filename="../plugin/core/output.py" line="58"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
+        <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="318"/>
+        <source>The job list {} could not be read: {}</source>
+        <translation>No se pudo leer la lista de trabajos {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="421"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
+        <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; el archivo tal como estaba se conserva en {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="425"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
+        <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; no se pudo conservar ninguna copia.</translation>
     </message>
 </context>
 <context>
@@ -2810,7 +2835,7 @@ Trabajo: {job}</translation>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
     </message>
@@ -2830,7 +2855,7 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
 
 AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
 IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -2856,7 +2881,7 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Bandas (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="58"/>
+        <location filename="../plugin/processing/ee_download.py" line="59"/>
         <source>Per-band options (JSON list)</source>
         <translation>Opciones por banda (lista JSON)</translation>
     </message>
@@ -2881,17 +2906,17 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="67"/>
+        <location filename="../plugin/processing/ee_download.py" line="69"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="72"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="71"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
@@ -3320,6 +3345,24 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <location filename="../plugin/processing/eodag.py" line="221"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2.
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -765,62 +765,62 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="382"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="388"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="488"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="514"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="544"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="546"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation type="obsolete">Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="483"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
@@ -1118,62 +1118,62 @@
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="123"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="149"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="215"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
@@ -1183,7 +1183,7 @@
         <translation type="obsolete">Aucun dossier de sortie n'est défini pour cet export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
@@ -1299,204 +1299,209 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>L'échelle doit être un nombre positif de mètres par pixel ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Saisissez par exemple 10 pour les bandes les plus fines de Sentinel-2, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="116"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Les dimensions doivent être LARGEURxHAUTEUR en pixels entiers (par ex. 512x512), ou un seul nombre pour le côté le plus long ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformation des pixels (crs_transform) doit comporter 6 nombres ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indiquez [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], par ex. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformation des pixels (crs_transform) {} a une taille de pixel nulle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale et yScale (1er et 5e nombres) ne doivent pas valoir 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SCR inconnu « {} » : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>Example: {}</source>
         <translation>Exemple : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Option « {} » inconnue pour la bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Band options can be: {}.</source>
         <translation>Les options de bande possibles sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
         <source>A band name is empty.</source>
         <translation>Un nom de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La bande « {} » figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="242"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nom de bande dans les options de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Un projet Cloud Earth Engine est requis.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="313"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1842,7 +1847,7 @@
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="153"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
@@ -1852,142 +1857,142 @@
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="158"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="159"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="165"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="181"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="187"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="207"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="218"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="230"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="233"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="235"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="239"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="255"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="282"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="294"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="307"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="317"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="326"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="332"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="335"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -2408,52 +2413,52 @@
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="112"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="122"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="142"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="146"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="151"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="164"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
@@ -2559,37 +2564,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
+        <location filename="../plugin/core/jobs.py" line="43"/>
         <source>Queued</source>
         <translation>En file d'attente</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Submitted</source>
         <translation>Soumise</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Done</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
@@ -2602,27 +2607,27 @@
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="128"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="181"/>
+        <location filename="../plugin/adapters/job_manager.py" line="197"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="215"/>
+        <location filename="../plugin/adapters/job_manager.py" line="239"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="159"/>
+        <location filename="../plugin/adapters/job_manager.py" line="174"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="41"/>
+        <location filename="../plugin/adapters/job_manager.py" line="43"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>Impossible d’enregistrer la liste des tâches dans {} : {}</translation>
     </message>
@@ -2635,6 +2640,26 @@
         <location filename="../plugin/core/output.py" line="58"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
+        <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="318"/>
+        <source>The job list {} could not be read: {}</source>
+        <translation>La liste des tâches {} n’a pas pu être lue : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="421"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
+        <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; le fichier tel qu’il était est conservé dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="425"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
+        <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; aucune copie n’a pu en être conservée.</translation>
     </message>
 </context>
 <context>
@@ -2810,7 +2835,7 @@ Tâche : {job}</translation>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
     </message>
@@ -2830,7 +2855,7 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+        <translation type="obsolete">Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
 
 AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
 IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -2856,7 +2881,7 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="58"/>
+        <location filename="../plugin/processing/ee_download.py" line="59"/>
         <source>Per-band options (JSON list)</source>
         <translation>Options par bande (liste JSON)</translation>
     </message>
@@ -2881,17 +2906,17 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="67"/>
+        <location filename="../plugin/processing/ee_download.py" line="69"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="72"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="71"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
@@ -3320,6 +3345,24 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <location filename="../plugin/processing/eodag.py" line="221"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2.
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

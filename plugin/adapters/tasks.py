@@ -20,7 +20,6 @@ the map renderer also uses.  A job mostly waits (network, server-side processing
 so without an extra thread two jobs on a 2-core machine would stop every map
 redraw until they end, and a third job would wait for a free slot.
 """
-import shutil
 import time
 from typing import Callable, List, Optional
 
@@ -29,6 +28,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from ..core.errors import CancelledError, EoError
+from ..core.job_files import remove_inside
 from ..core.runner import CancelToken, run_job
 from .context import make_context
 
@@ -121,7 +121,8 @@ class JobTask(QgsTask):
             self.discard_later.append(folder)
             self.store.update(self.job_id, server={"scratch": list(self.discard_later)})
         else:
-            shutil.rmtree(folder, ignore_errors=True)
+            job = self.store.get(self.job_id)
+            remove_inside(folder, job.output_dir if job is not None else "")
 
     def _prepare_layers(self) -> None:
         """Open and style the result layers on this worker thread, then hand them to the main thread."""

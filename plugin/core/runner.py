@@ -133,8 +133,8 @@ class RunContext:
         if self._discard is not None:
             self._discard(folder)
         else:
-            import shutil
-            shutil.rmtree(folder, ignore_errors=True)
+            from .job_files import remove_inside
+            remove_inside(folder, self.job.output_dir)      # only inside the job's own folder
 
     def log(self, text: str) -> None:
         if self._log is not None:

@@ -99,7 +99,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         """Run ``job`` here (Processing already runs us off the main thread) and record it in the job store."""
         job.params["authcfg"] = self.parameterAsString(parameters, self.AUTHCFG, context) or ""
         job.params["origin"] = "processing"
-        store = JobStore(plugin_settings.job_store_path())
+        store = JobStore.for_path(plugin_settings.job_store_path())   # the GUI's store, when QGIS runs one
         try:
             ctx = make_context(job, store, cancel=CancelToken(feedback.isCanceled), log=feedback.pushInfo,
                                progress=lambda percent, message="": (feedback.setProgress(percent),
@@ -107,6 +107,8 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
         credentials = ctx.credentials
+        for problem in store.take_problems():
+            feedback.pushInfo(problem)
         store.add(job)
         for note in job.params.get("aoi_notes", []):
             feedback.pushInfo(note)

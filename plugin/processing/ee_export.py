@@ -213,7 +213,7 @@ class EeExportAlgorithm(BaseAlgorithm):
         job = self.make_job("ee_export", params, translate("Processing", "EE export {}").format(params["description"]),
                             parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
-        stored = JobStore(plugin_settings.job_store_path()).get(job.id)
+        stored = JobStore.for_path(plugin_settings.job_store_path()).get(job.id)
         server = stored.server if stored is not None else {}
         operation = server.get("operation") or ""
         if server.get("detached"):

@@ -152,6 +152,21 @@ def test_dont_wait_then_jobs_panel_retry_follows_it(processing_ready, env, sim, 
                 and r["json"]["requestId"] == done.server["request_id"]]) == 1
 
 
+def test_the_algorithm_and_the_job_manager_share_one_store(processing_ready, env, sim, tmp_path, qgis_new_project):
+    manager = JobManager(store_path=env, task_manager=QgsApplication.taskManager())
+    gui_job = manager.store.add(Job("ee_export", {}, title="the GUI's"))
+    result, _ = run_alg(processing_ready, base_params(tmp_path, BANDS="B4", SCALE=30, BUCKET="bkt",
+                                                      PREFIX="alg/shared", WAIT=False))
+    assert JobStore.for_path(env) is manager.store
+    ran = [j for j in manager.store.list() if j.params.get("origin") == "processing"]     # no re-read needed
+    assert len(ran) == 1 and ran[0].server["operation"] == result["OPERATION"]
+    manager.store.update(gui_job.id, message="the GUI writes again")        # (behind the main thread)
+    assert manager.store.flush(10)
+    saved = {j.id: j for j in JobStore(env).list()}
+    assert set(saved) == {gui_job.id, ran[0].id}
+    assert saved[ran[0].id].server["operation"] == result["OPERATION"]       # the running export is not lost
+
+
 def test_detached_task_is_not_recorded_as_failed(env, sim, tmp_path, qgis_new_project):
     manager = JobManager(store_path=env, task_manager=QgsApplication.taskManager())
     params = R.build_params(IMG, bands="B4", scale=30, bucket="bkt", prefix="alg/task", wait=False,

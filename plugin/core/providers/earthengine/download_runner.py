@@ -52,6 +52,7 @@ from typing import Any, Dict, List, Optional
 from ... import config
 from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
 from ...i18n import translate
+from ...job_files import scratch_dir
 from ...jobs import JobState
 from ...runner import CancelToken, register_runner
 from . import auth as ee_auth
@@ -582,7 +583,7 @@ def run(job, ctx) -> List[str]:
     limits = tiling.Limits(max_bytes=int(ctx.setting("ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
                            max_dimension=int(ctx.setting("ee_max_dimension", tiling.MAX_DIMENSION)))
     tiling_enabled = bool(raw.get("tiling", True)) and bool(ctx.setting("ee_tiling", True))
-    download = EeDownload(client, p, output_dir, ctx, os.path.join(output_dir, ".ee-" + job.id),
+    download = EeDownload(client, p, output_dir, ctx, scratch_dir(output_dir, job.id),
                           limits=limits, concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
                           tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
                           tiling_enabled=tiling_enabled)

@@ -42,6 +42,7 @@ from typing import Any, Dict, List, Optional
 from ... import config
 from ...errors import HttpError, ProviderError
 from ...i18n import translate
+from ...job_files import scratch_dir
 from ...jobs import JobState
 from ...runner import Detached, register_remote_cancel, register_runner
 from . import auth as ee_auth
@@ -267,7 +268,7 @@ class EeExportRun:
                                      "name": _safe_name(self.p["description"])})
         ctx = self.ctx
         download = EeDownload(self.client, params, self.output_dir, ctx,
-                              os.path.join(self.output_dir, ".ee-" + self.job.id),
+                              scratch_dir(self.output_dir, self.job.id),
                               concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
                               tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
         outputs = download.run()
