@@ -1501,7 +1501,7 @@
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
     </message>
 </context>
 <context>
@@ -3362,7 +3362,20 @@ FILE_PER_BAND: one file per band with the default format (an explicit format dec
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2.
+BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
+FORMAT: Predeterminado (el de Earth Engine: un GeoTIFF comprimido, un archivo por banda salvo que FILE_PER_BAND sea falso), ZIPPED_GEO_TIFF (un archivo multibanda), ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
+FILE_PER_BAND: un archivo por banda con el formato predeterminado (un formato explícito decide por sí mismo, como en el cliente oficial).
+NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
 </context>
 <context>

@@ -1501,7 +1501,7 @@
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
     </message>
 </context>
 <context>
@@ -3362,7 +3362,20 @@ FILE_PER_BAND: one file per band with the default format (an explicit format dec
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2.
+BAND_OPTIONS : liste JSON facultative d'options par bande, par ex. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (clés id, crs, crs_transform, dimensions, scale).
+SCALE : taille des pixels en mètres (vide : l'échelle native de la bande).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation ; avec CRS, elle fixe la grille et la zone est alors ignorée, comme le documente Earth Engine.
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long.
+FORMAT : Par défaut (celui d'Earth Engine : un GeoTIFF zippé, un fichier par bande sauf si FILE_PER_BAND est faux), ZIPPED_GEO_TIFF (un fichier multibande), ZIPPED_GEO_TIFF_PER_BAND (un fichier par bande), GEO_TIFF, ou NPY (tableau NumPy, également écrit en GeoTIFF).
+FILE_PER_BAND : un fichier par bande avec le format par défaut (un format explicite décide seul, comme dans le client officiel).
+NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
 </context>
 <context>
