@@ -208,6 +208,7 @@ FILE_FORMATS = (
     "TF_RECORD_IMAGE", "MULTI_BAND_IMAGE_TILE", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND",
 )
 SUPPORTED_FORMATS = ("NPY", "GEO_TIFF", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND")
+PICTURE_FORMATS = ("PNG", "AUTO_JPEG_PNG")
 QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Number of read requests' and limit "
                  "'Number of read requests per minute per user' of service "
                  "'earthengine.googleapis.com' for consumer 'project_number:{number}'.")
@@ -1157,7 +1158,7 @@ _ALG_ARGS.update({name: (("image1", "image2"), ()) for name in _COMPARISONS})
 _ALG_ARGS.update({name: _FILTER_SIDES for name in _FILTER_COMPARISONS})
 # Real EE algorithms that exist but are not simulated (a realistic client might send them).
 _KNOWN_UNSUPPORTED = {
-    "Image.visualize", "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
+    "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
     "Image.toInt16", "Image.cast", "Image.expression",
     "Image.unmask", "Image.resample", "ImageCollection.qualityMosaic", "ImageCollection.reduce",
     "Image.clipToCollection", "Collection", "GeometryConstructors.Point",
@@ -1293,6 +1294,12 @@ class Evaluator(CollectionAlgorithms):
     def _invoke(self, body: Any, where: str):
         if not isinstance(body, dict) or set(body) - {"functionName", "arguments", "functionReference"}:
             raise _bad("Invalid functionInvocationValue at '%s'." % where)
+        if body.get("functionName") == "Image.visualize":
+            raw = body.get("arguments") or {}
+            for name in raw:
+                if name not in _VIS_ARGS:
+                    raise _bad("Image.visualize: Unrecognized argument '%s'." % name)
+            return visualize({k: self._node(v, where) for k, v in raw.items()})
         if "functionReference" in body:
             raise _bad("functionReference is not supported by the Earth Engine simulator.")
         fn = body.get("functionName")
@@ -1710,9 +1717,10 @@ def _values_from_lonlat(src: SourceBand, lon: np.ndarray, lat: np.ndarray, dtype
     if spec.choices:
         t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
         return np.asarray(spec.choices, dtype=np.float64)[np.mod(t, len(spec.choices)).astype(np.int64)].astype(dtype)
-    if spec.value_range and dt.kind == "f":
+    if spec.value_range and dt.kind == "f":   # scattered over the range, pixel by pixel (golden-ratio steps)
         lo, hi = spec.value_range
-        return (lo + (hi - lo) * np.mod(lon * 1e4 * src.a + lat * 1e4 * src.b, 10000.0) / 10000.0).astype(dtype)
+        t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
+        return (lo + (hi - lo) * np.mod(t * 0.6180339887498949, 1.0)).astype(dtype)
     if dt.kind in "ui":
         lo, hi = _INT_RANGES[dt.name]
         t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
@@ -1874,6 +1882,134 @@ def write_geotiff(arrays: Sequence[np.ndarray], names: Sequence[str], grid: Grid
 
 
 # ----------------------------------------------------------------------------------------
+# Visualization (Image.visualize) and PNG pictures: thumbnails and map tiles
+# ----------------------------------------------------------------------------------------
+_VIS_ARGS = ("image", "bands", "gain", "bias", "min", "max", "gamma", "opacity", "palette", "forceRgbOutput")
+
+
+@dataclasses.dataclass
+class VisImage:
+    """The result of Image.visualize (or a plain image, rendered with defaults)."""
+    image: EeImage
+    bands: List[str]
+    mins: List[float]
+    maxs: List[float]
+    gamma: List[float]
+    palette: Optional[List[str]] = None
+    opacity: float = 1.0
+
+
+def visualize(args) -> VisImage:
+    image = args.get("image")
+    if not isinstance(image, EeImage):
+        raise _bad("Image.visualize, argument 'image': Invalid type.\nExpected type: Image<unknown bands>.\n"
+                   "Actual type: %s." % _type_of(image))
+    for key in ("gain", "bias", "forceRgbOutput"):
+        if args.get(key) is not None:
+            raise _bad("Image.visualize: '%s' is not supported by the Earth Engine simulator." % key)
+    bands = args.get("bands")
+    if isinstance(bands, str):
+        bands = [b.strip() for b in bands.split(",")]
+    names = [b.name for b in image.bands]
+    if bands is None:
+        bands = names[:3] if len(names) >= 3 else names[:1]
+    for b in bands:
+        if b not in names:
+            raise _bad("Image.visualize: No band named '%s'. Available band names: [%s]."
+                       % (b, ", ".join(names)))
+    if len(bands) not in (1, 3):
+        raise _bad("Image.visualize: Exactly one or three bands must be visualized; got %d." % len(bands))
+    palette = args.get("palette")
+    if isinstance(palette, str):
+        palette = [c.strip() for c in palette.split(",")]
+    if palette is not None and len(bands) != 1:
+        raise _bad("Image.visualize: Palette can only be used when visualizing a single band.")
+
+    def per_band(key, default):
+        value = args.get(key)
+        if value is None:
+            return [default] * len(bands)
+        values = value if isinstance(value, list) else [value]
+        if len(values) == 1:
+            values = values * len(bands)
+        if len(values) != len(bands) or not all(isinstance(v, (int, float)) for v in values):
+            raise _bad("Image.visualize: '%s' must be a number or one number per band." % key)
+        return [float(v) for v in values]
+    return VisImage(image, list(bands), per_band("min", 0.0), per_band("max", 1.0), per_band("gamma", 1.0),
+                    palette, float(args.get("opacity", 1.0)))
+
+
+def default_vis(image: EeImage) -> VisImage:
+    bands = [b for b in image.bands][:3] if len(image.bands) >= 3 else list(image.bands[:1])
+    mins, maxs = [], []
+    for b in bands:
+        dt = b.src.dtype
+        lo, hi = _INT_RANGES.get(dt.name, (0.0, 1.0))
+        mins.append(float(lo))
+        maxs.append(float(hi))
+    return VisImage(image, [b.name for b in bands], mins, maxs, [1.0] * len(bands))
+
+
+def _hex_color(text: str) -> Tuple[int, int, int]:
+    named = {"black": "000000", "white": "ffffff", "red": "ff0000", "green": "008000", "blue": "0000ff"}
+    text = named.get(text.lower(), text).lstrip("#")
+    if len(text) == 3:
+        text = "".join(c * 2 for c in text)
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", text):
+        raise _bad("Image.visualize: Invalid color '%s'." % text)
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def vis_rgba(vis: VisImage, grid: Grid) -> np.ndarray:
+    """(height, width, 4) uint8 of ``vis`` on ``grid``: ``(v - min) / (max - min)`` clipped to
+    0..1, then ``** (1 / gamma)``, times 255; masked pixels transparent."""
+    by_name = {b.name: b for b in vis.image.bands}
+    cache: dict = {}
+    channels, valid = [], np.ones((grid.height, grid.width), dtype=bool)
+    for name, lo, hi, gamma in zip(vis.bands, vis.mins, vis.maxs, vis.gamma):
+        arr, ok = band_pixels(by_name[name], grid, cache)
+        valid &= ok
+        scaled = np.clip((arr - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
+        if gamma and gamma != 1.0:
+            scaled = scaled ** (1.0 / gamma)
+        channels.append(np.where(ok, scaled, 0.0))
+    if len(channels) == 1 and vis.palette:
+        colors = np.array([_hex_color(c) for c in vis.palette], dtype=np.float64)
+        pos = channels[0] * (len(colors) - 1)
+        i0 = np.floor(pos).astype(int)
+        i1 = np.minimum(i0 + 1, len(colors) - 1)
+        f = (pos - i0)[..., None]
+        rgb = colors[i0] * (1 - f) + colors[i1] * f
+    elif len(channels) == 1:
+        rgb = np.repeat((channels[0] * 255.0)[..., None], 3, axis=2)
+    else:
+        rgb = np.stack([c * 255.0 for c in channels], axis=2)
+    alpha = np.where(valid, 255.0 * vis.opacity, 0.0)
+    return np.concatenate([rgb, alpha[..., None]], axis=2).round().astype(np.uint8)
+
+
+def render_png(vis: VisImage, grid: Grid) -> bytes:
+    """A PNG (RGBA) of ``vis`` on ``grid``, written by GDAL."""
+    rgba = vis_rgba(vis, grid)
+    mem = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 4, gdal.GDT_Byte)
+    for i in range(4):
+        mem.GetRasterBand(i + 1).WriteArray(rgba[:, :, i])
+    path = "/vsimem/png_%s.png" % uuid.uuid4().hex
+    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
+    mem = None
+    try:
+        f = gdal.VSIFOpenL(path, "rb")
+        gdal.VSIFSeekL(f, 0, 2)
+        n = gdal.VSIFTellL(f)
+        gdal.VSIFSeekL(f, 0, 0)
+        data = bytes(gdal.VSIFReadL(1, n, f))
+        gdal.VSIFCloseL(f)
+    finally:
+        gdal.Unlink(path)
+    return data
+
+
+# ----------------------------------------------------------------------------------------
 # Thumbnails
 # ----------------------------------------------------------------------------------------
 @dataclasses.dataclass
@@ -1889,6 +2025,7 @@ class Thumbnail:
     request: dict
     total_bytes: int
     created_wall: float = 0.0
+    vis: Optional[VisImage] = None        # PNG pictures (getThumbURL)
 
     def _zip_entry(self, name: str) -> zipfile.ZipInfo:
         # Same bytes at every GET of one id: entries are dated at creation time.
@@ -1907,6 +2044,8 @@ class Thumbnail:
     def render(self) -> Tuple[bytes, str, str]:
         """(body, content type, file name)."""
         fmt = self.file_format
+        if fmt == "PNG":
+            return render_png(self.vis, self.grids[0]), "image/png", self.base_name + ".png"
         if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -2346,12 +2485,14 @@ class EeSimulator(LoopbackServer):
         vis = t.get("visualizationOptions")
         if vis:
             raise _bad("visualizationOptions are not supported by the Earth Engine simulator.")
-        if fmt not in SUPPORTED_FORMATS:
+        if fmt not in SUPPORTED_FORMATS + PICTURE_FORMATS:
             raise _bad("File format %s is not supported by the Earth Engine simulator." % fmt)
 
         with self._lock:
             catalogue = dict(self.catalogue)
         result = (self.evaluator_class or Evaluator)(catalogue).evaluate(t["expression"])
+        if fmt in PICTURE_FORMATS:
+            return self._create_picture(project, body, result, prefix)
         if not isinstance(result, EeImage):
             raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
         image = result
@@ -2401,6 +2542,27 @@ class EeSimulator(LoopbackServer):
         now = time.monotonic()
         thumb = Thumbnail(name, project, fmt, base, bands, grids, now, now + self.ttl_seconds,
                           copy.deepcopy(body), total, time.time())
+        with self._lock:
+            self._thumbs[name] = thumb
+        return {"name": name}
+
+    def _create_picture(self, project: str, body: dict, result: Any, prefix: Optional[str]) -> dict:
+        """A PNG thumbnail (``getThumbURL``): the visualized image on the grid of its first shown band."""
+        if isinstance(result, EeImage):
+            result = default_vis(result)
+        if not isinstance(result, VisImage):
+            raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
+        by_name = {b.name: b for b in result.image.bands}
+        bands = [by_name[name] for name in result.bands]
+        grid = band_grid(bands[0])
+        if grid.width > self.max_grid_dimension or grid.height > self.max_grid_dimension:
+            raise _bad("Pixel grid dimensions (%dx%d) must be less than or equal to %d."
+                       % (grid.width, grid.height, self.max_grid_dimension))
+        name = "projects/%s/thumbnails/%s-%s" % (project, secrets.token_hex(16), secrets.token_hex(16))
+        now = time.monotonic()
+        thumb = Thumbnail(name, project, "PNG", prefix or "thumbnail", bands, [grid] * len(bands), now,
+                          now + self.ttl_seconds, copy.deepcopy(body), grid.width * grid.height * 4, time.time(),
+                          vis=result)
         with self._lock:
             self._thumbs[name] = thumb
         return {"name": name}
