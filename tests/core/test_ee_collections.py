@@ -288,7 +288,7 @@ def test_tiled_composite_equals_one_request(sim, tmp_path):
 def test_no_scene_is_a_clear_error(sim, tmp_path):
     with pytest.raises(ParameterError) as e:
         run_composite(sim, tmp_path, collection=S2, date_from="2021-06-01", date_to="2021-06-30")
-    assert "No image of COPERNICUS/S2_SR_HARMONIZED covers the area" in e.value.message
+    assert "No image of COPERNICUS/S2_SR_HARMONIZED covers the area between 2021-06-01 and 2021-06-30" in e.value.message
     assert sim.count("create") == 0
 
 

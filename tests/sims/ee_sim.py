@@ -12,9 +12,44 @@ hand-written REST clients talk to (see /work/shared/protocols.md §1, §2, §6):
     only ``{"name": "projects/{project}/thumbnails/{32hex}-{32hex}"}``.
 ``GET /v1/projects/{project}/thumbnails/{id}:getPixels``
     ``projects.thumbnails.getPixels``.  No auth needed (the id is a capability).
-    Pixels are rendered lazily (at every GET) and written with GDAL.
+    Pixels are rendered lazily (at every GET) and written with GDAL.  A ``PNG`` (or
+    ``AUTO_JPEG_PNG``) thumbnail -- ``getThumbURL`` -- is the ``Image.visualize`` of the
+    expression (bands, min, max, gamma, palette, opacity; without it the first 1 or 3
+    bands over their type's range) on the grid of the first shown band, RGBA with masked
+    pixels transparent.
 ``GET /v1/projects/{project}/assets/{assetId...}``
     ``projects.assets.get`` for the images of the catalogue (EarthEngineAsset JSON).
+``GET /v1/projects/earthengine-public/assets/{collection}:listAssets`` and ``...:listImages``
+    The images directly inside a collection, in id order (endpoint ``images``).
+    ``pageSize`` (default and cap 1000), ``pageToken`` (bound to the query: another
+    query's token -> 400 ``Invalid page token.`` [INF]), ``view`` (FULL: bands too; BASIC:
+    no bands [INF]), ``filter`` (AIP-160: ``properties.NAME <op> value``, ``startTime`` /
+    ``endTime`` ``<op> "RFC 3339"``, ``intersects("<GeoJSON>")`` with single or double
+    quotes, AND, OR -- OR binds tighter --, parentheses; anything else -> 400 ``Invalid
+    filter "...": ...`` [INF wording]); ``:listImages`` also takes ``startTime`` (>=),
+    ``endTime`` (<, on the image's end time) and ``region`` (GeoJSON).  Unknown query
+    parameters -> 400; an unknown collection -> 404; an empty page is ``{}``.  Answer
+    ``{"assets" | "images": [EarthEngineAsset...], "nextPageToken"}``.
+
+The catalogue holds, besides single images, synthetic collections (:func:`collection_catalogue`):
+Sentinel-2 L2A and L1C harmonized on tiles T31TCJ, T31TDJ, T31TCH (7 dates each, with
+``CLOUDY_PIXEL_PERCENTAGE``), the Cloud Score+ image of each (bands ``cs``, ``cs_cdf`` in
+0..1, same ``system:index``), Landsat 8 and 9 C2 L2 (path/row 198/030, ``CLOUD_COVER``,
+``QA_PIXEL`` drawn from real QA codes) and Sentinel-1 GRD (VV, VH in -30..5 dB).
+
+Collections and composites are evaluated from the graph: ``ImageCollection.load``,
+``Collection.filter`` (``Filter.dateRangeContains`` on ``system:time_start``,
+``Filter.intersects`` on the footprint, ``Filter.lessThan`` ... ``notEquals``, ``Filter.and``),
+``Collection.map`` (``functionDefinitionValue`` + ``argumentReference``, called per image),
+``Collection.limit`` (sort by a property, optional limit), ``Image.linkCollection`` (matched
+on ``system:index``; no match: the linked bands are fully masked), ``Image.updateMask``,
+``Image.constant``, ``Image.gte/gt/lt/lte/eq/neq`` (0/1, uint8), ``Image.bitwiseAnd``,
+``reduce.median/mean/min/max`` (over the valid pixels; median of an even count = mean of
+the middle two; mean/median are float64, min/max keep the type [INF]) and
+``ImageCollection.mosaic`` (the last valid pixel in collection order on top).  A computed
+band is evaluated on the output grid (every input sampled by nearest neighbour there) and
+has EE's default projection for computed images, EPSG:4326 with a 1-degree scale (north-up
+[INF]); its footprint is the union of its inputs'.
 
 Every error is the Google JSON error shape ``{"error": {"code", "message", "status"[, "details"]}}``.
 
@@ -2099,6 +2134,24 @@ def _normalise(obj: dict, fields: Dict[str, str], where: Optional[str]) -> dict:
     return out
 
 
+def _band_ids_and_prefix(t: dict) -> Tuple[Optional[list], Optional[str]]:
+    """A Thumbnail's ``bandIds`` and ``filenamePrefix``, type-checked like the service."""
+    band_ids = t.get("bandIds")
+    if band_ids is not None:
+        if not isinstance(band_ids, list):
+            raise _field_violation("band_ids", "Invalid value at 'band_ids' (TYPE_STRING), %s"
+                                   % json.dumps(band_ids))
+        for i, v in enumerate(band_ids):
+            if not isinstance(v, str):
+                raise _field_violation("band_ids[%d]" % i, "Invalid value at 'band_ids[%d]' "
+                                       "(TYPE_STRING), %s" % (i, json.dumps(v)))
+    prefix = t.get("filenamePrefix")
+    if prefix is not None and not isinstance(prefix, str):
+        raise _field_violation("filename_prefix", "Invalid value at 'filename_prefix' (TYPE_STRING), %s"
+                               % json.dumps(prefix))
+    return band_ids, prefix
+
+
 def _parse_grid(raw: Any) -> Tuple[Proj, Optional[Tuple[int, int]]]:
     if not isinstance(raw, dict):
         raise _field_violation("grid", "Invalid value at 'grid' (type.googleapis.com/"
@@ -2466,19 +2519,7 @@ class EeSimulator(LoopbackServer):
         if not isinstance(fmt, str) or fmt not in FILE_FORMATS:
             raise _field_violation("file_format", "Invalid value at 'file_format' (type.googleapis.com/"
                                    "google.earthengine.%s.ImageFileFormat), %s" % (version, json.dumps(fmt)))
-        band_ids = t.get("bandIds")
-        if band_ids is not None:
-            if not isinstance(band_ids, list):
-                raise _field_violation("band_ids", "Invalid value at 'band_ids' (TYPE_STRING), %s"
-                                       % json.dumps(band_ids))
-            for i, v in enumerate(band_ids):
-                if not isinstance(v, str):
-                    raise _field_violation("band_ids[%d]" % i, "Invalid value at 'band_ids[%d]' "
-                                           "(TYPE_STRING), %s" % (i, json.dumps(v)))
-        prefix = t.get("filenamePrefix")
-        if prefix is not None and not isinstance(prefix, str):
-            raise _field_violation("filename_prefix", "Invalid value at 'filename_prefix' (TYPE_STRING), %s"
-                                   % json.dumps(prefix))
+        band_ids, prefix = _band_ids_and_prefix(t)
         grid_override = _parse_grid(t["grid"]) if t.get("grid") is not None else None
         if "expression" not in t or t["expression"] is None:
             raise _bad("Thumbnail.expression is required.")
@@ -2690,6 +2731,16 @@ _PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
 _PATH_LIST = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+):(listAssets|listImages)$")
 
 
+def _route(method: str, path: str):
+    """(endpoint, path match) of a request; ("unknown", None) when no endpoint serves it."""
+    for verbs, endpoint, pattern in ((("POST",), "create", _PATH_THUMBS), (("GET", "HEAD"), "getPixels", _PATH_PIXELS),
+                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET)):
+        match = pattern.match(path) if method in verbs else None
+        if match:
+            return endpoint, match
+    return "unknown", None
+
+
 class _Handler(QuietHandler):
     simulator: EeSimulator = None  # set by a subclass in start()
     server_version = "ESF"
@@ -2717,15 +2768,7 @@ class _Handler(QuietHandler):
         path = unquote(parts.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        endpoint, match = "unknown", None
-        if method == "POST" and _PATH_THUMBS.match(path):
-            endpoint, match = "create", _PATH_THUMBS.match(path)
-        elif method in ("GET", "HEAD") and _PATH_PIXELS.match(path):
-            endpoint, match = "getPixels", _PATH_PIXELS.match(path)
-        elif method == "GET" and _PATH_LIST.match(path):
-            endpoint, match = "images", _PATH_LIST.match(path)
-        elif method == "GET" and _PATH_ASSET.match(path):
-            endpoint, match = "asset", _PATH_ASSET.match(path)
+        endpoint, match = _route(method, path)
         body_json = None
         if raw:
             try:
@@ -2771,31 +2814,7 @@ class _Handler(QuietHandler):
                 sim._finish(rec, 200)
                 self._send_json(result)
             else:
-                name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
-                thumb = sim.get_thumbnail(name)
-                data, ctype, fname = thumb.render()
-                extra = {}
-                if sim.content_disposition:
-                    extra["Content-Disposition"] = 'attachment; filename="%s"' % fname
-                if drop_after is not None:
-                    n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
-                    sim._finish(rec, -1)
-                    self.send_response(200)
-                    self.send_header("Content-Type", ctype)
-                    self.send_header("Content-Length", str(len(data)))
-                    for k, v in extra.items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    self.wfile.write(data[:n])
-                    self.wfile.flush()
-                    self.close_connection = True
-                    try:
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-                    return
-                sim._finish(rec, 200)
-                self._send(200, data, ctype, extra)
+                self._send_pixels(sim, rec, match, drop_after)
         except ApiError as err:
             sim._finish(rec, err.code)
             self._send_error(err)
@@ -2804,6 +2823,34 @@ class _Handler(QuietHandler):
         except Exception as exc:  # a simulator bug: answer 500 with the reason, keep serving
             sim._finish(rec, 500)
             self._send_error(ApiError(500, "Internal error encountered. (simulator: %r)" % (exc,), "INTERNAL"))
+
+    def _send_pixels(self, sim, rec: dict, match, drop_after: Optional[int]) -> None:
+        """getPixels: the thumbnail's bytes, or (``inject_drop``) only part of them, then a closed connection."""
+        name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
+        thumb = sim.get_thumbnail(name)
+        data, ctype, fname = thumb.render()
+        extra = {}
+        if sim.content_disposition:
+            extra["Content-Disposition"] = 'attachment; filename="%s"' % fname
+        if drop_after is None:
+            sim._finish(rec, 200)
+            self._send(200, data, ctype, extra)
+            return
+        n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
+        sim._finish(rec, -1)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in extra.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data[:n])
+        self.wfile.flush()
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def do_GET(self):
         self._handle("GET")

@@ -167,6 +167,11 @@ def composite_info(spec: ee_composite.CompositeSpec, scene: tiling.ImageInfo) ->
     return tiling.ImageInfo(spec.collection, bands)
 
 
+def _last_day(spec: ee_composite.CompositeSpec) -> str:
+    """The last day of the composite's period (``spec.end`` is exclusive)."""
+    return (datetime.date.fromisoformat(spec.end) - datetime.timedelta(days=1)).isoformat()
+
+
 def result_name(params: Dict[str, Any]) -> str:
     """The base name of the files: the name given, the image, or what the composite is."""
     if params.get("name"):
@@ -174,7 +179,7 @@ def result_name(params: Dict[str, Any]) -> str:
     spec = composite_spec(params)
     if spec is None:
         return _safe_name(params["image"].rsplit("/", 1)[-1])
-    last = (datetime.date.fromisoformat(spec.end) - datetime.timedelta(days=1)).isoformat()
+    last = _last_day(spec)
     short = ee_collections.collection_info(spec.collection).short_name
     return _safe_name(ee_composite.composite_name(short, spec, last))
 
@@ -276,7 +281,7 @@ class EeDownload:
         if not found.scenes:
             raise ParameterError(
                 translate("EeDownload", "No image of {} covers the area between {} and {} with these "
-                                        "criteria.").format(self.spec.collection, self.spec.start, self.spec.end),
+                                        "criteria.").format(self.spec.collection, self.spec.start, _last_day(self.spec)),
                 translate("EeDownload", "Widen the dates, raise the cloud cover limit, or check the area."))
         self.ctx.save_server(scenes=[{"id": s.id, "time": s.time, "cloud": s.cloud} for s in found.scenes])
         self.ctx.log("Earth Engine composite of {} image(s){}".format(
