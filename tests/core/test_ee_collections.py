@@ -164,6 +164,12 @@ def test_search_cloud_limit_dates_and_region(sim):
     assert none.scenes == [] and none.pages == 1
 
 
+def test_an_unknown_collection_says_so(sim):
+    with pytest.raises(ParameterError) as e:
+        ee_collections.search(client_for(sim), "COPERNICUS/S9_NOPE", "2023-06-01", "2023-07-01", AOI)
+    assert "does not exist" in e.value.message and "collection id" in e.value.hint
+
+
 def test_a_repeated_page_token_stops_the_listing():
     class Looping:
         def list_assets(self, collection, query):

@@ -97,6 +97,9 @@ def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:
     if status == 404 and what == "asset":
         return ParameterError(text, translate("EeClient", "Check the image id (an Earth Engine asset id such "
                                                           "as COPERNICUS/S2_SR/...), and that you may read it."))
+    if status == 404 and what == "collection":
+        return ParameterError(text, translate("EeClient", "Check the collection id (an Earth Engine image "
+                                                          "collection such as COPERNICUS/S2_SR_HARMONIZED)."))
     if status == 404 and what == "pixels":
         return DownloadIdExpiredError(text, status=404, body=exc.body)
     if status == 400:
@@ -201,7 +204,7 @@ class EeClient:
         """One page of ``ee.data.listImages``: ``GET .../assets/<collection>:listAssets``."""
         url = "{}/{}/{}:listAssets?{}".format(self.base_url, API_VERSION, asset_name(collection),
                                              urlencode(dict(query, alt="json")))
-        return self._json(self._request("GET", url, "asset"), url)
+        return self._json(self._request("GET", url, "collection"), url)
 
     def thumbnail_pixels(self, body: Dict[str, Any]) -> bytes:
         """Create a thumbnail (``body`` of :func:`.composite.preview_body`) and GET its bytes."""
