@@ -10,6 +10,8 @@ server, same documents, loaded from it).  It records, under ``tests/fixtures/ee_
   ``.min()`` / ``.max()`` / ``.sort('system:time_start').mosaic()`` (most recent on top) /
   ``.sort(prop, False).mosaic()`` (least cloudy on top), the ``thumbnails`` request;
 - ``collection_thumb_*.json``: ``getThumbURL`` of a composite with visualization parameters;
+- ``collection_export_*.json``: ``Export.image.toCloudStorage`` / ``toDrive`` of ``composite.select(bands)``
+  (``task.start()``: the ``image:export`` request);
 - ``collection_list_images.json``: ``ee.data.listImages({...})`` (which the client sends as a
   ``:listAssets`` call with startTime / endTime / region folded into the AIP-160 ``filter``).
 
@@ -38,6 +40,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("capture_ee_official", os.path.join(HERE, "capture_ee_official.py"))
 base = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(base)
+_spec = importlib.util.spec_from_file_location("capture_ee_export_official",
+                                               os.path.join(HERE, "capture_ee_export_official.py"))
+exports = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(exports)
 
 PROJECT = base.PROJECT
 AOI = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.1, 43.0], [1.1, 43.1], [1.0, 43.1], [1.0, 43.0]]]}
@@ -104,6 +110,15 @@ THUMB_CASES = [
      CASES[5][1],
      {"bands": ["VV"], "min": -25, "max": 0, "dimensions": 256, "format": "png"}),
 ]
+# (case, composite description, Export.image.to* call without image and region)
+EXPORT_CASES = [
+    ("collection_export_s2sr_csplus_median_gcs", CASES[0][1],
+     {"call": "toCloudStorage", "bands": ["B4", "B3", "B2"], "description": "s2_median", "bucket": "bkt",
+      "fileNamePrefix": "composites/s2_median", "crs": "EPSG:32631", "scale": 10, "maxPixels": 1e9}),
+    ("collection_export_l9_qa_recent_drive", CASES[4][1],
+     {"call": "toDrive", "bands": ["SR_B5", "SR_B4"], "description": "l9_recent", "folder": "ee",
+      "crs": "EPSG:32631", "scale": 30}),
+]
 LIST_PARAMS = {"parent": "COPERNICUS/S2_SR_HARMONIZED", "startTime": "2023-06-01T00:00:00Z",
                "endTime": "2023-09-01T00:00:00Z", "region": AOI,
                "filter": "properties.CLOUDY_PIXEL_PERCENTAGE < 20", "pageSize": 100}
@@ -140,7 +155,7 @@ def patch_discovery(discovery: bytes) -> bytes:
 
 
 def make_handler(cap):
-    parent = cap.handler()
+    parent = exports.make_handler(cap)      # answers image:export too
 
     class Handler(parent):
         def do_GET(self):
@@ -206,6 +221,15 @@ def main(argv=None):
             new = thumbnail_requests(before)
             assert len(new) == 1, (name, new)
             save(name, {"case": name, "composite": dict(spec, aoi=AOI), "params": dict(vis, region=AOI),
+                        "request": new[0]})
+        for name, spec, call in EXPORT_CASES:
+            image, aoi = composite(ee, spec)
+            kwargs = {k: v for k, v in call.items() if k not in ("call", "bands")}
+            before = len(cap.requests)
+            getattr(ee.batch.Export.image, call["call"])(image.select(call["bands"]), region=aoi, **kwargs).start()
+            new = [r for r in cap.requests[before:] if r["path"].endswith("/image:export")]
+            assert len(new) == 1, (name, new)
+            save(name, {"case": name, "composite": dict(spec, aoi=AOI), "params": dict(call, region=AOI),
                         "request": new[0]})
         before = len(cap.requests)
         ee.data.listImages(dict(LIST_PARAMS))

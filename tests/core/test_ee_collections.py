@@ -5,6 +5,7 @@ The bodies are compared byte for byte with what the official client sent
 searches, composites and previews run against the simulator, whose pixels are
 derived from the graph the plugin sends.
 """
+import datetime
 import glob
 import json
 import os
@@ -16,6 +17,7 @@ from osgeo import gdal
 from plugin.core import http
 from plugin.core.ee import collections as ee_collections
 from plugin.core.ee import composite as C
+from plugin.core.ee import export as E
 from plugin.core.ee import expression as ex
 from plugin.core.ee import params as P
 from plugin.core.ee import preview
@@ -25,6 +27,7 @@ from plugin.core.errors import HttpError, ParameterError
 from plugin.core.jobs import Job
 from plugin.core.runner import RunContext, run_job
 from plugin.core.providers import ee_download as R
+from plugin.core.providers import ee_export as R_export
 from tests.core.test_ee_client import inside_mask, valid_mask
 from tests.sims import ee_sim
 from tests.sims.ee_sim import EeSimulator
@@ -40,7 +43,8 @@ SMALL = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.02, 43.0], [1.015, 
 #: Inside T31TDJ only (east of T31TCJ).
 EAST = {"type": "Polygon", "coordinates": [[[2.2, 43.0], [2.25, 43.0], [2.25, 43.05], [2.2, 43.05], [2.2, 43.0]]]}
 COMPOSITE_CASES = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(FIXTURES, "collection_*.json"))
-                         if "composite" in json.load(open(p)))
+                         if "composite" in json.load(open(p)) and "_export_" not in p)
+EXPORT_CASES = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(FIXTURES, "collection_export_*.json")))
 
 
 def load(case):
@@ -111,6 +115,23 @@ def test_the_download_job_sends_the_official_composite_body(tmp_path):
     p = P.validate(dict(params, region=params["aoi"]))
     download = R.EeDownload(R.make_client(ctx, "my-project"), p, str(tmp_path), ctx, str(tmp_path / "w"))
     assert download._official_piece().body == record["request"]["body"]
+
+
+@pytest.mark.parametrize("case", EXPORT_CASES)
+def test_composite_export_body_equals_official_capture(case):
+    record = load(case)
+    c, call = record["composite"], record["params"]
+    last = datetime.date.fromisoformat(c["end"]) - datetime.timedelta(days=1)
+    params = R_export.build_params(
+        None, bands=call["bands"], scale=call.get("scale"), crs=call.get("crs"), description=call["description"],
+        destination={"toCloudStorage": "gcs", "toDrive": "drive"}[call["call"]], bucket=call.get("bucket"),
+        folder=call.get("folder"), prefix=call.get("fileNamePrefix"), max_pixels=call.get("maxPixels"),
+        project="my-project", aoi=call["region"], collection=c["collection"], date_from=c["start"],
+        date_to=last.isoformat(), cloud_max=c.get("cloud_max"), cloud_mask=c["mask"],
+        mask_band=c.get("mask_band"), mask_threshold=c.get("threshold"), composite=c["method"])
+    official = record["request"]["body"]
+    ours = E.export_body(params, official["requestId"])
+    assert json.dumps(ours, sort_keys=True) == json.dumps(official, sort_keys=True)
 
 
 def test_mapping_variable_counts_the_functions_of_the_body():

@@ -373,9 +373,12 @@ def utm_crs(region: Dict[str, Any]) -> str:
     return "EPSG:{}{:02d}".format(326 if lat >= 0 else 327, zone)
 
 
-def _collection_defaults(out: Dict[str, Any]) -> None:
+def collection_defaults(out: Dict[str, Any], region: Any) -> None:
+    """Fill a composite's ``bands`` (names; empty: the collection's), ``crs`` (None: the UTM zone
+    of the area) and ``scale`` (None without a transform or dimensions: the collection's) in ``out``;
+    the area is required (the search and the composite are limited to it)."""
     from .collections import collection_info
-    if out["region"] is None:
+    if region is None:
         raise _err(translate("EeParams", "A collection search needs an area."),
                    translate("EeParams", "Draw or choose the area to search and composite."))
     info = collection_info(out["collection"]["collection"])
@@ -383,9 +386,9 @@ def _collection_defaults(out: Dict[str, Any]) -> None:
         if not info.default_bands:
             raise _err(translate("EeParams", "Name the bands to download from {}.").format(info.id),
                        translate("EeParams", "Enter band names separated by commas, e.g. B4, B3, B2."))
-        out["bands"] = [{"id": b} for b in info.default_bands]
+        out["bands"] = list(info.default_bands)
     if out["crs"] is None:
-        out["crs"] = utm_crs(out["region"])
+        out["crs"] = utm_crs(region)
     if out["scale"] is None and out["crs_transform"] is None and out["dimensions"] is None:
         out["scale"] = _tidy(float(info.scale))
 
@@ -417,7 +420,8 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
         raise _err(translate("EeParams", "The area (region) must be a GeoJSON geometry."))
     out["region"] = region or None
     if out.get("collection"):
-        _collection_defaults(out)
+        collection_defaults(out, out["region"])
+        out["bands"] = parse_bands(out["bands"])
 
     if out["crs_transform"] is not None and out["crs"] is None:
         raise _err(translate("EeParams", "A pixel transform (crs_transform) needs a CRS (crs)."),
