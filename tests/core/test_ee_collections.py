@@ -400,3 +400,28 @@ def test_collection_table():
     assert ee_collections.collection_info("COPERNICUS/S1_GRD").cloud_property is None
     other = ee_collections.collection_info("MODIS/061/MOD09GA")
     assert other.default_bands == () and other.short_name == "MOD09GA"
+
+
+# --- a composite through the batch export -----------------------------------------------------------------
+def test_composite_export_writes_the_same_pixels_as_the_download(sim, tmp_path):
+    from plugin.core.ee.operations import PollPolicy
+    from tests.sims.ee_export_sim import ExportSimulator
+    composite = dict(collection=S2, date_from="2023-06-01", date_to="2023-07-15", cloud_max=20,
+                     cloud_mask="cloud_score_plus", composite="median", bands="B4", scale=20, aoi=SMALL,
+                     project="my-project")
+    downloaded, _ = run_composite(sim, tmp_path / "download", **composite)
+    params = R_export.build_params(None, description="s2_median", destination="gcs", bucket="bkt",
+                                   prefix="c/s2_median", **composite)
+    job = Job("ee_export", params, output_dir=str(tmp_path / "export"))
+    with ExportSimulator(tokens=(TOKEN,), projects=("my-project",), buckets=("bkt",), pending_seconds=0.02,
+                         running_seconds=0.05) as export_sim:
+        ctx = RunContext(job, credentials={"token": TOKEN}, settings={
+            "ee_api": export_sim.url, "gcs_api": export_sim.url, "retry": FAST,
+            "ee_export_poll": PollPolicy(initial=0.02, maximum=0.05)})
+        exported = run_job(job, ctx)
+    a, b = gdal.Open(downloaded[0]), gdal.Open(exported[0])
+    assert a.GetGeoTransform() == b.GetGeoTransform() and (a.RasterXSize, a.RasterYSize) == (b.RasterXSize,
+                                                                                              b.RasterYSize)
+    valid = valid_mask(downloaded[0])
+    assert valid.mean() > 0.5
+    assert np.array_equal(a.GetRasterBand(1).ReadAsArray()[valid], b.GetRasterBand(1).ReadAsArray()[valid])
