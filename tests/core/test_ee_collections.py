@@ -185,6 +185,12 @@ def test_search_cloud_limit_dates_and_region(sim):
     assert none.scenes == [] and none.pages == 1
 
 
+def test_a_failed_page_is_retried(sim):
+    sim.inject("images", 503)
+    found = ee_collections.search(client_for(sim), S2, "2023-06-01", "2023-09-01", AOI, page_size=2)
+    assert len(found.scenes) == 7 and found.pages == 4 and sim.count("images", 503) == 1
+
+
 def test_an_unknown_collection_says_so(sim):
     with pytest.raises(ParameterError) as e:
         ee_collections.search(client_for(sim), "COPERNICUS/S9_NOPE", "2023-06-01", "2023-07-01", AOI)
