@@ -274,7 +274,7 @@ class SimOperation:
 
 
 class ExportEvaluator(Evaluator):
-    """ee_sim's evaluator plus finished asset exports (Image.load) and Image.visualize."""
+    """ee_sim's evaluator (Image.visualize included) plus finished asset exports (Image.load)."""
 
     def __init__(self, catalogue, sim: "ExportSimulator"):
         super().__init__(catalogue)
