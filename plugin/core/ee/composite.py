@@ -23,7 +23,7 @@ max, gamma, dimensions, region, format: 'png'})``: a PNG of the image (a composi
 an asset id) with visualization parameters.
 """
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence
 
 from . import expression as ex
 
@@ -193,7 +193,3 @@ def composite_name(short_name: str, spec: CompositeSpec, last_day: str) -> str:
     """A result name that says what it is, e.g. ``S2 median 2023-06-01..2023-08-31``."""
     label = {"recent": "most recent", "least_cloudy": "least cloudy"}.get(spec.method, spec.method)
     return "{} {} {}..{}".format(short_name, label, spec.start, last_day)
-
-
-def band_list(bands: Any) -> List[str]:
-    return [b if isinstance(b, str) else b["id"] for b in bands or []]
