@@ -301,6 +301,28 @@ def test_landsat_most_recent_on_top_with_qa_mask(sim, tmp_path):
     assert got.dtype == np.uint16                 # a mosaic keeps the scenes' type
 
 
+@pytest.mark.parametrize("method", ["mean", "min", "max", "recent", "least_cloudy"])
+def test_every_method_pixel_by_pixel(sim, tmp_path, method):
+    outputs, job = run_composite(sim, tmp_path, collection=S2, date_from="2023-06-01", date_to="2023-07-15",
+                                 cloud_max=20, cloud_mask="none", composite=method, bands="B4", scale=30)
+    found = job.server["scenes"]
+    stack = scene_stack(sim, outputs[0], [s["id"] for s in found], "B4", lambda scene, grid: True)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if method in ("mean", "min", "max"):
+            expected = getattr(np, "nan" + method)(stack, axis=0)
+        else:      # a mosaic: the last of the sorted scenes on top (no mask: it covers the area)
+            key = (lambda s: s["time"]) if method == "recent" else (lambda s: -s["cloud"])
+            order = sorted(range(len(found)), key=lambda i: key(found[i]))
+            expected = stack[order[-1]]
+    ds = gdal.Open(outputs[0])
+    got = ds.GetRasterBand(1).ReadAsArray()
+    valid = valid_mask(outputs[0])
+    assert valid.mean() > 0.5 and np.array_equal(valid, inside_mask(outputs[0], SMALL))
+    assert np.array_equal(got[valid], expected[valid])
+
+
 def test_tiled_composite_equals_one_request(sim, tmp_path):
     kw = dict(collection=S2, date_from="2023-06-01", date_to="2023-08-31", cloud_max=10, composite="mean",
               cloud_mask="none", bands="B8", scale=20)
