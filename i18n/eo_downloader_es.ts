@@ -697,130 +697,163 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
+        <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <source>Earth Engine&apos;s picture was cut short: {}.</source>
+        <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeCollections</name>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="178"/>
+        <source>Earth Engine sent the same page of {} twice; the listing was stopped.</source>
+        <translation>Earth Engine envió dos veces la misma página de {}; se detuvo el listado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="189"/>
+        <source>Dates must be written YYYY-MM-DD; got {} and {}.</source>
+        <translation>Las fechas se escriben AAAA-MM-DD; se recibió {} y {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>The end date {} is before the start date {}.</source>
+        <translation>La fecha final {} es anterior a la fecha inicial {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>Swap the two dates.</source>
+        <translation>Intercambie las dos fechas.</translation>
     </message>
 </context>
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
@@ -830,9 +863,19 @@
         <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>No image of {} covers the area between {} and {} with these criteria.</source>
+        <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
+        <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
 </context>
 <context>
@@ -1003,72 +1046,72 @@
         <translation>Use: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>El área de interés no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>El área de interés debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indique una escala o unas dimensiones, no ambas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Give an area of interest.</source>
         <translation>Indique un área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Exported bands: {}.</source>
         <translation>Bandas exportadas: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
@@ -1118,62 +1161,62 @@
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
@@ -1183,7 +1226,7 @@
         <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
@@ -1299,209 +1342,309 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="96"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>La escala debe ser un número positivo de metros por píxel; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Introduzca p. ej. 10 para las bandas más finas de Sentinel-2, o déjelo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="137"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Las dimensiones deben ser ANCHOxALTO en píxeles enteros (p. ej. 512x512), o un solo número para el lado más largo; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformación de píxeles (crs_transform) debe tener 6 números; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indique [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], p. ej. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformación de píxeles (crs_transform) {} tiene un tamaño de píxel cero.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale e yScale (1.º y 5.º números) no deben ser 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SRC desconocido &quot;{}&quot;: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>Example: {}</source>
         <translation>Ejemplo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Band options can be: {}.</source>
         <translation>Las opciones de banda pueden ser: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
         <source>A band name is empty.</source>
         <translation>Un nombre de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
         <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
+        <translation>El límite de nubosidad debe ser un porcentaje de 0 a 100; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <source>Unknown {} &quot;{}&quot;.</source>
+        <translation>{} desconocido: «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
+        <translation>Elija una colección por su identificador de Earth Engine; se recibió «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
+        <translation>Por ejemplo COPERNICUS/S2_SR_HARMONIZED.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>A collection needs a start and an end date.</source>
+        <translation>Una colección necesita una fecha inicial y una fecha final.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
+        <translation>Indique ambas fechas como AAAA-MM-DD, p. ej. 2023-06-01 y 2023-08-31.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>{} has no cloud cover property to limit.</source>
+        <translation>{} no tiene una propiedad de nubosidad que limitar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>Leave the cloud cover limit empty for this collection.</source>
+        <translation>Deje vacío el límite de nubosidad para esta colección.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <source>cloud mask</source>
+        <translation>máscara de nubes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
+        <translation>La máscara de nubes «{}» no se aplica a {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <source>compositing method</source>
+        <translation>método de composición</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
+        <translation>{} no tiene propiedad de nubosidad, así que no se puede ordenar por nubes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>Choose another compositing method, e.g. median.</source>
+        <translation>Elija otro método de composición, p. ej. la mediana.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <source>Cloud Score+ band</source>
+        <translation>banda de Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
+        <translation>El umbral de Cloud Score+ debe estar entre 0 y 1; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>0.6 keeps pixels that are clear with good confidence.</source>
+        <translation>0,6 conserva los píxeles despejados con buena confianza.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>A collection search needs an area.</source>
+        <translation>Una búsqueda en una colección necesita un área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>Draw or choose the area to search and composite.</source>
+        <translation>Dibuje o elija el área que buscar y componer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Name the bands to download from {}.</source>
+        <translation>Indique las bandas que descargar de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
+        <translation>Escriba los nombres de las bandas separados por comas, p. ej. B4, B3, B2.</translation>
     </message>
 </context>
 <context>

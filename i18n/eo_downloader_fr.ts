@@ -697,130 +697,163 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
+        <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <source>Earth Engine&apos;s picture was cut short: {}.</source>
+        <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeCollections</name>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="178"/>
+        <source>Earth Engine sent the same page of {} twice; the listing was stopped.</source>
+        <translation>Earth Engine a renvoyé deux fois la même page de {} ; la liste a été arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="189"/>
+        <source>Dates must be written YYYY-MM-DD; got {} and {}.</source>
+        <translation>Les dates s'écrivent AAAA-MM-JJ ; reçu {} et {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>The end date {} is before the start date {}.</source>
+        <translation>La date de fin {} précède la date de début {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>Swap the two dates.</source>
+        <translation>Inversez les deux dates.</translation>
     </message>
 </context>
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
@@ -830,9 +863,19 @@
         <translation type="obsolete">Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>No image of {} covers the area between {} and {} with these criteria.</source>
+        <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
+        <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
 </context>
 <context>
@@ -1003,72 +1046,72 @@
         <translation>Utilisez : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>La zone d'intérêt doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indiquez soit une échelle, soit des dimensions, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine ne peut pas respecter les deux : l'échelle fixe la taille des pixels, les dimensions leur nombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Give an area of interest.</source>
         <translation>Indiquez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>Ou une grille de pixels exacte : SCR, transformation du SCR et dimensions LARGEURxHAUTEUR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un préfixe de nom de fichier Drive ne peut pas contenir « / » : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive n'a pas de chemins : choisissez le dossier avec FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Les options de fichier ({}) s'appliquent aux exports vers Cloud Storage et Drive, pas à un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Videz-les, ou choisissez Cloud Storage ou Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Les règles de pyramidage par bande nomment des bandes qui ne sont pas exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Exported bands: {}.</source>
         <translation>Bandes exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Les règles de pyramidage ne s'appliquent qu'aux exports vers un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
@@ -1118,62 +1161,62 @@
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
@@ -1183,7 +1226,7 @@
         <translation type="obsolete">Aucun dossier de sortie n'est défini pour cet export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
@@ -1299,209 +1342,309 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="96"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>L'échelle doit être un nombre positif de mètres par pixel ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Saisissez par exemple 10 pour les bandes les plus fines de Sentinel-2, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="137"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Les dimensions doivent être LARGEURxHAUTEUR en pixels entiers (par ex. 512x512), ou un seul nombre pour le côté le plus long ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformation des pixels (crs_transform) doit comporter 6 nombres ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indiquez [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], par ex. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformation des pixels (crs_transform) {} a une taille de pixel nulle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale et yScale (1er et 5e nombres) ne doivent pas valoir 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SCR inconnu « {} » : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>Example: {}</source>
         <translation>Exemple : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Option « {} » inconnue pour la bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Band options can be: {}.</source>
         <translation>Les options de bande possibles sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
         <source>A band name is empty.</source>
         <translation>Un nom de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La bande « {} » figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nom de bande dans les options de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Un projet Cloud Earth Engine est requis.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
         <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
+        <translation>La limite de couverture nuageuse doit être un pourcentage de 0 à 100 ; reçu {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <source>Unknown {} &quot;{}&quot;.</source>
+        <translation>{} inconnu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
+        <translation>Choisissez une collection par son identifiant Earth Engine ; reçu « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
+        <translation>Par exemple COPERNICUS/S2_SR_HARMONIZED.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>A collection needs a start and an end date.</source>
+        <translation>Une collection demande une date de début et une date de fin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
+        <translation>Indiquez les deux dates au format AAAA-MM-JJ, par ex. 2023-06-01 et 2023-08-31.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>{} has no cloud cover property to limit.</source>
+        <translation>{} n'a pas de propriété de couverture nuageuse à limiter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>Leave the cloud cover limit empty for this collection.</source>
+        <translation>Laissez la limite de couverture nuageuse vide pour cette collection.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <source>cloud mask</source>
+        <translation>masque de nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
+        <translation>Le masque de nuages « {} » ne s'applique pas à {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <source>compositing method</source>
+        <translation>méthode de composition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
+        <translation>{} n'a pas de propriété de couverture nuageuse ; elle ne peut pas être triée par nuages.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>Choose another compositing method, e.g. median.</source>
+        <translation>Choisissez une autre méthode de composition, par ex. la médiane.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <source>Cloud Score+ band</source>
+        <translation>bande Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
+        <translation>Le seuil Cloud Score+ doit être compris entre 0 et 1 ; reçu {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>0.6 keeps pixels that are clear with good confidence.</source>
+        <translation>0,6 garde les pixels dégagés avec une bonne confiance.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>A collection search needs an area.</source>
+        <translation>Une recherche dans une collection demande une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>Draw or choose the area to search and composite.</source>
+        <translation>Dessinez ou choisissez la zone à rechercher et à composer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Name the bands to download from {}.</source>
+        <translation>Nommez les bandes à télécharger de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
+        <translation>Saisissez les noms de bandes séparés par des virgules, par ex. B4, B3, B2.</translation>
     </message>
 </context>
 <context>
