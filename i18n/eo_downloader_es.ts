@@ -303,87 +303,87 @@
     <message>
         <location filename="../plugin/gui/dock.py" line="67"/>
         <source>Image&apos;s own CRS</source>
-        <translation>SRC propio de la imagen</translation>
+        <translation type="obsolete">SRC propio de la imagen</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Date</source>
-        <translation>Fecha</translation>
+        <translation type="obsolete">Fecha</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Cloud %</source>
-        <translation>Nubes %</translation>
+        <translation type="obsolete">Nubes %</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="64"/>
         <source>View id</source>
-        <translation>ID de vista</translation>
+        <translation type="obsolete">ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="154"/>
+        <location filename="../plugin/gui/dock.py" line="117"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="184"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Enter an image id.</source>
-        <translation>Introduzca un ID de imagen.</translation>
+        <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="230"/>
         <source>Enter at least one band.</source>
-        <translation>Introduzca al menos una banda.</translation>
+        <translation type="obsolete">Introduzca al menos una banda.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="212"/>
         <source>Send the request as a background job.</source>
-        <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
+        <translation type="obsolete">Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="226"/>
         <source>Search scenes over the area.</source>
-        <translation>Buscar escenas sobre el área.</translation>
+        <translation type="obsolete">Buscar escenas sobre el área.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="228"/>
         <source>Search and choose a scene, or enter a view id.</source>
-        <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
+        <translation type="obsolete">Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="232"/>
         <source>Create the download task as a background job.</source>
-        <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
+        <translation type="obsolete">Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="256"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
+        <translation type="obsolete">Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="399"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+        <translation type="obsolete">Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="415"/>
         <source>EOSDA scene search</source>
-        <translation>Búsqueda de escenas de EOSDA</translation>
+        <translation type="obsolete">Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="424"/>
         <source>Searching…</source>
-        <translation>Buscando…</translation>
+        <translation type="obsolete">Buscando…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="444"/>
         <source>{} scenes found.</source>
-        <translation>{} escenas encontradas.</translation>
+        <translation type="obsolete">{} escenas encontradas.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
@@ -421,169 +421,169 @@
         <translation>Todavía no hay área de interés.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="24"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="26"/>
         <source>Image id</source>
-        <translation>ID de imagen</translation>
+        <translation type="obsolete">ID de imagen</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="66"/>
         <source>Bands</source>
-        <translation>Bandas</translation>
+        <translation type="obsolete">Bandas</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="31"/>
         <source>Comma-separated band names; true colour by default.</source>
-        <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
+        <translation type="obsolete">Nombres de bandas separados por comas; color verdadero por defecto.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="35"/>
         <source>Scale (m)</source>
-        <translation>Escala (m)</translation>
+        <translation type="obsolete">Escala (m)</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="36"/>
         <source>native</source>
-        <translation>nativa</translation>
+        <translation type="obsolete">nativa</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="37"/>
         <source>CRS</source>
-        <translation>SRC</translation>
+        <translation type="obsolete">SRC</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="39"/>
         <source>Format</source>
-        <translation>Formato</translation>
+        <translation type="obsolete">Formato</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="41"/>
         <source>One file per band</source>
-        <translation>Un archivo por banda</translation>
+        <translation type="obsolete">Un archivo por banda</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="42"/>
         <source>Cloud project</source>
-        <translation>Proyecto de Cloud</translation>
+        <translation type="obsolete">Proyecto de Cloud</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="45"/>
         <source>Download from Earth Engine</source>
-        <translation>Descargar de Earth Engine</translation>
+        <translation type="obsolete">Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="49"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="51"/>
         <source>Dataset</source>
-        <translation>Conjunto de datos</translation>
+        <translation type="obsolete">Conjunto de datos</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="53"/>
         <source>Dates</source>
-        <translation>Fechas</translation>
+        <translation type="obsolete">Fechas</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="60"/>
         <source>Max. cloud (%)</source>
-        <translation>Nubes máx. (%)</translation>
+        <translation type="obsolete">Nubes máx. (%)</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="62"/>
         <source>Search scenes</source>
-        <translation>Buscar escenas</translation>
+        <translation type="obsolete">Buscar escenas</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="68"/>
         <source>Merge bands of the same resolution</source>
-        <translation>Combinar las bandas de la misma resolución</translation>
+        <translation type="obsolete">Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="69"/>
         <source>Download from EOSDA</source>
-        <translation>Descargar de EOSDA</translation>
+        <translation type="obsolete">Descargar de EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="76"/>
+        <location filename="../ui/download_dock.ui" line="25"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="82"/>
+        <location filename="../ui/download_dock.ui" line="31"/>
         <source>Jobs…</source>
         <translation>Trabajos…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="83"/>
+        <location filename="../ui/download_dock.ui" line="32"/>
         <source>Help</source>
         <translation>Ayuda</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="245"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
+        <translation type="obsolete">{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
+        <translation type="obsolete">Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="301"/>
         <source>Reading the description of {}</source>
-        <translation>Leyendo la descripción de {}</translation>
+        <translation type="obsolete">Leyendo la descripción de {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="313"/>
         <source>The image&apos;s bands could not be read: {}</source>
-        <translation>No se pudieron leer las bandas de la imagen: {}</translation>
+        <translation type="obsolete">No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Bands…</source>
-        <translation>Bandas…</translation>
+        <translation type="obsolete">Bandas…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
-        <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
+        <translation type="obsolete">Elegir bandas de la imagen una vez leída su descripción.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="111"/>
         <source>Use a batch export instead</source>
-        <translation>Usar una exportación por lotes</translation>
+        <translation type="obsolete">Usar una exportación por lotes</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="207"/>
         <source>Export on Earth Engine</source>
-        <translation>Exportar en Earth Engine</translation>
+        <translation type="obsolete">Exportar en Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="208"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
-        <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
+        <translation type="obsolete">Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="215"/>
         <source>An export writes GeoTIFF files.</source>
-        <translation>Una exportación escribe archivos GeoTIFF.</translation>
+        <translation type="obsolete">Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="219"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
-        <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
+        <translation type="obsolete">Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="373"/>
         <source>EE export {}</source>
-        <translation>Exportación EE {}</translation>
+        <translation type="obsolete">Exportación EE {}</translation>
     </message>
 </context>
 <context>
@@ -1236,107 +1236,107 @@
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="23"/>
         <source>Batch export on Earth Engine</source>
-        <translation>Exportación por lotes en Earth Engine</translation>
+        <translation type="obsolete">Exportación por lotes en Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="27"/>
         <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
-        <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
+        <translation type="obsolete">Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Cloud Storage</source>
-        <translation>Cloud Storage</translation>
+        <translation type="obsolete">Cloud Storage</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Google Drive</source>
-        <translation>Google Drive</translation>
+        <translation type="obsolete">Google Drive</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Earth Engine asset</source>
-        <translation>Recurso de Earth Engine</translation>
+        <translation type="obsolete">Recurso de Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="39"/>
         <source>folder in My Drive (optional)</source>
-        <translation>carpeta en Mi unidad (opcional)</translation>
+        <translation type="obsolete">carpeta en Mi unidad (opcional)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="41"/>
         <source>the description</source>
-        <translation>la descripción</translation>
+        <translation type="obsolete">la descripción</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="42"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
-        <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
+        <translation type="obsolete">Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="47"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
-        <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
+        <translation type="obsolete">El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="49"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
-        <translation>1e8 (valor predeterminado de Earth Engine)</translation>
+        <translation type="obsolete">1e8 (valor predeterminado de Earth Engine)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="50"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
-        <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
+        <translation type="obsolete">Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="53"/>
         <source>Follow the export and bring the results back</source>
-        <translation>Seguir la exportación y traer los resultados</translation>
+        <translation type="obsolete">Seguir la exportación y traer los resultados</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="55"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
-        <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
+        <translation type="obsolete">Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="59"/>
         <source>Bucket</source>
-        <translation>Bucket</translation>
+        <translation type="obsolete">Bucket</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="60"/>
         <source>Drive folder</source>
-        <translation>Carpeta de Drive</translation>
+        <translation type="obsolete">Carpeta de Drive</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="61"/>
         <source>Asset id</source>
-        <translation>ID del recurso</translation>
+        <translation type="obsolete">ID del recurso</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="66"/>
         <source>File name prefix</source>
-        <translation>Prefijo de los nombres de archivo</translation>
+        <translation type="obsolete">Prefijo de los nombres de archivo</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="67"/>
         <source>Destination</source>
-        <translation>Destino</translation>
+        <translation type="obsolete">Destino</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="70"/>
         <source>Description</source>
-        <translation>Descripción</translation>
+        <translation type="obsolete">Descripción</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="71"/>
         <source>Max. pixels</source>
-        <translation>Píxeles máx.</translation>
+        <translation type="obsolete">Píxeles máx.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="100"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
-        <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
+        <translation type="obsolete">Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1673,254 @@
         <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTab</name>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="43"/>
+        <source>Image&apos;s own CRS</source>
+        <translation>SRC propio de la imagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="72"/>
+        <source>Enter an image id.</source>
+        <translation>Introduzca un ID de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="74"/>
+        <source>Enter at least one band.</source>
+        <translation>Introduzca al menos una banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="82"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exportar en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="83"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="60"/>
+        <source>Download from Earth Engine</source>
+        <translation>Descargar de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <source>Send the request as a background job.</source>
+        <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="90"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Una exportación escribe archivos GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="110"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="118"/>
+        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="149"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="150"/>
+        <source>Drive folder</source>
+        <translation>Carpeta de Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="151"/>
+        <source>Asset id</source>
+        <translation>ID del recurso</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="181"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="209"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="214"/>
+        <source>Reading the description of {}</source>
+        <translation>Leyendo la descripción de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="226"/>
+        <source>The image&apos;s bands could not be read: {}</source>
+        <translation>No se pudieron leer las bandas de la imagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="269"/>
+        <source>EE export {}</source>
+        <translation>Exportación EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="276"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="6"/>
+        <source>Image id</source>
+        <translation>ID de imagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Bands</source>
+        <translation>Bandas</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Bands…</source>
+        <translation>Bandas…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Pick bands from the image once its description is read.</source>
+        <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="15"/>
+        <source>Scale (m)</source>
+        <translation>Escala (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="16"/>
+        <source>native</source>
+        <translation>nativa</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="17"/>
+        <source>CRS</source>
+        <translation>SRC</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="19"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>One file per band</source>
+        <translation>Un archivo por banda</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="22"/>
+        <source>Cloud project</source>
+        <translation>Proyecto de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="26"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Exportación por lotes en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="29"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="31"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="34"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Earth Engine asset</source>
+        <translation>Recurso de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="44"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>carpeta en Mi unidad (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="48"/>
+        <source>File name prefix</source>
+        <translation>Prefijo de los nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>the description</source>
+        <translation>la descripción</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="51"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="52"/>
+        <source>Max. pixels</source>
+        <translation>Píxeles máx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valor predeterminado de Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Seguir la exportación y traer los resultados</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="59"/>
+        <source>Use a batch export instead</source>
+        <translation>Usar una exportación por lotes</translation>
     </message>
 </context>
 <context>
@@ -2143,227 +2391,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../ui/eodag_tab.ui" line="7"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../ui/eodag_tab.ui" line="11"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../ui/eodag_tab.ui" line="13"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../ui/eodag_tab.ui" line="12"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../ui/eodag_tab.ui" line="14"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
+        <location filename="../ui/eodag_tab.ui" line="25"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../ui/eodag_tab.ui" line="24"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../ui/eodag_tab.ui" line="26"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="31"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="32"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="46"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="47"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="48"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="49"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="50"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../ui/eodag_tab.ui" line="55"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
+        <location filename="../ui/eodag_tab.ui" line="61"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
+        <location filename="../ui/eodag_tab.ui" line="70"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="203"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="227"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="306"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="402"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="409"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Test connection</source>
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="245"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
     </message>
@@ -2604,6 +2852,99 @@
         <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
+    </message>
+</context>
+<context>
+    <name>EosdaTab</name>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
+        <source>Search scenes over the area.</source>
+        <translation>Buscar escenas sobre el área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <source>Search and choose a scene, or enter a view id.</source>
+        <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <source>Enter at least one band.</source>
+        <translation>Introduzca al menos una banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <source>Create the download task as a background job.</source>
+        <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="78"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="94"/>
+        <source>EOSDA scene search</source>
+        <translation>Búsqueda de escenas de EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="123"/>
+        <source>{} scenes found.</source>
+        <translation>{} escenas encontradas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="6"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="8"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="15"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nubes máx. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <source>Search scenes</source>
+        <translation>Buscar escenas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <source>Cloud %</source>
+        <translation>Nubes %</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <source>View id</source>
+        <translation>ID de vista</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <source>Bands</source>
+        <translation>Bandas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Combinar las bandas de la misma resolución</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <source>Download from EOSDA</source>
+        <translation>Descargar de EOSDA</translation>
     </message>
 </context>
 <context>

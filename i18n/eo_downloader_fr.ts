@@ -303,87 +303,87 @@
     <message>
         <location filename="../plugin/gui/dock.py" line="67"/>
         <source>Image&apos;s own CRS</source>
-        <translation>SCR propre à l'image</translation>
+        <translation type="obsolete">SCR propre à l'image</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Date</source>
-        <translation>Date</translation>
+        <translation type="obsolete">Date</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Cloud %</source>
-        <translation>Nuages %</translation>
+        <translation type="obsolete">Nuages %</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="64"/>
         <source>View id</source>
-        <translation>ID de vue</translation>
+        <translation type="obsolete">ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="154"/>
+        <location filename="../plugin/gui/dock.py" line="117"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="184"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Enter an image id.</source>
-        <translation>Saisissez un ID d'image.</translation>
+        <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="230"/>
         <source>Enter at least one band.</source>
-        <translation>Saisissez au moins une bande.</translation>
+        <translation type="obsolete">Saisissez au moins une bande.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="212"/>
         <source>Send the request as a background job.</source>
-        <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
+        <translation type="obsolete">Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="226"/>
         <source>Search scenes over the area.</source>
-        <translation>Rechercher les scènes sur la zone.</translation>
+        <translation type="obsolete">Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="228"/>
         <source>Search and choose a scene, or enter a view id.</source>
-        <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
+        <translation type="obsolete">Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="232"/>
         <source>Create the download task as a background job.</source>
-        <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
+        <translation type="obsolete">Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="256"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
+        <translation type="obsolete">Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="399"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+        <translation type="obsolete">Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="415"/>
         <source>EOSDA scene search</source>
-        <translation>Recherche de scènes EOSDA</translation>
+        <translation type="obsolete">Recherche de scènes EOSDA</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="424"/>
         <source>Searching…</source>
-        <translation>Recherche…</translation>
+        <translation type="obsolete">Recherche…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="444"/>
         <source>{} scenes found.</source>
-        <translation>{} scènes trouvées.</translation>
+        <translation type="obsolete">{} scènes trouvées.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
@@ -421,169 +421,169 @@
         <translation>Pas encore de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="24"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="26"/>
         <source>Image id</source>
-        <translation>ID d'image</translation>
+        <translation type="obsolete">ID d'image</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="66"/>
         <source>Bands</source>
-        <translation>Bandes</translation>
+        <translation type="obsolete">Bandes</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="31"/>
         <source>Comma-separated band names; true colour by default.</source>
-        <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
+        <translation type="obsolete">Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="35"/>
         <source>Scale (m)</source>
-        <translation>Échelle (m)</translation>
+        <translation type="obsolete">Échelle (m)</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="36"/>
         <source>native</source>
-        <translation>native</translation>
+        <translation type="obsolete">native</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="37"/>
         <source>CRS</source>
-        <translation>SCR</translation>
+        <translation type="obsolete">SCR</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="39"/>
         <source>Format</source>
-        <translation>Format</translation>
+        <translation type="obsolete">Format</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="41"/>
         <source>One file per band</source>
-        <translation>Un fichier par bande</translation>
+        <translation type="obsolete">Un fichier par bande</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="42"/>
         <source>Cloud project</source>
-        <translation>Projet Cloud</translation>
+        <translation type="obsolete">Projet Cloud</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="45"/>
         <source>Download from Earth Engine</source>
-        <translation>Télécharger depuis Earth Engine</translation>
+        <translation type="obsolete">Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="49"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="51"/>
         <source>Dataset</source>
-        <translation>Jeu de données</translation>
+        <translation type="obsolete">Jeu de données</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="53"/>
         <source>Dates</source>
-        <translation>Dates</translation>
+        <translation type="obsolete">Dates</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="60"/>
         <source>Max. cloud (%)</source>
-        <translation>Nuages max. (%)</translation>
+        <translation type="obsolete">Nuages max. (%)</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="62"/>
         <source>Search scenes</source>
-        <translation>Rechercher des scènes</translation>
+        <translation type="obsolete">Rechercher des scènes</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="68"/>
         <source>Merge bands of the same resolution</source>
-        <translation>Fusionner les bandes de même résolution</translation>
+        <translation type="obsolete">Fusionner les bandes de même résolution</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="69"/>
         <source>Download from EOSDA</source>
-        <translation>Télécharger depuis EOSDA</translation>
+        <translation type="obsolete">Télécharger depuis EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="76"/>
+        <location filename="../ui/download_dock.ui" line="25"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="82"/>
+        <location filename="../ui/download_dock.ui" line="31"/>
         <source>Jobs…</source>
         <translation>Tâches…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="83"/>
+        <location filename="../ui/download_dock.ui" line="32"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="245"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
+        <translation type="obsolete">{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
+        <translation type="obsolete">Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="301"/>
         <source>Reading the description of {}</source>
-        <translation>Lecture de la description de {}</translation>
+        <translation type="obsolete">Lecture de la description de {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="313"/>
         <source>The image&apos;s bands could not be read: {}</source>
-        <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
+        <translation type="obsolete">Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Bands…</source>
-        <translation>Bandes…</translation>
+        <translation type="obsolete">Bandes…</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Pick bands from the image once its description is read.</source>
-        <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
+        <translation type="obsolete">Choisir des bandes de l'image une fois sa description lue.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="111"/>
         <source>Use a batch export instead</source>
-        <translation>Utiliser plutôt un export par lots</translation>
+        <translation type="obsolete">Utiliser plutôt un export par lots</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="207"/>
         <source>Export on Earth Engine</source>
-        <translation>Exporter sur Earth Engine</translation>
+        <translation type="obsolete">Exporter sur Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="208"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
-        <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
+        <translation type="obsolete">Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="215"/>
         <source>An export writes GeoTIFF files.</source>
-        <translation>Un export écrit des fichiers GeoTIFF.</translation>
+        <translation type="obsolete">Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="219"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
-        <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
+        <translation type="obsolete">C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="373"/>
         <source>EE export {}</source>
-        <translation>Export EE {}</translation>
+        <translation type="obsolete">Export EE {}</translation>
     </message>
 </context>
 <context>
@@ -1236,107 +1236,107 @@
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="23"/>
         <source>Batch export on Earth Engine</source>
-        <translation>Export par lots sur Earth Engine</translation>
+        <translation type="obsolete">Export par lots sur Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="27"/>
         <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
-        <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
+        <translation type="obsolete">Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Cloud Storage</source>
-        <translation>Cloud Storage</translation>
+        <translation type="obsolete">Cloud Storage</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Google Drive</source>
-        <translation>Google Drive</translation>
+        <translation type="obsolete">Google Drive</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="32"/>
         <source>Earth Engine asset</source>
-        <translation>Asset Earth Engine</translation>
+        <translation type="obsolete">Asset Earth Engine</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="39"/>
         <source>folder in My Drive (optional)</source>
-        <translation>dossier dans Mon Drive (facultatif)</translation>
+        <translation type="obsolete">dossier dans Mon Drive (facultatif)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="41"/>
         <source>the description</source>
-        <translation>la description</translation>
+        <translation type="obsolete">la description</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="42"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
-        <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
+        <translation type="obsolete">Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="47"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
-        <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
+        <translation type="obsolete">Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="49"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
-        <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
+        <translation type="obsolete">1e8 (valeur par défaut d’Earth Engine)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="50"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
-        <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
+        <translation type="obsolete">Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="53"/>
         <source>Follow the export and bring the results back</source>
-        <translation>Suivre l’export et rapporter les résultats</translation>
+        <translation type="obsolete">Suivre l’export et rapporter les résultats</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="55"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
-        <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
+        <translation type="obsolete">Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="59"/>
         <source>Bucket</source>
-        <translation>Bucket</translation>
+        <translation type="obsolete">Bucket</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="60"/>
         <source>Drive folder</source>
-        <translation>Dossier Drive</translation>
+        <translation type="obsolete">Dossier Drive</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="61"/>
         <source>Asset id</source>
-        <translation>ID de l’asset</translation>
+        <translation type="obsolete">ID de l’asset</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="66"/>
         <source>File name prefix</source>
-        <translation>Préfixe des noms de fichier</translation>
+        <translation type="obsolete">Préfixe des noms de fichier</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="67"/>
         <source>Destination</source>
-        <translation>Destination</translation>
+        <translation type="obsolete">Destination</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="70"/>
         <source>Description</source>
-        <translation>Description</translation>
+        <translation type="obsolete">Description</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="71"/>
         <source>Max. pixels</source>
-        <translation>Pixels max.</translation>
+        <translation type="obsolete">Pixels max.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_export_box.py" line="100"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
-        <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
+        <translation type="obsolete">Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1673,254 @@
         <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTab</name>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="43"/>
+        <source>Image&apos;s own CRS</source>
+        <translation>SCR propre à l'image</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="72"/>
+        <source>Enter an image id.</source>
+        <translation>Saisissez un ID d'image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="74"/>
+        <source>Enter at least one band.</source>
+        <translation>Saisissez au moins une bande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="82"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exporter sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="83"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="60"/>
+        <source>Download from Earth Engine</source>
+        <translation>Télécharger depuis Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <source>Send the request as a background job.</source>
+        <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="90"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Un export écrit des fichiers GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="110"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="118"/>
+        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="149"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="150"/>
+        <source>Drive folder</source>
+        <translation>Dossier Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="151"/>
+        <source>Asset id</source>
+        <translation>ID de l’asset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="181"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="209"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="214"/>
+        <source>Reading the description of {}</source>
+        <translation>Lecture de la description de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="226"/>
+        <source>The image&apos;s bands could not be read: {}</source>
+        <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="269"/>
+        <source>EE export {}</source>
+        <translation>Export EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="276"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="6"/>
+        <source>Image id</source>
+        <translation>ID d'image</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Bands…</source>
+        <translation>Bandes…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Pick bands from the image once its description is read.</source>
+        <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="15"/>
+        <source>Scale (m)</source>
+        <translation>Échelle (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="16"/>
+        <source>native</source>
+        <translation>native</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="17"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="19"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>One file per band</source>
+        <translation>Un fichier par bande</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="22"/>
+        <source>Cloud project</source>
+        <translation>Projet Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="26"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Export par lots sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="29"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="31"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="34"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Earth Engine asset</source>
+        <translation>Asset Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="44"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>dossier dans Mon Drive (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="48"/>
+        <source>File name prefix</source>
+        <translation>Préfixe des noms de fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>the description</source>
+        <translation>la description</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="51"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="52"/>
+        <source>Max. pixels</source>
+        <translation>Pixels max.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Suivre l’export et rapporter les résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="59"/>
+        <source>Use a batch export instead</source>
+        <translation>Utiliser plutôt un export par lots</translation>
     </message>
 </context>
 <context>
@@ -2143,227 +2391,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../ui/eodag_tab.ui" line="7"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../ui/eodag_tab.ui" line="11"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../ui/eodag_tab.ui" line="13"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../ui/eodag_tab.ui" line="12"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../ui/eodag_tab.ui" line="14"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
+        <location filename="../ui/eodag_tab.ui" line="25"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../ui/eodag_tab.ui" line="24"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../ui/eodag_tab.ui" line="26"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="31"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="32"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="46"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="47"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="48"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="49"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="50"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../ui/eodag_tab.ui" line="55"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
+        <location filename="../ui/eodag_tab.ui" line="61"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
+        <location filename="../ui/eodag_tab.ui" line="70"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="203"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="227"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="306"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="402"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="409"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
         <source>Testing the connection to {}</source>
         <translation>Test de la connexion à {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="245"/>
         <source>Testing the connection to {}…</source>
         <translation>Test de la connexion à {}…</translation>
     </message>
@@ -2604,6 +2852,99 @@
         <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
+    </message>
+</context>
+<context>
+    <name>EosdaTab</name>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
+        <source>Search scenes over the area.</source>
+        <translation>Rechercher les scènes sur la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <source>Search and choose a scene, or enter a view id.</source>
+        <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <source>Enter at least one band.</source>
+        <translation>Saisissez au moins une bande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <source>Create the download task as a background job.</source>
+        <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="78"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="94"/>
+        <source>EOSDA scene search</source>
+        <translation>Recherche de scènes EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="123"/>
+        <source>{} scenes found.</source>
+        <translation>{} scènes trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="6"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="8"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="15"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nuages max. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <source>Search scenes</source>
+        <translation>Rechercher des scènes</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <source>Cloud %</source>
+        <translation>Nuages %</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <source>View id</source>
+        <translation>ID de vue</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Fusionner les bandes de même résolution</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <source>Download from EOSDA</source>
+        <translation>Télécharger depuis EOSDA</translation>
     </message>
 </context>
 <context>

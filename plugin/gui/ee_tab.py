@@ -8,7 +8,6 @@ the interactive download would be large (:data:`EXPORT_SUGGESTED_BYTES`).  Every
 export is in the Processing algorithm ``eo_downloader:ee_export``; the group holds the ones most
 exports need.  The image's description is read off the main thread (:class:`FunctionTask`).
 """
-import math
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.PyQt import uic
@@ -19,13 +18,12 @@ from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask
 from ..core.errors import EoError, ParameterError
 from ..core.i18n import translate
+from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
 
-EE_FORMATS = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
-EE_REQUEST_LIMIT = 50331648
 #: An interactive download larger than this (as Earth Engine counts bytes) proposes a batch export.
 EXPORT_SUGGESTED_BYTES = 1 << 30
 #: The export destinations, in the order of the items of ``eeExportDestinationCombo`` in the .ui file.
@@ -39,7 +37,8 @@ class EeTab(QWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.dock = dock
-        self.eeFormatCombo.addItems(EE_FORMATS)
+        for fmt in FORMAT_CHOICES:                  # the one list (core), Earth Engine's default first
+            self.eeFormatCombo.addItem(format_label(fmt), fmt)
         self.eeCrsWidget.setOptionVisible(self.eeCrsWidget.CrsOption.CrsNotSet, True)
         self.eeCrsWidget.setNotSetText(translate("EeTab", "Image's own CRS"))
         self.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
@@ -111,16 +110,13 @@ class EeTab(QWidget, FORM_CLASS):
             return translate("EeTab", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
                                       "(with the mask byte), {} request(s).").format(
                 est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
+        from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
         scale = self.eeScaleSpin.value() or 10.0
-        minx, miny, maxx, maxy = aoi.bounds
-        lat = math.radians((miny + maxy) / 2.0)
-        width = max(1, int(math.ceil((maxx - minx) * 111320.0 * math.cos(lat) / scale)))
-        height = max(1, int(math.ceil((maxy - miny) * 110540.0 / scale)))
-        size = width * height * max(1, len(bands)) * 3
-        tiles = max(1, int(math.ceil(size / float(EE_REQUEST_LIMIT))), int(math.ceil(max(width, height) / 10000.0)) ** 2)
+        est = rough_estimate(aoi.bounds, scale, len(bands))
+        size = est.bytes
         text = translate("EeTab", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "
-                                  "{} tile(s).").format(width, height, scale, size / 1048576.0, tiles)
+                                  "{} tile(s).").format(est.width, est.height, scale, size / 1048576.0, est.tiles)
         if isinstance(info, str):
             text += "\n" + info
         return text, size
@@ -136,7 +132,7 @@ class EeTab(QWidget, FORM_CLASS):
     def _ee_params(self, aoi):
         from ..core.providers.earthengine import download_runner as ee_download
         return ee_download.build_params(
-            band_options="", crs_transform="", dimensions="", format=self.eeFormatCombo.currentText(),
+            band_options="", crs_transform="", dimensions="", format=self.eeFormatCombo.currentData() or None,
             file_per_band=self.eeFilePerBandCheck.isChecked(), name="", **self._ee_inputs(aoi))
 
     def _ee_export_params(self, aoi):

@@ -184,3 +184,22 @@ def test_export_from_the_dock_is_followed_and_brought_back(dock, monkeypatch, tm
     # the destination and bucket are offered again next time
     assert plugin_settings.get("ee_export_bucket") == "bkt"
     assert plugin_settings.get("ee_export_destination") == "gcs"
+
+
+def test_formats_are_the_core_list_and_file_per_band_decides_with_the_default(dock):
+    """Issue 20 item 6: with Earth Engine's default format, unticking "One file per band" gives one file."""
+    from plugin.core.aoi import Aoi
+    from plugin.core.providers.earthengine.params import FORMAT_CHOICES
+    tab = dock.ee_tab
+    assert [tab.eeFormatCombo.itemData(i) for i in range(tab.eeFormatCombo.count())] == list(FORMAT_CHOICES)
+    aoi = Aoi.from_geojson({"type": "Polygon", "coordinates": [[[2.35, 48.85], [2.36, 48.85], [2.36, 48.86],
+                                                                 [2.35, 48.86], [2.35, 48.85]]]})
+    tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeFormatCombo.setCurrentIndex(0)
+    tab.eeFilePerBandCheck.setChecked(False)
+    assert tab._ee_params(aoi)["format"] == "ZIPPED_GEO_TIFF"
+    tab.eeFilePerBandCheck.setChecked(True)
+    assert tab._ee_params(aoi)["format"] == "ZIPPED_GEO_TIFF_PER_BAND"
+    tab.eeFormatCombo.setCurrentIndex(FORMAT_CHOICES.index("GEO_TIFF"))
+    assert tab._ee_params(aoi)["format"] == "GEO_TIFF"
