@@ -37,6 +37,7 @@ import urllib3
 
 from . import archive
 from . import http as eohttp
+from . import urllib3_hooks
 from .checksums import _CRC32C, _Crc32c, _b64_to_hex, announced_checksums
 from .naming import choose_name
 from .records import DownloadRecords, DownloadResult
@@ -519,40 +520,8 @@ class _Download:
 
     # ---- the body
     def _filler(self, response: requests.Response):
-        """(fill(view) -> bytes read into view, 0 at the end; remaining body bytes or None).
-
-        Reads only what has arrived (one socket read at most), so a drop loses
-        nothing already received.  The fast path reads straight from the
-        response's buffered socket file into our buffers (no allocation, no
-        extra copy) and stops at Content-Length itself; chunked or encoded
-        bodies go through http.client/urllib3.
-        """
-        raw = response.raw
-        if self.decoding:
-            def fill_decoded(view):
-                data = raw.read(min(len(view), 65536), decode_content=True)
-                view[:len(data)] = data
-                return len(data)
-            return fill_decoded, None
-        fp = getattr(raw, "_fp", None)                   # http.client.HTTPResponse
-        buffered = getattr(fp, "fp", None)               # its BufferedReader over the socket
-        if (fp is not None and not getattr(fp, "chunked", True) and hasattr(buffered, "readinto1")
-                and getattr(raw, "_fp_bytes_read", 0) == 0):
-            length = getattr(fp, "length", None)
-            return buffered.readinto1, (int(length) if length is not None else None)
-        read1 = getattr(raw, "read1", None)              # urllib3 >= 2
-        if read1 is not None:
-            reader = lambda n: read1(n, decode_content=False)   # noqa: E731
-        elif fp is not None and hasattr(fp, "read1"):
-            reader = fp.read1
-        else:
-            reader = lambda n: raw.read(n, decode_content=False)  # noqa: E731
-
-        def fill(view):
-            data = reader(len(view))
-            view[:len(data)] = data
-            return len(data)
-        return fill, None
+        """(fill(view), remaining body bytes or None): :func:`.urllib3_hooks.body_filler`."""
+        return urllib3_hooks.body_filler(response, self.decoding)
 
     def _stream(self, response: requests.Response) -> None:
         if not self.hashers:
