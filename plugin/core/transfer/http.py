@@ -286,15 +286,19 @@ def default_user_agent() -> str:
 
 
 class _Session(requests.Session):
-    """A Session whose own ``proxies`` win over proxy environment variables.
+    """A Session whose own ``proxies`` and CA bundle win over environment variables.
 
-    (Plain requests lets ``HTTP_PROXY`` override ``session.proxies``; the proxy
-    the user configured in QGIS must win.)
+    (Plain requests lets ``HTTP_PROXY`` override ``session.proxies``, and
+    ``REQUESTS_CA_BUNDLE`` a ``session.verify`` bundle; the proxy the user
+    configured in QGIS must win, and so must a bundle holding QGIS's trusted CAs,
+    which :mod:`.tls` builds from the one the variable names.)
     """
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         explicit = dict(proxies or {})   # (the parent method adds the environment's to ``proxies``)
         settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if verify is None and isinstance(self.verify, str):
+            settings["verify"] = self.verify
         if self.proxies:
             no_proxy = self.proxies.get("no_proxy")
             if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
