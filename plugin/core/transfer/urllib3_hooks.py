@@ -10,10 +10,11 @@ The plugin needs three things those libraries do not offer publicly:
 * a body reader that fills the engine's buffers straight from the buffered socket file
   (:func:`body_filler`), and the body requests already holds (:func:`consumed_body`).
 
-Each falls back to something slower but correct when an attribute is missing (a cancel then waits
-for the read timeout), so a library upgrade would not break the plugin, only silently make cancel
-slow.  tests/core/test_urllib3_hooks.py therefore fails when the installed versions leave
-:data:`SUPPORTED_URLLIB3` / :data:`SUPPORTED_REQUESTS` or when any attribute used here is gone.
+Each degrades quietly when an attribute it reads is missing (a cancel then waits for the read
+timeout, a body takes the slower reader), so a library upgrade would not stop the plugin, only make
+it slower without anyone noticing.  tests/core/test_urllib3_hooks.py therefore fails when the
+installed versions leave :data:`SUPPORTED_URLLIB3` / :data:`SUPPORTED_REQUESTS` or when any
+attribute used here is gone, and :mod:`.http` logs a warning at import outside those ranges.
 
 Pure Python (requests + urllib3 + stdlib); no qgis import.
 """
