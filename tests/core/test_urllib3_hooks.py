@@ -13,6 +13,7 @@ cases) and tests/core/test_http.py::test_request_cancel_while_server_stalls_befo
 import http.client
 import inspect
 import socket
+import ssl
 import threading
 import time
 
@@ -24,6 +25,7 @@ from plugin.core.transfer import http as eohttp
 from plugin.core.transfer import urllib3_hooks as hooks
 from tests.sims import faults
 from tests.sims.faults import FaultServer, Resource
+from tests.sims.tls import HttpsServer, throwaway_ca
 
 DATA = faults.sample_bytes(300000, seed=3)
 
@@ -118,6 +120,20 @@ def test_response_socket_finds_the_socket_both_ways(server):
         assert hooks.response_socket(response) is sock
     finally:
         response.close()
+
+
+def test_response_socket_and_body_filler_over_tls(tmp_path):
+    pki = throwaway_ca(str(tmp_path))
+    with HttpsServer(pki["cert"], pki["key"]) as https:
+        response = eohttp.make_session(verify=pki["ca"]).get(https.url, stream=True, timeout=5)
+        try:
+            sock = hooks.response_socket(response)
+            assert isinstance(sock, ssl.SSLSocket) and response.raw._fp.fp.raw._sock is sock
+            fill, remaining = hooks.body_filler(response, decoding=False)
+            view = memoryview(bytearray(16))
+            assert remaining == 2 and fill(view) == 2 and bytes(view[:2]) == b"ok"   # the engine stops at remaining
+        finally:
+            response.close()
 
 
 def test_abort_response_wakes_a_blocked_body_read(server):
