@@ -18,7 +18,7 @@ from ..core.runner import is_detached
 from . import credentials as creds
 from . import layers, network
 from . import settings as plugin_settings
-from .tasks import FunctionTask, JobTask, add_task
+from .tasks import FunctionTask, JobTask, add_task, stop_tasks
 
 LOG_TAG = "EO Downloader"
 DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may still be reading them
@@ -42,6 +42,13 @@ def credentials_for(job: Job) -> dict:
     if job.provider == "eodag":
         return creds.eodag_credentials(authcfg)
     return {}
+
+
+def _cancel_on_server(job: Job, ctx, cancel) -> bool:
+    """:func:`..core.runner.cancel_remote` with the task's cancel token (worker thread)."""
+    from ..core.runner import cancel_remote
+    ctx.cancel = cancel
+    return cancel_remote(job, ctx)
 
 
 class JobManager(QObject):
@@ -163,7 +170,7 @@ class JobManager(QObject):
         self.jobChanged.emit(job_id)
 
     def _cancel_remote(self, job: Job) -> None:
-        from ..core.runner import RunContext, cancel_remote
+        from ..core.runner import RunContext
         try:
             credentials = credentials_for(job)
         except EoError as exc:
@@ -172,8 +179,8 @@ class JobManager(QObject):
             return
         ctx = RunContext(job, store=self.store, credentials=credentials, session=network.make_session(),
                          settings=plugin_settings.core_settings())
-        task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), cancel_remote,
-                            key=job.id, job=job, ctx=ctx)
+        task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), _cancel_on_server,
+                            key=job.id, deadline=plugin_settings.request_deadline(), job=job, ctx=ctx)
         task.done.connect(self._remote_cancel_done)
         self.cancelling[job.id] = task
         self.task_manager.addTask(task)
@@ -266,6 +273,8 @@ class JobManager(QObject):
             task._on_finished = None
             task.interrupt()
         self.tasks.clear()
+        stop_tasks(list(self.cancelling.values()))   # server-side cancels: the job stays as it was
+        self.cancelling.clear()
         # Previews of interrupted jobs go (the resumed job shows its own).
         project = QgsProject.instance()
         ids = [lid for shown in self.preview_layers.values() for lid in shown.values() if project.mapLayer(lid)]

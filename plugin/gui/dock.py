@@ -14,9 +14,10 @@ from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.jobs import Job
 from ..resources import ui_path
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
 from .ee_export_box import EXPORT_SUGGESTED_BYTES, EeExportBox
 from .map_tool import PolygonMapTool
+from .task_button import TaskButton
 from ..core.i18n import translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
@@ -90,7 +91,7 @@ class DownloadDock(QDockWidget):
         ui.eeScaleSpin.valueChanged.connect(self.schedule_update)
         ui.eeFormatCombo.currentIndexChanged.connect(self.schedule_update)
         ui.eeDownloadButton.clicked.connect(self.submit_ee)
-        ui.eosdaSearchButton.clicked.connect(self.search_eosda)
+        self.search_stopper = TaskButton(ui.eosdaSearchButton, self.search_eosda, self._status)
         ui.eosdaDownloadButton.clicked.connect(self.submit_eosda)
         ui.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
         ui.outputDirWidget.fileChanged.connect(lambda path: plugin_settings.set("output_dir", path))
@@ -105,6 +106,9 @@ class DownloadDock(QDockWidget):
         self.info_timer.setInterval(800)
         self.info_timer.timeout.connect(self.fetch_image_info)
         ui.eeImageEdit.textChanged.connect(self.info_timer.start)
+        self.info_stop_button = QPushButton(translate("DownloadDock", "Stop"))
+        ui.eeBandsLayout.addWidget(self.info_stop_button)      # shown while the description is read
+        self.info_stopper = TaskButton(self.info_stop_button, None, self._status, hide_when_idle=True)
         self.export_box = EeExportBox(self.schedule_update)
         ui.eeLayout.insertRow(ui.eeLayout.getWidgetPosition(ui.eeEstimateLabel)[0], self.export_box)
         self.suggest_export_button = QPushButton(translate("DownloadDock", "Use a batch export instead"))
@@ -300,7 +304,8 @@ class DownloadDock(QDockWidget):
         task = FunctionTask(translate("DownloadDock", "Reading the description of {}").format(image),
                             _read_image_info, key=image, image=image, project=project, session=network.make_session(),
                             base=config.base_url("ee_api", plugin_settings.get("ee_api_url")),
-                            token_provider=creds["token_provider"])
+                            token_provider=creds["token_provider"], deadline=plugin_settings.request_deadline())
+        self.info_stopper.watch(task, translate("DownloadDock", "Reading the description of {}…").format(image))
         task.done.connect(self._image_info_done)
         self.info_task = task
         QgsApplication.taskManager().addTask(task)
@@ -308,6 +313,11 @@ class DownloadDock(QDockWidget):
     def _image_info_done(self, task):
         self.info_task = None
         image = task.key
+        if task.stopped and not task.timed_out:     # stopped by the user: read it again when asked
+            self._status(task.error)
+            self.show_bands()
+            return
+        self._status("")
         self.image_infos[image] = task.result if task.error is None else \
             translate("DownloadDock", "The image's bands could not be read: {}").format(task.error)
         self.show_bands()
@@ -398,21 +408,22 @@ class DownloadDock(QDockWidget):
             self._status(exc.user_text())
             return
         from ..core import eosda
+        if self.search_task is not None:
+            return
         task = FunctionTask(translate("DownloadDock", "EOSDA scene search"), eosda.search,
+                            deadline=plugin_settings.request_deadline(),
                             session=network.make_session(),
                             base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
                             dataset=ui.eosdaDatasetCombo.currentText(), aoi_geojson_polygon=aoi.to_geojson(),
                             date_from=ui.eosdaFromDate.date().toString("yyyy-MM-dd"),
                             date_to=ui.eosdaToDate.date().toString("yyyy-MM-dd"), cloud_max=ui.eosdaCloudSpin.value())
+        self.search_stopper.watch(task, translate("DownloadDock", "Searching…"))
         task.done.connect(self._search_done)
         self.search_task = task
-        ui.eosdaSearchButton.setEnabled(False)
-        self._status(translate("DownloadDock", "Searching…"))
         QgsApplication.taskManager().addTask(task)
 
     def _search_done(self, task):
         self.search_task = None
-        self.ui.eosdaSearchButton.setEnabled(True)
         if task.error:
             self._status(task.error)
             return
@@ -465,6 +476,9 @@ class DownloadDock(QDockWidget):
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):
         self.timer.stop()
+        self.info_timer.stop()
+        stop_tasks((self.info_task, self.search_task))
+        self.info_task = self.search_task = None
         try:
             self.canvas.extentsChanged.disconnect(self.schedule_update)
         except TypeError:
@@ -483,6 +497,6 @@ class DownloadDock(QDockWidget):
         self.canvas.scene().removeItem(self.aoi_band)
 
 
-def _read_image_info(image, project, session, base, token_provider):
+def _read_image_info(image, project, session, base, token_provider, cancel):
     from ..core.ee.client import EeClient
-    return EeClient(base, project, token_provider, session=session).image_info(image)
+    return EeClient(base, project, token_provider, session=session, cancel=cancel).image_info(image)
