@@ -1,0 +1,233 @@
+"""A QGIS session in a process of its own that starts one background request, then unloads the plugin
+and exits QGIS (issue 21): ``QgsApplication.exitQgis()`` must not wait on the network.
+
+``python -m tests.qgis.exit_worker KIND SERVER_URL PROFILE_DIR [WAIT_SECONDS]``
+
+It starts ``QgsApplication`` (offscreen) with its profile in ``PROFILE_DIR``, loads the plugin
+through ``classFactory`` with a small iface, points the request of ``KIND`` at ``SERVER_URL``
+(a hostile loopback server run by the caller) and starts it as the user would:
+
+=================  ============================================================================
+describe           the dock reads an Earth Engine image's description (an id typed)
+eosda_search       the dock's EOSDA scene search
+eodag_catalogue    the eodag tab's first showing (providers and collections from eodag)
+eodag_search       the eodag tab's search (eodag's STAC search at the server)
+eodag_test         the eodag tab's Test connection
+ee_test            Settings > Test connection, Earth Engine
+eosda_test         Settings > Test connection, EOSDA
+remote_cancel      the Jobs panel's cancel of a detached Earth Engine export (server-side cancel)
+=================  ============================================================================
+
+A 5 ms heartbeat (``bench/_qgis_tools.Heartbeat``) runs on the main thread from the start of
+the request for ``WAIT_SECONDS`` (default 3); then ``plugin.unload()`` and ``exitQgis()`` are
+timed.  One JSON line is printed: ``pending`` (the request was still waiting when unloading
+began), ``max_stall_ms``, ``unload_s``, ``exit_s``, and the plugin's request threads still
+alive 1 s after the exit (``threads_left``: those that honour the cancel token end by then).
+Secrets and eodag's configuration come from the environment, like a headless QGIS.
+"""
+import gc
+import json
+import os
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+for _path in (ROOT, os.path.join(ROOT, "bench")):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+KINDS = ("describe", "eosda_search", "eodag_catalogue", "eodag_search", "eodag_test", "ee_test", "eosda_test",
+         "remote_cancel")
+THREAD_NAMES = ("eo-downloader-task", "eo-downloader-request")
+
+
+class Iface:
+    """What the plugin asks of QGIS's iface, on a real main window."""
+
+    def __init__(self):
+        from qgis.gui import QgsMapCanvas
+        from qgis.PyQt.QtWidgets import QMainWindow
+        self.window = QMainWindow()
+        self.canvas = QgsMapCanvas(self.window)
+        self.window.setCentralWidget(self.canvas)
+
+    def mainWindow(self):
+        return self.window
+
+    def mapCanvas(self):
+        return self.canvas
+
+    def addToolBar(self, name):
+        return self.window.addToolBar(name)
+
+    def addDockWidget(self, area, dock):
+        self.window.addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):
+        self.window.removeDockWidget(dock)
+
+    def addPluginToWebMenu(self, menu, action):
+        pass
+
+    def removePluginWebMenu(self, menu, action):
+        pass
+
+    def close(self):
+        from qgis.PyQt import sip
+        self.window.close()
+        sip.delete(self.window)
+
+    def messageBar(self):
+        from qgis.gui import QgsMessageBar
+        return QgsMessageBar()
+
+
+def spin(seconds, until=None):
+    from qgis.PyQt.QtCore import QCoreApplication
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not (until is not None and until()):
+        QCoreApplication.processEvents()
+        time.sleep(0.002)
+
+
+def _eodag_tab(plugin):
+    plugin.toggle_dock(True)
+    tab = plugin.dock.eodag_tab
+    plugin.dock.ui.providerTabs.setCurrentWidget(tab)
+    return tab
+
+
+def _ready_eodag_tab(plugin):
+    tab = _eodag_tab(plugin)
+    spin(60, lambda: tab.catalogue is not None)
+    assert tab.catalogue is not None, tab.statusLabel.text()
+    tab.providerCombo.setCurrentText("eodag_sim")
+    tab.collectionCombo.setCurrentText("S2_MSI_L2A")
+    return tab
+
+
+def prepare(kind, plugin, server):
+    """Everything before the request (not measured); returns a function that starts it and returns
+    a function telling whether it is still waiting."""
+    from plugin.adapters import settings
+    if kind in ("describe", "ee_test", "remote_cancel"):
+        settings.set("ee_api_url", server)
+    if kind in ("eosda_search", "eosda_test"):
+        settings.set("eosda_api_url", server)
+    if kind == "describe":
+        plugin.toggle_dock(True)
+        dock = plugin.dock
+
+        def start():
+            dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR_HARMONIZED/20240101T000000_20240101T000000_T31TCJ")
+            dock.fetch_image_info()
+            return lambda: dock.info_task is not None
+        return start
+    if kind == "eosda_search":
+        plugin.toggle_dock(True)
+        dock = plugin.dock
+        dock.ui.providerTabs.setCurrentIndex(1)
+
+        def start():
+            dock.search_eosda()
+            return lambda: dock.search_task is not None
+        return start
+    if kind == "eodag_catalogue":
+        def start():
+            tab = _eodag_tab(plugin)
+            return lambda: tab.catalogue_task is not None
+        return start
+    if kind in ("eodag_search", "eodag_test"):
+        tab = _ready_eodag_tab(plugin)
+
+        def start():
+            if kind == "eodag_search":
+                tab.search()
+                return lambda: tab.search_task is not None
+            tab.test_connection()
+            return lambda: tab.test_task is not None
+        return start
+    if kind in ("ee_test", "eosda_test"):
+        from plugin.gui.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(plugin.iface.mainWindow())
+        dialog.eeProjectEdit.setText("my-project")
+        dialog.show()
+
+        def start():
+            (dialog.test_earth_engine if kind == "ee_test" else dialog.test_eosda)()
+            return lambda: dialog.test_task is not None
+        return start
+    if kind == "remote_cancel":
+        return _prepare_remote_cancel(plugin)
+    raise SystemExit("unknown kind {}".format(kind))
+
+
+def _prepare_remote_cancel(plugin):
+    from plugin.core.jobs import Job, JobState
+    from plugin.core.providers import ee_export
+    params = ee_export.build_params("COPERNICUS/S2_SR_HARMONIZED/X", bands="B4", scale=10, bucket="my-bucket",
+                                    project="my-project", aoi={"type": "Polygon", "coordinates": [[
+                                        [1.0, 43.0], [1.01, 43.0], [1.01, 43.01], [1.0, 43.01], [1.0, 43.0]]]})
+    job = Job(provider="ee_export", params=params, title="detached export", state=JobState.RUNNING,
+              server={"operation": "projects/my-project/operations/ABCDEF", "detached": True},
+              output_dir=os.path.join(plugin.manager.store.path + ".out"))
+    manager = plugin.manager
+    manager.store.add(job)
+    plugin.toggle_jobs(True)
+
+    def start():
+        manager.cancel(job.id)
+        return lambda: job.id in manager.cancelling
+    return start
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    kind, server, profile = argv[:3]
+    wait = float(argv[3]) if len(argv) > 3 else 3.0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle
+    from qgis.PyQt.QtCore import QCoreApplication, QSettings
+    QCoreApplication.setOrganizationName("QGIS")
+    QCoreApplication.setOrganizationDomain("qgis.org")
+    QCoreApplication.setApplicationName("QGIS3")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, profile)
+    app = QgsApplication([], True, profile)
+    app.initQgis()
+    import _qgis_tools
+    from plugin import classFactory
+    iface = Iface()
+    iface.canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    iface.canvas.setExtent(QgsRectangle(1.2750, 43.5950, 1.2860, 43.6030))
+    plugin = classFactory(iface)
+    plugin.initGui()
+    iface.window.show()
+    spin(0.3)                   # the plugin's start (it resumes the unfinished jobs of the store)
+    start = prepare(kind, plugin, server)
+    spin(0.3)
+    gc.collect()                # the set-up's garbage is not the request's cost
+    beat = _qgis_tools.Heartbeat(5)
+    beat.start()
+    waiting = start()
+    spin(wait)
+    beat.stop()
+    pending = bool(waiting())
+    stats = beat.stats()
+    t0 = time.perf_counter()
+    plugin.unload()
+    t1 = time.perf_counter()
+    iface.close()               # as QGIS: its main window goes before exitQgis()
+    app.exitQgis()
+    t2 = time.perf_counter()
+    time.sleep(1.0)
+    left = sorted(t.name for t in threading.enumerate() if t.name in THREAD_NAMES)
+    print(json.dumps({"kind": kind, "pending": pending, "max_stall_ms": round(stats["max_stall_ms"], 1),
+                      "long_stalls": stats["long_stalls"], "unload_s": round(t1 - t0, 3),
+                      "exit_s": round(t2 - t1, 3), "threads_left": left}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
