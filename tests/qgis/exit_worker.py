@@ -1,7 +1,9 @@
 """A QGIS session in a process of its own that starts one background request, then unloads the plugin
 and exits QGIS (issue 21): ``QgsApplication.exitQgis()`` must not wait on the network.
 
-``python -m tests.qgis.exit_worker KIND SERVER_URL PROFILE_DIR [WAIT_SECONDS]``
+``python -m tests.qgis.exit_worker KIND SERVER_URL PROFILE_DIR [WAIT_SECONDS]``, or
+``python -m tests.qgis.exit_worker --table`` for every kind against both hostile servers
+(the figures of docs/performance.md).
 
 It starts ``QgsApplication`` (offscreen) with its profile in ``PROFILE_DIR``, loads the plugin
 through ``classFactory`` with a small iface, points the request of ``KIND`` at ``SERVER_URL``
@@ -18,7 +20,8 @@ eosda_test         Settings > Test connection, EOSDA
 remote_cancel      the Jobs panel's cancel of a detached Earth Engine export (server-side cancel)
 =================  ============================================================================
 
-A 5 ms heartbeat (``bench/_qgis_tools.Heartbeat``) runs on the main thread from the start of
+A 5 ms heartbeat (``bench/_qgis_tools.Heartbeat``) runs on the main thread for up to 2 s
+before the request (``idle_max_stall_ms``: the machine's own stalls) and from the start of
 the request for ``WAIT_SECONDS`` (default 3); then ``plugin.unload()`` and ``exitQgis()`` are
 timed.  One JSON line is printed: ``pending`` (the request was still waiting when unloading
 began), ``max_stall_ms``, ``unload_s``, ``exit_s``, and the plugin's request threads still
@@ -182,8 +185,65 @@ def _prepare_remote_cancel(plugin):
     return start
 
 
+#: The hostile servers: one that never answers, one that sends a byte of its answer every 2 s.
+SERVERS = ("silent", "trickle")
+
+
+def hostile_server(which):
+    """A started FaultServer answering every path and method that way (JSON that never ends)."""
+    from tests.sims.faults import Fault, FaultServer, Resource
+    fault = Fault.stall(before_headers=True) if which == "silent" else Fault.trickle(2.0)
+    server = FaultServer().start()
+    server.fallback = Resource(data=b'{"results": [' + b" " * 4096 + b"]}", content_type="application/json",
+                               always=fault)
+    return server
+
+
+def run_worker(kind, url, folder, wait=2.5):
+    """Run this worker in a new process (secrets and eodag's configuration in its environment);
+    returns its JSON line as a dict."""
+    import subprocess
+    from tests.sims import eodag_sim
+    folder = str(folder)
+    os.makedirs(folder, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EODAG") and not k.startswith("EO_DOWNLOADER")}
+    env.update(QT_QPA_PLATFORM="offscreen", EO_DOWNLOADER_EE_TOKEN="tok-exit-4711",
+               EO_DOWNLOADER_EOSDA_API_KEY="key-exit-4711")
+    env.update(eodag_sim.isolated_environment(os.path.join(folder, "eodag")))
+    provider = os.path.join(folder, "provider.yml")
+    with open(provider, "w", encoding="utf-8") as handle:
+        handle.write(eodag_sim.provider_yaml(url))
+    env["EO_DOWNLOADER_EODAG_PROVIDERS_FILE"] = provider
+    proc = subprocess.run([sys.executable, "-m", "tests.qgis.exit_worker", kind, url, os.path.join(folder, "profile"),
+                           str(wait)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert proc.returncode == 0 and lines, proc.stdout[-2000:] + proc.stderr[-3000:]
+    return json.loads(lines[-1])
+
+
+def table() -> int:
+    import tempfile
+    print("| request | server | waiting at unload | unload s | exitQgis s | max stall ms (idle) | threads left |")
+    print("|---|---|---|---:|---:|---:|---|")
+    for kind in KINDS:
+        for which in (SERVERS if kind != "eodag_catalogue" else ("-",)):
+            server = hostile_server("silent" if which == "-" else which)
+            try:
+                r = run_worker(kind, server.base_url, tempfile.mkdtemp(prefix="exit-"),
+                               wait=0.3 if kind == "eodag_catalogue" else 2.5)
+            finally:
+                server.stop()
+            print("| {} | {} | {} | {:.3f} | {:.3f} | {:.0f} ({:.0f}) | {} |".format(
+                kind, which, "yes" if r["pending"] else "no", r["unload_s"], r["exit_s"], r["max_stall_ms"],
+                r["idle_max_stall_ms"], ", ".join(r["threads_left"]) or "-"), flush=True)
+    return 0
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--table"]:
+        return table()
     kind, server, profile = argv[:3]
     wait = float(argv[3]) if len(argv) > 3 else 3.0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -208,6 +268,11 @@ def main(argv=None) -> int:
     start = prepare(kind, plugin, server)
     spin(0.3)
     gc.collect()                # the set-up's garbage is not the request's cost
+    idle = _qgis_tools.Heartbeat(5)       # the machine's own stalls, for reference (a shared machine)
+    idle.start()
+    spin(min(wait, 2.0))
+    idle.stop()
+    gc.collect()
     beat = _qgis_tools.Heartbeat(5)
     beat.start()
     waiting = start()
@@ -224,6 +289,7 @@ def main(argv=None) -> int:
     time.sleep(1.0)
     left = sorted(t.name for t in threading.enumerate() if t.name in THREAD_NAMES)
     print(json.dumps({"kind": kind, "pending": pending, "max_stall_ms": round(stats["max_stall_ms"], 1),
+                      "idle_max_stall_ms": round(idle.stats()["max_stall_ms"], 1),
                       "long_stalls": stats["long_stalls"], "unload_s": round(t1 - t0, 3),
                       "exit_s": round(t2 - t1, 3), "threads_left": left}), flush=True)
     return 0

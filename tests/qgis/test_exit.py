@@ -6,51 +6,26 @@ read timeout), a QGIS process of its own starts the request, unloads the plugin 
 ``QgsApplication.exitQgis()`` (in a subprocess: exiting QGIS here would end the session's
 QGIS for the other tests).  The unload and the exit must take less than 2 s in all, the
 request must still have been waiting when the unload began (else nothing was shown), and
-the main thread's heartbeat must not stall 50 ms or more meanwhile.  Requests made by the
+the main thread's heartbeat must not stall 50 ms or more meanwhile (measured in a run where
+the idle main thread did not stall that long: the machine is shared).  Requests made by the
 plugin itself (not by eodag) must also have stopped for good: no request thread of the
 plugin is left a second after the exit.
 """
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.sims import eodag_sim
-from tests.sims.faults import Fault, FaultServer, Resource
+from tests.qgis.exit_worker import SERVERS, hostile_server, run_worker
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLUGIN_KINDS = ("describe", "eosda_search", "ee_test", "eosda_test", "remote_cancel")
 EODAG_KINDS = ("eodag_search", "eodag_test")
-SERVERS = {"silent": lambda: Fault.stall(before_headers=True), "trickle": lambda: Fault.trickle(2.0)}
 EXIT_LIMIT = 2.0
 STALL_LIMIT_MS = 50.0
 
 
-@pytest.fixture(params=sorted(SERVERS))
+@pytest.fixture(params=SERVERS)
 def server(request):
-    with FaultServer() as srv:
-        # a JSON answer that never ends (trickle) or never starts (silent), on every path and method
-        srv.fallback = Resource(data=b'{"results": [' + b" " * 4096 + b"]}", content_type="application/json",
-                                always=SERVERS[request.param]())
-        yield srv
-
-
-def run_worker(kind, url, folder, wait=2.5):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EODAG") and not k.startswith("EO_DOWNLOADER")}
-    env.update(QT_QPA_PLATFORM="offscreen", EO_DOWNLOADER_EE_TOKEN="tok-exit-4711",
-               EO_DOWNLOADER_EOSDA_API_KEY="key-exit-4711")
-    env.update(eodag_sim.isolated_environment(str(folder / "eodag")))
-    provider = folder / "provider.yml"
-    provider.write_text(eodag_sim.provider_yaml(url))
-    env["EO_DOWNLOADER_EODAG_PROVIDERS_FILE"] = str(provider)
-    proc = subprocess.run([sys.executable, "-m", "tests.qgis.exit_worker", kind, url, str(folder / "profile"),
-                           str(wait)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True, timeout=120)
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    assert proc.returncode == 0 and lines, proc.stdout[-2000:] + proc.stderr[-3000:]
-    return json.loads(lines[-1])
+    srv = hostile_server(request.param)
+    yield srv
+    srv.stop()
 
 
 def check_exit(result):
@@ -64,12 +39,23 @@ def test_exit_while_a_plugin_request_waits(kind, server, tmp_path):
     result = run_worker(kind, server.base_url, tmp_path)
     check_exit(result)
     assert result["threads_left"] == [], result      # the cancel token reached the request itself
-    for again in range(2):                           # a shared machine: two more tries before failing
-        if result["max_stall_ms"] < STALL_LIMIT_MS:
+    tries = [result]
+    while not quiet(result) or result["max_stall_ms"] >= STALL_LIMIT_MS:
+        if len(tries) == 3:
             break
-        result = run_worker(kind, server.base_url, tmp_path / "again{}".format(again))
+        result = run_worker(kind, server.base_url, tmp_path / "again{}".format(len(tries)))
         check_exit(result)
-    assert result["max_stall_ms"] < STALL_LIMIT_MS, result
+        tries.append(result)
+    measured = [r for r in tries if quiet(r)]
+    if not measured:
+        pytest.skip("the machine itself stalled QGIS's main thread >= {} ms in every try (idle: {} ms): "
+                    "too loaded to measure".format(STALL_LIMIT_MS, [r["idle_max_stall_ms"] for r in tries]))
+    assert min(r["max_stall_ms"] for r in measured) < STALL_LIMIT_MS, measured
+
+
+def quiet(result):
+    """Whether the machine let QGIS's idle main thread run without a 50 ms stall in this run."""
+    return result["idle_max_stall_ms"] < STALL_LIMIT_MS
 
 
 @pytest.mark.parametrize("kind", EODAG_KINDS)
