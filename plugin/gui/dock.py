@@ -225,8 +225,9 @@ class DownloadDock(QDockWidget):
         self.suggest_export_button.setVisible(large and not exporting)
         # EOSDA tab
         reason = error if aoi is None else None
-        ui.eosdaSearchButton.setEnabled(reason is None)
-        ui.eosdaSearchButton.setToolTip(reason or translate("DownloadDock", "Search scenes over the area."))
+        if self.search_task is None:          # (while a search runs, the button is its Stop button)
+            ui.eosdaSearchButton.setEnabled(reason is None)
+            ui.eosdaSearchButton.setToolTip(reason or translate("DownloadDock", "Search scenes over the area."))
         if reason is None and not ui.eosdaViewEdit.text().strip():
             reason = translate("DownloadDock", "Search and choose a scene, or enter a view id.")
         if reason is None and not ui.eosdaBandsEdit.text().strip():
@@ -424,6 +425,7 @@ class DownloadDock(QDockWidget):
 
     def _search_done(self, task):
         self.search_task = None
+        self.schedule_update()
         if task.error:
             self._status(task.error)
             return

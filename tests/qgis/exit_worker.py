@@ -304,7 +304,10 @@ def main(argv=None) -> int:
                       "idle_max_stall_ms": round(idle.stats()["max_stall_ms"], 1),
                       "long_stalls": stats["long_stalls"], "unload_s": round(t1 - t0, 3),
                       "exit_s": round(t2 - t1, 3), "threads_left": left}), flush=True)
-    return 0
+    # QGIS 3.22 never finalizes Python (libqgispython does not call Py_Finalize): the process ends
+    # with the threads an eodag call left behind still there.  So does this one.
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ read timeout), a QGIS process of its own starts the request, unloads the plugin 
 ``QgsApplication.exitQgis()`` (in a subprocess: exiting QGIS here would end the session's
 QGIS for the other tests).  The unload and the exit must take less than 2 s in all, the
 request must still have been waiting when the unload began (else nothing was shown), and
-the main thread's heartbeat must not stall 50 ms or more meanwhile (measured in a run where
-the idle main thread did not stall that long: the machine is shared).  Requests made by the
+the main thread's heartbeat must not stall 50 ms or more meanwhile (judged on runs where the
+idle main thread, just before, did not stall 25 ms: the machine is shared; up to four runs,
+a skip saying so if the machine was never that quiet).  Requests made by the
 plugin itself (not by eodag) must also have stopped for good: no request thread of the
 plugin is left a second after the exit.
 """
@@ -41,21 +42,22 @@ def test_exit_while_a_plugin_request_waits(kind, server, tmp_path):
     assert result["threads_left"] == [], result      # the cancel token reached the request itself
     tries = [result]
     while not quiet(result) or result["max_stall_ms"] >= STALL_LIMIT_MS:
-        if len(tries) == 3:
+        if len(tries) == 4:
             break
         result = run_worker(kind, server.base_url, tmp_path / "again{}".format(len(tries)))
         check_exit(result)
         tries.append(result)
     measured = [r for r in tries if quiet(r)]
     if not measured:
-        pytest.skip("the machine itself stalled QGIS's main thread >= {} ms in every try (idle: {} ms): "
-                    "too loaded to measure".format(STALL_LIMIT_MS, [r["idle_max_stall_ms"] for r in tries]))
+        pytest.skip("the machine itself stalled QGIS's idle main thread >= {} ms in every try (idle: {} ms): "
+                    "too loaded to measure".format(STALL_LIMIT_MS / 2, [r["idle_max_stall_ms"] for r in tries]))
     assert min(r["max_stall_ms"] for r in measured) < STALL_LIMIT_MS, measured
 
 
 def quiet(result):
-    """Whether the machine let QGIS's idle main thread run without a 50 ms stall in this run."""
-    return result["idle_max_stall_ms"] < STALL_LIMIT_MS
+    """Whether the machine was quiet enough in this run to tell the plugin's stalls from its own: QGIS's
+    idle main thread, just before the request, never stalled half the limit."""
+    return result["idle_max_stall_ms"] < STALL_LIMIT_MS / 2
 
 
 @pytest.mark.parametrize("kind", EODAG_KINDS)
