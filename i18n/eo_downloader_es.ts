@@ -122,72 +122,72 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="66"/>
+        <location filename="../plugin/core/transfer/archive.py" line="67"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="114"/>
+        <location filename="../plugin/core/transfer/archive.py" line="115"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="109"/>
+        <location filename="../plugin/core/transfer/archive.py" line="110"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="113"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="118"/>
+        <location filename="../plugin/core/transfer/archive.py" line="119"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="120"/>
+        <location filename="../plugin/core/transfer/archive.py" line="121"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="130"/>
+        <location filename="../plugin/core/transfer/archive.py" line="131"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="140"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="146"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="158"/>
+        <location filename="../plugin/core/transfer/archive.py" line="159"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
@@ -301,26 +301,6 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="67"/>
-        <source>Image&apos;s own CRS</source>
-        <translation type="obsolete">SRC propio de la imagen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Date</source>
-        <translation type="obsolete">Fecha</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Cloud %</source>
-        <translation type="obsolete">Nubes %</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="64"/>
-        <source>View id</source>
-        <translation type="obsolete">ID de vista</translation>
-    </message>
-    <message>
         <location filename="../plugin/gui/dock.py" line="117"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
@@ -329,61 +309,6 @@
         <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
-        <source>Enter an image id.</source>
-        <translation type="obsolete">Introduzca un ID de imagen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="230"/>
-        <source>Enter at least one band.</source>
-        <translation type="obsolete">Introduzca al menos una banda.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="212"/>
-        <source>Send the request as a background job.</source>
-        <translation type="obsolete">Enviar la solicitud como trabajo en segundo plano.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="226"/>
-        <source>Search scenes over the area.</source>
-        <translation type="obsolete">Buscar escenas sobre el área.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="228"/>
-        <source>Search and choose a scene, or enter a view id.</source>
-        <translation type="obsolete">Busque y elija una escena, o introduzca un ID de vista.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="232"/>
-        <source>Create the download task as a background job.</source>
-        <translation type="obsolete">Crear la tarea de descarga como trabajo en segundo plano.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="256"/>
-        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation type="obsolete">Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="399"/>
-        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation type="obsolete">Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="415"/>
-        <source>EOSDA scene search</source>
-        <translation type="obsolete">Búsqueda de escenas de EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="424"/>
-        <source>Searching…</source>
-        <translation type="obsolete">Buscando…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="444"/>
-        <source>{} scenes found.</source>
-        <translation type="obsolete">{} escenas encontradas.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
@@ -426,89 +351,9 @@
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="26"/>
-        <source>Image id</source>
-        <translation type="obsolete">ID de imagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="66"/>
-        <source>Bands</source>
-        <translation type="obsolete">Bandas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
-        <source>Comma-separated band names; true colour by default.</source>
-        <translation type="obsolete">Nombres de bandas separados por comas; color verdadero por defecto.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="35"/>
-        <source>Scale (m)</source>
-        <translation type="obsolete">Escala (m)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="36"/>
-        <source>native</source>
-        <translation type="obsolete">nativa</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="37"/>
-        <source>CRS</source>
-        <translation type="obsolete">SRC</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="39"/>
-        <source>Format</source>
-        <translation type="obsolete">Formato</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="41"/>
-        <source>One file per band</source>
-        <translation type="obsolete">Un archivo por banda</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="42"/>
-        <source>Cloud project</source>
-        <translation type="obsolete">Proyecto de Cloud</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="45"/>
-        <source>Download from Earth Engine</source>
-        <translation type="obsolete">Descargar de Earth Engine</translation>
-    </message>
-    <message>
         <location filename="../plugin/gui/dock.py" line="56"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="51"/>
-        <source>Dataset</source>
-        <translation type="obsolete">Conjunto de datos</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="53"/>
-        <source>Dates</source>
-        <translation type="obsolete">Fechas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="60"/>
-        <source>Max. cloud (%)</source>
-        <translation type="obsolete">Nubes máx. (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="62"/>
-        <source>Search scenes</source>
-        <translation type="obsolete">Buscar escenas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="68"/>
-        <source>Merge bands of the same resolution</source>
-        <translation type="obsolete">Combinar las bandas de la misma resolución</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="69"/>
-        <source>Download from EOSDA</source>
-        <translation type="obsolete">Descargar de EOSDA</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="25"/>
@@ -524,66 +369,6 @@
         <location filename="../ui/download_dock.ui" line="32"/>
         <source>Help</source>
         <translation>Ayuda</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="245"/>
-        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation type="obsolete">{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="296"/>
-        <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation type="obsolete">Todavía no se pueden leer las bandas de la imagen: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="301"/>
-        <source>Reading the description of {}</source>
-        <translation type="obsolete">Leyendo la descripción de {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="313"/>
-        <source>The image&apos;s bands could not be read: {}</source>
-        <translation type="obsolete">No se pudieron leer las bandas de la imagen: {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Bands…</source>
-        <translation type="obsolete">Bandas…</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Pick bands from the image once its description is read.</source>
-        <translation type="obsolete">Elegir bandas de la imagen una vez leída su descripción.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="111"/>
-        <source>Use a batch export instead</source>
-        <translation type="obsolete">Usar una exportación por lotes</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="207"/>
-        <source>Export on Earth Engine</source>
-        <translation type="obsolete">Exportar en Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="208"/>
-        <source>Start the export on Earth Engine as a background job that follows it.</source>
-        <translation type="obsolete">Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="215"/>
-        <source>An export writes GeoTIFF files.</source>
-        <translation type="obsolete">Una exportación escribe archivos GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="219"/>
-        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
-        <translation type="obsolete">Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="373"/>
-        <source>EE export {}</source>
-        <translation type="obsolete">Exportación EE {}</translation>
     </message>
 </context>
 <context>
@@ -856,11 +641,6 @@
         <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="265"/>
-        <source>No output folder is set for this download.</source>
-        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
@@ -1151,12 +931,12 @@
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="304"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
@@ -1221,122 +1001,9 @@
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="282"/>
-        <source>No output folder is set for this export.</source>
-        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta exportación.</translation>
-    </message>
-    <message>
         <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
-    </message>
-</context>
-<context>
-    <name>EeExportBox</name>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="23"/>
-        <source>Batch export on Earth Engine</source>
-        <translation type="obsolete">Exportación por lotes en Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="27"/>
-        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
-        <translation type="obsolete">Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Cloud Storage</source>
-        <translation type="obsolete">Cloud Storage</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Google Drive</source>
-        <translation type="obsolete">Google Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Earth Engine asset</source>
-        <translation type="obsolete">Recurso de Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="39"/>
-        <source>folder in My Drive (optional)</source>
-        <translation type="obsolete">carpeta en Mi unidad (opcional)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="41"/>
-        <source>the description</source>
-        <translation type="obsolete">la descripción</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="42"/>
-        <source>Start of the exported files&apos; names (a path in the bucket).</source>
-        <translation type="obsolete">Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="47"/>
-        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
-        <translation type="obsolete">El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="49"/>
-        <source>1e8 (Earth Engine&apos;s default)</source>
-        <translation type="obsolete">1e8 (valor predeterminado de Earth Engine)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="50"/>
-        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
-        <translation type="obsolete">Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="53"/>
-        <source>Follow the export and bring the results back</source>
-        <translation type="obsolete">Seguir la exportación y traer los resultados</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="55"/>
-        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
-        <translation type="obsolete">Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="59"/>
-        <source>Bucket</source>
-        <translation type="obsolete">Bucket</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="60"/>
-        <source>Drive folder</source>
-        <translation type="obsolete">Carpeta de Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="61"/>
-        <source>Asset id</source>
-        <translation type="obsolete">ID del recurso</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="66"/>
-        <source>File name prefix</source>
-        <translation type="obsolete">Prefijo de los nombres de archivo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="67"/>
-        <source>Destination</source>
-        <translation type="obsolete">Destino</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="70"/>
-        <source>Description</source>
-        <translation type="obsolete">Descripción</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="71"/>
-        <source>Max. pixels</source>
-        <translation type="obsolete">Píxeles máx.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="100"/>
-        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
-        <translation type="obsolete">Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1650,27 +1317,27 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
     </message>
@@ -1678,27 +1345,27 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="43"/>
+        <location filename="../plugin/gui/ee_tab.py" line="44"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="72"/>
+        <location filename="../plugin/gui/ee_tab.py" line="76"/>
         <source>Enter an image id.</source>
         <translation>Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="74"/>
+        <location filename="../plugin/gui/ee_tab.py" line="78"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="82"/>
+        <location filename="../plugin/gui/ee_tab.py" line="86"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="83"/>
+        <location filename="../plugin/gui/ee_tab.py" line="87"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
@@ -1708,72 +1375,72 @@
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <location filename="../plugin/gui/ee_tab.py" line="91"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="90"/>
+        <location filename="../plugin/gui/ee_tab.py" line="94"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <location filename="../plugin/gui/ee_tab.py" line="98"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="110"/>
+        <location filename="../plugin/gui/ee_tab.py" line="114"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="118"/>
+        <location filename="../plugin/gui/ee_tab.py" line="122"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="149"/>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="150"/>
+        <location filename="../plugin/gui/ee_tab.py" line="154"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="151"/>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="181"/>
+        <location filename="../plugin/gui/ee_tab.py" line="185"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="209"/>
+        <location filename="../plugin/gui/ee_tab.py" line="213"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="214"/>
+        <location filename="../plugin/gui/ee_tab.py" line="218"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="226"/>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="269"/>
+        <location filename="../plugin/gui/ee_tab.py" line="279"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="276"/>
+        <location filename="../plugin/gui/ee_tab.py" line="286"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
@@ -1922,6 +1589,16 @@
         <source>Use a batch export instead</source>
         <translation>Usar una exportación por lotes</translation>
     </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="59"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <source>Reading the description of {}…</source>
+        <translation>Leyendo la descripción de {}…</translation>
+    </message>
 </context>
 <context>
     <name>EeTiling</name>
@@ -1994,27 +1671,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="46"/>
+        <location filename="../plugin/main.py" line="48"/>
         <source>Download imagery</source>
         <translation>Descargar imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="47"/>
+        <location filename="../plugin/main.py" line="49"/>
         <source>Jobs</source>
         <translation>Trabajos</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="48"/>
+        <location filename="../plugin/main.py" line="50"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -2100,17 +1777,17 @@
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="836"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
@@ -2125,12 +1802,12 @@
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
@@ -2140,22 +1817,22 @@
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="966"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1123"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1128"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -2165,32 +1842,32 @@
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="901"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="910"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -2531,67 +2208,67 @@
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="160"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="203"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="205"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="227"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="233"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="237"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="295"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="304"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="306"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="392"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="402"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="409"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="418"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="420"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
@@ -2606,12 +2283,12 @@
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="242"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="250"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="245"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="254"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
     </message>
@@ -2857,42 +2534,42 @@
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="78"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="80"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="94"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="98"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="106"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="123"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="127"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -2950,97 +2627,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="751"/>
+        <location filename="../plugin/core/transfer/http.py" line="621"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="653"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="785"/>
+        <location filename="../plugin/core/transfer/http.py" line="655"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="787"/>
+        <location filename="../plugin/core/transfer/http.py" line="657"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="789"/>
+        <location filename="../plugin/core/transfer/http.py" line="659"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="661"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="923"/>
+        <location filename="../plugin/core/transfer/http.py" line="793"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="806"/>
+        <location filename="../plugin/core/transfer/http.py" line="676"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="921"/>
+        <location filename="../plugin/core/transfer/http.py" line="791"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="924"/>
+        <location filename="../plugin/core/transfer/http.py" line="794"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="836"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="839"/>
+        <location filename="../plugin/core/transfer/http.py" line="709"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="841"/>
+        <location filename="../plugin/core/transfer/http.py" line="711"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="845"/>
+        <location filename="../plugin/core/transfer/http.py" line="715"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="847"/>
+        <location filename="../plugin/core/transfer/http.py" line="717"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="848"/>
+        <location filename="../plugin/core/transfer/http.py" line="718"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="988"/>
+        <location filename="../plugin/core/transfer/http.py" line="858"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -3086,32 +2763,32 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="551"/>
+        <location filename="../plugin/core/transfer/http.py" line="421"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="140"/>
+        <location filename="../plugin/adapters/job_manager.py" line="147"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="197"/>
+        <location filename="../plugin/adapters/job_manager.py" line="203"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="239"/>
+        <location filename="../plugin/adapters/job_manager.py" line="245"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="174"/>
+        <location filename="../plugin/adapters/job_manager.py" line="180"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="43"/>
+        <location filename="../plugin/adapters/job_manager.py" line="50"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
     </message>
@@ -3126,7 +2803,7 @@
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <location filename="../plugin/adapters/job_manager.py" line="116"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
     </message>
@@ -3266,9 +2943,14 @@ Trabajo: {job}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../plugin/adapters/network.py" line="43"/>
+        <location filename="../plugin/adapters/network.py" line="65"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation>La verificación de certificados TLS está desactivada en la configuración de EO Downloader: las conexiones pueden ser interceptadas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/network.py" line="54"/>
+        <source>Could not write the certificate bundle in {folder} ({error}): certificate authorities added to QGIS are not trusted for downloads.</source>
+        <translation>No se pudo escribir el paquete de certificados en {folder} ({error}): las autoridades de certificación añadidas a QGIS no se reconocen para las descargas.</translation>
     </message>
 </context>
 <context>
@@ -3322,37 +3004,6 @@ Trabajo: {job}</translation>
         <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="32"/>
-        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
-
-AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
-IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS: comma-separated band names, e.g. B4,B3,B2.
-BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
-SCALE: pixel size in metres (empty: the band&apos;s native scale).
-CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
-DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
-FORMAT: ZIPPED_GEO_TIFF_PER_BAND (one file per band), ZIPPED_GEO_TIFF (one multi-band file), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
-FILE_PER_BAND: one file per band (for the zipped formats the format decides).
-NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
-AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
-OUTPUT_DIR: where the files are written.</source>
-        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
-
-AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
-IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2.
-BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
-SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
-CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
-DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
-FORMAT: ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), ZIPPED_GEO_TIFF (un archivo multibanda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
-FILE_PER_BAND: un archivo por banda (en los formatos comprimidos decide el formato).
-NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
-AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
-OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_export.py" line="102"/>
@@ -4081,17 +3732,17 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Verificar los certificados TLS (desactivar solo para un servidor de pruebas de confianza)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="61"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="87"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
         <source>Testing the Earth Engine connection</source>
         <translation>Probando la conexión con Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="100"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="115"/>
         <source>Testing the EOSDA connection</source>
         <translation>Probando la conexión con EOSDA</translation>
     </message>
@@ -4112,119 +3763,150 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
 </context>
 <context>
+    <name>TaskButton</name>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="51"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="52"/>
+        <source>Stop: {}</source>
+        <translation>Detener: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="63"/>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="258"/>
+        <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
+        <translation>{task}: ninguna respuesta completa en {seconds:.0f} s, detenido. El servicio puede estar lento o inaccesible; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="262"/>
+        <source>{task}: stopped.</source>
+        <translation>{task}: detenido.</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="548"/>
+        <location filename="../plugin/core/transfer/download.py" line="265"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="652"/>
+        <location filename="../plugin/core/transfer/download.py" line="369"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="654"/>
+        <location filename="../plugin/core/transfer/download.py" line="371"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="656"/>
+        <location filename="../plugin/core/transfer/download.py" line="373"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="684"/>
+        <location filename="../plugin/core/transfer/download.py" line="401"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="694"/>
+        <location filename="../plugin/core/transfer/download.py" line="411"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="797"/>
+        <location filename="../plugin/core/transfer/download.py" line="514"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="799"/>
+        <location filename="../plugin/core/transfer/download.py" line="516"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="895"/>
+        <location filename="../plugin/core/transfer/download.py" line="580"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="964"/>
+        <location filename="../plugin/core/transfer/http.py" line="834"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="936"/>
+        <location filename="../plugin/core/transfer/download.py" line="621"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="982"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1037"/>
+        <location filename="../plugin/core/transfer/download.py" line="722"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1048"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1051"/>
+        <location filename="../plugin/core/transfer/download.py" line="736"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1138"/>
+        <location filename="../plugin/core/transfer/download.py" line="823"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1205"/>
+        <location filename="../plugin/core/transfer/download.py" line="890"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

@@ -7,6 +7,8 @@ import os
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..core import config
+
 GROUP = "eo_downloader"
 SCHEMA_VERSION = 1
 _PREFIX = "{}/v{}/".format(GROUP, SCHEMA_VERSION)
@@ -26,6 +28,7 @@ DEFAULTS = {
     "max_parallel_tiles": 4,
     "connect_timeout": 10.0,
     "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
+    "request_deadline": config.REQUEST_DEADLINE,   # seconds, for the GUI's one-off requests
     "verify_tls": True,
     "load_layers": True,
     "eodag_provider": "cop_dataspace",
@@ -85,6 +88,11 @@ def output_dir() -> str:
     if value:
         return value
     return os.path.join(os.path.expanduser("~"), "EO Downloader")
+
+
+def request_deadline() -> float:
+    """Whole-request deadline (seconds) of a search, description read, test or server-side cancel."""
+    return max(1.0, float(get("request_deadline")))
 
 
 def profile_dir() -> str:

@@ -12,15 +12,16 @@ exports need.  The image's description is read off the main thread (:class:`Func
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QMenu, QWidget
+from qgis.PyQt.QtWidgets import QMenu, QPushButton, QWidget
 
 from ..adapters import settings as plugin_settings
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError, ParameterError
 from ..core.i18n import translate
 from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
+from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
 
@@ -55,6 +56,9 @@ class EeTab(QWidget, FORM_CLASS):
         self.info_timer.setInterval(800)
         self.info_timer.timeout.connect(self.fetch_image_info)
         self.eeImageEdit.textChanged.connect(self.info_timer.start)
+        self.info_stop_button = QPushButton(translate("EeTab", "Stop"))
+        self.eeBandsLayout.addWidget(self.info_stop_button)      # shown while the description is read
+        self.info_stopper = TaskButton(self.info_stop_button, None, dock._status, hide_when_idle=True)
         self._build_export_box(dock.schedule_update)
         self.eeSuggestExportButton.setVisible(False)
         self.eeSuggestExportButton.clicked.connect(lambda: self.eeExportBox.setChecked(True))
@@ -214,7 +218,8 @@ class EeTab(QWidget, FORM_CLASS):
         task = FunctionTask(translate("EeTab", "Reading the description of {}").format(image),
                             _read_image_info, key=image, image=image, project=project, session=network.make_session(),
                             base=config.base_url("ee_api", plugin_settings.get("ee_api_url")),
-                            token_provider=creds["token_provider"])
+                            token_provider=creds["token_provider"], deadline=plugin_settings.request_deadline())
+        self.info_stopper.watch(task, translate("EeTab", "Reading the description of {}…").format(image))
         task.done.connect(self._image_info_done)
         self.info_task = task
         QgsApplication.taskManager().addTask(task)
@@ -222,6 +227,11 @@ class EeTab(QWidget, FORM_CLASS):
     def _image_info_done(self, task):
         self.info_task = None
         image = task.key
+        if task.stopped and not task.timed_out:     # stopped by the user: read it again when asked
+            self.dock._status(task.error)
+            self.show_bands()
+            return
+        self.dock._status("")
         self.image_infos[image] = task.result if task.error is None else \
             translate("EeTab", "The image's bands could not be read: {}").format(task.error)
         self.show_bands()
@@ -279,8 +289,10 @@ class EeTab(QWidget, FORM_CLASS):
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):
         self.info_timer.stop()
+        stop_tasks((self.info_task,))
+        self.info_task = None
 
 
-def _read_image_info(image, project, session, base, token_provider):
+def _read_image_info(image, project, session, base, token_provider, cancel):
     from ..core.providers.earthengine.client import EeClient
-    return EeClient(base, project, token_provider, session=session).image_info(image)
+    return EeClient(base, project, token_provider, session=session, cancel=cancel).image_info(image)

@@ -17,10 +17,11 @@ from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import QApplication, QHeaderView, QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
+from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eodag_tab.ui"))
 
@@ -36,42 +37,38 @@ def eodag_installed() -> bool:
         return False
 
 
-def _catalogue():
-    """Providers and their collections, from eodag itself (worker thread)."""
-    from ..core.providers.eodag.client import EodagClient, defaults
-    client = EodagClient()
-    providers = client.providers()
-    collections = {}
-    for name in providers:
-        try:
-            collections[name] = client.collections(name)
-        except EoError:
-            collections[name] = []
-    wait, timeout = defaults()
-    return {"providers": providers, "collections": collections, "wait": wait, "timeout": timeout}
+def _catalogue(cache_dir, cancel):
+    """Providers and their collections, from eodag itself or its cache (worker thread)."""
+    from ..core.providers.eodag import catalogue as eodag_catalogue
+    return eodag_catalogue.load(cache_dir, cancel)
 
 
-def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials):
+def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials, cancel):
     from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit)
+        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit,
+                             cancel=cancel)
     finally:
         credentials.clear()
 
 
-def _check_access(provider, collection, date_from, date_to, credentials, session):
+def _check_access(provider, collection, date_from, date_to, credentials, session, cancel):
     from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.check_access(provider, collection, date_from, date_to, session=session)
+        return client.check_access(provider, collection, date_from, date_to, session=session, cancel=cancel)
     finally:
         credentials.clear()
 
 
-def _quicklooks(products, folder):
+def _quicklooks(products, folder, cancel):
     from ..core.providers.eodag.client import fetch_quicklook
-    return {info.id: fetch_quicklook(info, folder) for info in products}
+    found = {}
+    for info in products:
+        cancel.raise_if_cancelled()
+        found[info.id] = fetch_quicklook(info, folder)
+    return found
 
 
 class EodagTab(QWidget, FORM_CLASS):
@@ -107,10 +104,10 @@ class EodagTab(QWidget, FORM_CLASS):
         self.installLabel.setVisible(False)
         self.copyInstallButton.setVisible(False)
         self.copyInstallButton.clicked.connect(self.copy_install_command)
-        self.testButton.clicked.connect(self.test_connection)
+        self.test_stopper = TaskButton(self.testButton, self.test_connection, self._status)
         self.toDate.setDate(QDate.currentDate())
         self.fromDate.setDate(QDate.currentDate().addMonths(-1))
-        self.searchButton.clicked.connect(self.search)
+        self.search_stopper = TaskButton(self.searchButton, self.search, self._status)
         self.filterCombo.currentIndexChanged.connect(self.apply_filter)
         header = self.resultsTable.horizontalHeader()
         for col in (COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS):
@@ -128,9 +125,10 @@ class EodagTab(QWidget, FORM_CLASS):
 
     def _update_buttons(self):
         ready = self.available and self.catalogue is not None
-        for widget in (self.providerCombo, self.collectionCombo, self.searchButton, self.authSelect):
+        for widget in (self.providerCombo, self.collectionCombo, self.authSelect):
             widget.setEnabled(ready and self.search_task is None)
-        self.testButton.setEnabled(ready and self.test_task is None)
+        for button in (self.searchButton, self.testButton):     # "Stop" while their task runs
+            button.setEnabled(ready)
         visible = self._visible_rows()
         self.downloadAllButton.setEnabled(ready and bool(visible))
         selected = [r for r in self._selected_rows() if r in visible]
@@ -157,11 +155,15 @@ class EodagTab(QWidget, FORM_CLASS):
     def load_catalogue(self):
         if self.catalogue_task is not None:
             return
-        self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue),
+        cache_dir = os.path.dirname(plugin_settings.job_store_path())
+        self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue,
+                                 cache_dir=cache_dir),
                     self._catalogue_done, "catalogue_task", translate("EodagTab", "Reading eodag's providers…"))
 
     def _catalogue_done(self, task):
         self.catalogue_task = None
+        if task.stopped:
+            return
         if task.error:
             from ..core.providers.eodag import client as eodag_client
             if "pip install" in task.error or not eodag_client.is_available():
@@ -204,18 +206,22 @@ class EodagTab(QWidget, FORM_CLASS):
         return (self.providerCombo.currentText(), collection, eodag_credentials(self.authSelect.configId()),
                 self.fromDate.date().toString("yyyy-MM-dd"), self.toDate.date().toString("yyyy-MM-dd"))
 
-    def _start(self, task, done, attribute, status=None):
+    def _start(self, task, done, attribute, status=None, stopper=None):
         """Run ``task`` in the background: ``done`` when it ends, ``self.<attribute>`` while it runs,
-        ``status`` (if any) shown meanwhile."""
+        ``status`` (if any) shown meanwhile, ``stopper`` (a TaskButton) its Stop button."""
+        if stopper is not None:
+            stopper.watch(task, status or "")
         task.done.connect(done)
         setattr(self, attribute, task)
-        if status is not None:
+        if status is not None and stopper is None:
             self._status(status)
         self._update_buttons()
         QgsApplication.taskManager().addTask(task)
         return task
 
     def search(self):
+        if self.search_task is not None:
+            return None
         try:
             aoi = self.dock.current_aoi()
             provider, collection, credentials, date_from, date_to = self._form()
@@ -227,13 +233,15 @@ class EodagTab(QWidget, FORM_CLASS):
         task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _search,
                             provider=provider, collection=collection, date_from=date_from, date_to=date_to,
                             aoi_geojson=aoi.to_geojson(), cloud_max=None if cloud >= 100 else float(cloud),
-                            limit=50, credentials=credentials)
+                            limit=50, credentials=credentials, deadline=plugin_settings.request_deadline())
         return self._start(task, self._search_done, "search_task",
-                           translate("EodagTab", "Searching {}…").format(provider))
+                           translate("EodagTab", "Searching {}…").format(provider), self.search_stopper)
 
     def test_connection(self):
         """One cheap real check of the provider and the chosen credentials, off the main thread."""
         from ..adapters import network
+        if self.test_task is not None:
+            return None
         try:
             provider, collection, credentials, date_from, date_to = self._form()
         except EoError as exc:
@@ -241,9 +249,10 @@ class EodagTab(QWidget, FORM_CLASS):
             return None
         task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _check_access,
                             provider=provider, collection=collection, date_from=date_from, date_to=date_to,
-                            credentials=credentials, session=network.make_session())
+                            credentials=credentials, session=network.make_session(),
+                            deadline=plugin_settings.request_deadline())
         return self._start(task, self._test_done, "test_task",
-                           translate("EodagTab", "Testing the connection to {}…").format(provider))
+                           translate("EodagTab", "Testing the connection to {}…").format(provider), self.test_stopper)
 
     def _test_done(self, task):
         self.test_task = None
@@ -415,10 +424,7 @@ class EodagTab(QWidget, FORM_CLASS):
 
     # -- teardown ------------------------------------------------------------------------------------------
     def cleanup(self):
+        """Stop every background task of the tab (the plugin's unload waits for them, briefly)."""
         self.clear_footprints()
-        for task in (self.search_task, self.catalogue_task, self.quicklook_task, self.test_task):
-            if task is not None:
-                try:
-                    task.done.disconnect()
-                except (TypeError, RuntimeError):
-                    pass
+        stop_tasks((self.search_task, self.catalogue_task, self.quicklook_task, self.test_task))
+        self.search_task = self.catalogue_task = self.quicklook_task = self.test_task = None

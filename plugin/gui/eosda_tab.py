@@ -12,10 +12,11 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
+from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
 
@@ -41,7 +42,7 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.eosdaFromDate.setDate(QDate.currentDate().addMonths(-3))
         for widget in (self.eosdaViewEdit, self.eosdaBandsEdit):
             widget.textChanged.connect(dock.schedule_update)
-        self.eosdaSearchButton.clicked.connect(self.search_eosda)
+        self.search_stopper = TaskButton(self.eosdaSearchButton, self.search_eosda, dock._status)
         self.eosdaDownloadButton.clicked.connect(self.submit_eosda)
         self.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
 
@@ -49,8 +50,9 @@ class EosdaTab(QWidget, FORM_CLASS):
     def update_state(self, aoi, error):
         """The buttons and their tooltips for ``aoi`` (None: ``error`` says why there is none)."""
         reason = error if aoi is None else None
-        self.eosdaSearchButton.setEnabled(reason is None)
-        self.eosdaSearchButton.setToolTip(reason or translate("EosdaTab", "Search scenes over the area."))
+        if self.search_task is None:          # (while a search runs, the button is its Stop button)
+            self.eosdaSearchButton.setEnabled(reason is None)
+            self.eosdaSearchButton.setToolTip(reason or translate("EosdaTab", "Search scenes over the area."))
         if reason is None and not self.eosdaViewEdit.text().strip():
             reason = translate("EosdaTab", "Search and choose a scene, or enter a view id.")
         if reason is None and not self.eosdaBandsEdit.text().strip():
@@ -91,22 +93,24 @@ class EosdaTab(QWidget, FORM_CLASS):
             self.dock._status(exc.user_text())
             return
         from ..core.providers.eosda import client as eosda
+        if self.search_task is not None:
+            return
         task = FunctionTask(translate("EosdaTab", "EOSDA scene search"), eosda.search,
+                            deadline=plugin_settings.request_deadline(),
                             session=network.make_session(),
                             base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
                             dataset=self.eosdaDatasetCombo.currentText(), aoi_geojson_polygon=aoi.to_geojson(),
                             date_from=self.eosdaFromDate.date().toString("yyyy-MM-dd"),
                             date_to=self.eosdaToDate.date().toString("yyyy-MM-dd"),
                             cloud_max=self.eosdaCloudSpin.value())
+        self.search_stopper.watch(task, translate("EosdaTab", "Searching…"))
         task.done.connect(self._search_done)
         self.search_task = task
-        self.eosdaSearchButton.setEnabled(False)
-        self.dock._status(translate("EosdaTab", "Searching…"))
         QgsApplication.taskManager().addTask(task)
 
     def _search_done(self, task):
         self.search_task = None
-        self.eosdaSearchButton.setEnabled(True)
+        self.dock.schedule_update()
         if task.error:
             self.dock._status(task.error)
             return
@@ -157,4 +161,6 @@ class EosdaTab(QWidget, FORM_CLASS):
 
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):
+        stop_tasks((self.search_task,))
+        self.search_task = None
         self.clear_footprints()

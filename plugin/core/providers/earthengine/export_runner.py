@@ -313,7 +313,7 @@ def cancel_remote(job, ctx) -> None:
     if not name:
         return
     p = ee_export.validate(dict(job.params or {}))
-    make_client(ctx, p["project"]).cancel_operation(name)
+    make_client(ctx, p["project"]).cancel_operation(name, cancel=ctx.cancel)
     ctx.save_server(operation_state=OperationState.CANCELLING)
 
 
