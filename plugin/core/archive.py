@@ -2,7 +2,8 @@
 
 :func:`safe_extract` refuses members with absolute paths, ``..`` components,
 links or special files, duplicate names, too many members, a too large total or
-a suspicious compression ratio (zip bombs, also when the declared sizes lie),
+a suspicious compression ratio, per member or for the whole archive (zip bombs, also
+when the declared sizes lie), less free disk space than the total and a margin,
 and corrupt or truncated archives (:class:`~.errors.ArchiveError`).  It
 extracts into a temporary sibling folder and moves the result into place only
 when every member was written, so a failure leaves nothing half-extracted (and
@@ -23,6 +24,7 @@ import zipfile
 import zlib
 from typing import Callable, List, Optional
 
+from . import config, names
 from .errors import ArchiveError, CancelledError
 from .i18n import translate
 
@@ -110,7 +112,9 @@ def _member_path(path: str, info: zipfile.ZipInfo) -> str:
     parts = [p for p in normalized.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         raise _unsafe(path, name, translate("Archive", "points outside the destination (..)"))
-    if not parts:
+    # Names the server chose: made usable (control characters, Windows' reserved names, too many bytes).
+    parts = [names.sanitize(p) for p in parts]
+    if not parts or not all(parts):
         raise _unsafe(path, name, translate("Archive", "has an invalid name"))
     mode = (info.external_attr >> 16) & 0xFFFF
     kind = stat.S_IFMT(mode)
@@ -150,6 +154,15 @@ def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX
                     raise _unsafe(path, info.filename, translate(
                         "Archive", "has a compression ratio of {:.0f}:1 (a zip bomb?)").format(ratio))
         members.append((info, rel, is_dir))
+    # The whole archive: many small members, each below the per-member check, can expand as much.
+    packed = sum(max(0, i.compress_size) for i in infos)
+    if total > ratio_min_size and total / max(1, packed) > max_ratio:
+        raise ArchiveError(
+            translate("Archive", "Refusing to extract {name}: {size} of data packed in {packed} (a compression "
+                                 "ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).").format(
+                name=os.path.basename(path), size=_size(total), packed=_size(packed),
+                ratio=total / max(1, packed), limit=max_ratio),
+            translate("Archive", "The archive may be malicious; nothing was extracted."))
     # a file and a directory of the same name, or a file used as a parent
     for info, rel, is_dir in members:
         parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
@@ -190,11 +203,14 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
     with _open(zip_path) as archive:
         members, total = check_members(zip_path, archive, max_members=max_members, max_total=max_total,
                                        max_ratio=max_ratio, ratio_min_size=ratio_min_size)
-        free = shutil.disk_usage(parent).free
-        if total > free:
+        usage = shutil.disk_usage(parent)
+        margin = config.disk_margin(usage.total)
+        if total + margin > usage.free:
             raise ArchiveError(translate(
-                "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
-                name=os.path.basename(zip_path), need=_size(total), free=_size(free)))
+                "Archive", "Not enough disk space to extract {name}: {need} needed (with {margin} kept free), "
+                           "{free} free.").format(name=os.path.basename(zip_path), need=_size(total + margin),
+                                                  margin=_size(margin), free=_size(usage.free)),
+                translate("Archive", "Free some space or choose another output folder."))
         _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
         with _LIVE_LOCK:
@@ -303,6 +319,10 @@ def _zip_mtime(info: zipfile.ZipInfo) -> Optional[float]:
 
 
 def _size(n: int) -> str:
+    if n >= 1024 ** 4:
+        return "{:,.2f} TiB".format(n / 1024 ** 4)
     if n >= 1024 ** 3:
         return "{:.2f} GiB".format(n / 1024 ** 3)
-    return "{:.1f} MiB".format(n / 1024 ** 2)
+    if n >= 1024 ** 2:
+        return "{:.1f} MiB".format(n / 1024 ** 2)
+    return "{:.1f} KiB".format(n / 1024)

@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 import requests
 import urllib3
 
-from . import archive
+from . import archive, config
 from . import http as eohttp
 from .errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from .i18n import translate
@@ -52,7 +52,7 @@ log = logging.getLogger(eohttp.LOGGER_NAME)
 # 4 x the system CPU time (single stream: 1.7 x as long); smaller chunks only add calls.
 CHUNK_SIZE = 256 * 1024
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
-DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
+DISK_MARGIN = None               # kept free beyond the file itself: None is config.disk_margin() of the disk
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
 SIDECAR_SUFFIX = ".part.json"
 PART_SUFFIX = ".part"
@@ -195,25 +195,11 @@ class DownloadRecords:
 
 # --------------------------------------------------------------------------- names
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | \
-    {"lpt%d" % i for i in range(1, 10)}
-
-
 def safe_filename(name: Optional[str]) -> str:
-    """A file name without folders, control or reserved characters ('' if nothing is left)."""
-    if not name:
-        return ""
-    name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip().strip(".").strip()
-    if not name:
-        return ""
-    stem = name.split(".")[0].lower()
-    if stem in _WINDOWS_RESERVED:
-        name = "_" + name
-    if len(name) > 200:
-        base, ext = os.path.splitext(name)
-        name = base[:200 - len(ext)] + ext
-    return name
+    """A file name without folders, control or reserved characters, short enough in bytes ('' if nothing
+    is left): :func:`names.sanitize`, the one home of that rule."""
+    from . import names
+    return names.sanitize(name)
 
 
 def filename_from_disposition(value: Optional[str]) -> str:
@@ -628,10 +614,12 @@ class _Download:
         while folder and not os.path.isdir(folder):
             folder = os.path.dirname(folder)
         try:
-            free = shutil.disk_usage(folder or ".").free
+            usage = shutil.disk_usage(folder or ".")
         except OSError:
             return
-        need = remaining + self.disk_margin
+        free = usage.free
+        margin = self.disk_margin if self.disk_margin is not None else config.disk_margin(usage.total)
+        need = remaining + margin
         if need > free:
             raise TransferError(
                 translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
@@ -1105,7 +1093,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
-             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
+             disk_margin: Optional[int] = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
              allow_empty: bool = False, sha256: Optional[bool] = None) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 

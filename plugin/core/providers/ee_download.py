@@ -49,7 +49,7 @@ import threading
 import time
 from typing import Any, Dict, List, Optional
 
-from .. import config
+from .. import config, names
 from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from ..i18n import translate
 from ..jobs import JobState
@@ -162,7 +162,7 @@ class Piece:
 
 
 def _safe_name(text: str) -> str:
-    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")[:names.MAX_NAME_BYTES]
     return text or "download"
 
 
@@ -555,7 +555,9 @@ class EeDownload:
             if pieces[0].key != "single" or not self.tiling_enabled:
                 raise
             self.ctx.log("Earth Engine found the request too big; splitting it into tiles.")
-            self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill)
+            self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill,
+                                        self.limits.max_tiles)
+            tiling.check_tile_count(self.estimate, self.limits)
             for out in self.estimate.outputs:
                 out.tiles = tiling.plan_tiles(out, self.limits)
             finished = self.fetch_all(self._tile_pieces(self.estimate.outputs))
