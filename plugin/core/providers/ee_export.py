@@ -18,7 +18,9 @@ How a job runs (and re-runs -- every step is resumable from ``job.server``):
    panel retry, or the resume after a restart) follows the operation from step 3.
 3. **Follow**: poll the operation (1 s, backing off to 10 s; settings
    ``ee_export_poll`` (a :class:`PollPolicy`) or ``ee_export_poll_initial`` /
-   ``ee_export_poll_max``), showing ``RUNNING 42% — Write Files 3/7``.  A user
+   ``ee_export_poll_max``), showing ``RUNNING 42% — Write Files 3/7``, for at most
+   ``ee_export_max_wait`` seconds (default :data:`config.EE_EXPORT_MAX_WAIT`): then the
+   job fails with the operation kept, and a retry follows it again.  A user
    cancel cancels the export on Earth Engine (``:cancel``, CANCELLING, then
    CANCELLED); a shutdown leaves it running.  FAILED raises Earth Engine's
    message (with the MAX_PIXELS to use for "Export too large").
@@ -101,7 +103,8 @@ def poll_policy(ctx) -> PollPolicy:
     if isinstance(policy, PollPolicy):
         return policy
     return PollPolicy(initial=float(_setting(ctx, "ee_export_poll_initial", 1.0)),
-                      maximum=float(_setting(ctx, "ee_export_poll_max", 10.0)))
+                      maximum=float(_setting(ctx, "ee_export_poll_max", 10.0)),
+                      max_wait=config.limit(ctx.settings, "ee_export_max_wait", config.EE_EXPORT_MAX_WAIT))
 
 
 def join_tiles(paths: List[str], dest_vrt: str) -> str:

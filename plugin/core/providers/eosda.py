@@ -8,7 +8,9 @@ Settings read from ``ctx.settings`` (all optional): ``eosda_api`` (base URL, els
 :func:`config.base_url`), ``eosda_auth`` ("both" | "header" | "query"),
 ``eosda_poll_initial`` / ``eosda_poll_factor`` / ``eosda_poll_max`` (seconds,
 default 2 / 1.5 / 30), ``eosda_max_vertices`` (per polygon, default 1000),
-``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``output_dir``
+``eosda_max_wait`` (seconds, default :data:`config.EOSDA_MAX_WAIT`: how long one run polls a task, also
+when the server gave no usable ``task_timeout``; the task id stays in the job, so a retry polls it again),
+``output_dir``
 (when the job has none), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
 ``http.Timeouts`` objects).
 
@@ -109,8 +111,7 @@ def run(job, ctx) -> List[str]:
     client = EosdaClient(ctx.session, base, api_key, auth=_setting(ctx, "eosda_auth", "both"),
                          retry=ctx.settings.get("retry"), timeouts=ctx.settings.get("timeouts"),
                          cancel=ctx.cancel, poll=poll, log=ctx.log)
-    max_wait = ctx.settings.get("eosda_max_wait")
-    max_wait = float(max_wait) if max_wait not in (None, "") else None
+    max_wait = config.limit(ctx.settings, "eosda_max_wait", config.EOSDA_MAX_WAIT)
     result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
     stem = _safe_stem(p["view_id"], p["bands"])
     out_root = _output_dir(job, ctx)
