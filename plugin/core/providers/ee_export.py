@@ -38,6 +38,7 @@ How a job runs (and re-runs -- every step is resumable from ``job.server``):
 Credentials and settings as for ee_download (``ee_api``, ``retry``, ``timeouts``),
 plus ``gcs_api`` and ``drive_api`` base URLs (else :func:`config.base_url`).
 """
+import dataclasses
 import os
 from typing import Any, Dict, List, Optional
 
@@ -101,7 +102,7 @@ def make_client(ctx, project: str) -> ExportClient:
 def poll_policy(ctx) -> PollPolicy:
     policy = (ctx.settings or {}).get("ee_export_poll")
     if isinstance(policy, PollPolicy):
-        return policy
+        return dataclasses.replace(policy, max_wait=config.limit(ctx.settings, "ee_export_max_wait", policy.max_wait))
     return PollPolicy(initial=float(_setting(ctx, "ee_export_poll_initial", 1.0)),
                       maximum=float(_setting(ctx, "ee_export_poll_max", 10.0)),
                       max_wait=config.limit(ctx.settings, "ee_export_max_wait", config.EE_EXPORT_MAX_WAIT))
