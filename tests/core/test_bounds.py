@@ -92,7 +92,7 @@ def test_the_runner_refuses_a_plan_over_the_tile_limit_before_any_download_id(tm
     sim = EeSimulator(tokens=("test-token",), projects=("my-project",))
     sim.start()
     try:
-        monkeypatch.setattr(config, "EE_MAX_TILES", 3)
+        monkeypatch.setattr(config, "EE_MAX_TILES", 3, raising=False)
         params = ee_download.build_params(IMG, bands="B4", scale=10, format="GEO_TIFF", project="my-project",
                                           aoi=SQUARE)
         job = Job("ee_download", params, output_dir=str(tmp_path / "out"))
@@ -121,7 +121,9 @@ def test_an_export_over_its_max_pixels_is_refused_before_it_starts(given):
 # Polling deadlines
 # ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("task_timeout", [None, "inf", "nan", -5, 0])
-def test_eosda_polling_without_a_usable_task_timeout_stops_at_the_plugins_limit(task_timeout, tmp_path):
+def test_eosda_polling_without_a_usable_task_timeout_stops_at_the_plugins_limit(task_timeout, tmp_path,
+                                                                                 monkeypatch):
+    monkeypatch.setattr(config, "EOSDA_MAX_WAIT", 600.0, raising=False)       # (the default limit, shortened)
     from plugin.core import eosda
     from tests.core.test_eosda import KEY, SEED_POLYGON, SEED_VIEW, FakeTime
     from tests.sims.eosda_sim import EosdaSimulator
@@ -131,13 +133,13 @@ def test_eosda_polling_without_a_usable_task_timeout_stops_at_the_plugins_limit(
         client = eosda.EosdaClient(eohttp.make_session(), sim.url, KEY, cancel=fake, clock=fake.clock,
                                    poll=eosda.PollPolicy(2.0, 1.5, 30.0))
         task = client.create_task(eosda.build_task_body(eosda.build_params(SEED_VIEW, "B02"), SEED_POLYGON))
-        assert task.task_timeout is None
 
         def on_poll(status, elapsed):
             assert sim.counters["status"] < 5000, "polled forever"
         with pytest.raises(ProviderError, match=r"did not finish within 600 s"):
-            client.wait(task, str(tmp_path), on_poll=on_poll, max_wait=600)
+            client.wait(task, str(tmp_path), on_poll=on_poll)
         assert sum(fake.slept) == pytest.approx(600.0)
+        assert task.task_timeout is None                          # nothing unusable kept in the job
     finally:
         sim.stop()
 
@@ -208,7 +210,7 @@ def test_a_listing_whose_page_token_repeats_is_stopped():
 
 
 def test_a_listing_that_never_ends_is_capped(monkeypatch):
-    monkeypatch.setattr(config, "MAX_LIST_PAGES", 50)
+    monkeypatch.setattr(config, "MAX_LIST_PAGES", 50, raising=False)
     gcs, calls = _gcs(lambda token: {"items": [], "nextPageToken": "t{}".format(int((token or "t0")[1:]) + 1)})
     with pytest.raises(ProviderError, match=r"more than 50 pages"):
         gcs.list_objects("bkt", "p")
@@ -216,9 +218,15 @@ def test_a_listing_that_never_ends_is_capped(monkeypatch):
 
 
 def test_drive_and_operation_listings_share_the_cap(monkeypatch):
-    monkeypatch.setattr(config, "MAX_LIST_PAGES", 7)
+    monkeypatch.setattr(config, "MAX_LIST_PAGES", 7, raising=False)
     drive = storage.DriveClient("http://127.0.0.1:9", ee=None, retry=eohttp.RetryPolicy())
-    drive.get_json = lambda url: {"files": [], "nextPageToken": str(time.monotonic_ns())}
+    calls = []
+
+    def endless(url):
+        calls.append(url)
+        assert len(calls) < 5000, "listed forever"
+        return {"files": [], "nextPageToken": "t{}".format(len(calls))}
+    drive.get_json = endless
     with pytest.raises(ProviderError, match=r"Google Drive: the listing has more than 7 pages"):
         drive.list_files("p", "root")
     ops = ExportClient.__new__(ExportClient)
