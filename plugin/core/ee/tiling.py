@@ -14,6 +14,7 @@ Affine transforms use Earth Engine's row-major order
 ``[xScale, xShearing, xTranslation, yShearing, yScale, yTranslation]``.
 """
 import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -152,9 +153,31 @@ def dtype_of(data_type: Dict[str, Any]) -> Tuple[str, int]:
 # ---------------------------------------------------------------------------
 # Output grids
 # ---------------------------------------------------------------------------
+#: pyproj objects already made, per thread (pyproj's objects are not shared across threads).  Making a CRS
+#: or a transformer takes milliseconds, and the dock's live estimate needs a dozen: cached, it takes less
+#: than a frame.
+_PROJ = threading.local()
+
+
+def _cached(key: Tuple, make):
+    store = getattr(_PROJ, "items", None)
+    if store is None:
+        store = _PROJ.items = {}
+    if key not in store:
+        if len(store) > 256:
+            store.clear()
+        store[key] = make()
+    return store[key]
+
+
 def _crs_obj(crs: str):
     from pyproj import CRS
-    return CRS.from_user_input(crs)
+    return _cached(("crs", crs), lambda: CRS.from_user_input(crs))
+
+
+def _transformer(src: str, dst: str):
+    from pyproj import Transformer
+    return _cached(("tr", src, dst), lambda: Transformer.from_crs(src, dst, always_xy=True))
 
 
 def _same_crs(a: Optional[str], b: Optional[str]) -> bool:
@@ -162,10 +185,13 @@ def _same_crs(a: Optional[str], b: Optional[str]) -> bool:
         return False
     if a == b:
         return True
-    try:
-        return _crs_obj(a) == _crs_obj(b)
-    except Exception:
-        return False
+
+    def same():
+        try:
+            return _crs_obj(a) == _crs_obj(b)
+        except Exception:
+            return False
+    return _cached(("same", a, b), same)
 
 
 def _metres_per_unit(crs: str) -> Optional[float]:
@@ -232,8 +258,7 @@ def region_bounds(region: Dict[str, Any], crs: str) -> Tuple[float, float, float
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
     else:
-        from pyproj import Transformer
-        tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+        tr = _transformer("EPSG:4326", crs)
         xs, ys = tr.transform([p[0] for p in pts], [p[1] for p in pts])
         xs = [x for x in xs if math.isfinite(x)]
         ys = [y for y in ys if math.isfinite(y)]
@@ -384,7 +409,7 @@ def _area_m2(region: Dict[str, Any]) -> float:
         from shapely.geometry.polygon import orient
         geom = shape(region.get("geometry") if region.get("type") == "Feature" else region)
         polygons = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
-        geod = Geod(ellps="WGS84")
+        geod = _cached(("geod",), lambda: Geod(ellps="WGS84"))
         return sum(abs(geod.geometry_area_perimeter(orient(p))[0]) for p in polygons
                    if p.geom_type == "Polygon")
     except Exception:        # an unreadable area is refused elsewhere, with its own message
@@ -395,9 +420,7 @@ def _grid_bounds_in(grid: Grid, crs: str) -> Tuple[float, float, float, float]:
     bounds = grid.bounds()
     if _same_crs(grid.crs, crs):
         return bounds
-    from pyproj import Transformer
-    tr = Transformer.from_crs(grid.crs, crs, always_xy=True)
-    return tr.transform_bounds(*bounds, densify_pts=21)
+    return _transformer(grid.crs, crs).transform_bounds(*bounds, densify_pts=21)
 
 
 # ---------------------------------------------------------------------------
