@@ -7,6 +7,8 @@ import os
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..core import config as _config
+
 GROUP = "eo_downloader"
 SCHEMA_VERSION = 1
 _PREFIX = "{}/v{}/".format(GROUP, SCHEMA_VERSION)
@@ -32,6 +34,8 @@ DEFAULTS = {
     "eodag_collection": "S2_MSI_L2A",
     "eodag_bands": "B04,B03,B02",
     "eodag_authcfg": "",            # per eodag provider: get_for("eodag_authcfg", provider)
+    "eosda_max_wait": _config.EOSDA_MAX_WAIT,           # seconds a job polls an EOSDA task
+    "ee_export_max_wait": _config.EE_EXPORT_MAX_WAIT,   # seconds a job follows an Earth Engine export
 }
 
 # Keys of the unversioned layout (before v1) and where they moved.
@@ -104,4 +108,6 @@ def core_settings() -> dict:
         "eosda_api": get("eosda_api_url"),
         "ee_concurrency": int(get("max_parallel_tiles")),
         "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout"))),
+        "eosda_max_wait": get("eosda_max_wait"),
+        "ee_export_max_wait": get("ee_export_max_wait"),
     }
