@@ -58,14 +58,16 @@ EE_EXPORT_MAX_WAIT = 48 * 3600.0
 EOSDA_MAX_WAIT = 6 * 3600.0
 #: Listings (Cloud Storage objects, Drive files, Earth Engine operations): at most this many pages.
 MAX_LIST_PAGES = 1000
-#: Free disk space kept beyond what a download or an extraction needs: 5 % of the file system, at most 1 GiB.
+#: Free disk space kept beyond what a download or an extraction needs: 5 % of the file system, at least
+#: 32 MiB and at most 1 GiB.
 DISK_MARGIN_FRACTION = 0.05
+DISK_MARGIN_MIN = 32 * 1024 ** 2
 DISK_MARGIN_MAX = 1024 ** 3
 
 
 def disk_margin(fs_total: int) -> int:
     """Bytes to keep free on a file system of ``fs_total`` bytes (see DISK_MARGIN_*)."""
-    return int(min(DISK_MARGIN_MAX, max(0, fs_total) * DISK_MARGIN_FRACTION))
+    return int(min(DISK_MARGIN_MAX, max(DISK_MARGIN_MIN, max(0, fs_total) * DISK_MARGIN_FRACTION)))
 
 
 def limit(settings, key: str, default: float) -> float:

@@ -265,3 +265,4 @@ def test_extraction_keeps_a_disk_margin(tmp_path, monkeypatch):
                                            r"GiB kept free\)"):
         archive.safe_extract(zpath, str(tmp_path / "out"))
     assert config.disk_margin(10 ** 12) == 1024 ** 3 and config.disk_margin(10 ** 9) == 5 * 10 ** 7
+    assert config.disk_margin(256 * 1024) == 32 * 1024 ** 2
