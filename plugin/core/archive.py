@@ -203,14 +203,7 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
     with _open(zip_path) as archive:
         members, total = check_members(zip_path, archive, max_members=max_members, max_total=max_total,
                                        max_ratio=max_ratio, ratio_min_size=ratio_min_size)
-        usage = shutil.disk_usage(parent)
-        margin = config.disk_margin(usage.total)
-        if total + margin > usage.free:
-            raise ArchiveError(translate(
-                "Archive", "Not enough disk space to extract {name}: {need} needed (with {margin} kept free), "
-                           "{free} free.").format(name=os.path.basename(zip_path), need=_size(total + margin),
-                                                  margin=_size(margin), free=_size(usage.free)),
-                translate("Archive", "Free some space or choose another output folder."))
+        _check_space(zip_path, parent, total)
         _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
         with _LIVE_LOCK:
@@ -287,6 +280,18 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
                 _LIVE_TEMPS.discard(tmp)
             if os.path.isdir(tmp):
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _check_space(zip_path: str, parent: str, total: int) -> None:
+    """Room for ``total`` bytes in ``parent`` and the margin kept free (:func:`config.disk_margin`)."""
+    usage = shutil.disk_usage(parent)
+    margin = config.disk_margin(usage.total)
+    if total + margin > usage.free:
+        raise ArchiveError(translate(
+            "Archive", "Not enough disk space to extract {name}: {need} needed (with {margin} kept free), "
+                       "{free} free.").format(name=os.path.basename(zip_path), need=_size(total + margin),
+                                              margin=_size(margin), free=_size(usage.free)),
+            translate("Archive", "Free some space or choose another output folder."))
 
 
 #: Temporary extraction folders in use by this process.
