@@ -266,3 +266,22 @@ def test_extraction_keeps_a_disk_margin(tmp_path, monkeypatch):
         archive.safe_extract(zpath, str(tmp_path / "out"))
     assert config.disk_margin(10 ** 12) == 1024 ** 3 and config.disk_margin(10 ** 9) == 5 * 10 ** 7
     assert config.disk_margin(256 * 1024) == 32 * 1024 ** 2
+
+
+def test_an_eosda_job_past_its_deadline_fails_with_the_task_kept_and_a_retry_resumes_it(tmp_path):
+    from tests.core.test_eosda import KEY, Harness, seed_params
+    from tests.sims.eosda_sim import EosdaSimulator
+    sim = EosdaSimulator(api_keys=[KEY], polls_to_done=None, task_timeout=None).start()
+    try:
+        h = Harness(tmp_path, sim, seed_params(), settings={"eosda_max_wait": 0.3, "eosda_poll_initial": 0.02,
+                                                            "eosda_poll_max": 0.05})
+        with pytest.raises(ProviderError, match=r"did not finish within 0 s"):
+            h.run()
+        task_id = h.record.server["tasks"][0]["task_id"]
+        assert h.record.state == JobState.FAILED and task_id                   # kept for the retry
+        sim.polls_to_done = 0
+        outputs = h.run()
+        assert h.record.state == JobState.DONE and outputs
+        assert sim.counters["create"] == 1 and h.record.server["tasks"][0]["task_id"] == task_id
+    finally:
+        sim.stop()
