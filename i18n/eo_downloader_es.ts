@@ -122,104 +122,119 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="59"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="59"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="67"/>
+        <location filename="../plugin/core/transfer/archive.py" line="69"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="115"/>
+        <location filename="../plugin/core/transfer/archive.py" line="119"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="110"/>
+        <location filename="../plugin/core/transfer/archive.py" line="112"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="113"/>
+        <location filename="../plugin/core/transfer/archive.py" line="115"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="119"/>
+        <location filename="../plugin/core/transfer/archive.py" line="123"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="121"/>
+        <location filename="../plugin/core/transfer/archive.py" line="125"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="131"/>
+        <location filename="../plugin/core/transfer/archive.py" line="135"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="141"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="146"/>
+        <location filename="../plugin/core/transfer/archive.py" line="150"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="151"/>
+        <location filename="../plugin/core/transfer/archive.py" line="155"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="159"/>
+        <location filename="../plugin/core/transfer/archive.py" line="172"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
-        <translation>No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
+        <translation type="obsolete">No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="225"/>
+        <location filename="../plugin/core/transfer/archive.py" line="234"/>
         <source>is larger than its header says</source>
         <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="241"/>
+        <location filename="../plugin/core/transfer/archive.py" line="250"/>
         <source>Could not write {}: {}</source>
         <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="245"/>
+        <location filename="../plugin/core/transfer/archive.py" line="254"/>
         <source>{} is shorter than its header says</source>
         <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="263"/>
+        <location filename="../plugin/core/transfer/archive.py" line="272"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="99"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
+        <source>Refusing to extract {name}: {size} of data packed in {packed} (a compression ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).</source>
+        <translation>Se rechaza extraer {name}: {size} de datos comprimidos en {packed} (una tasa de compresión de {ratio:.0f}:1, más de {limit:.0f}:1; ¿una bomba zip?).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <source>Not enough disk space to extract {name}: {need} needed (with {margin} kept free), {free} free.</source>
+        <translation>No hay espacio en disco suficiente para extraer {name}: se necesitan {need} (con {margin} que se dejan libres), hay {free} libres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <source>Free some space or choose another output folder.</source>
+        <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
 </context>
 <context>
@@ -661,349 +676,384 @@
 <context>
     <name>EeExport</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Unknown export destination &quot;{}&quot;.</source>
         <translation>Destino de exportación desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Use Cloud Storage, Drive or Asset.</source>
         <translation>Use Cloud Storage, Drive o Asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
         <translation>La banda &quot;{}&quot; tiene sus propias opciones; una exportación tiene una sola cuadrícula para todas las bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
         <translation>Indique solo los nombres de las bandas, y la escala, el SRC o las dimensiones para toda la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
         <translation>MAX_PIXELS debe ser un número entero de píxeles mayor que 0; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
         <translation>Por ejemplo 1e9 o 10000000000 (el valor predeterminado es 1e8).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>The priority must be a whole number from 0 to 9999; got {}.</source>
         <translation>La prioridad debe ser un número entero de 0 a 9999; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>Higher runs sooner; leave it empty for the default, 100.</source>
         <translation>Cuanto más alta, antes se ejecuta; déjela vacía para el valor predeterminado, 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>File dimensions must be multiples of {} pixels; got {}.</source>
         <translation>Las dimensiones de los archivos deben ser múltiplos de {} píxeles; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
         <translation>Earth Engine escribe los archivos en bloques de {} píxeles: use p. ej. 1024 o 2048x1024.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="169"/>
         <source>The no-data value must be a number; got {}.</source>
         <translation>El valor NoData debe ser un número; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
         <translation>Política de pirámides desconocida &quot;{}&quot;{}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="177"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="192"/>
         <source>The pyramiding overrides are not valid JSON: {}.</source>
         <translation>Las políticas de pirámides por banda no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
         <translation>Ejemplo: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
         <translation>Las políticas de pirámides por banda deben ser un objeto JSON cuyas claves son los nombres de banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
         <translation>Las políticas de pirámides por banda no nombran ninguna banda (&quot;{}&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>Set the default policy with PYRAMIDING_POLICY.</source>
         <translation>Defina la política predeterminada con PYRAMIDING_POLICY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="188"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="203"/>
         <source> for band {}</source>
         <translation> para la banda {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
         <translation>Se necesita un nombre de bucket de Cloud Storage; &quot;{}&quot; no lo es.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
         <translation>Los nombres de bucket tienen de 3 a 63 letras minúsculas, dígitos, puntos, guiones o guiones bajos, p. ej. my-bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>The file name prefix &quot;{}&quot; cannot be used.</source>
         <translation>No se puede usar el prefijo de nombre de archivo &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>Use e.g. exports/my_area (no leading slash).</source>
         <translation>Use p. ej. exports/my_area (sin barra inicial).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
         <translation>Indique el ID del recurso que se va a crear; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>For example projects/{}/assets/my_export.</source>
         <translation>Por ejemplo projects/{}/assets/my_export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Invalid workload tag &quot;{}&quot;.</source>
         <translation>Etiqueta de carga de trabajo &quot;{}&quot; no válida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
         <translation>Las etiquetas tienen de 1 a 63 letras minúsculas, dígitos, '-' o '_', y empiezan y terminan por una letra o un dígito.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="274"/>
         <source>The description must be one line.</source>
         <translation>La descripción debe ocupar una sola línea.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>The visualization parameters are not valid JSON: {}.</source>
         <translation>Los parámetros de visualización no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
         <translation>Ejemplo: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
         <source>The visualization parameters must be a JSON object.</source>
         <translation>Los parámetros de visualización deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Unknown visualization parameter &quot;{}&quot;.</source>
         <translation>Parámetro de visualización desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Use: {}.</source>
         <translation>Use: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>El área de interés no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="326"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>El área de interés debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indique una escala o unas dimensiones, no ambas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Give an area of interest.</source>
         <translation>Indique un área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Exported bands: {}.</source>
         <translation>Bandas exportadas: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="138"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="142"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="146"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="147"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="148"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="209"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="252"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="328"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="134"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="160"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="165"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="201"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="207"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="226"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="248"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="255"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="263"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="294"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>This export would have at least {} pixels, more than its maximum of {:,} (MAX_PIXELS).</source>
+        <translation>Esta exportación tendría al menos {} píxeles, más que su máximo de {:,} (MAX_PIXELS).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>Choose a coarser scale or a smaller area, or set MAX_PIXELS higher.</source>
+        <translation>Elija una escala más gruesa o un área más pequeña, o aumente MAX_PIXELS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
+        <translation>La exportación de Earth Engine {} sigue {} después de {}; el complemento dejó de seguirla.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
+        <translation>Sigue ejecutándose en Earth Engine: reintente el trabajo más tarde para seguirlo y obtener el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
+        <source>{:g} h</source>
+        <translation>{:g} h</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="320"/>
+        <source>{:g} min</source>
+        <translation>{:g} min</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <source>{:g} s</source>
+        <translation>{:g} s</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1064,7 @@
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
@@ -1161,50 +1211,50 @@
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
-        <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
+        <translation type="obsolete">El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
-        <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
+        <translation type="obsolete">Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="423"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
     </message>
@@ -1214,102 +1264,102 @@
         <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
         <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
         <translation>El límite de nubosidad debe ser un porcentaje de 0 a 100; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>Unknown {} &quot;{}&quot;.</source>
         <translation>{} desconocido: «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
         <translation>Elija una colección por su identificador de Earth Engine; se recibió «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR_HARMONIZED.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>A collection needs a start and an end date.</source>
         <translation>Una colección necesita una fecha inicial y una fecha final.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
         <translation>Indique ambas fechas como AAAA-MM-DD, p. ej. 2023-06-01 y 2023-08-31.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>{} has no cloud cover property to limit.</source>
         <translation>{} no tiene una propiedad de nubosidad que limitar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>Leave the cloud cover limit empty for this collection.</source>
         <translation>Deje vacío el límite de nubosidad para esta colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="353"/>
         <source>cloud mask</source>
         <translation>máscara de nubes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
         <translation>La máscara de nubes «{}» no se aplica a {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="357"/>
         <source>compositing method</source>
         <translation>método de composición</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
         <translation>{} no tiene propiedad de nubosidad, así que no se puede ordenar por nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>Choose another compositing method, e.g. median.</source>
         <translation>Elija otro método de composición, p. ej. la mediana.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
         <source>Cloud Score+ band</source>
         <translation>banda de Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
         <translation>El umbral de Cloud Score+ debe estar entre 0 y 1; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>0.6 keeps pixels that are clear with good confidence.</source>
         <translation>0,6 conserva los píxeles despejados con buena confianza.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>A collection search needs an area.</source>
         <translation>Una búsqueda en una colección necesita un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>Draw or choose the area to search and composite.</source>
         <translation>Dibuje o elija el área que buscar y componer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Name the bands to download from {}.</source>
         <translation>Indique las bandas que descargar de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
         <translation>Escriba los nombres de las bandas separados por comas, p. ej. B4, B3, B2.</translation>
     </message>
@@ -1317,29 +1367,49 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="129"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="166"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="168"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="205"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="275"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>{service}: the listing repeats itself (the same page token came back); stopped after {pages} page(s).</source>
+        <translation>{service}: el listado se repite (volvió el mismo token de página); se detuvo tras {pages} página(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>The service has a problem; try again later.</source>
+        <translation>El servicio tiene un problema; inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>{service}: the listing has more than {limit} pages; stopped there.</source>
+        <translation>{service}: el listado tiene más de {limit} páginas; se detuvo ahí.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>Use a file name prefix that only this export uses.</source>
+        <translation>Use un prefijo de nombre de archivo que solo use esta exportación.</translation>
     </message>
 </context>
 <context>
@@ -1603,69 +1673,94 @@
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>La imagen {} no tiene la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>Its bands are: {}.</source>
         <translation>Sus bandas son: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>El área debe ser un polígono; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="227"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="256"/>
         <source>The area is empty.</source>
         <translation>El área está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="266"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>El área no se puede expresar en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sin un área, la extensión de la imagen debe ser conocida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="336"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dibuje o elija un área, o indique unas dimensiones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Las transformaciones de píxeles con cizallamiento no se admiten con un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Use una transformación con cizallamiento 0 (2.º y 4.º números).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="302"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="345"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La proyección de la imagen es desconocida; indique un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Draw or choose an area.</source>
         <translation>Dibuje o elija un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="376"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>El tamaño de píxel de la imagen es desconocido; indique una escala.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="395"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="472"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
         <translation>{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>A pixel size of {:g} (in the units of the CRS) is too small to compute a pixel grid.</source>
+        <translation>Un tamaño de píxel de {:g} (en las unidades del SRC) es demasiado pequeño para calcular una malla de píxeles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>Choose a coarser scale, e.g. 10 m for Sentinel-2.</source>
+        <translation>Elija una escala más gruesa, por ejemplo 10 m para Sentinel-2.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="561"/>
+        <source>This download would need at least {tiles} requests ({size} as Earth Engine counts it), more than the limit of {limit} per job.</source>
+        <translation>Esta descarga necesitaría al menos {tiles} solicitudes ({size} según cuenta Earth Engine), más que el límite de {limit} por trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="564"/>
+        <source>This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine counts it: {tiles} requests, more than the limit of {limit} per job.</source>
+        <translation>Esta descarga sería de {w} x {h} px, {n} banda(s), {size} según cuenta Earth Engine: {tiles} solicitudes, más que el límite de {limit} por trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="566"/>
+        <source>Choose a coarser scale, smaller dimensions or a smaller area, or use a batch export (computed on Earth Engine&apos;s servers).</source>
+        <translation>Elija una escala más gruesa, dimensiones o un área más pequeñas, o use una exportación por lotes (calculada en los servidores de Earth Engine).</translation>
     </message>
 </context>
 <context>
@@ -2371,164 +2466,169 @@
         <translation>EOSDA no creó la tarea: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="641"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="643"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="662"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="664"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="703"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="711"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The server may be busy: try again later.</source>
-        <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
+        <translation type="obsolete">Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="766"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="772"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="799"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="805"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="804"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="816"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="851"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="857"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="921"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="927"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="935"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="940"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="946"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="947"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="949"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="952"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="958"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="964"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="970"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="969"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="53"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="55"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="127"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="137"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="141"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="164"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="168"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="173"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="187"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
+        <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
+        <translation>Puede que el servidor esté ocupado: inténtelo más tarde (reintentar el trabajo vuelve a consultar la misma tarea).</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3038,54 @@ Trabajo: {job}</translation>
         <location filename="../plugin/adapters/layers.py" line="128"/>
         <source>{name} (preview)</source>
         <translation>{name} (vista previa)</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>The name &quot;{}&quot; cannot be used as a file name: {}.</source>
+        <translation>El nombre «{}» no se puede usar como nombre de archivo: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>Use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;; at most {} bytes (UTF-8: accented letters take 2, most Asian characters 3).</source>
+        <translation>Use letras, cifras, «-», «_» y «.»; como máximo {} bytes (UTF-8: una letra acentuada ocupa 2, la mayoría de los caracteres asiáticos 3).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="50"/>
+        <source>it takes {} bytes, more than the {} allowed</source>
+        <translation>ocupa {} bytes, más que los {} permitidos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="52"/>
+        <source>it holds a control character</source>
+        <translation>contiene un carácter de control</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="54"/>
+        <source>it holds a path separator (/ or \)</source>
+        <translation>contiene un separador de ruta (/ o \)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="56"/>
+        <source>it is . or ..</source>
+        <translation>es . o ..</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="59"/>
+        <source>it holds {} (not allowed in Windows file names)</source>
+        <translation>contiene {} (no permitido en nombres de archivo de Windows)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="61"/>
+        <source>{} is a reserved device name on Windows</source>
+        <translation>{} es un nombre de dispositivo reservado en Windows</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="63"/>
+        <source>it ends with a dot or a space</source>
+        <translation>termina en un punto o un espacio</translation>
     </message>
 </context>
 <context>
@@ -3796,57 +3944,57 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="265"/>
+        <location filename="../plugin/core/transfer/download.py" line="266"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="356"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="356"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="369"/>
+        <location filename="../plugin/core/transfer/download.py" line="372"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="371"/>
+        <location filename="../plugin/core/transfer/download.py" line="374"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="373"/>
+        <location filename="../plugin/core/transfer/download.py" line="376"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="401"/>
+        <location filename="../plugin/core/transfer/download.py" line="404"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="411"/>
+        <location filename="../plugin/core/transfer/download.py" line="414"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="514"/>
+        <location filename="../plugin/core/transfer/download.py" line="517"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="516"/>
+        <location filename="../plugin/core/transfer/download.py" line="519"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="580"/>
+        <location filename="../plugin/core/transfer/download.py" line="583"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
@@ -3856,57 +4004,57 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="621"/>
+        <location filename="../plugin/core/transfer/download.py" line="624"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="641"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="641"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="670"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="722"/>
+        <location filename="../plugin/core/transfer/download.py" line="725"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="733"/>
+        <location filename="../plugin/core/transfer/download.py" line="736"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="736"/>
+        <location filename="../plugin/core/transfer/download.py" line="739"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="823"/>
+        <location filename="../plugin/core/transfer/download.py" line="826"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="890"/>
+        <location filename="../plugin/core/transfer/download.py" line="893"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="618"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="618"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

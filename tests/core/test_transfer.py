@@ -469,7 +469,8 @@ def test_disk_preflight_with_expected_size_makes_no_request(server, tmp_path, po
     monkeypatch.setattr(transfer.shutil, "disk_usage", lambda p: Usage(10 ** 12, 0, 5 * 1024 * 1024))
     with pytest.raises(TransferError) as info:
         transfer.download(url, dest_dir=str(tmp_path), expected_size=3 * 1024 ** 3, retry=policy)
-    assert "3.03 GiB" in info.value.message and "5.0 MiB" in info.value.message
+    # 3 GiB and the margin kept free: 5 % of the disk, 32 MiB to 1 GiB (config.disk_margin)
+    assert "4.00 GiB" in info.value.message and "5.0 MiB" in info.value.message
     assert server.counts.get("/f.bin", 0) == 0
 
 

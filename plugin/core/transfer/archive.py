@@ -2,7 +2,8 @@
 
 :func:`safe_extract` refuses members with absolute paths, ``..`` components,
 links or special files, duplicate names, too many members, a too large total or
-a suspicious compression ratio (zip bombs, also when the declared sizes lie),
+a suspicious compression ratio, per member or for the whole archive (zip bombs, also
+when the declared sizes lie), less free disk space than the total and a margin,
 and corrupt or truncated archives (:class:`~.errors.ArchiveError`).  It
 extracts into a temporary sibling folder and moves the result into place only
 when every member was written, so a failure leaves nothing half-extracted (and
@@ -23,6 +24,7 @@ import zipfile
 import zlib
 from typing import Callable, List, Optional
 
+from .. import config, names
 from ..errors import ArchiveError, CancelledError
 from ..i18n import translate
 from .units import CHUNK_SIZE, Progress, format_size
@@ -111,7 +113,9 @@ def _member_path(path: str, info: zipfile.ZipInfo) -> str:
     parts = [p for p in normalized.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         raise _unsafe(path, name, translate("Archive", "points outside the destination (..)"))
-    if not parts:
+    # Names the server chose: made usable (control characters, Windows' reserved names, too many bytes).
+    parts = [names.sanitize(p) for p in parts]
+    if not parts or not all(parts):
         raise _unsafe(path, name, translate("Archive", "has an invalid name"))
     mode = (info.external_attr >> 16) & 0xFFFF
     kind = stat.S_IFMT(mode)
@@ -151,6 +155,15 @@ def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX
                     raise _unsafe(path, info.filename, translate(
                         "Archive", "has a compression ratio of {:.0f}:1 (a zip bomb?)").format(ratio))
         members.append((info, rel, is_dir))
+    # The whole archive: many small members, each below the per-member check, can expand as much.
+    packed = sum(max(0, i.compress_size) for i in infos)
+    if total > ratio_min_size and total / max(1, packed) > max_ratio:
+        raise ArchiveError(
+            translate("Archive", "Refusing to extract {name}: {size} of data packed in {packed} (a compression "
+                                 "ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).").format(
+                name=os.path.basename(path), size=format_size(total), packed=format_size(packed),
+                ratio=total / max(1, packed), limit=max_ratio),
+            translate("Archive", "The archive may be malicious; nothing was extracted."))
     # a file and a directory of the same name, or a file used as a parent
     for info, rel, is_dir in members:
         parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
@@ -190,11 +203,7 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
     with _open(zip_path) as archive:
         members, total = check_members(zip_path, archive, max_members=max_members, max_total=max_total,
                                        max_ratio=max_ratio, ratio_min_size=ratio_min_size)
-        free = shutil.disk_usage(parent).free
-        if total > free:
-            raise ArchiveError(translate(
-                "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
-                name=os.path.basename(zip_path), need=format_size(total), free=format_size(free)))
+        _check_space(zip_path, parent, total)
         _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
         with _LIVE_LOCK:
@@ -271,6 +280,18 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
                 _LIVE_TEMPS.discard(tmp)
             if os.path.isdir(tmp):
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _check_space(zip_path: str, parent: str, total: int) -> None:
+    """Room for ``total`` bytes in ``parent`` and the margin kept free (:func:`config.disk_margin`)."""
+    usage = shutil.disk_usage(parent)
+    margin = config.disk_margin(usage.total)
+    if total + margin > usage.free:
+        raise ArchiveError(translate(
+            "Archive", "Not enough disk space to extract {name}: {need} needed (with {margin} kept free), "
+                       "{free} free.").format(name=os.path.basename(zip_path), need=format_size(total + margin),
+                                              margin=format_size(margin), free=format_size(usage.free)),
+            translate("Archive", "Free some space or choose another output folder."))
 
 
 #: Temporary extraction folders in use by this process.

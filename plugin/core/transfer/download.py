@@ -36,6 +36,7 @@ import requests
 import urllib3
 
 from . import archive
+from .. import config
 from . import http as eohttp
 from . import urllib3_hooks
 from .checksums import _CRC32C, _Crc32c, _b64_to_hex, announced_checksums
@@ -48,7 +49,7 @@ from ..i18n import translate
 log = logging.getLogger(eohttp.LOGGER_NAME)
 
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
-DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
+DISK_MARGIN = None               # kept free beyond the file itself: None is config.disk_margin() of the disk
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
 SIDECAR_SUFFIX = ".part.json"
 PART_SUFFIX = ".part"
@@ -345,10 +346,12 @@ class _Download:
         while folder and not os.path.isdir(folder):
             folder = os.path.dirname(folder)
         try:
-            free = shutil.disk_usage(folder or ".").free
+            usage = shutil.disk_usage(folder or ".")
         except OSError:
             return
-        need = remaining + self.disk_margin
+        free = usage.free
+        margin = self.disk_margin if self.disk_margin is not None else config.disk_margin(usage.total)
+        need = remaining + margin
         if need > free:
             raise TransferError(
                 translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
@@ -790,7 +793,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
-             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
+             disk_margin: Optional[int] = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
              allow_empty: bool = False, sha256: Optional[bool] = None) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 

@@ -608,6 +608,8 @@ class EosdaClient:
             timeout = float(timeout) if timeout is not None else None
         except (TypeError, ValueError):
             timeout = None
+        if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+            timeout = None           # not usable (NaN, infinite, 0 or negative): the plugin's own limit applies
         info = TaskInfo(task_id=str(payload["task_id"]), req_id=str(payload.get("req_id") or ""),
                         status=str(payload.get("status") or ""), task_timeout=timeout,
                         created_at=self.clock(), reference=str(body.get("params", {}).get("reference", "")))
@@ -675,13 +677,19 @@ class EosdaClient:
         """Poll ``task`` until it is done, then download (and unzip) its result(s).
 
         Polls with the growing delays of :attr:`poll` until the task finishes,
-        fails, or ``task_timeout`` seconds (or ``max_wait``, if smaller) have
-        passed since it was created.  Returns the output paths, rasters first.
+        fails, ``task_timeout`` seconds have passed since it was created (when the
+        server gave a usable one: finite and positive), or ``max_wait`` seconds
+        (default :data:`config.EOSDA_MAX_WAIT`) since this wait began -- so a retry
+        of the job polls the same task again for as long.  Returns the output
+        paths, rasters first.
         """
-        limit = task.task_timeout
-        if max_wait is not None:
-            limit = max_wait if limit is None else min(limit, max_wait)
-        deadline = task.created_at + limit if limit is not None else None
+        from ... import config
+        max_wait = max_wait if max_wait is not None and math.isfinite(max_wait) and max_wait > 0 \
+            else config.EOSDA_MAX_WAIT
+        limit, deadline = max_wait, self.clock() + max_wait
+        server = task.task_timeout
+        if server is not None and math.isfinite(server) and server > 0 and task.created_at + server < deadline:
+            limit, deadline = server, task.created_at + server
         delays = self.poll.delays()
         last = None
         while True:
@@ -708,15 +716,13 @@ class EosdaClient:
                 return self.download_result(task, status, dest_dir, default_stem=default_stem,
                                             expected_type=expected_type, progress=progress)
             now = self.clock()
-            if deadline is not None and now >= deadline:
+            if now >= deadline:
                 raise ProviderError(
                     translate("Eosda", "The EOSDA task {} did not finish within {:.0f} s (status '{}').")
                     .format(task.task_id, limit, status.status or "unknown"),
-                    translate("Eosda", "The server may be busy: try again later."))
-            delay = next(delays)
-            if deadline is not None:
-                delay = min(delay, max(0.0, deadline - now))
-            self.cancel.sleep(delay)
+                    translate("Eosda", "The server may be busy: try again later (a retry of the job polls the "
+                                       "same task again)."))
+            self.cancel.sleep(min(next(delays), max(0.0, deadline - now)))
 
     def download_result(self, task: TaskInfo, status: TaskStatus, dest_dir: str, *,
                         default_stem: Optional[str] = None, expected_type: Optional[str] = None,

@@ -8,7 +8,9 @@ Settings read from ``ctx.settings`` (all optional): ``eosda_api`` (base URL, els
 :func:`config.base_url`), ``eosda_auth`` ("both" | "header" | "query"),
 ``eosda_poll_initial`` / ``eosda_poll_factor`` / ``eosda_poll_max`` (seconds,
 default 2 / 1.5 / 30), ``eosda_max_vertices`` (per polygon, default 1000),
-``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
+``eosda_max_wait`` (seconds, default :data:`config.EOSDA_MAX_WAIT`: how long one run polls a task, also
+when the server gave no usable ``task_timeout``; the task id stays in the job, so a retry polls it again),
+``retry`` / ``timeouts`` (``http.RetryPolicy`` /
 ``http.Timeouts`` objects).
 
 EOSDA takes one Polygon per request, so a MultiPolygon AOI becomes one task per
@@ -104,8 +106,7 @@ class EosdaRun:
         self.geoms = part_geometries(params.get("aoi"),
                                      int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)), log=self._note)
         self.client = self._client(api_key)
-        max_wait = ctx.settings.get("eosda_max_wait")
-        self.max_wait = float(max_wait) if max_wait not in (None, "") else None
+        self.max_wait = config.limit(ctx.settings, "eosda_max_wait", config.EOSDA_MAX_WAIT)
         self.result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
         self.stem = _safe_stem(p["view_id"], p["bands"])
         self.out_root = ctx.output_dir
