@@ -59,12 +59,36 @@ def _corrupt(path: str, detail: str) -> ArchiveError:
         translate("Archive", "Download it again; if this repeats, the server sends a broken file."))
 
 
+def _not_a_zip(path: str) -> Optional[ArchiveError]:
+    """When ``path`` holds no zip at all but a web page or a message: an error in the service's words."""
+    from . import http
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return None
+    if head[:4] in ZIP_MAGIC:
+        return None
+    is_html, words = http.describe_body(head)
+    if not words:
+        return None
+    if is_html:
+        return ArchiveError(translate("Archive", "The server sent a web page instead of the archive {name}: {words}")
+                            .format(name=os.path.basename(path), words=words),
+                            translate("Archive", "The link may have expired or need a sign-in; try again later."))
+    return ArchiveError(translate("Archive", "The server sent a message instead of the archive {name}: {words}")
+                        .format(name=os.path.basename(path), words=words))
+
+
 def _open(path: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ArchiveError(translate("Archive", "The archive {} does not exist.").format(path)) from None
     except _BAD_ZIP as exc:
+        said = _not_a_zip(path)
+        if said is not None:
+            raise said from None
         raise _corrupt(path, str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise _corrupt(path, str(exc)) from None
