@@ -155,6 +155,19 @@ class _Throttle:
             self.ctx.progress(percent, message)
 
 
+def _check_product(client, info, out_root: str, outcome) -> None:
+    """The downloaded product is usable (:func:`..raster.check_output`), else its error, in the
+    words of what the server sent instead; what this download wrote goes (not what was there
+    before), so that running the job again downloads the product again."""
+    from .. import raster
+    try:
+        raster.check_output(outcome.path)
+    except EoError:
+        if not outcome.reused:
+            client.discard(info, out_root, outcome.path, keep=outcome.kept)
+        raise
+
+
 def run(job, ctx) -> List[str]:
     p = dict(job.params or {})
     if not p.get("aoi"):
@@ -270,6 +283,7 @@ def run(job, ctx) -> List[str]:
             outcome = client.download(info, out_root, extract=p.get("extract", True), wait=p.get("wait"),
                                       timeout=p.get("timeout"), cancel=ctx.cancel, on_progress=on_progress,
                                       on_retry=on_retry)
+            _check_product(client, info, out_root, outcome)
         except (CancelledError, AuthError):
             save()
             raise
