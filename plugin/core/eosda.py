@@ -853,13 +853,13 @@ def missing_key_message() -> str:
 
 
 def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None) -> List[str]:
-    """Extract every zip among ``paths`` (into a folder named after it, then delete it)."""
+    """Extract every zip among ``paths`` (into a new folder named after it, then delete it)."""
     from . import archive
     out: List[str] = []
     for path in paths:
         if path.lower().endswith(".zip") or _looks_like_zip(path):
             stem = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(dest_dir, stem)
+            target = archive.unique_path(os.path.join(dest_dir, stem))    # (a name the server chose)
             extracted = archive.safe_extract(path, target, cancel=cancel)
             out.extend(p for p in extracted if os.path.isfile(p))
             try:

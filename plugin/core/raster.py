@@ -195,8 +195,9 @@ def not_an_image(path: str, detail: str = "") -> RasterError:
         size = os.path.getsize(path)
     except OSError:
         size = 0
+    detail = (detail or "").replace(os.fspath(path), name).strip()
     return RasterError(translate("Raster", "{name} ({size} bytes) is not an image GDAL can read: {detail}")
-                       .format(name=name, size=size, detail=detail.strip() or "?"),
+                       .format(name=name, size=size, detail=detail or "?"),
                        translate("Raster", "The server sent a damaged file; try again later."))
 
 

@@ -38,7 +38,7 @@ from ..aoi import Aoi
 from ..eosda import (DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params,
                      build_task_body, expected_result_type, is_raster_path, missing_key_message,
                      order_outputs)
-from ..errors import AuthError, ParameterError
+from ..errors import AuthError, EoError, ParameterError
 from ..i18n import translate
 from ..jobs import JobState
 from ..runner import register_runner
@@ -79,6 +79,23 @@ def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[
                 log(note)
         geoms.extend(single.part_geojson())
     return geoms
+
+
+def _check_result(paths: List[str]) -> None:
+    """The files of a finished task are usable (:func:`..raster.check_outputs`), else its error, in
+    the words of what the server sent instead.  The files (this run just wrote them, under names
+    nothing else had) are removed then, so the task is not recorded as delivered and running
+    the job again fetches its result again."""
+    from .. import raster
+    try:
+        raster.check_outputs(paths)
+    except EoError:
+        for path in paths:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        raise
 
 
 def run(job, ctx) -> List[str]:
@@ -175,6 +192,7 @@ def run(job, ctx) -> List[str]:
 
         paths = client.wait(info, dest, default_stem=stem, expected_type=result_type, on_poll=on_poll,
                             on_download=on_download, progress=on_progress, max_wait=max_wait)
+        _check_result(paths)
         record.update(done=True, outputs=list(paths), status="completed")
         ctx.save_server(tasks=[dict(t) for t in tasks])
         ctx.progress(start + width, translate("Eosda", "{}: done.").format(label))
