@@ -401,9 +401,10 @@ class EeDownload:
             piece.npy = path
             piece.files["all"] = tif
         for key, found in piece.files.items():
-            raster.check_image(found, self._expected(piece, key))
+            raster.check_image(found, self.expected_shape(piece, key))
 
-    def _expected(self, piece: Piece, key: str):
+    @staticmethod
+    def expected_shape(piece: Piece, key: str):
         """What the file of ``key`` (a band, or "all") of a piece asked for on an exact grid must be:
         ``(width, height, band count, numpy data type or None)``; None for the official request,
         whose grid Earth Engine chooses."""
