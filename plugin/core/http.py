@@ -677,7 +677,7 @@ def looks_like_html(body: str, content_type: str = "") -> bool:
     return bool(_HTML_START.match((body or "")[:1024]))
 
 
-def _html_summary(body: str) -> str:
+def html_summary(body: str) -> str:
     """"title: text" of an HTML page (what the page says, without its markup)."""
     title, text = html_to_text(body.lstrip("\ufeff"))
     summary = title
@@ -698,7 +698,7 @@ def describe_body(data: bytes) -> Tuple[bool, str]:
     if not text.strip():
         return False, ""
     if looks_like_html(text):
-        return True, _html_summary(text)
+        return True, html_summary(text)
     sample = text[:4096]
     odd = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\r\n"))
     if odd > len(sample) // 50:
@@ -778,7 +778,7 @@ def parse_error_body(body: str, content_type: str = "") -> ServiceError:
             found.message = found.message[:1000]
             return found
     if looks_like_html(body, content_type):
-        message = translate("Http", "the server sent an HTML page: {}").format(_html_summary(body) or "?")
+        message = translate("Http", "the server sent an HTML page: {}").format(html_summary(body) or "?")
         return ServiceError(message, is_html=True)
     text = _squash(stripped)
     return ServiceError(text[:300])

@@ -648,8 +648,7 @@ class _Download:
                 body += eohttp.read_limited(response, 65536 - len(head))
             except Exception:
                 pass
-        title, text = eohttp.html_to_text(body)
-        what = title or text[:200]
+        what = eohttp.html_summary(body)
         if what:
             message = translate("Transfer", "The server sent an HTML page instead of the file: {}").format(what)
         else:
