@@ -34,7 +34,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, Optional, Union
+from typing import Callable, Collection, Dict, Iterable, Optional, Union
 from urllib.parse import unquote, urlsplit
 
 import requests
@@ -489,7 +489,8 @@ DEFAULT_SHA256: Optional[bool] = None
 
 
 class _Download:
-    replace = True          # False: never replace an existing file (the name is the server's choice)
+    replace = True          # False: never replace an existing file (the name is the server's choice);
+    #                         a collection: only the files in it (the job's own)
 
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
                  policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
@@ -980,11 +981,13 @@ class _Download:
 
     def _commit(self) -> DownloadResult:
         final = self.dest
-        if os.path.isdir(self.dest) and self.replace:
+        if os.path.isdir(self.dest) and self.replace is True:
             raise TransferError(translate("Transfer", "{} is a folder; cannot save the download there.").format(
                 self.dest))
         with _ACTIVE_LOCK:
-            if not self.replace:      # a name the server chose never takes the place of what is there
+            # A name the server chose never takes the place of what is there, unless the job made it.
+            own = self.replace is not True and self.replace is not False and self.dest in self.replace
+            if self.replace is not True and not (own and os.path.isfile(self.dest)):
                 final = archive.unique_path(self.dest)
             os.replace(self.part, final)
         if self.fsync:
@@ -1112,7 +1115,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
              disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
              allow_empty: bool = False, sha256: Optional[bool] = None,
-             replace: Optional[bool] = None) -> DownloadResult:
+             replace: Union[None, bool, Collection[str]] = None) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
     Streams to ``NAME.part`` with bounded memory, resumes dropped connections
@@ -1136,7 +1139,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     about half a CPU-second per GiB, which parallel downloads on small machines
     feel); when not computed it is "".  ``replace``: whether the download may replace an
     existing file of its name (default: yes for ``dest``, no in ``dest_dir``, where the name
-    is the server's choice: the file then goes beside it under a unique name).
+    is the server's choice: the file then goes beside it under a unique name), or the paths
+    it may replace (files the job made in an earlier run).
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -1170,7 +1174,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     if sha256 is None:
         sha256 = DEFAULT_SHA256
     job.want_sha256 = bool(record_key or expected_sha256) if sha256 is None else bool(sha256)
-    job.replace = dest is not None if replace is None else bool(replace)
+    job.replace = (dest is not None) if replace is None else \
+        replace if isinstance(replace, bool) else {os.path.abspath(p) for p in replace}
     if dest is not None and expected_size:
         existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
         job._check_disk(expected_size - existing)

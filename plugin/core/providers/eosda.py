@@ -81,6 +81,22 @@ def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[
     return geoms
 
 
+class _Made(set):
+    """The files and folders a task's download made, kept in its record (``made``) as soon as each
+    is there: a restarted job may replace them, and nothing else (the names are the server's)."""
+
+    def __init__(self, record: Dict[str, Any], save):
+        super().__init__(record.get("made") or [])
+        self._record = record
+        self._save = save
+
+    def add(self, path: str) -> None:
+        if path not in self:
+            super().add(path)
+            self._record["made"] = sorted(self)
+            self._save()
+
+
 def _check_result(paths: List[str]) -> None:
     """The files of a finished task are usable (:func:`..raster.check_outputs`), else its error, in
     the words of what the server sent instead.  The files (this run just wrote them, under names
@@ -191,7 +207,8 @@ def run(job, ctx) -> List[str]:
                          translate("Eosda", "{}: downloading ({:.1f} MB)").format(label, done / 1e6))
 
         paths = client.wait(info, dest, default_stem=stem, expected_type=result_type, on_poll=on_poll,
-                            on_download=on_download, progress=on_progress, max_wait=max_wait)
+                            on_download=on_download, progress=on_progress, max_wait=max_wait,
+                            owned=_Made(record, lambda: ctx.save_server(tasks=[dict(t) for t in tasks])))
         _check_result(paths)
         record.update(done=True, outputs=list(paths), status="completed")
         ctx.save_server(tasks=[dict(t) for t in tasks])
