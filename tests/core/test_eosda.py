@@ -738,3 +738,16 @@ def test_a_zip_result_named_like_a_user_folder_leaves_the_folder_and_its_files(m
     assert mine.read_text() == "keep me"
     assert outputs == [str(tmp_path / "out" / "result_2" / "B02.tif"), str(tmp_path / "out" / "result_2" / "notes")]
     assert h.record.state == JobState.DONE
+
+
+def test_a_restarted_job_replaces_its_own_files_under_the_same_names(make_sim, tmp_path):
+    sim = make_sim(polls_to_done=1)
+    sim.replace_results(faults.zip_bytes({"B02.tif": _tif_bytes()}), "application/zip", "result.zip")
+    h = Harness(tmp_path, sim, seed_params())
+    first = h.run()
+    assert first == [str(tmp_path / "out" / "result" / "B02.tif")]
+    # As if QGIS was killed after the files were written but before the task was recorded as delivered.
+    tasks = [dict(t, done=False, outputs=[]) for t in h.record.server["tasks"]]
+    assert str(tmp_path / "out" / "result") in tasks[0]["made"]
+    h.store.update(h.job.id, server={"tasks": tasks})
+    assert h.run() == first and sorted(os.listdir(str(tmp_path / "out"))) == ["result"]
