@@ -122,72 +122,72 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="59"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="59"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="69"/>
+        <location filename="../plugin/core/transfer/archive.py" line="92"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="161"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="119"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="138"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="115"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="123"/>
+        <location filename="../plugin/core/transfer/archive.py" line="149"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="125"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="135"/>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="171"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="176"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="155"/>
+        <location filename="../plugin/core/transfer/archive.py" line="181"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="172"/>
+        <location filename="../plugin/core/transfer/archive.py" line="198"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
@@ -197,44 +197,59 @@
         <translation type="obsolete">No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="234"/>
+        <location filename="../plugin/core/transfer/archive.py" line="305"/>
         <source>is larger than its header says</source>
         <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="250"/>
+        <location filename="../plugin/core/transfer/archive.py" line="321"/>
         <source>Could not write {}: {}</source>
         <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="254"/>
+        <location filename="../plugin/core/transfer/archive.py" line="325"/>
         <source>{} is shorter than its header says</source>
         <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="272"/>
+        <location filename="../plugin/core/transfer/archive.py" line="345"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="99"/>
+        <location filename="../plugin/core/transfer/archive.py" line="125"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="161"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>Refusing to extract {name}: {size} of data packed in {packed} (a compression ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).</source>
         <translation>Se rechaza extraer {name}: {size} de datos comprimidos en {packed} (una tasa de compresión de {ratio:.0f}:1, más de {limit:.0f}:1; ¿una bomba zip?).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
         <source>Not enough disk space to extract {name}: {need} needed (with {margin} kept free), {free} free.</source>
         <translation>No hay espacio en disco suficiente para extraer {name}: se necesitan {need} (con {margin} que se dejan libres), hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The server sent a web page instead of the archive {name}: {words}</source>
+        <translation>El servidor envió una página web en lugar del archivo comprimido {name}: {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Puede que el enlace haya caducado o requiera iniciar sesión; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="84"/>
+        <source>The server sent a message instead of the archive {name}: {words}</source>
+        <translation>El servidor envió un mensaje en lugar del archivo comprimido {name}: {words}</translation>
     </message>
 </context>
 <context>
@@ -638,27 +653,27 @@
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
@@ -1847,122 +1862,122 @@
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -2010,7 +2025,7 @@
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
@@ -2020,142 +2035,142 @@
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -2486,12 +2501,12 @@
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="711"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
@@ -2501,72 +2516,72 @@
         <translation type="obsolete">Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="805"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="816"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="857"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="927"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="946"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="947"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="949"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="958"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="970"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
@@ -2576,57 +2591,57 @@
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="127"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="137"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="164"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="168"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="187"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
         <translation>Puede que el servidor esté ocupado: inténtelo más tarde (reintentar el trabajo vuelve a consultar la misma tarea).</translation>
     </message>
@@ -2727,97 +2742,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="621"/>
+        <location filename="../plugin/core/transfer/http.py" line="651"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="653"/>
+        <location filename="../plugin/core/transfer/http.py" line="683"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="655"/>
+        <location filename="../plugin/core/transfer/http.py" line="685"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="657"/>
+        <location filename="../plugin/core/transfer/http.py" line="687"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="659"/>
+        <location filename="../plugin/core/transfer/http.py" line="689"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="661"/>
+        <location filename="../plugin/core/transfer/http.py" line="691"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="793"/>
+        <location filename="../plugin/core/transfer/http.py" line="823"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="676"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="821"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="794"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="709"/>
+        <location filename="../plugin/core/transfer/http.py" line="739"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="711"/>
+        <location filename="../plugin/core/transfer/http.py" line="741"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="715"/>
+        <location filename="../plugin/core/transfer/http.py" line="745"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="717"/>
+        <location filename="../plugin/core/transfer/http.py" line="747"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="718"/>
+        <location filename="../plugin/core/transfer/http.py" line="748"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="858"/>
+        <location filename="../plugin/core/transfer/http.py" line="888"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -3692,124 +3707,179 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="354"/>
+        <location filename="../plugin/core/raster.py" line="509"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="236"/>
+        <location filename="../plugin/core/raster.py" line="391"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>El área de interés debe ser un polígono, no {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="414"/>
         <source>The area of interest is empty.</source>
         <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="313"/>
+        <location filename="../plugin/core/raster.py" line="468"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="317"/>
+        <location filename="../plugin/core/raster.py" line="472"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="477"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="328"/>
+        <location filename="../plugin/core/raster.py" line="483"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="575"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="747"/>
+        <location filename="../plugin/core/raster.py" line="902"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="535"/>
+        <location filename="../plugin/core/raster.py" line="690"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="419"/>
+        <location filename="../plugin/core/raster.py" line="574"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="778"/>
+        <location filename="../plugin/core/raster.py" line="933"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="628"/>
+        <location filename="../plugin/core/raster.py" line="783"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="679"/>
+        <location filename="../plugin/core/raster.py" line="834"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="681"/>
+        <location filename="../plugin/core/raster.py" line="836"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="689"/>
+        <location filename="../plugin/core/raster.py" line="844"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="693"/>
+        <location filename="../plugin/core/raster.py" line="848"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="885"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="735"/>
+        <location filename="../plugin/core/raster.py" line="890"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="743"/>
+        <location filename="../plugin/core/raster.py" line="898"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="752"/>
+        <location filename="../plugin/core/raster.py" line="907"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="757"/>
+        <location filename="../plugin/core/raster.py" line="912"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="759"/>
+        <location filename="../plugin/core/raster.py" line="914"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="363"/>
+        <location filename="../plugin/core/raster.py" line="518"/>
         <source>transform the area of interest</source>
         <translation>transformar el área de interés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The server sent a web page instead of an image ({name}): {words}</source>
+        <translation>El servidor envió una página web en lugar de una imagen ({name}): {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Puede que el enlace haya caducado o requiera iniciar sesión; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="192"/>
+        <source>The server sent a message instead of an image ({name}): {words}</source>
+        <translation>El servidor envió un mensaje en lugar de una imagen ({name}): {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
+        <translation>{name} ({size} bytes) no es una imagen que GDAL pueda leer: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>The server sent a damaged file; try again later.</source>
+        <translation>El servidor envió un archivo dañado; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
+        <translation>El servidor envió una tesela que no corresponde a la solicitud ({name}): se pidió {want}, llegó {got}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>Earth Engine sent another grid than the one requested; try again later.</source>
+        <translation>Earth Engine envió una cuadrícula distinta de la solicitada; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="234"/>
+        <source>{w} x {h} pixels, {n} band(s)</source>
+        <translation>{w} x {h} píxeles, {n} banda(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>{member} in {name} is not an image GDAL can read: {detail}</source>
+        <translation>{member} en {name} no es una imagen que GDAL pueda leer: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="302"/>
+        <source>The folder {name} holds no image.</source>
+        <translation>La carpeta {name} no contiene ninguna imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="308"/>
+        <source>The output {path} does not exist.</source>
+        <translation>El resultado {path} no existe.</translation>
     </message>
 </context>
 <context>
@@ -3944,117 +4014,117 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="266"/>
+        <location filename="../plugin/core/transfer/download.py" line="269"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="356"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="356"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="372"/>
+        <location filename="../plugin/core/transfer/download.py" line="374"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="374"/>
+        <location filename="../plugin/core/transfer/download.py" line="376"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="376"/>
+        <location filename="../plugin/core/transfer/download.py" line="378"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="404"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="414"/>
+        <location filename="../plugin/core/transfer/download.py" line="416"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="517"/>
+        <location filename="../plugin/core/transfer/download.py" line="519"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="519"/>
+        <location filename="../plugin/core/transfer/download.py" line="521"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="583"/>
+        <location filename="../plugin/core/transfer/download.py" line="585"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="834"/>
+        <location filename="../plugin/core/transfer/http.py" line="864"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="624"/>
+        <location filename="../plugin/core/transfer/download.py" line="626"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="641"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="641"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="670"/>
+        <location filename="../plugin/core/transfer/download.py" line="673"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="725"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="736"/>
+        <location filename="../plugin/core/transfer/download.py" line="744"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="739"/>
+        <location filename="../plugin/core/transfer/download.py" line="747"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="826"/>
+        <location filename="../plugin/core/transfer/download.py" line="838"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="893"/>
+        <location filename="../plugin/core/transfer/download.py" line="908"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="618"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="618"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

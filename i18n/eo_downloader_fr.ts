@@ -122,72 +122,72 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="59"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="59"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="69"/>
+        <location filename="../plugin/core/transfer/archive.py" line="92"/>
         <source>The archive {} does not exist.</source>
         <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="161"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="119"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>has an invalid name</source>
         <translation>a un nom non valide</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="138"/>
         <source>has an absolute path</source>
         <translation>a un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="115"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>points outside the destination (..)</source>
         <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="123"/>
+        <location filename="../plugin/core/transfer/archive.py" line="149"/>
         <source>is a symbolic link</source>
         <translation>est un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="125"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>is a special file</source>
         <translation>est un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="135"/>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
         <source>exceeds the limit of {} members</source>
         <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="171"/>
         <source>appears twice</source>
         <translation>apparaît deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="176"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="155"/>
+        <location filename="../plugin/core/transfer/archive.py" line="181"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="172"/>
+        <location filename="../plugin/core/transfer/archive.py" line="198"/>
         <source>is inside a file</source>
         <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
@@ -197,44 +197,59 @@
         <translation type="obsolete">Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="234"/>
+        <location filename="../plugin/core/transfer/archive.py" line="305"/>
         <source>is larger than its header says</source>
         <translation>est plus grande que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="250"/>
+        <location filename="../plugin/core/transfer/archive.py" line="321"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="254"/>
+        <location filename="../plugin/core/transfer/archive.py" line="325"/>
         <source>{} is shorter than its header says</source>
         <translation>{} est plus court que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="272"/>
+        <location filename="../plugin/core/transfer/archive.py" line="345"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe et n'est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="99"/>
+        <location filename="../plugin/core/transfer/archive.py" line="125"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="161"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>Refusing to extract {name}: {size} of data packed in {packed} (a compression ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).</source>
         <translation>Extraction de {name} refusée : {size} de données compressées dans {packed} (un taux de compression de {ratio:.0f}:1, plus que {limit:.0f}:1 ; une bombe zip ?).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
         <source>Not enough disk space to extract {name}: {need} needed (with {margin} kept free), {free} free.</source>
         <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires (dont {margin} laissés libres), {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="290"/>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The server sent a web page instead of the archive {name}: {words}</source>
+        <translation>Le serveur a envoyé une page web au lieu de l'archive {name} : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Le lien a peut-être expiré ou demande une connexion ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="84"/>
+        <source>The server sent a message instead of the archive {name}: {words}</source>
+        <translation>Le serveur a envoyé un message au lieu de l'archive {name} : {words}</translation>
     </message>
 </context>
 <context>
@@ -638,27 +653,27 @@
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
@@ -1847,122 +1862,122 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -2010,7 +2025,7 @@
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
@@ -2020,142 +2035,142 @@
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -2486,12 +2501,12 @@
         <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="711"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tâche EOSDA {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
     </message>
@@ -2501,72 +2516,72 @@
         <translation type="obsolete">Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="805"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="816"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="857"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="927"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="946"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="947"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="949"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="958"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="970"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
@@ -2576,57 +2591,57 @@
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="127"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="137"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="164"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="168"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="187"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="720"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
         <translation>Le serveur est peut-être occupé : réessayez plus tard (relancer la tâche interroge à nouveau la même tâche EOSDA).</translation>
     </message>
@@ -2727,97 +2742,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="621"/>
+        <location filename="../plugin/core/transfer/http.py" line="651"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="653"/>
+        <location filename="../plugin/core/transfer/http.py" line="683"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="655"/>
+        <location filename="../plugin/core/transfer/http.py" line="685"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="657"/>
+        <location filename="../plugin/core/transfer/http.py" line="687"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="659"/>
+        <location filename="../plugin/core/transfer/http.py" line="689"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="661"/>
+        <location filename="../plugin/core/transfer/http.py" line="691"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="793"/>
+        <location filename="../plugin/core/transfer/http.py" line="823"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="676"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="821"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="794"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="709"/>
+        <location filename="../plugin/core/transfer/http.py" line="739"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="711"/>
+        <location filename="../plugin/core/transfer/http.py" line="741"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="715"/>
+        <location filename="../plugin/core/transfer/http.py" line="745"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="717"/>
+        <location filename="../plugin/core/transfer/http.py" line="747"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="718"/>
+        <location filename="../plugin/core/transfer/http.py" line="748"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="858"/>
+        <location filename="../plugin/core/transfer/http.py" line="888"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -3692,124 +3707,179 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="354"/>
+        <location filename="../plugin/core/raster.py" line="509"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="236"/>
+        <location filename="../plugin/core/raster.py" line="391"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>La zone d'intérêt doit être un polygone, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="414"/>
         <source>The area of interest is empty.</source>
         <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="313"/>
+        <location filename="../plugin/core/raster.py" line="468"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="317"/>
+        <location filename="../plugin/core/raster.py" line="472"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="477"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="328"/>
+        <location filename="../plugin/core/raster.py" line="483"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="575"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="747"/>
+        <location filename="../plugin/core/raster.py" line="902"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="535"/>
+        <location filename="../plugin/core/raster.py" line="690"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="419"/>
+        <location filename="../plugin/core/raster.py" line="574"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="778"/>
+        <location filename="../plugin/core/raster.py" line="933"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="628"/>
+        <location filename="../plugin/core/raster.py" line="783"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="679"/>
+        <location filename="../plugin/core/raster.py" line="834"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="681"/>
+        <location filename="../plugin/core/raster.py" line="836"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="689"/>
+        <location filename="../plugin/core/raster.py" line="844"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="693"/>
+        <location filename="../plugin/core/raster.py" line="848"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="885"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="735"/>
+        <location filename="../plugin/core/raster.py" line="890"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="743"/>
+        <location filename="../plugin/core/raster.py" line="898"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="752"/>
+        <location filename="../plugin/core/raster.py" line="907"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="757"/>
+        <location filename="../plugin/core/raster.py" line="912"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="759"/>
+        <location filename="../plugin/core/raster.py" line="914"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="363"/>
+        <location filename="../plugin/core/raster.py" line="518"/>
         <source>transform the area of interest</source>
         <translation>transformer la zone d'intérêt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The server sent a web page instead of an image ({name}): {words}</source>
+        <translation>Le serveur a envoyé une page web au lieu d'une image ({name}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Le lien a peut-être expiré ou demande une connexion ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="192"/>
+        <source>The server sent a message instead of an image ({name}): {words}</source>
+        <translation>Le serveur a envoyé un message au lieu d'une image ({name}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
+        <translation>{name} ({size} octets) n'est pas une image que GDAL sait lire : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>The server sent a damaged file; try again later.</source>
+        <translation>Le serveur a envoyé un fichier endommagé ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
+        <translation>Le serveur a envoyé une tuile qui ne correspond pas à la demande ({name}) : {want} demandé, {got} reçu.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>Earth Engine sent another grid than the one requested; try again later.</source>
+        <translation>Earth Engine a envoyé une autre grille que celle demandée ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="234"/>
+        <source>{w} x {h} pixels, {n} band(s)</source>
+        <translation>{w} x {h} pixels, {n} bande(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>{member} in {name} is not an image GDAL can read: {detail}</source>
+        <translation>{member} dans {name} n'est pas une image que GDAL sait lire : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="302"/>
+        <source>The folder {name} holds no image.</source>
+        <translation>Le dossier {name} ne contient aucune image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="308"/>
+        <source>The output {path} does not exist.</source>
+        <translation>Le résultat {path} n'existe pas.</translation>
     </message>
 </context>
 <context>
@@ -3944,117 +4014,117 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="266"/>
+        <location filename="../plugin/core/transfer/download.py" line="269"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="356"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="356"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="372"/>
+        <location filename="../plugin/core/transfer/download.py" line="374"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="374"/>
+        <location filename="../plugin/core/transfer/download.py" line="376"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="376"/>
+        <location filename="../plugin/core/transfer/download.py" line="378"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="404"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="414"/>
+        <location filename="../plugin/core/transfer/download.py" line="416"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="517"/>
+        <location filename="../plugin/core/transfer/download.py" line="519"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="519"/>
+        <location filename="../plugin/core/transfer/download.py" line="521"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="583"/>
+        <location filename="../plugin/core/transfer/download.py" line="585"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="834"/>
+        <location filename="../plugin/core/transfer/http.py" line="864"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="624"/>
+        <location filename="../plugin/core/transfer/download.py" line="626"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="641"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="641"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="670"/>
+        <location filename="../plugin/core/transfer/download.py" line="673"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="725"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="736"/>
+        <location filename="../plugin/core/transfer/download.py" line="744"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="739"/>
+        <location filename="../plugin/core/transfer/download.py" line="747"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="826"/>
+        <location filename="../plugin/core/transfer/download.py" line="838"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="893"/>
+        <location filename="../plugin/core/transfer/download.py" line="908"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="618"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="618"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

@@ -30,7 +30,7 @@ import shutil
 import socket
 import threading
 import time
-from typing import Callable, Dict, Iterable, Optional, Union
+from typing import Callable, Collection, Dict, Iterable, Optional, Union
 
 import requests
 import urllib3
@@ -207,6 +207,9 @@ DEFAULT_SHA256: Optional[bool] = None
 
 
 class _Download:
+    replace = True          # False: never replace an existing file (the name is the server's choice);
+    #                         a collection: only the files in it (the job's own)
+
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
                  policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
                  fsync=True, allow_empty=False):
@@ -366,8 +369,7 @@ class _Download:
                 body += eohttp.read_limited(response, 65536 - len(head))
             except Exception:
                 pass
-        title, text = eohttp.html_to_text(body)
-        what = title or text[:200]
+        what = eohttp.html_summary(body)
         if what:
             message = translate("Transfer", "The server sent an HTML page instead of the file: {}").format(what)
         else:
@@ -666,19 +668,25 @@ class _Download:
         return hasher.digest().hex() if algo == "crc32c" else hasher.hexdigest()
 
     def _commit(self) -> DownloadResult:
-        if os.path.isdir(self.dest):
+        final = self.dest
+        if os.path.isdir(self.dest) and self.replace is True:
             raise TransferError(translate("Transfer", "{} is a folder; cannot save the download there.").format(
                 self.dest))
-        os.replace(self.part, self.dest)
+        with _ACTIVE_LOCK:
+            # A name the server chose never takes the place of what is there, unless the job made it.
+            own = self.replace is not True and self.replace is not False and self.dest in self.replace
+            if self.replace is not True and not (own and os.path.isfile(self.dest)):
+                final = archive.unique_path(self.dest)
+            os.replace(self.part, final)
         if self.fsync:
-            _fsync_dir(os.path.dirname(self.dest))
+            _fsync_dir(os.path.dirname(final))
         for path in (self.sidecar, self.sidecar + ".tmp"):
             try:
                 os.remove(path)
             except FileNotFoundError:
                 pass
         sha = self.hashers["sha256"].hexdigest() if "sha256" in self.hashers else ""
-        return DownloadResult(path=self.dest, size=self.done, sha256=sha, content_type=self.content_type,
+        return DownloadResult(path=final, size=self.done, sha256=sha, content_type=self.content_type,
                               reused=False, url=eohttp.redact(self.url))
 
     # ---- driver
@@ -794,7 +802,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
              disk_margin: Optional[int] = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
-             allow_empty: bool = False, sha256: Optional[bool] = None) -> DownloadResult:
+             allow_empty: bool = False, sha256: Optional[bool] = None,
+             replace: Union[None, bool, Collection[str]] = None) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
     Streams to ``NAME.part`` with bounded memory, resumes dropped connections
@@ -816,7 +825,10 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     ``DownloadResult.sha256`` is computed while streaming (default: only when a
     record is kept or ``expected_sha256`` is given -- hashing every byte costs
     about half a CPU-second per GiB, which parallel downloads on small machines
-    feel); when not computed it is "".
+    feel); when not computed it is "".  ``replace``: whether the download may replace an
+    existing file of its name (default: yes for ``dest``, no in ``dest_dir``, where the name
+    is the server's choice: the file then goes beside it under a unique name), or the paths
+    it may replace (files the job made in an earlier run).
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -850,6 +862,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     if sha256 is None:
         sha256 = DEFAULT_SHA256
     job.want_sha256 = bool(record_key or expected_sha256) if sha256 is None else bool(sha256)
+    job.replace = (dest is not None) if replace is None else \
+        replace if isinstance(replace, bool) else {os.path.abspath(p) for p in replace}
     if dest is not None and expected_size:
         existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
         job._check_disk(expected_size - existing)
@@ -881,6 +895,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
                               expected_size, job.policy, job.timeouts, None, accept, expected, chunk_size,
                               disk_margin, test_archive, fsync, allow_empty)
             again.want_sha256 = job.want_sha256
+            again.replace = job.replace
             again.backoff = job.backoff
             result = attempt(again)
     except CancelledError:

@@ -475,6 +475,23 @@ class EeDownload:
                                   band_names=list(piece.bands))
             piece.npy = path
             piece.files["all"] = tif
+        for key, found in piece.files.items():
+            raster.check_image(found, self.expected_shape(piece, key))
+
+    @staticmethod
+    def expected_shape(piece: Piece, key: str):
+        """What the file of ``key`` (a band, or "all") of a piece asked for on an exact grid must be:
+        ``(width, height, band count, numpy data type or None)``; None for the official request,
+        whose grid Earth Engine chooses."""
+        if piece.grid is None:
+            return None
+        bands = [key] if key != "all" else list(piece.bands)
+        dtypes = [piece.output.dtypes.get(b) for b in bands] if piece.output is not None else [None]
+        dtype = None
+        if all(dtypes):
+            import numpy as np
+            dtype = np.result_type(*dtypes).name
+        return piece.grid.width, piece.grid.height, len(bands), dtype
 
     def _prepare(self, piece: Piece) -> None:
         """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,

@@ -673,8 +673,9 @@ class EosdaClient:
              on_poll: Optional[Callable[[TaskStatus, float], None]] = None,
              on_download: Optional[Callable[[], None]] = None,
              progress: Optional[Callable[[Any], None]] = None,
-             max_wait: Optional[float] = None) -> List[str]:
-        """Poll ``task`` until it is done, then download (and unzip) its result(s).
+             max_wait: Optional[float] = None, owned: Optional[set] = None) -> List[str]:
+        """Poll ``task`` until it is done, then download (and unzip) its result(s) (``owned``:
+        see :meth:`download_result`).
 
         Polls with the growing delays of :attr:`poll` until the task finishes,
         fails, ``task_timeout`` seconds have passed since it was created (when the
@@ -714,7 +715,7 @@ class EosdaClient:
                 if on_download is not None:
                     on_download()
                 return self.download_result(task, status, dest_dir, default_stem=default_stem,
-                                            expected_type=expected_type, progress=progress)
+                                            expected_type=expected_type, progress=progress, owned=owned)
             now = self.clock()
             if now >= deadline:
                 raise ProviderError(
@@ -726,8 +727,14 @@ class EosdaClient:
 
     def download_result(self, task: TaskInfo, status: TaskStatus, dest_dir: str, *,
                         default_stem: Optional[str] = None, expected_type: Optional[str] = None,
-                        progress: Optional[Callable[[Any], None]] = None) -> List[str]:
-        """Download what a finished ``status`` points to into ``dest_dir``; unzip zips."""
+                        progress: Optional[Callable[[Any], None]] = None,
+                        owned: Optional[set] = None) -> List[str]:
+        """Download what a finished ``status`` points to into ``dest_dir``; unzip zips.
+
+        The server chooses the names: a file or folder already there is never replaced
+        unless it is in ``owned`` (what the job made in an earlier run); what this call
+        makes is added to ``owned`` (whose ``add`` may record it at once)."""
+        owned = set() if owned is None else owned
         from ...transfer import download as transfer
         os.makedirs(dest_dir, exist_ok=True)
         stem = default_stem or task.reference or task.task_id
@@ -739,7 +746,8 @@ class EosdaClient:
             url = self._url("/api/gdw/api/{}".format(task.task_id))
             result = transfer.download(url, dest_dir=dest_dir, default_name=stem + ext, session=self.session,
                                        headers=self._headers(), cancel=self.cancel, progress=progress,
-                                       retry=self.retry, timeouts=self.timeouts, response=resp)
+                                       retry=self.retry, timeouts=self.timeouts, response=resp, replace=owned)
+            owned.add(result.path)
             paths.append(result.path)
         else:
             for index, (url, name) in enumerate(status.urls, start=1):
@@ -751,9 +759,10 @@ class EosdaClient:
                                                     if expected_type else "")
                 result = transfer.download(url, dest_dir=dest_dir, default_name=default, session=self.session,
                                            headers=headers, cancel=self.cancel, progress=progress,
-                                           retry=self.retry, timeouts=self.timeouts)
+                                           retry=self.retry, timeouts=self.timeouts, replace=owned)
+                owned.add(result.path)
                 paths.append(result.path)
-        return unpack_outputs(paths, dest_dir, cancel=self.cancel)
+        return unpack_outputs(paths, dest_dir, cancel=self.cancel, owned=owned)
 
     # -- Search API ---------------------------------------------------------------
     def search(self, dataset: str, aoi_geojson_polygon: Dict[str, Any], date_from, date_to,
@@ -858,15 +867,20 @@ def missing_key_message() -> str:
                               "QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.")
 
 
-def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None) -> List[str]:
-    """Extract every zip among ``paths`` (into a folder named after it, then delete it)."""
+def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None, owned: Optional[set] = None) -> List[str]:
+    """Extract every zip among ``paths`` into a folder named after it (a new one, unless ``owned``
+    holds it: the job's own), then delete the zip."""
     from ...transfer import archive
+    owned = set() if owned is None else owned
     out: List[str] = []
     for path in paths:
         if path.lower().endswith(".zip") or _looks_like_zip(path):
             stem = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(dest_dir, stem)
-            extracted = archive.safe_extract(path, target, cancel=cancel)
+            target = os.path.join(dest_dir, stem)           # (a name the server chose)
+            if target not in owned:
+                target = archive.unique_path(target)
+                owned.add(target)                           # (recorded before anything is written there)
+            extracted = archive.safe_extract(path, target, cancel=cancel, owned=owned)
             out.extend(p for p in extracted if os.path.isfile(p))
             try:
                 os.remove(path)

@@ -36,7 +36,7 @@ from typing import Any, Dict, List
 from ... import config
 from ...aoi import Aoi
 from .client import DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body, expected_result_type, is_raster_path, missing_key_message, order_outputs
-from ...errors import AuthError, ParameterError
+from ...errors import AuthError, EoError, ParameterError
 from ...i18n import translate
 from ...jobs import JobState
 from ...runner import register_runner
@@ -65,6 +65,39 @@ def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[
                 log(note)
         geoms.extend(single.part_geojson())
     return geoms
+
+
+class _Made(set):
+    """The files and folders a task's download made, kept in its record (``made``) as soon as each
+    is there: a restarted job may replace them, and nothing else (the names are the server's)."""
+
+    def __init__(self, record: Dict[str, Any], save):
+        super().__init__(record.get("made") or [])
+        self._record = record
+        self._save = save
+
+    def add(self, path: str) -> None:
+        if path not in self:
+            super().add(path)
+            self._record["made"] = sorted(self)
+            self._save()
+
+
+def _check_result(paths: List[str]) -> None:
+    """The files of a finished task are usable (:func:`...raster.check_outputs`), else its error, in
+    the words of what the server sent instead.  The files (this run just wrote them, under names
+    nothing else had) are removed then, so the task is not recorded as delivered and running
+    the job again fetches its result again."""
+    from ... import raster
+    try:
+        raster.check_outputs(paths)
+    except EoError:
+        for path in paths:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        raise
 
 
 class EosdaRun:
@@ -181,7 +214,9 @@ class EosdaRun:
 
         paths = self.client.wait(info, dest, default_stem=self.stem, expected_type=self.result_type,
                                  on_poll=on_poll, on_download=on_download, progress=on_progress,
-                                 max_wait=self.max_wait)
+                                 max_wait=self.max_wait,
+                                 owned=_Made(record, lambda: ctx.save_server(tasks=[dict(t) for t in tasks])))
+        _check_result(paths)
         record.update(done=True, outputs=list(paths), status="completed")
         ctx.save_server(tasks=[dict(t) for t in tasks])
         ctx.progress(start + width, translate("Eosda", "{}: done.").format(label))
