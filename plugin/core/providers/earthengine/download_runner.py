@@ -225,6 +225,16 @@ def acquisition_days(params: Dict[str, Any], server: Optional[Dict[str, Any]] = 
     return [day] if day else []
 
 
+def acquisition_period(params: Dict[str, Any], server: Optional[Dict[str, Any]] = None):
+    """(first day, last day) of what the result shows: its acquisition days, or a composite's
+    period when its scenes are not known (an export); None for an image without a date."""
+    days = acquisition_days(params, server)
+    if days:
+        return days[0], days[-1]
+    spec = composite_spec(params)
+    return (spec.start, _last_day(spec)) if spec is not None else None
+
+
 def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
                  limits: Optional[tiling.Limits] = None) -> tiling.Estimate:
     """The dock's live estimate for job params (see :func:`build_params`)."""
