@@ -170,7 +170,12 @@ def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
 
 def preview_name(final_path: str) -> str:
     """The name of the layer that stands for ``final_path`` while it is being written."""
-    return translate("Layers", "{name} (preview)").format(name=_layer_name(final_path))
+    return preview_title(_layer_name(final_path))
+
+
+def preview_title(name: str) -> str:
+    """The name of a layer that stands for the result ``name`` until it arrives."""
+    return translate("Layers", "{name} (preview)").format(name=name)
 
 
 def _layer_name(path: str) -> str:

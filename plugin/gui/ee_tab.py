@@ -458,8 +458,8 @@ class EeTab(QWidget, FORM_CLASS):
         if task.error:
             self.dock._status(task.error)
             return
-        from ..adapters.layers import preview_name
-        layer = QgsRasterLayer(task.result, preview_name(task.key), "gdal")
+        from ..adapters.layers import preview_title
+        layer = QgsRasterLayer(task.result, preview_title(task.key), "gdal")
         if not layer.isValid():
             self.dock._status(translate("EeTab", "The preview could not be shown."))
             return
