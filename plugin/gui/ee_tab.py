@@ -353,6 +353,9 @@ class EeTab(QWidget, FORM_CLASS):
             widget.setVisible(composite)
         for widget in (self.eeImageLabel, self.eeImageEdit):
             widget.setVisible(not composite)
+        # what an empty CRS means (params.collection_defaults: a composite goes to the area's UTM zone)
+        self.eeCrsWidget.setNotSetText(translate("EeTab", "UTM zone of the area") if composite
+                                       else translate("EeTab", "Image's own CRS"))
         self.dock.schedule_update()
 
     def search_collection(self):
