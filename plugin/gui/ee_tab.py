@@ -140,7 +140,8 @@ class EeTab(QWidget, FORM_CLASS):
                 est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
         from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
-        scale = self.eeScaleSpin.value() or 10.0
+        default_scale = ee_collections.collection_info(self.collection_id()).scale if self.composite_mode() else 10.0
+        scale = self.eeScaleSpin.value() or default_scale
         est = rough_estimate(aoi.bounds, scale, len(bands))
         size = est.bytes
         text = translate("EeTab", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "

@@ -130,3 +130,11 @@ def test_preview_of_a_single_image_is_in_its_projection(tab):
     (layer,) = QgsProject.instance().mapLayersByName(
         "S2 L2A 2023-08-04 (20230804T105031_20230804T105716_T31TCJ) (preview)")
     assert layer.isValid() and layer.crs().authid() == "EPSG:32631"
+
+
+def test_rough_estimate_of_a_composite_uses_the_collection_scale(tab):
+    tab.eeCollectionCombo.setCurrentIndex(tab.eeCollectionCombo.findData("LANDSAT/LC09/C02/T1_L2"))
+    tab.eeCompositeRadio.setChecked(True)
+    tab.eeScaleSpin.setValue(0)
+    tab.dock.update_state()
+    assert " at 30 m," in tab.eeEstimateLabel.text(), tab.eeEstimateLabel.text()
