@@ -1,9 +1,10 @@
-"""The Earth Engine collection parameters shared by ``ee_search``, ``ee_download`` and ``ee_export``:
-one set of names (as the EOSDA and eodag algorithms: COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX), one
-help text, one reading into the core's collection form."""
+"""The Earth Engine collection parameters shared by ``ee_search``, ``ee_download`` and
+``ee_export``: one set of names (as the EOSDA and eodag algorithms: COLLECTION, DATE_FROM,
+DATE_TO, CLOUD_MAX), one help text, one reading into the core's collection form."""
 from typing import Dict
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString
+from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString)
 
 from ..core.i18n import translate
 from ..core.providers.earthengine import composite
