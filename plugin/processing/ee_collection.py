@@ -1,7 +1,7 @@
 """The Earth Engine collection parameters shared by ``ee_search``, ``ee_download`` and
 ``ee_export``: one set of names (as the EOSDA and eodag algorithms: COLLECTION, DATE_FROM,
 DATE_TO, CLOUD_MAX), one help text, one reading into the core's collection form."""
-from typing import Dict
+from typing import Dict, Optional
 
 from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -65,13 +65,18 @@ def add_collection_parameters(alg, with_composite: bool, optional: bool) -> None
                                                     defaultValue=0))
 
 
-def collection_arguments(alg, parameters: Dict, context, with_composite: bool = True, image: str = "") -> Dict:
+def collection_arguments(alg, parameters: Dict, context, with_composite: bool = True,
+                         image: Optional[str] = None) -> Dict:
     """The collection keyword arguments of ``build_params`` (empty when no COLLECTION is given);
-    ``image``: the IMAGE given, which excludes a COLLECTION."""
+    ``image``: the IMAGE given (download, export), which excludes a COLLECTION and without which
+    one is needed."""
     collection = alg.parameterAsString(parameters, COLLECTION, context).strip()
     if not collection:
+        if image is not None and not image.strip():
+            raise QgsProcessingException(translate("Processing", "Give an IMAGE, or a COLLECTION with DATE_FROM "
+                                                                 "and DATE_TO."))
         return {}
-    if image.strip():
+    if image and image.strip():
         raise QgsProcessingException(translate("Processing", "Give either IMAGE or COLLECTION, not both."))
     cloud = parameters.get(CLOUD_MAX)
     args = {"collection": collection,

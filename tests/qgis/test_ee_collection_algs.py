@@ -115,6 +115,13 @@ def test_image_and_collection_together_is_a_clear_error(processing_ready, env, t
     assert "either IMAGE or COLLECTION" in str(info.value)
 
 
+def test_neither_image_nor_collection_says_what_to_give(processing_ready, env, tmp_path):
+    with pytest.raises(QgsProcessingException) as info:
+        run(processing_ready, "eo_downloader:ee_download", {
+            "EXTENT": SMALL_EXTENT, "PROJECT": "my-project", "OUTPUT_DIR": str(tmp_path / "out")})
+    assert "Give an IMAGE, or a COLLECTION with DATE_FROM and DATE_TO." in str(info.value)
+
+
 def test_composite_download_is_the_masked_median_and_named_after_it(processing_ready, env, sim, tmp_path):
     result, context = run(processing_ready, "eo_downloader:ee_download", {
         "EXTENT": SMALL_EXTENT, "COLLECTION": S2, "DATE_FROM": "2023-06-01", "DATE_TO": "2023-07-15",
