@@ -16,6 +16,7 @@ result replaces when its layers arrive.  Searches and previews run in background
 """
 
 import os
+import shutil
 import tempfile
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
@@ -468,9 +469,7 @@ class EeTab(QWidget, FORM_CLASS):
             self.dock._status(translate("EeTab", "The preview could not be shown."))
             return
         project = QgsProject.instance()
-        old = self.quick_previews.pop(task.key, None)
-        if old and project.mapLayer(old):
-            project.removeMapLayer(old)
+        self._drop_quick_preview(task.key)
         project.addMapLayer(layer, False)
         project.layerTreeRoot().insertLayer(0, layer)
         self.quick_previews[task.key] = layer.id()
@@ -481,9 +480,17 @@ class EeTab(QWidget, FORM_CLASS):
         job = self.dock.manager.store.get(job_id)
         if job is None or not ok or not self.dock.manager.loaded_layers.get(job_id):
             return
-        layer_id = self.quick_previews.pop(job.title, None)
-        if layer_id and QgsProject.instance().mapLayer(layer_id):
-            QgsProject.instance().removeMapLayer(layer_id)
+        self._drop_quick_preview(job.title)
+
+    def _drop_quick_preview(self, title):
+        """Remove the quick preview of ``title`` from the map, and its temporary folder."""
+        layer = QgsProject.instance().mapLayer(self.quick_previews.pop(title, None) or "")
+        if layer is None:
+            return
+        folder = os.path.dirname(layer.source())
+        QgsProject.instance().removeMapLayer(layer.id())
+        if os.path.dirname(folder) == _preview_dir():
+            shutil.rmtree(folder, ignore_errors=True)
 
     # -- submission ---------------------------------------------------------------------
     def submit_ee(self):

@@ -1,6 +1,8 @@
 """The Earth Engine tab without an asset id (issue 17): collection search with footprints, a chosen
 row filling the image id, the composite mode and its estimate, the quick preview replaced by the
 download — against the simulator."""
+import os
+
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 
@@ -108,6 +110,7 @@ def test_preview_then_the_download_replaces_it(tab):
     project = QgsProject.instance()
     (layer,) = project.mapLayersByName(COMPOSITE_TITLE + " (preview)")
     assert layer.isValid() and layer.crs().authid() == "EPSG:4326" and layer.bandCount() == 4   # RGB + alpha
+    preview_file = layer.source()
     extent = layer.extent()             # placed on the area's bounds
     minx, miny, maxx, maxy = tab.dock.current_aoi().bounds
     assert [round(v, 9) for v in (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())] \
@@ -117,6 +120,7 @@ def test_preview_then_the_download_replaces_it(tab):
     wait_until(lambda: tab.dock.manager.store.get(job.id).finished and not tab.dock.manager.active(), timeout=90)
     assert tab.dock.manager.store.get(job.id).state == JobState.DONE, tab.dock.manager.store.get(job.id).error
     assert project.mapLayersByName(COMPOSITE_TITLE + " (preview)") == []
+    assert not os.path.exists(os.path.dirname(preview_file))          # its temporary folder went with it
     group = project.layerTreeRoot().findGroup(COMPOSITE_TITLE)
     assert group is not None and group.findLayers()
 
