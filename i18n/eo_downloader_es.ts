@@ -633,57 +633,57 @@
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="380"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="412"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="507"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="513"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="630"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="656"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="686"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="688"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="625"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
@@ -1430,259 +1430,459 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="44"/>
+        <location filename="../plugin/gui/ee_tab.py" line="370"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="76"/>
         <source>Enter an image id.</source>
-        <translation>Introduzca un ID de imagen.</translation>
+        <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="78"/>
+        <location filename="../plugin/gui/ee_tab.py" line="100"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="86"/>
+        <location filename="../plugin/gui/ee_tab.py" line="115"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <location filename="../plugin/gui/ee_tab.py" line="116"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="60"/>
+        <location filename="../ui/ee_tab.ui" line="114"/>
         <source>Download from Earth Engine</source>
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="91"/>
+        <location filename="../plugin/gui/ee_tab.py" line="120"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <location filename="../plugin/gui/ee_tab.py" line="123"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <location filename="../plugin/gui/ee_tab.py" line="127"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="114"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="122"/>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="189"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="154"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="185"/>
+        <location filename="../plugin/gui/ee_tab.py" line="221"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="213"/>
+        <location filename="../plugin/gui/ee_tab.py" line="249"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="218"/>
+        <location filename="../plugin/gui/ee_tab.py" line="254"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <location filename="../plugin/gui/ee_tab.py" line="272"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="279"/>
+        <location filename="../plugin/gui/ee_tab.py" line="517"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="286"/>
+        <location filename="../plugin/gui/ee_tab.py" line="528"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="6"/>
+        <location filename="../ui/ee_tab.ui" line="58"/>
         <source>Image id</source>
         <translation>ID de imagen</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="8"/>
+        <location filename="../ui/ee_tab.ui" line="60"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="11"/>
+        <location filename="../ui/ee_tab.ui" line="63"/>
         <source>Comma-separated band names; true colour by default.</source>
         <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="12"/>
+        <location filename="../ui/ee_tab.ui" line="64"/>
         <source>Bands…</source>
         <translation>Bandas…</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="12"/>
+        <location filename="../ui/ee_tab.ui" line="64"/>
         <source>Pick bands from the image once its description is read.</source>
         <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="15"/>
+        <location filename="../ui/ee_tab.ui" line="67"/>
         <source>Scale (m)</source>
         <translation>Escala (m)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="16"/>
+        <location filename="../ui/ee_tab.ui" line="68"/>
         <source>native</source>
         <translation>nativa</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="17"/>
+        <location filename="../ui/ee_tab.ui" line="69"/>
         <source>CRS</source>
         <translation>SRC</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="19"/>
+        <location filename="../ui/ee_tab.ui" line="71"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="21"/>
+        <location filename="../ui/ee_tab.ui" line="73"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="22"/>
+        <location filename="../ui/ee_tab.ui" line="74"/>
         <source>Cloud project</source>
         <translation>Proyecto de Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="26"/>
+        <location filename="../ui/ee_tab.ui" line="78"/>
         <source>Batch export on Earth Engine</source>
         <translation>Exportación por lotes en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="29"/>
+        <location filename="../ui/ee_tab.ui" line="81"/>
         <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
         <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="31"/>
+        <location filename="../ui/ee_tab.ui" line="83"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="34"/>
+        <location filename="../ui/ee_tab.ui" line="86"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="35"/>
+        <location filename="../ui/ee_tab.ui" line="87"/>
         <source>Google Drive</source>
         <translation>Google Drive</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="36"/>
+        <location filename="../ui/ee_tab.ui" line="88"/>
         <source>Earth Engine asset</source>
         <translation>Recurso de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="44"/>
+        <location filename="../ui/ee_tab.ui" line="96"/>
         <source>folder in My Drive (optional)</source>
         <translation>carpeta en Mi unidad (opcional)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="48"/>
+        <location filename="../ui/ee_tab.ui" line="100"/>
         <source>File name prefix</source>
         <translation>Prefijo de los nombres de archivo</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="49"/>
+        <location filename="../ui/ee_tab.ui" line="101"/>
         <source>the description</source>
         <translation>la descripción</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="49"/>
+        <location filename="../ui/ee_tab.ui" line="101"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
         <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="50"/>
+        <location filename="../ui/ee_tab.ui" line="102"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="51"/>
+        <location filename="../ui/ee_tab.ui" line="103"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
         <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="52"/>
+        <location filename="../ui/ee_tab.ui" line="104"/>
         <source>Max. pixels</source>
         <translation>Píxeles máx.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="53"/>
+        <location filename="../ui/ee_tab.ui" line="105"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
         <translation>1e8 (valor predeterminado de Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="53"/>
+        <location filename="../ui/ee_tab.ui" line="105"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
         <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="54"/>
+        <location filename="../ui/ee_tab.ui" line="106"/>
         <source>Follow the export and bring the results back</source>
         <translation>Seguir la exportación y traer los resultados</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="54"/>
+        <location filename="../ui/ee_tab.ui" line="106"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
         <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="59"/>
+        <location filename="../ui/ee_tab.ui" line="111"/>
         <source>Use a batch export instead</source>
         <translation>Usar una exportación por lotes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="59"/>
+        <location filename="../plugin/gui/ee_tab.py" line="72"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <location filename="../plugin/gui/ee_tab.py" line="258"/>
         <source>Reading the description of {}…</source>
         <translation>Leyendo la descripción de {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <source>Enter an image id, or search a collection and choose one.</source>
+        <translation>Introduzca un ID de imagen, o busque en una colección y elija una.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="113"/>
+        <source>A quick picture of the image or the composite over the area, as a temporary layer.</source>
+        <translation>Una vista rápida de la imagen o del compuesto sobre el área, como capa temporal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="112"/>
+        <source>List the collection&apos;s images over the area.</source>
+        <translation>Listar las imágenes de la colección sobre el área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <source>or type a collection id</source>
+        <translation>o escriba un ID de colección</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <source>Cloud Score+</source>
+        <translation>Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <source>Landsat QA</source>
+        <translation>Landsat QA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <source>median</source>
+        <translation>mediana</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <source>mean</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <source>min</source>
+        <translation>mín</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <source>max</source>
+        <translation>máx</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <source>most recent on top</source>
+        <translation>la más reciente encima</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <source>least cloudy on top</source>
+        <translation>la menos nubosa encima</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <source>UTM zone of the area</source>
+        <translation>Zona UTM del área</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="386"/>
+        <source>Earth Engine search in {}</source>
+        <translation>Búsqueda de Earth Engine en {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="389"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="404"/>
+        <source>{} images found.</source>
+        <translation>{} imágenes encontradas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="406"/>
+        <source>The listing was capped: narrow the dates or the area.</source>
+        <translation>El listado se limitó: acote las fechas o el área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="461"/>
+        <source>Earth Engine preview of {}</source>
+        <translation>Vista previa de Earth Engine de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="468"/>
+        <source>Fetching a preview…</source>
+        <translation>Obteniendo una vista previa…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="480"/>
+        <source>The preview could not be shown.</source>
+        <translation>No se pudo mostrar la vista previa.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="487"/>
+        <source>Preview shown; the download replaces it when it arrives.</source>
+        <translation>Vista previa mostrada; la descarga la sustituirá cuando llegue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Find images in a collection</source>
+        <translation>Buscar imágenes en una colección</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="10"/>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>A common collection, or type any Earth Engine collection id.</source>
+        <translation>Una colección habitual, o escriba cualquier ID de colección de Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="20"/>
+        <source>Clouds below (%)</source>
+        <translation>Nubes por debajo de (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>Scenes with more cloud cover (the collection&apos;s own figure) are left out.</source>
+        <translation>Se descartan las escenas con más nubosidad (según la cifra de la propia colección).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="24"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="25"/>
+        <source>Clear footprints</source>
+        <translation>Borrar las huellas</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Cloud %</source>
+        <translation>Nubes %</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="43"/>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="46"/>
+        <source>Single image</source>
+        <translation>Una imagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="46"/>
+        <source>One image by its id (choose one in the search results).</source>
+        <translation>Una imagen por su ID (elija una en los resultados de la búsqueda).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="47"/>
+        <source>Composite of the collection</source>
+        <translation>Compuesto de la colección</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="47"/>
+        <source>All the images found, cloud-masked and combined into one.</source>
+        <translation>Todas las imágenes encontradas, con las nubes enmascaradas, combinadas en una.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Cloud mask</source>
+        <translation>Máscara de nubes</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="113"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
     </message>
 </context>
 <context>
@@ -2649,42 +2849,42 @@
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="80"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="78"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="98"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="96"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="106"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="127"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="125"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -3032,7 +3232,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="88"/>
+        <location filename="../plugin/adapters/layers.py" line="90"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3045,12 +3245,12 @@ Adquisición: {date}
 Trabajo: {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="162"/>
+        <location filename="../plugin/adapters/layers.py" line="213"/>
         <source>{} (tiles)</source>
         <translation>{} (teselas)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="128"/>
+        <location filename="../plugin/adapters/layers.py" line="178"/>
         <source>{name} (preview)</source>
         <translation>{name} (vista previa)</translation>
     </message>
@@ -3164,12 +3364,12 @@ Trabajo: {job}</translation>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="28"/>
+        <location filename="../plugin/processing/ee_download.py" line="29"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="102"/>
+        <location filename="../plugin/processing/ee_export.py" line="106"/>
         <source>Image asset id</source>
         <translation>ID de recurso de la imagen</translation>
     </message>
@@ -3179,47 +3379,47 @@ Trabajo: {job}</translation>
         <translation>Bandas (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="59"/>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>Per-band options (JSON list)</source>
         <translation>Opciones por banda (lista JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="105"/>
+        <location filename="../plugin/processing/ee_export.py" line="111"/>
         <source>Scale (metres per pixel)</source>
         <translation>Escala (metros por píxel)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="108"/>
+        <location filename="../plugin/processing/ee_export.py" line="114"/>
         <source>Output CRS</source>
         <translation>SRC de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="109"/>
+        <location filename="../plugin/processing/ee_export.py" line="115"/>
         <source>CRS transform (6 numbers)</source>
         <translation>Transformación del SRC (6 números)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="112"/>
+        <location filename="../plugin/processing/ee_export.py" line="118"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="74"/>
+        <location filename="../plugin/processing/ee_download.py" line="79"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="163"/>
+        <location filename="../plugin/processing/ee_search.py" line="61"/>
         <source>Google Cloud project</source>
         <translation>Proyecto de Google Cloud</translation>
     </message>
@@ -3339,7 +3539,7 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>URL de devolución de llamada</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="48"/>
+        <location filename="../plugin/processing/ee_export.py" line="49"/>
         <source>Earth Engine export (batch, to Cloud Storage, Drive or an asset)</source>
         <translation>Exportación de Earth Engine (por lotes, a Cloud Storage, Drive o un recurso)</translation>
     </message>
@@ -3371,7 +3571,7 @@ AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; r
 OUTPUT_DIR: where the files are written.
 
 Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
-        <translation>Inicia una exportación por lotes de Earth Engine de una imagen (como hacen Export.image.toCloudStorage / toDrive / toAsset), la sigue hasta el final y trae el resultado: los archivos GeoTIFF se descargan de Cloud Storage o Drive (los archivos de una exportación dividida se unen en un solo VRT) y se cargan; un recurso se añade como capa de teselas de Earth Engine, y también se puede descargar como GeoTIFF. A diferencia de las descargas directas, las exportaciones no tienen más límite de tamaño que MAX_PIXELS. La exportación se inicia una sola vez por trabajo: un reintento, o un reinicio de QGIS, sigue la misma exportación en lugar de iniciar otra. Cancelar cancela la exportación en Earth Engine.
+        <translation type="obsolete">Inicia una exportación por lotes de Earth Engine de una imagen (como hacen Export.image.toCloudStorage / toDrive / toAsset), la sigue hasta el final y trae el resultado: los archivos GeoTIFF se descargan de Cloud Storage o Drive (los archivos de una exportación dividida se unen en un solo VRT) y se cargan; un recurso se añade como capa de teselas de Earth Engine, y también se puede descargar como GeoTIFF. A diferencia de las descargas directas, las exportaciones no tienen más límite de tamaño que MAX_PIXELS. La exportación se inicia una sola vez por trabajo: un reintento, o un reinicio de QGIS, sigue la misma exportación en lugar de iniciar otra. Cancelar cancela la exportación en Earth Engine.
 
 AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos (o una cuadrícula exacta: CRS, CRS_TRANSFORM y DIMENSIONS ANCHOxALTO).
 IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -3399,127 +3599,127 @@ OUTPUT_DIR: dónde se escriben los archivos.
 Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT_FOLDER, OPERATION (el nombre de la operación de Earth Engine, p. ej. projects/&lt;project&gt;/operations/&lt;id&gt;) y TILE_LAYER (la fuente de la capa XYZ de un recurso, o vacío).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="115"/>
+        <location filename="../plugin/processing/ee_export.py" line="121"/>
         <source>Task description</source>
         <translation>Descripción de la tarea</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Drive</source>
         <translation>Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Asset</source>
         <translation>Asset</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="121"/>
+        <location filename="../plugin/processing/ee_export.py" line="127"/>
         <source>Cloud Storage bucket</source>
         <translation>Bucket de Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="123"/>
+        <location filename="../plugin/processing/ee_export.py" line="129"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="125"/>
+        <location filename="../plugin/processing/ee_export.py" line="131"/>
         <source>File name prefix</source>
         <translation>Prefijo de los nombres de archivo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="127"/>
+        <location filename="../plugin/processing/ee_export.py" line="133"/>
         <source>Asset id to create</source>
         <translation>ID del recurso que crear</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="130"/>
+        <location filename="../plugin/processing/ee_export.py" line="136"/>
         <source>Maximum number of pixels</source>
         <translation>Número máximo de píxeles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="132"/>
+        <location filename="../plugin/processing/ee_export.py" line="138"/>
         <source>Priority (0-9999)</source>
         <translation>Prioridad (0-9999)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="135"/>
+        <location filename="../plugin/processing/ee_export.py" line="141"/>
         <source>File dimensions (pixels)</source>
         <translation>Dimensiones de los archivos (píxeles)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="137"/>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
         <source>Cloud-Optimized GeoTIFF</source>
         <translation>Cloud-Optimized GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="139"/>
+        <location filename="../plugin/processing/ee_export.py" line="145"/>
         <source>No-data value</source>
         <translation>Valor NoData</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="141"/>
+        <location filename="../plugin/processing/ee_export.py" line="147"/>
         <source>Skip empty files</source>
         <translation>Omitir los archivos vacíos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
         <source>Pyramiding policy (asset)</source>
         <translation>Política de pirámides (recurso)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
         <source>Default (mean)</source>
         <translation>Predeterminada (media)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="146"/>
+        <location filename="../plugin/processing/ee_export.py" line="152"/>
         <source>Pyramiding policy per band (JSON)</source>
         <translation>Política de pirámides por banda (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="149"/>
+        <location filename="../plugin/processing/ee_export.py" line="155"/>
         <source>Tile layer visualization (JSON)</source>
         <translation>Visualización de la capa de teselas (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="152"/>
+        <location filename="../plugin/processing/ee_export.py" line="158"/>
         <source>Workload tag</source>
         <translation>Etiqueta de carga de trabajo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="157"/>
+        <location filename="../plugin/processing/ee_export.py" line="163"/>
         <source>Wait for the export and fetch the result</source>
         <translation>Esperar a la exportación y obtener el resultado</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="160"/>
+        <location filename="../plugin/processing/ee_export.py" line="166"/>
         <source>Also download the asset as GeoTIFF</source>
         <translation>Descargar también el recurso como GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="167"/>
+        <location filename="../plugin/processing/ee_export.py" line="173"/>
         <source>Earth Engine operation</source>
         <translation>Operación de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="168"/>
+        <location filename="../plugin/processing/ee_export.py" line="174"/>
         <source>Tile layer (XYZ source)</source>
         <translation>Capa de teselas (fuente XYZ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="213"/>
+        <location filename="../plugin/processing/ee_export.py" line="221"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
@@ -3660,7 +3860,7 @@ FILE_PER_BAND: one file per band with the default format (an explicit format dec
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
 
 AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
 IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -3674,6 +3874,206 @@ FILE_PER_BAND: un archivo por banda con el formato predeterminado (un formato ex
 NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
 AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="29"/>
+        <source>COLLECTION: an Earth Engine image collection id, e.g. {examples}, or any other.
+DATE_FROM / DATE_TO: the first and the last day, YYYY-MM-DD (both included).
+CLOUD_MAX: the highest cloud cover of a scene in percent, from the collection&apos;s own property (Sentinel-2 CLOUDY_PIXEL_PERCENTAGE, Landsat CLOUD_COVER); empty: no limit.
+</source>
+        <translation>COLLECTION: un ID de colección de imágenes de Earth Engine, p. ej. {examples}, o cualquier otra.
+DATE_FROM / DATE_TO: el primer y el último día, AAAA-MM-DD (ambos incluidos).
+CLOUD_MAX: la nubosidad máxima de una escena en porcentaje, según la propiedad de la colección (Sentinel-2 CLOUDY_PIXEL_PERCENTAGE, Landsat CLOUD_COVER); vacío: sin límite.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="37"/>
+        <source>CLOUD_MASK: none; Cloud Score+ (Sentinel-2: pixels whose cs_cdf score is below 0.6 are masked); Landsat QA (Landsat Collection 2: dilated cloud, cirrus, cloud and shadow bits of QA_PIXEL).
+COMPOSITE: how the scenes become one image: median, mean, min, max of the unmasked pixels, or a mosaic with the most recent or the least cloudy scene on top.
+</source>
+        <translation>CLOUD_MASK: none (ninguna); Cloud Score+ (Sentinel-2: se enmascaran los píxeles cuya puntuación cs_cdf es inferior a 0,6); Landsat QA (Landsat Collection 2: bits de nube dilatada, cirros, nube y sombra de QA_PIXEL).
+COMPOSITE: cómo las escenas se convierten en una imagen: mediana, media, mín, máx de los píxeles no enmascarados, o un mosaico con la escena más reciente o la menos nubosa encima.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="49"/>
+        <source>Image collection id</source>
+        <translation>ID de la colección de imágenes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="60"/>
+        <source>Cloud mask</source>
+        <translation>Máscara de nubes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="63"/>
+        <source>Compositing method</source>
+        <translation>Método de composición</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="76"/>
+        <source>Give an IMAGE, or a COLLECTION with DATE_FROM and DATE_TO.</source>
+        <translation>Indique una IMAGE, o una COLLECTION con DATE_FROM y DATE_TO.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="80"/>
+        <source>Give either IMAGE or COLLECTION, not both.</source>
+        <translation>Indique IMAGE o COLLECTION, no ambos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="32"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; o, en su lugar, COLLECTION con las fechas: un compuesto de las imágenes de la colección sobre el área.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="39"/>
+        <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2 (una colección: vacío para sus bandas habituales).
+BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
+FORMAT: Predeterminado (el de Earth Engine: un GeoTIFF comprimido, un archivo por banda salvo que FILE_PER_BAND sea falso), ZIPPED_GEO_TIFF (un archivo multibanda), ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
+FILE_PER_BAND: un archivo por banda con el formato predeterminado (un formato explícito decide por sí mismo, como en el cliente oficial).
+NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="52"/>
+        <source>Starts an Earth Engine batch export of an image (as Export.image.toCloudStorage / toDrive / toAsset do), follows it to the end and brings the result back: the GeoTIFF files are downloaded from Cloud Storage or Drive (files of a split export are joined into one VRT) and loaded; an asset is added as an Earth Engine tile layer, and can also be downloaded as a GeoTIFF. Exports have no size limit besides MAX_PIXELS, unlike direct downloads. The export is started once per job: a retry, or QGIS restarting, follows the same export instead of starting another one. Cancelling cancels the export on Earth Engine.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one (or an exact grid: CRS, CRS_TRANSFORM and WIDTHxHEIGHT DIMENSIONS).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Inicia una exportación por lotes de Earth Engine de una imagen (como hacen Export.image.toCloudStorage / toDrive / toAsset), la sigue hasta el final y trae el resultado: los archivos GeoTIFF se descargan de Cloud Storage o Drive (los archivos de una exportación dividida se unen en un solo VRT) y se cargan; un recurso se añade como capa de teselas de Earth Engine, y también se puede descargar como GeoTIFF. A diferencia de las descargas directas, las exportaciones no tienen más límite de tamaño que MAX_PIXELS. La exportación se inicia una sola vez por trabajo: un reintento, o un reinicio de QGIS, sigue la misma exportación en lugar de iniciar otra. Cancelar cancela la exportación en Earth Engine.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos (o una cuadrícula exacta: CRS, CRS_TRANSFORM y DIMENSIONS ANCHOxALTO).
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; o, en su lugar, COLLECTION con las fechas: un compuesto de las imágenes de la colección sobre el área.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="64"/>
+        <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands, a collection&apos;s usual bands; they must share a data type).
+SCALE: pixel size in metres (empty: the image&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (needs CRS).
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side (not with SCALE).
+DESCRIPTION: the task name shown by Earth Engine (default myExportImageTask); also the default file name prefix.
+DESTINATION: Cloud Storage, Drive or Asset.
+BUCKET: the Cloud Storage bucket (Cloud Storage). FOLDER: the Drive folder name (Drive; empty: the Drive root). PREFIX: the file name prefix, e.g. exports/my_area (Cloud Storage, Drive; default the description).
+ASSET_ID: the asset to create (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, or a name put in PROJECT.
+MAX_PIXELS: the most pixels the export may have (empty: Earth Engine&apos;s default, 1e8). If the export fails as too large, the message says what to set.
+PRIORITY: 0 to 9999, higher runs sooner (empty: 100).
+FILE_DIMENSIONS: the largest file in pixels, WIDTHxHEIGHT or one number, multiples of 256; larger exports are split into several files (joined into a VRT here).
+CLOUD_OPTIMIZED: write Cloud-Optimized GeoTIFFs. NO_DATA: the value written in masked pixels (and marked as no-data). SKIP_EMPTY: do not write files that would hold no valid pixel.
+PYRAMIDING_POLICY: how the asset&apos;s lower resolutions are computed (Asset): MEAN (default), SAMPLE, MIN, MAX or MODE. PYRAMIDING_OVERRIDES: per band, as JSON, e.g. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: how the asset&apos;s tile layer is drawn, as JSON, e.g. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (empty: Earth Engine&apos;s default).
+WORKLOAD_TAG: a label for the computation in your Cloud project&apos;s usage reports (lowercase letters, digits, - and _).
+WAIT: follow the export to its end (default). Unticked, the algorithm returns once Earth Engine has accepted the export; the job stays in the Jobs panel, where Retry (or the next QGIS start) follows it and fetches the result.
+DOWNLOAD: also download the new asset as a GeoTIFF of the area (Asset).
+PROJECT: your Google Cloud project registered for Earth Engine (empty: the plugin settings).
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; reading from Cloud Storage or Drive needs their scopes too. The tile layer uses it to authorize its requests.
+OUTPUT_DIR: where the files are written.
+
+Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
+        <translation>BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2 (vacío: todas las bandas, las habituales de una colección; deben compartir un tipo de datos).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la imagen).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (necesita CRS).
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo (no junto con SCALE).
+DESCRIPTION: el nombre de la tarea que muestra Earth Engine (por defecto myExportImageTask); también es el prefijo de nombre de archivo predeterminado.
+DESTINATION: Cloud Storage, Drive o Asset.
+BUCKET: el bucket de Cloud Storage (Cloud Storage). FOLDER: el nombre de la carpeta de Drive (Drive; vacío: la raíz de Drive). PREFIX: el prefijo de los nombres de archivo, p. ej. exports/my_area (Cloud Storage, Drive; por defecto la descripción).
+ASSET_ID: el recurso que crear (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, o un nombre colocado en PROJECT.
+MAX_PIXELS: el número máximo de píxeles de la exportación (vacío: el valor predeterminado de Earth Engine, 1e8). Si la exportación falla por ser demasiado grande, el mensaje indica qué ajustar.
+PRIORITY: de 0 a 9999, cuanto más alta antes se ejecuta (vacío: 100).
+FILE_DIMENSIONS: el archivo más grande en píxeles, ANCHOxALTO o un solo número, múltiplos de 256; las exportaciones mayores se dividen en varios archivos (que aquí se unen en un VRT).
+CLOUD_OPTIMIZED: escribir Cloud-Optimized GeoTIFF. NO_DATA: el valor escrito en los píxeles enmascarados (y marcado como NoData). SKIP_EMPTY: no escribir archivos que no contendrían ningún píxel válido.
+PYRAMIDING_POLICY: cómo se calculan las resoluciones inferiores del recurso (Asset): MEAN (predeterminado), SAMPLE, MIN, MAX o MODE. PYRAMIDING_OVERRIDES: por banda, en JSON, p. ej. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: cómo se dibuja la capa de teselas del recurso, en JSON, p. ej. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (vacío: el valor predeterminado de Earth Engine).
+WORKLOAD_TAG: una etiqueta para el cálculo en los informes de uso de su proyecto de Cloud (letras minúsculas, dígitos, - y _).
+WAIT: seguir la exportación hasta el final (predeterminado). Si no está marcado, el algoritmo termina en cuanto Earth Engine acepta la exportación; el trabajo queda en el panel Trabajos, donde Reintentar (o el siguiente inicio de QGIS) lo sigue y obtiene el resultado.
+DOWNLOAD: descargar también el nuevo recurso como GeoTIFF del área (Asset).
+PROJECT: su proyecto de Google Cloud registrado para Earth Engine (vacío: la configuración del complemento).
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine; leer desde Cloud Storage o Drive también necesita sus alcances. La capa de teselas la usa para autorizar sus solicitudes.
+OUTPUT_DIR: dónde se escriben los archivos.
+
+Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT_FOLDER, OPERATION (el nombre de la operación de Earth Engine, p. ej. projects/&lt;project&gt;/operations/&lt;id&gt;) y TILE_LAYER (la fuente de la capa XYZ de un recurso, o vacío).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="35"/>
+        <source>Earth Engine collection search</source>
+        <translation>Búsqueda en una colección de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="38"/>
+        <source>Lists the images of an Earth Engine collection over an area of interest and a period (as ee.data.listImages does) and writes their footprints with id, date and cloud cover, least cloudy first; to choose an IMAGE for &apos;Earth Engine download&apos; or &apos;Earth Engine export&apos;. In a model, LEAST_CLOUDY_ID feeds the least cloudy image straight into them.
+
+AOI / EXTENT: the area (give one).
+</source>
+        <translation>Lista las imágenes de una colección de Earth Engine sobre un área de interés y un periodo (como hace ee.data.listImages) y escribe sus huellas con ID, fecha y nubosidad, la menos nubosa primero; para elegir una IMAGE para «Descarga de Earth Engine» o «Exportación de Earth Engine». En un modelo, LEAST_CLOUDY_ID les pasa directamente la imagen menos nubosa.
+
+AOI / EXTENT: el área (indique una de las dos).
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="46"/>
+        <source>LIMIT: most images listed.
+PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT: the footprint layer (fields id, date, cloud).
+LEAST_CLOUDY_ID: the id of the least cloudy image (empty when none is found). COUNT: how many images were found.</source>
+        <translation>LIMIT: número máximo de imágenes listadas.
+PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
+OUTPUT: la capa de huellas (campos id, date, cloud).
+LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ninguna). COUNT: cuántas imágenes se encontraron.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="58"/>
+        <source>Maximum number of images</source>
+        <translation>Número máximo de imágenes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="66"/>
+        <source>Image footprints</source>
+        <translation>Huellas de las imágenes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="68"/>
+        <source>Least cloudy image id</source>
+        <translation>ID de la imagen menos nubosa</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="70"/>
+        <source>Number of images</source>
+        <translation>Número de imágenes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="89"/>
+        <source>{} images found.</source>
+        <translation>{} imágenes encontradas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="91"/>
+        <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
+        <translation>El listado se detuvo en {} imágenes; acote el periodo o el área para verlas todas.</translation>
     </message>
 </context>
 <context>

@@ -633,57 +633,57 @@
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="380"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="412"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="507"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="513"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="630"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="656"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="686"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="688"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="625"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
@@ -1430,259 +1430,459 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="44"/>
+        <location filename="../plugin/gui/ee_tab.py" line="370"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="76"/>
         <source>Enter an image id.</source>
-        <translation>Saisissez un ID d'image.</translation>
+        <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="78"/>
+        <location filename="../plugin/gui/ee_tab.py" line="100"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="86"/>
+        <location filename="../plugin/gui/ee_tab.py" line="115"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <location filename="../plugin/gui/ee_tab.py" line="116"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="60"/>
+        <location filename="../ui/ee_tab.ui" line="114"/>
         <source>Download from Earth Engine</source>
         <translation>Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="91"/>
+        <location filename="../plugin/gui/ee_tab.py" line="120"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <location filename="../plugin/gui/ee_tab.py" line="123"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <location filename="../plugin/gui/ee_tab.py" line="127"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="114"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="122"/>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="189"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="154"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>Asset id</source>
         <translation>ID de l’asset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="185"/>
+        <location filename="../plugin/gui/ee_tab.py" line="221"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="213"/>
+        <location filename="../plugin/gui/ee_tab.py" line="249"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="218"/>
+        <location filename="../plugin/gui/ee_tab.py" line="254"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <location filename="../plugin/gui/ee_tab.py" line="272"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="279"/>
+        <location filename="../plugin/gui/ee_tab.py" line="517"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="286"/>
+        <location filename="../plugin/gui/ee_tab.py" line="528"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="6"/>
+        <location filename="../ui/ee_tab.ui" line="58"/>
         <source>Image id</source>
         <translation>ID d'image</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="8"/>
+        <location filename="../ui/ee_tab.ui" line="60"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="11"/>
+        <location filename="../ui/ee_tab.ui" line="63"/>
         <source>Comma-separated band names; true colour by default.</source>
         <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="12"/>
+        <location filename="../ui/ee_tab.ui" line="64"/>
         <source>Bands…</source>
         <translation>Bandes…</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="12"/>
+        <location filename="../ui/ee_tab.ui" line="64"/>
         <source>Pick bands from the image once its description is read.</source>
         <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="15"/>
+        <location filename="../ui/ee_tab.ui" line="67"/>
         <source>Scale (m)</source>
         <translation>Échelle (m)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="16"/>
+        <location filename="../ui/ee_tab.ui" line="68"/>
         <source>native</source>
         <translation>native</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="17"/>
+        <location filename="../ui/ee_tab.ui" line="69"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="19"/>
+        <location filename="../ui/ee_tab.ui" line="71"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="21"/>
+        <location filename="../ui/ee_tab.ui" line="73"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="22"/>
+        <location filename="../ui/ee_tab.ui" line="74"/>
         <source>Cloud project</source>
         <translation>Projet Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="26"/>
+        <location filename="../ui/ee_tab.ui" line="78"/>
         <source>Batch export on Earth Engine</source>
         <translation>Export par lots sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="29"/>
+        <location filename="../ui/ee_tab.ui" line="81"/>
         <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
         <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="31"/>
+        <location filename="../ui/ee_tab.ui" line="83"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="34"/>
+        <location filename="../ui/ee_tab.ui" line="86"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="35"/>
+        <location filename="../ui/ee_tab.ui" line="87"/>
         <source>Google Drive</source>
         <translation>Google Drive</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="36"/>
+        <location filename="../ui/ee_tab.ui" line="88"/>
         <source>Earth Engine asset</source>
         <translation>Asset Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="44"/>
+        <location filename="../ui/ee_tab.ui" line="96"/>
         <source>folder in My Drive (optional)</source>
         <translation>dossier dans Mon Drive (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="48"/>
+        <location filename="../ui/ee_tab.ui" line="100"/>
         <source>File name prefix</source>
         <translation>Préfixe des noms de fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="49"/>
+        <location filename="../ui/ee_tab.ui" line="101"/>
         <source>the description</source>
         <translation>la description</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="49"/>
+        <location filename="../ui/ee_tab.ui" line="101"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
         <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="50"/>
+        <location filename="../ui/ee_tab.ui" line="102"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="51"/>
+        <location filename="../ui/ee_tab.ui" line="103"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
         <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="52"/>
+        <location filename="../ui/ee_tab.ui" line="104"/>
         <source>Max. pixels</source>
         <translation>Pixels max.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="53"/>
+        <location filename="../ui/ee_tab.ui" line="105"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
         <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="53"/>
+        <location filename="../ui/ee_tab.ui" line="105"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
         <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="54"/>
+        <location filename="../ui/ee_tab.ui" line="106"/>
         <source>Follow the export and bring the results back</source>
         <translation>Suivre l’export et rapporter les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="54"/>
+        <location filename="../ui/ee_tab.ui" line="106"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
         <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="59"/>
+        <location filename="../ui/ee_tab.ui" line="111"/>
         <source>Use a batch export instead</source>
         <translation>Utiliser plutôt un export par lots</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="59"/>
+        <location filename="../plugin/gui/ee_tab.py" line="72"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <location filename="../plugin/gui/ee_tab.py" line="258"/>
         <source>Reading the description of {}…</source>
         <translation>Lecture de la description de {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <source>Enter an image id, or search a collection and choose one.</source>
+        <translation>Saisissez un ID d'image, ou cherchez dans une collection et choisissez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="113"/>
+        <source>A quick picture of the image or the composite over the area, as a temporary layer.</source>
+        <translation>Un aperçu rapide de l'image ou du composite sur la zone, en couche temporaire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="112"/>
+        <source>List the collection&apos;s images over the area.</source>
+        <translation>Lister les images de la collection sur la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <source>or type a collection id</source>
+        <translation>ou saisissez un ID de collection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <source>Cloud Score+</source>
+        <translation>Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <source>Landsat QA</source>
+        <translation>Landsat QA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <source>median</source>
+        <translation>médiane</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <source>most recent on top</source>
+        <translation>la plus récente au-dessus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <source>least cloudy on top</source>
+        <translation>la moins nuageuse au-dessus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <source>UTM zone of the area</source>
+        <translation>Zone UTM de la zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="386"/>
+        <source>Earth Engine search in {}</source>
+        <translation>Recherche Earth Engine dans {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="389"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="404"/>
+        <source>{} images found.</source>
+        <translation>{} images trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="406"/>
+        <source>The listing was capped: narrow the dates or the area.</source>
+        <translation>La liste a été plafonnée : réduisez les dates ou la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="461"/>
+        <source>Earth Engine preview of {}</source>
+        <translation>Aperçu Earth Engine de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="468"/>
+        <source>Fetching a preview…</source>
+        <translation>Récupération d'un aperçu…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="480"/>
+        <source>The preview could not be shown.</source>
+        <translation>L'aperçu n'a pas pu être affiché.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="487"/>
+        <source>Preview shown; the download replaces it when it arrives.</source>
+        <translation>Aperçu affiché ; le téléchargement le remplacera à son arrivée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Find images in a collection</source>
+        <translation>Trouver des images dans une collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="10"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>A common collection, or type any Earth Engine collection id.</source>
+        <translation>Une collection courante, ou saisissez n'importe quel ID de collection Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="20"/>
+        <source>Clouds below (%)</source>
+        <translation>Nuages sous (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>Scenes with more cloud cover (the collection&apos;s own figure) are left out.</source>
+        <translation>Les scènes plus nuageuses (selon le chiffre de la collection) sont écartées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="24"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="25"/>
+        <source>Clear footprints</source>
+        <translation>Effacer les emprises</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Cloud %</source>
+        <translation>Nuages %</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="43"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="46"/>
+        <source>Single image</source>
+        <translation>Une image</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="46"/>
+        <source>One image by its id (choose one in the search results).</source>
+        <translation>Une image par son ID (choisissez-en une dans les résultats de la recherche).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="47"/>
+        <source>Composite of the collection</source>
+        <translation>Composite de la collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="47"/>
+        <source>All the images found, cloud-masked and combined into one.</source>
+        <translation>Toutes les images trouvées, nuages masqués, combinées en une seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Cloud mask</source>
+        <translation>Masque de nuages</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="113"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
     </message>
 </context>
 <context>
@@ -2649,42 +2849,42 @@
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="80"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="78"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="98"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="96"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="106"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="127"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="125"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -3032,7 +3232,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="88"/>
+        <location filename="../plugin/adapters/layers.py" line="90"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3045,12 +3245,12 @@ Acquisition : {date}
 Tâche : {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="162"/>
+        <location filename="../plugin/adapters/layers.py" line="213"/>
         <source>{} (tiles)</source>
         <translation>{} (tuiles)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="128"/>
+        <location filename="../plugin/adapters/layers.py" line="178"/>
         <source>{name} (preview)</source>
         <translation>{name} (aperçu)</translation>
     </message>
@@ -3164,12 +3364,12 @@ Tâche : {job}</translation>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="28"/>
+        <location filename="../plugin/processing/ee_download.py" line="29"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="102"/>
+        <location filename="../plugin/processing/ee_export.py" line="106"/>
         <source>Image asset id</source>
         <translation>ID d'asset de l'image</translation>
     </message>
@@ -3179,47 +3379,47 @@ Tâche : {job}</translation>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="59"/>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>Per-band options (JSON list)</source>
         <translation>Options par bande (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="105"/>
+        <location filename="../plugin/processing/ee_export.py" line="111"/>
         <source>Scale (metres per pixel)</source>
         <translation>Échelle (mètres par pixel)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="108"/>
+        <location filename="../plugin/processing/ee_export.py" line="114"/>
         <source>Output CRS</source>
         <translation>SCR de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="109"/>
+        <location filename="../plugin/processing/ee_export.py" line="115"/>
         <source>CRS transform (6 numbers)</source>
         <translation>Transformation du SCR (6 nombres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="112"/>
+        <location filename="../plugin/processing/ee_export.py" line="118"/>
         <source>Dimensions (WIDTHxHEIGHT)</source>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="69"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="74"/>
+        <location filename="../plugin/processing/ee_download.py" line="79"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="163"/>
+        <location filename="../plugin/processing/ee_search.py" line="61"/>
         <source>Google Cloud project</source>
         <translation>Projet Google Cloud</translation>
     </message>
@@ -3339,7 +3539,7 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>URL de rappel</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="48"/>
+        <location filename="../plugin/processing/ee_export.py" line="49"/>
         <source>Earth Engine export (batch, to Cloud Storage, Drive or an asset)</source>
         <translation>Export Earth Engine (par lots, vers Cloud Storage, Drive ou un asset)</translation>
     </message>
@@ -3371,7 +3571,7 @@ AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; r
 OUTPUT_DIR: where the files are written.
 
 Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
-        <translation>Lance un export par lots Earth Engine d'une image (comme le font Export.image.toCloudStorage / toDrive / toAsset), le suit jusqu'à la fin et rapporte le résultat : les fichiers GeoTIFF sont téléchargés depuis Cloud Storage ou Drive (les fichiers d'un export découpé sont assemblés en un seul VRT) puis chargés ; un asset est ajouté sous forme de couche de tuiles Earth Engine, et peut aussi être téléchargé en GeoTIFF. Contrairement aux téléchargements directs, les exports n'ont pas d'autre limite de taille que MAX_PIXELS. L'export est lancé une seule fois par tâche : une nouvelle tentative, ou un redémarrage de QGIS, suit le même export au lieu d'en lancer un autre. Annuler annule l'export sur Earth Engine.
+        <translation type="obsolete">Lance un export par lots Earth Engine d'une image (comme le font Export.image.toCloudStorage / toDrive / toAsset), le suit jusqu'à la fin et rapporte le résultat : les fichiers GeoTIFF sont téléchargés depuis Cloud Storage ou Drive (les fichiers d'un export découpé sont assemblés en un seul VRT) puis chargés ; un asset est ajouté sous forme de couche de tuiles Earth Engine, et peut aussi être téléchargé en GeoTIFF. Contrairement aux téléchargements directs, les exports n'ont pas d'autre limite de taille que MAX_PIXELS. L'export est lancé une seule fois par tâche : une nouvelle tentative, ou un redémarrage de QGIS, suit le même export au lieu d'en lancer un autre. Annuler annule l'export sur Earth Engine.
 
 AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux (ou une grille exacte : CRS, CRS_TRANSFORM et DIMENSIONS LARGEURxHAUTEUR).
 IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -3399,127 +3599,127 @@ OUTPUT_DIR : où les fichiers sont écrits.
 Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT_FOLDER, OPERATION (le nom de l'opération Earth Engine, par ex. projects/&lt;project&gt;/operations/&lt;id&gt;) et TILE_LAYER (la source de la couche XYZ d'un asset, ou vide).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="115"/>
+        <location filename="../plugin/processing/ee_export.py" line="121"/>
         <source>Task description</source>
         <translation>Description de la tâche</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Drive</source>
         <translation>Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="117"/>
+        <location filename="../plugin/processing/ee_export.py" line="123"/>
         <source>Asset</source>
         <translation>Asset</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="121"/>
+        <location filename="../plugin/processing/ee_export.py" line="127"/>
         <source>Cloud Storage bucket</source>
         <translation>Bucket Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="123"/>
+        <location filename="../plugin/processing/ee_export.py" line="129"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="125"/>
+        <location filename="../plugin/processing/ee_export.py" line="131"/>
         <source>File name prefix</source>
         <translation>Préfixe des noms de fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="127"/>
+        <location filename="../plugin/processing/ee_export.py" line="133"/>
         <source>Asset id to create</source>
         <translation>ID de l'asset à créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="130"/>
+        <location filename="../plugin/processing/ee_export.py" line="136"/>
         <source>Maximum number of pixels</source>
         <translation>Nombre maximal de pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="132"/>
+        <location filename="../plugin/processing/ee_export.py" line="138"/>
         <source>Priority (0-9999)</source>
         <translation>Priorité (0-9999)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="135"/>
+        <location filename="../plugin/processing/ee_export.py" line="141"/>
         <source>File dimensions (pixels)</source>
         <translation>Dimensions des fichiers (pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="137"/>
+        <location filename="../plugin/processing/ee_export.py" line="143"/>
         <source>Cloud-Optimized GeoTIFF</source>
         <translation>Cloud-Optimized GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="139"/>
+        <location filename="../plugin/processing/ee_export.py" line="145"/>
         <source>No-data value</source>
         <translation>Valeur NoData</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="141"/>
+        <location filename="../plugin/processing/ee_export.py" line="147"/>
         <source>Skip empty files</source>
         <translation>Ignorer les fichiers vides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
         <source>Pyramiding policy (asset)</source>
         <translation>Règle de pyramidage (asset)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="143"/>
+        <location filename="../plugin/processing/ee_export.py" line="149"/>
         <source>Default (mean)</source>
         <translation>Par défaut (moyenne)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="146"/>
+        <location filename="../plugin/processing/ee_export.py" line="152"/>
         <source>Pyramiding policy per band (JSON)</source>
         <translation>Règle de pyramidage par bande (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="149"/>
+        <location filename="../plugin/processing/ee_export.py" line="155"/>
         <source>Tile layer visualization (JSON)</source>
         <translation>Visualisation de la couche de tuiles (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="152"/>
+        <location filename="../plugin/processing/ee_export.py" line="158"/>
         <source>Workload tag</source>
         <translation>Tag de charge de travail</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="157"/>
+        <location filename="../plugin/processing/ee_export.py" line="163"/>
         <source>Wait for the export and fetch the result</source>
         <translation>Attendre l'export et récupérer le résultat</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="160"/>
+        <location filename="../plugin/processing/ee_export.py" line="166"/>
         <source>Also download the asset as GeoTIFF</source>
         <translation>Télécharger aussi l'asset en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="167"/>
+        <location filename="../plugin/processing/ee_export.py" line="173"/>
         <source>Earth Engine operation</source>
         <translation>Opération Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="168"/>
+        <location filename="../plugin/processing/ee_export.py" line="174"/>
         <source>Tile layer (XYZ source)</source>
         <translation>Couche de tuiles (source XYZ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_export.py" line="213"/>
+        <location filename="../plugin/processing/ee_export.py" line="221"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
@@ -3660,7 +3860,7 @@ FILE_PER_BAND: one file per band with the default format (an explicit format dec
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+        <translation type="obsolete">Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
 
 AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
 IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -3674,6 +3874,206 @@ FILE_PER_BAND : un fichier par bande avec le format par défaut (un format expli
 NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
 AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="29"/>
+        <source>COLLECTION: an Earth Engine image collection id, e.g. {examples}, or any other.
+DATE_FROM / DATE_TO: the first and the last day, YYYY-MM-DD (both included).
+CLOUD_MAX: the highest cloud cover of a scene in percent, from the collection&apos;s own property (Sentinel-2 CLOUDY_PIXEL_PERCENTAGE, Landsat CLOUD_COVER); empty: no limit.
+</source>
+        <translation>COLLECTION : un ID de collection d'images Earth Engine, par ex. {examples}, ou toute autre.
+DATE_FROM / DATE_TO : le premier et le dernier jour, AAAA-MM-JJ (inclus tous les deux).
+CLOUD_MAX : la couverture nuageuse maximale d'une scène en pour cent, d'après la propriété de la collection (Sentinel-2 CLOUDY_PIXEL_PERCENTAGE, Landsat CLOUD_COVER) ; vide : pas de limite.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="37"/>
+        <source>CLOUD_MASK: none; Cloud Score+ (Sentinel-2: pixels whose cs_cdf score is below 0.6 are masked); Landsat QA (Landsat Collection 2: dilated cloud, cirrus, cloud and shadow bits of QA_PIXEL).
+COMPOSITE: how the scenes become one image: median, mean, min, max of the unmasked pixels, or a mosaic with the most recent or the least cloudy scene on top.
+</source>
+        <translation>CLOUD_MASK : none (aucun) ; Cloud Score+ (Sentinel-2 : les pixels dont le score cs_cdf est inférieur à 0,6 sont masqués) ; Landsat QA (Landsat Collection 2 : bits nuage dilaté, cirrus, nuage et ombre de QA_PIXEL).
+COMPOSITE : comment les scènes deviennent une seule image : médiane, moyenne, min, max des pixels non masqués, ou une mosaïque avec la scène la plus récente ou la moins nuageuse au-dessus.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="49"/>
+        <source>Image collection id</source>
+        <translation>ID de la collection d'images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="60"/>
+        <source>Cloud mask</source>
+        <translation>Masque de nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="63"/>
+        <source>Compositing method</source>
+        <translation>Méthode de composition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="76"/>
+        <source>Give an IMAGE, or a COLLECTION with DATE_FROM and DATE_TO.</source>
+        <translation>Indiquez une IMAGE, ou une COLLECTION avec DATE_FROM et DATE_TO.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_collection.py" line="80"/>
+        <source>Give either IMAGE or COLLECTION, not both.</source>
+        <translation>Indiquez IMAGE ou COLLECTION, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="32"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG ; ou, à la place, COLLECTION avec les dates : un composite des images de la collection sur la zone.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="39"/>
+        <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2 (une collection : vide pour ses bandes habituelles).
+BAND_OPTIONS : liste JSON facultative d'options par bande, par ex. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (clés id, crs, crs_transform, dimensions, scale).
+SCALE : taille des pixels en mètres (vide : l'échelle native de la bande).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation ; avec CRS, elle fixe la grille et la zone est alors ignorée, comme le documente Earth Engine.
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long.
+FORMAT : Par défaut (celui d'Earth Engine : un GeoTIFF zippé, un fichier par bande sauf si FILE_PER_BAND est faux), ZIPPED_GEO_TIFF (un fichier multibande), ZIPPED_GEO_TIFF_PER_BAND (un fichier par bande), GEO_TIFF, ou NPY (tableau NumPy, également écrit en GeoTIFF).
+FILE_PER_BAND : un fichier par bande avec le format par défaut (un format explicite décide seul, comme dans le client officiel).
+NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="52"/>
+        <source>Starts an Earth Engine batch export of an image (as Export.image.toCloudStorage / toDrive / toAsset do), follows it to the end and brings the result back: the GeoTIFF files are downloaded from Cloud Storage or Drive (files of a split export are joined into one VRT) and loaded; an asset is added as an Earth Engine tile layer, and can also be downloaded as a GeoTIFF. Exports have no size limit besides MAX_PIXELS, unlike direct downloads. The export is started once per job: a retry, or QGIS restarting, follows the same export instead of starting another one. Cancelling cancels the export on Earth Engine.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one (or an exact grid: CRS, CRS_TRANSFORM and WIDTHxHEIGHT DIMENSIONS).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Lance un export par lots Earth Engine d'une image (comme le font Export.image.toCloudStorage / toDrive / toAsset), le suit jusqu'à la fin et rapporte le résultat : les fichiers GeoTIFF sont téléchargés depuis Cloud Storage ou Drive (les fichiers d'un export découpé sont assemblés en un seul VRT) puis chargés ; un asset est ajouté sous forme de couche de tuiles Earth Engine, et peut aussi être téléchargé en GeoTIFF. Contrairement aux téléchargements directs, les exports n'ont pas d'autre limite de taille que MAX_PIXELS. L'export est lancé une seule fois par tâche : une nouvelle tentative, ou un redémarrage de QGIS, suit le même export au lieu d'en lancer un autre. Annuler annule l'export sur Earth Engine.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux (ou une grille exacte : CRS, CRS_TRANSFORM et DIMENSIONS LARGEURxHAUTEUR).
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG ; ou, à la place, COLLECTION avec les dates : un composite des images de la collection sur la zone.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_export.py" line="64"/>
+        <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands, a collection&apos;s usual bands; they must share a data type).
+SCALE: pixel size in metres (empty: the image&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (needs CRS).
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side (not with SCALE).
+DESCRIPTION: the task name shown by Earth Engine (default myExportImageTask); also the default file name prefix.
+DESTINATION: Cloud Storage, Drive or Asset.
+BUCKET: the Cloud Storage bucket (Cloud Storage). FOLDER: the Drive folder name (Drive; empty: the Drive root). PREFIX: the file name prefix, e.g. exports/my_area (Cloud Storage, Drive; default the description).
+ASSET_ID: the asset to create (Asset): projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, or a name put in PROJECT.
+MAX_PIXELS: the most pixels the export may have (empty: Earth Engine&apos;s default, 1e8). If the export fails as too large, the message says what to set.
+PRIORITY: 0 to 9999, higher runs sooner (empty: 100).
+FILE_DIMENSIONS: the largest file in pixels, WIDTHxHEIGHT or one number, multiples of 256; larger exports are split into several files (joined into a VRT here).
+CLOUD_OPTIMIZED: write Cloud-Optimized GeoTIFFs. NO_DATA: the value written in masked pixels (and marked as no-data). SKIP_EMPTY: do not write files that would hold no valid pixel.
+PYRAMIDING_POLICY: how the asset&apos;s lower resolutions are computed (Asset): MEAN (default), SAMPLE, MIN, MAX or MODE. PYRAMIDING_OVERRIDES: per band, as JSON, e.g. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS: how the asset&apos;s tile layer is drawn, as JSON, e.g. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (empty: Earth Engine&apos;s default).
+WORKLOAD_TAG: a label for the computation in your Cloud project&apos;s usage reports (lowercase letters, digits, - and _).
+WAIT: follow the export to its end (default). Unticked, the algorithm returns once Earth Engine has accepted the export; the job stays in the Jobs panel, where Retry (or the next QGIS start) follows it and fetches the result.
+DOWNLOAD: also download the new asset as a GeoTIFF of the area (Asset).
+PROJECT: your Google Cloud project registered for Earth Engine (empty: the plugin settings).
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials; reading from Cloud Storage or Drive needs their scopes too. The tile layer uses it to authorize its requests.
+OUTPUT_DIR: where the files are written.
+
+Outputs: OUTPUT_FILES (the files, and the tile layer of an asset), OUTPUT_FOLDER, OPERATION (the Earth Engine operation name, e.g. projects/&lt;project&gt;/operations/&lt;id&gt;) and TILE_LAYER (the XYZ layer source of an asset, or empty).</source>
+        <translation>BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2 (vide : toutes les bandes, celles habituelles d'une collection ; elles doivent avoir le même type de données).
+SCALE : taille des pixels en mètres (vide : l'échelle native de l'image).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation (nécessite CRS).
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long (pas avec SCALE).
+DESCRIPTION : le nom de la tâche affiché par Earth Engine (par défaut myExportImageTask) ; c'est aussi le préfixe de nom de fichier par défaut.
+DESTINATION : Cloud Storage, Drive ou Asset.
+BUCKET : le bucket Cloud Storage (Cloud Storage). FOLDER : le nom du dossier Drive (Drive ; vide : la racine du Drive). PREFIX : le préfixe des noms de fichiers, par ex. exports/my_area (Cloud Storage, Drive ; par défaut la description).
+ASSET_ID : l'asset à créer (Asset) : projects/&lt;project&gt;/assets/&lt;name&gt;, users/&lt;user&gt;/&lt;name&gt;, ou un nom placé dans PROJECT.
+MAX_PIXELS : le nombre maximal de pixels de l'export (vide : la valeur par défaut d'Earth Engine, 1e8). Si l'export échoue parce qu'il est trop grand, le message indique quoi régler.
+PRIORITY : de 0 à 9999, plus elle est élevée, plus l'export s'exécute tôt (vide : 100).
+FILE_DIMENSIONS : le plus grand fichier en pixels, LARGEURxHAUTEUR ou un seul nombre, multiples de 256 ; les exports plus grands sont répartis en plusieurs fichiers (assemblés ici en un VRT).
+CLOUD_OPTIMIZED : écrire des Cloud-Optimized GeoTIFF. NO_DATA : la valeur écrite dans les pixels masqués (et marquée comme NoData). SKIP_EMPTY : ne pas écrire les fichiers qui ne contiendraient aucun pixel valide.
+PYRAMIDING_POLICY : comment les résolutions inférieures de l'asset sont calculées (Asset) : MEAN (par défaut), SAMPLE, MIN, MAX ou MODE. PYRAMIDING_OVERRIDES : par bande, en JSON, par ex. {&quot;SCL&quot;: &quot;MODE&quot;}.
+VIS_PARAMS : comment la couche de tuiles de l'asset est dessinée, en JSON, par ex. {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000} (vide : la valeur par défaut d'Earth Engine).
+WORKLOAD_TAG : une étiquette pour le calcul dans les rapports d'utilisation de votre projet Cloud (lettres minuscules, chiffres, - et _).
+WAIT : suivre l'export jusqu'à la fin (par défaut). Si la case est décochée, l'algorithme se termine dès qu'Earth Engine a accepté l'export ; la tâche reste dans le panneau Tâches, où Réessayer (ou le prochain démarrage de QGIS) la suit et récupère le résultat.
+DOWNLOAD : télécharger aussi le nouvel asset en GeoTIFF de la zone (Asset).
+PROJECT : votre projet Google Cloud enregistré pour Earth Engine (vide : les paramètres de l'extension).
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine ; la lecture depuis Cloud Storage ou Drive nécessite aussi leurs champs d'application. La couche de tuiles l'utilise pour autoriser ses requêtes.
+OUTPUT_DIR : où les fichiers sont écrits.
+
+Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT_FOLDER, OPERATION (le nom de l'opération Earth Engine, par ex. projects/&lt;project&gt;/operations/&lt;id&gt;) et TILE_LAYER (la source de la couche XYZ d'un asset, ou vide).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="35"/>
+        <source>Earth Engine collection search</source>
+        <translation>Recherche dans une collection Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="38"/>
+        <source>Lists the images of an Earth Engine collection over an area of interest and a period (as ee.data.listImages does) and writes their footprints with id, date and cloud cover, least cloudy first; to choose an IMAGE for &apos;Earth Engine download&apos; or &apos;Earth Engine export&apos;. In a model, LEAST_CLOUDY_ID feeds the least cloudy image straight into them.
+
+AOI / EXTENT: the area (give one).
+</source>
+        <translation>Liste les images d'une collection Earth Engine sur une zone d'intérêt et une période (comme le fait ee.data.listImages) et écrit leurs emprises avec ID, date et couverture nuageuse, la moins nuageuse d'abord ; pour choisir une IMAGE pour « Téléchargement Earth Engine » ou « Export Earth Engine ». Dans un modèle, LEAST_CLOUDY_ID leur passe directement l'image la moins nuageuse.
+
+AOI / EXTENT : la zone (indiquez l'une des deux).
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="46"/>
+        <source>LIMIT: most images listed.
+PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT: the footprint layer (fields id, date, cloud).
+LEAST_CLOUDY_ID: the id of the least cloudy image (empty when none is found). COUNT: how many images were found.</source>
+        <translation>LIMIT : nombre maximal d'images listées.
+PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
+OUTPUT : la couche des emprises (champs id, date, cloud).
+LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouvée). COUNT : le nombre d'images trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="58"/>
+        <source>Maximum number of images</source>
+        <translation>Nombre maximal d'images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="66"/>
+        <source>Image footprints</source>
+        <translation>Emprises des images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="68"/>
+        <source>Least cloudy image id</source>
+        <translation>ID de l'image la moins nuageuse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="70"/>
+        <source>Number of images</source>
+        <translation>Nombre d'images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="89"/>
+        <source>{} images found.</source>
+        <translation>{} images trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_search.py" line="91"/>
+        <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
+        <translation>La liste s'est arrêtée à {} images ; réduisez la période ou la zone pour les voir toutes.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
 
-    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda] [--name NAME]
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection] [--name NAME]
 
 Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
 startup script that opens the download dock and the Jobs panel (and loads
@@ -9,7 +9,11 @@ startup script that opens the download dock and the Jobs panel (and loads
 whole screen with ImageMagick's ``import -window root``.  ``--flow`` starts the
 provider's loopback simulator and shows that provider's tab in use: ``ee`` reads
 an image's bands into the band picker and shows the estimate; ``eosda`` runs a
-scene search over the EOSDA documentation's example area and draws the footprints.
+scene search over the EOSDA documentation's example area and draws the footprints;
+``ee-collection`` goes from "Sentinel-2 L2A, 2023-06-01..2023-08-31, a polygon, < 20 %
+clouds, Cloud Score+, median" to the search results, a preview and the masked composite
+downloaded, saving ``ee_collection_search.png``, ``ee_collection_preview.png`` and
+``ee_collection_result.png`` in OUT_DIR on the way (no image id typed).
 """
 import argparse
 import json
@@ -65,6 +69,9 @@ def _go():
             dock.ee_tab.eeProjectEdit.setText("demo-project")
             dock.ee_tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
             dock.ee_tab.fetch_image_info()
+        elif flow == "ee-collection":
+            _collection_flow(dock, canvas)
+            return
         elif flow == "ee":
             canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
             dock.ee_tab.eeProjectEdit.setText("demo-project")
@@ -80,6 +87,90 @@ def _go():
             dock.eosda_tab.search_eosda()
         canvas.refresh()
     QTimer.singleShot(4000, _after_flow if flow else _measure)
+
+POLYGON = "POLYGON((1.0 43.0, 1.09 43.005, 1.1 43.08, 1.04 43.1, 1.0 43.07, 1.0 43.0))"
+
+def _grab(name):
+    from qgis.PyQt.QtWidgets import QApplication
+    QApplication.processEvents()
+    path = os.path.join(os.environ["EO_SHOT_OUT"], name + ".png")
+    QApplication.primaryScreen().grabWindow(0).save(path)
+    state.setdefault("shots", []).append(path)
+
+def _wait(condition, then, timeout=120.0, started=None):
+    """Call ``then`` once ``condition()`` holds (or after ``timeout`` s, noted in the state)."""
+    import time
+    started = started or time.monotonic()
+    if condition():
+        then()
+    elif time.monotonic() - started > timeout:
+        state.setdefault("timed_out", []).append(getattr(then, "__name__", "step"))
+        then()
+    else:
+        QTimer.singleShot(250, lambda: _wait(condition, then, timeout, started))
+
+def _collection_flow(dock, canvas):
+    """The new user's path: a collection, dates, a polygon, a cloud limit, a mask and a method."""
+    from qgis.core import QgsGeometry, QgsRectangle
+    from qgis.PyQt.QtCore import QDate
+    canvas.setExtent(QgsRectangle(0.96, 42.98, 1.14, 43.12))
+    dock._on_drawn(QgsGeometry.fromWkt(POLYGON))
+    canvas.setExtent(QgsRectangle(-0.2, 42.0, 2.4, 44.0))      # the scenes' footprints are whole tiles
+    tab = dock.ee_tab
+    tab.eeProjectEdit.setText("demo-project")
+    tab.eeCollectionCombo.setCurrentIndex(tab.eeCollectionCombo.findData("COPERNICUS/S2_SR_HARMONIZED"))
+    tab.eeFromDate.setDate(QDate(2023, 6, 1))
+    tab.eeToDate.setDate(QDate(2023, 8, 31))
+    tab.eeCloudSpin.setValue(20)
+    tab.eeCompositeRadio.setChecked(True)
+    tab.eeMaskCombo.setCurrentIndex(tab.eeMaskCombo.findData("cloud_score_plus"))
+    tab.eeMethodCombo.setCurrentIndex(tab.eeMethodCombo.findData("median"))
+    tab.eeScaleSpin.setValue(20)
+    dock.update_state()
+    tab.search_collection()
+    _wait(lambda: tab.search_task is None, _collection_searched)
+
+def _collection_searched():
+    tab = plugins["eo_downloader"].dock.ee_tab
+    state["scenes"] = tab.eeResultsTable.rowCount()
+    tab.eeResultsTable.selectRow(0)          # a row highlights its footprint (and would fill the image id)
+    tab.eeCompositeRadio.setChecked(True)
+    plugins["eo_downloader"].dock.update_state()
+    state["estimate"] = tab.eeEstimateLabel.text()
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(1500, lambda: (_grab("ee_collection_search"), _collection_preview()))
+
+def _collection_preview():
+    from qgis.core import QgsRectangle
+    tab = plugins["eo_downloader"].dock.ee_tab
+    tab.clear_footprints()
+    iface.mapCanvas().setExtent(QgsRectangle(0.96, 42.98, 1.14, 43.12))
+    tab.preview()
+    _wait(lambda: tab.preview_task is None, lambda: QTimer.singleShot(2000, _collection_previewed))
+
+def _collection_previewed():
+    from qgis.core import QgsProject
+    state["preview_layers"] = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(1000, lambda: (_grab("ee_collection_preview"), _collection_download()))
+
+def _collection_download():
+    plugin = plugins["eo_downloader"]
+    job = plugin.dock.ee_tab.submit_ee()
+    state["job_title"] = job.title if job else plugin.dock.ui.statusLabel.text()
+    if job is None:
+        return _measure()
+    _wait(lambda: plugin.manager.store.get(job.id).finished and not plugin.manager.active(),
+          lambda: QTimer.singleShot(3000, lambda: _collection_done(job.id)))
+
+def _collection_done(job_id):
+    from qgis.core import QgsProject
+    plugin = plugins["eo_downloader"]
+    job = plugin.manager.store.get(job_id)
+    state["job_state"] = job.state
+    state["layers_after"] = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(2000, lambda: (_grab("ee_collection_result"), _measure()))
 
 def _after_flow():
     plugin = plugins["eo_downloader"]
@@ -132,11 +223,12 @@ def main(argv=None):
     ap.add_argument("--raster")
     ap.add_argument("--display", default=":97")
     ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
-    ap.add_argument("--flow", choices=("ee", "eosda"))
+    ap.add_argument("--flow", choices=("ee", "eosda", "ee-collection"))
     ap.add_argument("--export", action="store_true", help="with --flow ee: a large area and the batch-export mode")
     ap.add_argument("--name", default="qgis_window", help="file name of the PNG (without .png)")
     args = ap.parse_args(argv)
     work = tempfile.mkdtemp(prefix="eo-shot-")
+    os.makedirs(args.out_dir, exist_ok=True)
     xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     qgis = None
@@ -144,7 +236,7 @@ def main(argv=None):
     extra = {}
     if args.flow:
         sys.path.insert(0, os.path.dirname(HERE))
-        if args.flow == "ee":
+        if args.flow in ("ee", "ee-collection"):
             from tests.sims.ee_sim import EeSimulator
             sim = EeSimulator(tokens=("shot-token",), projects=None).start()
             extra = {"EO_DOWNLOADER_EE_API_URL": sim.url, "EO_DOWNLOADER_EE_TOKEN": "shot-token"}
@@ -162,6 +254,7 @@ def main(argv=None):
             fh.write(STARTUP)
         state_file = os.path.join(work, "state.json")
         env = qgis_headless.headless_env(work, dict(extra, DISPLAY=args.display, EO_SHOT_STATE=state_file,
+                                                    EO_SHOT_OUT=os.path.abspath(args.out_dir),
                                                     EO_SHOT_RASTER=os.path.abspath(args.raster) if args.raster
                                                     else ""))
         env.pop("QT_QPA_PLATFORM", None)
@@ -169,11 +262,10 @@ def main(argv=None):
         qgis = subprocess.Popen(["qgis", "--profiles-path", os.path.join(work, "profiles_root"), "--nologo",
                                  "--noversioncheck", "--code", startup], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + (300 if args.flow == "ee-collection" else 60)
         while not os.path.exists(state_file) and time.monotonic() < deadline:
             time.sleep(0.5)
         time.sleep(args.wait if os.path.exists(state_file) else 0)
-        os.makedirs(args.out_dir, exist_ok=True)
         png = os.path.join(args.out_dir, args.name + ".png")
         subprocess.run(["import", "-display", args.display, "-window", "root", png], check=True)
         state = json.load(open(state_file)) if os.path.exists(state_file) else {}

@@ -2,8 +2,9 @@
 import os
 from typing import List, Optional
 
-from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
-                       QgsRasterBandStats, QgsRasterLayer, QgsRasterMinMaxOrigin)
+from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsDateTimeRange, QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
+                       QgsRasterBandStats, QgsRasterLayer, QgsRasterLayerTemporalProperties, QgsRasterMinMaxOrigin)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from shapely.geometry import shape
 
@@ -85,16 +86,21 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
     md.setType("dataset")
     bands = params.get("bands") or []
     band_ids = [b.get("id") if isinstance(b, dict) else str(b) for b in bands]
+    days = _acquisition_days(job)
     md.setAbstract(translate("Layers", "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
                                        "Acquired: {date}\nJob: {job}").format(
         provider=job.provider, source=md.identifier(), bands=", ".join(band_ids) or "-",
-        date=params.get("date") or params.get("acquired") or "-", job=job.id))
+        date=", ".join(days) or params.get("date") or params.get("acquired") or "-", job=job.id))
     md.setKeywords({"EO Downloader": [job.provider] + band_ids})
+    extent = QgsLayerMetadata.Extent()
+    period = _acquisition_range(job)
+    if period is not None:
+        extent.setTemporalExtents([period])
+        md.setExtent(extent)
     aoi = params.get("aoi")
     if aoi:
         try:
             g = shape(aoi)
-            extent = QgsLayerMetadata.Extent()
             sp = QgsLayerMetadata.SpatialExtent()
             sp.extentCrs = QgsCoordinateReferenceSystem("EPSG:4326")
             minx, miny, maxx, maxy = g.bounds
@@ -104,6 +110,45 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
         except Exception:
             pass
     layer.setMetadata(md)
+
+
+def _is_earth_engine(job: Job) -> bool:
+    return job.provider in ("ee_download", "ee_export")
+
+
+def _acquisition_days(job: Job) -> List[str]:
+    if not _is_earth_engine(job):
+        return []
+    from ..core.providers.earthengine.download_runner import acquisition_days
+    return acquisition_days(job.params, job.server)
+
+
+def _acquisition_range(job: Job) -> Optional[QgsDateTimeRange]:
+    """From the first acquisition day's start to the last one's end (UTC), or None."""
+    if not _is_earth_engine(job):
+        return None
+    from ..core.providers.earthengine.download_runner import acquisition_period
+    period = acquisition_period(job.params, job.server)
+    if period is None:
+        return None
+    first, last = (QDate.fromString(day, "yyyy-MM-dd") for day in period)
+    return QgsDateTimeRange(QDateTime(first, QTime(0, 0, 0), Qt.TimeSpec.UTC),
+                            QDateTime(last, QTime(23, 59, 59), Qt.TimeSpec.UTC))
+
+
+def set_temporal_range(layer: QgsRasterLayer, job: Job) -> None:
+    """A single image's acquisition day as the layer's fixed range, for the Temporal Controller
+    (a composite spans a period: it is left out of the animation, its dates are in the metadata)."""
+    from ..core.providers.earthengine.download_runner import composite_spec
+    if not _is_earth_engine(job) or composite_spec(job.params) is not None:
+        return
+    period = _acquisition_range(job)
+    if period is None:
+        return
+    props = layer.temporalProperties()
+    props.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
+    props.setFixedTemporalRange(period)
+    props.setIsActive(True)
 
 
 def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
@@ -125,7 +170,12 @@ def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
 
 def preview_name(final_path: str) -> str:
     """The name of the layer that stands for ``final_path`` while it is being written."""
-    return translate("Layers", "{name} (preview)").format(name=_layer_name(final_path))
+    return preview_title(_layer_name(final_path))
+
+
+def preview_title(name: str) -> str:
+    """The name of a layer that stands for the result ``name`` until it arrives."""
+    return translate("Layers", "{name} (preview)").format(name=name)
 
 
 def _layer_name(path: str) -> str:
@@ -157,6 +207,7 @@ def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
             continue
         style_rgb(layer)
         fill_metadata(layer, job)
+        set_temporal_range(layer, job)
         layers.append(layer)
     for uri in tile_layer_outputs(paths):
         name = translate("Layers", "{} (tiles)").format(job.title or job.id)

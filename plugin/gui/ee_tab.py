@@ -7,20 +7,33 @@ back (Cloud Storage or Drive files, or an asset shown as a tile layer).  The tab
 the interactive download would be large (:data:`EXPORT_SUGGESTED_BYTES`).  Every option of the
 export is in the Processing algorithm ``eo_downloader:ee_export``; the group holds the ones most
 exports need.  The image's description is read off the main thread (:class:`FunctionTask`).
+
+Without an image id: the "Find images" group searches a collection over the area and the dates
+(below a cloud cover), lists the images with their footprints on the map, and a chosen row fills
+the image id; or the "Composite" mode downloads (or exports) all of them cloud-masked and combined.
+"Preview" shows a quick picture of either over the area as a temporary layer, which the real
+result replaces when its layers arrive.  Searches and previews run in background tasks.
 """
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
+import os
+import shutil
+import tempfile
+
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QMenu, QPushButton, QWidget
+from qgis.PyQt.QtCore import QDate, QTimer
+from qgis.PyQt.QtWidgets import QMenu, QPushButton, QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError, ParameterError
 from ..core.i18n import translate
+from ..core.providers.earthengine import collections as ee_collections
+from ..core.providers.earthengine import composite as ee_composite
 from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
+from .footprints import Footprints
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
@@ -64,6 +77,15 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeSuggestExportButton.clicked.connect(lambda: self.eeExportBox.setChecked(True))
         self.bands_menu = QMenu(self.eeBandsButton)
         self.eeBandsButton.setMenu(self.bands_menu)
+        self.scenes = []                   # the last search's Scenes
+        self.search_key = None             # what the last search was for (collection, dates, clouds)
+        self.scene_info = None             # the first scene's ImageInfo: the composite's estimate
+        self.search_task = None
+        self.preview_task = None
+        self.quick_previews = {}           # result title -> the id of its preview layer
+        self.footprint_bands = Footprints(dock.canvas)
+        self._build_collection_box(dock.schedule_update)
+        dock.manager.jobFinished.connect(self._job_finished)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
     def update_state(self, aoi, error):
@@ -72,16 +94,23 @@ class EeTab(QWidget, FORM_CLASS):
         reason = None
         if aoi is None:
             reason = error
-        elif not self.eeImageEdit.text().strip():
-            reason = translate("EeTab", "Enter an image id.")
+        elif not self.composite_mode() and not self.eeImageEdit.text().strip():
+            reason = translate("EeTab", "Enter an image id, or search a collection and choose one.")
         elif not self.eeBandsEdit.text().strip():
             reason = translate("EeTab", "Enter at least one band.")
-        elif exporting:
+        elif exporting or self.composite_mode():
             try:
-                self._ee_export_params(aoi)
+                self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
             except EoError as exc:
                 reason = exc.user_text()
         self.eeDownloadButton.setEnabled(reason is None)
+        self.eePreviewButton.setEnabled(reason is None)
+        self.eePreviewButton.setToolTip(reason or translate(
+            "EeTab", "A quick picture of the image or the composite over the area, as a temporary layer."))
+        if self.search_task is None:          # (while a search runs, the button is its Stop button)
+            self.eeSearchButton.setEnabled(aoi is not None)
+        self.eeSearchButton.setToolTip(error if aoi is None else translate("EeTab", "List the collection's images "
+                                                                                    "over the area."))
         if exporting:
             self.eeDownloadButton.setText(translate("EeTab", "Export on Earth Engine"))
             self.eeDownloadButton.setToolTip(reason or translate(
@@ -103,7 +132,8 @@ class EeTab(QWidget, FORM_CLASS):
     def ee_estimate(self, aoi):
         """(text, bytes) of the size before anything is sent: exact once the image's bands are known,
         rough before (bytes None when the size cannot be told)."""
-        info = self.image_infos.get(self.eeImageEdit.text().strip())
+        info = self._composite_info(aoi) if self.composite_mode() else \
+            self.image_infos.get(self.eeImageEdit.text().strip())
         if info is not None and not isinstance(info, str):
             from ..core.providers.earthengine import download_runner as ee_download
             try:
@@ -116,7 +146,8 @@ class EeTab(QWidget, FORM_CLASS):
                 est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
         from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
-        scale = self.eeScaleSpin.value() or 10.0
+        default_scale = ee_collections.collection_info(self.collection_id()).scale if self.composite_mode() else 10.0
+        scale = self.eeScaleSpin.value() or default_scale
         est = rough_estimate(aoi.bounds, scale, len(bands))
         size = est.bytes
         text = translate("EeTab", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "
@@ -126,12 +157,17 @@ class EeTab(QWidget, FORM_CLASS):
         return text, size
 
     def _ee_inputs(self, aoi):
-        """What the tab says of the image and the grid, for a download and an export alike."""
+        """What the tab says of the image (or the composite) and the grid, for a download and an export alike."""
         crs = self.eeCrsWidget.crs()
-        return {"image": self.eeImageEdit.text().strip(), "bands": self.eeBandsEdit.text(),
-                "scale": self.eeScaleSpin.value() or None, "crs": crs.authid() if crs.isValid() else None,
-                "project": self.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
-                "aoi": aoi.to_geojson()}
+        inputs = {"image": "" if self.composite_mode() else self.eeImageEdit.text().strip(),
+                  "bands": self.eeBandsEdit.text(), "scale": self.eeScaleSpin.value() or None,
+                  "crs": crs.authid() if crs.isValid() else None,
+                  "project": self.eeProjectEdit.text().strip() or plugin_settings.get("ee_project"),
+                  "aoi": aoi.to_geojson()}
+        if self.composite_mode():
+            inputs.update(self._search_inputs(), cloud_mask=self.eeMaskCombo.currentData(),
+                          composite=self.eeMethodCombo.currentData())
+        return inputs
 
     def _ee_params(self, aoi):
         from ..core.providers.earthengine import download_runner as ee_download
@@ -265,6 +301,208 @@ class EeTab(QWidget, FORM_CLASS):
             bands.remove(band_id)
         self.eeBandsEdit.setText(",".join(bands))
 
+    # -- collections: search, composite, preview -------------------------------------------
+    def _build_collection_box(self, on_change):
+        for info in ee_collections.COLLECTIONS:
+            self.eeCollectionCombo.addItem(info.title, info.id)
+        self.eeCollectionCombo.lineEdit().setPlaceholderText(translate("EeTab", "or type a collection id"))
+        labels = {ee_composite.MASK_NONE: translate("EeTab", "None"),
+                  ee_composite.MASK_CLOUD_SCORE_PLUS: translate("EeTab", "Cloud Score+"),
+                  ee_composite.MASK_LANDSAT_QA: translate("EeTab", "Landsat QA")}
+        for mask in ee_composite.MASKS:
+            self.eeMaskCombo.addItem(labels[mask], mask)
+        methods = {"median": translate("EeTab", "median"), "mean": translate("EeTab", "mean"),
+                   "min": translate("EeTab", "min"), "max": translate("EeTab", "max"),
+                   "recent": translate("EeTab", "most recent on top"),
+                   "least_cloudy": translate("EeTab", "least cloudy on top")}
+        for method in ee_composite.METHODS:
+            self.eeMethodCombo.addItem(methods[method], method)
+        self.eeToDate.setDate(QDate.currentDate())
+        self.eeFromDate.setDate(QDate.currentDate().addMonths(-3))
+        self.eeCollectionCombo.currentTextChanged.connect(self._collection_changed)
+        for widget in (self.eeFromDate, self.eeToDate):
+            widget.dateChanged.connect(on_change)
+        self.eeCloudSpin.valueChanged.connect(on_change)
+        for combo in (self.eeMaskCombo, self.eeMethodCombo):
+            combo.currentIndexChanged.connect(on_change)
+        self.eeCompositeRadio.toggled.connect(self._show_mode)
+        self.search_stopper = TaskButton(self.eeSearchButton, self.search_collection, self.dock._status)
+        self.eeClearFootprintsButton.clicked.connect(self.clear_footprints)
+        self.eeResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        self.eePreviewButton.clicked.connect(self.preview)
+        self._collection_changed()
+        self._show_mode()
+
+    def composite_mode(self) -> bool:
+        return self.eeCompositeRadio.isChecked()
+
+    def collection_id(self) -> str:
+        """The chosen preset's id, or the text typed."""
+        text = self.eeCollectionCombo.currentText().strip()
+        index = self.eeCollectionCombo.findText(text)
+        return self.eeCollectionCombo.itemData(index) if index >= 0 else text
+
+    def _search_inputs(self) -> dict:
+        info = ee_collections.collection_info(self.collection_id())
+        return {"collection": self.collection_id(), "date_from": self.eeFromDate.date().toString("yyyy-MM-dd"),
+                "date_to": self.eeToDate.date().toString("yyyy-MM-dd"),
+                "cloud_max": self.eeCloudSpin.value() if info.cloud_property else None}
+
+    def _collection_changed(self, *_args):
+        """The collection's usual bands, cloud limit and masks (its scale is the composite's default)."""
+        info = ee_collections.collection_info(self.collection_id())
+        if info in ee_collections.COLLECTIONS:
+            self.eeBandsEdit.setText(",".join(info.default_bands))
+        self.eeCloudSpin.setEnabled(bool(info.cloud_property))
+        allowed = info.masks if info in ee_collections.COLLECTIONS else ee_composite.MASKS
+        for index in range(self.eeMaskCombo.count()):
+            self.eeMaskCombo.model().item(index).setEnabled(self.eeMaskCombo.itemData(index) in allowed)
+        self.eeMaskCombo.setCurrentIndex(self.eeMaskCombo.findData(info.default_mask))
+        self.dock.schedule_update()
+
+    def _show_mode(self, *_args):
+        composite = self.composite_mode()
+        for widget in (self.eeMaskLabel, self.eeMaskCombo, self.eeMethodLabel, self.eeMethodCombo):
+            widget.setVisible(composite)
+        for widget in (self.eeImageLabel, self.eeImageEdit):
+            widget.setVisible(not composite)
+        # what an empty CRS means (params.collection_defaults: a composite goes to the area's UTM zone)
+        self.eeCrsWidget.setNotSetText(translate("EeTab", "UTM zone of the area") if composite
+                                       else translate("EeTab", "Image's own CRS"))
+        self.dock.schedule_update()
+
+    def search_collection(self):
+        """List the collection's images over the area (a background task)."""
+        from ..adapters.earthengine import make_client
+        from ..core.providers.earthengine.params import check_collection
+        try:
+            aoi = self.dock.current_aoi()
+            inputs = self._search_inputs()
+            spec = check_collection(inputs)
+            client = make_client(self.eeProjectEdit.text().strip())
+        except EoError as exc:
+            self.dock._status(exc.user_text())
+            return None
+        task = FunctionTask(translate("EeTab", "Earth Engine search in {}").format(spec["collection"]),
+                            _search, key=tuple(sorted(inputs.items())), client=client, spec=spec,
+                            region=aoi.to_geojson(), deadline=plugin_settings.request_deadline())
+        self.search_stopper.watch(task, translate("EeTab", "Searching…"))
+        task.done.connect(self._search_done)
+        self.search_task = task
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _search_done(self, task):
+        self.search_task = None
+        self.dock.schedule_update()
+        if task.error:
+            self.dock._status(task.error)
+            return
+        found, self.scene_info = task.result
+        self.search_key = task.key
+        self.show_scenes(found.scenes)
+        text = translate("EeTab", "{} images found.").format(len(found.scenes))
+        if found.truncated:
+            text += " " + translate("EeTab", "The listing was capped: narrow the dates or the area.")
+        self.dock._status(text)
+        self.dock.schedule_update()
+
+    def show_scenes(self, scenes):
+        self.scenes = list(scenes)
+        self.eeResultsTable.setRowCount(len(self.scenes))
+        for row, scene in enumerate(self.scenes):
+            cloud = "" if scene.cloud is None else "{:.1f}".format(scene.cloud)
+            for col, value in enumerate((scene.date or "", cloud, scene.id)):
+                self.eeResultsTable.setItem(row, col, QTableWidgetItem(value))
+        self.footprint_bands.show([scene.footprint for scene in self.scenes])
+
+    def _scene_chosen(self):
+        rows = self.eeResultsTable.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < len(self.scenes):
+            return
+        index = rows[0].row()
+        self.eeSingleRadio.setChecked(True)
+        self.eeImageEdit.setText(self.scenes[index].id)
+        self.footprint_bands.show([scene.footprint for scene in self.scenes], highlight=index)
+
+    def clear_footprints(self):
+        self.footprint_bands.clear()
+
+    def _composite_info(self, aoi):
+        """The composite's bands for the estimate, once a search for the same collection, dates and
+        clouds found its first scene (None before: the rough estimate)."""
+        if self.scene_info is None or self.search_key != tuple(sorted(self._search_inputs().items())):
+            return None
+        from ..core.providers.earthengine import download_runner as ee_download
+        try:
+            spec = ee_download.composite_spec(self._ee_params(aoi))
+        except EoError:
+            return None
+        return ee_download.composite_info(spec, self.scene_info)
+
+    def preview(self):
+        """A quick picture of the image or the composite over the area, as a temporary layer."""
+        from ..adapters.earthengine import make_client
+        from ..core.providers.earthengine import download_runner as ee_download
+        try:
+            aoi = self.dock.current_aoi()
+            params = self._ee_params(aoi)
+            client = make_client(params["project"])
+        except EoError as exc:
+            self.dock._status(exc.user_text())
+            return None
+        spec = ee_download.composite_spec(params)
+        image = ee_composite.composite_image(spec, params["aoi"]) if spec else params["image"]
+        info = ee_collections.collection_info(spec.collection if spec else params["image"].rsplit("/", 1)[0])
+        bands = [b if isinstance(b, str) else b["id"] for b in params["bands"]] or list(info.default_bands)
+        bands = bands[:3] if len(bands) >= 3 else bands[:1]
+        title = ee_download.result_title(params)
+        folder = tempfile.mkdtemp(prefix="ee_preview_", dir=_preview_dir())
+        task = FunctionTask(translate("EeTab", "Earth Engine preview of {}").format(title), _preview, key=title,
+                            client=client, image=image, region=params["aoi"], bands=bands, vmin=info.vis_min,
+                            vmax=info.vis_max, gamma=info.vis_gamma,
+                            path=os.path.join(folder, ee_download.result_name(params) + ".tif"),
+                            deadline=plugin_settings.request_deadline())
+        task.done.connect(self._preview_done)
+        self.preview_task = task
+        self.dock._status(translate("EeTab", "Fetching a preview…"))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _preview_done(self, task):
+        self.preview_task = None
+        if task.error:
+            self.dock._status(task.error)
+            return
+        from ..adapters.layers import preview_title
+        layer = QgsRasterLayer(task.result, preview_title(task.key), "gdal")
+        if not layer.isValid():
+            self.dock._status(translate("EeTab", "The preview could not be shown."))
+            return
+        project = QgsProject.instance()
+        self._drop_quick_preview(task.key)
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)
+        self.quick_previews[task.key] = layer.id()
+        self.dock._status(translate("EeTab", "Preview shown; the download replaces it when it arrives."))
+
+    def _job_finished(self, job_id, ok):
+        """The quick preview of what a job downloaded goes once the job's own layers are on the map."""
+        job = self.dock.manager.store.get(job_id)
+        if job is None or not ok or not self.dock.manager.loaded_layers.get(job_id):
+            return
+        self._drop_quick_preview(job.title)
+
+    def _drop_quick_preview(self, title):
+        """Remove the quick preview of ``title`` from the map, and its temporary folder."""
+        layer = QgsProject.instance().mapLayer(self.quick_previews.pop(title, None) or "")
+        if layer is None:
+            return
+        folder = os.path.dirname(layer.source())
+        QgsProject.instance().removeMapLayer(layer.id())
+        if os.path.dirname(folder) == _preview_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
     # -- submission ---------------------------------------------------------------------
     def submit_ee(self):
         exporting = self.eeExportBox.isChecked()
@@ -276,10 +514,14 @@ class EeTab(QWidget, FORM_CLASS):
             return None
         if exporting:
             self._remember_export()
-            job = self.dock._new_job("ee_export", params,
-                                     translate("EeTab", "EE export {}").format(params["description"]))
+            title = translate("EeTab", "EE export {}").format(params["description"])
+            if params.get("collection") and not self.eeExportDescriptionEdit.text().strip():
+                from ..core.providers.earthengine.download_runner import result_title
+                title = result_title(params)
+            job = self.dock._new_job("ee_export", params, title)
         else:
-            job = self.dock._new_job("ee_download", params, "EE {}".format(params.get("image")))
+            from ..core.providers.earthengine.download_runner import result_title
+            job = self.dock._new_job("ee_download", params, result_title(params))
         if job is None:
             return None
         self.dock.manager.submit(job)
@@ -289,10 +531,41 @@ class EeTab(QWidget, FORM_CLASS):
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):
         self.info_timer.stop()
-        stop_tasks((self.info_task,))
-        self.info_task = None
+        stop_tasks((self.info_task, self.search_task, self.preview_task))
+        self.info_task = self.search_task = self.preview_task = None
+        self.clear_footprints()
+        try:
+            self.dock.manager.jobFinished.disconnect(self._job_finished)
+        except (TypeError, RuntimeError):
+            pass
 
 
 def _read_image_info(image, project, session, base, token_provider, cancel):
     from ..core.providers.earthengine.client import EeClient
     return EeClient(base, project, token_provider, session=session, cancel=cancel).image_info(image)
+
+
+
+def _search(client, spec, region, cancel):
+    """(SearchResult, the first scene's ImageInfo or None): on a worker thread."""
+    client.cancel = cancel
+    from ..core.providers.earthengine import tiling
+    found = ee_collections.search(client, spec["collection"], spec["start"], spec["end"], region,
+                                  spec["cloud_property"], spec["cloud_max"])
+    if not found.scenes:
+        return found, None
+    first = found.scenes[0].id
+    return found, tiling.ImageInfo.from_asset(client.get_asset(first), first)
+
+
+def _preview(client, image, region, bands, vmin, vmax, gamma, path, cancel):
+    """Fetch the preview and write it as a GeoTIFF at ``path``: on a worker thread."""
+    client.cancel = cancel
+    from ..core.providers.earthengine import preview
+    return preview.write_geotiff(preview.fetch_preview(client, image, region, bands, vmin, vmax, gamma), path)
+
+
+def _preview_dir() -> str:
+    folder = os.path.join(tempfile.gettempdir(), "eo_downloader", "ee_previews")
+    os.makedirs(folder, exist_ok=True)
+    return folder

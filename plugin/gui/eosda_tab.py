@@ -3,12 +3,9 @@
 The widgets come from ``ui/eosda_tab.ui``.  The search runs in a :class:`FunctionTask` (worker
 thread); the table, the rubber bands and the form are touched on the main thread only.
 """
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                       QgsProject, QgsWkbTypes)
-from qgis.gui import QgsRubberBand
+from qgis.core import QgsApplication
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
-from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
@@ -16,6 +13,7 @@ from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
+from .footprints import Footprints
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
@@ -31,7 +29,7 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.dock = dock
         self.canvas = dock.canvas
         self.scenes = []
-        self.footprints = []
+        self.footprint_bands = Footprints(self.canvas)
         self.search_task = None
         try:
             from ..core.providers.eosda import client as eosda
@@ -126,29 +124,15 @@ class EosdaTab(QWidget, FORM_CLASS):
         self._draw_footprints()
         self.dock._status(translate("EosdaTab", "{} scenes found.").format(len(self.scenes)))
 
+    @property
+    def footprints(self):
+        return self.footprint_bands.bands
+
     def _draw_footprints(self, highlight=None):
-        self.clear_footprints()
-        from shapely.geometry import shape
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                           self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
-        for index, scene in enumerate(self.scenes):
-            if not scene.footprint:
-                continue
-            band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-            chosen = index == highlight
-            band.setColor(QColor(0, 120, 255, 60 if chosen else 0))
-            band.setStrokeColor(QColor(0, 90, 220) if chosen else QColor(0, 120, 255, 140))
-            band.setWidth(3 if chosen else 1)
-            geom = QgsGeometry.fromWkt(shape(scene.footprint).wkt)
-            geom.transform(transform)
-            band.setToGeometry(geom, None)
-            self.footprints.append(band)
+        self.footprint_bands.show([scene.footprint for scene in self.scenes], highlight)
 
     def clear_footprints(self):
-        for band in self.footprints:
-            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            self.canvas.scene().removeItem(band)
-        self.footprints = []
+        self.footprint_bands.clear()
 
     def _scene_chosen(self):
         rows = self.eosdaResultsTable.selectionModel().selectedRows()

@@ -3,6 +3,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, Qg
                        QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..core.errors import EoError
+from . import ee_collection
 from .base import BaseAlgorithm
 from ..core.i18n import translate
 
@@ -33,8 +34,10 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             "and loads the result as layers. Areas too large for one request are split into tiles automatically "
             "and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.\n\n"
             "AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.\n"
-            "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.\n"
-            "BANDS: comma-separated band names, e.g. B4,B3,B2.\n"
+            "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, "
+            "COLLECTION with the dates: a composite of the collection's images over the area.\n") \
+            + ee_collection.collection_help(with_composite=True) + translate("Processing",
+            "BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).\n"
             "BAND_OPTIONS: optional JSON list of per-band options, e.g. [{\"id\": \"B3\", \"scale\": 10}, "
             "{\"id\": \"B11\", \"scale\": 20}] (keys id, crs, crs_transform, dimensions, scale).\n"
             "SCALE: pixel size in metres (empty: the band's native scale).\n"
@@ -53,7 +56,9 @@ class EeDownloadAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id")))
+        self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id"),
+                                                       optional=True))
+        ee_collection.add_collection_parameters(self, with_composite=True, optional=True)
         self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, translate("Processing", "Per-band options (JSON list)"),
@@ -86,9 +91,10 @@ class EeDownloadAlgorithm(BaseAlgorithm):
         aoi = self.aoi_from_parameters(parameters, context, required=not (crs.isValid() and has_ct))
         scale = parameters.get(self.SCALE)
         project = self.parameterAsString(parameters, self.PROJECT, context) or plugin_settings.get("ee_project")
+        image = self.parameterAsString(parameters, self.IMAGE, context)
         try:
             params = ee_download.build_params(
-                image=self.parameterAsString(parameters, self.IMAGE, context),
+                image=image,
                 bands=self.parameterAsString(parameters, self.BANDS, context),
                 band_options=self.parameterAsString(parameters, self.BAND_OPTIONS, context),
                 scale=None if scale in (None, "") else self.parameterAsDouble(parameters, self.SCALE, context),
@@ -99,12 +105,13 @@ class EeDownloadAlgorithm(BaseAlgorithm):
                 file_per_band=self.parameterAsBool(parameters, self.FILE_PER_BAND, context),
                 name=self.parameterAsString(parameters, self.NAME, context),
                 project=project,
-                aoi=aoi.to_geojson() if aoi is not None else None)
+                aoi=aoi.to_geojson() if aoi is not None else None,
+                **ee_collection.collection_arguments(self, parameters, context, image=image))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = self.make_job("ee_download", params, "EE {}".format(params.get("image", "")), parameters, context)
+        job = self.make_job("ee_download", params, ee_download.result_title(params), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -6,6 +6,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputString, QgsPro
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..core.jobs import JobStore
+from . import ee_collection
 from .base import BaseAlgorithm
 
 DESTINATIONS = ["gcs", "drive", "asset"]
@@ -58,8 +59,11 @@ class EeExportAlgorithm(BaseAlgorithm):
             "on Earth Engine.\n\n"
             "AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one "
             "(or an exact grid: CRS, CRS_TRANSFORM and WIDTHxHEIGHT DIMENSIONS).\n"
-            "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.\n"
-            "BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands; they must share a data type).\n"
+            "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, "
+            "COLLECTION with the dates: a composite of the collection's images over the area.\n") \
+            + ee_collection.collection_help(with_composite=True) + translate("Processing",
+            "BANDS: comma-separated band names, e.g. B4,B3,B2 (empty: all bands, a collection's usual bands; "
+            "they must share a data type).\n"
             "SCALE: pixel size in metres (empty: the image's native scale).\n"
             "CRS: output CRS (empty: the image's). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, "
             "yShearing, yScale, yTranslation (needs CRS).\n"
@@ -99,7 +103,9 @@ class EeExportAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id")))
+        self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id"),
+                                                       optional=True))
+        ee_collection.add_collection_parameters(self, with_composite=True, optional=True)
         self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.SCALE, translate("Processing", "Scale (metres per pixel)"),
@@ -205,13 +211,17 @@ class EeExportAlgorithm(BaseAlgorithm):
                 workload_tag=text(self.WORKLOAD_TAG),
                 wait=self.parameterAsBool(parameters, self.WAIT, context),
                 download_asset=self.parameterAsBool(parameters, self.DOWNLOAD, context),
-                project=project, aoi=aoi.to_geojson() if aoi is not None else None)
+                project=project, aoi=aoi.to_geojson() if aoi is not None else None,
+                **ee_collection.collection_arguments(self, parameters, context, image=text(self.IMAGE)))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = self.make_job("ee_export", params, translate("Processing", "EE export {}").format(params["description"]),
-                            parameters, context)
+        from ..core.providers.earthengine.download_runner import result_title
+        title = translate("Processing", "EE export {}").format(params["description"])
+        if params.get("collection") and not text(self.DESCRIPTION).strip():
+            title = result_title(params)          # what it is, when the user did not name it
+        job = self.make_job("ee_export", params, title, parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         stored = JobStore.for_path(plugin_settings.job_store_path()).get(job.id)
         server = stored.server if stored is not None else {}

@@ -25,8 +25,9 @@ class EoDownloaderProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         from .ee_download import EeDownloadAlgorithm
         from .ee_export import EeExportAlgorithm
+        from .ee_search import EeSearchAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
         from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
-        for alg in (EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(), EosdaDownloadAlgorithm(),
-                    EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
+        for alg in (EeSearchAlgorithm(), EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(),
+                    EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
             self.addAlgorithm(alg)

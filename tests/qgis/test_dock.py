@@ -48,7 +48,7 @@ def test_disabled_buttons_say_why(dock):
     dock.ee_tab.eeImageEdit.setText("")
     dock.update_state()
     assert not dock.ee_tab.eeDownloadButton.isEnabled()
-    assert dock.ee_tab.eeDownloadButton.toolTip() == "Enter an image id."
+    assert dock.ee_tab.eeDownloadButton.toolTip() == "Enter an image id, or search a collection and choose one."
     dock.eosda_tab.eosdaViewEdit.setText("")
     dock.update_state()
     assert "view id" in dock.eosda_tab.eosdaDownloadButton.toolTip()

@@ -246,3 +246,21 @@ def test_cancel_of_a_detached_export_reaches_earth_engine(env, tmp_path, qgis_ne
         name = cancelled.server["operation"]
         cancels = [r for r in slow.requests if r["endpoint"] == "cancel"]
         assert len(cancels) == 1 and cancels[0]["path"].endswith(name.split("/")[-1] + ":cancel")
+
+
+def test_collection_composite_export_through_processing(processing_ready, env, sim, tmp_path):
+    """Issue 17: COLLECTION instead of IMAGE in ee_export; the job is named after the composite and its
+    layer carries the period."""
+    result, context = run_alg(processing_ready, {
+        "EXTENT": "1.0,1.02,43.0,43.02 [EPSG:4326]", "COLLECTION": "COPERNICUS/S2_SR_HARMONIZED",
+        "DATE_FROM": "2023-06-01", "DATE_TO": "2023-07-15", "CLOUD_MAX": 20, "CLOUD_MASK": 1, "COMPOSITE": 0,
+        "BANDS": "B4", "SCALE": 20, "BUCKET": "bkt", "PREFIX": "alg/s2_median", "PROJECT": "my-project",
+        "OUTPUT_DIR": str(tmp_path / "out")})
+    tifs = [f for f in result["OUTPUT_FILES"] if f.endswith(".tif")]
+    assert len(tifs) == 1 and gdal.Open(tifs[0]).RasterCount == 1
+    job = next(j for j in JobStore.for_path(env).list() if j.output_dir == result["OUTPUT_FOLDER"])
+    assert job.title == "S2 L2A median 2023-06-01..2023-07-15"
+    (layer,) = context.temporaryLayerStore().mapLayers().values()
+    (period,) = layer.metadata().extent().temporalExtents()
+    assert (period.begin().toString("yyyy-MM-dd"), period.end().toString("yyyy-MM-dd")) == ("2023-06-01",
+                                                                                             "2023-07-15")

@@ -126,3 +126,52 @@ def test_eosda_search_and_download_through_qgis_process(built, tmp_path):
     finally:
         sim.terminate()
         sim.wait(10)
+
+
+def test_ee_collection_median_through_qgis_process(built, tmp_path):
+    """Issue 17: COLLECTION + dates + CLOUD_MASK + COMPOSITE=median, no asset id: a georeferenced GeoTIFF cut
+    to the polygon whose pixels are the simulator's median of the clear scenes."""
+    import warnings
+    import numpy as np
+    from tests.core.test_ee_client import inside_mask, valid_mask
+    from tests.core.test_ee_collections import SMALL, scene_stack
+    from tests.sims import ee_sim
+    aoi = tmp_path / "aoi.geojson"
+    aoi.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": SMALL}]}))
+    sim = qh.start_simulator("ee_sim", ["--token", demo.TOKEN])
+    try:
+        env = qh.headless_env(tmp_path, {"EO_DOWNLOADER_EE_API_URL": "http://127.0.0.1:{}".format(sim.port),
+                                         "EO_DOWNLOADER_EE_TOKEN": demo.TOKEN})
+        qh.install_zip(str(built["path"]), env)
+        rc, data, err = qh.run_algorithm("eo_downloader:ee_download", {
+            "AOI": str(aoi), "COLLECTION": "COPERNICUS/S2_SR_HARMONIZED", "DATE_FROM": "2023-06-01",
+            "DATE_TO": "2023-07-15", "CLOUD_MAX": 20, "CLOUD_MASK": 1, "COMPOSITE": 0, "BANDS": "B4,B3",
+            "SCALE": 20, "FORMAT": 3, "PROJECT": "my-project", "OUTPUT_DIR": str(tmp_path / "out")}, env)
+        assert rc == 0, err
+    finally:
+        sim.terminate()
+        sim.wait(10)
+    files = data["results"]["OUTPUT_FILES"]
+    assert [os.path.basename(f) for f in files] == ["S2_L2A_median_2023-06-01..2023-07-15.tif"]
+    path = files[0]
+    ds = gdal.Open(path)
+    assert osr.SpatialReference(wkt=ds.GetProjection()).GetAuthorityCode(None) == "32631"  # the area's UTM zone
+    assert ds.GetGeoTransform()[1] == 20
+    expected_sim = ee_sim.EeSimulator()          # the same deterministic pixels, computed here
+    ids = [ee_sim.S2_SR_COLLECTION + "/{0}T105031_{0}T105716_T31TCJ".format(day)
+           for day in ("20230605", "20230615", "20230710")]        # the clear scenes of the period
+
+    def clear(scene, grid):
+        cs = expected_sim.expected_pixels(ee_sim.CS_PLUS_COLLECTION + "/" + scene.rsplit("/", 1)[-1], "cs_cdf",
+                                          *grid)
+        return cs.astype(np.float64) >= 0.6
+    for index, band in enumerate(("B4", "B3"), start=1):
+        stack = scene_stack(expected_sim, path, ids, band, clear)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            expected = np.nanmedian(stack, axis=0)
+        got = ds.GetRasterBand(index).ReadAsArray()
+        valid = valid_mask(path, index)
+        assert valid.any() and np.array_equal(valid, inside_mask(path, SMALL) & np.isfinite(expected))
+        assert np.array_equal(got[valid], expected[valid])

@@ -185,6 +185,56 @@ def result_name(params: Dict[str, Any]) -> str:
     return _safe_name(ee_composite.composite_name(short, spec, last))
 
 
+_ID_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def image_date(image_id: str) -> Optional[str]:
+    """The acquisition day written in an image id (``..._20230605T105031_...``, ``..._20230514``),
+    as ``YYYY-MM-DD``; None when the id holds no date."""
+    match = _ID_DATE.search((image_id or "").rsplit("/", 1)[-1])
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def result_title(params: Dict[str, Any]) -> str:
+    """What a job and its layer group are called: the composite (``S2 L2A median
+    2023-06-01..2023-08-31``), or the image by its collection and date."""
+    spec = composite_spec(params)
+    if spec is not None:
+        short = ee_collections.collection_info(spec.collection).short_name
+        return ee_composite.composite_name(short, spec, _last_day(spec))
+    image = str(params.get("image") or "")
+    day = image_date(image)
+    if not day or "/" not in image:
+        return "EE {}".format(image)
+    collection, tail = image.rsplit("/", 1)
+    return "{} {} ({})".format(ee_collections.collection_info(collection).short_name, day, tail)
+
+
+def acquisition_days(params: Dict[str, Any], server: Optional[Dict[str, Any]] = None) -> List[str]:
+    """The days the result was acquired on, sorted: the composite's scenes (``server["scenes"]``,
+    saved by the runner), or the image's date."""
+    if composite_spec(params) is not None:
+        scenes = (server or {}).get("scenes") or []
+        return sorted({str(s["time"])[:10] for s in scenes if s.get("time")})
+    day = image_date(str(params.get("image") or ""))
+    return [day] if day else []
+
+
+def acquisition_period(params: Dict[str, Any], server: Optional[Dict[str, Any]] = None):
+    """(first day, last day) of what the result shows: its acquisition days, or a composite's
+    period when its scenes are not known (an export); None for an image without a date."""
+    days = acquisition_days(params, server)
+    if days:
+        return days[0], days[-1]
+    spec = composite_spec(params)
+    return (spec.start, _last_day(spec)) if spec is not None else None
+
+
 def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
                  limits: Optional[tiling.Limits] = None) -> tiling.Estimate:
     """The dock's live estimate for job params (see :func:`build_params`)."""

@@ -40,3 +40,21 @@ def fetch_preview(client, image: Any, region: Dict[str, Any], bands: Sequence[st
     body = composite.preview_body(image, region, bands, vmin, vmax, gamma, dimensions)
     png = client.thumbnail_pixels(body)
     return Preview(png, crs, tiling.region_bounds(region, crs))
+
+
+def write_geotiff(preview: Preview, path: str) -> str:
+    """Write ``preview``'s PNG as a GeoTIFF placed on its bounds in its CRS (the picture's
+    transparency kept as an alpha band), to show it as a map layer."""
+    from osgeo import gdal
+    source = "/vsimem/ee_preview_{}.png".format(id(preview))
+    gdal.FileFromMemBuffer(source, preview.png)
+    try:
+        minx, miny, maxx, maxy = preview.bounds
+        done = gdal.Translate(path, source, format="GTiff", outputBounds=[minx, maxy, maxx, miny],
+                              outputSRS=preview.crs)
+        if done is None:
+            raise ValueError("GDAL could not write {}".format(path))
+        done = None
+    finally:
+        gdal.Unlink(source)
+    return path

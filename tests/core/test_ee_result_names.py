@@ -1,0 +1,39 @@
+"""Earth Engine results named after what they are, and the days they show (issue 17 item 7)."""
+import pytest
+
+from plugin.core.providers.earthengine import download_runner as R
+
+S2 = "COPERNICUS/S2_SR_HARMONIZED"
+AOI = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.02, 43.0], [1.02, 43.02], [1.0, 43.02], [1.0, 43.0]]]}
+
+
+@pytest.mark.parametrize("image,day", [
+    (S2 + "/20230605T105031_20230605T105716_T31TCJ", "2023-06-05"),
+    ("LANDSAT/LC09/C02/T1_L2/LC09_198030_20230514", "2023-05-14"),
+    ("COPERNICUS/S1_GRD/S1A_IW_GRDH_1SDV_20230605T175829_20230605T175854_048860_05E0A8_1F1B", "2023-06-05"),
+    ("USGS/SRTMGL1_003", None),
+    ("projects/x/assets/scene_20231399", None),          # not a date: month 13
+    ("projects/x/assets/run_123202306051", None),         # digits run on: not a date
+])
+def test_image_date(image, day):
+    assert R.image_date(image) == day
+
+
+def test_titles():
+    composite = R.build_params(None, collection=S2, date_from="2023-06-01", date_to="2023-08-31",
+                               composite="least_cloudy", project="my-project", aoi=AOI)
+    assert R.result_title(composite) == "S2 L2A least cloudy 2023-06-01..2023-08-31"
+    image = R.build_params("LANDSAT/LC09/C02/T1_L2/LC09_198030_20230514", bands="SR_B4", project="my-project",
+                           aoi=AOI)
+    assert R.result_title(image) == "L9 L2 2023-05-14 (LC09_198030_20230514)"
+
+
+def test_acquisition_days_and_period():
+    composite = R.build_params(None, collection=S2, date_from="2023-06-01", date_to="2023-08-31",
+                               project="my-project", aoi=AOI)
+    scenes = [{"id": "b", "time": "2023-07-10T10:56:02Z"}, {"id": "a", "time": "2023-06-05T10:56:02Z"},
+              {"id": "c", "time": "2023-07-10T11:00:00Z"}]
+    assert R.acquisition_days(composite, {"scenes": scenes}) == ["2023-06-05", "2023-07-10"]
+    assert R.acquisition_period(composite, {"scenes": scenes}) == ("2023-06-05", "2023-07-10")
+    assert R.acquisition_period(composite, {}) == ("2023-06-01", "2023-08-31")      # scenes unknown: the period
+    assert R.acquisition_period({"image": "USGS/SRTMGL1_003"}) is None
