@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of the transfer engine (plugin/core/transfer.py) against curl.
+"""Benchmark of the transfer engine (plugin/core/transfer/download.py) against curl.
 
 One run reports:
 

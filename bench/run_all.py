@@ -473,7 +473,7 @@ NOTES = """\
   before and after taking turns): longest stall 238-454 ms -> 9.5-25 ms, p99 48-109 ms
   -> 5.4-8.7 ms, seconds to drawn 4.2-6.2 -> 2.8-3.6.  With 1000 jobs in the history
   (`bench_qgis_responsive.py --history 1000 --runs 3`): 24 / 14 / 14 ms, p99 5.0-8.5 ms.
-* **Transfer hot loop** (`core/transfer.py`, `core/archive.py`): without hashing (the
+* **Transfer hot loop** (`core/transfer/download.py`, `core/transfer/archive.py`): without hashing (the
   default since the lead's change) the reading thread writes each chunk itself instead of
   handing it to a writer thread (that doubled the system CPU time), and chunks are
   256 KiB instead of 1 MiB, small enough to be copied in from the socket and out to the
@@ -483,7 +483,7 @@ NOTES = """\
 * **Mosaic** (`core/raster.py`): the COG driver reads its source twice (overviews, then
   full resolution), so the warped VRT was warped twice; the masked mosaic was then
   written once to a scratch GeoTIFF (10 000 x 10 000 px: 30 s -> 21 s on this machine).
-* **Preview, tiles prepared as they arrive** (`core/raster.py`, `providers/ee_download.py`,
+* **Preview, tiles prepared as they arrive** (`core/raster.py`, `providers/earthengine/download_runner.py`,
   `adapters/tasks.py`, `job_manager.py`): the whole mosaic was warped with the AOI
   cutline after the last byte, and the layer appeared only when the COG was written
   (10 000 x 10 000 px: 14.1 s from the last byte).  Now each tile is masked (only where
@@ -491,7 +491,7 @@ NOTES = """\
   a VRT of the tiles is shown at once as "<name> (preview)", and the COG, written from
   the same VRT (no warp, the tiles' overviews reused), replaces it in the same layer:
   last byte -> first full draw 0.4 s, last byte -> COG ready 11 s (was 14.1 s).
-* **eodag** (`core/product_cut.py`, `core/providers/__init__.py`, `core/eodag_client.py`):
+* **eodag** (`core/providers/eodag/cut.py`, `core/providers/__init__.py`, `core/providers/eodag/client.py`):
   the requested bands are cut side by side (GDAL releases the interpreter lock; three
   4800 px JP2 bands: 3.0 s -> 2.4 s on 2 cores); only the finest file a band's name
   announces is opened (a JP2 takes milliseconds to open; 9 opens -> 3); a job imports its
