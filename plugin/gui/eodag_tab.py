@@ -413,7 +413,7 @@ class EodagTab(QWidget, FORM_CLASS):
             "eodag {}".format(products[0].title)
         job = self.dock._new_job("eodag", params, title)
         if job is None:
-            return
+            return None
         self.dock.manager.submit(job)
         text = translate("EodagTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title)
         if skipped:

@@ -29,7 +29,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
         return translate("Processing", "Earth Engine download (cropped to an area)")
 
     def shortHelpString(self) -> str:
-        return translate("Processing", 
+        return translate("Processing",
             "Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, "
             "and loads the result as layers. Areas too large for one request are split into tiles automatically "
             "and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.\n\n"

@@ -30,7 +30,7 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
         return translate("Processing", "EOSDA scene search")
 
     def shortHelpString(self) -> str:
-        return translate("Processing", 
+        return translate("Processing",
             "Searches EOSDA's catalogue (Search API) for scenes over an area of interest and writes their "
             "footprints with date, cloud cover and view id, to choose a VIEW_ID for 'EOSDA download'.\n\n"
             "AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).\n"
@@ -112,7 +112,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
         return translate("Processing", "EOSDA download (load by extent)")
 
     def shortHelpString(self) -> str:
-        return translate("Processing", 
+        return translate("Processing",
             "Creates EOSDA Download API 'lbe' (load by extent) tasks for the area of interest, waits for them and "
             "loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one "
             "resolution, otherwise a zip that is extracted). Several polygons become one task each.\n\n"
