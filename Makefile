@@ -22,12 +22,13 @@ APT_PACKAGES := qgis qgis-providers python3-qgis python3-gdal gdal-bin \
 # before tests/conftest.py runs, so this must come from the environment).
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help deps venv test check-qt6 i18n translations package demo bench clean distclean
+.PHONY: help deps venv test lint check-qt6 i18n translations package demo bench clean distclean
 
 help:
 	@echo "make deps          install missing Debian packages (root or sudo; quick when all present)"
 	@echo "make venv          create $(VENV) (system site packages) and install requirements-dev.txt"
 	@echo "make test          deps + venv + compile translations + Qt6 check + the whole pytest suite"
+	@echo "make lint          ruff over plugin/ (configuration and reasons in pyproject.toml)"
 	@echo "make check-qt6     report code that would break on QGIS 4 / Qt 6"
 	@echo "make translations  update i18n/*.ts from plugin/**/*.py and ui/*.ui (pylupdate5)"
 	@echo "make i18n          compile i18n/*.ts to i18n/*.qm (lrelease)"
@@ -62,6 +63,9 @@ $(VENV)/.requirements-installed: requirements-dev.txt | $(PY)
 
 venv: deps $(VENV)/.requirements-installed
 
+lint: venv
+	$(PY) -m ruff check plugin
+
 check-qt6: venv
 	$(PY) scripts/check_qt6.py
 
@@ -71,10 +75,11 @@ translations: venv
 i18n: venv
 	$(PY) scripts/update_translations.py --compile
 
-# The Qt6 check and the whole suite always run (a module that fails to import
+# Lint, the Qt6 check and the whole suite always run (a module that fails to import
 # does not hide the other results); the target fails if anything failed.
 test: deps venv i18n
 	@status=0; \
+	$(PY) -m ruff check plugin || status=1; \
 	$(PY) scripts/check_qt6.py || status=1; \
 	$(PY) -m pytest -q -p no:cacheprovider --continue-on-collection-errors $(PYTEST_ARGS) tests || status=1; \
 	exit $$status

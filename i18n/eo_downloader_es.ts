@@ -336,7 +336,7 @@
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="147"/>
+        <location filename="../plugin/gui/dock.py" line="148"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="75"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="84"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="93"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="111"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="102"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -678,12 +678,12 @@
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
@@ -961,12 +961,12 @@
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="253"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="329"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
@@ -1046,27 +1046,27 @@
         <translation>Elija una escala más gruesa o un área más pequeña, o aumente MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>La exportación de Earth Engine {} sigue {} después de {}; el complemento dejó de seguirla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Sigue ejecutándose en Earth Engine: reintente el trabajo más tarde para seguirlo y obtener el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="320"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="322"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="356"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
@@ -1129,97 +1129,97 @@
         <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="190"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="277"/>
         <source>Example: {}</source>
         <translation>Ejemplo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
         <source>Band options can be: {}.</source>
         <translation>Las opciones de banda pueden ser: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="220"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="230"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="230"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="235"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="238"/>
         <source>A band name is empty.</source>
         <translation>Un nombre de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="240"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="271"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="277"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="286"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="286"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="292"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="292"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="301"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="301"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
@@ -1234,42 +1234,42 @@
         <translation type="obsolete">Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="423"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="427"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="434"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="434"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="438"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="438"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="444"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="444"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
     </message>
@@ -1279,102 +1279,102 @@
         <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="316"/>
         <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
         <translation>El límite de nubosidad debe ser un porcentaje de 0 a 100; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="324"/>
         <source>Unknown {} &quot;{}&quot;.</source>
         <translation>{} desconocido: «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="342"/>
         <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
         <translation>Elija una colección por su identificador de Earth Engine; se recibió «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="342"/>
         <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR_HARMONIZED.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
         <source>A collection needs a start and an end date.</source>
         <translation>Una colección necesita una fecha inicial y una fecha final.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
         <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
         <translation>Indique ambas fechas como AAAA-MM-DD, p. ej. 2023-06-01 y 2023-08-31.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="351"/>
         <source>{} has no cloud cover property to limit.</source>
         <translation>{} no tiene una propiedad de nubosidad que limitar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="351"/>
         <source>Leave the cloud cover limit empty for this collection.</source>
         <translation>Deje vacío el límite de nubosidad para esta colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="353"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="354"/>
         <source>cloud mask</source>
         <translation>máscara de nubes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="356"/>
         <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
         <translation>La máscara de nubes «{}» no se aplica a {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="357"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
         <source>compositing method</source>
         <translation>método de composición</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
         <translation>{} no tiene propiedad de nubosidad, así que no se puede ordenar por nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Choose another compositing method, e.g. median.</source>
         <translation>Elija otro método de composición, p. ej. la mediana.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="363"/>
         <source>Cloud Score+ band</source>
         <translation>banda de Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
         <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
         <translation>El umbral de Cloud Score+ debe estar entre 0 y 1; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
         <source>0.6 keeps pixels that are clear with good confidence.</source>
         <translation>0,6 conserva los píxeles despejados con buena confianza.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="389"/>
         <source>A collection search needs an area.</source>
         <translation>Una búsqueda en una colección necesita un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="389"/>
         <source>Draw or choose the area to search and composite.</source>
         <translation>Dibuje o elija el área que buscar y componer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="394"/>
         <source>Name the bands to download from {}.</source>
         <translation>Indique las bandas que descargar de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="394"/>
         <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
         <translation>Escriba los nombres de las bandas separados por comas, p. ej. B4, B3, B2.</translation>
     </message>
@@ -2786,57 +2786,57 @@
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="55"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="56"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="171"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="198"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="207"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="213"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="223"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
@@ -3214,17 +3214,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="158"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="160"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
         <source>Clear finished jobs</source>
         <translation>Borrar los trabajos terminados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>¿Quitar {} trabajo(s) terminado(s) de la lista? Sus archivos se quedan en el disco.</translation>
     </message>
@@ -3232,7 +3232,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="90"/>
+        <location filename="../plugin/adapters/layers.py" line="92"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3245,12 +3245,12 @@ Adquisición: {date}
 Trabajo: {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="213"/>
+        <location filename="../plugin/adapters/layers.py" line="216"/>
         <source>{} (tiles)</source>
         <translation>{} (teselas)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="178"/>
+        <location filename="../plugin/adapters/layers.py" line="181"/>
         <source>{name} (preview)</source>
         <translation>{name} (vista previa)</translation>
     </message>
@@ -3334,7 +3334,7 @@ Trabajo: {job}</translation>
         <translation>Configuración de autenticación (vacío: la configuración del complemento, o el entorno en las ejecuciones sin interfaz)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="62"/>
+        <location filename="../plugin/processing/base.py" line="63"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
@@ -3344,12 +3344,12 @@ Trabajo: {job}</translation>
         <translation>Archivos descargados</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="69"/>
+        <location filename="../plugin/processing/base.py" line="70"/>
         <source>Give either AOI or EXTENT, not both.</source>
         <translation>Indique AOI o EXTENT, no ambos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="81"/>
+        <location filename="../plugin/processing/base.py" line="82"/>
         <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
@@ -3374,7 +3374,7 @@ Trabajo: {job}</translation>
         <translation>ID de recurso de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="131"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandas (separadas por comas)</translation>
     </message>
@@ -3404,17 +3404,17 @@ Trabajo: {job}</translation>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="74"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="77"/>
+        <location filename="../plugin/processing/ee_download.py" line="80"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="79"/>
+        <location filename="../plugin/processing/ee_download.py" line="83"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
@@ -3451,47 +3451,47 @@ OUTPUT: la capa de huellas.</translation>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="46"/>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Fecha de inicio (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/eosda.py" line="49"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Fecha de fin (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <location filename="../plugin/processing/eosda.py" line="50"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Cobertura de nubes máxima (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="51"/>
+        <location filename="../plugin/processing/eosda.py" line="54"/>
         <source>Maximum number of scenes</source>
         <translation>Número máximo de escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="55"/>
+        <location filename="../plugin/processing/eosda.py" line="58"/>
         <source>Authentication configuration</source>
         <translation>Configuración de autenticación</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="57"/>
+        <location filename="../plugin/processing/eosda.py" line="61"/>
         <source>Scene footprints</source>
         <translation>Huellas de las escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="96"/>
+        <location filename="../plugin/processing/eosda.py" line="100"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="112"/>
+        <location filename="../plugin/processing/eosda.py" line="116"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Descarga de EOSDA (carga por extensión)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="115"/>
+        <location filename="../plugin/processing/eosda.py" line="119"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -3514,27 +3514,27 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="130"/>
+        <location filename="../plugin/processing/eosda.py" line="134"/>
         <source>View id</source>
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="133"/>
+        <location filename="../plugin/processing/eosda.py" line="137"/>
         <source>Merge bands of the same resolution</source>
         <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="140"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Archivos de metadatos (separados por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="143"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="145"/>
         <source>Callback URL</source>
         <translation>URL de devolución de llamada</translation>
     </message>

@@ -336,7 +336,7 @@
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="147"/>
+        <location filename="../plugin/gui/dock.py" line="148"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="75"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="84"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="93"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="111"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="102"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -678,12 +678,12 @@
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
@@ -961,12 +961,12 @@
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="253"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="329"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
@@ -1046,27 +1046,27 @@
         <translation>Choisissez une échelle plus grossière ou une zone plus petite, ou augmentez MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>L'export Earth Engine {} est toujours {} après {} ; l'extension a cessé de le suivre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Il continue sur Earth Engine : relancez la tâche plus tard pour le suivre et récupérer le résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="320"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="322"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="356"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
@@ -1129,97 +1129,97 @@
         <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="190"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="277"/>
         <source>Example: {}</source>
         <translation>Exemple : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Option « {} » inconnue pour la bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="198"/>
         <source>Band options can be: {}.</source>
         <translation>Les options de bande possibles sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="220"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="230"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="230"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="235"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="238"/>
         <source>A band name is empty.</source>
         <translation>Un nom de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="240"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La bande « {} » figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="264"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="271"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nom de bande dans les options de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="277"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="286"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Un projet Cloud Earth Engine est requis.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="286"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="292"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="292"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="301"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="301"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
@@ -1234,42 +1234,42 @@
         <translation type="obsolete">Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="423"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="427"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="434"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="434"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="438"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="438"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="444"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="444"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
     </message>
@@ -1279,102 +1279,102 @@
         <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="316"/>
         <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
         <translation>La limite de couverture nuageuse doit être un pourcentage de 0 à 100 ; reçu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="324"/>
         <source>Unknown {} &quot;{}&quot;.</source>
         <translation>{} inconnu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="342"/>
         <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
         <translation>Choisissez une collection par son identifiant Earth Engine ; reçu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="342"/>
         <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
         <translation>Par exemple COPERNICUS/S2_SR_HARMONIZED.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
         <source>A collection needs a start and an end date.</source>
         <translation>Une collection demande une date de début et une date de fin.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
         <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
         <translation>Indiquez les deux dates au format AAAA-MM-JJ, par ex. 2023-06-01 et 2023-08-31.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="351"/>
         <source>{} has no cloud cover property to limit.</source>
         <translation>{} n'a pas de propriété de couverture nuageuse à limiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="351"/>
         <source>Leave the cloud cover limit empty for this collection.</source>
         <translation>Laissez la limite de couverture nuageuse vide pour cette collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="353"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="354"/>
         <source>cloud mask</source>
         <translation>masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="356"/>
         <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
         <translation>Le masque de nuages « {} » ne s'applique pas à {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="357"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
         <source>compositing method</source>
         <translation>méthode de composition</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
         <translation>{} n'a pas de propriété de couverture nuageuse ; elle ne peut pas être triée par nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Choose another compositing method, e.g. median.</source>
         <translation>Choisissez une autre méthode de composition, par ex. la médiane.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="363"/>
         <source>Cloud Score+ band</source>
         <translation>bande Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
         <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
         <translation>Le seuil Cloud Score+ doit être compris entre 0 et 1 ; reçu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
         <source>0.6 keeps pixels that are clear with good confidence.</source>
         <translation>0,6 garde les pixels dégagés avec une bonne confiance.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="389"/>
         <source>A collection search needs an area.</source>
         <translation>Une recherche dans une collection demande une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="389"/>
         <source>Draw or choose the area to search and composite.</source>
         <translation>Dessinez ou choisissez la zone à rechercher et à composer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="394"/>
         <source>Name the bands to download from {}.</source>
         <translation>Nommez les bandes à télécharger de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="394"/>
         <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
         <translation>Saisissez les noms de bandes séparés par des virgules, par ex. B4, B3, B2.</translation>
     </message>
@@ -2786,57 +2786,57 @@
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="55"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="56"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="171"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="198"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="207"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="213"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="223"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
@@ -3214,17 +3214,17 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="158"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="160"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
         <source>Clear finished jobs</source>
         <translation>Effacer les tâches terminées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="168"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>Retirer {} tâche(s) terminée(s) de la liste ? Leurs fichiers restent sur le disque.</translation>
     </message>
@@ -3232,7 +3232,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="90"/>
+        <location filename="../plugin/adapters/layers.py" line="92"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3245,12 +3245,12 @@ Acquisition : {date}
 Tâche : {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="213"/>
+        <location filename="../plugin/adapters/layers.py" line="216"/>
         <source>{} (tiles)</source>
         <translation>{} (tuiles)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="178"/>
+        <location filename="../plugin/adapters/layers.py" line="181"/>
         <source>{name} (preview)</source>
         <translation>{name} (aperçu)</translation>
     </message>
@@ -3334,7 +3334,7 @@ Tâche : {job}</translation>
         <translation>Configuration d'authentification (vide : les paramètres de l'extension, ou l'environnement pour les exécutions sans interface)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="62"/>
+        <location filename="../plugin/processing/base.py" line="63"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -3344,12 +3344,12 @@ Tâche : {job}</translation>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="69"/>
+        <location filename="../plugin/processing/base.py" line="70"/>
         <source>Give either AOI or EXTENT, not both.</source>
         <translation>Indiquez soit AOI, soit EXTENT, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="81"/>
+        <location filename="../plugin/processing/base.py" line="82"/>
         <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
@@ -3374,7 +3374,7 @@ Tâche : {job}</translation>
         <translation>ID d'asset de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="131"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
@@ -3404,17 +3404,17 @@ Tâche : {job}</translation>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="74"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="77"/>
+        <location filename="../plugin/processing/ee_download.py" line="80"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="79"/>
+        <location filename="../plugin/processing/ee_download.py" line="83"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
@@ -3451,47 +3451,47 @@ OUTPUT : la couche des empreintes.</translation>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="46"/>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/eosda.py" line="49"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <location filename="../plugin/processing/eosda.py" line="50"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="51"/>
+        <location filename="../plugin/processing/eosda.py" line="54"/>
         <source>Maximum number of scenes</source>
         <translation>Nombre maximal de scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="55"/>
+        <location filename="../plugin/processing/eosda.py" line="58"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="57"/>
+        <location filename="../plugin/processing/eosda.py" line="61"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="96"/>
+        <location filename="../plugin/processing/eosda.py" line="100"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="112"/>
+        <location filename="../plugin/processing/eosda.py" line="116"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Téléchargement EOSDA (chargement par emprise)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="115"/>
+        <location filename="../plugin/processing/eosda.py" line="119"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -3514,27 +3514,27 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="130"/>
+        <location filename="../plugin/processing/eosda.py" line="134"/>
         <source>View id</source>
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="133"/>
+        <location filename="../plugin/processing/eosda.py" line="137"/>
         <source>Merge bands of the same resolution</source>
         <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="140"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Fichiers de métadonnées (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="143"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="145"/>
         <source>Callback URL</source>
         <translation>URL de rappel</translation>
     </message>

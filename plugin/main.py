@@ -59,7 +59,8 @@ class EoDownloaderPlugin:
             resumed = self.manager.resume_unfinished()
             if resumed:
                 self.iface.messageBar().pushInfo(translate("EoDownloaderPlugin", "EO Downloader"),
-                                                 translate("EoDownloaderPlugin", "Resumed {} unfinished job(s).").format(len(resumed)))
+                                                 translate("EoDownloaderPlugin",
+                                                           "Resumed {} unfinished job(s).").format(len(resumed)))
 
     def _add_action(self, key, text, callback, icon):
         action = QAction(QIcon(icon), text, self.iface.mainWindow())

@@ -2,7 +2,8 @@
 import os
 from typing import List, Optional
 
-from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsDateTimeRange, QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
+from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsDateTimeRange,
+                       QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
                        QgsRasterBandStats, QgsRasterLayer, QgsRasterLayerTemporalProperties, QgsRasterMinMaxOrigin)
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
@@ -66,7 +67,8 @@ def style_rgb(layer: QgsRasterLayer) -> None:
         ce.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
         lo, hi = layer.dataProvider().cumulativeCut(band, 0.02, 0.98, extent, 250000)
         if hi <= lo:
-            stats = layer.dataProvider().bandStatistics(band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max,
+            stats = layer.dataProvider().bandStatistics(band,
+                                                        QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max,
                                                         extent, 250000)
             lo, hi = stats.minimumValue, stats.maximumValue
         ce.setMinimumValue(lo)
@@ -87,7 +89,8 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
     bands = params.get("bands") or []
     band_ids = [b.get("id") if isinstance(b, dict) else str(b) for b in bands]
     days = _acquisition_days(job)
-    md.setAbstract(translate("Layers", "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
+    md.setAbstract(translate("Layers",
+                             "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
                                        "Acquired: {date}\nJob: {job}").format(
         provider=job.provider, source=md.identifier(), bands=", ".join(band_ids) or "-",
         date=", ".join(days) or params.get("date") or params.get("acquired") or "-", job=job.id))

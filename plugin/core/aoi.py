@@ -150,7 +150,7 @@ class Aoi:
         try:
             geom = shapely_wkt.loads(text)
         except Exception as exc:
-            raise AoiError(translate("Aoi", "The geometry could not be read: {}").format(exc))
+            raise AoiError(translate("Aoi", "The geometry could not be read: {}").format(exc)) from exc
         return cls.from_geometries([geom], crs, **checks)
 
     @classmethod
@@ -165,11 +165,11 @@ class Aoi:
             else:
                 geoms = [shape(obj)]
         except Exception as exc:
-            raise AoiError(translate("Aoi", "The GeoJSON could not be read: {}").format(exc))
+            raise AoiError(translate("Aoi", "The GeoJSON could not be read: {}").format(exc)) from exc
         return cls.from_geometries(geoms, crs, **checks)
 
     @classmethod
-    def from_geometries(cls, geometries: Iterable[BaseGeometry], crs: str = WGS84, *,
+    def from_geometries(cls, geometries: Iterable[BaseGeometry], crs: str = WGS84, *,  # noqa: C901 (see docs/architecture.md, exceptions)
                         max_area_km2: Optional[float] = DEFAULT_MAX_AREA_KM2,
                         max_vertices: Optional[int] = None) -> "Aoi":
         """Union of polygon geometries (in ``crs``) checked and moved to EPSG:4326."""
@@ -316,7 +316,7 @@ def _is_geographic(crs: str) -> bool:
     try:
         return CRS.from_user_input(crs).is_geographic
     except Exception:
-        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs))
+        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs)) from None
 
 
 def _same_crs(a: str, b: str) -> bool:
@@ -326,7 +326,7 @@ def _same_crs(a: str, b: str) -> bool:
         return False
 
 
-def _pole_caps(geom: BaseGeometry, crs: str) -> Tuple[List[Polygon], BaseGeometry]:
+def _pole_caps(geom: BaseGeometry, crs: str) -> Tuple[List[Polygon], BaseGeometry]:  # noqa: C901 (see docs/architecture.md, exceptions)
     """Split off the polygons of ``geom`` (in ``crs``) that contain a pole, as lon/lat polygons.
 
     In a polar projection (EPSG:3413, 3031, ...) an area around a pole is an ordinary
@@ -407,7 +407,7 @@ def _to_wgs84(geom: BaseGeometry, crs: str) -> BaseGeometry:
     try:
         src = CRS.from_user_input(crs)
     except Exception:
-        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs))
+        raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs)) from None
     if src == CRS.from_user_input(WGS84):
         return geom
     t = Transformer.from_crs(src, WGS84, always_xy=True)

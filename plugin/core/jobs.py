@@ -115,7 +115,7 @@ class Job:
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Job":
-        known = {f for f in cls.__dataclass_fields__}
+        known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in d.items() if k in known})
 
 

@@ -101,7 +101,7 @@ def _call(what: str, fn: Callable, *args, **kwargs):
     try:
         result = fn(*args, **kwargs)
     except RuntimeError as exc:
-        raise _fail(what, str(exc))
+        raise _fail(what, str(exc)) from exc
     if result is None:
         raise _fail(what, gdal.GetLastErrorMsg())
     return result
@@ -375,7 +375,7 @@ def _geometry_of(geojson: Any) -> dict:
         try:
             geojson = json.loads(geojson)
         except ValueError:
-            raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON."))
+            raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON.")) from None
     if not isinstance(geojson, Mapping):
         raise RasterError(translate("Raster", "The area of interest is not valid GeoJSON."))
     kind = geojson.get("type")
@@ -702,7 +702,7 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
         datasets = []
 
 
-def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,
+def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,  # noqa: C901 (see docs/architecture.md, exceptions)
            nodata: Optional[float] = None, cog: bool = True, overviews: bool = True,
            cancel=None, progress: Optional[Callable[[float], None]] = None,
            band_names: Optional[Sequence[str]] = None,
@@ -792,7 +792,7 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
         if cancel is not None and cancel.is_cancelled():
             out = None
             _remove_quietly(part)
-            raise CancelledError(translate("Jobs", "Cancelled by the user."))
+            raise CancelledError(translate("Jobs", "Cancelled by the user.")) from None
         raise
     finally:
         out = None
@@ -868,7 +868,7 @@ def stack_vrt(band_paths: Sequence[str], dest_vrt: str, band_names: Optional[Seq
 # ---------------------------------------------------------------------------------------
 # NPY
 # ---------------------------------------------------------------------------------------
-def npy_to_geotiff(npy_path: str, dest_path: str, *, crs: str, transform: Sequence[float],
+def npy_to_geotiff(npy_path: str, dest_path: str, *, crs: str, transform: Sequence[float],  # noqa: C901 (see docs/architecture.md, exceptions)
                    band_names: Optional[Sequence[str]] = None, nodata: Optional[float] = None) -> str:
     """Write a georeferenced GeoTIFF from an Earth Engine ``NPY`` download.
 
@@ -883,7 +883,7 @@ def npy_to_geotiff(npy_path: str, dest_path: str, *, crs: str, transform: Sequen
         arr = np.load(os.fspath(npy_path), allow_pickle=False)
     except (OSError, ValueError) as exc:
         raise RasterError(translate("Raster", "Cannot read the NumPy file {path}: {error}")
-                          .format(path=npy_path, error=exc))
+                          .format(path=npy_path, error=exc)) from exc
     if arr.dtype.names:
         names = list(arr.dtype.names)
         if arr.ndim != 2:
@@ -902,7 +902,7 @@ def npy_to_geotiff(npy_path: str, dest_path: str, *, crs: str, transform: Sequen
             raise RasterError(translate("Raster", "{n} band names were given for {m} bands.")
                               .format(n=len(band_names), m=len(layers)))
         names = list(band_names)
-    dtype = np.result_type(*[l.dtype for l in layers])
+    dtype = np.result_type(*[layer.dtype for layer in layers])
     if dtype.name not in _NUMPY_TO_GDAL:
         raise RasterError(translate("Raster", "Unsupported pixel type {dtype}.").format(dtype=dtype.name))
     is_float = dtype.kind == "f"

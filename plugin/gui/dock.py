@@ -114,7 +114,8 @@ class DownloadDock(QDockWidget):
             return aoi_source.from_layer_selection(ui.aoiLayerCombo.currentLayer(), max_vertices)
         if ui.aoiDrawRadio.isChecked():
             if self.drawn_geometry is None:
-                raise EoError(translate("DownloadDock", "No polygon drawn yet: click 'Draw on the map…', click the vertices and "
+                raise EoError(translate("DownloadDock",
+                                        "No polygon drawn yet: click 'Draw on the map…', click the vertices and "
                                       "right-click to finish."))
             return aoi_source.from_geometries([self.drawn_geometry], self.drawn_crs, max_vertices)
         return aoi_source.from_canvas(self.canvas, max_vertices)
@@ -144,7 +145,8 @@ class DownloadDock(QDockWidget):
         else:
             self._show_aoi(None)
         if aoi is not None:
-            text = translate("DownloadDock", "{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2, len(aoi.parts),
+            text = translate("DownloadDock", "{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2,
+                                                                                             len(aoi.parts),
                                                                           aoi.vertex_count)
             if aoi.notes:
                 text += "\n" + "\n".join(aoi.notes)

@@ -27,8 +27,10 @@ class JobsPanelWidget(QDockWidget):
         self.setWidget(self.body)
         ui = self.body
         ui.jobsTable.setColumnCount(len(self.COLUMNS))
-        ui.jobsTable.setHorizontalHeaderLabels([translate("JobsPanelWidget", "Job"), translate("JobsPanelWidget", "Provider"), translate("JobsPanelWidget", "State"),
-                                                translate("JobsPanelWidget", "Progress"), translate("JobsPanelWidget", "Message")])
+        ui.jobsTable.setHorizontalHeaderLabels([
+            translate("JobsPanelWidget", "Job"), translate("JobsPanelWidget", "Provider"),
+            translate("JobsPanelWidget", "State"), translate("JobsPanelWidget", "Progress"),
+            translate("JobsPanelWidget", "Message")])
         ui.jobsTable.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         ui.jobsTable.verticalHeader().setVisible(False)
         self.progress_delegate = ProgressDelegate(ui.jobsTable)

@@ -58,7 +58,8 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             self.OUTPUT_DIR, translate("Processing", "Output folder")))
 
     def add_file_outputs(self) -> None:
-        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, translate("Processing", "Downloaded files")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_FILES, translate("Processing",
+                                                                                      "Downloaded files")))
         self.addOutput(QgsProcessingOutputFolder(self.OUTPUT_FOLDER, translate("Processing", "Output folder")))
 
     def aoi_from_parameters(self, parameters: Dict, context: QgsProcessingContext,
@@ -76,9 +77,10 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                 crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
                 return aoi_source.from_extent(rect, crs, max_vertices)
         except AoiError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         if required:
-            raise QgsProcessingException(translate("Processing", "Give an area of interest: a polygon layer (AOI) or an "
+            raise QgsProcessingException(translate("Processing",
+                                                   "Give an area of interest: a polygon layer (AOI) or an "
                                                  "extent (EXTENT)."))
         return None
 
@@ -92,7 +94,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
             check_output_dir(base)
             return new_job(provider, params, title, base)
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
 
     # -- running a job -------------------------------------------------------------
     def run_provider_job(self, job: Job, parameters: Dict, context: QgsProcessingContext, feedback) -> List[str]:
@@ -105,7 +107,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                                progress=lambda percent, message="": (feedback.setProgress(percent),
                                                                      message and feedback.setProgressText(message)))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         credentials = ctx.credentials
         for problem in store.take_problems():
             feedback.pushInfo(problem)
@@ -115,7 +117,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         try:
             outputs = run_job(job, ctx)
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         finally:
             credentials.clear()
         return outputs

@@ -61,22 +61,27 @@ class EeDownloadAlgorithm(BaseAlgorithm):
         ee_collection.add_collection_parameters(self, with_composite=True, optional=True)
         self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, translate("Processing", "Per-band options (JSON list)"),
+        self.addParameter(QgsProcessingParameterString(self.BAND_OPTIONS, translate("Processing",
+                                                                                    "Per-band options (JSON list)"),
                                                        optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterNumber(self.SCALE, translate("Processing", "Scale (metres per pixel)"),
                                                        QgsProcessingParameterNumber.Type.Double, optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.CRS, translate("Processing", "Output CRS"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.CRS_TRANSFORM, translate("Processing", "CRS transform (6 numbers)"),
+        self.addParameter(QgsProcessingParameterString(self.CRS_TRANSFORM, translate("Processing",
+                                                                                     "CRS transform (6 numbers)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, translate("Processing", "Dimensions (WIDTHxHEIGHT)"),
+        self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, translate("Processing",
+                                                                                  "Dimensions (WIDTHxHEIGHT)"),
                                                        optional=True))
         from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, translate("Processing", "Format"),
                                                      options=[format_label(f) for f in FORMAT_CHOICES],
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, translate("Processing", "One file per band"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, translate("Processing",
+                                                                                      "One file per band"),
                                                         defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(self.NAME, translate("Processing", "File base name"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.NAME, translate("Processing", "File base name"),
+                                                       optional=True))
         self.addParameter(QgsProcessingParameterString(self.PROJECT, translate("Processing", "Google Cloud project"),
                                                        optional=True))
         self.add_auth_and_output_parameters()
@@ -108,7 +113,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
                 aoi=aoi.to_geojson() if aoi is not None else None,
                 **ee_collection.collection_arguments(self, parameters, context, image=image))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
         job = self.make_job("ee_download", params, ee_download.result_title(params), parameters, context)

@@ -214,7 +214,7 @@ class EeExportAlgorithm(BaseAlgorithm):
                 project=project, aoi=aoi.to_geojson() if aoi is not None else None,
                 **ee_collection.collection_arguments(self, parameters, context, image=text(self.IMAGE)))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
         from ..core.providers.earthengine.download_runner import result_title

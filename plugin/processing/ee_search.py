@@ -83,7 +83,7 @@ class EeSearchAlgorithm(BaseAlgorithm):
                                           spec["cloud_property"], spec["cloud_max"],
                                           max_results=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         scenes = by_cloud(found.scenes)
         dest = self._write_footprints(parameters, context, scenes)
         feedback.pushInfo(translate("Processing", "{} images found.").format(len(scenes)))

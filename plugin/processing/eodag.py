@@ -74,11 +74,11 @@ class _EodagBase(BaseAlgorithm):
 
     def search_values(self, parameters, context):
         cloud = self.parameterAsDouble(parameters, self.CLOUD_MAX, context)
-        return dict(provider=self.parameterAsString(parameters, self.PROVIDER, context).strip(),
-                    collection=self.parameterAsString(parameters, self.COLLECTION, context).strip(),
-                    date_from=self.parameterAsString(parameters, self.DATE_FROM, context).strip(),
-                    date_to=self.parameterAsString(parameters, self.DATE_TO, context).strip(),
-                    cloud_max=None if cloud >= 100 else cloud)
+        return {"provider": self.parameterAsString(parameters, self.PROVIDER, context).strip(),
+                    "collection": self.parameterAsString(parameters, self.COLLECTION, context).strip(),
+                    "date_from": self.parameterAsString(parameters, self.DATE_FROM, context).strip(),
+                    "date_to": self.parameterAsString(parameters, self.DATE_TO, context).strip(),
+                    "cloud_max": None if cloud >= 100 else cloud}
 
     def require_eodag(self) -> None:
         ok, text = _eodag_state()
@@ -139,7 +139,7 @@ class EodagSearchAlgorithm(_EodagBase):
                                      values["date_to"] or None, aoi.to_geojson(), values["cloud_max"],
                                      limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         fields = QgsFields()
         for name, kind in (("id", QVariant.String), ("title", QVariant.String), ("date", QVariant.String),
                            ("cloud", QVariant.Double), ("order_status", QVariant.String),
@@ -237,7 +237,7 @@ class EodagDownloadAlgorithm(_EodagBase):
                 timeout=_optional_number(self, parameters, self.TIMEOUT, context),
                 extract=self.parameterAsBool(parameters, self.EXTRACT, context), **values)
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         params["aoi_notes"] = list(aoi.notes)
         title = "eodag {} {}".format(params["provider"] or "", params["collection"]).replace("  ", " ")
         job = self.make_job("eodag", params, title, parameters, context)

@@ -41,18 +41,22 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterEnum(self.DATASET, translate("Processing", "Dataset"), options=dataset_ids(),
+        self.addParameter(QgsProcessingParameterEnum(self.DATASET, translate("Processing", "Dataset"),
+                                                     options=dataset_ids(),
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, translate("Processing", "From date (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, translate("Processing",
+                                                                                 "From date (YYYY-MM-DD)")))
         self.addParameter(QgsProcessingParameterString(self.DATE_TO, translate("Processing", "To date (YYYY-MM-DD)")))
-        self.addParameter(QgsProcessingParameterNumber(self.CLOUD_MAX, translate("Processing", "Maximum cloud cover (%)"),
+        self.addParameter(QgsProcessingParameterNumber(self.CLOUD_MAX, translate("Processing",
+                                                                                 "Maximum cloud cover (%)"),
                                                        QgsProcessingParameterNumber.Type.Double, defaultValue=30,
                                                        minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(self.LIMIT, translate("Processing", "Maximum number of scenes"),
                                                        QgsProcessingParameterNumber.Type.Integer, defaultValue=100,
                                                        minValue=1, maxValue=5000))
         from qgis.core import QgsProcessingParameterAuthConfig
-        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, translate("Processing", "Authentication configuration"),
+        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, translate("Processing",
+                                                                                   "Authentication configuration"),
                                                            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, translate("Processing", "Scene footprints"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
@@ -76,7 +80,7 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
                                   self.parameterAsDouble(parameters, self.CLOUD_MAX, context),
                                   limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         fields = QgsFields()
         for name, kind in (("view_id", QVariant.String), ("scene_id", QVariant.String), ("date", QVariant.String),
                            ("cloud", QVariant.Double)):
@@ -130,12 +134,16 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.VIEW_ID, translate("Processing", "View id")))
         self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        defaultValue="B04,B03,B02"))
-        self.addParameter(QgsProcessingParameterBoolean(self.MERGE, translate("Processing", "Merge bands of the same resolution"),
+        self.addParameter(QgsProcessingParameterBoolean(self.MERGE, translate("Processing",
+                                                                              "Merge bands of the same resolution"),
                                                         defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(self.METADATA, translate("Processing", "Metadata files (comma-separated)"),
+        self.addParameter(QgsProcessingParameterString(self.METADATA, translate("Processing",
+                                                                                "Metadata files (comma-separated)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(self.REFERENCE, translate("Processing", "Reference"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.CALLBACK_URL, translate("Processing", "Callback URL"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.REFERENCE, translate("Processing", "Reference"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString(self.CALLBACK_URL, translate("Processing", "Callback URL"),
+                                                       optional=True))
         self.add_auth_and_output_parameters()
         self.add_file_outputs()
 
@@ -151,7 +159,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
                 reference=self.parameterAsString(parameters, self.REFERENCE, context),
                 callback_url=self.parameterAsString(parameters, self.CALLBACK_URL, context))
         except EoError as exc:
-            raise QgsProcessingException(exc.user_text())
+            raise QgsProcessingException(exc.user_text()) from exc
         params["aoi"] = aoi.to_geojson()
         params["aoi_notes"] = list(aoi.notes)
         job = self.make_job("eosda", params, "EOSDA {}".format(params.get("view_id", "")), parameters, context)

@@ -134,7 +134,7 @@ def _member_path(path: str, info: zipfile.ZipInfo) -> str:
     if "\x00" in name or not name.strip("/"):
         raise _unsafe(path, name, translate("Archive", "has an invalid name"))
     normalized = name.replace("\\", "/")
-    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized) or normalized.startswith("//"):
+    if normalized.startswith(("/", "//")) or re.match(r"^[A-Za-z]:", normalized):
         raise _unsafe(path, name, translate("Archive", "has an absolute path"))
     parts = [p for p in normalized.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
@@ -191,7 +191,7 @@ def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX
                 ratio=total / max(1, packed), limit=max_ratio),
             translate("Archive", "The archive may be malicious; nothing was extracted."))
     # a file and a directory of the same name, or a file used as a parent
-    for info, rel, is_dir in members:
+    for _info, rel, _is_dir in members:
         parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
         while parent:
             if seen.get(parent.lower()) is False:
@@ -256,7 +256,7 @@ def _record_moves(src: str, dst: str, moved: dict) -> None:
             moved[path] = os.path.join(dst, os.path.relpath(path, src))
 
 
-def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
+def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,  # noqa: C901 (see docs/architecture.md, exceptions)
                  progress: Optional[Callable] = None, max_members: int = MAX_MEMBERS,
                  max_total: int = MAX_TOTAL, max_ratio: float = MAX_RATIO,
                  ratio_min_size: int = RATIO_MIN_SIZE, owned: Optional[set] = None) -> List[str]:

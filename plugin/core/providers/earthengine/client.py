@@ -29,7 +29,8 @@ from .auth import TokenProvider, fix_credentials_hint
 from .params import LEGACY_PROJECT
 
 API_VERSION = "v1"
-_ASSET_NAME_RE = re.compile(r"^projects/((?:\w+(?:[\w\-]+\.[\w\-]+)*?\.\w+\:)?[a-z][a-z0-9\-]{4,28}[a-z0-9])/assets/(.*)$")
+_ASSET_NAME_RE = re.compile(r"^projects/((?:\w+(?:[\w\-]+\.[\w\-]+)*?\.\w+\:)?[a-z][a-z0-9\-]{4,28}[a-z0-9])"
+                            r"/assets/(.*)$")
 SIZE_MESSAGES = ("Total request size", "Pixel grid dimensions", "must be less than or equal to")
 
 
@@ -65,7 +66,7 @@ def is_size_error(exc: HttpError) -> bool:
     return exc.status == 400 and ("Total request size" in msg or "Pixel grid dimensions" in msg)
 
 
-def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:
+def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:  # noqa: C901 (see docs/architecture.md, exceptions)
     """A user-facing error for an Earth Engine error response (its message kept verbatim)."""
     msg = service_message(exc)
     status = exc.status

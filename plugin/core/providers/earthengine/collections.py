@@ -187,7 +187,7 @@ def check_dates(date_from: Any, date_to: Any) -> Tuple[str, str]:
         last = datetime.date.fromisoformat(str(date_to).strip()[:10])
     except ValueError:
         raise ParameterError(translate("EeCollections", "Dates must be written YYYY-MM-DD; got {} and {}.")
-                             .format(date_from, date_to))
+                             .format(date_from, date_to)) from None
     if last < first:
         raise ParameterError(translate("EeCollections", "The end date {} is before the start date {}.")
                              .format(last.isoformat(), first.isoformat()),

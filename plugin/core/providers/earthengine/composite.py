@@ -166,9 +166,7 @@ def output_dtype(method: str, source_dtype: str) -> str:
     return "float64" if method in ("median", "mean") else source_dtype
 
 
-# ---------------------------------------------------------------------------
-# Previews (getThumbURL)
-# ---------------------------------------------------------------------------
+# -- Previews: the getThumbURL body ------------------------------------------
 def visualize(image: Any, bands: Optional[Sequence[str]] = None, vmin: Any = None, vmax: Any = None,
               gamma: Any = None, palette: Optional[Sequence[str]] = None) -> ex.Invocation:
     return ex.Invocation("Image.visualize", {

@@ -87,7 +87,7 @@ def _aoi_geojson(aoi: Any) -> Optional[dict]:
         try:
             aoi = json.loads(aoi)
         except ValueError:
-            raise ParameterError(translate("EeDownload", "The area of interest is not valid GeoJSON."))
+            raise ParameterError(translate("EeDownload", "The area of interest is not valid GeoJSON.")) from None
     if isinstance(aoi, dict) and aoi.get("type") == "Feature":
         aoi = aoi.get("geometry")
     if not isinstance(aoi, dict) or aoi.get("type") not in ("Polygon", "MultiPolygon"):
@@ -96,7 +96,7 @@ def _aoi_geojson(aoi: Any) -> Optional[dict]:
 
 
 def build_params(image: Any, bands: Any = None, band_options: Any = None, scale: Any = None,
-                 crs: Any = None, crs_transform: Any = None, dimensions: Any = None, format: Any = None,
+                 crs: Any = None, crs_transform: Any = None, dimensions: Any = None, format: Any = None,  # noqa: A002 (Earth Engine's name)
                  file_per_band: Any = True, name: Any = None, project: Any = None, aoi: Any = None,
                  tiling_enabled: bool = True, collection: Any = None, date_from: Any = None,
                  date_to: Any = None, cloud_max: Any = None, cloud_mask: Any = None, mask_band: Any = None,
@@ -135,15 +135,14 @@ def build_params(image: Any, bands: Any = None, band_options: Any = None, scale:
         "date_to": date_to, "cloud_max": cloud_max, "cloud_mask": cloud_mask, "mask_band": mask_band,
         "mask_threshold": mask_threshold, "composite": composite})
     extra = {"collection": validated["collection"]} if validated.get("collection") else {}
-    return dict(extra, **{
-        "image": validated["image"],
-        "bands": [b if len(b) > 1 else b["id"] for b in validated["bands"]],
-        "crs": validated["crs"], "crs_transform": validated["crs_transform"],
-        "dimensions": validated["dimensions"], "scale": validated["scale"],
-        "format": validated["format"], "file_per_band": validated["file_per_band"],
-        "name": validated["name"], "project": validated["project"], "aoi": region,
-        "tiling": bool(tiling_enabled),
-    })
+    return {**extra,
+            "image": validated["image"],
+            "bands": [b if len(b) > 1 else b["id"] for b in validated["bands"]],
+            "crs": validated["crs"], "crs_transform": validated["crs_transform"],
+            "dimensions": validated["dimensions"], "scale": validated["scale"],
+            "format": validated["format"], "file_per_band": validated["file_per_band"],
+            "name": validated["name"], "project": validated["project"], "aoi": region,
+            "tiling": bool(tiling_enabled)}
 
 
 def composite_spec(params: Dict[str, Any]) -> Optional[ee_composite.CompositeSpec]:
@@ -332,7 +331,8 @@ class EeDownload:
         if not found.scenes:
             raise ParameterError(
                 translate("EeDownload", "No image of {} covers the area between {} and {} with these "
-                                        "criteria.").format(self.spec.collection, self.spec.start, _last_day(self.spec)),
+                                        "criteria.").format(self.spec.collection, self.spec.start,
+                                                            _last_day(self.spec)),
                 translate("EeDownload", "Widen the dates, raise the cloud cover limit, or check the area."))
         self.ctx.save_server(scenes=[{"id": s.id, "time": s.time, "cloud": s.cloud} for s in found.scenes])
         self.ctx.log("Earth Engine composite of {} image(s){}".format(
@@ -392,7 +392,7 @@ class EeDownload:
         self._save_thumb(piece.key, name)
         return name
 
-    def _fetch(self, piece: Piece) -> List[Piece]:
+    def _fetch(self, piece: Piece) -> List[Piece]:  # noqa: C901 (see docs/architecture.md, exceptions)
         """Create (or reuse) the id and download; returns the pieces that replace it (split)."""
         dest = self._piece_path(piece)
         if os.path.exists(dest):

@@ -190,7 +190,7 @@ def parse_pyramiding_overrides(value: Any) -> Dict[str, str]:
             data = json.loads(str(value))
         except ValueError as exc:
             raise _err(translate("EeExport", "The pyramiding overrides are not valid JSON: {}.").format(exc),
-                       translate("EeExport", 'Example: {"SCL": "MODE", "B4": "MEAN"}'))
+                       translate("EeExport", 'Example: {"SCL": "MODE", "B4": "MEAN"}')) from exc
     if not isinstance(data, dict):
         raise _err(translate("EeExport", "The pyramiding overrides must be a JSON object keyed by band name."),
                    translate("EeExport", 'Example: {"SCL": "MODE", "B4": "MEAN"}'))
@@ -285,7 +285,7 @@ def parse_vis(value: Any) -> Optional[Dict[str, Any]]:
             data = json.loads(str(value))
         except ValueError as exc:
             raise _err(translate("EeExport", "The visualization parameters are not valid JSON: {}.").format(exc),
-                       translate("EeExport", 'Example: {"bands": ["B4", "B3", "B2"], "min": 0, "max": 3000}'))
+                       translate("EeExport", 'Example: {"bands": ["B4", "B3", "B2"], "min": 0, "max": 3000}')) from exc
     if not isinstance(data, dict):
         raise _err(translate("EeExport", "The visualization parameters must be a JSON object."))
     allowed = ("bands", "min", "max", "gain", "bias", "gamma", "palette", "opacity")
@@ -301,7 +301,7 @@ def parse_vis(value: Any) -> Optional[Dict[str, Any]]:
     return out
 
 
-def validate(params: Dict[str, Any]) -> Dict[str, Any]:
+def validate(params: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 (see docs/architecture.md, exceptions)
     """The normalised export parameters (module doc), or ParameterError saying what to fix."""
     p = dict(params or {})
     if p.get("collection") and not p.get("image"):      # a composite (params.py, collection form)
@@ -319,7 +319,7 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
         try:
             region = json.loads(region)
         except ValueError as exc:
-            raise _err(translate("EeExport", "The area of interest is not valid GeoJSON: {}").format(exc))
+            raise _err(translate("EeExport", "The area of interest is not valid GeoJSON: {}").format(exc)) from exc
     if isinstance(region, dict) and region.get("type") == "Feature":
         region = region.get("geometry")
     if region is not None and region != {} and not (isinstance(region, dict) and region.get("type")):

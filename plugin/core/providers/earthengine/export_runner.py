@@ -203,7 +203,7 @@ class EeExportRun:
             self.ctx.cancel.raise_if_cancelled()
             dest = os.path.join(self.output_dir, storage.local_name(item["name"]))
 
-            def progress(prog, base=done_before, name=os.path.basename(dest)):
+            def progress(prog, base=done_before, name=os.path.basename(dest)):  # noqa: B008 (bound per file)
                 self.ctx.progress(EXPORT_END + (99.0 - EXPORT_END) * min(1.0, (base + prog.done) / float(total)),
                                   translate("EeExport", "Downloading {}").format(name))
             result = fetch(item, dest, progress)
@@ -272,7 +272,7 @@ class EeExportRun:
 
     def download_asset(self, asset: str) -> List[str]:
         """The new asset as a GeoTIFF of the AOI, by the ee_download pipeline (tiled when large)."""
-        self.ctx.output_dir                  # (raises when the job has no folder)
+        _ = self.ctx.output_dir              # (raises when the job has no folder)
         params = ee_params.validate({"image": asset, "bands": self.p.get("bands") or None, "region": self.p["aoi"],
                                      "format": "GEO_TIFF", "project": self.p["project"],
                                      "name": _safe_name(self.p["description"])})
@@ -288,7 +288,7 @@ class EeExportRun:
     # -- whole job ---------------------------------------------------------------------------
     def run(self) -> List[str]:
         if self.p["destination"] != "asset" or self.p.get("download_asset"):
-            self.ctx.output_dir              # results come back: the job needs its folder
+            _ = self.ctx.output_dir          # results come back: the job needs its folder
         name = self.start()
         if self.started_here and not self.p.get("wait", True):
             message = translate("EeExport", "Export {} runs on Earth Engine; not waiting for it. Retry the job to "

@@ -435,7 +435,7 @@ def _transform_list(crs_transform: Any) -> List[Any]:
     return list(crs_transform)
 
 
-def _spatial(image: Any, params: Dict[str, Any]) -> Any:
+def _spatial(image: Any, params: Dict[str, Any]) -> Any:  # noqa: C901 (see docs/architecture.md, exceptions)
     """crs/crs_transform (reproject or default projection), then region/scale/dimensions."""
     request = {k: v for k, v in params.items() if k not in ("crs", "crs_transform")}
     dimensions_consumed = False

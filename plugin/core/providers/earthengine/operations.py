@@ -222,7 +222,8 @@ class ExportClient(EeClient):
         server-side cancel the user asked for, stopped when QGIS closes).  The answer's body is ignored."""
         self._call("POST", self.operation_url(name, ":cancel"), "operation", cancel=cancel, data="{}")
 
-    def list_operations(self, page_size: int = 500, filter: Optional[str] = None) -> Iterator[Operation]:
+    def list_operations(self, page_size: int = 500,
+                        filter: Optional[str] = None) -> Iterator[Operation]:  # noqa: A002 (the REST name)
         """Every operation of the project, page after page (``ee.data.listOperations``)."""
         from .storage import pages
 

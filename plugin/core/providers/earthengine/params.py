@@ -180,7 +180,8 @@ def check_crs(crs: Any) -> Optional[str]:
         CRS.from_user_input(text)
     except Exception as exc:
         raise _err(translate("EeParams", 'Unknown CRS "{}": {}').format(text, exc),
-                   translate("EeParams", "Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string."))
+                   translate("EeParams",
+                             "Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.")) from exc
     return text
 
 
@@ -262,7 +263,7 @@ def parse_band_options(text: Any) -> Dict[str, Dict[str, Any]]:
             msg = getattr(exc, "msg", str(exc))
             raise _err(translate("EeParams", "The band options are not valid JSON (line {}, column {}): {}.")
                        .format(line, col, msg),
-                       translate("EeParams", "Example: {}").format(_BAND_EXAMPLE))
+                       translate("EeParams", "Example: {}").format(_BAND_EXAMPLE)) from exc
     out: Dict[str, Dict[str, Any]] = {}
     if isinstance(data, dict):
         for band_id, options in data.items():
@@ -359,7 +360,8 @@ def check_collection(p: Dict[str, Any]) -> Dict[str, Any]:
         raise _err(translate("EeParams", "{} has no cloud cover property, so it cannot be sorted by "
                                          "clouds.").format(cid),
                    translate("EeParams", "Choose another compositing method, e.g. median."))
-    band = _choice(p.get("mask_band"), composite.CLOUD_SCORE_BANDS, "cs_cdf", translate("EeParams", "Cloud Score+ band"))
+    band = _choice(p.get("mask_band"), composite.CLOUD_SCORE_BANDS, "cs_cdf", translate("EeParams",
+                                                                                        "Cloud Score+ band"))
     threshold = _number(p.get("mask_threshold")) if p.get("mask_threshold") not in (None, "") else 0.6
     if threshold is None or not 0 <= threshold <= 1:
         raise _err(translate("EeParams", "The Cloud Score+ threshold must be between 0 and 1; got {}.")
@@ -420,7 +422,7 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
         try:
             region = json.loads(region)
         except ValueError as exc:
-            raise _err(translate("EeParams", "The area (region) is not valid GeoJSON: {}").format(exc))
+            raise _err(translate("EeParams", "The area (region) is not valid GeoJSON: {}").format(exc)) from exc
     if region is not None and not (isinstance(region, dict) and region.get("type")):
         raise _err(translate("EeParams", "The area (region) must be a GeoJSON geometry."))
     out["region"] = region or None

@@ -309,7 +309,7 @@ def _default_band(bands: Sequence[BandInfo]) -> Optional[BandInfo]:
     return bands[0] if bands else None
 
 
-def output_grid(spatial: Dict[str, Any], band: Optional[BandInfo]) -> Grid:
+def output_grid(spatial: Dict[str, Any], band: Optional[BandInfo]) -> Grid:  # noqa: C901 (see docs/architecture.md, exceptions)
     """The grid one download (or one band of a per-band download) will have.
 
     ``spatial`` holds ``crs``, ``crs_transform``, ``dimensions``, ``scale`` and

@@ -170,7 +170,7 @@ def _named_resolution(rel_path: str) -> Optional[float]:
     return None
 
 
-def find_bands(product_path: str, bands: Sequence[str],
+def find_bands(product_path: str, bands: Sequence[str],  # noqa: C901 (see docs/architecture.md, exceptions)
                hints: Optional[Dict[str, Iterable[str]]] = None) -> Dict[str, BandSource]:
     """Locate each of ``bands`` in the product; bands not found are absent from the result.
 
@@ -206,7 +206,7 @@ def find_bands(product_path: str, bands: Sequence[str],
             ds = None
         if not candidates:
             # A multi-band raster naming its bands (e.g. a stacked GeoTIFF).
-            for path, rel in rasters:
+            for path, _rel in rasters:
                 ds = _open_quiet(path)
                 if ds is None or ds.RasterCount < 2:
                     continue
@@ -292,10 +292,10 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
         cut = raster._write_cutline(geojson_4326)
         vsi.append(cut)
         window = _window(src, geojson_4326)
-        warp_kw = dict(format="GTiff", cutlineDSName=cut, dstNodata=raster._nd_str(dst_nd), resampleAlg="near",
-                       multithread=False, warpOptions=["CUTLINE_ALL_TOUCHED=FALSE"],
-                       creationOptions=["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
-                                        "BIGTIFF=IF_SAFER"])
+        warp_kw = {"format": "GTiff", "cutlineDSName": cut, "dstNodata": raster._nd_str(dst_nd), "resampleAlg": "near",
+                       "multithread": False, "warpOptions": ["CUTLINE_ALL_TOUCHED=FALSE"],
+                       "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
+                                        "BIGTIFF=IF_SAFER"]}
         if declared is not None:
             warp_kw["srcNodata"] = raster._nd_str(declared)
         if window is None:

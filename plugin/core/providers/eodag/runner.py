@@ -74,7 +74,7 @@ def _date(value: Any, what: str) -> Optional[str]:
             dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise ParameterError(translate("EodagJob", "{what} '{value}' is not a date (YYYY-MM-DD).").format(
-            what=what, value=text))
+            what=what, value=text)) from None
 
 
 def _minutes(value: Any, what: str, allow_zero: bool) -> Optional[float]:
@@ -84,7 +84,7 @@ def _minutes(value: Any, what: str, allow_zero: bool) -> Optional[float]:
         number = float(value)
     except (TypeError, ValueError):
         raise ParameterError(translate("EodagJob", "{what} must be a number of minutes, not '{value}'.").format(
-            what=what, value=value))
+            what=what, value=value)) from None
     if not math.isfinite(number) or number < 0 or (number == 0 and not allow_zero):
         raise ParameterError(translate("EodagJob", "{what} must be more than 0 minutes.").format(what=what))
     return number

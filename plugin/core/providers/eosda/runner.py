@@ -35,7 +35,8 @@ from typing import Any, Dict, List
 
 from ... import config
 from ...aoi import Aoi
-from .client import DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body, expected_result_type, is_raster_path, missing_key_message, order_outputs
+from .client import (DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body,
+                     expected_result_type, is_raster_path, missing_key_message, order_outputs)
 from ...errors import AuthError, EoError, ParameterError
 from ...i18n import translate
 from ...jobs import JobState
