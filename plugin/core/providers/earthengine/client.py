@@ -31,7 +31,6 @@ from .params import LEGACY_PROJECT
 API_VERSION = "v1"
 _ASSET_NAME_RE = re.compile(r"^projects/((?:\w+(?:[\w\-]+\.[\w\-]+)*?\.\w+\:)?[a-z][a-z0-9\-]{4,28}[a-z0-9])"
                             r"/assets/(.*)$")
-SIZE_MESSAGES = ("Total request size", "Pixel grid dimensions", "must be less than or equal to")
 
 
 class RequestTooLargeError(HttpError):

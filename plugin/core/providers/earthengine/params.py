@@ -469,10 +469,6 @@ def check_size(params: Dict[str, Any]) -> None:
         raise tiling.too_many_tiles(0, 0, 0, total, tiles, config.EE_MAX_TILES, at_least=True)
 
 
-def has_band_options(params: Dict[str, Any]) -> bool:
-    return any(len(b) > 1 for b in params.get("bands") or [])
-
-
 def to_download_params(params: Dict[str, Any], region: Any = "__from_params__") -> Dict[str, Any]:
     """getDownloadId-style options (``filePerBand``, ``format``...) from normalised params."""
     out: Dict[str, Any] = {}

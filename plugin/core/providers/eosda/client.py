@@ -116,9 +116,7 @@ _UNIFORM_SENSORS = ("NAIP",)
 
 RASTER_EXTENSIONS = (".tif", ".tiff", ".jp2")
 
-#: Task statuses meaning "not finished yet" / "finished" / "failed" (lower case).
-PENDING_STATUSES = ("created", "accepted", "queued", "pending", "started", "processing",
-                    "running", "in_progress", "in progress", "waiting", "submitted")
+#: Task statuses meaning "finished" / "failed" (lower case); any other status is "not finished yet".
 DONE_STATUSES = ("completed", "complete", "done", "success", "succeeded", "finished", "ready")
 FAILED_STATUSES = ("failed", "failure", "error", "errored", "cancelled", "canceled",
                    "rejected", "timeout", "expired")
@@ -223,10 +221,6 @@ def parse_bands(bands: Union[str, Iterable[str]], view_id: Optional[str] = None)
                 translate("Eosda", "Unknown band(s) for {}: {}. Available bands: {}.")
                 .format(sensor, ", ".join(unknown), ", ".join(known)))
     return items
-
-
-def band_resolution(sensor: str, band: str) -> Optional[float]:
-    return BAND_RESOLUTIONS.get(sensor, {}).get(band)
 
 
 def expected_result_type(view_id: str, bands: Union[str, Sequence[str]], merge: bool = True,
