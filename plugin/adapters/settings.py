@@ -26,6 +26,8 @@ DEFAULTS = {
     "max_parallel_tiles": 4,
     "connect_timeout": 10.0,
     "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
+    "min_rate": 1024.0,             # a body slower than this (bytes/s) over min_rate_window s is given up
+    "min_rate_window": 30.0,
     "verify_tls": True,
     "load_layers": True,
     "eodag_provider": "cop_dataspace",
@@ -97,11 +99,14 @@ def job_store_path() -> str:
 
 def core_settings() -> dict:
     """The preferences the core runners read (no secrets), under the keys they read."""
+    from ..core import config
     from ..core.http import Timeouts
     return {
         "ee_api": get("ee_api_url"),
         "ee_token": get("ee_token_url"),
         "eosda_api": get("eosda_api_url"),
         "ee_concurrency": int(get("max_parallel_tiles")),
-        "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout"))),
+        "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
+                             min_rate=config.limit("min_rate", get("min_rate")),
+                             rate_window=config.limit("min_rate_window", get("min_rate_window"))),
     }
