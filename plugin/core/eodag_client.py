@@ -894,8 +894,10 @@ class EodagClient:
             if not link.startswith(("http://", "https://")) or isinstance(auth, dict):
                 return translate("Eodag", "{provider} answered the search; eodag accepted the credentials (they "
                                           "are used at the first download).").format(provider=provider)
-            response = (session or http.default_session()).get(
-                link, headers={"Range": "bytes=0-0"}, auth=auth, stream=True, timeout=(10, 60))
+            # (eodag's credentials are an ``auth`` object: send_following keeps them from other origins)
+            response = http.send_following(session or http.default_session(), "GET", link,
+                                           headers={"Range": "bytes=0-0"}, auth=auth, stream=True,
+                                           timeouts=http.Timeouts(connect=10, read=60))
             response.close()
         except Exception as exc:
             raise self._wrap(exc, translate("Eodag", "Checking the credentials on {provider} failed: {error}"),

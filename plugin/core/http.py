@@ -631,8 +631,9 @@ def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs
 
 # --------------------------------------------------------------------------- bodies: size and rate
 
-#: The largest JSON (or other non-streamed) answer read into memory.
-MAX_JSON_BYTES = 32 * 1024 * 1024
+#: The largest JSON (or other non-streamed) answer read into memory.  (An EOSDA search page of
+#: 500 MODIS scenes, whose footprints have many vertices, is about 70 MB.)
+MAX_JSON_BYTES = 128 * 1024 * 1024
 
 
 class SlowBodyError(requests.exceptions.Timeout):
@@ -920,7 +921,7 @@ def _discard(response) -> None:
 
 def send_following(session: requests.Session, method: str, url: str, cancel=None, *,
                    secrets: Optional[Secrets] = None, timeouts: Optional["Timeouts"] = None,
-                   max_body: int = MAX_JSON_BYTES, **kwargs) -> requests.Response:
+                   max_body: Optional[int] = None, **kwargs) -> requests.Response:
     """:func:`send` that follows redirects itself, so secrets stay with their origin.
 
     requests' own redirect handling strips only ``Authorization`` when the host changes:
@@ -929,7 +930,8 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
     another origin goes without the ``secrets`` (headers, query parameters, ``auth``),
     and :func:`plan_redirect` refuses what cannot be made safe.  At most
     :data:`MAX_REDIRECTS` hops.  Without ``stream=True`` the body is read here, at most
-    ``max_body`` bytes and not slower than ``timeouts``' minimum rate.  Any status is
+    ``max_body`` bytes (default :data:`MAX_JSON_BYTES`) and not slower than ``timeouts``'
+    minimum rate.  Any status is
     returned; ``allow_redirects=False`` returns the first answer as it is.
     """
     secrets = secrets or NO_SECRETS
@@ -966,7 +968,7 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
         _log(logging.DEBUG, "{} redirected ({}) to {}{}".format(short_url(start), response.status_code,
                                                                short_url(url), "" if keep else " (no credentials)"))
     if not stream:
-        _read_into(response, max_body, timeouts, url)
+        _read_into(response, MAX_JSON_BYTES if max_body is None else max_body, timeouts, url)
     return response
 
 
@@ -1230,7 +1232,7 @@ def is_transient(exc: BaseException) -> bool:
 def request(session: Optional[requests.Session], method: str, url: str, *, retry: Optional[RetryPolicy] = None,
             timeouts: Optional[Timeouts] = None, cancel=None, retry_statuses: Optional[Iterable[int]] = None,
             backoff: Optional[Backoff] = None, secrets: Optional[Secrets] = None,
-            max_body: int = MAX_JSON_BYTES, **requests_kwargs) -> requests.Response:
+            max_body: Optional[int] = None, **requests_kwargs) -> requests.Response:
     """Send a request with timeouts and retries; return the response for 1xx-3xx.
 
     Retries connection errors, timeouts, 408, 429, 5xx and 403 with a rate-limit
@@ -1326,13 +1328,14 @@ def incomplete_body(response: requests.Response, method: str = "GET") -> Optiona
     return translate("Transfer", "the connection closed after {} of {} bytes").format(received, int(length))
 
 
-def read_body(response: requests.Response, method: str = "GET", limit: int = MAX_JSON_BYTES,
+def read_body(response: requests.Response, method: str = "GET", limit: Optional[int] = None,
               timeouts: Optional[Timeouts] = None) -> Tuple[bytes, Optional[str]]:
     """(body, None) for a streamed response read to its end; (what came, why it is incomplete)
     when the connection failed, closed early or the body came slower than the minimum rate.
-    A body over ``limit`` bytes raises :func:`body_too_large`.  The response is closed."""
+    A body over ``limit`` bytes (default :data:`MAX_JSON_BYTES`) raises :func:`body_too_large`.
+    The response is closed."""
     try:
-        data = read_capped(response, limit, timeouts)
+        data = read_capped(response, MAX_JSON_BYTES if limit is None else limit, timeouts)
         problem = incomplete_body(response, method)
     except (requests.exceptions.RequestException,) + _READ_ERRORS as exc:
         data, problem = b"", describe_exception(exc)
