@@ -1,0 +1,326 @@
+"""Secrets never follow a redirect to another origin (issue 15, item 1).
+
+Each secret the plugin sends -- the EOSDA key as header and as query parameter, the Earth
+Engine bearer token, the refresh-token and service-account token requests, eodag's Basic
+credentials -- is sent to an origin that answers 301/302/303/307/308 pointing at a *hostile*
+loopback server on another port (another origin).  The hostile server records everything
+that reaches it; the secret must never be there.  Same-origin redirects keep working,
+https -> http is refused, loops are capped, and an EOSDA result kept on a storage host
+(pre-signed URL, reached by a redirect, also in the middle of a resumed download) still
+downloads, without the key.
+"""
+import base64
+import datetime
+import http.server
+import ipaddress
+import json
+import os
+import ssl
+import threading
+from urllib.parse import quote, quote_plus
+
+import pytest
+import requests
+
+from plugin.core import eosda, http as eohttp
+from plugin.core.ee import auth
+from plugin.core.ee.client import EeClient
+from plugin.core.errors import EoError, HttpError
+from tests.sims.eosda_sim import EosdaSimulator, ResultStorage
+from tests.sims.faults import Recorder
+
+STATUSES = (301, 302, 303, 307, 308)
+KEY = "apk.REDIRECTsecretKEY-9f8e7d6c5b4a"
+TOKEN = "ya29.REDIRECTsecretTOKEN-0a1b2c3d4e"
+REFRESH = "1//REDIRECTsecretREFRESH-5f6e7d8c"
+CLIENT_SECRET = "GOCSPX-REDIRECTsecretCLIENT-77aa"
+USER, PASSWORD = "eodag-REDIRECT-user", "REDIRECTsecretPASS-!x9"
+FAST = eohttp.RetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.02)
+SEED_POLYGON = {"type": "Polygon", "coordinates": [[
+    [-104.87931347024973, 27.166227117387663], [-104.87190853064376, 27.17371136921598],
+    [-104.87486446023671, 27.175686643908065], [-104.87271173924485, 27.178599422270565],
+    [-104.87575466983847, 27.180525385046096], [-104.88103048496039, 27.176643443128853],
+    [-104.87771956045358, 27.172771682872458], [-104.88236756436531, 27.17042134807906],
+    [-104.87931347024973, 27.166227117387663]]]}
+SEED_VIEW = "S2/13/R/EL/2023/7/19/0"
+
+
+@pytest.fixture
+def servers():
+    origin, hostile = Recorder().start(), Recorder().start()
+    yield origin, hostile
+    origin.stop()
+    hostile.stop()
+
+
+def assert_never_arrived(server, *secrets):
+    data = server.everything()
+    for secret in secrets:
+        forms = {secret, quote(secret, safe=""), quote_plus(secret, safe="")}
+        forms.add(base64.b64encode("{}:{}".format(USER, secret).encode()).decode())
+        for form in forms:
+            assert form.encode() not in data, "{!r} reached {}".format(form, server.url)
+
+
+def eosda_client(url, how="both", **kw):
+    return eosda.EosdaClient(eohttp.make_session(), url, KEY, auth=how, retry=FAST,
+                             poll=eosda.PollPolicy(0.01, 1.5, 0.05), **kw)
+
+
+# --------------------------------------------------------------------------- EOSDA key
+
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("how", ["header", "query", "both"])
+def test_eosda_status_redirected_elsewhere_never_carries_the_key(servers, status, how):
+    origin, hostile = servers
+    # the origin even echoes the key into the Location (a careless or hostile reflection)
+    origin.redirect("/api/gdw/api/T1", status, hostile.url + "/steal?api_key=" + KEY + "&x=1")
+    hostile.answer("/steal", b'{"status": "started", "task_id": "T1"}')
+    status_seen = eosda_client(origin.url, how).get_task("T1")
+    assert status_seen.kind == "pending"
+    assert len(hostile.requests) == 1 and hostile.requests[0]["query"] == "x=1"
+    assert_never_arrived(hostile, KEY)
+    first = origin.requests[0]
+    assert (KEY in first["query"]) == (how != "header") and (first["headers"].get("x-api-key") == KEY) == (
+        how != "query")
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_eosda_create_redirected_elsewhere_never_carries_the_key(servers, status):
+    origin, hostile = servers
+    origin.redirect("/api/gdw/api", status, hostile.url + "/steal")
+    hostile.answer("/steal", b'{"status": "created", "task_id": "T9", "task_timeout": 100}', status=202)
+    body = eosda.build_task_body(eosda.build_params(SEED_VIEW, "B02"), SEED_POLYGON)
+    task = eosda_client(origin.url).create_task(body)
+    assert task.task_id == "T9"
+    got = hostile.requests[0]
+    # 307/308 send the (key-free) body again; 301/302/303 turn the POST into a GET without body
+    assert got["method"] == ("POST" if status in (307, 308) else "GET")
+    assert (json.loads(got["body"]) == body) if status in (307, 308) else got["body"] == b""
+    assert_never_arrived(hostile, KEY)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_same_origin_redirect_keeps_the_key(servers, status):
+    origin, _ = servers
+    origin.redirect("/api/gdw/api/T1", status, "/api/gdw/api/T2")          # relative, same origin
+    origin.answer("/api/gdw/api/T2", b'{"status": "processing"}')
+    assert eosda_client(origin.url, "query").get_task("T1").status == "processing"
+    second = origin.requests[1]
+    assert second["path"] == "/api/gdw/api/T2" and "api_key=" + quote_plus(KEY) in second["query"]
+    origin.requests.clear()
+    assert eosda_client(origin.url, "header").get_task("T1").status == "processing"
+    assert origin.requests[1]["headers"]["x-api-key"] == KEY
+
+
+# --------------------------------------------------------------------------- Earth Engine
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_ee_bearer_token_never_follows_a_redirect_elsewhere(servers, status):
+    origin, hostile = servers
+    client = EeClient(origin.url, "my-project", auth.StaticToken(TOKEN), session=eohttp.make_session(),
+                      retry=FAST)
+    path = "/v1/projects/earthengine-public/assets/COPERNICUS/S2_SR/X"
+    origin.redirect(path, status, hostile.url + "/steal")
+    hostile.answer("/steal", b'{"name": "x", "bands": []}')
+    assert client.get_asset("COPERNICUS/S2_SR/X")["name"] == "x"
+    assert origin.requests[0]["headers"]["authorization"] == "Bearer " + TOKEN
+    assert len(hostile.requests) == 1
+    assert_never_arrived(hostile, TOKEN)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_refresh_token_is_never_posted_elsewhere(servers, status):
+    origin, hostile = servers
+    origin.redirect("/token", status, hostile.url + "/steal")
+    hostile.answer("/steal", b'{"access_token": "from-elsewhere", "expires_in": 3600}')
+    provider = auth.RefreshTokenProvider("client-1", CLIENT_SECRET, REFRESH, token_url=origin.url + "/token",
+                                         session=eohttp.make_session())
+    if status in (307, 308):
+        with pytest.raises(HttpError) as error:
+            provider.token()
+        assert hostile.url.split("//")[1] in error.value.message and "credentials" in error.value.message
+        assert not hostile.requests
+    else:
+        provider.token()                    # a GET without the form: nothing secret goes there
+        assert hostile.requests[0]["method"] == "GET" and hostile.requests[0]["body"] == b""
+    assert quote_plus(REFRESH) in origin.requests[0]["body"].decode()
+    assert_never_arrived(hostile, REFRESH, CLIENT_SECRET)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_service_account_assertion_is_never_posted_elsewhere(servers, status):
+    pytest.importorskip("google.oauth2.service_account")
+    rsa = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.rsa")
+    from cryptography.hazmat.primitives import serialization
+    pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    key = {"type": "service_account", "project_id": "p", "private_key_id": "k1", "private_key": pem,
+           "client_email": "sa@p.iam.gserviceaccount.com", "client_id": "1", "token_uri": origin_token(servers)}
+    origin, hostile = servers
+    origin.redirect("/token", status, hostile.url + "/steal")
+    hostile.answer("/steal", b'{"access_token": "from-elsewhere", "expires_in": 3600}')
+    provider = auth.ServiceAccountProvider(key, session=eohttp.make_session())
+    try:
+        provider.token()
+    except EoError:
+        assert status in (307, 308)
+    assertion = origin.requests[0]["body"].decode()
+    assert "assertion=" in assertion
+    assert_never_arrived(hostile, assertion.split("assertion=")[1].split("&")[0])
+    if status in (307, 308):
+        assert not hostile.requests
+
+
+def origin_token(servers):
+    return servers[0].url + "/token"
+
+
+# --------------------------------------------------------------------------- eodag credentials
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_eodag_basic_credentials_never_follow_a_redirect_elsewhere(servers, status):
+    """The connection test's Range GET sends eodag's ``auth`` object through send_following."""
+    origin, hostile = servers
+    origin.redirect("/product.zip", status, hostile.url + "/steal")
+    response = eohttp.send_following(eohttp.make_session(), "GET", origin.url + "/product.zip",
+                                     headers={"Range": "bytes=0-0"}, stream=True,
+                                     auth=requests.auth.HTTPBasicAuth(USER, PASSWORD))
+    response.close()
+    assert response.status_code == 200 and hostile.requests[0]["headers"]["range"] == "bytes=0-0"
+    assert origin.requests[0]["headers"]["authorization"].startswith("Basic ")
+    assert "authorization" not in hostile.requests[0]["headers"]
+    assert_never_arrived(hostile, PASSWORD)
+
+
+# --------------------------------------------------------------------------- https -> http, loops
+
+def test_plan_redirect_refuses_https_to_http_with_credentials_only():
+    with pytest.raises(HttpError) as error:
+        eohttp.plan_redirect("GET", "https://api.example.com/a?api_key=" + KEY, 302, "http://api.example.com/b",
+                             "https://api.example.com/a", carries_secrets=True, body_secret=False)
+    message = error.value.message
+    assert "https://api.example.com" in message and "http://api.example.com" in message and KEY not in message
+    step = eohttp.plan_redirect("GET", "https://cdn.example.com/a", 302, "http://cdn.example.com/b",
+                                "https://cdn.example.com/a", carries_secrets=False, body_secret=False)
+    assert step.url == "http://cdn.example.com/b" and not step.same_origin
+    # an upgrade of the same host to https keeps the credentials (as requests does for Authorization)
+    assert eohttp.same_origin("http://api.example.com/x", "https://api.example.com/y")
+    assert not eohttp.same_origin("https://api.example.com/x", "https://api.example.com:8443/y")
+
+
+@pytest.fixture
+def tls_origin(tmp_path):
+    """An https loopback server (self-signed certificate for 127.0.0.1) that redirects every GET."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.utcnow()
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = str(tmp_path / "cert.pem"), str(tmp_path / "key.pem")
+    with open(cert_file, "wb") as handle:
+        handle.write(cert.public_bytes(serialization.Encoding.PEM))
+    with open(key_file, "wb") as handle:
+        handle.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                       serialization.NoEncryption()))
+    state = {"location": "", "hits": 0}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            state["hits"] += 1
+            self.send_response(302)
+            self.send_header("Location", state["location"])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield "https://127.0.0.1:{}".format(server.server_address[1]), cert_file, state
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_to_http_redirect_is_refused_and_names_both_origins(tls_origin, servers, monkeypatch):
+    url, cert_file, state = tls_origin
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):      # (requests lets them win over session.verify)
+        monkeypatch.delenv(name, raising=False)
+    _, hostile = servers
+    state["location"] = hostile.url + "/steal"
+    session = eohttp.make_session(verify=cert_file)
+    client = eosda.EosdaClient(session, url, KEY, retry=FAST)
+    with pytest.raises(EoError) as error:
+        client.get_task("T1")
+    message = error.value.message
+    assert state["hits"] == 1 and not hostile.requests, message
+    assert url in message and hostile.url in message and "not encrypted" in message and KEY not in message
+
+
+def test_redirect_loops_are_capped(servers):
+    origin, _ = servers
+    origin.redirect("/loop", 302, "/loop")
+    with pytest.raises(HttpError) as error:
+        eohttp.request(eohttp.make_session(), "GET", origin.url + "/loop", retry=FAST)
+    assert "more than {} times".format(eohttp.MAX_REDIRECTS) in error.value.message
+    assert len(origin.requests) == eohttp.MAX_REDIRECTS + 1
+
+
+# --------------------------------------------------------------------------- EOSDA results on a storage host
+
+@pytest.fixture
+def storage():
+    store = ResultStorage().start()
+    yield store
+    store.stop()
+
+
+@pytest.mark.parametrize("mode", ["file", "json"])
+@pytest.mark.parametrize("status", STATUSES)
+def test_eosda_result_on_a_storage_host_downloads_without_the_key(storage, tmp_path, mode, status):
+    with EosdaSimulator(api_keys=[KEY], mode=mode, polls_to_done=1, storage=storage,
+                        storage_redirect=status) as sim:
+        client = eosda_client(sim.url)
+        task = client.create_task(eosda.build_task_body(eosda.build_params(SEED_VIEW, "B02,B03,B04"),
+                                                        SEED_POLYGON))
+        paths = client.wait(task, str(tmp_path))
+    assert [os.path.basename(p) for p in paths] == ["S2_13_R_EL_2023_7_19_0_B02_B03_B04.tif"]
+    assert storage.requests, "the result was not fetched from the storage host"
+    for got in storage.requests:
+        assert "x-api-key" not in got["headers"] and "api_key" not in got["query"]
+        assert KEY not in json.dumps(got)
+
+
+def test_eosda_result_resumed_through_the_redirect_never_carries_the_key(storage, tmp_path):
+    """The status URL (with the key) redirects to the storage host; the body drops halfway and the
+    resume asks the status URL again with Range: the storage host gets the Range, never the key."""
+    storage.drop_next(1, at=3000)
+    with EosdaSimulator(api_keys=[KEY], mode="file", polls_to_done=1, storage=storage) as sim:
+        client = eosda_client(sim.url)
+        task = client.create_task(eosda.build_task_body(eosda.build_params(SEED_VIEW, "B02,B03,B04"),
+                                                        SEED_POLYGON))
+        paths = client.wait(task, str(tmp_path))
+        resumed = [r for r in sim.requests_to("GET", "/api/gdw/api/") if r["headers"].get("range")]
+    assert os.path.getsize(paths[0]) > 3000
+    ranges = [r["headers"].get("range") for r in storage.requests]
+    assert ranges[0] is None and ranges[-1] == "bytes=3000-"
+    assert resumed and resumed[0]["key_in_header"]          # the API got the key (and the Range)
+    for got in storage.requests:
+        assert "x-api-key" not in got["headers"] and "api_key" not in got["query"]
+        assert KEY not in json.dumps(got)
