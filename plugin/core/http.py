@@ -691,22 +691,32 @@ def body_too_large(url: str, received: int, limit: int, announced: Optional[int]
                                             "service address in the settings."))
 
 
-def _body_reader(response) -> Callable[[int], bytes]:
-    """read(n) -> what has arrived (at most ``n`` bytes, at least 1), b"" at the end.
+def _body_reader(response, guard: Optional[RateGuard] = None) -> Callable[[int], bytes]:
+    """read(n) -> what has arrived (about ``n`` bytes at most, at least 1), b"" at the end.
 
     Unlike ``raw.read(n)``, which waits for ``n`` bytes, this returns after one socket
-    read, so :class:`RateGuard` sees a trickle.  urllib3 1.26 has no ``read1``: the
+    read, and ``guard`` checks the bytes received on the wire after each (a compressed
+    trickle may decode to nothing for a long time).  urllib3 1.26 has no ``read1``: the
     bytes come from its http.client response (``_fp``) and are decoded by its decoder,
     and ``_fp_bytes_read`` is kept so that ``raw.tell()`` stays right
     (tests/core/test_http.py fails loudly when these internals change).
     """
     raw = response.raw
     read1 = getattr(raw, "read1", None)
+    check = guard.check if guard is not None else (lambda done: None)
     if read1 is not None:                                   # urllib3 >= 2
-        return lambda n: read1(n, decode_content=True)
+        def read_v2(n: int) -> bytes:
+            data = read1(n, decode_content=True)
+            check(raw.tell())
+            return data
+        return read_v2
     fp = getattr(raw, "_fp", None)
     if fp is None or not hasattr(fp, "read1"):
-        return lambda n: raw.read(n, decode_content=True)   # (blocks until n bytes: no better way)
+        def read_blocking(n: int) -> bytes:                 # (waits for n bytes: no better way)
+            data = raw.read(n, decode_content=True)
+            check(raw.tell())
+            return data
+        return read_blocking
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     decoder = None
     if encoding not in ("", "identity"):
@@ -720,6 +730,7 @@ def _body_reader(response) -> Callable[[int], bytes]:
             raw._fp_bytes_read += len(data)
             if not data:
                 fp.close()        # (as urllib3 does at the end: the connection can then be reused)
+            check(raw._fp_bytes_read)
             if decoder is None:
                 return data
             if not data:
@@ -744,8 +755,7 @@ def read_capped(response, limit: int, timeouts: Optional["Timeouts"] = None, url
     if length.isdigit() and int(length) > limit and not response.headers.get("Content-Encoding"):
         response.close()
         raise body_too_large(url or response.url, 0, limit, announced=int(length))
-    read = _body_reader(response)
-    guard = RateGuard(timeouts)
+    read = _body_reader(response, RateGuard(timeouts))
     chunks: List[bytes] = []
     size = 0
     while True:
@@ -757,7 +767,6 @@ def read_capped(response, limit: int, timeouts: Optional["Timeouts"] = None, url
         if size > limit:
             response.close()
             raise body_too_large(url or response.url, size, limit)
-        guard.check(size)
 
 
 def _read_into(response, limit: int, timeouts: Optional["Timeouts"], url: str) -> None:
@@ -1116,15 +1125,13 @@ def read_limited(response: requests.Response, limit: int = 65536) -> str:
                                                                          bytes):
             data = response._content[:limit]
         else:
-            read = _body_reader(response)
-            guard = RateGuard()          # (an error page trickling in is not waited for either)
+            read = _body_reader(response, RateGuard())   # (an error page trickling in is not waited for)
             while size < limit:
                 chunk = read(16384)
                 if not chunk:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
-                guard.check(size)
             data = b"".join(chunks)[:limit]
     except Exception:
         data = b"".join(chunks)[:limit]
