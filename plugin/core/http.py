@@ -773,15 +773,15 @@ def _read_into(response, limit: int, timeouts: Optional["Timeouts"], url: str) -
     """Read a (streamed) response's body with the caps; afterwards ``.content``/``.json()`` work."""
     try:
         data = read_capped(response, limit, timeouts, url)
+    except SlowBodyError:                   # (first: a requests exception is an OSError too)
+        response.close()
+        raise
     except (urllib3.exceptions.ReadTimeoutError, socket.timeout) as exc:
         response.close()
         raise requests.exceptions.ReadTimeout(exc) from None
     except _READ_ERRORS as exc:
         response.close()
         raise requests.exceptions.ChunkedEncodingError(exc) from None
-    except SlowBodyError:
-        response.close()
-        raise
     response._content = data
     response._content_consumed = True
     response.close()
