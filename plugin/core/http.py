@@ -921,11 +921,27 @@ def _next_kwargs(kwargs: Dict, step: RedirectStep, keep_secrets: bool, secrets: 
     return kwargs
 
 
-def _discard(response) -> None:
+def _discard(response, cancel) -> None:
     try:
-        read_limited(response, 65536)
+        with watch_response(cancel, response):
+            read_limited(response, 65536)
     finally:
         response.close()
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+
+
+def _read_watched(response, cancel, limit: int, timeouts: Optional["Timeouts"], url: str) -> None:
+    """:func:`_read_into` that a cancel interrupts at once (the watcher shuts the socket down)."""
+    try:
+        with watch_response(cancel, response):
+            _read_into(response, limit, timeouts, url)
+    except requests.exceptions.RequestException:
+        if cancel is not None and cancel.is_cancelled():
+            raise _cancelled_error() from None
+        raise
+    if cancel is not None and cancel.is_cancelled():
+        raise _cancelled_error()
 
 
 def send_following(session: requests.Session, method: str, url: str, cancel=None, *,
@@ -967,7 +983,7 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
                                                      "stopped.").format(method=method, url=short_url(start),
                                                                         n=MAX_REDIRECTS)),
                             status=response.status_code, retryable=False)
-        _discard(response)
+        _discard(response, cancel)
         step = plan_redirect(method, url, response.status_code, location, start, carries, body_secret)
         keep = keep and step.same_origin
         kwargs = _next_kwargs(kwargs, step, keep, secrets)
@@ -977,7 +993,7 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
         _log(logging.DEBUG, "{} redirected ({}) to {}{}".format(short_url(start), response.status_code,
                                                                short_url(url), "" if keep else " (no credentials)"))
     if not stream:
-        _read_into(response, MAX_JSON_BYTES if max_body is None else max_body, timeouts, url)
+        _read_watched(response, cancel, MAX_JSON_BYTES if max_body is None else max_body, timeouts, url)
     return response
 
 
