@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
-from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, quote_plus, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3
@@ -891,19 +891,27 @@ def plan_redirect(method: str, url: str, status: int, location: str, start_url: 
     return RedirectStep(new_method, target, same, keep_body)
 
 
+def _query_key(segment: str) -> str:
+    return unquote_plus(segment.split("=", 1)[0])
+
+
 def _with_params(url: str, params: Iterable[Tuple[str, str]]) -> str:
+    """``url`` with the ``params`` it lacks appended (the rest of its query kept byte for byte)."""
     parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    present = {key for key, _ in query}
-    query += [(key, value) for key, value in params if key not in present]
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    present = {_query_key(segment) for segment in parts.query.split("&") if segment}
+    missing = [(key, value) for key, value in params if key not in present]
+    if not missing:
+        return url
+    query = (parts.query + "&" if parts.query else "") + urlencode(missing)
+    return urlunsplit(parts._replace(query=query))
 
 
 def _without_params(url: str, names: Tuple[str, ...]) -> str:
+    """``url`` without the query parameters ``names`` (the rest kept byte for byte)."""
     parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(key, value) for key, value in query if key not in names]
-    return url if len(kept) == len(query) else urlunsplit(parts._replace(query=urlencode(kept)))
+    segments = [segment for segment in parts.query.split("&") if segment]
+    kept = [segment for segment in segments if _query_key(segment) not in names]
+    return url if len(kept) == len(segments) else urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def _next_kwargs(kwargs: Dict, step: RedirectStep, keep_secrets: bool, secrets: Secrets) -> Dict:
@@ -956,8 +964,8 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
     and :func:`plan_redirect` refuses what cannot be made safe.  At most
     :data:`MAX_REDIRECTS` hops.  Without ``stream=True`` the body is read here, at most
     ``max_body`` bytes (default :data:`MAX_JSON_BYTES`) and not slower than ``timeouts``'
-    minimum rate.  Any status is
-    returned; ``allow_redirects=False`` returns the first answer as it is.
+    minimum rate.  Any status is returned; ``allow_redirects=False`` returns the first
+    answer as it is.
     """
     secrets = secrets or NO_SECRETS
     if "timeout" not in kwargs:

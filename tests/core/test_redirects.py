@@ -324,3 +324,16 @@ def test_eosda_result_resumed_through_the_redirect_never_carries_the_key(storage
     for got in storage.requests:
         assert "x-api-key" not in got["headers"] and "api_key" not in got["query"]
         assert KEY not in json.dumps(got)
+
+
+def test_redirect_queries_are_kept_byte_for_byte(servers):
+    """A pre-signed query (encoded signature) is not re-encoded; only the key is added or removed."""
+    origin, hostile = servers
+    signed = "X-Signature=ab%2Fcd%2B%3D&b=a%20b"
+    origin.redirect("/api/gdw/api/T1", 302, "/api/gdw/api/T2?" + signed)
+    origin.answer("/api/gdw/api/T2", b'{"status": "processing"}')
+    eosda_client(origin.url, "query").get_task("T1")
+    assert origin.requests[1]["query"] == signed + "&api_key=" + quote_plus(KEY)
+    origin.redirect("/api/gdw/api/T3", 307, hostile.url + "/x?" + signed + "&api_key=" + quote_plus(KEY))
+    eosda_client(origin.url, "both").get_task("T3")
+    assert hostile.requests[0]["query"] == signed
