@@ -1272,10 +1272,8 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
     statuses (or when the retries are exhausted; ``retryable`` tells which), and
     :class:`CancelledError` within ~0.1 s of ``cancel`` firing.  Every message is
     redacted.  ``requests_kwargs`` go to ``session.request`` (``stream=True`` for
-    downloads; a ``timeout`` there overrides ``timeouts``).  Redirects are followed by
-    :func:`send_following`: ``secrets`` names what must never reach another origin
-    (``Authorization`` always); a body not streamed is read whole, at most ``max_body``
-    bytes, and a body slower than ``timeouts``' minimum rate counts as a network failure.
+    downloads; a ``timeout`` there overrides ``timeouts``).  Sent by :func:`send_following`
+    (redirects, ``secrets``, ``max_body``); a too slow body counts as a network failure.
     """
     session = session or default_session()
     policy = retry or RetryPolicy()
