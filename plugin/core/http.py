@@ -394,241 +394,6 @@ def default_session() -> requests.Session:
         return _DEFAULT_SESSION
 
 
-# --------------------------------------------------------------------------- per-host limit
-
-def host_key(url: str) -> str:
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return url
-    default = {"http": 80, "https": 443}.get(parts.scheme)
-    host = (parts.hostname or "").lower()
-    return "{}://{}{}".format(parts.scheme, host, "" if port in (None, default) else ":{}".format(port))
-
-
-class HostLimiter:
-    """At most ``max_per_host`` concurrent transfers per scheme+host+port."""
-
-    def __init__(self, max_per_host: int = 4):
-        self.max_per_host = max(1, int(max_per_host))
-        self._lock = threading.Lock()
-        self._sems: Dict[str, threading.BoundedSemaphore] = {}
-        self._active: Dict[str, int] = {}
-
-    def _sem(self, key: str) -> threading.BoundedSemaphore:
-        with self._lock:
-            sem = self._sems.get(key)
-            if sem is None:
-                sem = self._sems[key] = threading.BoundedSemaphore(self.max_per_host)
-            return sem
-
-    def active(self, url: str) -> int:
-        with self._lock:
-            return self._active.get(host_key(url), 0)
-
-    def acquire(self, url: str, cancel=None) -> str:
-        key = host_key(url)
-        sem = self._sem(key)
-        while not sem.acquire(timeout=0.1):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-        with self._lock:
-            self._active[key] = self._active.get(key, 0) + 1
-        return key
-
-    def release(self, key: str) -> None:
-        with self._lock:
-            self._active[key] = max(0, self._active.get(key, 0) - 1)
-        self._sem(key).release()
-
-    def slot(self, url: str, cancel=None):
-        limiter = self
-
-        class _Slot:
-            def __enter__(self_inner):
-                self_inner.key = limiter.acquire(url, cancel)
-                return self_inner
-
-            def __exit__(self_inner, *exc):
-                limiter.release(self_inner.key)
-                return False
-
-        return _Slot()
-
-
-#: Used by :func:`transfer.download` when no limiter is passed.
-DEFAULT_LIMITER = HostLimiter(max_per_host=4)
-
-
-# --------------------------------------------------------------------------- cancel watcher
-
-def response_socket(response) -> Optional[socket.socket]:
-    """The socket under a streaming requests/urllib3 response, if it can be found."""
-    raw = getattr(response, "raw", None)
-    conn = getattr(raw, "_connection", None)
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
-        return sock
-    fp = getattr(raw, "_fp", None)              # http.client.HTTPResponse
-    buffered = getattr(fp, "fp", None)          # BufferedReader over SocketIO
-    rawio = getattr(buffered, "raw", None)
-    return getattr(rawio, "_sock", None)
-
-
-def abort_response(response) -> None:
-    """Unblock any thread reading ``response`` (shutdown of its socket), then close it."""
-    sock = response_socket(response)
-    if sock is not None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-def _shutdown_connection(conn) -> None:
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-class _Watcher:
-    """One daemon thread that aborts watched responses when their cancel token fires."""
-
-    def __init__(self, period: float = 0.1):
-        self.period = period
-        self._lock = threading.Lock()
-        self._items: Dict[int, Tuple[object, object]] = {}
-        self._next = 0
-        self._thread: Optional[threading.Thread] = None
-
-    def watch(self, cancel, response) -> int:
-        with self._lock:
-            self._next += 1
-            handle = self._next
-            self._items[handle] = (cancel, response)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="eo-downloader-cancel-watch",
-                                                daemon=True)
-                self._thread.start()
-        return handle
-
-    def unwatch(self, handle: int) -> None:
-        with self._lock:
-            self._items.pop(handle, None)
-
-    def _run(self) -> None:
-        while True:
-            time.sleep(self.period)
-            with self._lock:
-                items = list(self._items.items())
-            for handle, (cancel, response) in items:
-                try:
-                    fired = cancel.is_cancelled()
-                except Exception:
-                    fired = False
-                if fired:
-                    abort_response(response)
-                    self.unwatch(handle)
-
-
-WATCHER = _Watcher()
-
-
-class watch_response:
-    """Context manager: abort ``response`` from the watcher thread if ``cancel`` fires."""
-
-    def __init__(self, cancel, response):
-        self.cancel = cancel
-        self.response = response
-        self.handle = None
-
-    def __enter__(self):
-        if self.cancel is not None:
-            self.handle = WATCHER.watch(self.cancel, self.response)
-        return self
-
-    def __exit__(self, *exc):
-        if self.handle is not None:
-            WATCHER.unwatch(self.handle)
-        return False
-
-
-def _cancelled_error() -> CancelledError:
-    return CancelledError(translate("Jobs", "Cancelled by the user."))
-
-
-def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs) -> requests.Response:
-    """``session.request`` that returns within ~0.1 s of ``cancel`` firing.
-
-    Without a cancel token this is ``session.request``.  With one, the request
-    runs on a helper thread while this thread watches the token.  On cancel the
-    request's connection is shut down (sessions from :func:`make_session` report
-    it), which also tells the server to stop; with other sessions the request
-    is abandoned (its response, if it ever comes, is closed; the read timeout
-    bounds how long the helper lingers).
-    """
-    if cancel is None:
-        return session.request(method, url, **kwargs)
-    cancel.raise_if_cancelled()
-    box: Dict[str, object] = {}
-    lock = threading.Lock()
-    done = threading.Event()
-
-    def on_connection(conn):
-        with lock:
-            box["conn"] = conn
-            abandoned = box.get("abandoned")
-        if abandoned:
-            _shutdown_connection(conn)
-
-    def work():
-        _TLS.on_connection = on_connection
-        try:
-            result = session.request(method, url, **kwargs)
-        except BaseException as exc:  # handed over to the waiting thread
-            with lock:
-                box["error"] = exc
-        else:
-            with lock:
-                if box.get("abandoned"):
-                    abort_response(result)
-                    result.close()
-                else:
-                    box["response"] = result
-        finally:
-            _TLS.on_connection = None
-            done.set()
-
-    thread = threading.Thread(target=work, name="eo-downloader-request", daemon=True)
-    thread.start()
-    while not done.wait(0.05):
-        if cancel.is_cancelled():
-            with lock:
-                if not done.is_set():
-                    box["abandoned"] = True
-                    conn = box.get("conn")
-                else:
-                    conn = None
-            if box.get("abandoned"):
-                if conn is not None:
-                    _shutdown_connection(conn)
-                raise _cancelled_error()
-            break
-    with lock:
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        response = box.get("response")
-    if cancel.is_cancelled():
-        if response is not None:
-            response.close()
-        raise _cancelled_error()
-    return response  # type: ignore[return-value]
-
-
 # --------------------------------------------------------------------------- bodies: size and rate
 
 #: The largest JSON (or other non-streamed) answer read into memory.  (An EOSDA search page of
@@ -1003,6 +768,241 @@ def send_following(session: requests.Session, method: str, url: str, cancel=None
     if not stream:
         _read_watched(response, cancel, MAX_JSON_BYTES if max_body is None else max_body, timeouts, url)
     return response
+
+
+# --------------------------------------------------------------------------- per-host limit
+
+def host_key(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    host = (parts.hostname or "").lower()
+    return "{}://{}{}".format(parts.scheme, host, "" if port in (None, default) else ":{}".format(port))
+
+
+class HostLimiter:
+    """At most ``max_per_host`` concurrent transfers per scheme+host+port."""
+
+    def __init__(self, max_per_host: int = 4):
+        self.max_per_host = max(1, int(max_per_host))
+        self._lock = threading.Lock()
+        self._sems: Dict[str, threading.BoundedSemaphore] = {}
+        self._active: Dict[str, int] = {}
+
+    def _sem(self, key: str) -> threading.BoundedSemaphore:
+        with self._lock:
+            sem = self._sems.get(key)
+            if sem is None:
+                sem = self._sems[key] = threading.BoundedSemaphore(self.max_per_host)
+            return sem
+
+    def active(self, url: str) -> int:
+        with self._lock:
+            return self._active.get(host_key(url), 0)
+
+    def acquire(self, url: str, cancel=None) -> str:
+        key = host_key(url)
+        sem = self._sem(key)
+        while not sem.acquire(timeout=0.1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+        with self._lock:
+            self._active[key] = self._active.get(key, 0) + 1
+        return key
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            self._active[key] = max(0, self._active.get(key, 0) - 1)
+        self._sem(key).release()
+
+    def slot(self, url: str, cancel=None):
+        limiter = self
+
+        class _Slot:
+            def __enter__(self_inner):
+                self_inner.key = limiter.acquire(url, cancel)
+                return self_inner
+
+            def __exit__(self_inner, *exc):
+                limiter.release(self_inner.key)
+                return False
+
+        return _Slot()
+
+
+#: Used by :func:`transfer.download` when no limiter is passed.
+DEFAULT_LIMITER = HostLimiter(max_per_host=4)
+
+
+# --------------------------------------------------------------------------- cancel watcher
+
+def response_socket(response) -> Optional[socket.socket]:
+    """The socket under a streaming requests/urllib3 response, if it can be found."""
+    raw = getattr(response, "raw", None)
+    conn = getattr(raw, "_connection", None)
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        return sock
+    fp = getattr(raw, "_fp", None)              # http.client.HTTPResponse
+    buffered = getattr(fp, "fp", None)          # BufferedReader over SocketIO
+    rawio = getattr(buffered, "raw", None)
+    return getattr(rawio, "_sock", None)
+
+
+def abort_response(response) -> None:
+    """Unblock any thread reading ``response`` (shutdown of its socket), then close it."""
+    sock = response_socket(response)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _shutdown_connection(conn) -> None:
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class _Watcher:
+    """One daemon thread that aborts watched responses when their cancel token fires."""
+
+    def __init__(self, period: float = 0.1):
+        self.period = period
+        self._lock = threading.Lock()
+        self._items: Dict[int, Tuple[object, object]] = {}
+        self._next = 0
+        self._thread: Optional[threading.Thread] = None
+
+    def watch(self, cancel, response) -> int:
+        with self._lock:
+            self._next += 1
+            handle = self._next
+            self._items[handle] = (cancel, response)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="eo-downloader-cancel-watch",
+                                                daemon=True)
+                self._thread.start()
+        return handle
+
+    def unwatch(self, handle: int) -> None:
+        with self._lock:
+            self._items.pop(handle, None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.period)
+            with self._lock:
+                items = list(self._items.items())
+            for handle, (cancel, response) in items:
+                try:
+                    fired = cancel.is_cancelled()
+                except Exception:
+                    fired = False
+                if fired:
+                    abort_response(response)
+                    self.unwatch(handle)
+
+
+WATCHER = _Watcher()
+
+
+class watch_response:
+    """Context manager: abort ``response`` from the watcher thread if ``cancel`` fires."""
+
+    def __init__(self, cancel, response):
+        self.cancel = cancel
+        self.response = response
+        self.handle = None
+
+    def __enter__(self):
+        if self.cancel is not None:
+            self.handle = WATCHER.watch(self.cancel, self.response)
+        return self
+
+    def __exit__(self, *exc):
+        if self.handle is not None:
+            WATCHER.unwatch(self.handle)
+        return False
+
+
+def _cancelled_error() -> CancelledError:
+    return CancelledError(translate("Jobs", "Cancelled by the user."))
+
+
+def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs) -> requests.Response:
+    """``session.request`` that returns within ~0.1 s of ``cancel`` firing.
+
+    Without a cancel token this is ``session.request``.  With one, the request
+    runs on a helper thread while this thread watches the token.  On cancel the
+    request's connection is shut down (sessions from :func:`make_session` report
+    it), which also tells the server to stop; with other sessions the request
+    is abandoned (its response, if it ever comes, is closed; the read timeout
+    bounds how long the helper lingers).
+    """
+    if cancel is None:
+        return session.request(method, url, **kwargs)
+    cancel.raise_if_cancelled()
+    box: Dict[str, object] = {}
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def on_connection(conn):
+        with lock:
+            box["conn"] = conn
+            abandoned = box.get("abandoned")
+        if abandoned:
+            _shutdown_connection(conn)
+
+    def work():
+        _TLS.on_connection = on_connection
+        try:
+            result = session.request(method, url, **kwargs)
+        except BaseException as exc:  # handed over to the waiting thread
+            with lock:
+                box["error"] = exc
+        else:
+            with lock:
+                if box.get("abandoned"):
+                    abort_response(result)
+                    result.close()
+                else:
+                    box["response"] = result
+        finally:
+            _TLS.on_connection = None
+            done.set()
+
+    thread = threading.Thread(target=work, name="eo-downloader-request", daemon=True)
+    thread.start()
+    while not done.wait(0.05):
+        if cancel.is_cancelled():
+            with lock:
+                if not done.is_set():
+                    box["abandoned"] = True
+                    conn = box.get("conn")
+                else:
+                    conn = None
+            if box.get("abandoned"):
+                if conn is not None:
+                    _shutdown_connection(conn)
+                raise _cancelled_error()
+            break
+    with lock:
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        response = box.get("response")
+    if cancel.is_cancelled():
+        if response is not None:
+            response.close()
+        raise _cancelled_error()
+    return response  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------- error messages
