@@ -56,8 +56,8 @@ MARKS = {}
 
 def instrument():
     """Record when the tile downloads and the runner end (worker threads)."""
-    from plugin.core.ee.client import EeClient
-    from plugin.core.providers import ee_download as R
+    from plugin.core.providers.earthengine.client import EeClient
+    from plugin.core.providers.earthengine import download_runner as R
     download = EeClient.download
     fetch_all = R.EeDownload.fetch_all
     run = R.EeDownload.run
@@ -97,7 +97,7 @@ def run_one(side, sim_url, workdir, interval_ms):
     from plugin.adapters.job_manager import JobManager
     from plugin.core import raster
     from plugin.core.jobs import Job
-    from plugin.core.providers import ee_download as R
+    from plugin.core.providers.earthengine import download_runner as R
     project = QgsProject.instance()
     project.clear()
     aoi, (x0, y0, x1, y1) = square_aoi(side)

@@ -41,11 +41,11 @@ for p in (ROOT, BENCH):
         sys.path.insert(0, p)
 
 from _util import SimProcess  # noqa: E402
-from plugin.core import http  # noqa: E402
-from plugin.core.ee import params as ee_params  # noqa: E402
-from plugin.core.ee import tiling  # noqa: E402
+from plugin.core.transfer import http  # noqa: E402
+from plugin.core.providers.earthengine import params as ee_params  # noqa: E402
+from plugin.core.providers.earthengine import tiling  # noqa: E402
 from plugin.core.jobs import Job  # noqa: E402
-from plugin.core.providers import ee_download as R  # noqa: E402
+from plugin.core.providers.earthengine import download_runner as R  # noqa: E402
 from plugin.core.runner import RunContext  # noqa: E402
 
 IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"

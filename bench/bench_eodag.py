@@ -71,7 +71,7 @@ def child(args):
     from osgeo import gdal
     from shapely.geometry import shape
     from plugin.core.jobs import Job, JobStore
-    from plugin.core.providers import eodag_download as ed
+    from plugin.core.providers.eodag import runner as ed
     from plugin.core.runner import RunContext, run_job
     gdal.UseExceptions()
     aoi = cfg["aoi"]

@@ -98,7 +98,7 @@ def make_products(www, count, size_mib):
 
 def bench_zip_runner(job, ctx):
     """Download a zip, extract it safely, return its GeoTIFFs (what a product provider does)."""
-    from plugin.core import archive, transfer
+    from plugin.core.transfer import archive, download as transfer
     from plugin.core.jobs import JobState
     ctx.set_state(JobState.DOWNLOADING, "Downloading")
 

@@ -195,7 +195,7 @@ class Nginx:
 
 def child(args):
     """Run engine downloads in this fresh process; print one JSON line."""
-    from plugin.core import http, transfer
+    from plugin.core.transfer import http, download as transfer
     session = http.make_session()
     urls = args.urls
     dests = args.dests
@@ -223,7 +223,7 @@ def child(args):
     hwm_after = status_kib("VmHWM")
     extract = {}
     if args.extract and results[0] is not None:
-        from plugin.core import archive
+        from plugin.core.transfer import archive
         folder = results[0].path + ".d"
         t0 = time.perf_counter()
         files = archive.safe_extract(results[0].path, folder)

@@ -122,102 +122,102 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="56"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="56"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="66"/>
+        <location filename="../plugin/core/transfer/archive.py" line="66"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="96"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="114"/>
+        <location filename="../plugin/core/transfer/archive.py" line="114"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="109"/>
+        <location filename="../plugin/core/transfer/archive.py" line="109"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="112"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="118"/>
+        <location filename="../plugin/core/transfer/archive.py" line="118"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="120"/>
+        <location filename="../plugin/core/transfer/archive.py" line="120"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="130"/>
+        <location filename="../plugin/core/transfer/archive.py" line="130"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="140"/>
+        <location filename="../plugin/core/transfer/archive.py" line="140"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="150"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="158"/>
+        <location filename="../plugin/core/transfer/archive.py" line="158"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="195"/>
+        <location filename="../plugin/core/transfer/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
         <translation>No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="225"/>
+        <location filename="../plugin/core/transfer/archive.py" line="225"/>
         <source>is larger than its header says</source>
         <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="241"/>
+        <location filename="../plugin/core/transfer/archive.py" line="241"/>
         <source>Could not write {}: {}</source>
         <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="245"/>
+        <location filename="../plugin/core/transfer/archive.py" line="245"/>
         <source>{} is shorter than its header says</source>
         <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="263"/>
+        <location filename="../plugin/core/transfer/archive.py" line="263"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="96"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
@@ -225,12 +225,12 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../plugin/core/checks.py" line="34"/>
+        <location filename="../plugin/core/checks.py" line="35"/>
         <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
         <translation>Earth Engine respondió: las credenciales funcionan con el proyecto {} (imagen de prueba leída, solicitud de descarga aceptada).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/checks.py" line="43"/>
+        <location filename="../plugin/core/checks.py" line="44"/>
         <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
         <translation>EOSDA respondió: la clave de API funciona ({} escena(s) en la búsqueda de prueba).</translation>
     </message>
@@ -238,57 +238,57 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="36"/>
+        <location filename="../plugin/adapters/credentials.py" line="37"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>No se encontró la configuración de autenticación '{}' en la base de datos de autenticación de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="36"/>
+        <location filename="../plugin/adapters/credentials.py" line="37"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Elija o cree una en la configuración del complemento.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="49"/>
+        <location filename="../plugin/adapters/credentials.py" line="50"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuración de autenticación '{}' no contiene ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="55"/>
+        <location filename="../plugin/adapters/credentials.py" line="56"/>
         <source>No EOSDA API key is set.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="55"/>
+        <location filename="../plugin/adapters/credentials.py" line="56"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Guarde su clave en una configuración de autenticación en la configuración del complemento, o defina EO_DOWNLOADER_EOSDA_API_KEY para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="72"/>
+        <location filename="../plugin/adapters/credentials.py" line="73"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS no pudo obtener un token OAuth2 de la configuración de autenticación '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="72"/>
+        <location filename="../plugin/adapters/credentials.py" line="73"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Abra Configuración &gt; Opciones &gt; Autenticación y compruebe la configuración; después vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="103"/>
+        <location filename="../plugin/adapters/credentials.py" line="104"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuración de autenticación '{}' ({}) no contiene ninguna credencial de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="114"/>
+        <location filename="../plugin/adapters/credentials.py" line="115"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>No se han definido credenciales de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="114"/>
+        <location filename="../plugin/adapters/credentials.py" line="115"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="133"/>
+        <location filename="../plugin/adapters/credentials.py" line="134"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuración de autenticación '{}' no contiene ningún nombre de usuario, contraseña ni clave de API para eodag.</translation>
     </message>
@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="66"/>
+        <location filename="../plugin/gui/dock.py" line="67"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="77"/>
+        <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="77"/>
+        <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="153"/>
+        <location filename="../plugin/gui/dock.py" line="154"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="184"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="196"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Enter an image id.</source>
         <translation>Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="229"/>
+        <location filename="../plugin/gui/dock.py" line="230"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="211"/>
+        <location filename="../plugin/gui/dock.py" line="212"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="225"/>
+        <location filename="../plugin/gui/dock.py" line="226"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="227"/>
+        <location filename="../plugin/gui/dock.py" line="228"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="231"/>
+        <location filename="../plugin/gui/dock.py" line="232"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="255"/>
+        <location filename="../plugin/gui/dock.py" line="256"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="385"/>
+        <location filename="../plugin/gui/dock.py" line="399"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="401"/>
+        <location filename="../plugin/gui/dock.py" line="415"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="410"/>
+        <location filename="../plugin/gui/dock.py" line="424"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="430"/>
+        <location filename="../plugin/gui/dock.py" line="444"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="244"/>
+        <location filename="../plugin/gui/dock.py" line="245"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="295"/>
+        <location filename="../plugin/gui/dock.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="300"/>
+        <location filename="../plugin/gui/dock.py" line="301"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="312"/>
+        <location filename="../plugin/gui/dock.py" line="313"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
@@ -556,32 +556,32 @@
         <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="110"/>
+        <location filename="../plugin/gui/dock.py" line="111"/>
         <source>Use a batch export instead</source>
         <translation>Usar una exportación por lotes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="206"/>
+        <location filename="../plugin/gui/dock.py" line="207"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="207"/>
+        <location filename="../plugin/gui/dock.py" line="208"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="214"/>
+        <location filename="../plugin/gui/dock.py" line="215"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="218"/>
+        <location filename="../plugin/gui/dock.py" line="219"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="361"/>
+        <location filename="../plugin/gui/dock.py" line="373"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
@@ -589,107 +589,107 @@
 <context>
     <name>EeAuth</name>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="46"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="46"/>
         <source>Sign in to Earth Engine again: run &quot;earthengine authenticate&quot; (or ee.Authenticate() in Python), or update the Earth Engine credentials in the plugin settings (a service-account key or an access token), then retry.</source>
         <translation>Vuelva a iniciar sesión en Earth Engine: ejecute &quot;earthengine authenticate&quot; (o ee.Authenticate() en Python), o actualice las credenciales de Earth Engine en la configuración del complemento (una clave de cuenta de servicio o un token de acceso), y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="76"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="76"/>
         <source>The Earth Engine access token is empty.</source>
         <translation>El token de acceso de Earth Engine está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="94"/>
         <source>The Earth Engine credentials hold no refresh token.</source>
         <translation>Las credenciales de Earth Engine no contienen ningún token de actualización.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="142"/>
         <source>Google refused the Earth Engine refresh token: {}</source>
         <translation>Google rechazó el token de actualización de Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="148"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="148"/>
         <source>The token endpoint {} did not answer with JSON.</source>
         <translation>El endpoint de token {} no respondió con JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="152"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="152"/>
         <source>The token endpoint answered without an access token.</source>
         <translation>El endpoint de token respondió sin token de acceso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="176"/>
         <source>No Earth Engine credentials file at {}.</source>
         <translation>No hay ningún archivo de credenciales de Earth Engine en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="179"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="179"/>
         <source>The Earth Engine credentials file {} cannot be read: {}</source>
         <translation>No se puede leer el archivo de credenciales de Earth Engine {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="182"/>
         <source>The Earth Engine credentials file {} holds no refresh token.</source>
         <translation>El archivo de credenciales de Earth Engine {} no contiene ningún token de actualización.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="187"/>
         <source>The Earth Engine credentials file {} names no OAuth client (client_id).</source>
         <translation>El archivo de credenciales de Earth Engine {} no indica ningún cliente OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="187"/>
         <source>Run &quot;earthengine authenticate&quot; again with a current earthengine-api, or use a service-account key.</source>
         <translation>Vuelva a ejecutar &quot;earthengine authenticate&quot; con una versión actual de earthengine-api, o use una clave de cuenta de servicio.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="207"/>
         <source>Service-account keys need the Python package google-auth, which is not installed.</source>
         <translation>Las claves de cuenta de servicio necesitan el paquete de Python google-auth, que no está instalado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="207"/>
         <source>Install google-auth into QGIS&apos;s Python (pip install google-auth), or sign in with &quot;earthengine authenticate&quot; instead.</source>
         <translation>Instale google-auth en el Python de QGIS (pip install google-auth), o inicie sesión con &quot;earthengine authenticate&quot; en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="221"/>
         <source>The service-account key is not valid JSON: {}</source>
         <translation>La clave de cuenta de servicio no es un JSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="224"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="224"/>
         <source>This is not a service-account key (JSON with &quot;type&quot;: &quot;service_account&quot;).</source>
         <translation>Esto no es una clave de cuenta de servicio (JSON con &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="249"/>
         <source>The service-account key was refused: {}</source>
         <translation>Se rechazó la clave de cuenta de servicio: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="322"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>No hay credenciales de Earth Engine configuradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="274"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Las credenciales de Earth Engine no son un JSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="277"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="277"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Las credenciales de Earth Engine deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="283"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Las credenciales de Earth Engine no indican ningún cliente OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="293"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Estas credenciales no contienen ni un token de actualización, ni una clave de cuenta de servicio, ni un token de acceso.</translation>
     </message>
@@ -697,67 +697,67 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
@@ -765,72 +765,72 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="382"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="388"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="488"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="514"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="544"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="546"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
-        <translation>No se ha definido ninguna carpeta de salida para esta descarga.</translation>
+        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="483"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
@@ -838,352 +838,352 @@
 <context>
     <name>EeExport</name>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
         <source>Unknown export destination &quot;{}&quot;.</source>
         <translation>Destino de exportación desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
         <source>Use Cloud Storage, Drive or Asset.</source>
         <translation>Use Cloud Storage, Drive o Asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
         <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
         <translation>La banda &quot;{}&quot; tiene sus propias opciones; una exportación tiene una sola cuadrícula para todas las bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
         <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
         <translation>Indique solo los nombres de las bandas, y la escala, el SRC o las dimensiones para toda la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
         <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
         <translation>MAX_PIXELS debe ser un número entero de píxeles mayor que 0; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
         <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
         <translation>Por ejemplo 1e9 o 10000000000 (el valor predeterminado es 1e8).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
         <source>The priority must be a whole number from 0 to 9999; got {}.</source>
         <translation>La prioridad debe ser un número entero de 0 a 9999; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
         <source>Higher runs sooner; leave it empty for the default, 100.</source>
         <translation>Cuanto más alta, antes se ejecuta; déjela vacía para el valor predeterminado, 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
         <source>File dimensions must be multiples of {} pixels; got {}.</source>
         <translation>Las dimensiones de los archivos deben ser múltiplos de {} píxeles; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
         <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
         <translation>Earth Engine escribe los archivos en bloques de {} píxeles: use p. ej. 1024 o 2048x1024.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="154"/>
         <source>The no-data value must be a number; got {}.</source>
         <translation>El valor NoData debe ser un número; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
         <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
         <translation>Política de pirámides desconocida &quot;{}&quot;{}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="177"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="177"/>
         <source>The pyramiding overrides are not valid JSON: {}.</source>
         <translation>Las políticas de pirámides por banda no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
         <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
         <translation>Ejemplo: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
         <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
         <translation>Las políticas de pirámides por banda deben ser un objeto JSON cuyas claves son los nombres de banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
         <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
         <translation>Las políticas de pirámides por banda no nombran ninguna banda (&quot;{}&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
         <source>Set the default policy with PYRAMIDING_POLICY.</source>
         <translation>Defina la política predeterminada con PYRAMIDING_POLICY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="188"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="188"/>
         <source> for band {}</source>
         <translation> para la banda {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
         <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
         <translation>Se necesita un nombre de bucket de Cloud Storage; &quot;{}&quot; no lo es.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
         <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
         <translation>Los nombres de bucket tienen de 3 a 63 letras minúsculas, dígitos, puntos, guiones o guiones bajos, p. ej. my-bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
         <source>The file name prefix &quot;{}&quot; cannot be used.</source>
         <translation>No se puede usar el prefijo de nombre de archivo &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
         <source>Use e.g. exports/my_area (no leading slash).</source>
         <translation>Use p. ej. exports/my_area (sin barra inicial).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
         <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
         <translation>Indique el ID del recurso que se va a crear; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
         <source>For example projects/{}/assets/my_export.</source>
         <translation>Por ejemplo projects/{}/assets/my_export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
         <source>Invalid workload tag &quot;{}&quot;.</source>
         <translation>Etiqueta de carga de trabajo &quot;{}&quot; no válida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
         <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
         <translation>Las etiquetas tienen de 1 a 63 letras minúsculas, dígitos, '-' o '_', y empiezan y terminan por una letra o un dígito.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="245"/>
         <source>The description must be one line.</source>
         <translation>La descripción debe ocupar una sola línea.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
         <source>The visualization parameters are not valid JSON: {}.</source>
         <translation>Los parámetros de visualización no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
         <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
         <translation>Ejemplo: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="261"/>
         <source>The visualization parameters must be a JSON object.</source>
         <translation>Los parámetros de visualización deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
         <source>Unknown visualization parameter &quot;{}&quot;.</source>
         <translation>Parámetro de visualización desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
         <source>Use: {}.</source>
         <translation>Use: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>El área de interés no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>El área de interés debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indique una escala o unas dimensiones, no ambas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
         <source>Give an area of interest.</source>
         <translation>Indique un área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Exported bands: {}.</source>
         <translation>Bandas exportadas: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="137"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="147"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="147"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="187"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="206"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="249"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="304"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="304"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="123"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="149"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="215"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_export.py" line="282"/>
         <source>No output folder is set for this export.</source>
-        <translation>No se ha definido ninguna carpeta de salida para esta exportación.</translation>
+        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
@@ -1299,230 +1299,235 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>La escala debe ser un número positivo de metros por píxel; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Introduzca p. ej. 10 para las bandas más finas de Sentinel-2, o déjelo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="116"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Las dimensiones deben ser ANCHOxALTO en píxeles enteros (p. ej. 512x512), o un solo número para el lado más largo; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformación de píxeles (crs_transform) debe tener 6 números; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indique [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], p. ej. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformación de píxeles (crs_transform) {} tiene un tamaño de píxel cero.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale e yScale (1.º y 5.º números) no deben ser 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SRC desconocido &quot;{}&quot;: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>Example: {}</source>
         <translation>Ejemplo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Band options can be: {}.</source>
         <translation>Las opciones de banda pueden ser: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
         <source>A band name is empty.</source>
         <translation>Un nombre de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="242"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="313"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
+        <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
     </message>
 </context>
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="135"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="178"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
     </message>
@@ -1530,67 +1535,67 @@
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>La imagen {} no tiene la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
         <source>Its bands are: {}.</source>
         <translation>Sus bandas son: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="209"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>El área debe ser un polígono; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="227"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="227"/>
         <source>The area is empty.</source>
         <translation>El área está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>El área no se puede expresar en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sin un área, la extensión de la imagen debe ser conocida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="293"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dibuje o elija un área, o indique unas dimensiones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Las transformaciones de píxeles con cizallamiento no se admiten con un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Use una transformación con cizallamiento 0 (2.º y 4.º números).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="302"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="302"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La proyección de la imagen es desconocida; indique un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
         <source>Draw or choose an area.</source>
         <translation>Dibuje o elija un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="333"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>El tamaño de píxel de la imagen es desconocido; indique una escala.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="395"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="395"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
         <translation>{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
     </message>
@@ -1634,167 +1639,167 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="114"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="136"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="136"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="836"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="836"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="966"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="966"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1123"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1123"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1128"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1128"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="901"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="901"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="910"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="910"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -1802,192 +1807,192 @@
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="77"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="76"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} '{value}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="87"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="86"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} debe ser un número de minutos, no '{value}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="90"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} debe ser mayor que 0 minutos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="100"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Elija una colección (tipo de producto), p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
         <source>The start date</source>
         <translation>La fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
         <source>The end date</source>
         <translation>La fecha de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="105"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La fecha de inicio {start} es posterior a la fecha de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="113"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="161"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="123"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="122"/>
         <source>The number of products must be at least 1.</source>
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="166"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="167"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="189"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="195"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="208"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="215"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="219"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="226"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="241"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="243"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="247"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="263"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="286"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="290"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="297"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="302"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="318"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="325"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -1995,227 +2000,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="109"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="117"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="196"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="202"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="269"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="291"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="319"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="394"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="471"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="490"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="495"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
         <source>Test connection</source>
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="126"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="330"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="333"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
     </message>
@@ -2223,237 +2228,237 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/eosda.py" line="143"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="143"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>El ID de vista está vacío: elija una escena de los resultados de la búsqueda (por ejemplo S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>El ID de vista '{}' no empieza por un sensor admitido ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Use un ID de vista devuelto por la búsqueda de EOSDA, por ejemplo S2/13/R/EL/2023/7/19/0 o L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="159"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="159"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>El ID de vista '{}' no es un ID de vista {} válido: se esperaba {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="250"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="250"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>No hay ninguna banda seleccionada: indique al menos una banda (por ejemplo B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="222"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Banda(s) desconocida(s) para {}: {}. Bandas disponibles: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La referencia '{}' solo puede contener letras, dígitos y _ . : - (128 caracteres como máximo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="301"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="301"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>La URL de devolución de llamada debe ser una URL http(s), no '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="310"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="310"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA acepta un solo Polygon por solicitud; se ha dado un {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="493"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="493"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tarea está marcada como '{}' pero su respuesta no contiene ningún archivo de resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="565"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="565"/>
         <source>EOSDA refused the API key: {}</source>
         <translation>EOSDA rechazó la clave de API: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="565"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="565"/>
         <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Compruebe la clave de API de EOSDA en la configuración del complemento (gestor de autenticación de QGIS) o en EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="595"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="595"/>
         <source>EOSDA rejected the download request (HTTP {}): {}</source>
         <translation>EOSDA rechazó la solicitud de descarga (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="597"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="597"/>
         <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
         <translation>EOSDA respondió a la solicitud de descarga con algo que no es JSON (HTTP {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="604"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="604"/>
         <source>EOSDA did not create the task: {}</source>
         <translation>EOSDA no creó la tarea: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="641"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="641"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="662"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="662"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="703"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="703"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The server may be busy: try again later.</source>
         <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="766"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="766"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="799"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="799"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="804"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="804"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="851"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="851"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="921"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="921"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="935"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="935"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="940"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="940"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="943"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="952"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="952"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="964"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="964"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="969"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="969"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="69"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="53"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="128"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="138"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="142"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="156"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="158"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="167"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="173"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="180"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
@@ -2461,97 +2466,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/http.py" line="751"/>
+        <location filename="../plugin/core/transfer/http.py" line="751"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="783"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="785"/>
+        <location filename="../plugin/core/transfer/http.py" line="785"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="787"/>
+        <location filename="../plugin/core/transfer/http.py" line="787"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="789"/>
+        <location filename="../plugin/core/transfer/http.py" line="789"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="791"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="800"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="800"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="923"/>
+        <location filename="../plugin/core/transfer/http.py" line="923"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="806"/>
+        <location filename="../plugin/core/transfer/http.py" line="806"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="921"/>
+        <location filename="../plugin/core/transfer/http.py" line="921"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="924"/>
+        <location filename="../plugin/core/transfer/http.py" line="924"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="836"/>
+        <location filename="../plugin/core/transfer/http.py" line="836"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="839"/>
+        <location filename="../plugin/core/transfer/http.py" line="839"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="841"/>
+        <location filename="../plugin/core/transfer/http.py" line="841"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="845"/>
+        <location filename="../plugin/core/transfer/http.py" line="845"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="847"/>
+        <location filename="../plugin/core/transfer/http.py" line="847"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="848"/>
+        <location filename="../plugin/core/transfer/http.py" line="848"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="988"/>
+        <location filename="../plugin/core/transfer/http.py" line="988"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2559,37 +2564,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
+        <location filename="../plugin/core/jobs.py" line="43"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Submitted</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Running</source>
         <translation>En ejecución</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -2597,12 +2602,12 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="178"/>
+        <location filename="../plugin/core/transfer/http.py" line="551"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="143"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
@@ -2612,19 +2617,49 @@
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="231"/>
+        <location filename="../plugin/adapters/job_manager.py" line="239"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="175"/>
+        <location filename="../plugin/adapters/job_manager.py" line="174"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="55"/>
+        <location filename="../plugin/adapters/job_manager.py" line="43"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/runner.py" line="87"/>
+        <source>No output folder is set.</source>
+        <translation>No se ha definido ninguna carpeta de salida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/output.py" line="58"/>
+        <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
+        <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
+        <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="318"/>
+        <source>The job list {} could not be read: {}</source>
+        <translation>No se pudo leer la lista de trabajos {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="421"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
+        <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; el archivo tal como estaba se conserva en {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="425"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
+        <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; no se pudo conservar ninguna copia.</translation>
     </message>
 </context>
 <context>
@@ -2790,22 +2825,22 @@ Trabajo: {job}</translation>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="92"/>
+        <location filename="../plugin/core/runner.py" line="219"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>No se puede crear la carpeta de salida '{}': {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="94"/>
+        <location filename="../plugin/core/runner.py" line="222"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="30"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="33"/>
+        <location filename="../plugin/processing/ee_download.py" line="32"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -2820,7 +2855,7 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
 
 AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
 IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -2871,17 +2906,17 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="68"/>
+        <location filename="../plugin/processing/ee_download.py" line="69"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="70"/>
+        <location filename="../plugin/processing/ee_download.py" line="72"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
@@ -2891,12 +2926,12 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Proyecto de Google Cloud</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="31"/>
+        <location filename="../plugin/processing/eosda.py" line="30"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="34"/>
+        <location filename="../plugin/processing/eosda.py" line="33"/>
         <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
 
 AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
@@ -2913,37 +2948,37 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT: la capa de huellas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="45"/>
+        <location filename="../plugin/processing/eosda.py" line="44"/>
         <source>Dataset</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/eosda.py" line="46"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Fecha de inicio (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Fecha de fin (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <location filename="../plugin/processing/eosda.py" line="48"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Cobertura de nubes máxima (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="52"/>
+        <location filename="../plugin/processing/eosda.py" line="51"/>
         <source>Maximum number of scenes</source>
         <translation>Número máximo de escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="56"/>
+        <location filename="../plugin/processing/eosda.py" line="55"/>
         <source>Authentication configuration</source>
         <translation>Configuración de autenticación</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <location filename="../plugin/processing/eosda.py" line="57"/>
         <source>Scene footprints</source>
         <translation>Huellas de las escenas</translation>
     </message>
@@ -3311,21 +3346,52 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2.
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2.
+BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
+SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
+CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
+DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
+FORMAT: Predeterminado (el de Earth Engine: un GeoTIFF comprimido, un archivo por banda salvo que FILE_PER_BAND sea falso), ZIPPED_GEO_TIFF (un archivo multibanda), ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
+FILE_PER_BAND: un archivo por banda con el formato predeterminado (un formato explícito decide por sí mismo, como en el cliente oficial).
+NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
+AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
 </context>
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="280"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} no tiene la banda {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="289"/>
         <source>select band {index} of {path}</source>
         <translation>seleccionar la banda {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="314"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="314"/>
         <source>cut {path} to the area of interest</source>
         <translation>recortar {path} al área de interés</translation>
     </message>
@@ -3564,117 +3630,117 @@ OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</transla
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="548"/>
+        <location filename="../plugin/core/transfer/download.py" line="548"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="636"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="636"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="652"/>
+        <location filename="../plugin/core/transfer/download.py" line="652"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="654"/>
+        <location filename="../plugin/core/transfer/download.py" line="654"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="656"/>
+        <location filename="../plugin/core/transfer/download.py" line="656"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="684"/>
+        <location filename="../plugin/core/transfer/download.py" line="684"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="694"/>
+        <location filename="../plugin/core/transfer/download.py" line="694"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="797"/>
+        <location filename="../plugin/core/transfer/download.py" line="797"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="799"/>
+        <location filename="../plugin/core/transfer/download.py" line="799"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer/download.py" line="895"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="914"/>
+        <location filename="../plugin/core/transfer/http.py" line="964"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer/download.py" line="936"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="953"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="953"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="982"/>
+        <location filename="../plugin/core/transfer/download.py" line="982"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1037"/>
+        <location filename="../plugin/core/transfer/download.py" line="1037"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1048"/>
+        <location filename="../plugin/core/transfer/download.py" line="1048"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1051"/>
+        <location filename="../plugin/core/transfer/download.py" line="1051"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1138"/>
+        <location filename="../plugin/core/transfer/download.py" line="1138"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1205"/>
+        <location filename="../plugin/core/transfer/download.py" line="1205"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="930"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="930"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

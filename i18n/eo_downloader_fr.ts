@@ -122,102 +122,102 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="56"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="56"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="66"/>
+        <location filename="../plugin/core/transfer/archive.py" line="66"/>
         <source>The archive {} does not exist.</source>
         <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="96"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="114"/>
+        <location filename="../plugin/core/transfer/archive.py" line="114"/>
         <source>has an invalid name</source>
         <translation>a un nom non valide</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="109"/>
+        <location filename="../plugin/core/transfer/archive.py" line="109"/>
         <source>has an absolute path</source>
         <translation>a un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="112"/>
         <source>points outside the destination (..)</source>
         <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="118"/>
+        <location filename="../plugin/core/transfer/archive.py" line="118"/>
         <source>is a symbolic link</source>
         <translation>est un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="120"/>
+        <location filename="../plugin/core/transfer/archive.py" line="120"/>
         <source>is a special file</source>
         <translation>est un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="130"/>
+        <location filename="../plugin/core/transfer/archive.py" line="130"/>
         <source>exceeds the limit of {} members</source>
         <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="140"/>
+        <location filename="../plugin/core/transfer/archive.py" line="140"/>
         <source>appears twice</source>
         <translation>apparaît deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="150"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="158"/>
+        <location filename="../plugin/core/transfer/archive.py" line="158"/>
         <source>is inside a file</source>
         <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="195"/>
+        <location filename="../plugin/core/transfer/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
         <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="225"/>
+        <location filename="../plugin/core/transfer/archive.py" line="225"/>
         <source>is larger than its header says</source>
         <translation>est plus grande que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="241"/>
+        <location filename="../plugin/core/transfer/archive.py" line="241"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="245"/>
+        <location filename="../plugin/core/transfer/archive.py" line="245"/>
         <source>{} is shorter than its header says</source>
         <translation>{} est plus court que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="263"/>
+        <location filename="../plugin/core/transfer/archive.py" line="263"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe et n'est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="96"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
@@ -225,12 +225,12 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../plugin/core/checks.py" line="34"/>
+        <location filename="../plugin/core/checks.py" line="35"/>
         <source>Earth Engine answered: the credentials work with project {} (test image read, download request accepted).</source>
         <translation>Earth Engine a répondu : les identifiants fonctionnent avec le projet {} (image de test lue, requête de téléchargement acceptée).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/checks.py" line="43"/>
+        <location filename="../plugin/core/checks.py" line="44"/>
         <source>EOSDA answered: the API key works ({} scene(s) in the test search).</source>
         <translation>EOSDA a répondu : la clé d'API fonctionne ({} scène(s) dans la recherche de test).</translation>
     </message>
@@ -238,57 +238,57 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="36"/>
+        <location filename="../plugin/adapters/credentials.py" line="37"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>La configuration d'authentification « {} » est introuvable dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="36"/>
+        <location filename="../plugin/adapters/credentials.py" line="37"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Choisissez-en ou créez-en une dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="49"/>
+        <location filename="../plugin/adapters/credentials.py" line="50"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuration d'authentification « {} » ne contient aucune clé d'API EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="55"/>
+        <location filename="../plugin/adapters/credentials.py" line="56"/>
         <source>No EOSDA API key is set.</source>
         <translation>Aucune clé d'API EOSDA n'est définie.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="55"/>
+        <location filename="../plugin/adapters/credentials.py" line="56"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Enregistrez votre clé dans une configuration d'authentification dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EOSDA_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="72"/>
+        <location filename="../plugin/adapters/credentials.py" line="73"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS n'a pas pu obtenir de jeton OAuth2 à partir de la configuration d'authentification « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="72"/>
+        <location filename="../plugin/adapters/credentials.py" line="73"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Ouvrez Préférences &gt; Options &gt; Authentification et vérifiez la configuration, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="103"/>
+        <location filename="../plugin/adapters/credentials.py" line="104"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuration d'authentification « {} » ({}) ne contient aucun identifiant Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="114"/>
+        <location filename="../plugin/adapters/credentials.py" line="115"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>Aucun identifiant Earth Engine n'est défini.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="114"/>
+        <location filename="../plugin/adapters/credentials.py" line="115"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="133"/>
+        <location filename="../plugin/adapters/credentials.py" line="134"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuration d'authentification « {} » ne contient ni nom d'utilisateur, ni mot de passe, ni clé d'API pour eodag.</translation>
     </message>
@@ -301,17 +301,17 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="66"/>
+        <location filename="../plugin/gui/dock.py" line="67"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="77"/>
+        <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="77"/>
+        <location filename="../plugin/gui/dock.py" line="78"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
@@ -321,67 +321,67 @@
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="153"/>
+        <location filename="../plugin/gui/dock.py" line="154"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="184"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="196"/>
+        <location filename="../plugin/gui/dock.py" line="197"/>
         <source>Enter an image id.</source>
         <translation>Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="229"/>
+        <location filename="../plugin/gui/dock.py" line="230"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="211"/>
+        <location filename="../plugin/gui/dock.py" line="212"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="225"/>
+        <location filename="../plugin/gui/dock.py" line="226"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="227"/>
+        <location filename="../plugin/gui/dock.py" line="228"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="231"/>
+        <location filename="../plugin/gui/dock.py" line="232"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="255"/>
+        <location filename="../plugin/gui/dock.py" line="256"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="385"/>
+        <location filename="../plugin/gui/dock.py" line="399"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="401"/>
+        <location filename="../plugin/gui/dock.py" line="415"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="410"/>
+        <location filename="../plugin/gui/dock.py" line="424"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="430"/>
+        <location filename="../plugin/gui/dock.py" line="444"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -526,22 +526,22 @@
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="244"/>
+        <location filename="../plugin/gui/dock.py" line="245"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="295"/>
+        <location filename="../plugin/gui/dock.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="300"/>
+        <location filename="../plugin/gui/dock.py" line="301"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="312"/>
+        <location filename="../plugin/gui/dock.py" line="313"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
@@ -556,32 +556,32 @@
         <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="110"/>
+        <location filename="../plugin/gui/dock.py" line="111"/>
         <source>Use a batch export instead</source>
         <translation>Utiliser plutôt un export par lots</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="206"/>
+        <location filename="../plugin/gui/dock.py" line="207"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="207"/>
+        <location filename="../plugin/gui/dock.py" line="208"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="214"/>
+        <location filename="../plugin/gui/dock.py" line="215"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="218"/>
+        <location filename="../plugin/gui/dock.py" line="219"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="361"/>
+        <location filename="../plugin/gui/dock.py" line="373"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
@@ -589,107 +589,107 @@
 <context>
     <name>EeAuth</name>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="46"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="46"/>
         <source>Sign in to Earth Engine again: run &quot;earthengine authenticate&quot; (or ee.Authenticate() in Python), or update the Earth Engine credentials in the plugin settings (a service-account key or an access token), then retry.</source>
         <translation>Reconnectez-vous à Earth Engine : exécutez « earthengine authenticate » (ou ee.Authenticate() en Python), ou mettez à jour les identifiants Earth Engine dans les paramètres de l'extension (une clé de compte de service ou un jeton d'accès), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="76"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="76"/>
         <source>The Earth Engine access token is empty.</source>
         <translation>Le jeton d'accès Earth Engine est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="94"/>
         <source>The Earth Engine credentials hold no refresh token.</source>
         <translation>Les identifiants Earth Engine ne contiennent aucun jeton d'actualisation.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="142"/>
         <source>Google refused the Earth Engine refresh token: {}</source>
         <translation>Google a refusé le jeton d'actualisation Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="148"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="148"/>
         <source>The token endpoint {} did not answer with JSON.</source>
         <translation>Le point de terminaison de jeton {} n'a pas répondu en JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="152"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="152"/>
         <source>The token endpoint answered without an access token.</source>
         <translation>Le point de terminaison de jeton a répondu sans jeton d'accès.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="176"/>
         <source>No Earth Engine credentials file at {}.</source>
         <translation>Aucun fichier d'identifiants Earth Engine à l'emplacement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="179"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="179"/>
         <source>The Earth Engine credentials file {} cannot be read: {}</source>
         <translation>Le fichier d'identifiants Earth Engine {} ne peut pas être lu : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="182"/>
         <source>The Earth Engine credentials file {} holds no refresh token.</source>
         <translation>Le fichier d'identifiants Earth Engine {} ne contient aucun jeton d'actualisation.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="187"/>
         <source>The Earth Engine credentials file {} names no OAuth client (client_id).</source>
         <translation>Le fichier d'identifiants Earth Engine {} n'indique aucun client OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="187"/>
         <source>Run &quot;earthengine authenticate&quot; again with a current earthengine-api, or use a service-account key.</source>
         <translation>Exécutez à nouveau « earthengine authenticate » avec une version récente d'earthengine-api, ou utilisez une clé de compte de service.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="207"/>
         <source>Service-account keys need the Python package google-auth, which is not installed.</source>
         <translation>Les clés de compte de service nécessitent le paquet Python google-auth, qui n'est pas installé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="207"/>
         <source>Install google-auth into QGIS&apos;s Python (pip install google-auth), or sign in with &quot;earthengine authenticate&quot; instead.</source>
         <translation>Installez google-auth dans le Python de QGIS (pip install google-auth), ou connectez-vous plutôt avec « earthengine authenticate ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="221"/>
         <source>The service-account key is not valid JSON: {}</source>
         <translation>La clé de compte de service n'est pas un JSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="224"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="224"/>
         <source>This is not a service-account key (JSON with &quot;type&quot;: &quot;service_account&quot;).</source>
         <translation>Ceci n'est pas une clé de compte de service (JSON avec &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="249"/>
         <source>The service-account key was refused: {}</source>
         <translation>La clé de compte de service a été refusée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="322"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>Aucun identifiant Earth Engine n'est configuré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="274"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Les identifiants Earth Engine ne sont pas un JSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="277"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="277"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Les identifiants Earth Engine doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="283"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Les identifiants Earth Engine n'indiquent aucun client OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/auth.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="293"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Ces identifiants ne contiennent ni jeton d'actualisation, ni clé de compte de service, ni jeton d'accès.</translation>
     </message>
@@ -697,67 +697,67 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
@@ -765,72 +765,72 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="382"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="388"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="488"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="514"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="544"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="546"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_export.py" line="265"/>
         <source>No output folder is set for this download.</source>
-        <translation>Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
+        <translation type="obsolete">Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_download.py" line="483"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
@@ -838,352 +838,352 @@
 <context>
     <name>EeExport</name>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
         <source>Unknown export destination &quot;{}&quot;.</source>
         <translation>Destination d'export inconnue « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
         <source>Use Cloud Storage, Drive or Asset.</source>
         <translation>Utilisez Cloud Storage, Drive ou Asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
         <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
         <translation>La bande « {} » a ses propres options ; un export a une seule grille pour toutes les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
         <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
         <translation>Indiquez uniquement les noms des bandes, et l'échelle, le SCR ou les dimensions pour tout l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
         <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
         <translation>MAX_PIXELS doit être un nombre entier de pixels supérieur à 0 ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
         <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
         <translation>Par exemple 1e9 ou 10000000000 (la valeur par défaut est 1e8).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
         <source>The priority must be a whole number from 0 to 9999; got {}.</source>
         <translation>La priorité doit être un nombre entier de 0 à 9999 ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
         <source>Higher runs sooner; leave it empty for the default, 100.</source>
         <translation>Plus elle est élevée, plus l'export s'exécute tôt ; laissez vide pour la valeur par défaut, 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
         <source>File dimensions must be multiples of {} pixels; got {}.</source>
         <translation>Les dimensions des fichiers doivent être des multiples de {} pixels ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
         <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
         <translation>Earth Engine écrit les fichiers par blocs de {} pixels : utilisez par ex. 1024 ou 2048x1024.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="154"/>
         <source>The no-data value must be a number; got {}.</source>
         <translation>La valeur NoData doit être un nombre ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
         <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
         <translation>Règle de pyramidage inconnue « {} »{}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="177"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="177"/>
         <source>The pyramiding overrides are not valid JSON: {}.</source>
         <translation>Les règles de pyramidage par bande ne sont pas un JSON valide : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
         <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
         <translation>Exemple : {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
         <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
         <translation>Les règles de pyramidage par bande doivent être un objet JSON dont les clés sont les noms de bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
         <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
         <translation>Les règles de pyramidage par bande ne nomment aucune bande (« {} »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
         <source>Set the default policy with PYRAMIDING_POLICY.</source>
         <translation>Définissez la règle par défaut avec PYRAMIDING_POLICY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="188"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="188"/>
         <source> for band {}</source>
         <translation> pour la bande {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
         <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
         <translation>Un nom de bucket Cloud Storage est nécessaire ; « {} » n'en est pas un.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
         <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
         <translation>Les noms de bucket comptent 3 à 63 lettres minuscules, chiffres, points, tirets ou traits de soulignement, par ex. my-bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
         <source>The file name prefix &quot;{}&quot; cannot be used.</source>
         <translation>Le préfixe de nom de fichier « {} » ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
         <source>Use e.g. exports/my_area (no leading slash).</source>
         <translation>Utilisez par ex. exports/my_area (sans barre oblique initiale).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
         <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
         <translation>Indiquez l'ID de l'asset à créer ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
         <source>For example projects/{}/assets/my_export.</source>
         <translation>Par exemple projects/{}/assets/my_export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
         <source>Invalid workload tag &quot;{}&quot;.</source>
         <translation>Tag de charge de travail « {} » non valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
         <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
         <translation>Les tags comptent 1 à 63 lettres minuscules, chiffres, « - » ou « _ », et commencent et finissent par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="245"/>
         <source>The description must be one line.</source>
         <translation>La description doit tenir sur une seule ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
         <source>The visualization parameters are not valid JSON: {}.</source>
         <translation>Les paramètres de visualisation ne sont pas un JSON valide : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
         <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
         <translation>Exemple : {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="261"/>
         <source>The visualization parameters must be a JSON object.</source>
         <translation>Les paramètres de visualisation doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
         <source>Unknown visualization parameter &quot;{}&quot;.</source>
         <translation>Paramètre de visualisation inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
         <source>Use: {}.</source>
         <translation>Utilisez : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>La zone d'intérêt doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indiquez soit une échelle, soit des dimensions, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine ne peut pas respecter les deux : l'échelle fixe la taille des pixels, les dimensions leur nombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
         <source>Give an area of interest.</source>
         <translation>Indiquez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>Ou une grille de pixels exacte : SCR, transformation du SCR et dimensions LARGEURxHAUTEUR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un préfixe de nom de fichier Drive ne peut pas contenir « / » : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive n'a pas de chemins : choisissez le dossier avec FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Les options de fichier ({}) s'appliquent aux exports vers Cloud Storage et Drive, pas à un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Videz-les, ou choisissez Cloud Storage ou Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Les règles de pyramidage par bande nomment des bandes qui ne sont pas exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Exported bands: {}.</source>
         <translation>Bandes exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Les règles de pyramidage ne s'appliquent qu'aux exports vers un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="137"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="147"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="147"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="187"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="206"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="249"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/operations.py" line="304"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="304"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="123"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="149"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="215"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="221"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="237"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/ee_export.py" line="282"/>
         <source>No output folder is set for this export.</source>
-        <translation>Aucun dossier de sortie n'est défini pour cet export.</translation>
+        <translation type="obsolete">Aucun dossier de sortie n'est défini pour cet export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="285"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
@@ -1299,230 +1299,235 @@
 <context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>L'échelle doit être un nombre positif de mètres par pixel ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Saisissez par exemple 10 pour les bandes les plus fines de Sentinel-2, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="116"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Les dimensions doivent être LARGEURxHAUTEUR en pixels entiers (par ex. 512x512), ou un seul nombre pour le côté le plus long ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformation des pixels (crs_transform) doit comporter 6 nombres ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indiquez [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], par ex. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformation des pixels (crs_transform) {} a une taille de pixel nulle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale et yScale (1er et 5e nombres) ne doivent pas valoir 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SCR inconnu « {} » : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>Example: {}</source>
         <translation>Exemple : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Option « {} » inconnue pour la bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="176"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
         <source>Band options can be: {}.</source>
         <translation>Les options de bande possibles sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
         <source>A band name is empty.</source>
         <translation>Un nom de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La bande « {} » figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="242"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nom de bande dans les options de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Un projet Cloud Earth Engine est requis.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="270"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="279"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="313"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="315"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
+        <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
     </message>
 </context>
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>{service}: {message}</source>
         <translation>{service} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="135"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="178"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/storage.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
         <source>The export file name {} cannot be used.</source>
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
     </message>
@@ -1530,67 +1535,67 @@
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>L'image {} n'a pas de bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
         <source>Its bands are: {}.</source>
         <translation>Ses bandes sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="209"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>La zone doit être un polygone ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="227"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="227"/>
         <source>The area is empty.</source>
         <translation>La zone est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>La zone ne peut pas être exprimée dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sans zone, l'emprise de l'image doit être connue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="293"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dessinez ou choisissez une zone, ou indiquez des dimensions.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Les transformations des pixels avec cisaillement ne sont pas prises en charge avec une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Utilisez une transformation sans cisaillement (2e et 4e nombres à 0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="302"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="302"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La projection de l'image est inconnue ; indiquez un SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
         <source>Draw or choose an area.</source>
         <translation>Dessinez ou choisissez une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="333"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>La taille de pixel de l'image est inconnue ; indiquez une échelle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/ee/tiling.py" line="395"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="395"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
         <translation>{w} x {h} px, {n} bande(s), {mb:.1f} Mo selon le décompte d'Earth Engine, {t} requête(s)</translation>
     </message>
@@ -1634,167 +1639,167 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="114"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="136"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="136"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="836"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="836"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="966"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="966"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1123"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1123"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1128"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1128"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="901"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="901"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="910"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="910"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eodag_client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -1802,192 +1807,192 @@
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="77"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="76"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} « {value} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="87"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="86"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} doit être un nombre de minutes, pas « {value} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="90"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} doit être supérieur à 0 minute.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="100"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Choisissez une collection (type de produit), par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
         <source>The start date</source>
         <translation>La date de début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="102"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
         <source>The end date</source>
         <translation>La date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="105"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="113"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="161"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="123"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="122"/>
         <source>The number of products must be at least 1.</source>
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="166"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="167"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="189"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="195"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="208"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="215"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="219"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="226"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="241"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="243"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="247"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="263"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="286"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="290"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="297"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="302"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="315"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="318"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="325"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="340"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag_download.py" line="351"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -1995,227 +2000,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="109"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="117"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="120"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="148"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="154"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="179"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="182"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="191"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="196"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="202"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="231"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="248"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="269"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="291"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="319"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="383"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="394"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="471"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="490"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="495"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="497"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="126"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="330"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
         <source>Testing the connection to {}</source>
         <translation>Test de la connexion à {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="333"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
         <source>Testing the connection to {}…</source>
         <translation>Test de la connexion à {}…</translation>
     </message>
@@ -2223,237 +2228,237 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/eosda.py" line="143"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="143"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>L'ID de vue est vide : choisissez une scène dans les résultats de la recherche (par exemple S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>L'ID de vue « {} » ne commence pas par un capteur pris en charge ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Utilisez un ID de vue renvoyé par la recherche EOSDA, par exemple S2/13/R/EL/2023/7/19/0 ou L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="159"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="159"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>L'ID de vue « {} » n'est pas un ID de vue {} valide : attendu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="250"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="250"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>Aucune bande n'est sélectionnée : indiquez au moins une bande (par exemple B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="222"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Bande(s) inconnue(s) pour {} : {}. Bandes disponibles : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La référence « {} » ne peut contenir que des lettres, des chiffres et _ . : - (128 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="301"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="301"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>L'URL de rappel doit être une URL http(s), pas « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="310"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="310"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA accepte un seul Polygon par requête ; un {} a été fourni.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="493"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="493"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tâche est marquée « {} » mais sa réponse ne contient aucun fichier de résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="565"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="565"/>
         <source>EOSDA refused the API key: {}</source>
         <translation>EOSDA a refusé la clé d'API : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="565"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="565"/>
         <source>Check the EOSDA API key in the plugin settings (QGIS authentication manager) or in EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Vérifiez la clé d'API EOSDA dans les paramètres de l'extension (gestionnaire d'authentification de QGIS) ou dans EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="595"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="595"/>
         <source>EOSDA rejected the download request (HTTP {}): {}</source>
         <translation>EOSDA a rejeté la requête de téléchargement (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="597"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="597"/>
         <source>EOSDA answered the download request with something other than JSON (HTTP {}).</source>
         <translation>EOSDA a répondu à la requête de téléchargement par autre chose que du JSON (HTTP {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="604"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="604"/>
         <source>EOSDA did not create the task: {}</source>
         <translation>EOSDA n'a pas créé la tâche : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tâche EOSDA {} n'existe plus sur le serveur (HTTP 404) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Les tâches expirent après leur task_timeout ; relancez le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="641"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="641"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA n'a pas pu donner l'état de la tâche {} (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="662"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="662"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="703"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="703"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tâche EOSDA {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The server may be busy: try again later.</source>
         <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="766"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="766"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="799"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="799"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="804"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="804"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="851"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="851"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="921"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="921"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="935"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="935"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="940"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="940"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="943"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="952"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="952"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="964"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="964"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/eosda.py" line="969"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="969"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="69"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="53"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="128"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="138"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="142"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="156"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="158"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="167"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="173"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda.py" line="180"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
@@ -2461,97 +2466,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/http.py" line="751"/>
+        <location filename="../plugin/core/transfer/http.py" line="751"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="783"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="785"/>
+        <location filename="../plugin/core/transfer/http.py" line="785"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="787"/>
+        <location filename="../plugin/core/transfer/http.py" line="787"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="789"/>
+        <location filename="../plugin/core/transfer/http.py" line="789"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="791"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="800"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="800"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="923"/>
+        <location filename="../plugin/core/transfer/http.py" line="923"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="806"/>
+        <location filename="../plugin/core/transfer/http.py" line="806"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="921"/>
+        <location filename="../plugin/core/transfer/http.py" line="921"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="924"/>
+        <location filename="../plugin/core/transfer/http.py" line="924"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="836"/>
+        <location filename="../plugin/core/transfer/http.py" line="836"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="839"/>
+        <location filename="../plugin/core/transfer/http.py" line="839"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="841"/>
+        <location filename="../plugin/core/transfer/http.py" line="841"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="845"/>
+        <location filename="../plugin/core/transfer/http.py" line="845"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="847"/>
+        <location filename="../plugin/core/transfer/http.py" line="847"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="848"/>
+        <location filename="../plugin/core/transfer/http.py" line="848"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/http.py" line="988"/>
+        <location filename="../plugin/core/transfer/http.py" line="988"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2559,37 +2564,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="36"/>
+        <location filename="../plugin/core/jobs.py" line="43"/>
         <source>Queued</source>
         <translation>En file d'attente</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="37"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Submitted</source>
         <translation>Soumise</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="38"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="39"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="40"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Done</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="41"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="42"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
@@ -2597,12 +2602,12 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/runner.py" line="178"/>
+        <location filename="../plugin/core/transfer/http.py" line="551"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="143"/>
+        <location filename="../plugin/adapters/job_manager.py" line="140"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
@@ -2612,19 +2617,49 @@
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="231"/>
+        <location filename="../plugin/adapters/job_manager.py" line="239"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="175"/>
+        <location filename="../plugin/adapters/job_manager.py" line="174"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="55"/>
+        <location filename="../plugin/adapters/job_manager.py" line="43"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>Impossible d’enregistrer la liste des tâches dans {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/runner.py" line="87"/>
+        <source>No output folder is set.</source>
+        <translation>Aucun dossier de sortie n'est défini.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/output.py" line="58"/>
+        <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
+        <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
+        <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="318"/>
+        <source>The job list {} could not be read: {}</source>
+        <translation>La liste des tâches {} n’a pas pu être lue : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="421"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
+        <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; le fichier tel qu’il était est conservé dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="425"/>
+        <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
+        <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; aucune copie n’a pu en être conservée.</translation>
     </message>
 </context>
 <context>
@@ -2790,22 +2825,22 @@ Tâche : {job}</translation>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="92"/>
+        <location filename="../plugin/core/runner.py" line="219"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="94"/>
+        <location filename="../plugin/core/runner.py" line="222"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="30"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="33"/>
+        <location filename="../plugin/processing/ee_download.py" line="32"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -2820,7 +2855,7 @@ FILE_PER_BAND: one file per band (for the zipped formats the format decides).
 NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+        <translation type="obsolete">Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
 
 AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
 IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
@@ -2871,17 +2906,17 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="68"/>
+        <location filename="../plugin/processing/ee_download.py" line="69"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="70"/>
+        <location filename="../plugin/processing/ee_download.py" line="72"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="72"/>
+        <location filename="../plugin/processing/ee_download.py" line="74"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
@@ -2891,12 +2926,12 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="31"/>
+        <location filename="../plugin/processing/eosda.py" line="30"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="34"/>
+        <location filename="../plugin/processing/eosda.py" line="33"/>
         <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
 
 AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
@@ -2913,37 +2948,37 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT : la couche des empreintes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="45"/>
+        <location filename="../plugin/processing/eosda.py" line="44"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/eosda.py" line="46"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="48"/>
+        <location filename="../plugin/processing/eosda.py" line="47"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <location filename="../plugin/processing/eosda.py" line="48"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="52"/>
+        <location filename="../plugin/processing/eosda.py" line="51"/>
         <source>Maximum number of scenes</source>
         <translation>Nombre maximal de scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="56"/>
+        <location filename="../plugin/processing/eosda.py" line="55"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <location filename="../plugin/processing/eosda.py" line="57"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
@@ -3311,21 +3346,52 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS: comma-separated band names, e.g. B4,B3,B2.
+BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
+SCALE: pixel size in metres (empty: the band&apos;s native scale).
+CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
+DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
+FORMAT: Default (Earth Engine&apos;s: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
+FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, as in the official client).
+NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
+AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
+BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2.
+BAND_OPTIONS : liste JSON facultative d'options par bande, par ex. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (clés id, crs, crs_transform, dimensions, scale).
+SCALE : taille des pixels en mètres (vide : l'échelle native de la bande).
+CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation ; avec CRS, elle fixe la grille et la zone est alors ignorée, comme le documente Earth Engine.
+DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long.
+FORMAT : Par défaut (celui d'Earth Engine : un GeoTIFF zippé, un fichier par bande sauf si FILE_PER_BAND est faux), ZIPPED_GEO_TIFF (un fichier multibande), ZIPPED_GEO_TIFF_PER_BAND (un fichier par bande), GEO_TIFF, ou NPY (tableau NumPy, également écrit en GeoTIFF).
+FILE_PER_BAND : un fichier par bande avec le format par défaut (un format explicite décide seul, comme dans le client officiel).
+NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
+AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
 </context>
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="280"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} n'a pas de bande {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="289"/>
         <source>select band {index} of {path}</source>
         <translation>sélectionner la bande {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/product_cut.py" line="314"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="314"/>
         <source>cut {path} to the area of interest</source>
         <translation>découper {path} selon la zone d'intérêt</translation>
     </message>
@@ -3564,117 +3630,117 @@ OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translat
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer.py" line="548"/>
+        <location filename="../plugin/core/transfer/download.py" line="548"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="636"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="636"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="652"/>
+        <location filename="../plugin/core/transfer/download.py" line="652"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="654"/>
+        <location filename="../plugin/core/transfer/download.py" line="654"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="656"/>
+        <location filename="../plugin/core/transfer/download.py" line="656"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="684"/>
+        <location filename="../plugin/core/transfer/download.py" line="684"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="694"/>
+        <location filename="../plugin/core/transfer/download.py" line="694"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="797"/>
+        <location filename="../plugin/core/transfer/download.py" line="797"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="799"/>
+        <location filename="../plugin/core/transfer/download.py" line="799"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="895"/>
+        <location filename="../plugin/core/transfer/download.py" line="895"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="914"/>
+        <location filename="../plugin/core/transfer/http.py" line="964"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="936"/>
+        <location filename="../plugin/core/transfer/download.py" line="936"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="953"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="953"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="982"/>
+        <location filename="../plugin/core/transfer/download.py" line="982"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1037"/>
+        <location filename="../plugin/core/transfer/download.py" line="1037"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1048"/>
+        <location filename="../plugin/core/transfer/download.py" line="1048"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1051"/>
+        <location filename="../plugin/core/transfer/download.py" line="1051"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1138"/>
+        <location filename="../plugin/core/transfer/download.py" line="1138"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="1205"/>
+        <location filename="../plugin/core/transfer/download.py" line="1205"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="930"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="930"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

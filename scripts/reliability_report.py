@@ -238,17 +238,17 @@ FIXES = [
     "**JSON answers cut short were accepted** (urllib3 1.x does not check `Content-Length`): a dropped status or "
     "metadata answer failed the job with \"not JSON\". `http.request` now retries a body shorter than announced "
     "within the retry policy; EOSDA's streamed status answers the same (`EosdaClient.get_task`), which also no "
-    "longer lets a raw `ConnectionError` escape or says \"HTTP None\" (`plugin/core/http.py`, `plugin/core/eosda.py`).",
+    "longer lets a raw `ConnectionError` escape or says \"HTTP None\" (`plugin/core/transfer/http.py`, `plugin/core/providers/eosda/client.py`).",
     "**A corrupt body was final**: a checksum mismatch or a zip that fails its test is now downloaded once more from "
     "the start, counted in the same retry budget (`transfer.download`); an Earth Engine piece whose zip is corrupt "
-    "is retried like a failed transfer (`providers/ee_download.py`).",
+    "is retried like a failed transfer (`providers/earthengine/download_runner.py`).",
     "**eodag kept products cut short or with a broken zip as downloaded** (its `.downloaded` record was written, so "
     "even a Retry reused the broken product forever): the byte count is checked against `Content-Length` and every "
     "archive must open; such a product is discarded and fetched again. eodag searches, refused orders (429/5xx) and "
     "downloads are retried on transient failures within the retry policy; an order whose first status check failed "
-    "is kept instead of failing the job (a Retry ordered twice) (`plugin/core/eodag_client.py`).",
+    "is kept instead of failing the job (a Retry ordered twice) (`plugin/core/providers/eodag/client.py`).",
     "**A half extraction of a killed QGIS stayed forever** (`.NAME.extract-*` next to the output): the next "
-    "extraction into the same place removes it (`plugin/core/archive.py`).",
+    "extraction into the same place removes it (`plugin/core/transfer/archive.py`).",
     "**AOI**: a world-wide extent said \"has no area\" (now measured and refused as larger than the maximum); "
     "coordinates that are not longitude/latitude said \"has no area\" (now \"lies outside the valid range of "
     "longitude/latitude: check the layer's CRS\"); an area around a pole drawn in a polar projection said \"has no "
@@ -258,10 +258,10 @@ FIXES = [
     "**Error pages**: an HTML page where JSON was expected is named by its title (Earth Engine, EOSDA); EOSDA error "
     "bodies in HTML are summarised instead of pasted; eodag error texts are made readable and bounded -- a 30 MB "
     "error page produced a 30 MB message in the job store -- and eodag's 401/403 answers are credential errors "
-    "(`plugin/core/ee/client.py`, `plugin/core/eosda.py`, `plugin/core/eodag_client.py`).",
+    "(`plugin/core/providers/earthengine/client.py`, `plugin/core/providers/eosda/client.py`, `plugin/core/providers/eodag/client.py`).",
     "**Secrets**: urllib3 logs each request line with its query string at DEBUG -- the EOSDA `api_key` -- and now "
-    "goes through the plugin's redacting filter (`plugin/core/http.py`).",
-    "An Earth Engine download that failed early left an empty `.ee-<job>` folder (`providers/ee_download.py`).",
+    "goes through the plugin's redacting filter (`plugin/core/transfer/http.py`).",
+    "An Earth Engine download that failed early left an empty `.ee-<job>` folder (`providers/earthengine/download_runner.py`).",
 ]
 
 NOT_COVERED = [

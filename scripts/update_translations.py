@@ -426,12 +426,49 @@ def check(root: str = ROOT, languages: Iterable[str] = LANGUAGES) -> List[str]:
 # --------------------------------------------------------------------------- CLI
 
 
+def fill(json_paths: Sequence[str], root: str = ROOT) -> int:
+    """Put the translations of JSON files (a list of {context, source, <language>: text}) into the
+    unfinished messages of each language's .ts file; returns how many were filled."""
+    import json
+    wanted = {}
+    for path in json_paths:
+        with open(path, encoding="utf-8") as handle:
+            for entry in json.load(handle):
+                for lang in LANGUAGES:
+                    if entry.get(lang):
+                        wanted[(lang, entry["context"], entry["source"])] = entry[lang]
+    count = 0
+    for lang in LANGUAGES:
+        path = ts_path(lang, root)
+        tree = ET.parse(path)
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                text = wanted.get((lang, name, message.findtext("source")))
+                if text is None or translation is None or translation.get("type") != "unfinished":
+                    continue
+                translation.text = text
+                del translation.attrib["type"]
+                count += 1
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+        with open(path, encoding="utf-8") as handle:     # keep the DOCTYPE line pylupdate5 writes
+            body = handle.read()
+        if "<!DOCTYPE TS>" not in body:
+            body = body.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(body)
+    return count
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--compile", action="store_true", help="only compile i18n/*.ts to .qm (lrelease)")
     parser.add_argument("--check", action="store_true", help="only report problems; exit 1 if any")
     parser.add_argument("--drop-obsolete", action="store_true", help="remove messages no longer in the sources")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma separated (default: %(default)s)")
+    parser.add_argument("--fill", nargs="+", metavar="JSON",
+                        help="fill unfinished messages from JSON lists of {context, source, fr, es}")
     parser.add_argument("--root", default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     languages = [x.strip() for x in args.languages.split(",") if x.strip()]
@@ -442,6 +479,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 print(line)
             print("{} translation problem(s)".format(len(problems)) if problems else "translations OK")
             return 1 if problems else 0
+        if args.fill:
+            print("filled", fill(args.fill, args.root), "translation(s)")
+            update_ts(args.root, languages)          # back to pylupdate5's own layout
+            return 0
         if args.compile:
             for qm in compile_qm(args.root):
                 print("compiled", os.path.relpath(qm, args.root))

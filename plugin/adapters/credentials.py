@@ -23,6 +23,7 @@ from qgis.PyQt.QtNetwork import QNetworkRequest
 from ..core import config
 from ..core.errors import AuthError
 from ..core.i18n import translate
+from . import settings as plugin_settings
 
 
 def _load(authcfg: str) -> QgsAuthMethodConfig:
@@ -83,7 +84,7 @@ class QgsOAuth2TokenProvider:
 
 def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
     """A core TokenProvider for Earth Engine from an authcfg or the environment."""
-    from ..core.ee import auth as ee_auth
+    from ..core.providers.earthengine import auth as ee_auth
     if authcfg:
         cfg = _load(authcfg)
         method = cfg.method()
@@ -120,7 +121,7 @@ def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
 def eodag_credentials(authcfg: str = "") -> dict:
     """eodag: a Basic configuration (username, password) or an EsriToken one (API key); without
     authcfg the EO_DOWNLOADER_EODAG_* environment variables (possibly nothing: many searches need none)."""
-    from ..core.eodag_client import env_credentials
+    from ..core.providers.eodag.client import env_credentials
     if not authcfg:
         return env_credentials()
     cfg = _load(authcfg)
@@ -139,5 +140,19 @@ def eodag_credentials(authcfg: str = "") -> dict:
 
 
 def _register(secret: str) -> None:
-    from ..core.http import register_secret
+    from ..core.transfer.http import register_secret
     register_secret(secret)
+
+
+def credentials_for(job) -> dict:
+    """The secrets ``job`` needs, in memory, from its authcfg or the provider's configured one
+    (or the environment, headless): the one place credentials are resolved."""
+    authcfg = job.params.get("authcfg", "") or ""
+    if job.provider in ("ee_download", "ee_export"):
+        return {"token_provider": ee_token_provider(authcfg or plugin_settings.get("ee_authcfg"),
+                                                    plugin_settings.get("ee_token_url"))}
+    if job.provider == "eosda":
+        return {"api_key": eosda_api_key(authcfg or plugin_settings.get("eosda_authcfg"))}
+    if job.provider == "eodag":
+        return eodag_credentials(authcfg)
+    return {}

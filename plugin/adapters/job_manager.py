@@ -3,7 +3,7 @@
 All its methods run on the main thread.  The store is the single record of
 every job; the manager only keeps the running tasks.
 """
-import shutil
+import os
 import threading
 from typing import Dict, List, Optional
 
@@ -11,12 +11,15 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import EoError
-from ..core.http import redact
+from ..core.transfer.http import redact
 from ..core.i18n import translate
+from ..core.job_files import remove_inside, scratch_folders
 from ..core.jobs import Job, JobState, JobStore
+from ..core.output import make_job_folder
 from ..core.runner import is_detached
-from . import credentials as creds
-from . import layers, network
+from .context import make_context
+from .credentials import credentials_for
+from . import layers
 from . import settings as plugin_settings
 from .tasks import FunctionTask, JobTask, add_task
 
@@ -28,33 +31,21 @@ def log(message: str, level=Qgis.MessageLevel.Info) -> None:
     QgsMessageLog.logMessage(redact(message), LOG_TAG, level)
 
 
-def credentials_for(job: Job) -> dict:
-    """Resolve the secrets a job needs, in memory, from its authcfg reference or the environment."""
-    authcfg = job.params.get("authcfg", "") or ""
-    if job.provider in ("ee_download", "ee_export"):
-        if not authcfg:
-            authcfg = plugin_settings.get("ee_authcfg")
-        return {"token_provider": creds.ee_token_provider(authcfg, plugin_settings.get("ee_token_url"))}
-    if job.provider == "eosda":
-        if not authcfg:
-            authcfg = plugin_settings.get("eosda_authcfg")
-        return {"api_key": creds.eosda_api_key(authcfg)}
-    if job.provider == "eodag":
-        return creds.eodag_credentials(authcfg)
-    return {}
-
-
 class JobManager(QObject):
     jobChanged = pyqtSignal(str)
     jobFinished = pyqtSignal(str, bool)
 
     def __init__(self, store_path: Optional[str] = None, task_manager=None, parent=None):
         super().__init__(parent)
-        self.store = JobStore(store_path or plugin_settings.job_store_path())
+        # one store per file in the process: the Processing algorithms write through it too
+        self.store = JobStore.for_path(store_path or plugin_settings.job_store_path())
         self.store.write_behind_main_thread = True    # the GUI never waits for the disk (see JobStore)
         self.store.on_write_error = lambda exc: log(
             translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc),
             Qgis.MessageLevel.Critical)
+        for problem in self.store.take_problems():    # e.g. a damaged file, kept aside
+            log(problem, Qgis.MessageLevel.Warning)
+        self.store.on_problem = lambda text: log(text, Qgis.MessageLevel.Warning)
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
@@ -63,8 +54,8 @@ class JobManager(QObject):
 
     # -- submission --------------------------------------------------------------
     def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
-        if not job.output_dir:
-            job.output_dir = plugin_settings.output_dir()
+        if not job.output_dir:     # a job made without a folder of its own gets one now
+            job.output_dir = make_job_folder(plugin_settings.output_dir(), job.title, job.created)
         if self.store.get(job.id) is None:
             self.store.add(job)
         return self._start(job.id, credentials)
@@ -81,8 +72,7 @@ class JobManager(QObject):
             self.jobChanged.emit(job_id)
             self.jobFinished.emit(job_id, False)
             return job
-        task = JobTask(job, self.store, credentials, network.make_session, plugin_settings.core_settings,
-                       on_finished=self._task_finished)
+        task = JobTask(job, self.store, credentials, on_finished=self._task_finished)
         task.progressChanged.connect(lambda _p, jid=job_id: self.jobChanged.emit(jid))
         task.previewReady.connect(self._show_preview)
         self.tasks[job_id] = task
@@ -107,18 +97,25 @@ class JobManager(QObject):
         shown = self.preview_layers.pop(task.job_id, {})
         return {final: project.mapLayer(shown.get(final, "")) for final in task.previews}
 
-    def _discard_later(self, job_id: str, folders: List[str], delay_ms: Optional[int] = None) -> None:
-        """Remove scratch folders a preview read from, a little later and off the main thread;
-        the job's record of them (``server["scratch"]``) goes once they are gone."""
+    def _discard_later(self, job: Job, folders: List[str], delay_ms: Optional[int] = None) -> None:
+        """Remove scratch folders of ``job`` (e.g. a preview read from them), a little later and
+        off the main thread, only where they resolve inside the job's output folder; the job's
+        record of them (``server["scratch"]``) goes once they are gone."""
         def remove_all():
+            if job.id in self.tasks:          # run again meanwhile (retry): its folders are in use
+                return
             for folder in folders:
-                shutil.rmtree(folder, ignore_errors=True)
-            if self.store.get(job_id) is not None:
-                self.store.update(job_id, server={"scratch": []})
+                if not remove_inside(folder, job.output_dir):
+                    log(translate("Jobs", "Did not remove {}: it is not inside the output folder {} of the "
+                                          "job '{}'.").format(folder, job.output_dir, job.title),
+                        Qgis.MessageLevel.Warning)
+            if (job.server or {}).get("scratch") and self.store.get(job.id) is not None:
+                self.store.update(job.id, server={"scratch": []})
 
         def start():
             threading.Thread(target=remove_all, name="eo-downloader-discard", daemon=True).start()
-        if folders:
+        folders = [f for f in folders if os.path.lexists(f)]
+        if folders or (job.server or {}).get("scratch"):
             QTimer.singleShot(DISCARD_DELAY_MS if delay_ms is None else delay_ms, start)
 
     def _task_finished(self, task: JobTask) -> None:
@@ -142,7 +139,8 @@ class JobManager(QObject):
             if job.state == JobState.FAILED:
                 log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error),
                     Qgis.MessageLevel.Warning)
-        self._discard_later(task.job_id, task.discard_later)
+        cancelled = scratch_folders(job) if job.state == JobState.CANCELLED else []
+        self._discard_later(job, task.discard_later + [f for f in cancelled if f not in task.discard_later])
         self.jobChanged.emit(job.id)
         self.jobFinished.emit(job.id, ok)
 
@@ -159,19 +157,20 @@ class JobManager(QObject):
             # Server-side work no local task follows (e.g. a detached export): cancel it there, off the main thread.
             self._cancel_remote(job)
             return
-        self.store.update(job_id, state=JobState.CANCELLED, message=translate("Jobs", "Cancelled by the user."))
+        job = self.store.update(job_id, state=JobState.CANCELLED,
+                                message=translate("Jobs", "Cancelled by the user."))
+        self._discard_later(job, scratch_folders(job), delay_ms=0)
         self.jobChanged.emit(job_id)
 
     def _cancel_remote(self, job: Job) -> None:
-        from ..core.runner import RunContext, cancel_remote
+        from ..core.runner import cancel_remote
         try:
             credentials = credentials_for(job)
         except EoError as exc:
             self.store.update(job.id, message=exc.user_text())
             self.jobChanged.emit(job.id)
             return
-        ctx = RunContext(job, store=self.store, credentials=credentials, session=network.make_session(),
-                         settings=plugin_settings.core_settings())
+        ctx = make_context(job, self.store, credentials=credentials)
         task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), cancel_remote,
                             key=job.id, job=job, ctx=ctx)
         task.done.connect(self._remote_cancel_done)
@@ -185,8 +184,9 @@ class JobManager(QObject):
             if task.error:
                 self.store.update(job.id, message=task.error)
             else:      # nothing to cancel server-side for this provider
-                self.store.update(job.id, state=JobState.CANCELLED,
-                                  message=translate("Jobs", "Cancelled by the user."))
+                job = self.store.update(job.id, state=JobState.CANCELLED,
+                                        message=translate("Jobs", "Cancelled by the user."))
+                self._discard_later(job, scratch_folders(job), delay_ms=0)
         self.jobChanged.emit(task.key)
 
     def retry(self, job_id: str) -> Optional[Job]:
@@ -201,7 +201,9 @@ class JobManager(QObject):
     def remove(self, job_id: str) -> None:
         if job_id in self.tasks:
             return
-        self.store.remove(job_id)
+        job = self.store.get(job_id)
+        if self.store.remove(job_id):
+            self._discard_later(job, scratch_folders(job), delay_ms=0)     # nothing will find them again
         self.jobChanged.emit(job_id)
 
     @staticmethod
@@ -212,8 +214,11 @@ class JobManager(QObject):
 
     def clear_finished(self) -> int:
         """Forget every clearable job no task still holds (their files stay on disk); returns how many."""
-        ids = [job.id for job in self.store.list() if self.clearable(job) and job.id not in self.tasks]
+        jobs = [job for job in self.store.list() if self.clearable(job) and job.id not in self.tasks]
+        ids = [job.id for job in jobs]
         removed = self.store.remove(*ids)
+        for job in jobs:
+            self._discard_later(job, scratch_folders(job), delay_ms=0)
         for job_id in ids:
             self.jobChanged.emit(job_id)
         return removed
@@ -222,8 +227,11 @@ class JobManager(QObject):
         """Start again every job a previous QGIS session left unfinished (and remove the scratch
         folders finished jobs still list: QGIS closed before their removal)."""
         for job in self.store.list():
-            if job.finished and (job.server or {}).get("scratch"):
-                self._discard_later(job.id, list(job.server["scratch"]), delay_ms=0)
+            if job.state == JobState.CANCELLED or (job.finished and (job.server or {}).get("scratch")):
+                folders = scratch_folders(job)
+                if job.state != JobState.CANCELLED:      # a failed job's work folder stays for a retry
+                    folders = [f for f in folders if f in (job.server.get("scratch") or [])]
+                self._discard_later(job, folders, delay_ms=0)
         resumed = []
         for job in self.store.unfinished():
             if job.id in self.tasks:

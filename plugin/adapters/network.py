@@ -36,7 +36,7 @@ def qgis_proxies(url: str = "https://earthengine.googleapis.com") -> dict:
 
 
 def make_session():
-    from ..core.http import make_session as core_make_session
+    from ..core.transfer.http import make_session as core_make_session
     verify = bool(plugin_settings.get("verify_tls"))
     if not verify:
         from qgis.core import Qgis, QgsMessageLog

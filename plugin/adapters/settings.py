@@ -100,7 +100,7 @@ def job_store_path() -> str:
 def core_settings() -> dict:
     """The preferences the core runners read (no secrets), under the keys they read."""
     from ..core import config
-    from ..core.http import Timeouts
+    from ..core.transfer.http import Timeouts
     return {
         "ee_api": get("ee_api_url"),
         "ee_token": get("ee_token_url"),

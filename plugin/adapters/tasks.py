@@ -20,7 +20,6 @@ the map renderer also uses.  A job mostly waits (network, server-side processing
 so without an extra thread two jobs on a 2-core machine would stop every map
 redraw until they end, and a third job would wait for a free slot.
 """
-import shutil
 import time
 from typing import Callable, List, Optional
 
@@ -29,7 +28,9 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from ..core.errors import CancelledError, EoError
-from ..core.runner import CancelToken, RunContext, run_job
+from ..core.job_files import remove_inside
+from ..core.runner import CancelToken, run_job
+from .context import make_context
 
 
 PROGRESS_INTERVAL = 0.25   # seconds between progress signals of one task
@@ -38,14 +39,11 @@ PROGRESS_INTERVAL = 0.25   # seconds between progress signals of one task
 class JobTask(QgsTask):
     previewReady = pyqtSignal(str, str)     # job id, final output path (see self.previews)
 
-    def __init__(self, job, store, credentials: dict, make_session: Callable[[], object],
-                 read_settings: Callable[[], dict], on_finished: Optional[Callable[["JobTask"], None]] = None):
+    def __init__(self, job, store, credentials: dict, on_finished: Optional[Callable[["JobTask"], None]] = None):
         super().__init__(job.title or job.id, QgsTask.Flag.CanCancel)
         self.job_id = job.id
         self.store = store
         self._credentials = credentials
-        self._make_session = make_session       # called in run(): the session (QGIS proxy, TLS) and
-        self._read_settings = read_settings     # the preferences are read on the task's thread
         self._on_finished = on_finished
         self.outputs = []
         self.error: Optional[str] = None
@@ -68,10 +66,9 @@ class JobTask(QgsTask):
             self.error = "job {} not found".format(self.job_id)
             return False
         try:
-            ctx = RunContext(job, store=self.store, cancel=self.token,
-                             progress=self._progress, credentials=self._credentials,
-                             session=self._make_session(), settings=self._read_settings(),
-                             preview=self._preview, discard=self._discard)
+            # the session (QGIS proxy, TLS) and the preferences are made here, on the task's thread
+            ctx = make_context(job, self.store, credentials=self._credentials, cancel=self.token,
+                               progress=self._progress, preview=self._preview, discard=self._discard)
             self.outputs = run_job(job, ctx)
             self._prepare_layers()
             return True
@@ -81,7 +78,7 @@ class JobTask(QgsTask):
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:  # never escape run()
-            from ..core.http import redact
+            from ..core.transfer.http import redact
             self.error = redact("{}: {}".format(type(exc).__name__, exc))
         finally:
             self._credentials = {}
@@ -124,7 +121,8 @@ class JobTask(QgsTask):
             self.discard_later.append(folder)
             self.store.update(self.job_id, server={"scratch": list(self.discard_later)})
         else:
-            shutil.rmtree(folder, ignore_errors=True)
+            job = self.store.get(self.job_id)
+            remove_inside(folder, job.output_dir if job is not None else "")
 
     def _prepare_layers(self) -> None:
         """Open and style the result layers on this worker thread, then hand them to the main thread."""
@@ -188,7 +186,7 @@ class FunctionTask(QgsTask):
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:
-            from ..core.http import redact
+            from ..core.transfer.http import redact
             self.error = redact("{}: {}".format(type(exc).__name__, exc))
         finally:
             self.kwargs = {}

@@ -7,7 +7,8 @@ downloads use, so the check and a real job fail the same way.
 """
 from typing import Optional
 
-from . import config, http
+from . import config
+from .transfer import http
 from .i18n import translate
 
 #: A small public image that every Earth Engine account can read.
@@ -21,14 +22,14 @@ _TIMEOUTS = http.Timeouts(connect=8.0, read=20.0)
 
 
 def check_earth_engine(session, token_provider, project: str, base: Optional[str] = None) -> str:
-    from .ee.client import EeClient
-    from .ee.params import check_project
+    from .providers.earthengine.client import EeClient
+    from .providers.earthengine.params import check_project
     project = check_project(project)
     client = EeClient(config.base_url("ee_api", base), project, token_provider, session=session, retry=_QUICK,
                       timeouts=_TIMEOUTS)
     info = client.image_info(EE_PROBE_ASSET)
     # Creating a download id computes nothing yet, but is checked against the project like a real download.
-    from .ee.expression import thumbnail_body
+    from .providers.earthengine.expression import thumbnail_body
     client.create_download_id(thumbnail_body(EE_PROBE_ASSET, {
         "bands": [info.bands[0].id], "region": PROBE_POLYGON, "scale": 30, "format": "GEO_TIFF"}))
     return translate("Checks", "Earth Engine answered: the credentials work with project {} (test image read, "
@@ -36,7 +37,7 @@ def check_earth_engine(session, token_provider, project: str, base: Optional[str
 
 
 def check_eosda(session, api_key: str, base: Optional[str] = None) -> str:
-    from . import eosda
+    from .providers.eosda import client as eosda
     scenes = eosda.search(session, config.base_url("eosda_api", base), api_key, "sentinel2", PROBE_POLYGON,
                           "2024-06-01", "2024-06-07", 100, limit=1, max_pages=1, retry=_QUICK,
                           timeouts=_TIMEOUTS)

@@ -7,15 +7,22 @@ is written atomically to a JSON file in the QGIS profile.
 """
 import copy
 import json
+import logging
+import math
 import os
+import re
 import tempfile
 import threading
 import time
 import uuid
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from .filelock import FileLock
 from .i18n import translate
+
+_log = logging.getLogger(__name__)
 
 
 class JobState:
@@ -112,15 +119,131 @@ class Job:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-class JobStore:
-    """Thread-safe store of jobs in one JSON file, rewritten atomically.
+# A job id is used in paths (``.ee-<id>`` folders): the ids the code makes (uuid4().hex) and
+# the like; no path separator, no dot (so no ".."), no NUL, not empty, not endless.
+_JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,128}\Z")
 
-    Each change goes to a temporary file in the same folder, is fsynced and then
-    renamed over the store, so a crash leaves either the old or the new file.
+
+def valid_job_id(job_id: Any) -> bool:
+    return isinstance(job_id, str) and _JOB_ID.match(job_id) is not None
+
+
+_NUMBER = (int, float)
+_FIELD_TYPES = {"provider": str, "params": dict, "title": str, "id": str, "state": str, "progress": _NUMBER,
+                "message": str, "outputs": list, "server": dict, "error": str, "output_dir": str,
+                "created": _NUMBER, "updated": _NUMBER, "finished_at": _NUMBER + (type(None),),
+                "load_layers": bool}
+_REQUIRED = ("id", "provider", "params", "state")    # the others have defaults (files of older versions)
+
+
+def job_from_record(d: Any) -> Optional[Job]:
+    """The job a record of the file describes, or None when it is not sound (not an object,
+    a field missing or of the wrong type, an unknown state, an unsafe id)."""
+    if not isinstance(d, dict) or any(name not in d for name in _REQUIRED):
+        return None
+    if any(name in d and not isinstance(d[name], types) for name, types in _FIELD_TYPES.items()):
+        return None
+    if not valid_job_id(d["id"]) or d["state"] not in JobState.ALL \
+            or not all(isinstance(o, str) for o in d.get("outputs", [])) \
+            or not all(math.isfinite(d[n]) for n, t in _FIELD_TYPES.items() if t is _NUMBER and n in d) \
+            or (d.get("finished_at") is not None and not math.isfinite(d["finished_at"])):
+        return None
+    try:
+        return Job.from_dict(d)
+    except (TypeError, ValueError):
+        return None
+
+
+_KNOWN = object()     # (see _entries)
+
+
+def _entries(text: str, known: Dict[str, str]) -> Tuple[List[Tuple[Any, Optional[str]]], int]:
+    """The job records of a store's text with each one's line when the file has the layout
+    :meth:`JobStore._render` writes, and how many parts of it are not records at all (the
+    file is not JSON, or not of the shape ``{"version": 1, "jobs": [...]}``).  A file that is
+    not JSON (e.g. cut short) gives the records of the lines that still parse.  In the
+    layout written, a line in ``known`` is not decoded again: (_KNOWN, line)."""
+    lines = text.split("\n")
+    if known and len(lines) >= 3 and lines[0] == '{{"version": {}, "jobs": ['.format(JobStore.VERSION) \
+            and lines[-2:] == ["]}", ""]:
+        body = [line[:-1] if line.endswith(",") else line for line in lines[1:-2]]
+        entries, damaged = [], 0
+        for line in body:
+            if line in known:
+                entries.append((_KNOWN, line))
+                continue
+            try:
+                entries.append((json.loads(line), line))
+            except ValueError:
+                damaged += 1 if line else 0
+        return entries, damaged
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _salvage_lines(text)
+    if isinstance(data, dict) and isinstance(data.get("jobs"), list):
+        records = data["jobs"]
+        return list(zip(records, _job_lines(text, len(records)))), 0
+    if isinstance(data, dict) and isinstance(data.get("jobs"), dict):    # jobs as an object
+        return [(d, None) for d in data["jobs"].values()], 1
+    if isinstance(data, list):                                          # a bare list of jobs
+        return [(d, None) for d in data], 1
+    return [], 1
+
+
+def _salvage_lines(text: str) -> Tuple[List[Tuple[Any, Optional[str]]], int]:
+    entries, damaged = [], 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        body = line[:-1] if line.endswith(",") else line
+        if (n == 0 and body.startswith('{"version": ')) or body in ("]}", ""):
+            continue
+        try:
+            entries.append((json.loads(body), None))
+        except ValueError:
+            damaged += 1
+    return entries, max(damaged, 1)
+
+
+def _job_lines(text: str, count: int) -> List[Optional[str]]:
+    """Each job's line in ``text`` when it has the layout :meth:`JobStore._render` writes (one
+    job per line), else ``None`` for each (e.g. a file of an older version)."""
+    lines = text.split("\n")
+    body = [line[:-1] if line.endswith(",") else line for line in lines[1:-2]]
+    if count and len(body) == count and lines[0].startswith('{"version": ') and lines[-2:] == ["]}", ""]:
+        return body
+    return [None] * count
+
+
+def _file_signature(path_or_fd) -> tuple:
+    """What changes when another writer replaces the file (the rename gives a new inode)."""
+    st = os.stat(path_or_fd)
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+class JobStore:
+    """Thread-safe store of jobs in one JSON file, rewritten atomically; safe with other writers.
+
+    Each write goes to a temporary file in the same folder, is fsynced and then renamed
+    over the store, so a crash leaves either the old or the new file.
 
     The file holds one line of JSON per job.  Each job's line is kept until the job
     changes, so a write costs one encoding per changed job, not one per job in the
     history (a user's store holds hundreds).
+
+    Several writers share the file: in one process they share one store
+    (:meth:`for_path`: the GUI's job manager and the Processing algorithms); across
+    processes (``qgis_process``, a second QGIS on the profile) each write takes a lock
+    file beside the store (:mod:`.filelock`) and, when another writer has replaced the
+    file since this store last read or wrote it, reads it again and merges it per job:
+    the jobs this store changed or removed since then are written as it has them,
+    the others as the file has them (jobs other writers added or changed are kept, and
+    adopted in memory; a job another writer removed goes, unless this store changed it).
+
+    A damaged file (not JSON, the wrong shape, jobs with missing fields, wrong types or an
+    unsafe id) does not stop the store: the sound jobs are loaded, the file is copied
+    aside (``jobs.json.damaged-<time>``, never over an earlier copy) and the problem is
+    reported to ``on_problem`` (kept until :meth:`take_problems` when none is set).
 
     ``write_behind_main_thread = True`` (the QGIS job manager sets it): a change made on
     the main thread is handed to a writer thread instead of being written there, so
@@ -130,95 +253,221 @@ class JobStore:
 
     VERSION = 1
     WRITER_IDLE_SECONDS = 60.0    # the writer thread ends after this long without work
+    LOCK_TIMEOUT = 30.0           # seconds to wait for another writer's lock before failing a write
 
     def __init__(self, path: str):
         self.path = path
-        self._lock = threading.RLock()
-        self._write_lock = threading.Lock()
-        self._sequence = 0          # snapshots taken
-        self._written = 0           # the newest snapshot on disk
+        self._lock = threading.RLock()         # the jobs in memory
+        self._write_lock = threading.Lock()    # one write (read-merge-write) at a time in this store
         self.write_behind_main_thread = False
         self.on_write_error: Optional[Callable[[OSError], None]] = None   # called on the writer thread
+        self.on_problem: Optional[Callable[[str], None]] = None           # a damaged file (translated text)
+        self._problems: List[str] = []
         self._jobs: Dict[str, Job] = {}
         self._encoded: Dict[str, str] = {}     # job id -> its line in the file, while unchanged
         self._revision = 0                     # bumped by every change (see changes())
         self._revisions: Dict[str, int] = {}   # job id -> revision of its last change
+        self._dirty: set = set()               # ids this store added or changed since its last write
+        self._removed: set = set()             # ids this store removed since its last write
+        self._on_disk: set = set()             # ids in the file when this store last read or wrote it
+        self._disk_sig: Optional[tuple] = None   # that file's identity (inode, size, mtime)
         self._listeners: List[Callable[[Job], None]] = []
-        self._behind = threading.Condition()   # write-behind: the pending snapshot and the writer
-        self._pending: Optional[tuple] = None
+        self._behind = threading.Condition()   # write-behind: a write is pending, the writer runs
+        self._pending = False
         self._writer_running = False
         self._writing = False
         self.load()
 
+    _registry: "weakref.WeakValueDictionary" = weakref.WeakValueDictionary()
+    _registry_lock = threading.Lock()
+
+    @classmethod
+    def for_path(cls, path: str) -> "JobStore":
+        """The one store of this process for the file ``path`` (made, or brought up to date with
+        what other processes wrote): every door of the plugin writes through it."""
+        key = os.path.normcase(os.path.realpath(path))
+        with cls._registry_lock:
+            store = cls._registry.get(key)
+            if store is None:
+                store = cls(path)
+                cls._registry[key] = store
+                return store
+        store.sync()
+        return store
+
     # -- persistence -----------------------------------------------------
+    def _file_lock(self) -> FileLock:
+        return FileLock(self.path + ".lock", timeout=self.LOCK_TIMEOUT)
+
     def load(self) -> None:
-        with self._lock:
-            self._jobs = {}
-            self._encoded = {}
+        """Read the file again, forgetting every change not yet written."""
+        with self._write_lock:
+            with self._lock:
+                self._jobs, self._encoded, self._revisions = {}, {}, {}
+                self._dirty, self._removed, self._on_disk, self._disk_sig = set(), set(), set(), None
             if not os.path.exists(self.path):
                 return
             try:
-                with open(self.path, "r", encoding="utf-8") as fh:
-                    text = fh.read()
-                data = json.loads(text)
-            except (OSError, ValueError):
-                # Keep the unreadable file for inspection instead of overwriting it.
-                broken = "{}.broken-{}".format(self.path, int(time.time()))
-                try:
-                    os.replace(self.path, broken)
-                except OSError:
-                    pass
-                return
-            records = data.get("jobs", [])
-            lines = self._job_lines(text, len(records))
-            fields = set(Job.__dataclass_fields__)
-            for d, line in zip(records, lines):
-                try:
-                    job = Job.from_dict(d)
-                except TypeError:
-                    continue
-                self._jobs[job.id] = job
-                self._touch(job.id)
-                # the job's line as written, kept while the job does not change (see _snapshot)
-                if line is not None and set(d) == fields and '"id": "{}"'.format(job.id) in line \
-                        and not _holds_secret_key(line):
-                    self._encoded[job.id] = line
+                lock = self._file_lock()
+                lock.acquire()
+            except OSError:               # e.g. a read-only folder: read without the lock
+                lock = None
+            try:
+                self._sync_locked()
+            except OSError as exc:         # unreadable: start without it (a write will fail, not replace it)
+                self._report(translate("Jobs", "The job list {} could not be read: {}").format(self.path, exc))
+            finally:
+                if lock is not None:
+                    lock.release()
+
+    def sync(self) -> None:
+        """Take in what other writers wrote since this store last read or wrote the file."""
+        with self._write_lock:
+            try:
+                with self._file_lock():
+                    self._sync_locked()
+            except OSError:
+                pass
+
+    def _sync_locked(self) -> None:
+        """Read the file if another writer replaced it, and merge it (hold both write locks)."""
+        try:
+            sig = _file_signature(self.path)
+        except FileNotFoundError:
+            return
+        if sig == self._disk_sig:
+            return
+        try:
+            with open(self.path, "rb") as fh:
+                sig = _file_signature(fh.fileno())
+                data = fh.read()
+        except FileNotFoundError:
+            return
+        with self._lock:
+            known = {line: job_id for job_id, line in self._encoded.items()}
+        records, damaged = self._parse(data, known)
+        with self._lock:
+            self._merge(records, sound=not damaged)
+        self._disk_sig = sig
+        self._on_disk = set(records)
+        if damaged:
+            self._keep_aside(data, damaged)
 
     @staticmethod
-    def _job_lines(text: str, count: int) -> List[Optional[str]]:
-        """Each job's line in ``text`` when it has the layout :meth:`_snapshot` writes (one job
-        per line), else ``None`` for each (e.g. a file of an older version)."""
-        lines = text.split("\n")
-        body = [line[:-1] if line.endswith(",") else line for line in lines[1:-2]]
-        if count and len(body) == count and lines[0].startswith('{"version": ') and lines[-2:] == ["]}", ""]:
-            return body
-        return [None] * count
+    def _parse(data: bytes, known: Dict[str, str]) -> Tuple[Dict[str, Tuple[Optional[Job], Optional[str]]], int]:
+        """The sound jobs of a file's bytes (id -> (job, its line when reusable)) and how many
+        entries were not sound (0: the file is as this store writes it).  A line this store
+        has as it is (``known``: line -> job id) is not decoded again: (None, line)."""
+        text = data.decode("utf-8", errors="replace")
+        records: Dict[str, Tuple[Optional[Job], Optional[str]]] = {}
+        entries, damaged = _entries(text, known)
+        fields = set(Job.__dataclass_fields__)
+        for d, line in entries:
+            if d is _KNOWN:                    # a line known as it is
+                job_id = known[line]
+                if job_id in records:
+                    damaged += 1
+                else:
+                    records[job_id] = (None, line)
+                continue
+            job = job_from_record(d)
+            if job is None or job.id in records:
+                damaged += 1
+                continue
+            # the job's line as written, kept while the job does not change (see _render)
+            if line is not None and (set(d) != fields or '"id": "{}"'.format(job.id) not in line
+                                     or _holds_secret_key(line)):
+                line = None
+            records[job.id] = (job, line)
+        return records, damaged
+
+    def _merge(self, records: Dict[str, Tuple[Job, Optional[str]]], sound: bool) -> None:
+        """Take the file's version of every job this store did not change or remove since its
+        last write; drop the jobs another writer removed (only when the file was read whole)."""
+        for job_id, (job, line) in records.items():
+            if job_id in self._dirty or job_id in self._removed:
+                continue
+            if job is None or (job_id in self._jobs and line is not None and self._encoded.get(job_id) == line):
+                continue
+            self._jobs[job_id] = job
+            self._bump(job_id)
+            self._encoded.pop(job_id, None)
+            if line is not None:
+                self._encoded[job_id] = line
+        if sound:
+            gone = [i for i in self._jobs if i not in records and i in self._on_disk and i not in self._dirty]
+            for job_id in gone:
+                del self._jobs[job_id]
+                self._encoded.pop(job_id, None)
+                self._revisions.pop(job_id, None)
+                self._revision += 1
+
+    def _keep_aside(self, data: bytes, damaged: int) -> None:
+        """Copy a damaged file beside it (never over an earlier copy) and report it."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        copy_path = None
+        for n in range(1000):
+            candidate = "{}.damaged-{}{}".format(self.path, stamp, "-{}".format(n) if n else "")
+            try:
+                with open(candidate, "xb") as fh:
+                    fh.write(data)
+                copy_path = candidate
+                break
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+        if copy_path is not None:
+            text = translate("Jobs", "The job list {} was damaged: {} entries could not be read and were "
+                                     "left out; the file as it was is kept in {}.").format(
+                self.path, damaged, copy_path)
+        else:
+            text = translate("Jobs", "The job list {} was damaged: {} entries could not be read and were "
+                                     "left out; no copy of it could be kept.").format(self.path, damaged)
+        self._report(text)
+
+    def _report(self, text: str) -> None:
+        _log.warning(text)
+        if self.on_problem is None:
+            self._problems.append(text)
+            return
+        try:
+            self.on_problem(text)
+        except Exception:
+            pass
+
+    def take_problems(self) -> List[str]:
+        """The problems found while no ``on_problem`` was set (each given once)."""
+        problems, self._problems = self._problems, []
+        return problems
 
     def _touch(self, job_id: str) -> None:
-        """Record a change of ``job_id`` (call with ``self._lock`` held)."""
+        """Record a change of ``job_id`` by this store (call with ``self._lock`` held)."""
+        self._bump(job_id)
+        self._encoded.pop(job_id, None)
+        self._dirty.add(job_id)
+        self._removed.discard(job_id)
+
+    def _bump(self, job_id: str) -> None:
         self._revision += 1
         self._revisions[job_id] = self._revision
-        self._encoded.pop(job_id, None)
 
-    def _snapshot(self) -> tuple:
-        """(sequence number, JSON text) of the current jobs; call with ``self._lock`` held."""
-        self._sequence += 1
+    def _render(self) -> str:
+        """The JSON text of the current jobs; call with ``self._lock`` held."""
         lines = []
         for job_id, job in self._jobs.items():
             line = self._encoded.get(job_id)
             if line is None:
                 line = self._encoded[job_id] = json.dumps(job.to_dict(), sort_keys=True)
             lines.append(line)
-        text = '{{"version": {}, "jobs": [\n{}\n]}}\n'.format(self.VERSION, ",\n".join(lines))
-        return self._sequence, text
+        return '{{"version": {}, "jobs": [\n{}\n]}}\n'.format(self.VERSION, ",\n".join(lines))
 
-    def _write(self, snapshot: tuple) -> None:
-        """Write a snapshot, on the writer thread when called on the main thread with
+    def _write(self) -> None:
+        """Write the store, on the writer thread when called on the main thread with
         ``write_behind_main_thread`` set, here otherwise (see :meth:`_write_file`)."""
         if self.write_behind_main_thread and threading.current_thread() is threading.main_thread():
             with self._behind:
-                if self._pending is None or snapshot[0] > self._pending[0]:
-                    self._pending = snapshot
+                self._pending = True
                 if self._writer_running:
                     self._behind.notify_all()
                     return
@@ -230,22 +479,22 @@ class JobStore:
             except RuntimeError:            # no thread to be had: write it here after all
                 with self._behind:
                     self._writer_running = False
-                    snapshot, self._pending = self._pending, None
-        self._write_file(snapshot)
+                    self._pending = False
+        self._write_file()
 
     def _write_pending(self) -> None:
-        """The writer thread: write the newest pending snapshot; end after a while without one."""
+        """The writer thread: write while changes are pending; end after a while without any."""
         while True:
             with self._behind:
-                if self._pending is None:
+                if not self._pending:
                     self._behind.wait(self.WRITER_IDLE_SECONDS)
-                snapshot, self._pending = self._pending, None
-                if snapshot is None:
+                if not self._pending:
                     self._writer_running = False
                     return
+                self._pending = False
                 self._writing = True
             try:
-                self._write_file(snapshot)
+                self._write_file()
             except OSError as exc:
                 if self.on_write_error is not None:
                     try:
@@ -260,30 +509,44 @@ class JobStore:
     def flush(self, timeout: float = 30.0) -> bool:
         """Wait until every change handed to the writer thread is on disk (False: timed out)."""
         with self._behind:
-            return self._behind.wait_for(lambda: self._pending is None and not self._writing, timeout)
+            return self._behind.wait_for(lambda: not self._pending and not self._writing, timeout)
 
-    def _write_file(self, snapshot: tuple) -> None:
-        """Write a snapshot to disk without holding ``self._lock`` (readers, such as the
-        main thread, never wait for a flush, which can take long while large downloads are
-        being written).  The temporary file is written and fsynced without any lock; only
-        the rename is serialised, and an older snapshot never replaces a newer one.
-        """
-        sequence, text = snapshot
+    def _write_file(self) -> None:
+        """Read-merge-write under the lock file, without holding ``self._lock`` while the disk
+        works (readers, such as the main thread, never wait for a flush, which can take long
+        while large downloads are being written).  The state written is the newest one; a
+        write that finds its change already written by an earlier one writes nothing."""
         folder = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(folder, exist_ok=True)
+        with self._write_lock, self._file_lock():
+            self._sync_locked()
+            with self._lock:
+                if not self._dirty and not self._removed and self._disk_sig is not None:
+                    return
+                text = self._render()
+                written, dirty, removed = set(self._jobs), self._dirty, self._removed
+                self._dirty, self._removed = set(), set()
+            try:
+                self._replace(folder, text)
+                self._disk_sig = _file_signature(self.path)
+                self._on_disk = written
+            except BaseException:
+                with self._lock:            # still to write
+                    self._dirty |= dirty
+                    self._removed |= removed - set(self._jobs)
+                raise
+
+    def _replace(self, folder: str, text: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".jobs-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
-            with self._write_lock:
-                if sequence > self._written:
-                    os.replace(tmp, self.path)
-                    self._written = sequence
-                    tmp = None
+            os.replace(tmp, self.path)
+            tmp = None
         finally:
-            if tmp is not None:         # failed, or a newer state is already on disk
+            if tmp is not None:
                 try:
                     os.unlink(tmp)
                 except OSError:
@@ -306,12 +569,13 @@ class JobStore:
 
     # -- access ------------------------------------------------------------
     def add(self, job: Job) -> Job:
+        if not valid_job_id(job.id):
+            raise ValueError("unsafe job id {!r}".format(job.id))
         with self._lock:
             self._jobs[job.id] = job
             self._touch(job.id)
-            state = self._snapshot()
             snapshot = copy.deepcopy(job)
-        self._write(state)
+        self._write()
         self._notify(snapshot)
         return snapshot
 
@@ -357,10 +621,9 @@ class JobStore:
             if job.state in JobState.FINISHED and job.finished_at is None:
                 job.finished_at = job.updated
             self._touch(job_id)
-            state = self._snapshot() if persist else None
             snapshot = copy.deepcopy(job)
-        if state is not None:
-            self._write(state)
+        if persist:
+            self._write()
         self._notify(snapshot)
         return snapshot
 
@@ -373,6 +636,7 @@ class JobStore:
             for job_id in gone:
                 self._touch(job_id)
                 self._revisions.pop(job_id, None)
-            state = self._snapshot()
-        self._write(state)
+                self._dirty.discard(job_id)
+                self._removed.add(job_id)
+        self._write()
         return len(gone)

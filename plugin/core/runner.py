@@ -73,11 +73,25 @@ class RunContext:
         self.credentials = credentials or {}   # in memory only, never persisted
         self._log = log
 
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A preference of :attr:`settings`, or ``default`` when it is unset or empty."""
+        value = self.settings.get(key)
+        return default if value is None or value == "" else value
+
+    @property
+    def output_dir(self) -> str:
+        """The job's own folder (decided when the job was made: :func:`core.output.new_job`)."""
+        if not self.job.output_dir:
+            from .errors import ParameterError
+            from .i18n import translate
+            raise ParameterError(translate("Jobs", "No output folder is set."))
+        return self.job.output_dir
+
     @property
     def session(self):
         """The requests session to use (proxy, TLS and User-Agent applied by whoever made it)."""
         if self._session is None:
-            from .http import make_session
+            from .transfer.http import make_session
             self._session = make_session()
         return self._session
 
@@ -119,12 +133,12 @@ class RunContext:
         if self._discard is not None:
             self._discard(folder)
         else:
-            import shutil
-            shutil.rmtree(folder, ignore_errors=True)
+            from .job_files import remove_inside
+            remove_inside(folder, self.job.output_dir)      # only inside the job's own folder
 
     def log(self, text: str) -> None:
         if self._log is not None:
-            from .http import redact
+            from .transfer.http import redact
             self._log(redact(text))
 
 
@@ -230,7 +244,7 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     except Exception as exc:  # recorded, then re-raised for the caller to report
         from .errors import EoError
         text = exc.user_text() if isinstance(exc, EoError) else "{}: {}".format(type(exc).__name__, exc)
-        from .http import redact
+        from .transfer.http import redact
         ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text))
         raise
     ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="",

@@ -13,6 +13,7 @@ from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.jobs import Job
+from ..core.runner import check_output_dir
 from ..resources import ui_path
 from ..adapters.tasks import FunctionTask
 from .ee_export_box import EXPORT_SUGGESTED_BYTES, EeExportBox
@@ -67,7 +68,7 @@ class DownloadDock(QDockWidget):
         ui.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
         ui.eeProjectEdit.setText(plugin_settings.get("ee_project"))
         try:
-            from ..core import eosda
+            from ..core.providers.eosda import client as eosda
             ui.eosdaDatasetCombo.addItems(list(eosda.DATASETS))
         except Exception:
             pass
@@ -235,7 +236,7 @@ class DownloadDock(QDockWidget):
         rough before (bytes None when the size cannot be told)."""
         info = self.image_infos.get(self.ui.eeImageEdit.text().strip())
         if info is not None and not isinstance(info, str):
-            from ..core.providers import ee_download
+            from ..core.providers.earthengine import download_runner as ee_download
             try:
                 params = self._ee_params(aoi)
                 est = ee_download.estimate_for(params, info)
@@ -268,14 +269,14 @@ class DownloadDock(QDockWidget):
                 "aoi": aoi.to_geojson()}
 
     def _ee_params(self, aoi):
-        from ..core.providers import ee_download
+        from ..core.providers.earthengine import download_runner as ee_download
         ui = self.ui
         return ee_download.build_params(
             band_options="", crs_transform="", dimensions="", format=ui.eeFormatCombo.currentText(),
             file_per_band=ui.eeFilePerBandCheck.isChecked(), name="", **self._ee_inputs(aoi))
 
     def _ee_export_params(self, aoi):
-        from ..core.providers import ee_export
+        from ..core.providers.earthengine import export_runner as ee_export
         params = ee_export.build_params(**self._ee_inputs(aoi), **self.export_box.build_kwargs())
         params["aoi_notes"] = list(aoi.notes)
         return params
@@ -287,7 +288,7 @@ class DownloadDock(QDockWidget):
             self.show_bands()
             return
         from ..adapters import network
-        from ..adapters.job_manager import credentials_for
+        from ..adapters.credentials import credentials_for
         from ..core import config
         try:
             creds = credentials_for(Job(provider="ee_download", params={}))
@@ -345,6 +346,17 @@ class DownloadDock(QDockWidget):
     def _output_dir(self):
         return self.ui.outputDirWidget.filePath() or plugin_settings.output_dir()
 
+    def _new_job(self, provider, params, title):
+        """A job with a folder of its own under the output folder (None, said in the status line, when
+        that folder cannot be made)."""
+        from ..core.output import new_job
+        try:
+            check_output_dir(self._output_dir())
+            return new_job(provider, params, title, self._output_dir())
+        except EoError as exc:
+            self._status(exc.user_text())
+            return None
+
     def _status(self, text):
         self.ui.statusLabel.setText(text)
 
@@ -358,17 +370,18 @@ class DownloadDock(QDockWidget):
             return None
         if exporting:
             self.export_box.remember()
-            job = Job(provider="ee_export", params=params, output_dir=self._output_dir(),
-                      title=translate("DownloadDock", "EE export {}").format(params["description"]))
+            job = self._new_job("ee_export", params,
+                                translate("DownloadDock", "EE export {}").format(params["description"]))
         else:
-            job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image")),
-                      output_dir=self._output_dir())
+            job = self._new_job("ee_download", params, "EE {}".format(params.get("image")))
+        if job is None:
+            return None
         self.manager.submit(job)
         self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
 
     def submit_eosda(self):
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         ui = self.ui
         try:
             aoi = self.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
@@ -379,8 +392,9 @@ class DownloadDock(QDockWidget):
             self._status(exc.user_text())
             return None
         params["aoi"] = aoi.to_geojson()
-        job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id")),
-                  output_dir=self._output_dir())
+        job = self._new_job("eosda", params, "EOSDA {}".format(params.get("view_id")))
+        if job is None:
+            return None
         self.manager.submit(job)
         self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
@@ -397,7 +411,7 @@ class DownloadDock(QDockWidget):
         except EoError as exc:
             self._status(exc.user_text())
             return
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         task = FunctionTask(translate("DownloadDock", "EOSDA scene search"), eosda.search,
                             session=network.make_session(),
                             base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
@@ -484,5 +498,5 @@ class DownloadDock(QDockWidget):
 
 
 def _read_image_info(image, project, session, base, token_provider):
-    from ..core.ee.client import EeClient
+    from ..core.providers.earthengine.client import EeClient
     return EeClient(base, project, token_provider, session=session).image_info(image)

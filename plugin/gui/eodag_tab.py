@@ -21,7 +21,6 @@ from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask
 from ..core.errors import EoError
 from ..core.i18n import translate
-from ..core.jobs import Job
 
 FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
 COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS, COL_TITLE = range(5)
@@ -37,7 +36,7 @@ def eodag_installed() -> bool:
 
 def _catalogue():
     """Providers and their collections, from eodag itself (worker thread)."""
-    from ..core.eodag_client import EodagClient, defaults
+    from ..core.providers.eodag.client import EodagClient, defaults
     client = EodagClient()
     providers = client.providers()
     collections = {}
@@ -51,7 +50,7 @@ def _catalogue():
 
 
 def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials):
-    from ..core.eodag_client import EodagClient
+    from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
         return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit)
@@ -60,7 +59,7 @@ def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, li
 
 
 def _check_access(provider, collection, date_from, date_to, credentials, session):
-    from ..core.eodag_client import EodagClient
+    from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
         return client.check_access(provider, collection, date_from, date_to, session=session)
@@ -69,7 +68,7 @@ def _check_access(provider, collection, date_from, date_to, credentials, session
 
 
 def _quicklooks(products, folder):
-    from ..core.eodag_client import fetch_quicklook
+    from ..core.providers.eodag.client import fetch_quicklook
     return {info.id: fetch_quicklook(info, folder) for info in products}
 
 
@@ -226,7 +225,7 @@ class EodagTab(QWidget):
 
     # -- eodag missing ------------------------------------------------------------------------------
     def show_missing(self, detail=""):
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         self.available = False
         text = translate("EodagTab", "eodag is not installed in the Python QGIS uses.")
         if detail:
@@ -238,7 +237,7 @@ class EodagTab(QWidget):
         self._update_buttons()
 
     def copy_install_command(self):
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         QApplication.clipboard().setText(eodag_client.install_command())
 
     # -- providers and collections (from eodag, in the background) ----------------------------------------
@@ -251,7 +250,7 @@ class EodagTab(QWidget):
     def _catalogue_done(self, task):
         self.catalogue_task = None
         if task.error:
-            from ..core import eodag_client
+            from ..core.providers.eodag import client as eodag_client
             if "pip install" in task.error or not eodag_client.is_available():
                 self.show_missing()
             else:
@@ -354,7 +353,7 @@ class EodagTab(QWidget):
         plugin_settings.set("eodag_bands", self.bandsEdit.text())
 
     def show_products(self, products):
-        from ..core.eodag_client import state_label
+        from ..core.providers.eodag.client import state_label
         self.products = list(products)
         table = self.resultsTable
         table.clearSelection()
@@ -466,7 +465,7 @@ class EodagTab(QWidget):
         return self._submit([self.products[r] for r in self._visible_rows()])
 
     def _submit(self, products):
-        from ..core.providers import eodag_download
+        from ..core.providers.eodag import runner as eodag_download
         if not products:
             self._status(translate("EodagTab", "No product to download."))
             return None
@@ -490,7 +489,9 @@ class EodagTab(QWidget):
         title = translate("EodagTab", "eodag {provider} {collection} ({n} products)").format(
             provider=provider, collection=collection, n=len(products)) if len(products) > 1 else \
             "eodag {}".format(products[0].title)
-        job = Job(provider="eodag", params=params, title=title, output_dir=self.dock._output_dir())
+        job = self.dock._new_job("eodag", params, title)
+        if job is None:
+            return
         self.dock.manager.submit(job)
         text = translate("EodagTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title)
         if skipped:

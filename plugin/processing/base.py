@@ -1,5 +1,4 @@
 """Shared base of the plugin's algorithms: AOI parameters, job running, layer hand-over."""
-import os
 from typing import Dict, List, Optional
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
@@ -9,14 +8,15 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingUtils, QgsProject)
 from qgis.PyQt.QtGui import QIcon
 
-from ..adapters import aoi_source, network
+from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
-from ..adapters.job_manager import credentials_for
+from ..adapters.context import make_context
 from ..adapters.layers import make_layers
 from ..core.aoi import Aoi
 from ..core.errors import AoiError, EoError
 from ..core.jobs import Job, JobStore
-from ..core.runner import CancelToken, RunContext, run_job
+from ..core.output import new_job
+from ..core.runner import CancelToken, check_output_dir, run_job
 from ..resources import icon_path
 from ..core.i18n import translate
 
@@ -82,36 +82,36 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                                                  "extent (EXTENT)."))
         return None
 
-    def output_dir(self, parameters: Dict, context: QgsProcessingContext) -> str:
-        folder = self.parameterAsString(parameters, self.OUTPUT_DIR, context)
-        if not folder or folder == "TEMPORARY_OUTPUT":
-            folder = QgsProcessingUtils.tempFolder()
+    def make_job(self, provider: str, params: Dict, title: str, parameters: Dict,
+                 context: QgsProcessingContext) -> Job:
+        """The job, with a folder of its own under OUTPUT_DIR (or Processing's temporary folder)."""
+        base = self.parameterAsString(parameters, self.OUTPUT_DIR, context)
+        if not base or base == "TEMPORARY_OUTPUT":
+            base = QgsProcessingUtils.tempFolder()
         try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as exc:
-            raise QgsProcessingException(translate("Processing", "The output folder '{}' cannot be created: {}").format(folder, exc))
-        if not os.access(folder, os.W_OK):
-            raise QgsProcessingException(translate("Processing", "The output folder '{}' is not writable.").format(folder))
-        return folder
+            check_output_dir(base)
+            return new_job(provider, params, title, base)
+        except EoError as exc:
+            raise QgsProcessingException(exc.user_text())
 
     # -- running a job -------------------------------------------------------------
     def run_provider_job(self, job: Job, parameters: Dict, context: QgsProcessingContext, feedback) -> List[str]:
         """Run ``job`` here (Processing already runs us off the main thread) and record it in the job store."""
         job.params["authcfg"] = self.parameterAsString(parameters, self.AUTHCFG, context) or ""
         job.params["origin"] = "processing"
+        store = JobStore.for_path(plugin_settings.job_store_path())   # the GUI's store, when QGIS runs one
         try:
-            credentials = credentials_for(job)
+            ctx = make_context(job, store, cancel=CancelToken(feedback.isCanceled), log=feedback.pushInfo,
+                               progress=lambda percent, message="": (feedback.setProgress(percent),
+                                                                     message and feedback.setProgressText(message)))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
-        store = JobStore(plugin_settings.job_store_path())
+        credentials = ctx.credentials
+        for problem in store.take_problems():
+            feedback.pushInfo(problem)
         store.add(job)
         for note in job.params.get("aoi_notes", []):
             feedback.pushInfo(note)
-        ctx = RunContext(job, store=store, cancel=CancelToken(feedback.isCanceled),
-                         progress=lambda percent, message="": (feedback.setProgress(percent),
-                                                               message and feedback.setProgressText(message)),
-                         credentials=credentials, session=network.make_session(),
-                         settings=plugin_settings.core_settings(), log=feedback.pushInfo)
         try:
             outputs = run_job(job, ctx)
         except EoError as exc:

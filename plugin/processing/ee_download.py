@@ -3,11 +3,9 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, Qg
                        QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..core.errors import EoError
-from ..core.jobs import Job
 from .base import BaseAlgorithm
 from ..core.i18n import translate
 
-FORMATS = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
 
 
 class EeDownloadAlgorithm(BaseAlgorithm):
@@ -44,9 +42,11 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             "yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth "
             "Engine documents.\n"
             "DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.\n"
-            "FORMAT: ZIPPED_GEO_TIFF_PER_BAND (one file per band), ZIPPED_GEO_TIFF (one multi-band file), "
+            "FORMAT: Default (Earth Engine's: a zipped GeoTIFF, one file per band unless FILE_PER_BAND is "
+            "false), ZIPPED_GEO_TIFF (one multi-band file), ZIPPED_GEO_TIFF_PER_BAND (one file per band), "
             "GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).\n"
-            "FILE_PER_BAND: one file per band (for the zipped formats the format decides).\n"
+            "FILE_PER_BAND: one file per band with the default format (an explicit format decides by itself, "
+            "as in the official client).\n"
             "NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.\n"
             "AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.\n"
             "OUTPUT_DIR: where the files are written.")
@@ -65,7 +65,9 @@ class EeDownloadAlgorithm(BaseAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(self.DIMENSIONS, translate("Processing", "Dimensions (WIDTHxHEIGHT)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterEnum(self.FORMAT, translate("Processing", "Format"), options=FORMATS,
+        from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
+        self.addParameter(QgsProcessingParameterEnum(self.FORMAT, translate("Processing", "Format"),
+                                                     options=[format_label(f) for f in FORMAT_CHOICES],
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.FILE_PER_BAND, translate("Processing", "One file per band"),
                                                         defaultValue=True))
@@ -77,7 +79,8 @@ class EeDownloadAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..adapters import settings as plugin_settings
-        from ..core.providers import ee_download
+        from ..core.providers.earthengine import download_runner as ee_download
+        from ..core.providers.earthengine.params import FORMAT_CHOICES
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         has_ct = bool(self.parameterAsString(parameters, self.CRS_TRANSFORM, context).strip())
         aoi = self.aoi_from_parameters(parameters, context, required=not (crs.isValid() and has_ct))
@@ -92,7 +95,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
                 crs=crs.authid() if crs.isValid() else None,
                 crs_transform=self.parameterAsString(parameters, self.CRS_TRANSFORM, context),
                 dimensions=self.parameterAsString(parameters, self.DIMENSIONS, context),
-                format=FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)],
+                format=FORMAT_CHOICES[self.parameterAsEnum(parameters, self.FORMAT, context)] or None,
                 file_per_band=self.parameterAsBool(parameters, self.FILE_PER_BAND, context),
                 name=self.parameterAsString(parameters, self.NAME, context),
                 project=project,
@@ -101,8 +104,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text())
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = Job(provider="ee_download", params=params, title="EE {}".format(params.get("image", "")),
-                  output_dir=self.output_dir(parameters, context))
+        job = self.make_job("ee_download", params, "EE {}".format(params.get("image", "")), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputString, QgsPro
 
 from ..core.errors import EoError
 from ..core.i18n import translate
-from ..core.jobs import Job, JobStore
+from ..core.jobs import JobStore
 from .base import BaseAlgorithm
 
 DESTINATIONS = ["gcs", "drive", "asset"]
@@ -174,7 +174,7 @@ class EeExportAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..adapters import settings as plugin_settings
-        from ..core.providers import ee_export
+        from ..core.providers.earthengine import export_runner as ee_export
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         text = lambda key: self.parameterAsString(parameters, key, context)   # noqa: E731
         exact_grid = crs.isValid() and bool(text(self.CRS_TRANSFORM).strip()) and "x" in text(self.DIMENSIONS)
@@ -210,11 +210,10 @@ class EeExportAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text())
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = Job(provider="ee_export", params=params,
-                  title=translate("Processing", "EE export {}").format(params["description"]),
-                  output_dir=self.output_dir(parameters, context))
+        job = self.make_job("ee_export", params, translate("Processing", "EE export {}").format(params["description"]),
+                            parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
-        stored = JobStore(plugin_settings.job_store_path()).get(job.id)
+        stored = JobStore.for_path(plugin_settings.job_store_path()).get(job.id)
         server = stored.server if stored is not None else {}
         operation = server.get("operation") or ""
         if server.get("detached"):

@@ -19,7 +19,7 @@ DEFAULT_COLLECTION = "S2_MSI_L2A"
 
 def _eodag_state():
     """(available, install text) without importing eodag twice."""
-    from ..core import eodag_client
+    from ..core.providers.eodag import client as eodag_client
     try:
         eodag_client.import_eodag()
         return True, ""
@@ -28,7 +28,7 @@ def _eodag_state():
 
 
 def _install_note() -> str:
-    from ..core import eodag_client
+    from ..core.providers.eodag import client as eodag_client
     return translate("Processing", "eodag must be installed in QGIS's Python; the plugin is tested with this "
                                    "command:") + "\n" + eodag_client.install_command()
 
@@ -41,7 +41,7 @@ def _optional_number(alg, parameters, name, context):
 
 
 def _credentials(authcfg: str) -> dict:
-    from ..adapters.job_manager import credentials_for
+    from ..adapters.credentials import credentials_for
     return credentials_for(Job(provider="eodag", params={"authcfg": authcfg or ""}))
 
 
@@ -126,7 +126,7 @@ class EodagSearchAlgorithm(_EodagBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         self.require_eodag()
-        from ..core import eodag_client
+        from ..core.providers.eodag import client as eodag_client
         aoi = self.aoi_from_parameters(parameters, context)
         values = self.search_values(parameters, context)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
@@ -225,7 +225,7 @@ class EodagDownloadAlgorithm(_EodagBase):
 
     def processAlgorithm(self, parameters, context, feedback):
         self.require_eodag()
-        from ..core.providers import eodag_download
+        from ..core.providers.eodag import runner as eodag_download
         aoi = self.aoi_from_parameters(parameters, context)
         values = self.search_values(parameters, context)
         try:
@@ -240,7 +240,7 @@ class EodagDownloadAlgorithm(_EodagBase):
             raise QgsProcessingException(exc.user_text())
         params["aoi_notes"] = list(aoi.notes)
         title = "eodag {} {}".format(params["provider"] or "", params["collection"]).replace("  ", " ")
-        job = Job(provider="eodag", params=params, title=title, output_dir=self.output_dir(parameters, context))
+        job = self.make_job("eodag", params, title, parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -6,13 +6,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import EoError
-from ..core.jobs import Job
 from .base import BaseAlgorithm
 from ..core.i18n import translate
 
 
 def dataset_ids():
-    from ..core import eosda
+    from ..core.providers.eosda import client as eosda
     return list(eosda.DATASETS)
 
 
@@ -62,7 +61,8 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
         from ..adapters import network
         from ..adapters import settings as plugin_settings
         from ..adapters.credentials import eosda_api_key
-        from ..core import config, eosda
+        from ..core import config
+        from ..core.providers.eosda import client as eosda
         aoi = self.aoi_from_parameters(parameters, context)
         try:
             key = eosda_api_key(self.parameterAsString(parameters, self.AUTHCFG, context)
@@ -140,7 +140,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
         self.add_file_outputs()
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core import eosda
+        from ..core.providers.eosda import client as eosda
         aoi = self.aoi_from_parameters(parameters, context, max_vertices=eosda.DEFAULT_MAX_VERTICES)
         try:
             params = eosda.build_params(
@@ -154,8 +154,7 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text())
         params["aoi"] = aoi.to_geojson()
         params["aoi_notes"] = list(aoi.notes)
-        job = Job(provider="eosda", params=params, title="EOSDA {}".format(params.get("view_id", "")),
-                  output_dir=self.output_dir(parameters, context))
+        job = self.make_job("eosda", params, "EOSDA {}".format(params.get("view_id", "")), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

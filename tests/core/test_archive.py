@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from plugin.core import archive
+from plugin.core.transfer import archive
 from plugin.core.errors import ArchiveError, CancelledError
 from plugin.core.runner import CancelToken
 from tests.sims import faults

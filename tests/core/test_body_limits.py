@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from plugin.core import config, http as eohttp, transfer
+from plugin.core import config
+from plugin.core.transfer import download as transfer, http as eohttp
 from plugin.core.errors import HttpError, TransferError
 from tests.sims.loopback import LoopbackServer, QuietHandler
 

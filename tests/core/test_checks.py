@@ -4,9 +4,9 @@ import socket
 import pytest
 
 from plugin.core import checks
-from plugin.core.ee.auth import StaticToken
+from plugin.core.providers.earthengine.auth import StaticToken
 from plugin.core.errors import AuthError, EoError, HttpError
-from plugin.core.http import make_session
+from plugin.core.transfer.http import make_session
 from tests.sims.ee_sim import EeSimulator
 from tests.sims.eosda_sim import EosdaSimulator
 

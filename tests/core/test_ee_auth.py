@@ -7,9 +7,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from plugin.core import http
-from plugin.core.ee import auth
-from plugin.core.ee.client import EeClient
+from plugin.core.transfer import http
+from plugin.core.providers.earthengine import auth
+from plugin.core.providers.earthengine.client import EeClient
 from plugin.core.errors import AuthError, ParameterError
 from tests.sims.ee_sim import EeSimulator
 

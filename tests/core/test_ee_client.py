@@ -12,16 +12,16 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from plugin.core import http
-from plugin.core.ee import expression as ex
-from plugin.core.ee import params as ee_params
-from plugin.core.ee import tiling
-from plugin.core.ee.client import EeClient, RequestTooLargeError
-from plugin.core.ee.auth import StaticToken
+from plugin.core.transfer import http
+from plugin.core.providers.earthengine import expression as ex
+from plugin.core.providers.earthengine import params as ee_params
+from plugin.core.providers.earthengine import tiling
+from plugin.core.providers.earthengine.client import EeClient, RequestTooLargeError
+from plugin.core.providers.earthengine.auth import StaticToken
 from plugin.core.errors import CancelledError, HttpError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import RunContext, run_job
-from plugin.core.providers import ee_download as R
+from plugin.core.providers.earthengine import download_runner as R
 from tests.sims.ee_sim import EeSimulator
 
 

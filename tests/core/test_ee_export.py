@@ -13,12 +13,12 @@ import pytest
 import requests
 from osgeo import gdal, osr
 
-from plugin.core import http
-from plugin.core.ee.operations import PollPolicy
+from plugin.core.transfer import http
+from plugin.core.providers.earthengine.operations import PollPolicy
 from plugin.core.errors import CancelledError, HttpError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import CancelToken, RunContext, is_detached, run_job
-from plugin.core.providers import ee_export as R
+from plugin.core.providers.earthengine import export_runner as R
 from tests.sims.ee_export_sim import ExportSimulator
 
 IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
@@ -251,7 +251,7 @@ def test_restart_resumes_polling_without_a_second_export(sim, tmp_path):
 def test_crash_between_post_and_saving_the_operation(sim, tmp_path):
     job = make_job(tmp_path, bands="B4", scale=30, bucket="bkt", prefix="crash/aoi")
     rid = "5b0f3d2e-8a9c-4e3f-9d1a-2c4b6e8f0a1b"
-    from plugin.core.ee import export as E
+    from plugin.core.providers.earthengine import export as E
     body = E.export_body(E.validate(job.params), rid)
     first = requests.post(sim.url + "/v1/projects/my-project/image:export?alt=json", json=body,
                           headers={"Authorization": "Bearer " + TOKEN}, timeout=10).json()

@@ -11,8 +11,8 @@ import os
 
 import pytest
 
-from plugin.core.ee import expression as ex
-from plugin.core.ee import export as E
+from plugin.core.providers.earthengine import expression as ex
+from plugin.core.providers.earthengine import export as E
 from plugin.core.errors import ParameterError
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ee_official")

@@ -11,10 +11,10 @@ import pytest
 import requests
 from osgeo import gdal
 
-from plugin.core import http
-from plugin.core.ee import export as E
-from plugin.core.ee.auth import StaticToken
-from plugin.core.ee.operations import ExportClient, Operation, failure, too_large
+from plugin.core.transfer import http
+from plugin.core.providers.earthengine import export as E
+from plugin.core.providers.earthengine.auth import StaticToken
+from plugin.core.providers.earthengine.operations import ExportClient, Operation, failure, too_large
 from tests.sims.ee_export_sim import ExportSimulator, crc32c
 
 TOKEN = "test-token"

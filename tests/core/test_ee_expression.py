@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from plugin.core.ee import expression as ex
+from plugin.core.providers.earthengine import expression as ex
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ee_official")
 CASES = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(FIXTURES, "*.json"))

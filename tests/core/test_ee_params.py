@@ -3,11 +3,11 @@ import json
 
 import pytest
 
-from plugin.core.ee import expression as ex
-from plugin.core.ee import params as P
-from plugin.core.ee import tiling
+from plugin.core.providers.earthengine import expression as ex
+from plugin.core.providers.earthengine import params as P
+from plugin.core.providers.earthengine import tiling
 from plugin.core.errors import ParameterError
-from plugin.core.providers.ee_download import build_params
+from plugin.core.providers.earthengine.download_runner import build_params
 
 IMG = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
 AOI = {"type": "Polygon", "coordinates": [[[-122.08, 37.04], [-122.06, 37.04], [-122.06, 37.06],

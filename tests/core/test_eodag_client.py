@@ -8,7 +8,7 @@ import sys
 import pytest
 from osgeo import gdal
 
-from plugin.core import eodag_client as ec
+from plugin.core.providers.eodag import client as ec
 from plugin.core.errors import AuthError, EoError, ParameterError, ProviderError
 from tests.sims import eodag_sim as es
 

@@ -10,10 +10,10 @@ from pyproj import Transformer
 from shapely.geometry import Point, shape
 from shapely.ops import transform
 
-from plugin.core import eodag_client as ec
+from plugin.core.providers.eodag import client as ec
 from plugin.core.errors import AuthError, CancelledError, ParameterError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
-from plugin.core.providers import eodag_download as ed
+from plugin.core.providers.eodag import runner as ed
 from plugin.core.runner import CancelToken, RunContext, get_runner, run_job
 from tests.core.test_eodag_client import AOI, eodag_env, no_internet  # noqa: F401 (fixtures)
 from tests.sims import eodag_sim as es

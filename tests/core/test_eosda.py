@@ -8,12 +8,12 @@ from osgeo import gdal
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 
-from plugin.core import eosda
-from plugin.core import http as eohttp
+from plugin.core.providers.eosda import client as eosda
+from plugin.core.transfer import http as eohttp
 from plugin.core.errors import AuthError, CancelledError, ParameterError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import CancelToken, RunContext, run_job
-from plugin.core.providers import eosda as eosda_runner  # noqa: F401  (registers the runner)
+from plugin.core.providers.eosda import runner as eosda_runner  # noqa: F401  (registers the runner)
 from tests.sims.eosda_sim import EosdaSimulator
 
 KEY = "apk.test-0123456789abcdef"

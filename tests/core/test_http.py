@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from plugin.core import http
+from plugin.core.transfer import http
 from plugin.core.errors import AuthError, CancelledError, HttpError
 from plugin.core.runner import CancelToken
 from plugin.resources import version

@@ -38,7 +38,7 @@ def test_atomic_write_leaves_no_temp_files(tmp_path):
     store = JobStore(str(tmp_path / "jobs.json"))
     for i in range(20):
         store.add(Job(provider="x", params={"i": i}))
-    assert sorted(os.listdir(tmp_path)) == ["jobs.json"]
+    assert sorted(os.listdir(tmp_path)) == ["jobs.json", "jobs.json.lock"]    # (the writers' lock file)
 
 
 def test_corrupt_store_is_kept_aside(tmp_path):
@@ -46,7 +46,7 @@ def test_corrupt_store_is_kept_aside(tmp_path):
     path.write_text("{truncated")
     store = JobStore(str(path))
     assert store.list() == []
-    assert any(n.startswith("jobs.json.broken-") for n in os.listdir(tmp_path))
+    assert any(n.startswith("jobs.json.damaged-") for n in os.listdir(tmp_path))
 
 
 def test_concurrent_updates(tmp_path):

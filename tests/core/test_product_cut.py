@@ -9,7 +9,7 @@ from osgeo import gdal, osr
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 
-from plugin.core import product_cut as pc
+from plugin.core.providers.eodag import cut as pc
 from tests.sims import eodag_sim as es
 
 # A pentagon inside the simulator's tile (UTM 31N, x 360000..362400, y 4827600..4830000).

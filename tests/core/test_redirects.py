@@ -20,7 +20,8 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from plugin.core import eosda, http as eohttp
+from plugin.core.providers.eosda import client as eosda
+from plugin.core.transfer import http as eohttp
 from plugin.core.errors import EoError, HttpError
 from tests.reliability import redirects
 from tests.sims.eosda_sim import EosdaSimulator, ResultStorage

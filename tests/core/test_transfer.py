@@ -10,7 +10,7 @@ from collections import namedtuple
 
 import pytest
 
-from plugin.core import http, transfer
+from plugin.core.transfer import http, download as transfer
 from plugin.core.errors import ArchiveError, AuthError, CancelledError, HttpError, TransferError
 from plugin.core.runner import CancelToken
 from tests.sims import faults

@@ -54,7 +54,7 @@ def store_basic_authcfg(name, username, password):
 def isolate_eodag(sim, folder, monkeypatch):
     """eodag confined to ``folder`` (no user config, no internet) and given the simulator's provider YAML."""
     import os
-    from plugin.core import eodag_client
+    from plugin.core.providers.eodag import client as eodag_client
     from tests.sims import eodag_sim
     for key in list(os.environ):
         if key.startswith("EODAG") or key.startswith("EO_DOWNLOADER_EODAG"):

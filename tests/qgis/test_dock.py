@@ -133,7 +133,7 @@ def test_a_large_area_proposes_a_batch_export(dock):
 
 
 def test_export_from_the_dock_is_followed_and_brought_back(dock, monkeypatch, tmp_path):
-    from plugin.core.ee.operations import PollPolicy
+    from plugin.core.providers.earthengine.operations import PollPolicy
     from tests.sims.ee_export_sim import ExportSimulator
     with ExportSimulator(tokens=("dock-token",), projects=("my-project",), buckets=("bkt",),
                          pending_seconds=0.05, running_seconds=0.2) as sim:

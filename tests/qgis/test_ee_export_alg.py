@@ -12,10 +12,10 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
 from plugin.adapters import layers as plugin_layers
 from plugin.adapters import settings as plugin_settings
 from plugin.adapters.job_manager import JobManager
-from plugin.core.ee.operations import PollPolicy
+from plugin.core.providers.earthengine.operations import PollPolicy
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import is_detached
-from plugin.core.providers import ee_export as R
+from plugin.core.providers.earthengine import export_runner as R
 from tests.qgis.conftest import load_script
 from tests.qgis.helpers import wait_until, write_rgb_geotiff
 from tests.sims.ee_export_sim import ExportSimulator
@@ -103,7 +103,9 @@ def test_cloud_storage_export_through_processing(processing_ready, env, sim, tmp
                                                            PREFIX="alg/aoi", FILE_DIMENSIONS="256",
                                                            DESCRIPTION="alg gcs", PRIORITY=5))
     assert result["OPERATION"].startswith("projects/my-project/operations/")
-    assert result["OUTPUT_FILES"] == [str(tmp_path / "out" / "aoi.vrt")]
+    folder = result["OUTPUT_FOLDER"]        # the job's own folder under OUTPUT_DIR
+    assert os.path.dirname(folder) == str(tmp_path / "out") and os.path.basename(folder).startswith("EE export alg gcs ")
+    assert result["OUTPUT_FILES"] == [os.path.join(folder, "aoi.vrt")]
     assert gdal.Open(result["OUTPUT_FILES"][0]).RasterCount == 2
     body = [r for r in sim.requests if r["endpoint"] == "export"][-1]["json"]
     assert body["priority"] == {"value": 5} and body["description"] == "alg gcs"
@@ -144,9 +146,25 @@ def test_dont_wait_then_jobs_panel_retry_follows_it(processing_ready, env, sim, 
     wait_until(lambda: manager.store.get(job.id).finished and not manager.active(), timeout=30)
     done = manager.store.get(job.id)
     assert done.state == JobState.DONE, done.error
-    assert done.outputs == [str(tmp_path / "out" / "detached.tif")]
+    assert os.path.dirname(done.output_dir) == str(tmp_path / "out")
+    assert done.outputs == [os.path.join(done.output_dir, "detached.tif")]
     assert len([r for r in sim.requests if r["endpoint"] == "export"
                 and r["json"]["requestId"] == done.server["request_id"]]) == 1
+
+
+def test_the_algorithm_and_the_job_manager_share_one_store(processing_ready, env, sim, tmp_path, qgis_new_project):
+    manager = JobManager(store_path=env, task_manager=QgsApplication.taskManager())
+    gui_job = manager.store.add(Job("ee_export", {}, title="the GUI's"))
+    result, _ = run_alg(processing_ready, base_params(tmp_path, BANDS="B4", SCALE=30, BUCKET="bkt",
+                                                      PREFIX="alg/shared", WAIT=False))
+    assert JobStore.for_path(env) is manager.store
+    ran = [j for j in manager.store.list() if j.params.get("origin") == "processing"]     # no re-read needed
+    assert len(ran) == 1 and ran[0].server["operation"] == result["OPERATION"]
+    manager.store.update(gui_job.id, message="the GUI writes again")        # (behind the main thread)
+    assert manager.store.flush(10)
+    saved = {j.id: j for j in JobStore(env).list()}
+    assert set(saved) == {gui_job.id, ran[0].id}
+    assert saved[ran[0].id].server["operation"] == result["OPERATION"]       # the running export is not lost
 
 
 def test_detached_task_is_not_recorded_as_failed(env, sim, tmp_path, qgis_new_project):
@@ -193,8 +211,10 @@ def test_ee_export_through_qgis_process(built, tmp_path):
         assert rc == 0, err
         results = data["results"]
         assert results["OPERATION"].startswith("projects/my-project/operations/")
-        assert results["OUTPUT_FILES"] == [str(out / "aoi.vrt")]
-        assert sorted(f for f in os.listdir(str(out)) if f.endswith((".tif", ".vrt"))) == [
+        folder = results["OUTPUT_FOLDER"]
+        assert os.path.dirname(folder) == str(out)
+        assert results["OUTPUT_FILES"] == [os.path.join(folder, "aoi.vrt")]
+        assert sorted(f for f in os.listdir(folder) if f.endswith((".tif", ".vrt"))) == [
             "aoi-0000000000-0000000000.tif", "aoi-0000000000-0000000256.tif", "aoi.vrt"]
         vrt = gdal.Open(results["OUTPUT_FILES"][0])
         assert vrt.RasterCount == 2 and vrt.RasterXSize > 256

@@ -9,7 +9,7 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
                        QgsProcessingFeedback, QgsProject, QgsVectorLayer)
 
 from plugin.adapters import settings as plugin_settings
-from plugin.core import eodag_client as ec
+from plugin.core.providers.eodag import client as ec
 from plugin.core.jobs import JobState, JobStore
 from tests.qgis.helpers import isolate_eodag, store_basic_authcfg
 from tests.sims import eodag_sim as es
@@ -113,8 +113,8 @@ def test_download_cuts_and_loads_true_colour(processing_ready, env, sim, authcfg
     files = [os.path.basename(f) for f in result["OUTPUT_FILES"]]
     assert files == ["S2B_L2A_T31TCJ_20230719_true_colour.vrt", "S2B_L2A_T31TCJ_20230719_B04.tif",
                      "S2B_L2A_T31TCJ_20230719_B03.tif", "S2B_L2A_T31TCJ_20230719_B02.tif"]
-    assert result["OUTPUT_FOLDER"] == str(tmp_path / "out")
-    assert os.path.isdir(os.path.join(str(tmp_path / "out"), ONLINE_L2A))          # the full product
+    assert os.path.dirname(result["OUTPUT_FOLDER"]) == str(tmp_path / "out")      # the job's own folder
+    assert os.path.isdir(os.path.join(result["OUTPUT_FOLDER"], ONLINE_L2A))          # the full product
     loaded = [context.getMapLayer(lid) for lid in context.layersToLoadOnCompletion()]
     true_colour = [lyr for lyr in loaded if lyr.name().endswith("true_colour")]
     assert len(loaded) == 4 and len(true_colour) == 1

@@ -8,7 +8,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsProject,
 
 from plugin.adapters import settings as plugin_settings
 from plugin.adapters.job_manager import JobManager
-from plugin.core import eodag_client as ec
+from plugin.core.providers.eodag import client as ec
 from plugin.core.jobs import JobState
 from plugin.gui import eodag_tab as tab_module
 from plugin.gui.dock import DownloadDock

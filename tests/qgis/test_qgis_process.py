@@ -21,7 +21,9 @@ def test_ee_download_through_qgis_process(built, tmp_path, monkeypatch):
     files = sorted(os.path.basename(f) for f in result["files"])
     # The seed's first example: per-band GeoTIFFs named <name>.<band>.tif, plus the plugin's VRT stack.
     assert files == ["single_band.B11.tif", "single_band.B3.tif", "single_band.B8.tif", "single_band.vrt"]
-    stack = gdal.Open(str(out_dir / "single_band.vrt"))
+    job_dir = os.path.dirname(result["files"][0])            # the job's own folder under OUTPUT_DIR
+    assert os.path.dirname(job_dir) == str(out_dir)
+    stack = gdal.Open(os.path.join(job_dir, "single_band.vrt"))
     assert stack.RasterCount == 3
     assert [stack.GetRasterBand(i).GetDescription() for i in (1, 2, 3)] == ["B3", "B8", "B11"]
     srs = osr.SpatialReference(wkt=stack.GetProjection())

@@ -172,19 +172,19 @@ _AOI = {"type": "Polygon", "coordinates": [[[-122.0859, 37.0436], [-122.0626, 37
 
 
 def _ee(**kw):
-    from plugin.core.providers import ee_download
+    from plugin.core.providers.earthengine import download_runner as ee_download
     args = dict(image=harness.EE_IMAGE, bands="B4,B3,B2", project="my-project", aoi=_AOI)
     args.update(kw)
     return lambda _w: _call(lambda: ee_download.build_params(**args))
 
 
 def _eosda(view_id=harness.EOSDA_VIEW, bands="B04,B03,B02", **kw):
-    from plugin.core import eosda
+    from plugin.core.providers.eosda import client as eosda
     return lambda _w: _call(lambda: eosda.build_params(view_id, bands, **kw))
 
 
 def _export(**kw):
-    from plugin.core.providers import ee_export
+    from plugin.core.providers.earthengine import export_runner as ee_export
     args = dict(image=harness.EE_IMAGE, bands="B4", scale=30, description="d", destination="gcs", bucket="bkt",
                 project="my-project", aoi=_AOI)
     args.update(kw)
@@ -192,7 +192,7 @@ def _export(**kw):
 
 
 def _eodag(**kw):
-    from plugin.core.providers import eodag_download
+    from plugin.core.providers.eodag import runner as eodag_download
     args = dict(provider="eodag_sim", collection="S2_MSI_L2A", date_from="2023-07-01", date_to="2023-07-31",
                 cloud_max=50, aoi=_AOI)
     args.update(kw)
@@ -200,7 +200,7 @@ def _eodag(**kw):
 
 
 def _eosda_search_dates(_w):
-    from plugin.core import eosda
+    from plugin.core.providers.eosda import client as eosda
     client = eosda.EosdaClient(None, "http://127.0.0.1:9", "key-not-sent")
     return _call(lambda: client.search("sentinel2", _AOI, "2023-08-01", "2023-07-01"))
 
@@ -208,7 +208,7 @@ def _eosda_search_dates(_w):
 def _ee_unknown_band(workdir):
     """Needs the image's bands: a real job against the Earth Engine simulator."""
     case = harness.CASES["ee_download"]
-    from plugin.core.providers import ee_download
+    from plugin.core.providers.earthengine import download_runner as ee_download
     params = ee_download.build_params(harness.EE_IMAGE, bands="B4,B99", project="my-project", aoi=_AOI, scale=20)
     return _job(case, params, workdir, sim_factory=case.start_sim)
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from plugin.core import http as eohttp
+from plugin.core.transfer import http as eohttp
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import RunContext, run_job
 
@@ -94,7 +94,7 @@ class ProviderCase:
         return None
 
 
-# Messages every provider built on plugin.core.http / transfer may end with when the
+# Messages every provider built on plugin.core.transfer.http / transfer may end with when the
 # network keeps failing past the retry policy (MAX_ATTEMPTS attempts).
 _GAVE_UP = r"\(gave up after {} attempts\)".format(MAX_ATTEMPTS)
 COMMON_FAILURES = [
@@ -124,7 +124,7 @@ def _square(x0: float, y0: float, size: float) -> Dict[str, Any]:
 
 
 def _ee_params(template: int, token: str) -> Dict[str, Any]:
-    from plugin.core.providers import ee_download
+    from plugin.core.providers.earthengine import download_runner as ee_download
     formats = ["ZIPPED_GEO_TIFF_PER_BAND", "ZIPPED_GEO_TIFF", "GEO_TIFF", "NPY"]
     bands = ["B4,B3,B2", "B8", "B11,B8", "B2"]
     x0 = _EE_BASE[0] + 0.004 * template
@@ -158,7 +158,7 @@ _EOSDA_BASE = (-104.8800, 27.1700)
 
 
 def _eosda_params(template: int, token: str) -> Dict[str, Any]:
-    from plugin.core import eosda
+    from plugin.core.providers.eosda import client as eosda
     bands = ["B04", "B02,B03,B04", "B04,B8A,B11", "B02,B03"][template % 4]     # jp2, tif, zip, tif
     metadata = ["tile_md"] if template % 4 == 3 else None                         # zip with metadata
     p = eosda.build_params(EOSDA_VIEW, bands, True, metadata, "rel_{}".format(token))
@@ -191,7 +191,7 @@ def _eosda_expected(params: Dict[str, Any]) -> int:
 
 
 def _export_params(template: int, token: str) -> Dict[str, Any]:
-    from plugin.core.providers import ee_export
+    from plugin.core.providers.earthengine import export_runner as ee_export
     x0 = _EE_BASE[0] + 0.004 * template
     bands = ["B4,B3,B2", "B8", "B11", "B2,B3"][template % 4]
     return ee_export.build_params(EE_IMAGE, bands=bands, scale=30, description="rel_{}".format(token),
@@ -220,7 +220,7 @@ EODAG_CREDENTIALS = {"username": "sim-user", "password": "sim-password-012345678
 
 
 def _eodag_params(template: int, token: str) -> Dict[str, Any]:
-    from plugin.core.providers import eodag_download
+    from plugin.core.providers.eodag import runner as eodag_download
     from tests.sims import eodag_sim
     ids = [p["id"] for p in eodag_sim.CATALOGUE]
     # online L2A zip, L1C zip, an orderable L2A (order, status, 202 then the zip), a bare GeoTIFF product

@@ -14,9 +14,10 @@ from urllib.parse import quote, quote_plus
 
 import requests
 
-from plugin.core import eosda, http as eohttp
-from plugin.core.ee import auth
-from plugin.core.ee.client import EeClient
+from plugin.core.providers.eosda import client as eosda
+from plugin.core.transfer import http as eohttp
+from plugin.core.providers.earthengine import auth
+from plugin.core.providers.earthengine.client import EeClient
 from plugin.core.errors import EoError
 from tests.sims.faults import Recorder
 

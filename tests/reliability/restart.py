@@ -70,21 +70,21 @@ class Kind:
 
 
 def _ee_params(token: str) -> Dict[str, Any]:
-    from plugin.core.providers import ee_download
+    from plugin.core.providers.earthengine import download_runner as ee_download
     return ee_download.build_params(harness.EE_IMAGE, bands="B4,B3,B2", scale=20, format="ZIPPED_GEO_TIFF_PER_BAND",
                                     project="my-project", name="restart_{}".format(token),
                                     aoi=harness._square(-122.0859, 37.0436, 0.01))
 
 
 def _eosda_params(token: str) -> Dict[str, Any]:
-    from plugin.core import eosda
+    from plugin.core.providers.eosda import client as eosda
     p = eosda.build_params(harness.EOSDA_VIEW, "B04,B8A,B11", True, None, "restart_{}".format(token))   # a zip
     p["aoi"] = harness._square(-104.8800, 27.1700, 0.008)
     return p
 
 
 def _export_params(token: str) -> Dict[str, Any]:
-    from plugin.core.providers import ee_export
+    from plugin.core.providers.earthengine import export_runner as ee_export
     return ee_export.build_params(harness.EE_IMAGE, bands="B4,B3,B2", scale=30, description="restart_{}".format(token),
                                   destination="gcs", bucket="bkt", prefix="restart/{}".format(token),
                                   project="my-project", aoi=harness._square(-122.0859, 37.0436, 0.01))

@@ -15,7 +15,7 @@ unless it is killed first, which is the point.  Secrets and base URLs come from 
 environment (``EO_DOWNLOADER_*``), like a headless QGIS.
 
 Kill points inside an extraction: with ``EO_RELIABILITY_PAUSE_EXTRACT=1`` the first
-zip member written by the plugin's safe extraction (``plugin.core.archive``), and the
+zip member written by the plugin's safe extraction (``plugin.core.transfer.archive``), and the
 first archive member eodag reports while extracting, write a marker file
 ``extract-<n>`` into ``MARKERS_DIR`` and stop there (the process is then killed).
 This only makes a pause at a known place; nothing else of the plugin is changed.
@@ -49,7 +49,8 @@ _LOCAL = threading.local()
 
 
 def install_extract_pauses(markers: str) -> None:
-    from plugin.core import archive, eodag_client
+    from plugin.core.transfer import archive
+    from plugin.core.providers.eodag import client as eodag_client
     real_mtime = archive._zip_mtime
     real_extract = archive.safe_extract
 

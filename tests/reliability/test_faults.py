@@ -16,7 +16,7 @@ import zipfile
 
 import pytest
 
-from plugin.core import archive, http as eohttp, transfer
+from plugin.core.transfer import archive, http as eohttp, download as transfer
 from plugin.core.errors import TransferError
 from tests.reliability import harness
 

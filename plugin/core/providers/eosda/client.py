@@ -61,8 +61,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode, urlsplit
 
-from .errors import AuthError, HttpError, ParameterError, ProviderError
-from .i18n import translate
+from ...errors import AuthError, HttpError, ParameterError, ProviderError
+from ...i18n import translate
 
 # ---------------------------------------------------------------------------
 # Sensors, view ids and bands
@@ -453,7 +453,7 @@ def _body_message(text: Optional[str]) -> str:
     try:
         return _server_message(json.loads(text)) or text.strip()[:300]
     except ValueError:
-        from .http import looks_like_html, parse_error_body
+        from ...transfer.http import looks_like_html, parse_error_body
         if looks_like_html(text):     # "the server sent an HTML page: <title>: <text>", not the markup
             return parse_error_body(text, "text/html").message
         return text.strip()[:300]
@@ -510,7 +510,7 @@ class EosdaClient:
     def __init__(self, session, base_url: str, api_key: str, *, auth: str = "both",
                  retry=None, timeouts=None, cancel=None, poll: Optional[PollPolicy] = None,
                  log: Optional[Callable[[str], None]] = None, clock: Callable[[], float] = time.time):
-        from . import http
+        from ...transfer import http
         if not api_key:
             raise AuthError(missing_key_message())
         if auth not in ("both", "header", "query"):
@@ -523,7 +523,7 @@ class EosdaClient:
         self.retry = retry
         self.timeouts = timeouts
         if cancel is None:
-            from .runner import CancelToken
+            from ...runner import CancelToken
             cancel = CancelToken()
         self.cancel = cancel
         self.poll = poll or PollPolicy()
@@ -533,7 +533,7 @@ class EosdaClient:
     # -- plumbing --------------------------------------------------------------
     def log(self, text: str) -> None:
         if self._log is not None:
-            from .http import redact
+            from ...transfer.http import redact
             self._log(redact(text))
 
     def _url(self, path: str) -> str:
@@ -551,17 +551,17 @@ class EosdaClient:
         return headers
 
     def _same_origin(self, url: str) -> bool:
-        from . import http
+        from ...transfer import http
         return http.host_key(url) == http.host_key(self.base_url)
 
     @staticmethod
     def _secrets():
         """The key's two places: http.send_following never sends them to another origin."""
-        from . import http
+        from ...transfer import http
         return http.Secrets(headers=("x-api-key",), params=("api_key",))
 
     def _request(self, method: str, url: str, *, finish_once_sent: bool = False, **kwargs):
-        from . import http
+        from ...transfer import http
         cancel = _FinishOnceSent(self.cancel) if finish_once_sent else self.cancel
         try:
             return http.request(self.session, method, url, retry=self.retry, timeouts=self.timeouts,
@@ -595,7 +595,7 @@ class EosdaClient:
         try:
             payload = resp.json()
         except ValueError:
-            from . import http
+            from ...transfer import http
             text = http.read_limited(resp)
             if http.looks_like_html(text, resp.headers.get("Content-Type", "")):
                 raise ProviderError(translate("Eosda", "EOSDA rejected the download request (HTTP {}): {}")
@@ -626,7 +626,7 @@ class EosdaClient:
         A JSON answer cut off by the network is asked for again, within the retry
         policy (its attempts counted together with those of the request itself).
         """
-        from . import http
+        from ...transfer import http
         url = self._url("/api/gdw/api/{}".format(task_id))
         backoff = http.Backoff(self.retry or http.RetryPolicy(), self.cancel)
         while True:
@@ -728,7 +728,7 @@ class EosdaClient:
                         default_stem: Optional[str] = None, expected_type: Optional[str] = None,
                         progress: Optional[Callable[[Any], None]] = None) -> List[str]:
         """Download what a finished ``status`` points to into ``dest_dir``; unzip zips."""
-        from . import transfer
+        from ...transfer import download as transfer
         os.makedirs(dest_dir, exist_ok=True)
         stem = default_stem or task.reference or task.task_id
         paths: List[str] = []
@@ -861,7 +861,7 @@ def missing_key_message() -> str:
 
 def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None) -> List[str]:
     """Extract every zip among ``paths`` (into a folder named after it, then delete it)."""
-    from . import archive
+    from ...transfer import archive
     out: List[str] = []
     for path in paths:
         if path.lower().endswith(".zip") or _looks_like_zip(path):

@@ -13,7 +13,7 @@ a fresh one.  Providers:
 - :class:`ServiceAccountProvider`: a service-account key, signed with google-auth
   when that package is installed.
 
-Tokens are registered with :func:`plugin.core.http.register_secret` so they are
+Tokens are registered with :func:`plugin.core.transfer.http.register_secret` so they are
 masked in every log line and message.
 """
 import json
@@ -22,9 +22,9 @@ import threading
 import time
 from typing import Any, Callable, Dict, Optional
 
-from .. import config
-from ..errors import AuthError, HttpError, ParameterError
-from ..i18n import translate
+from ... import config
+from ...errors import AuthError, HttpError, ParameterError
+from ...i18n import translate
 
 #: OAuth scope Earth Engine needs (the official client also asks for cloud-platform).
 EE_SCOPES = ("https://www.googleapis.com/auth/earthengine",
@@ -36,7 +36,7 @@ EXPIRY_MARGIN = 60.0
 
 def _register(token: str) -> None:
     try:
-        from ..http import register_secret
+        from ...transfer.http import register_secret
         register_secret(token)
     except ImportError:  # pragma: no cover - http is part of the core
         pass
@@ -125,7 +125,7 @@ class RefreshTokenProvider(TokenProvider):
             return self._token
 
     def _exchange(self):
-        from .. import http
+        from ...transfer import http
         form = {"grant_type": "refresh_token", "refresh_token": self.refresh_token}
         if self.client_id:
             form["client_id"] = self.client_id
@@ -268,7 +268,7 @@ class GoogleTransport:
     def __call__(self, url, method="GET", body=None, headers=None, timeout=None, **kwargs):
         import requests
         from google.auth import exceptions as gexc
-        from .. import http
+        from ...transfer import http
         try:
             response = http.send_following(self._session or http.default_session(), method, url,
                                            secrets=http.Secrets(body=True), data=body, headers=dict(headers or {}),

@@ -28,9 +28,9 @@ import time
 from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import quote, urlencode
 
-from .. import http, transfer
-from ..errors import AuthError, HttpError, ParameterError
-from ..i18n import translate
+from ...transfer import http, download as transfer
+from ...errors import AuthError, HttpError, ParameterError
+from ...i18n import translate
 from .client import EeClient
 
 FOLDER_MIME = "application/vnd.google-apps.folder"

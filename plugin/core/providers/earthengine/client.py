@@ -8,7 +8,7 @@
 
 Every call carries ``Authorization: Bearer <token>`` and, unless the project is
 ``earthengine-legacy``, ``X-Goog-User-Project: <project>``.  429, 5xx and
-network errors are retried by :func:`plugin.core.http.request` (5 retries, like
+network errors are retried by :func:`plugin.core.transfer.http.request` (5 retries, like
 the official client, with exponential backoff and ``Retry-After`` honoured).  A
 401 makes the token provider forget its token and the call is tried once more
 with a fresh one.  Errors become user-facing exceptions carrying Earth Engine's
@@ -18,9 +18,9 @@ import json
 import re
 from typing import Any, Callable, Dict, Optional
 
-from .. import http
-from ..errors import AuthError, EoError, HttpError, ParameterError
-from ..i18n import translate
+from ...transfer import http
+from ...errors import AuthError, EoError, HttpError, ParameterError
+from ...i18n import translate
 from .auth import TokenProvider, fix_credentials_hint
 from .params import LEGACY_PROJECT
 
@@ -213,7 +213,7 @@ class EeClient:
 
     def download(self, name: str, dest: str, progress=None, accept=None):
         """GET the pixels of download id ``name`` into ``dest`` (transfer engine: verify, rename)."""
-        from .. import transfer
+        from ...transfer import download as transfer
         url = self.download_url(name)
 
         def call(headers):

@@ -13,7 +13,7 @@ against captures in ``tests/fixtures/ee_official/export_*.json``:
   ``Image.clipToBoundsAndScale``, region alone -> ``Image.clip``; with crs +
   crs_transform + WIDTHxHEIGHT and no region the exact pixel rectangle).  That
   is the same function as ``getDownloadId``'s for single-file formats, so
-  :func:`plugin.core.ee.expression.download_image` builds it.  The region is a
+  :func:`plugin.core.providers.earthengine.expression.download_image` builds it.  The region is a
   planar geometry (``ee.Geometry(geojson, None, False)``): a QGIS polygon's
   edges are straight in EPSG:4326.
 - ``grid`` is **never sent**: the official client folds crs / crsTransform /
@@ -45,8 +45,8 @@ import uuid
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
-from ..errors import ParameterError
-from ..i18n import translate
+from ...errors import ParameterError
+from ...i18n import translate
 from . import expression as ee_expr
 from . import params as ee_params
 from .client import asset_name

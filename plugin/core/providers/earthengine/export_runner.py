@@ -1,7 +1,7 @@
 """Runner of Earth Engine batch exports: ``register_runner("ee_export", run)``.
 
 ``job.params``: see :func:`build_params` (shared by Processing and the GUI) and
-:mod:`plugin.core.ee.export` for the meaning of each key.  Outputs go to
+:mod:`plugin.core.providers.earthengine.export` for the meaning of each key.  Outputs go to
 ``job.output_dir``.
 
 How a job runs (and re-runs -- every step is resumable from ``job.server``):
@@ -39,17 +39,18 @@ plus ``gcs_api`` and ``drive_api`` base URLs (else :func:`config.base_url`).
 import os
 from typing import Any, Dict, List, Optional
 
-from .. import config
-from ..errors import HttpError, ParameterError, ProviderError
-from ..i18n import translate
-from ..jobs import JobState
-from ..runner import Detached, register_remote_cancel, register_runner
-from ..ee import auth as ee_auth
-from ..ee import export as ee_export
-from ..ee import params as ee_params
-from ..ee import storage
-from ..ee.operations import ExportClient, Operation, OperationState, PollPolicy, follow
-from .ee_download import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name, _setting
+from ... import config
+from ...errors import HttpError, ProviderError
+from ...i18n import translate
+from ...job_files import scratch_dir
+from ...jobs import JobState
+from ...runner import Detached, register_remote_cancel, register_runner
+from . import auth as ee_auth
+from . import export as ee_export
+from . import params as ee_params
+from . import storage
+from .operations import ExportClient, Operation, OperationState, PollPolicy, follow
+from .download_runner import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name
 
 PROVIDER_ID = "ee_export"
 #: Progress bands: starting, the export on Earth Engine, bringing the files back.
@@ -100,15 +101,15 @@ def poll_policy(ctx) -> PollPolicy:
     policy = (ctx.settings or {}).get("ee_export_poll")
     if isinstance(policy, PollPolicy):
         return policy
-    return PollPolicy(initial=float(_setting(ctx, "ee_export_poll_initial", 1.0)),
-                      maximum=float(_setting(ctx, "ee_export_poll_max", 10.0)))
+    return PollPolicy(initial=float(ctx.setting("ee_export_poll_initial", 1.0)),
+                      maximum=float(ctx.setting("ee_export_poll_max", 10.0)))
 
 
 def join_tiles(paths: List[str], dest_vrt: str) -> str:
     """One VRT over the ``<prefix>-<row>-<col>.tif`` files of a split export (sources relative to it),
     with the files' band descriptions; written under a temporary name, then renamed."""
     from osgeo import gdal
-    from ..raster import RasterError
+    from ...raster import RasterError
     tmp = dest_vrt + ".part.vrt"
     try:
         ds = gdal.BuildVRT(tmp, [os.path.abspath(p) for p in paths])
@@ -134,7 +135,7 @@ class EeExportRun:
         self.ctx = ctx
         self.p = params
         self.client = client
-        self.output_dir = job.output_dir or ctx.settings.get("output_dir") or ""
+        self.output_dir = job.output_dir
         self._last_state: Optional[str] = None
         self.started_here = False
 
@@ -261,16 +262,15 @@ class EeExportRun:
 
     def download_asset(self, asset: str) -> List[str]:
         """The new asset as a GeoTIFF of the AOI, by the ee_download pipeline (tiled when large)."""
-        if not self.output_dir:
-            raise ParameterError(translate("EeDownload", "No output folder is set for this download."))
+        self.ctx.output_dir                  # (raises when the job has no folder)
         params = ee_params.validate({"image": asset, "bands": self.p.get("bands") or None, "region": self.p["aoi"],
                                      "format": "GEO_TIFF", "project": self.p["project"],
                                      "name": _safe_name(self.p["description"])})
         ctx = self.ctx
         download = EeDownload(self.client, params, self.output_dir, ctx,
-                              os.path.join(self.output_dir, ".ee-" + self.job.id),
-                              concurrency=int(_setting(ctx, "ee_concurrency", DEFAULT_CONCURRENCY)),
-                              tile_attempts=int(_setting(ctx, "ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
+                              scratch_dir(self.output_dir, self.job.id),
+                              concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                              tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
         outputs = download.run()
         self.client.cancel = ctx.cancel      # EeDownload gave the client its own round token
         return outputs
@@ -278,8 +278,7 @@ class EeExportRun:
     # -- whole job ---------------------------------------------------------------------------
     def run(self) -> List[str]:
         if self.p["destination"] != "asset" or self.p.get("download_asset"):
-            if not self.output_dir:
-                raise ParameterError(translate("EeExport", "No output folder is set for this export."))
+            self.ctx.output_dir              # results come back: the job needs its folder
         name = self.start()
         if self.started_here and not self.p.get("wait", True):
             message = translate("EeExport", "Export {} runs on Earth Engine; not waiting for it. Retry the job to "

@@ -23,8 +23,8 @@ import zipfile
 import zlib
 from typing import Callable, List, Optional
 
-from .errors import ArchiveError, CancelledError
-from .i18n import translate
+from ..errors import ArchiveError, CancelledError
+from ..i18n import translate
 
 #: Defaults for :func:`safe_extract`.
 MAX_MEMBERS = 10000
@@ -183,7 +183,7 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
     are moved into it (files of the same name are replaced).  ``progress``
     receives a :class:`~.transfer.Progress` of uncompressed bytes.
     """
-    from .transfer import Progress  # (transfer imports this module)
+    from .download import Progress  # (transfer imports this module)
     dest_dir = os.path.abspath(dest_dir)
     parent = os.path.dirname(dest_dir) or "."
     os.makedirs(parent, exist_ok=True)

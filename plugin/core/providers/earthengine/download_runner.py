@@ -7,7 +7,7 @@
 (default true).  Outputs go to ``job.output_dir``.
 
 Credentials: ``ctx.credentials["token_provider"]`` (a
-:class:`~plugin.core.ee.auth.TokenProvider`) or ``ctx.credentials["token"]``
+:class:`~plugin.core.providers.earthengine.auth.TokenProvider`) or ``ctx.credentials["token"]``
 (or the environment variable EO_DOWNLOADER_EE_TOKEN).  Settings (all optional):
 ``ee_api`` (base URL, else :func:`config.base_url`), ``ee_max_request_bytes``,
 ``ee_max_dimension``, ``ee_concurrency`` (default 4), ``ee_tile_attempts``
@@ -18,7 +18,7 @@ How it runs:
 
 1. ``GET`` the image's asset metadata (band types, native grids) and compute
    the output grid(s) and the request size as Earth Engine counts it
-   (:func:`plugin.core.ee.tiling.estimate`).
+   (:func:`plugin.core.providers.earthengine.tiling.estimate`).
 2. Within the limits: one ``getDownloadId`` request with exactly the body the
    official client sends for these options (NPY is pinned to the computed grid
    with crs + crs_transform + dimensions, so the .npy can be georeferenced).
@@ -49,16 +49,17 @@ import threading
 import time
 from typing import Any, Dict, List, Optional
 
-from .. import config
-from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
-from ..i18n import translate
-from ..jobs import JobState
-from ..runner import CancelToken, register_runner
-from ..ee import auth as ee_auth
-from ..ee import expression as ee_expr
-from ..ee import params as ee_params
-from ..ee import tiling
-from ..ee.client import DownloadIdExpiredError, EeClient, RequestTooLargeError
+from ... import config
+from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
+from ...i18n import translate
+from ...job_files import scratch_dir
+from ...jobs import JobState
+from ...runner import CancelToken, register_runner
+from . import auth as ee_auth
+from . import expression as ee_expr
+from . import params as ee_params
+from . import tiling
+from .client import DownloadIdExpiredError, EeClient, RequestTooLargeError
 
 PROVIDER_ID = "ee_download"
 DEFAULT_CONCURRENCY = 4
@@ -369,8 +370,8 @@ class EeDownload:
         return min(matches, key=lambda f: len(os.path.basename(f)))
 
     def unpack(self, piece: Piece) -> None:
-        from .. import archive
-        from .. import raster
+        from ...transfer import archive
+        from ... import raster
         path = self._piece_path(piece)
         if piece.format in ("ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND"):
             folder = os.path.join(self.work_dir, piece.key)
@@ -405,7 +406,7 @@ class EeDownload:
         """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
         while the other pieces download): masked to the AOI where the polygon cuts through them,
         left out when wholly outside, overviews when the output is tiled (for the preview)."""
-        from .. import raster
+        from ... import raster
         self.unpack(piece)
         region = self.p.get("region")
         factors = ()
@@ -456,7 +457,7 @@ class EeDownload:
 
     def _combine(self, pieces: List[Piece], key: str, dest: str, grid: Optional[tiling.Grid]) -> None:
         """The GeoTIFF ``dest`` from the prepared pieces' files for ``key`` (a band, or "all")."""
-        from .. import raster
+        from ... import raster
         parts = self._kept(pieces, key)
         if parts:
             raster.mosaic(parts, dest, grid=self._exact(grid), cog=True, cancel=self.ctx.cancel)
@@ -466,7 +467,7 @@ class EeDownload:
 
     def _show_previews(self, plans: List[tuple], stack: Optional[tuple]) -> None:
         """Offer VRTs of the prepared tiles while the GeoTIFFs are written (tiled outputs only)."""
-        from .. import raster
+        from ... import raster
         previews = {}
         for pieces, key, dest, grid, names in plans:
             parts = self._kept(pieces, key)
@@ -484,7 +485,7 @@ class EeDownload:
                 name=", ".join(os.path.basename(d) for d in previews)))
 
     def write_outputs(self, pieces: List[Piece]) -> List[str]:
-        from .. import raster
+        from ... import raster
         self.ctx.progress(90.0, translate("EeDownload", "Building the output files"))
         for piece in pieces:
             self.ctx.cancel.raise_if_cancelled()
@@ -567,11 +568,6 @@ class EeDownload:
 # ---------------------------------------------------------------------------
 # Runner
 # ---------------------------------------------------------------------------
-def _setting(ctx, key: str, default):
-    value = (ctx.settings or {}).get(key)
-    return default if value is None or value == "" else value
-
-
 def make_client(ctx, project: str) -> EeClient:
     base = ctx.settings.get("ee_api") or config.base_url("ee_api")
     provider = ee_auth.provider_from_credentials(ctx.credentials)
@@ -582,16 +578,14 @@ def make_client(ctx, project: str) -> EeClient:
 def run(job, ctx) -> List[str]:
     raw = dict(job.params or {})
     p = ee_params.validate(dict(raw, region=raw.get("aoi", raw.get("region"))))
-    output_dir = job.output_dir or ctx.settings.get("output_dir")
-    if not output_dir:
-        raise ParameterError(translate("EeDownload", "No output folder is set for this download."))
+    output_dir = ctx.output_dir
     client = make_client(ctx, p["project"])
-    limits = tiling.Limits(max_bytes=int(_setting(ctx, "ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
-                           max_dimension=int(_setting(ctx, "ee_max_dimension", tiling.MAX_DIMENSION)))
-    tiling_enabled = bool(raw.get("tiling", True)) and bool(_setting(ctx, "ee_tiling", True))
-    download = EeDownload(client, p, output_dir, ctx, os.path.join(output_dir, ".ee-" + job.id),
-                          limits=limits, concurrency=int(_setting(ctx, "ee_concurrency", DEFAULT_CONCURRENCY)),
-                          tile_attempts=int(_setting(ctx, "ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
+    limits = tiling.Limits(max_bytes=int(ctx.setting("ee_max_request_bytes", tiling.MAX_REQUEST_BYTES)),
+                           max_dimension=int(ctx.setting("ee_max_dimension", tiling.MAX_DIMENSION)))
+    tiling_enabled = bool(raw.get("tiling", True)) and bool(ctx.setting("ee_tiling", True))
+    download = EeDownload(client, p, output_dir, ctx, scratch_dir(output_dir, job.id),
+                          limits=limits, concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                          tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
                           tiling_enabled=tiling_enabled)
     return download.run()
 

@@ -4,7 +4,7 @@
 parameter dict that jobs store and the client uses; every problem is a
 :class:`~plugin.core.errors.ParameterError` whose message says what is wrong
 and how to fix it.  ``to_download_params`` maps that dict onto the keys of
-``ee.data.getDownloadId`` for :func:`plugin.core.ee.expression.thumbnail_body`.
+``ee.data.getDownloadId`` for :func:`plugin.core.providers.earthengine.expression.thumbnail_body`.
 
 Normalised params (keys absent or None when not set)::
 
@@ -26,10 +26,13 @@ import math
 import re
 from typing import Any, Dict, List, Optional
 
-from ..errors import ParameterError
-from ..i18n import translate
+from ...errors import ParameterError
+from ...i18n import translate
 
 FORMATS = ("ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND", "GEO_TIFF", "NPY")
+#: The formats offered to users, in this order, by the dock and Processing.  "" is Earth Engine's
+#: default: a zipped GeoTIFF whose files follow file_per_band (as the official client decides).
+FORMAT_CHOICES = ("",) + FORMATS
 PER_BAND_FORMAT = "ZIPPED_GEO_TIFF_PER_BAND"
 #: Legacy names the official client maps (case-insensitive).
 FORMAT_ALIASES = {"GEOTIFF": "GEO_TIFF", "NUMPY": "NPY", "ZIPPED_GEOTIFF": "ZIPPED_GEO_TIFF",
@@ -63,6 +66,13 @@ def _tidy(value: float) -> Any:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
         return int(value)
     return value
+
+
+def format_label(fmt: str) -> str:
+    """How a choice of :data:`FORMAT_CHOICES` is shown."""
+    if not fmt:
+        return translate("EeParams", "Default (zipped GeoTIFF, one file per band if chosen)")
+    return fmt
 
 
 def normalize_format(fmt: Optional[str], file_per_band: Optional[bool] = None) -> str:

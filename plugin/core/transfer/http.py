@@ -32,10 +32,10 @@ from urllib.parse import parse_qsl, quote, quote_plus, unquote_plus, urlencode, 
 import requests
 import urllib3
 
-from ..resources import version
-from . import config
-from .errors import AuthError, CancelledError, HttpError
-from .i18n import translate
+from ...resources import version
+from .. import config
+from ..errors import AuthError, CancelledError, HttpError
+from ..i18n import translate
 
 LOGGER_NAME = "eo_downloader"
 log = logging.getLogger(LOGGER_NAME)

@@ -17,8 +17,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from ..errors import ParameterError
-from ..i18n import translate
+from ...errors import ParameterError
+from ...i18n import translate
 
 MAX_REQUEST_BYTES = 50331648
 MAX_DIMENSION = 10000
@@ -520,3 +520,27 @@ def split_tile(tile: Tile) -> List[Tile]:
             parts.append(Tile(key="{}_s{}_{}".format(tile.key, r0, c0), bands=list(tile.bands),
                               grid=g.window(c0, r0, w, h), col=tile.col + c0, row=tile.row + r0))
     return parts
+
+
+def _pixels(value: float, cap: float = 1e15) -> int:
+    """A pixel count from a float that may be huge, infinite or NaN (then ``cap``)."""
+    return max(1, int(math.ceil(value if math.isfinite(value) and value < cap else cap)))
+
+
+def rough_estimate(bounds: Tuple[float, float, float, float], scale: float, band_count: int,
+                   limits: Optional[Limits] = None) -> Estimate:
+    """The size before the image's bands are known: ``bounds`` (EPSG:4326) at ``scale`` metres,
+    16-bit bands plus the mask byte, and the requests the tiling would make.  Pure arithmetic,
+    so the dock may call it as the user types, whatever the numbers."""
+    limits = limits or Limits()
+    scale = scale if isinstance(scale, (int, float)) and math.isfinite(scale) and scale > 0 else 10.0
+    minx, miny, maxx, maxy = bounds
+    lat = math.radians((miny + maxy) / 2.0)
+    width = _pixels((maxx - minx) * 111320.0 * math.cos(lat) / scale)
+    height = _pixels((maxy - miny) * 110540.0 / scale)
+    bands = max(1, int(band_count))
+    size = width * height * bands * 3
+    tiles = max(1, int(math.ceil(size / float(limits.max_bytes))),
+                int(math.ceil(max(width, height) / float(limits.max_dimension))) ** 2)
+    return Estimate(width=width, height=height, bands=bands, bytes=size, tiles=tiles, grid=None,
+                    fits=tiles == 1)

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import urlencode
 
-from .. import http
-from ..errors import CancelledError, HttpError, ProviderError
-from ..i18n import translate
-from ..runner import CancelToken
+from ...transfer import http
+from ...errors import CancelledError, HttpError, ProviderError
+from ...i18n import translate
+from ...runner import CancelToken
 from .client import API_VERSION, EeClient, service_message, translate_error
 
 EXPORT_TOO_LARGE_RE = re.compile(r"specified (\d+) pixels \(max: (\d+)\)")

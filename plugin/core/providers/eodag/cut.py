@@ -38,8 +38,8 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 from osgeo import gdal
 
-from .errors import CancelledError, EoError
-from .i18n import translate
+from ...errors import CancelledError, EoError
+from ...i18n import translate
 
 MAX_PARALLEL_CUTS = 4     # bands cut at the same time
 
@@ -229,7 +229,7 @@ def _aoi_bounds_in(srs_wkt: str, geojson_4326: Any) -> Optional[Tuple[float, flo
     from pyproj import CRS, Transformer
     from shapely.geometry import shape
     from shapely.ops import transform as shp_transform
-    from .raster import _densified, _geometry_of
+    from ...raster import _densified, _geometry_of
     geom = shape(_densified(_geometry_of(geojson_4326)))
     t = Transformer.from_crs(CRS.from_epsg(4326), CRS.from_wkt(srs_wkt), always_xy=True)
     out = shp_transform(t.transform, geom)
@@ -269,7 +269,7 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
     raster.  Pixels whose centre is outside the polygon become nodata (the band's own
     nodata value, else 0 for integers and NaN for floats).
     """
-    from . import raster
+    from ... import raster
     ds = raster._open(src_path)
     vsi: List[str] = []
     part = os.path.splitext(os.fspath(dest_path))[0] + ".part.tif"
@@ -338,7 +338,7 @@ def true_colour_vrt(band_files: Dict[str, str], dest_vrt: str) -> Optional[str]:
     by_key = {canonical_band(b): path for b, path in band_files.items()}
     if not all(k in by_key for k in TRUE_COLOUR):
         return None
-    from .raster import stack_vrt
+    from ...raster import stack_vrt
     paths = [by_key[k] for k in TRUE_COLOUR]
     # A relative VRT keeps working when the folder is moved.
     stack_vrt(paths, dest_vrt, band_names=list(TRUE_COLOUR))

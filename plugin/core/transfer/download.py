@@ -42,8 +42,8 @@ import urllib3
 
 from . import archive
 from . import http as eohttp
-from .errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
-from .i18n import translate
+from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
+from ..i18n import translate
 
 log = logging.getLogger(eohttp.LOGGER_NAME)
 

@@ -56,8 +56,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
-from .i18n import translate
+from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
+from ...i18n import translate
 
 #: The eodag version the plugin is tested with (also in requirements-dev.txt).
 EODAG_PIN = "4.10.1"
@@ -446,7 +446,7 @@ def env_credentials() -> Dict[str, str]:
 
 
 def _register_secrets(credentials: Dict[str, Any]) -> None:
-    from .http import register_secret
+    from ...transfer.http import register_secret
     for key in ("password", "api_key", "apikey"):
         if credentials.get(key):
             register_secret(str(credentials[key]))
@@ -489,7 +489,7 @@ def _eodag_error_text(exc: BaseException) -> str:
     """eodag's message, readable: a service's error body in it replaced by the service's own message
     (JSON ``message``, an HTML page's title and text), eodag's unformatted ``%s`` dropped, and at most
     :data:`ERROR_TEXT_LIMIT` characters (eodag includes whole response bodies, megabytes of them)."""
-    from .http import redact
+    from ...transfer.http import redact
     parts: List[str] = []
     for arg in getattr(exc, "args", ()):
         for item in (arg if isinstance(arg, (tuple, list)) else [arg]):
@@ -509,7 +509,7 @@ def _readable(text: str) -> str:
     """One piece of an eodag message: an HTML page or a JSON error body in it replaced by what the
     service said, the ``%s`` eodag left unformatted and the quotes of a printed tuple removed."""
     import json as _json
-    from .http import parse_error_body
+    from ...transfer.http import parse_error_body
     page = re.search(r"(?is)<(?:!doctype\s+html|html)\b.*?(?:</html>|$)", text)
     if page:
         text = text[:page.start()] + parse_error_body(page.group(0), "text/html").message + text[page.end():]
@@ -565,7 +565,7 @@ def _not_json_text(exc: BaseException) -> str:
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, _json.JSONDecodeError):
-            from .http import parse_error_body, redact
+            from ...transfer.http import parse_error_body, redact
             doc = exc.doc if isinstance(exc.doc, str) else ""
             if not doc.strip():
                 return translate("Http", "(no message)")
@@ -665,7 +665,7 @@ def broken_archive(path: str) -> Optional[str]:
             elif not tarfile.is_tarfile(name):
                 raise tarfile.ReadError("not a tar archive")
         except Exception as exc:  # noqa: BLE001 (any reason it does not open)
-            from .archive import _corrupt
+            from ...transfer.archive import _corrupt
             return _corrupt(name, str(exc) or type(exc).__name__).message
     return None
 
@@ -819,7 +819,7 @@ class EodagClient:
         return infos
 
     def _backoff(self, cancel=None):
-        from . import http
+        from ...transfer import http
         return http.Backoff(self.retry or http.RetryPolicy(max_attempts=4, base_delay=1.0, max_delay=10.0),
                             cancel)
 
@@ -882,7 +882,7 @@ class EodagClient:
         eodag's authentication and the first byte of one product's download (``Range: bytes=0-0``;
         the connection is closed after the headers).  Returns what was checked; raises the
         search's error, or AuthError when the provider refuses the credentials."""
-        from . import http
+        from ...transfer import http
         found = self.search(provider, collection, date_from, date_to, aoi_geojson, limit=5)
         if not found:
             return translate("Eodag", "{provider} answered the search, but no product matched it: the credentials "

@@ -462,7 +462,7 @@ def thumbnail_body(image_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
     ``params`` uses the getDownloadId keys: ``bands`` (names or dicts with
     ``id``), ``crs``, ``crs_transform``, ``dimensions``, ``scale``, ``region``,
     ``filePerBand``, ``format``, ``name``.  Validation with user-facing messages
-    is :mod:`plugin.core.ee.params`' job; this only builds.
+    is :mod:`plugin.core.providers.earthengine.params`' job; this only builds.
     """
     params = dict(params)
     params.setdefault("filePerBand", True)

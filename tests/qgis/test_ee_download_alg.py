@@ -1,0 +1,62 @@
+"""``eo_downloader:ee_download`` through Processing: the one format list, FILE_PER_BAND with the default
+format (issue 20 item 6: unticking "One file per band" must give one multi-band file)."""
+import os
+
+import pytest
+from osgeo import gdal
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+from plugin.adapters import settings as plugin_settings
+from plugin.core.providers.earthengine.params import FORMAT_CHOICES
+from tests.qgis.test_ee_export_alg import EXTENT, IMG, processing_ready  # noqa: F401 (fixture)
+from tests.sims.ee_sim import EeSimulator
+
+TOKEN = "dl-alg-token"
+
+
+@pytest.fixture(scope="module")
+def sim():
+    s = EeSimulator(tokens=(TOKEN,), projects=("my-project",))
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def env(sim, tmp_path, monkeypatch):
+    monkeypatch.setenv("EO_DOWNLOADER_EE_API_URL", sim.url)
+    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", TOKEN)
+    store_path = str(tmp_path / "jobs.json")
+    monkeypatch.setattr(plugin_settings, "job_store_path", lambda: store_path)
+    return store_path
+
+
+def _run(processing, tmp_path, **kw):
+    params = {"EXTENT": EXTENT, "IMAGE": IMG, "BANDS": "B4,B3", "SCALE": 60, "PROJECT": "my-project",
+              "OUTPUT_DIR": str(tmp_path / "out")}
+    params.update(kw)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run("eo_downloader:ee_download", params, context=context, feedback=QgsProcessingFeedback())
+    return result, context          # the context owns the layers to load: keep it alive
+
+
+def _band_names(path):
+    ds = gdal.Open(path)          # (kept alive while its bands are read)
+    return ",".join(ds.GetRasterBand(i + 1).GetDescription() for i in range(ds.RasterCount))
+
+
+def test_format_options_are_the_core_list(processing_ready):
+    from qgis.core import QgsApplication
+    alg = QgsApplication.processingRegistry().algorithmById("eo_downloader:ee_download")
+    options = alg.parameterDefinition("FORMAT").options()
+    assert len(options) == len(FORMAT_CHOICES) and options[1:] == list(FORMAT_CHOICES[1:])
+
+
+@pytest.mark.parametrize("per_band,expected", [(True, ["B4", "B3"]), (False, ["B4,B3"])])
+def test_file_per_band_decides_with_the_default_format(processing_ready, env, sim, tmp_path, per_band, expected):
+    result, _context = _run(processing_ready, tmp_path, FILE_PER_BAND=per_band)
+    tifs = sorted(f for f in result["OUTPUT_FILES"] if f.endswith(".tif"))
+    bands = sorted(_band_names(f) for f in tifs)
+    assert bands == sorted(expected)
+    assert all(os.path.dirname(f) == result["OUTPUT_FOLDER"] for f in result["OUTPUT_FILES"])
