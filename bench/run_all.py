@@ -504,6 +504,23 @@ NOTES = """\
 """
 
 
+#: A section of the page measured by hand (not by ``make bench``): kept as it is when the page is rewritten.
+KEPT_START = "<!-- measured by hand, kept by bench/run_all.py -->"
+KEPT_END = "<!-- end of the part kept by bench/run_all.py -->"
+
+
+def kept_section():
+    try:
+        with open(DOC) as handle:
+            text = handle.read()
+    except OSError:
+        return []
+    start, end = text.find(KEPT_START), text.find(KEPT_END)
+    if start < 0 or end < start:
+        return []
+    return [text[start:end + len(KEPT_END)], ""]
+
+
 def write_doc(d, command, failed):
     rows = headline_rows(d)
     lines = ["# Performance", "",
@@ -528,6 +545,7 @@ def write_doc(d, command, failed):
               "![How each figure grows with the work](images/performance_scaling.png)", ""]
     lines += scaling_tables(d)
     lines += [NOTES]
+    lines += kept_section()
     lines += ["## Running them", "",
               "    make bench                                  # every benchmark, then this page",
               "    .venv/bin/python bench/run_all.py --quick   # smaller sizes",

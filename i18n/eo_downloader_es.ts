@@ -122,72 +122,72 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="66"/>
+        <location filename="../plugin/core/transfer/archive.py" line="67"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="114"/>
+        <location filename="../plugin/core/transfer/archive.py" line="115"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="109"/>
+        <location filename="../plugin/core/transfer/archive.py" line="110"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="113"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="118"/>
+        <location filename="../plugin/core/transfer/archive.py" line="119"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="120"/>
+        <location filename="../plugin/core/transfer/archive.py" line="121"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="130"/>
+        <location filename="../plugin/core/transfer/archive.py" line="131"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="140"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="146"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="158"/>
+        <location filename="../plugin/core/transfer/archive.py" line="159"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
     </message>
@@ -301,89 +301,14 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="67"/>
-        <source>Image&apos;s own CRS</source>
-        <translation>SRC propio de la imagen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Cloud %</source>
-        <translation>Nubes %</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="64"/>
-        <source>View id</source>
-        <translation>ID de vista</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="154"/>
+        <location filename="../plugin/gui/dock.py" line="117"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="184"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
-        <source>Enter an image id.</source>
-        <translation>Introduzca un ID de imagen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="230"/>
-        <source>Enter at least one band.</source>
-        <translation>Introduzca al menos una banda.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="212"/>
-        <source>Send the request as a background job.</source>
-        <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="226"/>
-        <source>Search scenes over the area.</source>
-        <translation>Buscar escenas sobre el área.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="228"/>
-        <source>Search and choose a scene, or enter a view id.</source>
-        <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="232"/>
-        <source>Create the download task as a background job.</source>
-        <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="256"/>
-        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="399"/>
-        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="415"/>
-        <source>EOSDA scene search</source>
-        <translation>Búsqueda de escenas de EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="424"/>
-        <source>Searching…</source>
-        <translation>Buscando…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="444"/>
-        <source>{} scenes found.</source>
-        <translation>{} escenas encontradas.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
@@ -421,169 +346,29 @@
         <translation>Todavía no hay área de interés.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="24"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="26"/>
-        <source>Image id</source>
-        <translation>ID de imagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="66"/>
-        <source>Bands</source>
-        <translation>Bandas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
-        <source>Comma-separated band names; true colour by default.</source>
-        <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="35"/>
-        <source>Scale (m)</source>
-        <translation>Escala (m)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="36"/>
-        <source>native</source>
-        <translation>nativa</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="37"/>
-        <source>CRS</source>
-        <translation>SRC</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="39"/>
-        <source>Format</source>
-        <translation>Formato</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="41"/>
-        <source>One file per band</source>
-        <translation>Un archivo por banda</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="42"/>
-        <source>Cloud project</source>
-        <translation>Proyecto de Cloud</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="45"/>
-        <source>Download from Earth Engine</source>
-        <translation>Descargar de Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="49"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="51"/>
-        <source>Dataset</source>
-        <translation>Conjunto de datos</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="53"/>
-        <source>Dates</source>
-        <translation>Fechas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="60"/>
-        <source>Max. cloud (%)</source>
-        <translation>Nubes máx. (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="62"/>
-        <source>Search scenes</source>
-        <translation>Buscar escenas</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="68"/>
-        <source>Merge bands of the same resolution</source>
-        <translation>Combinar las bandas de la misma resolución</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="69"/>
-        <source>Download from EOSDA</source>
-        <translation>Descargar de EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="76"/>
+        <location filename="../ui/download_dock.ui" line="25"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="82"/>
+        <location filename="../ui/download_dock.ui" line="31"/>
         <source>Jobs…</source>
         <translation>Trabajos…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="83"/>
+        <location filename="../ui/download_dock.ui" line="32"/>
         <source>Help</source>
         <translation>Ayuda</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="245"/>
-        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="296"/>
-        <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="301"/>
-        <source>Reading the description of {}</source>
-        <translation>Leyendo la descripción de {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="313"/>
-        <source>The image&apos;s bands could not be read: {}</source>
-        <translation>No se pudieron leer las bandas de la imagen: {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Bands…</source>
-        <translation>Bandas…</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Pick bands from the image once its description is read.</source>
-        <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="111"/>
-        <source>Use a batch export instead</source>
-        <translation>Usar una exportación por lotes</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="207"/>
-        <source>Export on Earth Engine</source>
-        <translation>Exportar en Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="208"/>
-        <source>Start the export on Earth Engine as a background job that follows it.</source>
-        <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="215"/>
-        <source>An export writes GeoTIFF files.</source>
-        <translation>Una exportación escribe archivos GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="219"/>
-        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
-        <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="373"/>
-        <source>EE export {}</source>
-        <translation>Exportación EE {}</translation>
     </message>
 </context>
 <context>
@@ -697,142 +482,180 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
+        <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <source>Earth Engine&apos;s picture was cut short: {}.</source>
+        <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeCollections</name>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="178"/>
+        <source>Earth Engine sent the same page of {} twice; the listing was stopped.</source>
+        <translation>Earth Engine envió dos veces la misma página de {}; se detuvo el listado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="189"/>
+        <source>Dates must be written YYYY-MM-DD; got {} and {}.</source>
+        <translation>Las fechas se escriben AAAA-MM-DD; se recibió {} y {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>The end date {} is before the start date {}.</source>
+        <translation>La fecha final {} es anterior a la fecha inicial {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>Swap the two dates.</source>
+        <translation>Intercambie las dos fechas.</translation>
     </message>
 </context>
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="265"/>
-        <source>No output folder is set for this download.</source>
-        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta descarga.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>No image of {} covers the area between {} and {} with these criteria.</source>
+        <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
+        <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
 </context>
 <context>
@@ -1003,72 +826,72 @@
         <translation>Use: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>El área de interés no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>El área de interés debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indique una escala o unas dimensiones, no ambas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Give an area of interest.</source>
         <translation>Indique un área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Exported bands: {}.</source>
         <translation>Bandas exportadas: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
@@ -1108,428 +931,673 @@
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="304"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="282"/>
-        <source>No output folder is set for this export.</source>
-        <translation type="obsolete">No se ha definido ninguna carpeta de salida para esta exportación.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
 </context>
 <context>
-    <name>EeExportBox</name>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="23"/>
-        <source>Batch export on Earth Engine</source>
-        <translation>Exportación por lotes en Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="27"/>
-        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
-        <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Cloud Storage</source>
-        <translation>Cloud Storage</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Google Drive</source>
-        <translation>Google Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Earth Engine asset</source>
-        <translation>Recurso de Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="39"/>
-        <source>folder in My Drive (optional)</source>
-        <translation>carpeta en Mi unidad (opcional)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="41"/>
-        <source>the description</source>
-        <translation>la descripción</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="42"/>
-        <source>Start of the exported files&apos; names (a path in the bucket).</source>
-        <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="47"/>
-        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
-        <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="49"/>
-        <source>1e8 (Earth Engine&apos;s default)</source>
-        <translation>1e8 (valor predeterminado de Earth Engine)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="50"/>
-        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
-        <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="53"/>
-        <source>Follow the export and bring the results back</source>
-        <translation>Seguir la exportación y traer los resultados</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="55"/>
-        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
-        <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="59"/>
-        <source>Bucket</source>
-        <translation>Bucket</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="60"/>
-        <source>Drive folder</source>
-        <translation>Carpeta de Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="61"/>
-        <source>Asset id</source>
-        <translation>ID del recurso</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="66"/>
-        <source>File name prefix</source>
-        <translation>Prefijo de los nombres de archivo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="67"/>
-        <source>Destination</source>
-        <translation>Destino</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="70"/>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="71"/>
-        <source>Max. pixels</source>
-        <translation>Píxeles máx.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="100"/>
-        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
-        <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
-    </message>
-</context>
-<context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="96"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>La escala debe ser un número positivo de metros por píxel; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Introduzca p. ej. 10 para las bandas más finas de Sentinel-2, o déjelo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="137"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Las dimensiones deben ser ANCHOxALTO en píxeles enteros (p. ej. 512x512), o un solo número para el lado más largo; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformación de píxeles (crs_transform) debe tener 6 números; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indique [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], p. ej. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformación de píxeles (crs_transform) {} tiene un tamaño de píxel cero.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale e yScale (1.º y 5.º números) no deben ser 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SRC desconocido &quot;{}&quot;: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Use un código de autoridad como EPSG:4326 o EPSG:32631, o una cadena WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Las opciones de la banda &quot;{}&quot; deben ser un objeto JSON; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>Example: {}</source>
         <translation>Ejemplo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Opción desconocida &quot;{}&quot; para la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Band options can be: {}.</source>
         <translation>Las opciones de banda pueden ser: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La lista de bandas deben ser nombres de bandas separados por comas; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Cada banda de la lista de bandas necesita un &quot;id&quot; (su nombre); se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Ejemplo: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Una banda debe ser un nombre o un objeto con un id; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
         <source>A band name is empty.</source>
         <translation>Un nombre de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La banda &quot;{}&quot; aparece dos veces.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Las opciones de banda no son un JSON válido (línea {}, columna {}): {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nombre de banda en las opciones de banda está vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Las opciones de banda deben ser un objeto JSON cuyas claves son los nombres de banda; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Se necesita un proyecto de Cloud para Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Introduzca el ID de un proyecto de Google Cloud registrado para Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>El ID de proyecto &quot;{}&quot; no es un ID de proyecto de Google Cloud válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Los ID de proyecto tienen de 6 a 30 letras minúsculas, dígitos o guiones y empiezan por una letra (o son un número de proyecto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Elija una imagen por su ID de recurso de Earth Engine; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
         <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
+        <translation>El límite de nubosidad debe ser un porcentaje de 0 a 100; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <source>Unknown {} &quot;{}&quot;.</source>
+        <translation>{} desconocido: «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
+        <translation>Elija una colección por su identificador de Earth Engine; se recibió «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
+        <translation>Por ejemplo COPERNICUS/S2_SR_HARMONIZED.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>A collection needs a start and an end date.</source>
+        <translation>Una colección necesita una fecha inicial y una fecha final.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
+        <translation>Indique ambas fechas como AAAA-MM-DD, p. ej. 2023-06-01 y 2023-08-31.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>{} has no cloud cover property to limit.</source>
+        <translation>{} no tiene una propiedad de nubosidad que limitar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>Leave the cloud cover limit empty for this collection.</source>
+        <translation>Deje vacío el límite de nubosidad para esta colección.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <source>cloud mask</source>
+        <translation>máscara de nubes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
+        <translation>La máscara de nubes «{}» no se aplica a {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <source>compositing method</source>
+        <translation>método de composición</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
+        <translation>{} no tiene propiedad de nubosidad, así que no se puede ordenar por nubes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>Choose another compositing method, e.g. median.</source>
+        <translation>Elija otro método de composición, p. ej. la mediana.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <source>Cloud Score+ band</source>
+        <translation>banda de Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
+        <translation>El umbral de Cloud Score+ debe estar entre 0 y 1; se recibió {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>0.6 keeps pixels that are clear with good confidence.</source>
+        <translation>0,6 conserva los píxeles despejados con buena confianza.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>A collection search needs an area.</source>
+        <translation>Una búsqueda en una colección necesita un área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>Draw or choose the area to search and composite.</source>
+        <translation>Dibuje o elija el área que buscar y componer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Name the bands to download from {}.</source>
+        <translation>Indique las bandas que descargar de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
+        <translation>Escriba los nombres de las bandas separados por comas, p. ej. B4, B3, B2.</translation>
     </message>
 </context>
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTab</name>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="44"/>
+        <source>Image&apos;s own CRS</source>
+        <translation>SRC propio de la imagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="76"/>
+        <source>Enter an image id.</source>
+        <translation>Introduzca un ID de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="78"/>
+        <source>Enter at least one band.</source>
+        <translation>Introduzca al menos una banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="86"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exportar en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="60"/>
+        <source>Download from Earth Engine</source>
+        <translation>Descargar de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="91"/>
+        <source>Send the request as a background job.</source>
+        <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Una exportación escribe archivos GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="114"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="122"/>
+        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="154"/>
+        <source>Drive folder</source>
+        <translation>Carpeta de Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <source>Asset id</source>
+        <translation>ID del recurso</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="185"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="213"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="218"/>
+        <source>Reading the description of {}</source>
+        <translation>Leyendo la descripción de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <source>The image&apos;s bands could not be read: {}</source>
+        <translation>No se pudieron leer las bandas de la imagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="279"/>
+        <source>EE export {}</source>
+        <translation>Exportación EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="286"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="6"/>
+        <source>Image id</source>
+        <translation>ID de imagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Bands</source>
+        <translation>Bandas</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Nombres de bandas separados por comas; color verdadero por defecto.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Bands…</source>
+        <translation>Bandas…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Pick bands from the image once its description is read.</source>
+        <translation>Elegir bandas de la imagen una vez leída su descripción.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="15"/>
+        <source>Scale (m)</source>
+        <translation>Escala (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="16"/>
+        <source>native</source>
+        <translation>nativa</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="17"/>
+        <source>CRS</source>
+        <translation>SRC</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="19"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>One file per band</source>
+        <translation>Un archivo por banda</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="22"/>
+        <source>Cloud project</source>
+        <translation>Proyecto de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="26"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Exportación por lotes en Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="29"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="31"/>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="34"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Earth Engine asset</source>
+        <translation>Recurso de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="44"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>carpeta en Mi unidad (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="48"/>
+        <source>File name prefix</source>
+        <translation>Prefijo de los nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>the description</source>
+        <translation>la descripción</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="51"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="52"/>
+        <source>Max. pixels</source>
+        <translation>Píxeles máx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valor predeterminado de Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Seguir la exportación y traer los resultados</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="59"/>
+        <source>Use a batch export instead</source>
+        <translation>Usar una exportación por lotes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="59"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <source>Reading the description of {}…</source>
+        <translation>Leyendo la descripción de {}…</translation>
     </message>
 </context>
 <context>
@@ -1603,27 +1671,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="46"/>
+        <location filename="../plugin/main.py" line="48"/>
         <source>Download imagery</source>
         <translation>Descargar imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="47"/>
+        <location filename="../plugin/main.py" line="49"/>
         <source>Jobs</source>
         <translation>Trabajos</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="48"/>
+        <location filename="../plugin/main.py" line="50"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -1709,17 +1777,17 @@
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="836"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
@@ -1734,12 +1802,12 @@
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
@@ -1749,22 +1817,22 @@
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="966"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1123"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1128"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -1774,32 +1842,32 @@
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="901"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="910"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -2000,227 +2068,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../ui/eodag_tab.ui" line="7"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../ui/eodag_tab.ui" line="11"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../ui/eodag_tab.ui" line="13"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../ui/eodag_tab.ui" line="12"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../ui/eodag_tab.ui" line="14"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
+        <location filename="../ui/eodag_tab.ui" line="25"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../ui/eodag_tab.ui" line="24"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../ui/eodag_tab.ui" line="26"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="31"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="32"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="46"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="47"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="48"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="49"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="50"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../ui/eodag_tab.ui" line="55"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
+        <location filename="../ui/eodag_tab.ui" line="61"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
+        <location filename="../ui/eodag_tab.ui" line="70"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="205"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="233"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="237"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="304"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="392"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="418"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="420"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Test connection</source>
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="250"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="254"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
     </message>
@@ -2464,99 +2532,192 @@
     </message>
 </context>
 <context>
+    <name>EosdaTab</name>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <source>Search scenes over the area.</source>
+        <translation>Buscar escenas sobre el área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <source>Search and choose a scene, or enter a view id.</source>
+        <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <source>Enter at least one band.</source>
+        <translation>Introduzca al menos una banda.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <source>Create the download task as a background job.</source>
+        <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="80"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="98"/>
+        <source>EOSDA scene search</source>
+        <translation>Búsqueda de escenas de EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="106"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="127"/>
+        <source>{} scenes found.</source>
+        <translation>{} escenas encontradas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="6"/>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="8"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="15"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nubes máx. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <source>Search scenes</source>
+        <translation>Buscar escenas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <source>Cloud %</source>
+        <translation>Nubes %</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <source>View id</source>
+        <translation>ID de vista</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <source>Bands</source>
+        <translation>Bandas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Combinar las bandas de la misma resolución</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <source>Download from EOSDA</source>
+        <translation>Descargar de EOSDA</translation>
+    </message>
+</context>
+<context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="751"/>
+        <location filename="../plugin/core/transfer/http.py" line="621"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="653"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="785"/>
+        <location filename="../plugin/core/transfer/http.py" line="655"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="787"/>
+        <location filename="../plugin/core/transfer/http.py" line="657"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="789"/>
+        <location filename="../plugin/core/transfer/http.py" line="659"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="661"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="923"/>
+        <location filename="../plugin/core/transfer/http.py" line="793"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="806"/>
+        <location filename="../plugin/core/transfer/http.py" line="676"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="921"/>
+        <location filename="../plugin/core/transfer/http.py" line="791"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="924"/>
+        <location filename="../plugin/core/transfer/http.py" line="794"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="836"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="839"/>
+        <location filename="../plugin/core/transfer/http.py" line="709"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="841"/>
+        <location filename="../plugin/core/transfer/http.py" line="711"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="845"/>
+        <location filename="../plugin/core/transfer/http.py" line="715"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="847"/>
+        <location filename="../plugin/core/transfer/http.py" line="717"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="848"/>
+        <location filename="../plugin/core/transfer/http.py" line="718"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="988"/>
+        <location filename="../plugin/core/transfer/http.py" line="858"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2602,32 +2763,32 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="551"/>
+        <location filename="../plugin/core/transfer/http.py" line="421"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="140"/>
+        <location filename="../plugin/adapters/job_manager.py" line="147"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="197"/>
+        <location filename="../plugin/adapters/job_manager.py" line="203"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="239"/>
+        <location filename="../plugin/adapters/job_manager.py" line="245"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="174"/>
+        <location filename="../plugin/adapters/job_manager.py" line="180"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="43"/>
+        <location filename="../plugin/adapters/job_manager.py" line="50"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
     </message>
@@ -2642,7 +2803,7 @@
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <location filename="../plugin/adapters/job_manager.py" line="116"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
     </message>
@@ -2782,9 +2943,14 @@ Trabajo: {job}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../plugin/adapters/network.py" line="43"/>
+        <location filename="../plugin/adapters/network.py" line="65"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation>La verificación de certificados TLS está desactivada en la configuración de EO Downloader: las conexiones pueden ser interceptadas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/network.py" line="54"/>
+        <source>Could not write the certificate bundle in {folder} ({error}): certificate authorities added to QGIS are not trusted for downloads.</source>
+        <translation>No se pudo escribir el paquete de certificados en {folder} ({error}): las autoridades de certificación añadidas a QGIS no se reconocen para las descargas.</translation>
     </message>
 </context>
 <context>
@@ -2838,37 +3004,6 @@ Trabajo: {job}</translation>
         <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="32"/>
-        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
-
-AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
-IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS: comma-separated band names, e.g. B4,B3,B2.
-BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
-SCALE: pixel size in metres (empty: the band&apos;s native scale).
-CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
-DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
-FORMAT: ZIPPED_GEO_TIFF_PER_BAND (one file per band), ZIPPED_GEO_TIFF (one multi-band file), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
-FILE_PER_BAND: one file per band (for the zipped formats the format decides).
-NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
-AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
-OUTPUT_DIR: where the files are written.</source>
-        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
-
-AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
-IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS: nombres de bandas separados por comas, p. ej. B4,B3,B2.
-BAND_OPTIONS: lista JSON opcional de opciones por banda, p. ej. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (claves id, crs, crs_transform, dimensions, scale).
-SCALE: tamaño de píxel en metros (vacío: la escala nativa de la banda).
-CRS: SRC de salida (vacío: el de la imagen). CRS_TRANSFORM: seis números xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; junto con CRS fija la cuadrícula y entonces se ignora el área, como documenta Earth Engine.
-DIMENSIONS: ANCHOxALTO en píxeles, o un solo número para el lado más largo.
-FORMAT: ZIPPED_GEO_TIFF_PER_BAND (un archivo por banda), ZIPPED_GEO_TIFF (un archivo multibanda), GEO_TIFF, o NPY (matriz de NumPy, también escrita como GeoTIFF).
-FILE_PER_BAND: un archivo por banda (en los formatos comprimidos decide el formato).
-NAME: nombre base de los archivos. PROJECT: su proyecto de Google Cloud registrado para Earth Engine.
-AUTHCFG: configuración de autenticación de QGIS con sus credenciales de Earth Engine.
-OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_export.py" line="102"/>
@@ -3597,17 +3732,17 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Verificar los certificados TLS (desactivar solo para un servidor de pruebas de confianza)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="61"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="87"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
         <source>Testing the Earth Engine connection</source>
         <translation>Probando la conexión con Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="100"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="115"/>
         <source>Testing the EOSDA connection</source>
         <translation>Probando la conexión con EOSDA</translation>
     </message>
@@ -3628,119 +3763,150 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
 </context>
 <context>
+    <name>TaskButton</name>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="51"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="52"/>
+        <source>Stop: {}</source>
+        <translation>Detener: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="63"/>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="258"/>
+        <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
+        <translation>{task}: ninguna respuesta completa en {seconds:.0f} s, detenido. El servicio puede estar lento o inaccesible; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="262"/>
+        <source>{task}: stopped.</source>
+        <translation>{task}: detenido.</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="548"/>
+        <location filename="../plugin/core/transfer/download.py" line="265"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="652"/>
+        <location filename="../plugin/core/transfer/download.py" line="369"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="654"/>
+        <location filename="../plugin/core/transfer/download.py" line="371"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="656"/>
+        <location filename="../plugin/core/transfer/download.py" line="373"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="684"/>
+        <location filename="../plugin/core/transfer/download.py" line="401"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="694"/>
+        <location filename="../plugin/core/transfer/download.py" line="411"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="797"/>
+        <location filename="../plugin/core/transfer/download.py" line="514"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="799"/>
+        <location filename="../plugin/core/transfer/download.py" line="516"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="895"/>
+        <location filename="../plugin/core/transfer/download.py" line="580"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="964"/>
+        <location filename="../plugin/core/transfer/http.py" line="834"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="936"/>
+        <location filename="../plugin/core/transfer/download.py" line="621"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="982"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1037"/>
+        <location filename="../plugin/core/transfer/download.py" line="722"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1048"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1051"/>
+        <location filename="../plugin/core/transfer/download.py" line="736"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1138"/>
+        <location filename="../plugin/core/transfer/download.py" line="823"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1205"/>
+        <location filename="../plugin/core/transfer/download.py" line="890"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

@@ -122,72 +122,72 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="56"/>
+        <location filename="../plugin/core/transfer/archive.py" line="57"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="66"/>
+        <location filename="../plugin/core/transfer/archive.py" line="67"/>
         <source>The archive {} does not exist.</source>
         <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="114"/>
+        <location filename="../plugin/core/transfer/archive.py" line="115"/>
         <source>has an invalid name</source>
         <translation>a un nom non valide</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="109"/>
+        <location filename="../plugin/core/transfer/archive.py" line="110"/>
         <source>has an absolute path</source>
         <translation>a un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="112"/>
+        <location filename="../plugin/core/transfer/archive.py" line="113"/>
         <source>points outside the destination (..)</source>
         <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="118"/>
+        <location filename="../plugin/core/transfer/archive.py" line="119"/>
         <source>is a symbolic link</source>
         <translation>est un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="120"/>
+        <location filename="../plugin/core/transfer/archive.py" line="121"/>
         <source>is a special file</source>
         <translation>est un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="130"/>
+        <location filename="../plugin/core/transfer/archive.py" line="131"/>
         <source>exceeds the limit of {} members</source>
         <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="140"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>appears twice</source>
         <translation>apparaît deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="145"/>
+        <location filename="../plugin/core/transfer/archive.py" line="146"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="150"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="158"/>
+        <location filename="../plugin/core/transfer/archive.py" line="159"/>
         <source>is inside a file</source>
         <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>{} existe et n'est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="96"/>
+        <location filename="../plugin/core/transfer/archive.py" line="97"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
     </message>
@@ -301,89 +301,14 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="67"/>
-        <source>Image&apos;s own CRS</source>
-        <translation>SCR propre à l'image</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="78"/>
-        <source>Cloud %</source>
-        <translation>Nuages %</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="64"/>
-        <source>View id</source>
-        <translation>ID de vue</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="154"/>
+        <location filename="../plugin/gui/dock.py" line="117"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="184"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="197"/>
-        <source>Enter an image id.</source>
-        <translation>Saisissez un ID d'image.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="230"/>
-        <source>Enter at least one band.</source>
-        <translation>Saisissez au moins une bande.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="212"/>
-        <source>Send the request as a background job.</source>
-        <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="226"/>
-        <source>Search scenes over the area.</source>
-        <translation>Rechercher les scènes sur la zone.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="228"/>
-        <source>Search and choose a scene, or enter a view id.</source>
-        <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="232"/>
-        <source>Create the download task as a background job.</source>
-        <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="256"/>
-        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="399"/>
-        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="415"/>
-        <source>EOSDA scene search</source>
-        <translation>Recherche de scènes EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="424"/>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="444"/>
-        <source>{} scenes found.</source>
-        <translation>{} scènes trouvées.</translation>
     </message>
     <message>
         <location filename="../ui/download_dock.ui" line="9"/>
@@ -421,169 +346,29 @@
         <translation>Pas encore de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="24"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="26"/>
-        <source>Image id</source>
-        <translation>ID d'image</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="66"/>
-        <source>Bands</source>
-        <translation>Bandes</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
-        <source>Comma-separated band names; true colour by default.</source>
-        <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="35"/>
-        <source>Scale (m)</source>
-        <translation>Échelle (m)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="36"/>
-        <source>native</source>
-        <translation>native</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="37"/>
-        <source>CRS</source>
-        <translation>SCR</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="39"/>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="41"/>
-        <source>One file per band</source>
-        <translation>Un fichier par bande</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="42"/>
-        <source>Cloud project</source>
-        <translation>Projet Cloud</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="45"/>
-        <source>Download from Earth Engine</source>
-        <translation>Télécharger depuis Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="49"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="51"/>
-        <source>Dataset</source>
-        <translation>Jeu de données</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="53"/>
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="60"/>
-        <source>Max. cloud (%)</source>
-        <translation>Nuages max. (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="62"/>
-        <source>Search scenes</source>
-        <translation>Rechercher des scènes</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="68"/>
-        <source>Merge bands of the same resolution</source>
-        <translation>Fusionner les bandes de même résolution</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="69"/>
-        <source>Download from EOSDA</source>
-        <translation>Télécharger depuis EOSDA</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="76"/>
+        <location filename="../ui/download_dock.ui" line="25"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="82"/>
+        <location filename="../ui/download_dock.ui" line="31"/>
         <source>Jobs…</source>
         <translation>Tâches…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="83"/>
+        <location filename="../ui/download_dock.ui" line="32"/>
         <source>Help</source>
         <translation>Aide</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="245"/>
-        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="296"/>
-        <source>The image&apos;s bands cannot be read yet: {}</source>
-        <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="301"/>
-        <source>Reading the description of {}</source>
-        <translation>Lecture de la description de {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="313"/>
-        <source>The image&apos;s bands could not be read: {}</source>
-        <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Bands…</source>
-        <translation>Bandes…</translation>
-    </message>
-    <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
-        <source>Pick bands from the image once its description is read.</source>
-        <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="111"/>
-        <source>Use a batch export instead</source>
-        <translation>Utiliser plutôt un export par lots</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="207"/>
-        <source>Export on Earth Engine</source>
-        <translation>Exporter sur Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="208"/>
-        <source>Start the export on Earth Engine as a background job that follows it.</source>
-        <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="215"/>
-        <source>An export writes GeoTIFF files.</source>
-        <translation>Un export écrit des fichiers GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="219"/>
-        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
-        <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/dock.py" line="373"/>
-        <source>EE export {}</source>
-        <translation>Export EE {}</translation>
     </message>
 </context>
 <context>
@@ -697,142 +482,180 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="173"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="70"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="175"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
+        <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <source>Earth Engine&apos;s picture was cut short: {}.</source>
+        <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
+    </message>
+</context>
+<context>
+    <name>EeCollections</name>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="178"/>
+        <source>Earth Engine sent the same page of {} twice; the listing was stopped.</source>
+        <translation>Earth Engine a renvoyé deux fois la même page de {} ; la liste a été arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="189"/>
+        <source>Dates must be written YYYY-MM-DD; got {} and {}.</source>
+        <translation>Les dates s'écrivent AAAA-MM-JJ ; reçu {} et {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>The end date {} is before the start date {}.</source>
+        <translation>La date de fin {} précède la date de début {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/collections.py" line="192"/>
+        <source>Swap the two dates.</source>
+        <translation>Inversez les deux dates.</translation>
     </message>
 </context>
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="82"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="330"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="288"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="362"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="457"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="389"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="463"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="489"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="515"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="545"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="547"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="265"/>
-        <source>No output folder is set for this download.</source>
-        <translation type="obsolete">Aucun dossier de sortie n'est défini pour ce téléchargement.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>No image of {} covers the area between {} and {} with these criteria.</source>
+        <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="283"/>
+        <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
+        <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
 </context>
 <context>
@@ -1003,72 +826,72 @@
         <translation>Utilisez : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>La zone d'intérêt doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indiquez soit une échelle, soit des dimensions, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="300"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine ne peut pas respecter les deux : l'échelle fixe la taille des pixels, les dimensions leur nombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Give an area of interest.</source>
         <translation>Indiquez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="306"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>Ou une grille de pixels exacte : SCR, transformation du SCR et dimensions LARGEURxHAUTEUR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un préfixe de nom de fichier Drive ne peut pas contenir « / » : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="317"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive n'a pas de chemins : choisissez le dossier avec FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Les options de fichier ({}) s'appliquent aux exports vers Cloud Storage et Drive, pas à un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Videz-les, ou choisissez Cloud Storage ou Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Les règles de pyramidage par bande nomment des bandes qui ne sont pas exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
         <source>Exported bands: {}.</source>
         <translation>Bandes exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Les règles de pyramidage ne s'appliquent qu'aux exports vers un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="344"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
@@ -1108,428 +931,673 @@
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="304"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="124"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="150"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="155"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="191"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="235"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/ee_export.py" line="282"/>
-        <source>No output folder is set for this export.</source>
-        <translation type="obsolete">Aucun dossier de sortie n'est défini pour cet export.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="284"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
 </context>
 <context>
-    <name>EeExportBox</name>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="23"/>
-        <source>Batch export on Earth Engine</source>
-        <translation>Export par lots sur Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="27"/>
-        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
-        <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Cloud Storage</source>
-        <translation>Cloud Storage</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Google Drive</source>
-        <translation>Google Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="32"/>
-        <source>Earth Engine asset</source>
-        <translation>Asset Earth Engine</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="39"/>
-        <source>folder in My Drive (optional)</source>
-        <translation>dossier dans Mon Drive (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="41"/>
-        <source>the description</source>
-        <translation>la description</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="42"/>
-        <source>Start of the exported files&apos; names (a path in the bucket).</source>
-        <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="47"/>
-        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
-        <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="49"/>
-        <source>1e8 (Earth Engine&apos;s default)</source>
-        <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="50"/>
-        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
-        <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="53"/>
-        <source>Follow the export and bring the results back</source>
-        <translation>Suivre l’export et rapporter les résultats</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="55"/>
-        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
-        <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="59"/>
-        <source>Bucket</source>
-        <translation>Bucket</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="60"/>
-        <source>Drive folder</source>
-        <translation>Dossier Drive</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="61"/>
-        <source>Asset id</source>
-        <translation>ID de l’asset</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="66"/>
-        <source>File name prefix</source>
-        <translation>Préfixe des noms de fichier</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="67"/>
-        <source>Destination</source>
-        <translation>Destination</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="70"/>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="71"/>
-        <source>Max. pixels</source>
-        <translation>Pixels max.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/ee_export_box.py" line="100"/>
-        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
-        <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
-    </message>
-</context>
-<context>
     <name>EeParams</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="96"/>
         <source>Unknown download format &quot;{}&quot;.</source>
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>The scale must be a positive number of metres per pixel; got {}.</source>
         <translation>L'échelle doit être un nombre positif de mètres par pixel ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="106"/>
         <source>Enter e.g. 10 for Sentinel-2&apos;s finest bands, or leave it empty.</source>
         <translation>Saisissez par exemple 10 pour les bandes les plus fines de Sentinel-2, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="137"/>
         <source>Dimensions must be WIDTHxHEIGHT in whole pixels (e.g. 512x512), or one number for the longest side; got {}.</source>
         <translation>Les dimensions doivent être LARGEURxHAUTEUR en pixels entiers (par ex. 512x512), ou un seul nombre pour le côté le plus long ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>The pixel transform (crs_transform) must be 6 numbers; got {}.</source>
         <translation>La transformation des pixels (crs_transform) doit comporter 6 nombres ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="151"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="162"/>
         <source>Give [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], e.g. 10,0,500000,0,-10,4200000.</source>
         <translation>Indiquez [xScale, xShearing, xTranslation, yShearing, yScale, yTranslation], par ex. 10,0,500000,0,-10,4200000.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>The pixel transform (crs_transform) {} has a zero pixel size.</source>
         <translation>La transformation des pixels (crs_transform) {} a une taille de pixel nulle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="167"/>
         <source>xScale and yScale (1st and 5th numbers) must not be 0.</source>
         <translation>xScale et yScale (1er et 5e nombres) ne doivent pas valoir 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Unknown CRS &quot;{}&quot;: {}</source>
         <translation>SCR inconnu « {} » : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="171"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="182"/>
         <source>Use an authority code such as EPSG:4326 or EPSG:32631, or a WKT string.</source>
         <translation>Utilisez un code d'autorité tel que EPSG:4326 ou EPSG:32631, ou une chaîne WKT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="189"/>
         <source>The options of band &quot;{}&quot; must be a JSON object; got {}.</source>
         <translation>Les options de la bande « {} » doivent être un objet JSON ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>Example: {}</source>
         <translation>Exemple : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Unknown option &quot;{}&quot; for band &quot;{}&quot;.</source>
         <translation>Option « {} » inconnue pour la bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="197"/>
         <source>Band options can be: {}.</source>
         <translation>Les options de bande possibles sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="219"/>
         <source>The band list must be band names separated by commas; got {}.</source>
         <translation>La liste des bandes doit être des noms de bandes séparés par des virgules ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Each band in the band list needs an &quot;id&quot; (its name); got {}.</source>
         <translation>Chaque bande de la liste des bandes doit avoir un &quot;id&quot; (son nom) ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="218"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="229"/>
         <source>Example: [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</source>
         <translation>Exemple : [{&quot;id&quot;: &quot;B4&quot;, &quot;scale&quot;: 10}]</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="223"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="234"/>
         <source>A band must be a name or an object with an id; got {}.</source>
         <translation>Une bande doit être un nom ou un objet avec un id ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="237"/>
         <source>A band name is empty.</source>
         <translation>Un nom de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="239"/>
         <source>Band &quot;{}&quot; is listed twice.</source>
         <translation>La bande « {} » figure deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="252"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="263"/>
         <source>The band options are not valid JSON (line {}, column {}): {}.</source>
         <translation>Les options de bande ne sont pas un JSON valide (ligne {}, colonne {}) : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="270"/>
         <source>A band name in the band options is empty.</source>
         <translation>Un nom de bande dans les options de bande est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="276"/>
         <source>The band options must be a JSON object keyed by band name; got {}.</source>
         <translation>Les options de bande doivent être un objet JSON dont les clés sont les noms de bandes ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>An Earth Engine Cloud project is required.</source>
         <translation>Un projet Cloud Earth Engine est requis.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="285"/>
         <source>Enter the id of a Google Cloud project registered for Earth Engine (https://code.earthengine.google.com/register).</source>
         <translation>Saisissez l'ID d'un projet Google Cloud enregistré pour Earth Engine (https://code.earthengine.google.com/register).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>The project id &quot;{}&quot; is not a valid Google Cloud project id.</source>
         <translation>L'ID de projet « {} » n'est pas un ID de projet Google Cloud valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="280"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="291"/>
         <source>Project ids are 6 to 30 lowercase letters, digits or hyphens, starting with a letter (or a project number).</source>
         <translation>Les ID de projet comptent 6 à 30 lettres minuscules, chiffres ou tirets, et commencent par une lettre (ou sont un numéro de projet).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>Choose an image by its Earth Engine asset id; got &quot;{}&quot;.</source>
         <translation>Choisissez une image par son ID d'asset Earth Engine ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="289"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="300"/>
         <source>For example COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</source>
         <translation>Par exemple COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
         <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="299"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="325"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="85"/>
         <source>Default (zipped GeoTIFF, one file per band if chosen)</source>
         <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
+        <translation>La limite de couverture nuageuse doit être un pourcentage de 0 à 100 ; reçu {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <source>Unknown {} &quot;{}&quot;.</source>
+        <translation>{} inconnu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
+        <translation>Choisissez une collection par son identifiant Earth Engine ; reçu « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
+        <translation>Par exemple COPERNICUS/S2_SR_HARMONIZED.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>A collection needs a start and an end date.</source>
+        <translation>Une collection demande une date de début et une date de fin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
+        <translation>Indiquez les deux dates au format AAAA-MM-JJ, par ex. 2023-06-01 et 2023-08-31.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>{} has no cloud cover property to limit.</source>
+        <translation>{} n'a pas de propriété de couverture nuageuse à limiter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <source>Leave the cloud cover limit empty for this collection.</source>
+        <translation>Laissez la limite de couverture nuageuse vide pour cette collection.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <source>cloud mask</source>
+        <translation>masque de nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
+        <translation>Le masque de nuages « {} » ne s'applique pas à {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <source>compositing method</source>
+        <translation>méthode de composition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
+        <translation>{} n'a pas de propriété de couverture nuageuse ; elle ne peut pas être triée par nuages.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <source>Choose another compositing method, e.g. median.</source>
+        <translation>Choisissez une autre méthode de composition, par ex. la médiane.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <source>Cloud Score+ band</source>
+        <translation>bande Cloud Score+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
+        <translation>Le seuil Cloud Score+ doit être compris entre 0 et 1 ; reçu {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <source>0.6 keeps pixels that are clear with good confidence.</source>
+        <translation>0,6 garde les pixels dégagés avec une bonne confiance.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>A collection search needs an area.</source>
+        <translation>Une recherche dans une collection demande une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <source>Draw or choose the area to search and composite.</source>
+        <translation>Dessinez ou choisissez la zone à rechercher et à composer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Name the bands to download from {}.</source>
+        <translation>Nommez les bandes à télécharger de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
+        <translation>Saisissez les noms de bandes séparés par des virgules, par ex. B4, B3, B2.</translation>
     </message>
 </context>
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
         <source>{service}: {message}</source>
         <translation>{service} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="178"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
         <source>The export file name {} cannot be used.</source>
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>EeTab</name>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="44"/>
+        <source>Image&apos;s own CRS</source>
+        <translation>SCR propre à l'image</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="76"/>
+        <source>Enter an image id.</source>
+        <translation>Saisissez un ID d'image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="78"/>
+        <source>Enter at least one band.</source>
+        <translation>Saisissez au moins une bande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="86"/>
+        <source>Export on Earth Engine</source>
+        <translation>Exporter sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="87"/>
+        <source>Start the export on Earth Engine as a background job that follows it.</source>
+        <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="60"/>
+        <source>Download from Earth Engine</source>
+        <translation>Télécharger depuis Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="91"/>
+        <source>Send the request as a background job.</source>
+        <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="94"/>
+        <source>An export writes GeoTIFF files.</source>
+        <translation>Un export écrit des fichiers GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
+        <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="114"/>
+        <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
+        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="122"/>
+        <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="154"/>
+        <source>Drive folder</source>
+        <translation>Dossier Drive</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <source>Asset id</source>
+        <translation>ID de l’asset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="185"/>
+        <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
+        <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="213"/>
+        <source>The image&apos;s bands cannot be read yet: {}</source>
+        <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="218"/>
+        <source>Reading the description of {}</source>
+        <translation>Lecture de la description de {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <source>The image&apos;s bands could not be read: {}</source>
+        <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="279"/>
+        <source>EE export {}</source>
+        <translation>Export EE {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="286"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="6"/>
+        <source>Image id</source>
+        <translation>ID d'image</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="8"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="11"/>
+        <source>Comma-separated band names; true colour by default.</source>
+        <translation>Noms de bandes séparés par des virgules ; couleurs naturelles par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Bands…</source>
+        <translation>Bandes…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="12"/>
+        <source>Pick bands from the image once its description is read.</source>
+        <translation>Choisir des bandes de l'image une fois sa description lue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="15"/>
+        <source>Scale (m)</source>
+        <translation>Échelle (m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="16"/>
+        <source>native</source>
+        <translation>native</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="17"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="19"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="21"/>
+        <source>One file per band</source>
+        <translation>Un fichier par bande</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="22"/>
+        <source>Cloud project</source>
+        <translation>Projet Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="26"/>
+        <source>Batch export on Earth Engine</source>
+        <translation>Export par lots sur Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="29"/>
+        <source>Earth Engine computes the image on its own servers (image:export); the job follows the export and brings the results back. For areas too large to download.</source>
+        <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="31"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="34"/>
+        <source>Cloud Storage</source>
+        <translation>Cloud Storage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="35"/>
+        <source>Google Drive</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="36"/>
+        <source>Earth Engine asset</source>
+        <translation>Asset Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="44"/>
+        <source>folder in My Drive (optional)</source>
+        <translation>dossier dans Mon Drive (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="48"/>
+        <source>File name prefix</source>
+        <translation>Préfixe des noms de fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>the description</source>
+        <translation>la description</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="49"/>
+        <source>Start of the exported files&apos; names (a path in the bucket).</source>
+        <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="50"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="51"/>
+        <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
+        <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="52"/>
+        <source>Max. pixels</source>
+        <translation>Pixels max.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>1e8 (Earth Engine&apos;s default)</source>
+        <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="53"/>
+        <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
+        <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Follow the export and bring the results back</source>
+        <translation>Suivre l’export et rapporter les résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="54"/>
+        <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
+        <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ee_tab.ui" line="59"/>
+        <source>Use a batch export instead</source>
+        <translation>Utiliser plutôt un export par lots</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="59"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <source>Reading the description of {}…</source>
+        <translation>Lecture de la description de {}…</translation>
     </message>
 </context>
 <context>
@@ -1603,27 +1671,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="46"/>
+        <location filename="../plugin/main.py" line="48"/>
         <source>Download imagery</source>
         <translation>Télécharger des images</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="47"/>
+        <location filename="../plugin/main.py" line="49"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
+        <location filename="../plugin/main.py" line="61"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>{} tâche(s) inachevée(s) reprise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="48"/>
+        <location filename="../plugin/main.py" line="50"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -1709,17 +1777,17 @@
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="836"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
@@ -1734,12 +1802,12 @@
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
@@ -1749,22 +1817,22 @@
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="966"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1123"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1128"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
@@ -1774,32 +1842,32 @@
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="901"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="910"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -2000,227 +2068,227 @@
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="108"/>
+        <location filename="../ui/eodag_tab.ui" line="7"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="116"/>
+        <location filename="../ui/eodag_tab.ui" line="11"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="119"/>
+        <location filename="../ui/eodag_tab.ui" line="13"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="121"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="122"/>
+        <location filename="../ui/eodag_tab.ui" line="12"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="123"/>
+        <location filename="../ui/eodag_tab.ui" line="14"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="140"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="145"/>
+        <location filename="../ui/eodag_tab.ui" line="25"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="146"/>
+        <location filename="../ui/eodag_tab.ui" line="24"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="147"/>
+        <location filename="../ui/eodag_tab.ui" line="26"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="31"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="32"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="153"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="46"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="47"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="48"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="49"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="158"/>
+        <location filename="../ui/eodag_tab.ui" line="50"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="178"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="180"/>
+        <location filename="../ui/eodag_tab.ui" line="55"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="190"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="192"/>
+        <location filename="../ui/eodag_tab.ui" line="61"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="193"/>
+        <location filename="../ui/eodag_tab.ui" line="62"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="194"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="195"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="200"/>
+        <location filename="../ui/eodag_tab.ui" line="70"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="201"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="230"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="247"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="268"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="290"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="205"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="314"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="233"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="318"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="237"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="382"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="304"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="393"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="470"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="392"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="489"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>eodag {provider} {collection} ({n} products)</source>
         <translation>eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="496"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="418"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="498"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="420"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="124"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="125"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="329"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="250"/>
         <source>Testing the connection to {}</source>
         <translation>Test de la connexion à {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="332"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="254"/>
         <source>Testing the connection to {}…</source>
         <translation>Test de la connexion à {}…</translation>
     </message>
@@ -2464,99 +2532,192 @@
     </message>
 </context>
 <context>
+    <name>EosdaTab</name>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <source>Search scenes over the area.</source>
+        <translation>Rechercher les scènes sur la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <source>Search and choose a scene, or enter a view id.</source>
+        <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <source>Enter at least one band.</source>
+        <translation>Saisissez au moins une bande.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <source>Create the download task as a background job.</source>
+        <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="80"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="98"/>
+        <source>EOSDA scene search</source>
+        <translation>Recherche de scènes EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="106"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eosda_tab.py" line="127"/>
+        <source>{} scenes found.</source>
+        <translation>{} scènes trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="6"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="8"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="15"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nuages max. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <source>Search scenes</source>
+        <translation>Rechercher des scènes</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <source>Cloud %</source>
+        <translation>Nuages %</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <source>View id</source>
+        <translation>ID de vue</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <source>Merge bands of the same resolution</source>
+        <translation>Fusionner les bandes de même résolution</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <source>Download from EOSDA</source>
+        <translation>Télécharger depuis EOSDA</translation>
+    </message>
+</context>
+<context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="751"/>
+        <location filename="../plugin/core/transfer/http.py" line="621"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="653"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="785"/>
+        <location filename="../plugin/core/transfer/http.py" line="655"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="787"/>
+        <location filename="../plugin/core/transfer/http.py" line="657"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="789"/>
+        <location filename="../plugin/core/transfer/http.py" line="659"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="661"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="800"/>
+        <location filename="../plugin/core/transfer/http.py" line="670"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="923"/>
+        <location filename="../plugin/core/transfer/http.py" line="793"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="806"/>
+        <location filename="../plugin/core/transfer/http.py" line="676"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="921"/>
+        <location filename="../plugin/core/transfer/http.py" line="791"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="924"/>
+        <location filename="../plugin/core/transfer/http.py" line="794"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="836"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="839"/>
+        <location filename="../plugin/core/transfer/http.py" line="709"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="841"/>
+        <location filename="../plugin/core/transfer/http.py" line="711"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="845"/>
+        <location filename="../plugin/core/transfer/http.py" line="715"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="847"/>
+        <location filename="../plugin/core/transfer/http.py" line="717"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="848"/>
+        <location filename="../plugin/core/transfer/http.py" line="718"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="988"/>
+        <location filename="../plugin/core/transfer/http.py" line="858"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2602,32 +2763,32 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="551"/>
+        <location filename="../plugin/core/transfer/http.py" line="421"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="140"/>
+        <location filename="../plugin/adapters/job_manager.py" line="147"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="197"/>
+        <location filename="../plugin/adapters/job_manager.py" line="203"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="239"/>
+        <location filename="../plugin/adapters/job_manager.py" line="245"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="174"/>
+        <location filename="../plugin/adapters/job_manager.py" line="180"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="43"/>
+        <location filename="../plugin/adapters/job_manager.py" line="50"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>Impossible d’enregistrer la liste des tâches dans {} : {}</translation>
     </message>
@@ -2642,7 +2803,7 @@
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="109"/>
+        <location filename="../plugin/adapters/job_manager.py" line="116"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
     </message>
@@ -2782,9 +2943,14 @@ Tâche : {job}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../plugin/adapters/network.py" line="43"/>
+        <location filename="../plugin/adapters/network.py" line="65"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation>La vérification des certificats TLS est désactivée dans les paramètres d'EO Downloader : les connexions peuvent être interceptées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/network.py" line="54"/>
+        <source>Could not write the certificate bundle in {folder} ({error}): certificate authorities added to QGIS are not trusted for downloads.</source>
+        <translation>Impossible d’écrire le paquet de certificats dans {folder} ({error}) : les autorités de certification ajoutées à QGIS ne sont pas reconnues pour les téléchargements.</translation>
     </message>
 </context>
 <context>
@@ -2838,37 +3004,6 @@ Tâche : {job}</translation>
         <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/ee_download.py" line="32"/>
-        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
-
-AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
-IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS: comma-separated band names, e.g. B4,B3,B2.
-BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
-SCALE: pixel size in metres (empty: the band&apos;s native scale).
-CRS: output CRS (empty: the image&apos;s). CRS_TRANSFORM: six numbers xScale, xShearing, xTranslation, yShearing, yScale, yTranslation; with CRS it fixes the grid and the area is then ignored, as Earth Engine documents.
-DIMENSIONS: WIDTHxHEIGHT in pixels, or one number for the longest side.
-FORMAT: ZIPPED_GEO_TIFF_PER_BAND (one file per band), ZIPPED_GEO_TIFF (one multi-band file), GEO_TIFF, or NPY (NumPy array, also written as a GeoTIFF).
-FILE_PER_BAND: one file per band (for the zipped formats the format decides).
-NAME: base name of the files. PROJECT: your Google Cloud project registered for Earth Engine.
-AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
-OUTPUT_DIR: where the files are written.</source>
-        <translation type="obsolete">Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
-
-AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
-IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG.
-BANDS : noms de bandes séparés par des virgules, par ex. B4,B3,B2.
-BAND_OPTIONS : liste JSON facultative d'options par bande, par ex. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (clés id, crs, crs_transform, dimensions, scale).
-SCALE : taille des pixels en mètres (vide : l'échelle native de la bande).
-CRS : SCR de sortie (vide : celui de l'image). CRS_TRANSFORM : six nombres xScale, xShearing, xTranslation, yShearing, yScale, yTranslation ; avec CRS, elle fixe la grille et la zone est alors ignorée, comme le documente Earth Engine.
-DIMENSIONS : LARGEURxHAUTEUR en pixels, ou un seul nombre pour le côté le plus long.
-FORMAT : ZIPPED_GEO_TIFF_PER_BAND (un fichier par bande), ZIPPED_GEO_TIFF (un fichier multibande), GEO_TIFF, ou NPY (tableau NumPy, également écrit en GeoTIFF).
-FILE_PER_BAND : un fichier par bande (pour les formats zippés, c'est le format qui décide).
-NAME : nom de base des fichiers. PROJECT : votre projet Google Cloud enregistré pour Earth Engine.
-AUTHCFG : configuration d'authentification QGIS contenant vos identifiants Earth Engine.
-OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/ee_export.py" line="102"/>
@@ -3597,17 +3732,17 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Vérifier les certificats TLS (à désactiver uniquement pour un serveur de test de confiance)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="61"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="87"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
         <source>Testing the Earth Engine connection</source>
         <translation>Test de la connexion à Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="100"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="115"/>
         <source>Testing the EOSDA connection</source>
         <translation>Test de la connexion à EOSDA</translation>
     </message>
@@ -3628,119 +3763,150 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
 </context>
 <context>
+    <name>TaskButton</name>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="51"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="52"/>
+        <source>Stop: {}</source>
+        <translation>Arrêter : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/task_button.py" line="63"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="258"/>
+        <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
+        <translation>{task} : pas de réponse complète en {seconds:.0f} s, arrêté. Le service est peut-être lent ou injoignable ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="262"/>
+        <source>{task}: stopped.</source>
+        <translation>{task} : arrêté.</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="548"/>
+        <location filename="../plugin/core/transfer/download.py" line="265"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="636"/>
+        <location filename="../plugin/core/transfer/download.py" line="353"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="652"/>
+        <location filename="../plugin/core/transfer/download.py" line="369"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="654"/>
+        <location filename="../plugin/core/transfer/download.py" line="371"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="656"/>
+        <location filename="../plugin/core/transfer/download.py" line="373"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="684"/>
+        <location filename="../plugin/core/transfer/download.py" line="401"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="694"/>
+        <location filename="../plugin/core/transfer/download.py" line="411"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="797"/>
+        <location filename="../plugin/core/transfer/download.py" line="514"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="799"/>
+        <location filename="../plugin/core/transfer/download.py" line="516"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="895"/>
+        <location filename="../plugin/core/transfer/download.py" line="580"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="964"/>
+        <location filename="../plugin/core/transfer/http.py" line="834"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="936"/>
+        <location filename="../plugin/core/transfer/download.py" line="621"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="953"/>
+        <location filename="../plugin/core/transfer/download.py" line="638"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="982"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1037"/>
+        <location filename="../plugin/core/transfer/download.py" line="722"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1048"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1051"/>
+        <location filename="../plugin/core/transfer/download.py" line="736"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1138"/>
+        <location filename="../plugin/core/transfer/download.py" line="823"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="1205"/>
+        <location filename="../plugin/core/transfer/download.py" line="890"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="930"/>
+        <location filename="../plugin/core/transfer/download.py" line="615"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

@@ -11,6 +11,8 @@ from .resources import icon_path
 from .core.i18n import translate
 
 MENU = "&EO Downloader"
+#: Seconds unload() waits in all for the background requests it stops (each returns within 0.05 s).
+UNLOAD_WAIT = 1.0
 
 
 class EoDownloaderPlugin:
@@ -122,6 +124,8 @@ class EoDownloaderPlugin:
         if self.manager is not None:
             self.manager.shutdown()
             self.manager = None
+        from .adapters import tasks
+        tasks.stop_all(wait=UNLOAD_WAIT)      # whatever is left; never waits on the network
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

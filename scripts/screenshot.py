@@ -62,22 +62,22 @@ def _go():
         canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         if flow == "ee" and os.environ.get("EO_SHOT_EXPORT"):
             canvas.setExtent(QgsRectangle(-123.0, 36.8, -121.0, 38.3))      # large: a batch export is proposed
-            dock.ui.eeProjectEdit.setText("demo-project")
-            dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
-            dock.fetch_image_info()
+            dock.ee_tab.eeProjectEdit.setText("demo-project")
+            dock.ee_tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+            dock.ee_tab.fetch_image_info()
         elif flow == "ee":
             canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
-            dock.ui.eeProjectEdit.setText("demo-project")
-            dock.ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
-            dock.fetch_image_info()
+            dock.ee_tab.eeProjectEdit.setText("demo-project")
+            dock.ee_tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+            dock.ee_tab.fetch_image_info()
         else:
             canvas.setExtent(QgsRectangle(-106.2, 26.2, -103.6, 28.2))
             dock.ui.providerTabs.setCurrentIndex(1)
             from qgis.PyQt.QtCore import QDate
-            dock.ui.eosdaFromDate.setDate(QDate(2023, 7, 1))
-            dock.ui.eosdaToDate.setDate(QDate(2023, 7, 31))
-            dock.ui.eosdaCloudSpin.setValue(100)
-            dock.search_eosda()
+            dock.eosda_tab.eosdaFromDate.setDate(QDate(2023, 7, 1))
+            dock.eosda_tab.eosdaToDate.setDate(QDate(2023, 7, 31))
+            dock.eosda_tab.eosdaCloudSpin.setValue(100)
+            dock.eosda_tab.search_eosda()
         canvas.refresh()
     QTimer.singleShot(4000, _after_flow if flow else _measure)
 
@@ -85,22 +85,22 @@ def _after_flow():
     plugin = plugins["eo_downloader"]
     dock = plugin.dock
     if os.environ.get("EO_SHOT_FLOW") == "ee":
-        dock.show_bands()
+        dock.ee_tab.show_bands()
         dock.update_state()
-        state["estimate"] = dock.ui.eeEstimateLabel.text()
-        state["bands_in_picker"] = len(dock.bands_menu.actions())
+        state["estimate"] = dock.ee_tab.eeEstimateLabel.text()
+        state["bands_in_picker"] = len(dock.ee_tab.bands_menu.actions())
         if os.environ.get("EO_SHOT_EXPORT"):
-            state["export_proposed"] = dock.suggest_export_button.isVisible()
-            dock.suggest_export_button.click()
-            dock.export_box.bucket.setText("my-bucket")
-            dock.export_box.prefix.setText("bay_area/s2")
+            state["export_proposed"] = dock.ee_tab.eeSuggestExportButton.isVisible()
+            dock.ee_tab.eeSuggestExportButton.click()
+            dock.ee_tab.eeExportBucketEdit.setText("my-bucket")
+            dock.ee_tab.eeExportPrefixEdit.setText("bay_area/s2")
             dock.update_state()
-            state["export_button"] = dock.ui.eeDownloadButton.text()
-            state["export_enabled"] = dock.ui.eeDownloadButton.isEnabled()
+            state["export_button"] = dock.ee_tab.eeDownloadButton.text()
+            state["export_enabled"] = dock.ee_tab.eeDownloadButton.isEnabled()
     else:
-        if dock.ui.eosdaResultsTable.rowCount():
-            dock.ui.eosdaResultsTable.selectRow(0)
-        state["scenes"] = dock.ui.eosdaResultsTable.rowCount()
+        if dock.eosda_tab.eosdaResultsTable.rowCount():
+            dock.eosda_tab.eosdaResultsTable.selectRow(0)
+        state["scenes"] = dock.eosda_tab.eosdaResultsTable.rowCount()
     QTimer.singleShot(1500, _measure)
 
 def _measure():
@@ -108,10 +108,11 @@ def _measure():
     state["dock"] = plugin.dock.isVisible()
     state["jobs"] = plugin.jobs_panel.isVisible()
     state["jobs_rows"] = plugin.jobs_panel.body.jobsTable.rowCount()
-    ui = plugin.dock.ui
+    ui, ee_tab = plugin.dock.ui, plugin.dock.ee_tab
     state["visible"] = {name: getattr(ui, name).isVisible() for name in
-                        ("aoiGroup", "providerTabs", "eeImageEdit", "eeBandsEdit", "eeDownloadButton",
-                         "outputDirWidget", "jobsButton")}
+                        ("aoiGroup", "providerTabs", "outputDirWidget", "jobsButton")}
+    state["visible"].update({name: getattr(ee_tab, name).isVisible() for name in
+                             ("eeImageEdit", "eeBandsEdit", "eeDownloadButton")})
     state["visible"]["jobsTable"] = plugin.jobs_panel.body.jobsTable.isVisible()
     image = iface.mapCanvas().grab().toImage()
     background = image.pixelColor(0, 0)

@@ -21,7 +21,7 @@ from .context import make_context
 from .credentials import credentials_for
 from . import layers
 from . import settings as plugin_settings
-from .tasks import FunctionTask, JobTask, add_task
+from .tasks import FunctionTask, JobTask, add_task, stop_tasks
 
 LOG_TAG = "EO Downloader"
 DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may still be reading them
@@ -29,6 +29,13 @@ DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may stil
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:
     QgsMessageLog.logMessage(redact(message), LOG_TAG, level)
+
+
+def _cancel_on_server(job: Job, ctx, cancel) -> bool:
+    """:func:`..core.runner.cancel_remote` with the task's cancel token (worker thread)."""
+    from ..core.runner import cancel_remote
+    ctx.cancel = cancel
+    return cancel_remote(job, ctx)
 
 
 class JobManager(QObject):
@@ -163,7 +170,6 @@ class JobManager(QObject):
         self.jobChanged.emit(job_id)
 
     def _cancel_remote(self, job: Job) -> None:
-        from ..core.runner import cancel_remote
         try:
             credentials = credentials_for(job)
         except EoError as exc:
@@ -171,8 +177,8 @@ class JobManager(QObject):
             self.jobChanged.emit(job.id)
             return
         ctx = make_context(job, self.store, credentials=credentials)
-        task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), cancel_remote,
-                            key=job.id, job=job, ctx=ctx)
+        task = FunctionTask(translate("Jobs", "Cancelling '{}' on the server").format(job.title), _cancel_on_server,
+                            key=job.id, deadline=plugin_settings.request_deadline(), job=job, ctx=ctx)
         task.done.connect(self._remote_cancel_done)
         self.cancelling[job.id] = task
         self.task_manager.addTask(task)
@@ -274,6 +280,8 @@ class JobManager(QObject):
             task._on_finished = None
             task.interrupt()
         self.tasks.clear()
+        stop_tasks(list(self.cancelling.values()))   # server-side cancels: the job stays as it was
+        self.cancelling.clear()
         # Previews of interrupted jobs go (the resumed job shows its own).
         project = QgsProject.instance()
         ids = [lid for shown in self.preview_layers.values() for lid in shown.values() if project.mapLayer(lid)]

@@ -1,5 +1,8 @@
 """requests sessions that honour QGIS's network settings (proxy, TLS, timeouts)."""
-from qgis.core import QgsNetworkAccessManager, QgsSettings
+import os
+from typing import Optional
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsSettings
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery
 from qgis.PyQt.QtCore import QUrl
 
@@ -35,12 +38,33 @@ def qgis_proxies(url: str = "https://earthengine.googleapis.com") -> dict:
     return {"http": address, "https": address}
 
 
+def qgis_ca_bundle() -> Optional[str]:
+    """A CA bundle for requests that also holds the certificate authorities QGIS trusts (its
+    authentication manager's: the system's, imported ones, an extra CA file), written in the plugin's
+    profile folder; None when requests' own bundle already holds them all."""
+    from ..core.transfer.tls import ca_bundle
+    manager = QgsApplication.authManager()
+    if manager is None:
+        return None
+    pems = [bytes(cert.toPem()) for cert in manager.trustedCaCertsCache()]
+    folder = os.path.join(plugin_settings.profile_dir(), plugin_settings.GROUP)
+    try:
+        return ca_bundle(pems, folder)
+    except OSError as exc:
+        QgsMessageLog.logMessage(translate("Network", "Could not write the certificate bundle in {folder} ({error}): "
+                                                      "certificate authorities added to QGIS are not trusted "
+                                                      "for downloads.").format(folder=folder, error=exc),
+                                 "EO Downloader", Qgis.MessageLevel.Warning)
+        return None
+
+
 def make_session():
     from ..core.transfer.http import make_session as core_make_session
     verify = bool(plugin_settings.get("verify_tls"))
     if not verify:
-        from qgis.core import Qgis, QgsMessageLog
         QgsMessageLog.logMessage(translate("Network", "TLS certificate verification is turned off in the EO "
                                                       "Downloader settings: connections can be intercepted."),
                                  "EO Downloader", Qgis.MessageLevel.Warning)
+    else:
+        verify = qgis_ca_bundle() or True
     return core_make_session(proxies=qgis_proxies() or None, verify=verify)

@@ -7,6 +7,8 @@ import os
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..core import config
+
 GROUP = "eo_downloader"
 SCHEMA_VERSION = 1
 _PREFIX = "{}/v{}/".format(GROUP, SCHEMA_VERSION)
@@ -28,6 +30,7 @@ DEFAULTS = {
     "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
     "min_rate": 1024.0,             # a body slower than this (bytes/s) over min_rate_window s is given up
     "min_rate_window": 30.0,
+    "request_deadline": config.REQUEST_DEADLINE,   # seconds, for the GUI's one-off requests
     "verify_tls": True,
     "load_layers": True,
     "eodag_provider": "cop_dataspace",
@@ -89,6 +92,11 @@ def output_dir() -> str:
     return os.path.join(os.path.expanduser("~"), "EO Downloader")
 
 
+def request_deadline() -> float:
+    """Whole-request deadline (seconds) of a search, description read, test or server-side cancel."""
+    return max(1.0, float(get("request_deadline")))
+
+
 def profile_dir() -> str:
     return QgsApplication.qgisSettingsDirPath()
 
@@ -99,7 +107,6 @@ def job_store_path() -> str:
 
 def core_settings() -> dict:
     """The preferences the core runners read (no secrets), under the keys they read."""
-    from ..core import config
     from ..core.transfer.http import Timeouts
     return {
         "ee_api": get("ee_api_url"),

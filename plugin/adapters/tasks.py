@@ -20,6 +20,7 @@ the map renderer also uses.  A job mostly waits (network, server-side processing
 so without an extra thread two jobs on a 2-core machine would stop every map
 redraw until they end, and a third job would wait for a free slot.
 """
+import threading
 import time
 from typing import Callable, List, Optional
 
@@ -28,6 +29,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from ..core.errors import CancelledError, EoError
+from ..core.i18n import translate
 from ..core.job_files import remove_inside
 from ..core.runner import CancelToken, run_job
 from .context import make_context
@@ -163,34 +165,133 @@ def release_thread(task: JobTask) -> None:
 
 
 class FunctionTask(QgsTask):
-    """Runs ``func(**kwargs)`` on a worker thread; ``done`` is emitted from finished() on the main thread.
+    """Runs ``func(cancel=token, **kwargs)`` off the main thread; ``done`` is emitted from finished()
+    on the main thread.
 
-    ``result`` holds the return value, ``error`` a user-facing message; the
-    arguments (which may hold secrets) are dropped once the call is over.
+    ``result`` holds the return value, ``error`` a user-facing message (also when the task was
+    stopped: ``stopped`` is then True, ``timed_out`` too when its deadline passed); the arguments
+    (which may hold secrets) are dropped once the call is over.
+
+    QGIS cancels every task when it exits and waits for each to return from run(), so run()
+    returns within :data:`POLL` seconds of cancel() or of ``deadline`` (seconds from the start
+    of the run; None: none), whatever the function is doing:
+
+    * ``token`` (a :class:`CancelToken`) fires then; the function hands it to its requests
+      (:func:`..core.transfer.http.send` aborts a request waiting for headers or reading a body) and
+      checks it between steps, so its thread ends within about a second;
+    * the call itself runs on a daemon thread that run() watches: a function stuck where the
+      token cannot reach (inside eodag, a token exchange) is abandoned there, its result ignored.
     """
 
     done = pyqtSignal(object)
+    POLL = 0.05
 
-    def __init__(self, description, func, key=None, **kwargs):
+    def __init__(self, description, func, key=None, deadline=None, **kwargs):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.func = func
         self.key = key
         self.kwargs = kwargs
         self.result = None
         self.error = None
+        self.deadline = deadline
+        self.stopped = False
+        self.timed_out = False
+        self.token = CancelToken(self._should_stop)
+        self.started = threading.Event()    # run() began
+        self.ended = threading.Event()      # run() returned
+        self._deadline_at = None
+        self._lock = threading.Lock()
+        self._outcome = None                # (ok, result, error) from the call's thread
+        _LIVE.add(self)
 
-    def run(self):
-        try:
-            self.result = self.func(**self.kwargs)
+    def _should_stop(self) -> bool:
+        if self.isCanceled():
             return True
-        except EoError as exc:
-            self.error = exc.user_text()
-        except Exception as exc:
-            from ..core.transfer.http import redact
-            self.error = redact("{}: {}".format(type(exc).__name__, exc))
-        finally:
-            self.kwargs = {}
+        if self._deadline_at is not None and time.monotonic() >= self._deadline_at:
+            self.timed_out = True
+            return True
         return False
 
+    def run(self):
+        self.started.set()
+        try:
+            if self.deadline:
+                self._deadline_at = time.monotonic() + float(self.deadline)
+            called = threading.Event()
+            if not self.token.is_cancelled():
+                threading.Thread(target=self._call, args=(called,), name="eo-downloader-task",
+                                 daemon=True).start()
+            while not called.wait(self.POLL):
+                if self.token.is_cancelled():
+                    break
+            fired = self.token.is_cancelled()
+            with self._lock:
+                outcome, self._outcome = self._outcome, "abandoned"
+            self.token.cancel()        # from here on nothing asks this (maybe deleted) QgsTask
+            if outcome is not None and (outcome[0] or not fired):
+                ok, self.result, self.error = outcome
+                return ok
+            self._stop_message()
+            return False
+        finally:
+            self.ended.set()
+
+    def _call(self, called):
+        kwargs, self.kwargs = self.kwargs, {}
+        try:
+            outcome = (True, self.func(cancel=self.token, **kwargs), None)
+        except EoError as exc:
+            outcome = (False, None, exc.user_text())
+        except Exception as exc:
+            from ..core.transfer.http import redact
+            outcome = (False, None, redact("{}: {}".format(type(exc).__name__, exc)))
+        finally:
+            kwargs.clear()
+        with self._lock:
+            if self._outcome is None:
+                self._outcome = outcome
+        called.set()
+
+    def _stop_message(self) -> None:
+        self.stopped = True
+        if self.timed_out:
+            self.error = translate("Tasks", "{task}: no complete answer within {seconds:.0f} s, stopped. The "
+                                            "service may be slow or unreachable; try again later.").format(
+                task=self.description(), seconds=float(self.deadline))
+        else:
+            self.error = translate("Tasks", "{task}: stopped.").format(task=self.description())
+
     def finished(self, result):
+        _LIVE.discard(self)
         self.done.emit(self)
+
+
+#: FunctionTasks made and not finished yet (main thread only): what the plugin's unload stops.
+_LIVE = set()
+
+
+def stop_all(wait: float = 1.0) -> None:
+    """Stop every FunctionTask still running or queued, waiting ``wait`` seconds at most (unload)."""
+    tasks = list(_LIVE)
+    _LIVE.clear()
+    stop_tasks(tasks, wait)
+
+
+def stop_tasks(tasks, wait: float = 0.0) -> None:
+    """Cancel ``tasks`` (FunctionTasks; None allowed) without waiting for their ``done``, then wait up
+    to ``wait`` seconds in all for those already running to return from run() (each does within
+    FunctionTask.POLL of the cancel: this never waits on the network)."""
+    live = [t for t in tasks if t is not None]
+    for task in live:
+        try:
+            task.done.disconnect()
+        except (TypeError, RuntimeError):
+            pass
+        try:
+            task.cancel()
+        except RuntimeError:      # already deleted by the task manager
+            pass
+    end = time.monotonic() + max(0.0, wait)
+    for task in live:
+        if task.started.is_set():
+            task.ended.wait(max(0.0, end - time.monotonic()))

@@ -21,12 +21,12 @@ _QUICK = http.RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0, max_tot
 _TIMEOUTS = http.Timeouts(connect=8.0, read=20.0)
 
 
-def check_earth_engine(session, token_provider, project: str, base: Optional[str] = None) -> str:
+def check_earth_engine(session, token_provider, project: str, base: Optional[str] = None, cancel=None) -> str:
     from .providers.earthengine.client import EeClient
     from .providers.earthengine.params import check_project
     project = check_project(project)
     client = EeClient(config.base_url("ee_api", base), project, token_provider, session=session, retry=_QUICK,
-                      timeouts=_TIMEOUTS)
+                      timeouts=_TIMEOUTS, cancel=cancel)
     info = client.image_info(EE_PROBE_ASSET)
     # Creating a download id computes nothing yet, but is checked against the project like a real download.
     from .providers.earthengine.expression import thumbnail_body
@@ -36,10 +36,10 @@ def check_earth_engine(session, token_provider, project: str, base: Optional[str
                                "download request accepted).").format(project)
 
 
-def check_eosda(session, api_key: str, base: Optional[str] = None) -> str:
+def check_eosda(session, api_key: str, base: Optional[str] = None, cancel=None) -> str:
     from .providers.eosda import client as eosda
     scenes = eosda.search(session, config.base_url("eosda_api", base), api_key, "sentinel2", PROBE_POLYGON,
                           "2024-06-01", "2024-06-07", 100, limit=1, max_pages=1, retry=_QUICK,
-                          timeouts=_TIMEOUTS)
+                          timeouts=_TIMEOUTS, cancel=cancel)
     return translate("Checks", "EOSDA answered: the API key works ({} scene(s) in the test search).").format(
         len(scenes))

@@ -22,6 +22,11 @@ ENV_VARS = {
     "drive_api": "EO_DOWNLOADER_DRIVE_API_URL",
 }
 
+#: Seconds a one-off request the GUI starts (a search, an image's description, a connection test, a
+#: server-side cancel) may take in all before it gives up: per-read timeouts alone never trip on a
+#: server sending a byte every few seconds.  The preference ``request_deadline`` overrides it.
+REQUEST_DEADLINE = 60.0
+
 #: Environment variables that carry secrets for headless runs (read, never written).
 SECRET_ENV_VARS = {
     "ee_token": "EO_DOWNLOADER_EE_TOKEN",

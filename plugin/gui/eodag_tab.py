@@ -1,8 +1,8 @@
 """The eodag tab of the download dock: search a provider, see quicklooks and footprints, submit jobs.
 
-Network and eodag calls run in :class:`FunctionTask` (worker threads); widgets, rubber
-bands and QgsAuthManager are touched on the main thread only.  eodag is optional: when
-it is missing the tab says how to install it and nothing else is enabled.
+The widgets come from ``ui/eodag_tab.ui``.  Network and eodag calls run in :class:`FunctionTask`
+(worker threads); widgets, rubber bands and QgsAuthManager are touched on the main thread only.
+eodag is optional: when it is missing the tab says how to install it and nothing else is enabled.
 """
 import importlib.util
 import os
@@ -10,17 +10,20 @@ import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
                        QgsProject, QgsWkbTypes)
-from qgis.gui import QgsAuthConfigSelect, QgsRubberBand
-from qgis.PyQt.QtCore import QDate, QSize, Qt
+from qgis.gui import QgsRubberBand
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox,
-                                 QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
-                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import QApplication, QHeaderView, QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
 from ..core.i18n import translate
+from ..resources import ui_path
+from .task_button import TaskButton
+
+FORM_CLASS, _ = uic.loadUiType(ui_path("eodag_tab.ui"))
 
 FILTER_ALL, FILTER_ONLINE, FILTER_ORDER = 0, 1, 2
 COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS, COL_TITLE = range(5)
@@ -34,50 +37,46 @@ def eodag_installed() -> bool:
         return False
 
 
-def _catalogue():
-    """Providers and their collections, from eodag itself (worker thread)."""
-    from ..core.providers.eodag.client import EodagClient, defaults
-    client = EodagClient()
-    providers = client.providers()
-    collections = {}
-    for name in providers:
-        try:
-            collections[name] = client.collections(name)
-        except EoError:
-            collections[name] = []
-    wait, timeout = defaults()
-    return {"providers": providers, "collections": collections, "wait": wait, "timeout": timeout}
+def _catalogue(cache_dir, cancel):
+    """Providers and their collections, from eodag itself or its cache (worker thread)."""
+    from ..core.providers.eodag import catalogue as eodag_catalogue
+    return eodag_catalogue.load(cache_dir, cancel)
 
 
-def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials):
+def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials, cancel):
     from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit)
+        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit,
+                             cancel=cancel)
     finally:
         credentials.clear()
 
 
-def _check_access(provider, collection, date_from, date_to, credentials, session):
+def _check_access(provider, collection, date_from, date_to, credentials, session, cancel):
     from ..core.providers.eodag.client import EodagClient
     try:
         client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.check_access(provider, collection, date_from, date_to, session=session)
+        return client.check_access(provider, collection, date_from, date_to, session=session, cancel=cancel)
     finally:
         credentials.clear()
 
 
-def _quicklooks(products, folder):
+def _quicklooks(products, folder, cancel):
     from ..core.providers.eodag.client import fetch_quicklook
-    return {info.id: fetch_quicklook(info, folder) for info in products}
+    found = {}
+    for info in products:
+        cancel.raise_if_cancelled()
+        found[info.id] = fetch_quicklook(info, folder)
+    return found
 
 
-class EodagTab(QWidget):
+class EodagTab(QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder."""
 
     def __init__(self, dock, parent=None):
         super().__init__(parent)
-        self.setObjectName("eodagTab")
+        self.setupUi(self)
         self.dock = dock
         self.canvas = dock.canvas
         self.products = []
@@ -87,6 +86,7 @@ class EodagTab(QWidget):
         self.search_task = None
         self.catalogue_task = None
         self.quicklook_task = None
+        self.test_task = None
         self.available = eodag_installed()
         self._build()
         if not self.available:
@@ -100,113 +100,23 @@ class EodagTab(QWidget):
 
     # -- widgets ---------------------------------------------------------------------------------
     def _build(self):
-        layout = QVBoxLayout(self)
-        self.installLabel = QLabel()
-        self.installLabel.setWordWrap(True)
-        self.installLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        """What the .ui file cannot say: today's dates, the remembered bands, column sizing, the signals."""
         self.installLabel.setVisible(False)
-        self.copyInstallButton = QPushButton(translate("EodagTab", "Copy the install command"))
         self.copyInstallButton.setVisible(False)
         self.copyInstallButton.clicked.connect(self.copy_install_command)
-        layout.addWidget(self.installLabel)
-        layout.addWidget(self.copyInstallButton)
-
-        form = QFormLayout()
-        self.providerCombo = QComboBox()
-        self.providerCombo.setToolTip(translate("EodagTab", "eodag's providers (the list comes from eodag)."))
-        self.collectionCombo = QComboBox()
-        self.collectionCombo.setEditable(True)
-        self.collectionCombo.setToolTip(translate("EodagTab", "eodag product type, e.g. S2_MSI_L2A."))
-        self.authSelect = QgsAuthConfigSelect(self)
-        form.addRow(translate("EodagTab", "Provider"), self.providerCombo)
-        form.addRow(translate("EodagTab", "Collection"), self.collectionCombo)
-        form.addRow(translate("EodagTab", "Credentials"), self.authSelect)
-        self.testButton = QPushButton(translate("EodagTab", "Test connection"))
-        self.testButton.setToolTip(translate("EodagTab", "Search a few products of the collection between the "
-                                                         "dates, then read the first byte of one with the "
-                                                         "credentials."))
-        self.testButton.clicked.connect(self.test_connection)
-        self.test_task = None
-        form.addRow("", self.testButton)
-        dates = QHBoxLayout()
-        self.fromDate = QDateEdit()
-        self.toDate = QDateEdit()
-        for widget in (self.fromDate, self.toDate):
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("yyyy-MM-dd")
-            dates.addWidget(widget)
+        self.test_stopper = TaskButton(self.testButton, self.test_connection, self._status)
         self.toDate.setDate(QDate.currentDate())
         self.fromDate.setDate(QDate.currentDate().addMonths(-1))
-        form.addRow(translate("EodagTab", "Dates"), dates)
-        self.cloudSpin = QSpinBox()
-        self.cloudSpin.setRange(0, 100)
-        self.cloudSpin.setValue(30)
-        self.cloudSpin.setSuffix(" %")
-        self.cloudSpin.setToolTip(translate("EodagTab", "Highest cloud cover; 100 % means no limit."))
-        form.addRow(translate("EodagTab", "Max. cloud"), self.cloudSpin)
-        self.searchButton = QPushButton(translate("EodagTab", "Search"))
-        self.searchButton.clicked.connect(self.search)
-        form.addRow(self.searchButton)
-        layout.addLayout(form)
-
-        self.filterCombo = QComboBox()
-        self.filterCombo.addItems([translate("EodagTab", "All products"), translate("EodagTab", "Online only"),
-                                   translate("EodagTab", "Needing an order only")])
+        self.search_stopper = TaskButton(self.searchButton, self.search, self._status)
         self.filterCombo.currentIndexChanged.connect(self.apply_filter)
-        layout.addWidget(self.filterCombo)
-        self.resultsTable = QTableWidget(0, 5)
-        self.resultsTable.setHorizontalHeaderLabels([
-            translate("EodagTab", "Quicklook"), translate("EodagTab", "Date"), translate("EodagTab", "Cloud %"),
-            translate("EodagTab", "Status"), translate("EodagTab", "Product")])
-        self.resultsTable.setIconSize(QSize(72, 72))
-        self.resultsTable.verticalHeader().setDefaultSectionSize(76)
-        self.resultsTable.verticalHeader().setVisible(False)
         header = self.resultsTable.horizontalHeader()
         for col in (COL_QUICKLOOK, COL_DATE, COL_CLOUD, COL_STATUS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.resultsTable.setMinimumHeight(240)
-        self.resultsTable.setWordWrap(False)
-        self.resultsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.resultsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.resultsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.resultsTable.itemSelectionChanged.connect(self._selection_changed)
-        layout.addWidget(self.resultsTable)
-
-        form2 = QFormLayout()
-        self.bandsEdit = QLineEdit(plugin_settings.get("eodag_bands"))
-        self.bandsEdit.setToolTip(translate("EodagTab", "Bands to cut to the area after download, comma-separated "
-                                                        "(empty: keep the products only)."))
-        form2.addRow(translate("EodagTab", "Bands"), self.bandsEdit)
-        self.orderCheck = QCheckBox(translate("EodagTab", "Order offline products"))
-        form2.addRow(self.orderCheck)
-        retry = QHBoxLayout()
-        self.waitSpin = QDoubleSpinBox()
-        self.timeoutSpin = QDoubleSpinBox()
-        for spin, top in ((self.waitSpin, 1440.0), (self.timeoutSpin, 100000.0)):
-            spin.setRange(0.0, top)
-            spin.setDecimals(1)
-            spin.setSuffix(" min")
-            spin.setSpecialValueText(translate("EodagTab", "eodag default"))
-            retry.addWidget(spin)
-        self.waitSpin.setToolTip(translate("EodagTab", "Minutes between download tries while an order is prepared."))
-        self.timeoutSpin.setToolTip(translate("EodagTab", "Minutes before giving up on an order."))
-        form2.addRow(translate("EodagTab", "Retry every / for"), retry)
-        self.extractCheck = QCheckBox(translate("EodagTab", "Extract archives"))
-        self.extractCheck.setChecked(True)
-        form2.addRow(self.extractCheck)
-        layout.addLayout(form2)
-        buttons = QHBoxLayout()
-        self.downloadSelectedButton = QPushButton(translate("EodagTab", "Download selected"))
-        self.downloadAllButton = QPushButton(translate("EodagTab", "Download all"))
+        self.bandsEdit.setText(plugin_settings.get("eodag_bands"))
         self.downloadSelectedButton.clicked.connect(self.download_selected)
         self.downloadAllButton.clicked.connect(self.download_all)
-        buttons.addWidget(self.downloadSelectedButton)
-        buttons.addWidget(self.downloadAllButton)
-        layout.addLayout(buttons)
-        self.statusLabel = QLabel()
-        self.statusLabel.setWordWrap(True)
-        layout.addWidget(self.statusLabel)
         self.providerCombo.currentTextChanged.connect(self._provider_changed)
         self._update_buttons()
 
@@ -215,9 +125,10 @@ class EodagTab(QWidget):
 
     def _update_buttons(self):
         ready = self.available and self.catalogue is not None
-        for widget in (self.providerCombo, self.collectionCombo, self.searchButton, self.authSelect):
+        for widget in (self.providerCombo, self.collectionCombo, self.authSelect):
             widget.setEnabled(ready and self.search_task is None)
-        self.testButton.setEnabled(ready and self.test_task is None)
+        for button in (self.searchButton, self.testButton):     # "Stop" while their task runs
+            button.setEnabled(ready)
         visible = self._visible_rows()
         self.downloadAllButton.setEnabled(ready and bool(visible))
         selected = [r for r in self._selected_rows() if r in visible]
@@ -244,11 +155,15 @@ class EodagTab(QWidget):
     def load_catalogue(self):
         if self.catalogue_task is not None:
             return
-        self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue),
+        cache_dir = os.path.dirname(plugin_settings.job_store_path())
+        self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue,
+                                 cache_dir=cache_dir),
                     self._catalogue_done, "catalogue_task", translate("EodagTab", "Reading eodag's providers…"))
 
     def _catalogue_done(self, task):
         self.catalogue_task = None
+        if task.stopped:
+            return
         if task.error:
             from ..core.providers.eodag import client as eodag_client
             if "pip install" in task.error or not eodag_client.is_available():
@@ -291,18 +206,22 @@ class EodagTab(QWidget):
         return (self.providerCombo.currentText(), collection, eodag_credentials(self.authSelect.configId()),
                 self.fromDate.date().toString("yyyy-MM-dd"), self.toDate.date().toString("yyyy-MM-dd"))
 
-    def _start(self, task, done, attribute, status=None):
+    def _start(self, task, done, attribute, status=None, stopper=None):
         """Run ``task`` in the background: ``done`` when it ends, ``self.<attribute>`` while it runs,
-        ``status`` (if any) shown meanwhile."""
+        ``status`` (if any) shown meanwhile, ``stopper`` (a TaskButton) its Stop button."""
+        if stopper is not None:
+            stopper.watch(task, status or "")
         task.done.connect(done)
         setattr(self, attribute, task)
-        if status is not None:
+        if status is not None and stopper is None:
             self._status(status)
         self._update_buttons()
         QgsApplication.taskManager().addTask(task)
         return task
 
     def search(self):
+        if self.search_task is not None:
+            return None
         try:
             aoi = self.dock.current_aoi()
             provider, collection, credentials, date_from, date_to = self._form()
@@ -314,13 +233,15 @@ class EodagTab(QWidget):
         task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _search,
                             provider=provider, collection=collection, date_from=date_from, date_to=date_to,
                             aoi_geojson=aoi.to_geojson(), cloud_max=None if cloud >= 100 else float(cloud),
-                            limit=50, credentials=credentials)
+                            limit=50, credentials=credentials, deadline=plugin_settings.request_deadline())
         return self._start(task, self._search_done, "search_task",
-                           translate("EodagTab", "Searching {}…").format(provider))
+                           translate("EodagTab", "Searching {}…").format(provider), self.search_stopper)
 
     def test_connection(self):
         """One cheap real check of the provider and the chosen credentials, off the main thread."""
         from ..adapters import network
+        if self.test_task is not None:
+            return None
         try:
             provider, collection, credentials, date_from, date_to = self._form()
         except EoError as exc:
@@ -328,9 +249,10 @@ class EodagTab(QWidget):
             return None
         task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _check_access,
                             provider=provider, collection=collection, date_from=date_from, date_to=date_to,
-                            credentials=credentials, session=network.make_session())
+                            credentials=credentials, session=network.make_session(),
+                            deadline=plugin_settings.request_deadline())
         return self._start(task, self._test_done, "test_task",
-                           translate("EodagTab", "Testing the connection to {}…").format(provider))
+                           translate("EodagTab", "Testing the connection to {}…").format(provider), self.test_stopper)
 
     def _test_done(self, task):
         self.test_task = None
@@ -502,10 +424,7 @@ class EodagTab(QWidget):
 
     # -- teardown ------------------------------------------------------------------------------------------
     def cleanup(self):
+        """Stop every background task of the tab (the plugin's unload waits for them, briefly)."""
         self.clear_footprints()
-        for task in (self.search_task, self.catalogue_task, self.quicklook_task, self.test_task):
-            if task is not None:
-                try:
-                    task.done.disconnect()
-                except (TypeError, RuntimeError):
-                    pass
+        stop_tasks((self.search_task, self.catalogue_task, self.quicklook_task, self.test_task))
+        self.search_task = self.catalogue_task = self.quicklook_task = self.test_task = None

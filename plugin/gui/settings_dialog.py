@@ -8,7 +8,8 @@ from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
-from ..adapters.tasks import FunctionTask
+from ..adapters.tasks import FunctionTask, stop_tasks
+from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("settings_dialog.ui"))
 
@@ -19,8 +20,9 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.setupUi(self)
         self.outputDirWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.test_task = None
-        self.eeTestButton.clicked.connect(self.test_earth_engine)
-        self.eosdaTestButton.clicked.connect(self.test_eosda)
+        self.stoppers = {self.eeTestButton: TaskButton(self.eeTestButton, self.test_earth_engine, self._show),
+                         self.eosdaTestButton: TaskButton(self.eosdaTestButton, self.test_eosda, self._show)}
+        self.finished.connect(self.stop_test)     # closed (OK, Cancel, Escape): its test goes too
         self.load()
 
     def load(self):
@@ -57,18 +59,26 @@ class SettingsDialog(QDialog, FORM_CLASS):
         super().accept()
 
     # -- "Test connection": one cheap real request, off the main thread ---------------------
-    def _run_test(self, description, func, **kwargs):
-        self.testResultLabel.setText(translate("SettingsDialog", "Testing…"))
-        for button in (self.eeTestButton, self.eosdaTestButton):
-            button.setEnabled(False)
-        task = FunctionTask(description, func, **kwargs)
+    def _show(self, text):
+        self.testResultLabel.setText(text)
+
+    def _run_test(self, button, description, func, **kwargs):
+        """Run one test off the main thread; ``button`` is its Stop button meanwhile, the other waits."""
+        task = FunctionTask(description, func, deadline=plugin_settings.request_deadline(), **kwargs)
+        for other in self.stoppers:
+            other.setEnabled(other is button)
+        self.stoppers[button].watch(task, translate("SettingsDialog", "Testing…"))
         task.done.connect(self._test_done)
         self.test_task = task
         QgsApplication.taskManager().addTask(task)
 
+    def stop_test(self, *_args):
+        stop_tasks([self.test_task])
+        self.test_task = None
+
     def _test_done(self, task):
         self.test_task = None
-        for button in (self.eeTestButton, self.eosdaTestButton):
+        for button in self.stoppers:
             button.setEnabled(True)
         if task.error:
             self.testResultLabel.setText("✗ " + task.error)
@@ -77,6 +87,8 @@ class SettingsDialog(QDialog, FORM_CLASS):
 
     def test_earth_engine(self):
         from ..adapters import network
+        if self.test_task is not None:
+            return
         from ..adapters.credentials import ee_token_provider
         from ..core import checks
         try:
@@ -84,12 +96,15 @@ class SettingsDialog(QDialog, FORM_CLASS):
         except EoError as exc:
             self.testResultLabel.setText("✗ " + exc.user_text())
             return
-        self._run_test(translate("SettingsDialog", "Testing the Earth Engine connection"), checks.check_earth_engine,
+        self._run_test(self.eeTestButton, translate("SettingsDialog", "Testing the Earth Engine connection"),
+                       checks.check_earth_engine,
                        session=network.make_session(), token_provider=provider,
                        project=self.eeProjectEdit.text().strip(), base=self.eeUrlEdit.text().strip())
 
     def test_eosda(self):
         from ..adapters import network
+        if self.test_task is not None:
+            return
         from ..adapters.credentials import eosda_api_key
         from ..core import checks
         try:
@@ -97,5 +112,6 @@ class SettingsDialog(QDialog, FORM_CLASS):
         except EoError as exc:
             self.testResultLabel.setText("✗ " + exc.user_text())
             return
-        self._run_test(translate("SettingsDialog", "Testing the EOSDA connection"), checks.check_eosda,
+        self._run_test(self.eosdaTestButton, translate("SettingsDialog", "Testing the EOSDA connection"),
+                       checks.check_eosda,
                        session=network.make_session(), api_key=key, base=self.eosdaUrlEdit.text().strip())

@@ -15,7 +15,7 @@ from plugin.core.providers.earthengine import expression as ex
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ee_official")
 CASES = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(FIXTURES, "*.json"))
                if not p.endswith(("capture_meta.json", "get_asset.json"))
-               and not os.path.basename(p).startswith(("export_", "capture_meta_")))   # batch exports: test_ee_export_body.py
+               and not os.path.basename(p).startswith(("export_", "capture_meta_", "collection_")))   # batch exports: test_ee_export_body.py; collections: test_ee_collections.py
 SEED_CASES = ["seed_single_band", "seed_multi_band", "seed_custom_single_band", "seed_geo_tiff", "seed_npy"]
 
 

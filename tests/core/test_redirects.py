@@ -9,9 +9,7 @@ https -> http is refused, loops are capped, and an EOSDA result kept on a storag
 (pre-signed URL, reached by a redirect, also in the middle of a resumed download) still
 downloads, without the key.
 """
-import datetime
 import http.server
-import ipaddress
 import json
 import os
 import ssl
@@ -26,6 +24,7 @@ from plugin.core.errors import EoError, HttpError
 from tests.reliability import redirects
 from tests.sims.eosda_sim import EosdaSimulator, ResultStorage
 from tests.sims.faults import Recorder
+from tests.sims.tls import throwaway_ca
 
 STATUSES = redirects.STATUSES
 KEY = redirects.KEY
@@ -113,27 +112,9 @@ def test_plan_redirect_refuses_https_to_http_with_credentials_only():
 
 @pytest.fixture
 def tls_origin(tmp_path):
-    """An https loopback server (self-signed certificate for 127.0.0.1) that redirects every GET."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.utcnow()
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_file, key_file = str(tmp_path / "cert.pem"), str(tmp_path / "key.pem")
-    with open(cert_file, "wb") as handle:
-        handle.write(cert.public_bytes(serialization.Encoding.PEM))
-    with open(key_file, "wb") as handle:
-        handle.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
+    """An https loopback server (certificate for 127.0.0.1 from a throwaway CA) that redirects every GET."""
+    pki = throwaway_ca(str(tmp_path / "pki"))
+    cert_file, key_file = pki["cert"], pki["key"]
     state = {"location": "", "hits": 0}
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -155,7 +136,7 @@ def tls_origin(tmp_path):
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield "https://127.0.0.1:{}".format(server.server_address[1]), cert_file, state
+    yield "https://127.0.0.1:{}".format(server.server_address[1]), pki["ca"], state
     server.shutdown()
     server.server_close()
 

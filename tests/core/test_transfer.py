@@ -10,7 +10,7 @@ from collections import namedtuple
 
 import pytest
 
-from plugin.core.transfer import http, download as transfer
+from plugin.core.transfer import checksums, http, records as transfer_records, units, download as transfer
 from plugin.core.errors import ArchiveError, AuthError, CancelledError, HttpError, TransferError
 from plugin.core.runner import CancelToken
 from tests.sims import faults
@@ -71,7 +71,7 @@ def test_download_names_from_content_disposition_and_reports_progress(server, tm
     assert result.sha256 == SHA == sha_of(result.path)
     assert result.size == SIZE and result.content_type == "image/tiff" and not result.reused
     assert seen[-1].done == SIZE and seen[-1].total == SIZE and seen[-1].fraction == 1.0
-    assert all(isinstance(p, transfer.Progress) for p in seen)
+    assert all(isinstance(p, units.Progress) for p in seen)
     assert leftovers(tmp_path) == []
 
 
@@ -323,7 +323,7 @@ def test_content_md5(server, tmp_path, policy, kind, ok):
 def test_x_goog_hash(server, tmp_path, policy, kind, ok):
     url = server.add("/f.bin", Resource(DATA, goog_hash=kind, faults=[Fault.truncate(0.4)]))
     if ok is None:   # a wrong crc32c is caught only when a crc32c implementation is importable
-        ok = transfer._CRC32C is None
+        ok = checksums._CRC32C is None
     if ok:
         assert transfer.download(url, dest_dir=str(tmp_path), retry=policy).sha256 == SHA
     else:
@@ -432,7 +432,7 @@ def test_cancel_during_retry_after_backoff(server, tmp_path):
 
 def test_record_prevents_a_second_http_request(server, tmp_path, policy):
     url = server.add("/f.bin", Resource(DATA))
-    records = transfer.DownloadRecords(str(tmp_path))
+    records = transfer_records.DownloadRecords(str(tmp_path))
     first = transfer.download(url, dest_dir=str(tmp_path), record_key="S2-ABC", records=records, retry=policy)
     record_file = tmp_path / ".downloaded" / hashlib.md5(b"S2-ABC").hexdigest()
     data = json.loads(record_file.read_text())

@@ -30,14 +30,28 @@ def dock(qgis_iface, qgis_new_project, tmp_path, monkeypatch):
         plugin_settings.set(key, plugin_settings.DEFAULTS[key])
 
 
+def test_each_provider_is_a_tab_of_its_own_form(dock):
+    """The dock's form holds the AOI, the output folder and the status line; each tab is made from its own
+    .ui file (issue 16: one GUI file per tab)."""
+    from plugin.gui import ee_tab, eodag_tab, eosda_tab
+    tabs = dock.ui.providerTabs
+    widgets = [tabs.widget(i) for i in range(tabs.count())]
+    assert widgets == [dock.ee_tab, dock.eosda_tab, dock.eodag_tab]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Earth Engine", "EOSDA", "eodag"]
+    for widget, module in zip(widgets, (ee_tab, eosda_tab, eodag_tab)):
+        assert isinstance(widget, module.FORM_CLASS)
+    assert not [name for name in vars(dock.ui) if name.startswith(("ee", "eosda"))]
+    assert dock.ee_tab.eeExportBox.parent() is dock.ee_tab       # the batch-export group is in ee_tab.ui
+
+
 def test_disabled_buttons_say_why(dock):
-    dock.ui.eeImageEdit.setText("")
+    dock.ee_tab.eeImageEdit.setText("")
     dock.update_state()
-    assert not dock.ui.eeDownloadButton.isEnabled()
-    assert dock.ui.eeDownloadButton.toolTip() == "Enter an image id."
-    dock.ui.eosdaViewEdit.setText("")
+    assert not dock.ee_tab.eeDownloadButton.isEnabled()
+    assert dock.ee_tab.eeDownloadButton.toolTip() == "Enter an image id."
+    dock.eosda_tab.eosdaViewEdit.setText("")
     dock.update_state()
-    assert "view id" in dock.ui.eosdaDownloadButton.toolTip()
+    assert "view id" in dock.eosda_tab.eosdaDownloadButton.toolTip()
     assert "km²" in dock.ui.aoiInfoLabel.text()
 
 
@@ -45,22 +59,23 @@ def test_band_picker_estimate_and_download(dock, monkeypatch, tmp_path):
     with EeSimulator(tokens=("dock-token",)) as sim:
         monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", "dock-token")
         plugin_settings.set("ee_api_url", sim.url)
-        dock.ui.eeProjectEdit.setText("my-project")
-        dock.ui.eeImageEdit.setText(S2_SR_ID)
-        dock.fetch_image_info()
-        wait_until(lambda: S2_SR_ID in dock.image_infos, timeout=20)
-        assert not isinstance(dock.image_infos[S2_SR_ID], str), dock.image_infos[S2_SR_ID]
-        labels = [a.text() for a in dock.bands_menu.actions()]
+        tab = dock.ee_tab
+        tab.eeProjectEdit.setText("my-project")
+        tab.eeImageEdit.setText(S2_SR_ID)
+        tab.fetch_image_info()
+        wait_until(lambda: S2_SR_ID in tab.image_infos, timeout=20)
+        assert not isinstance(tab.image_infos[S2_SR_ID], str), tab.image_infos[S2_SR_ID]
+        labels = [a.text() for a in tab.bands_menu.actions()]
         assert "B4 (uint16, 10 m)" in labels and any(l.startswith("B11 (uint16, 20 m)") for l in labels)
         # picking B8 in the menu adds it to the bands
-        dock.ui.eeBandsEdit.setText("B4,B3,B2")
-        dock.show_bands()
-        next(a for a in dock.bands_menu.actions() if a.text().startswith("B8 ")).setChecked(True)
-        assert dock.ui.eeBandsEdit.text() == "B4,B3,B2,B8"
+        tab.eeBandsEdit.setText("B4,B3,B2")
+        tab.show_bands()
+        next(a for a in tab.bands_menu.actions() if a.text().startswith("B8 ")).setChecked(True)
+        assert tab.eeBandsEdit.text() == "B4,B3,B2,B8"
         dock.update_state()
-        assert "as Earth Engine counts it" in dock.ui.eeEstimateLabel.text()
-        assert "1 request(s)" in dock.ui.eeEstimateLabel.text()
-        job = dock.submit_ee()
+        assert "as Earth Engine counts it" in tab.eeEstimateLabel.text()
+        assert "1 request(s)" in tab.eeEstimateLabel.text()
+        job = tab.submit_ee()
         assert job is not None, dock.ui.statusLabel.text()
         wait_until(lambda: dock.manager.store.get(job.id).finished and not dock.manager.active(), timeout=60)
         done = dock.manager.store.get(job.id)
@@ -74,62 +89,63 @@ def test_eosda_search_fills_the_form_and_draws_footprints(dock, monkeypatch):
         monkeypatch.setenv("EO_DOWNLOADER_EOSDA_API_KEY", "dock-key")
         plugin_settings.set("eosda_api_url", sim.url)
         canvas = dock.canvas
+        tab = dock.eosda_tab
         canvas.setExtent(QgsRectangle(-104.8824, 27.1662, -104.8719, 27.1805))
-        dock.ui.eosdaFromDate.setDate(dock.ui.eosdaFromDate.date().fromString("2023-07-01", "yyyy-MM-dd"))
-        dock.ui.eosdaToDate.setDate(dock.ui.eosdaToDate.date().fromString("2023-07-31", "yyyy-MM-dd"))
-        dock.ui.eosdaCloudSpin.setValue(100)
-        dock.search_eosda()
-        wait_until(lambda: dock.search_task is None, timeout=20)
-        assert dock.ui.eosdaResultsTable.rowCount() == len(dock.scenes) > 0, dock.ui.statusLabel.text()
-        assert len(dock.footprints) == len(dock.scenes)
-        dock.ui.eosdaResultsTable.selectRow(0)
-        assert dock.ui.eosdaViewEdit.text() == dock.scenes[0].view_id
+        tab.eosdaFromDate.setDate(tab.eosdaFromDate.date().fromString("2023-07-01", "yyyy-MM-dd"))
+        tab.eosdaToDate.setDate(tab.eosdaToDate.date().fromString("2023-07-31", "yyyy-MM-dd"))
+        tab.eosdaCloudSpin.setValue(100)
+        tab.search_eosda()
+        wait_until(lambda: tab.search_task is None, timeout=20)
+        assert tab.eosdaResultsTable.rowCount() == len(tab.scenes) > 0, dock.ui.statusLabel.text()
+        assert len(tab.footprints) == len(tab.scenes)
+        tab.eosdaResultsTable.selectRow(0)
+        assert tab.eosdaViewEdit.text() == tab.scenes[0].view_id
         assert "dock-key" not in dock.ui.statusLabel.text()
 
 
 def test_export_mode_says_what_is_missing(dock):
-    ui, box = dock.ui, dock.export_box
-    ui.eeImageEdit.setText(S2_SR_ID)
-    ui.eeProjectEdit.setText("my-project")
-    box.setChecked(True)
-    box.destination.setCurrentIndex(box.destination.findData("gcs"))
-    box.bucket.setText("")
+    tab = dock.ee_tab
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeExportBox.setChecked(True)
+    tab.eeExportDestinationCombo.setCurrentIndex(tab.eeExportDestinationCombo.findData("gcs"))
+    tab.eeExportBucketEdit.setText("")
     dock.update_state()
-    assert ui.eeDownloadButton.text() == "Export on Earth Engine"
-    assert not ui.eeDownloadButton.isEnabled()
-    assert "bucket" in ui.eeDownloadButton.toolTip()
-    assert not ui.eeFormatCombo.isEnabled() and not ui.eeFilePerBandCheck.isEnabled()
-    assert not box.bucket.isHidden() and box.asset.isHidden()
-    box.bucket.setText("bkt")
-    box.max_pixels.setText("lots")
+    assert tab.eeDownloadButton.text() == "Export on Earth Engine"
+    assert not tab.eeDownloadButton.isEnabled()
+    assert "bucket" in tab.eeDownloadButton.toolTip()
+    assert not tab.eeFormatCombo.isEnabled() and not tab.eeFilePerBandCheck.isEnabled()
+    assert not tab.eeExportBucketEdit.isHidden() and tab.eeExportAssetEdit.isHidden()
+    tab.eeExportBucketEdit.setText("bkt")
+    tab.eeExportMaxPixelsEdit.setText("lots")
     dock.update_state()
-    assert not ui.eeDownloadButton.isEnabled() and '"lots"' in ui.eeDownloadButton.toolTip()
-    box.max_pixels.setText("1e10")
+    assert not tab.eeDownloadButton.isEnabled() and '"lots"' in tab.eeDownloadButton.toolTip()
+    tab.eeExportMaxPixelsEdit.setText("1e10")
     dock.update_state()
-    assert ui.eeDownloadButton.isEnabled(), ui.eeDownloadButton.toolTip()
-    box.destination.setCurrentIndex(box.destination.findData("asset"))
+    assert tab.eeDownloadButton.isEnabled(), tab.eeDownloadButton.toolTip()
+    tab.eeExportDestinationCombo.setCurrentIndex(tab.eeExportDestinationCombo.findData("asset"))
     dock.update_state()
-    assert box.bucket.isHidden() and not box.asset.isHidden()
-    assert "asset" in ui.eeDownloadButton.toolTip() and not ui.eeDownloadButton.isEnabled()
-    box.setChecked(False)
+    assert tab.eeExportBucketEdit.isHidden() and not tab.eeExportAssetEdit.isHidden()
+    assert "asset" in tab.eeDownloadButton.toolTip() and not tab.eeDownloadButton.isEnabled()
+    tab.eeExportBox.setChecked(False)
     dock.update_state()
-    assert ui.eeDownloadButton.text() == "Download from Earth Engine" and ui.eeFormatCombo.isEnabled()
+    assert tab.eeDownloadButton.text() == "Download from Earth Engine" and tab.eeFormatCombo.isEnabled()
 
 
 def test_a_large_area_proposes_a_batch_export(dock):
-    ui = dock.ui
-    ui.eeImageEdit.setText(S2_SR_ID)
-    ui.eeScaleSpin.setValue(10)
+    tab = dock.ee_tab
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeScaleSpin.setValue(10)
     dock.update_state()
-    assert dock.suggest_export_button.isHidden()                  # the seed's small area: a download
+    assert tab.eeSuggestExportButton.isHidden()                  # the seed's small area: a download
     dock.canvas.setExtent(QgsRectangle(-122.5, 37.0, -121.5, 38.0))    # 1 x 1 degree at 10 m
     dock.update_state()
-    assert "batch export" in ui.eeEstimateLabel.text()
-    assert not dock.suggest_export_button.isHidden()
-    dock.suggest_export_button.click()
+    assert "batch export" in tab.eeEstimateLabel.text()
+    assert not tab.eeSuggestExportButton.isHidden()
+    tab.eeSuggestExportButton.click()
     dock.update_state()
-    assert dock.export_box.isChecked() and dock.suggest_export_button.isHidden()
-    assert "batch export" not in ui.eeEstimateLabel.text()
+    assert tab.eeExportBox.isChecked() and tab.eeSuggestExportButton.isHidden()
+    assert "batch export" not in tab.eeEstimateLabel.text()
 
 
 def test_export_from_the_dock_is_followed_and_brought_back(dock, monkeypatch, tmp_path):
@@ -143,18 +159,18 @@ def test_export_from_the_dock_is_followed_and_brought_back(dock, monkeypatch, tm
         original = plugin_settings.core_settings
         monkeypatch.setattr(plugin_settings, "core_settings",
                             lambda: dict(original(), ee_export_poll=PollPolicy(initial=0.02, maximum=0.05)))
-        ui, box = dock.ui, dock.export_box
-        ui.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
-        ui.eeBandsEdit.setText("B4,B3")
-        ui.eeScaleSpin.setValue(20)
-        ui.eeProjectEdit.setText("my-project")
-        box.setChecked(True)
-        box.destination.setCurrentIndex(box.destination.findData("gcs"))
-        box.bucket.setText("bkt")
-        box.prefix.setText("dock/aoi")
-        box.description.setText("from the dock")
-        job = dock.submit_ee()
-        assert job is not None, ui.statusLabel.text()
+        tab = dock.ee_tab
+        tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+        tab.eeBandsEdit.setText("B4,B3")
+        tab.eeScaleSpin.setValue(20)
+        tab.eeProjectEdit.setText("my-project")
+        tab.eeExportBox.setChecked(True)
+        tab.eeExportDestinationCombo.setCurrentIndex(tab.eeExportDestinationCombo.findData("gcs"))
+        tab.eeExportBucketEdit.setText("bkt")
+        tab.eeExportPrefixEdit.setText("dock/aoi")
+        tab.eeExportDescriptionEdit.setText("from the dock")
+        job = tab.submit_ee()
+        assert job is not None, dock.ui.statusLabel.text()
         assert job.provider == "ee_export" and job.title == "EE export from the dock"
         wait_until(lambda: dock.manager.store.get(job.id).finished and not dock.manager.active(), timeout=60)
         done = dock.manager.store.get(job.id)
@@ -168,3 +184,22 @@ def test_export_from_the_dock_is_followed_and_brought_back(dock, monkeypatch, tm
     # the destination and bucket are offered again next time
     assert plugin_settings.get("ee_export_bucket") == "bkt"
     assert plugin_settings.get("ee_export_destination") == "gcs"
+
+
+def test_formats_are_the_core_list_and_file_per_band_decides_with_the_default(dock):
+    """Issue 20 item 6: with Earth Engine's default format, unticking "One file per band" gives one file."""
+    from plugin.core.aoi import Aoi
+    from plugin.core.providers.earthengine.params import FORMAT_CHOICES
+    tab = dock.ee_tab
+    assert [tab.eeFormatCombo.itemData(i) for i in range(tab.eeFormatCombo.count())] == list(FORMAT_CHOICES)
+    aoi = Aoi.from_geojson({"type": "Polygon", "coordinates": [[[2.35, 48.85], [2.36, 48.85], [2.36, 48.86],
+                                                                 [2.35, 48.86], [2.35, 48.85]]]})
+    tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeFormatCombo.setCurrentIndex(0)
+    tab.eeFilePerBandCheck.setChecked(False)
+    assert tab._ee_params(aoi)["format"] == "ZIPPED_GEO_TIFF"
+    tab.eeFilePerBandCheck.setChecked(True)
+    assert tab._ee_params(aoi)["format"] == "ZIPPED_GEO_TIFF_PER_BAND"
+    tab.eeFormatCombo.setCurrentIndex(FORMAT_CHOICES.index("GEO_TIFF"))
+    assert tab._ee_params(aoi)["format"] == "GEO_TIFF"

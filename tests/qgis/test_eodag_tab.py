@@ -204,7 +204,8 @@ def test_test_connection_says_whether_the_credentials_are_accepted(dock, authcfg
     tab = ready_tab(dock, authcfg)
     assert tab.testButton.isEnabled()
     assert tab.test_connection() is not None
-    assert not tab.testButton.isEnabled()                 # one check at a time
+    assert tab.testButton.text() == "Stop"                # one check at a time: the button stops it
+    assert tab.test_connection() is None
     wait_until(lambda: tab.test_task is None, timeout=30)
     assert "accepted the credentials" in tab.statusLabel.text(), tab.statusLabel.text()
     assert [r["range"] for r in sim.requests_to("GET", "/download/")] == ["bytes=0-0"]

@@ -107,9 +107,9 @@ import numpy as np
 from osgeo import gdal
 
 from tests.sims.ee_sim import (ApiError, BandSpec, EeImage, EeSimulator,
-                               Evaluator, Grid, Proj, _AFFINE_FIELDS, _Handler,
-                               _INT_RANGES, _bad, _field_violation, _parse_grid, _shift, _type_of, band_grid,
-                               render_band, write_geotiff)
+                               Evaluator, Grid, Proj, VisImage, _AFFINE_FIELDS, _Handler,
+                               _bad, _field_violation, _parse_grid, _shift, _type_of, band_grid,
+                               default_vis, render_band, render_png, write_geotiff)
 
 gdal.UseExceptions()
 
@@ -150,7 +150,6 @@ _ASSET_FIELDS = {"earthEngineDestination": "earthEngineDestination",
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9-]{1,60}$")
 _WORKLOAD_TAG_RE = re.compile(r"^([a-z0-9]|[a-z0-9][-_a-z0-9]{0,61}[a-z0-9])$")
 _ASSET_NAME_RE = re.compile(r"^projects/[^/]+/assets/.+[^/]$")
-_VIS_ARGS = ("image", "bands", "gain", "bias", "min", "max", "gamma", "opacity", "palette", "forceRgbOutput")
 
 
 def _now_rfc3339(t: Optional[float] = None) -> str:
@@ -219,18 +218,6 @@ def crc32c(data: bytes) -> int:
 # Models
 # ----------------------------------------------------------------------------------------
 @dataclasses.dataclass
-class VisImage:
-    """The result of Image.visualize (or a plain image, rendered with defaults)."""
-    image: EeImage
-    bands: List[str]
-    mins: List[float]
-    maxs: List[float]
-    gamma: List[float]
-    palette: Optional[List[str]] = None
-    opacity: float = 1.0
-
-
-@dataclasses.dataclass
 class ExportedAsset:
     name: str
     image: EeImage
@@ -287,21 +274,11 @@ class SimOperation:
 
 
 class ExportEvaluator(Evaluator):
-    """ee_sim's evaluator plus finished asset exports (Image.load) and Image.visualize."""
+    """ee_sim's evaluator (Image.visualize included) plus finished asset exports (Image.load)."""
 
     def __init__(self, catalogue, sim: "ExportSimulator"):
         super().__init__(catalogue)
         self.sim = sim
-
-    def _invoke(self, body: Any, where: str):
-        if isinstance(body, dict) and body.get("functionName") == "Image.visualize":
-            raw = body.get("arguments") or {}
-            for name in raw:
-                if name not in _VIS_ARGS:
-                    raise _bad("Image.visualize: Unrecognized argument '%s'." % name)
-            args = {k: self._node(v, where) for k, v in raw.items()}
-            return self._visualize(args)
-        return super()._invoke(body, where)
 
     def _fn_Image_load(self, fn, args):
         asset_id = args.get("id")
@@ -311,113 +288,12 @@ class ExportEvaluator(Evaluator):
                 return asset.image
         return super()._fn_Image_load(fn, args)
 
-    def _visualize(self, args) -> VisImage:
-        image = args.get("image")
-        if not isinstance(image, EeImage):
-            raise _bad("Image.visualize, argument 'image': Invalid type.\nExpected type: Image<unknown bands>.\n"
-                       "Actual type: %s." % _type_of(image))
-        for key in ("gain", "bias", "forceRgbOutput"):
-            if args.get(key) is not None:
-                raise _bad("Image.visualize: '%s' is not supported by the Earth Engine simulator." % key)
-        bands = args.get("bands")
-        if isinstance(bands, str):
-            bands = [b.strip() for b in bands.split(",")]
-        names = [b.name for b in image.bands]
-        if bands is None:
-            bands = names[:3] if len(names) >= 3 else names[:1]
-        for b in bands:
-            if b not in names:
-                raise _bad("Image.visualize: No band named '%s'. Available band names: [%s]."
-                           % (b, ", ".join(names)))
-        if len(bands) not in (1, 3):
-            raise _bad("Image.visualize: Exactly one or three bands must be visualized; got %d." % len(bands))
-        palette = args.get("palette")
-        if isinstance(palette, str):
-            palette = [c.strip() for c in palette.split(",")]
-        if palette is not None and len(bands) != 1:
-            raise _bad("Image.visualize: Palette can only be used when visualizing a single band.")
-
-        def per_band(key, default):
-            value = args.get(key)
-            if value is None:
-                return [default] * len(bands)
-            values = value if isinstance(value, list) else [value]
-            if len(values) == 1:
-                values = values * len(bands)
-            if len(values) != len(bands) or not all(isinstance(v, (int, float)) for v in values):
-                raise _bad("Image.visualize: '%s' must be a number or one number per band." % key)
-            return [float(v) for v in values]
-        return VisImage(image, list(bands), per_band("min", 0.0), per_band("max", 1.0), per_band("gamma", 1.0),
-                        palette, float(args.get("opacity", 1.0)))
-
-
-def default_vis(image: EeImage) -> VisImage:
-    bands = [b for b in image.bands][:3] if len(image.bands) >= 3 else list(image.bands[:1])
-    mins, maxs = [], []
-    for b in bands:
-        dt = b.src.dtype
-        lo, hi = _INT_RANGES.get(dt.name, (0.0, 1.0))
-        mins.append(float(lo))
-        maxs.append(float(hi))
-    return VisImage(image, [b.name for b in bands], mins, maxs, [1.0] * len(bands))
-
-
-def _hex_color(text: str) -> Tuple[int, int, int]:
-    named = {"black": "000000", "white": "ffffff", "red": "ff0000", "green": "008000", "blue": "0000ff"}
-    text = named.get(text.lower(), text).lstrip("#")
-    if len(text) == 3:
-        text = "".join(c * 2 for c in text)
-    if not re.fullmatch(r"[0-9a-fA-F]{6}", text):
-        raise _bad("Image.visualize: Invalid color '%s'." % text)
-    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
-
-
 def render_tile(vis: VisImage, z: int, x: int, y: int) -> bytes:
     """A 256x256 PNG (RGBA) of ``vis`` for Web Mercator tile z/x/y."""
     half = 20037508.342789244
     size = 2 * half / (2 ** z)
     affine = (size / 256.0, 0.0, -half + x * size, 0.0, -size / 256.0, half - y * size)
-    grid = Grid(Proj.make("EPSG:3857", affine), 256, 256)
-    by_name = {b.name: b for b in vis.image.bands}
-    channels, valid = [], np.ones((256, 256), dtype=bool)
-    for name, lo, hi, gamma in zip(vis.bands, vis.mins, vis.maxs, vis.gamma):
-        band = by_name[name]
-        arr = render_band(band, grid).astype(np.float64)
-        ok = np.isfinite(arr) & (arr != 0 if band.src.dtype.kind in "ui" else True)
-        valid &= ok
-        scaled = np.clip((arr - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
-        if gamma and gamma != 1.0:
-            scaled = scaled ** (1.0 / gamma)
-        channels.append(np.where(ok, scaled, 0.0))
-    if len(channels) == 1 and vis.palette:
-        colors = np.array([_hex_color(c) for c in vis.palette], dtype=np.float64)
-        pos = channels[0] * (len(colors) - 1)
-        i0 = np.floor(pos).astype(int)
-        i1 = np.minimum(i0 + 1, len(colors) - 1)
-        f = (pos - i0)[..., None]
-        rgb = colors[i0] * (1 - f) + colors[i1] * f
-    elif len(channels) == 1:
-        rgb = np.repeat((channels[0] * 255.0)[..., None], 3, axis=2)
-    else:
-        rgb = np.stack([c * 255.0 for c in channels], axis=2)
-    alpha = np.where(valid, 255.0 * vis.opacity, 0.0)
-    rgba = np.concatenate([rgb, alpha[..., None]], axis=2).round().astype(np.uint8)
-    mem = gdal.GetDriverByName("MEM").Create("", 256, 256, 4, gdal.GDT_Byte)
-    for i in range(4):
-        mem.GetRasterBand(i + 1).WriteArray(rgba[:, :, i])
-    path = "/vsimem/tile_%s.png" % uuid.uuid4().hex
-    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
-    mem = None
-    try:
-        f = gdal.VSIFOpenL(path, "rb")
-        gdal.VSIFSeekL(f, 0, 2)
-        n = gdal.VSIFTellL(f)
-        gdal.VSIFSeekL(f, 0, 0)
-        data = bytes(gdal.VSIFReadL(1, n, f))
-        gdal.VSIFCloseL(f)
-    finally:
-        gdal.Unlink(path)
-    return data
+    return render_png(vis, Grid(Proj.make("EPSG:3857", affine), 256, 256))
 
 
 def _export_tiff(arrays: List[np.ndarray], names: List[str], grid: Grid, nodata: Optional[float],

@@ -12,9 +12,44 @@ hand-written REST clients talk to (see /work/shared/protocols.md §1, §2, §6):
     only ``{"name": "projects/{project}/thumbnails/{32hex}-{32hex}"}``.
 ``GET /v1/projects/{project}/thumbnails/{id}:getPixels``
     ``projects.thumbnails.getPixels``.  No auth needed (the id is a capability).
-    Pixels are rendered lazily (at every GET) and written with GDAL.
+    Pixels are rendered lazily (at every GET) and written with GDAL.  A ``PNG`` (or
+    ``AUTO_JPEG_PNG``) thumbnail -- ``getThumbURL`` -- is the ``Image.visualize`` of the
+    expression (bands, min, max, gamma, palette, opacity; without it the first 1 or 3
+    bands over their type's range) on the grid of the first shown band, RGBA with masked
+    pixels transparent.
 ``GET /v1/projects/{project}/assets/{assetId...}``
     ``projects.assets.get`` for the images of the catalogue (EarthEngineAsset JSON).
+``GET /v1/projects/earthengine-public/assets/{collection}:listAssets`` and ``...:listImages``
+    The images directly inside a collection, in id order (endpoint ``images``).
+    ``pageSize`` (default and cap 1000), ``pageToken`` (bound to the query: another
+    query's token -> 400 ``Invalid page token.`` [INF]), ``view`` (FULL: bands too; BASIC:
+    no bands [INF]), ``filter`` (AIP-160: ``properties.NAME <op> value``, ``startTime`` /
+    ``endTime`` ``<op> "RFC 3339"``, ``intersects("<GeoJSON>")`` with single or double
+    quotes, AND, OR -- OR binds tighter --, parentheses; anything else -> 400 ``Invalid
+    filter "...": ...`` [INF wording]); ``:listImages`` also takes ``startTime`` (>=),
+    ``endTime`` (<, on the image's end time) and ``region`` (GeoJSON).  Unknown query
+    parameters -> 400; an unknown collection -> 404; an empty page is ``{}``.  Answer
+    ``{"assets" | "images": [EarthEngineAsset...], "nextPageToken"}``.
+
+The catalogue holds, besides single images, synthetic collections (:func:`collection_catalogue`):
+Sentinel-2 L2A and L1C harmonized on tiles T31TCJ, T31TDJ, T31TCH (7 dates each, with
+``CLOUDY_PIXEL_PERCENTAGE``), the Cloud Score+ image of each (bands ``cs``, ``cs_cdf`` in
+0..1, same ``system:index``), Landsat 8 and 9 C2 L2 (path/row 198/030, ``CLOUD_COVER``,
+``QA_PIXEL`` drawn from real QA codes) and Sentinel-1 GRD (VV, VH in -30..5 dB).
+
+Collections and composites are evaluated from the graph: ``ImageCollection.load``,
+``Collection.filter`` (``Filter.dateRangeContains`` on ``system:time_start``,
+``Filter.intersects`` on the footprint, ``Filter.lessThan`` ... ``notEquals``, ``Filter.and``),
+``Collection.map`` (``functionDefinitionValue`` + ``argumentReference``, called per image),
+``Collection.limit`` (sort by a property, optional limit), ``Image.linkCollection`` (matched
+on ``system:index``; no match: the linked bands are fully masked), ``Image.updateMask``,
+``Image.constant``, ``Image.gte/gt/lt/lte/eq/neq`` (0/1, uint8), ``Image.bitwiseAnd``,
+``reduce.median/mean/min/max`` (over the valid pixels; median of an even count = mean of
+the middle two; mean/median are float64, min/max keep the type [INF]) and
+``ImageCollection.mosaic`` (the last valid pixel in collection order on top).  A computed
+band is evaluated on the output grid (every input sampled by nearest neighbour there) and
+has EE's default projection for computed images, EPSG:4326 with a 1-degree scale (north-up
+[INF]); its footprint is the union of its inputs'.
 
 Every error is the Google JSON error shape ``{"error": {"code", "message", "status"[, "details"]}}``.
 
@@ -166,6 +201,7 @@ Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latenc
 ``--rate-5xx``, ``--rate-drop``); prints the URL on stdout.
 """
 import argparse
+import base64
 import binascii
 import collections
 import copy
@@ -181,6 +217,7 @@ import sys
 import threading
 import time
 import uuid
+import warnings
 import zipfile
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -190,6 +227,7 @@ import pyproj
 from osgeo import gdal, ogr, osr
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
+from shapely.ops import unary_union
 
 from tests.sims.loopback import LoopbackServer, QuietHandler
 
@@ -205,6 +243,7 @@ FILE_FORMATS = (
     "TF_RECORD_IMAGE", "MULTI_BAND_IMAGE_TILE", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND",
 )
 SUPPORTED_FORMATS = ("NPY", "GEO_TIFF", "ZIPPED_GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND")
+PICTURE_FORMATS = ("PNG", "AUTO_JPEG_PNG")
 QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Number of read requests' and limit "
                  "'Number of read requests per minute per user' of service "
                  "'earthengine.googleapis.com' for consumer 'project_number:{number}'.")
@@ -476,6 +515,10 @@ class BandSpec:
     width: int
     height: int
     pyramiding_policy: str = "MEAN"
+    #: Float bands: values spread over [lo, hi) instead of [0, 10000).
+    value_range: Optional[Tuple[float, float]] = None
+    #: Integer bands: values drawn from these (e.g. real QA_PIXEL codes) instead of the whole range.
+    choices: Optional[Tuple[int, ...]] = None
 
     def data_type(self) -> dict:
         """EE PixelDataType, proto-JSON style (zero values omitted)."""
@@ -549,7 +592,88 @@ def default_catalogue() -> List[ImageSpec]:
                            "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z", {"system:index": "2020"})
     return [_s2_image(S2_SR_ID), _s2_image(S2_SR_HARMONIZED_ID),
             _s2_image(S2_T31TCJ_ID, "EPSG:32631", 300000.0, 4800000.0, "2023-06-15T10:56:02.112Z"),
-            merit, srtm, worldcover]
+            merit, srtm, worldcover] + collection_catalogue()
+
+
+# ----------------------------------------------------------------------------------------
+# Collections of the catalogue: scenes with dates, cloud cover and footprints
+# ----------------------------------------------------------------------------------------
+S2_SR_COLLECTION = "COPERNICUS/S2_SR_HARMONIZED"
+S2_L1C_COLLECTION = "COPERNICUS/S2_HARMONIZED"
+CS_PLUS_COLLECTION = "GOOGLE/CLOUD_SCORE_PLUS/V1/S2_HARMONIZED"
+L8_COLLECTION = "LANDSAT/LC08/C02/T1_L2"
+L9_COLLECTION = "LANDSAT/LC09/C02/T1_L2"
+S1_COLLECTION = "COPERNICUS/S1_GRD"
+#: MGRS tiles of the synthetic Sentinel-2 scenes: (tile, CRS, x origin, y origin).  The
+#: AOI 1.0..1.1 E, 43.0..43.1 N lies in T31TCJ only.
+S2_TILES = (("T31TCJ", "EPSG:32631", 300000.0, 4800000.0), ("T31TDJ", "EPSG:32631", 399960.0, 4800000.0),
+            ("T31TCH", "EPSG:32631", 300000.0, 4700040.0))
+#: (day, cloud %) of the synthetic Sentinel-2 acquisitions, the same on every tile.
+S2_DATES = (("20230605", 12.5), ("20230615", 4.1953), ("20230625", 35.0), ("20230710", 8.0),
+            ("20230720", 60.0), ("20230804", 2.3), ("20230819", 18.0))
+#: Real Landsat C2 QA_PIXEL codes: clear land, water, cloud, cloud shadow, dilated cloud, cirrus.
+LANDSAT_QA_CODES = (21824, 21824, 21824, 21952, 22280, 23888, 21890, 54596)
+LANDSAT_DATES = {L8_COLLECTION: (("20230506", 55.1), ("20230607", 12.0), ("20230725", 3.4), ("20230826", 70.2)),
+                 L9_COLLECTION: (("20230514", 20.4), ("20230615", 41.0), ("20230717", 0.8), ("20230918", 9.9))}
+S1_DATES = ("20230603", "20230615", "20230627")
+
+
+def _iso(day: str, clock: str = "10:56:02.112") -> str:
+    return "%s-%s-%sT%sZ" % (day[:4], day[4:6], day[6:], clock)
+
+
+def _s2_scene(collection: str, tile, day: str, cloud: float) -> ImageSpec:
+    name, crs, ox, oy = tile
+    image_id = "%s/%sT105031_%sT105716_%s" % (collection, day, day, name)
+    spec = _s2_image(image_id, crs, ox, oy, _iso(day))
+    if collection == S2_L1C_COLLECTION:   # L1C has no atmospheric bands
+        spec.bands = [b for b in spec.bands if b.id.startswith("B") or b.id.startswith("QA")]
+    spec.properties["CLOUDY_PIXEL_PERCENTAGE"] = cloud
+    return spec
+
+
+def _cs_plus_scene(tile, day: str) -> ImageSpec:
+    name, crs, ox, oy = tile
+    index = "%sT105031_%sT105716_%s" % (day, day, name)
+    bands = [BandSpec(b, "float32", crs, (10.0, 0.0, ox, 0.0, -10.0, oy), 10980, 10980, value_range=(0.0, 1.0))
+             for b in ("cs", "cs_cdf")]
+    return ImageSpec("%s/%s" % (CS_PLUS_COLLECTION, index), bands, _iso(day), _iso(day),
+                     {"system:index": index})
+
+
+def _landsat_scene(collection: str, day: str, cloud: float) -> ImageSpec:
+    sat = "LC08" if collection == L8_COLLECTION else "LC09"
+    transform = (30.0, 0.0, 230085.0, 0.0, -30.0, 4884915.0)
+    bands = [BandSpec("SR_B%d" % i, "uint16", "EPSG:32631", transform, 7800, 7800) for i in range(1, 8)]
+    bands.append(BandSpec("QA_PIXEL", "uint16", "EPSG:32631", transform, 7800, 7800, "SAMPLE",
+                          choices=LANDSAT_QA_CODES))
+    index = "%s_198030_%s" % (sat, day)
+    return ImageSpec("%s/%s" % (collection, index), bands, _iso(day, "10:38:12.000"), _iso(day, "10:38:12.000"),
+                     {"system:index": index, "CLOUD_COVER": cloud, "WRS_PATH": 198, "WRS_ROW": 30})
+
+
+def _s1_scene(day: str) -> ImageSpec:
+    transform = (10.0, 0.0, 250000.0, 0.0, -10.0, 4850000.0)
+    bands = [BandSpec(b, "float32", "EPSG:32631", transform, 25000, 20000, value_range=(-30.0, 5.0))
+             for b in ("VV", "VH")]
+    index = "S1A_IW_GRDH_1SDV_%sT175829_%sT175854_048807_05DE9B_7A1C" % (day, day)
+    return ImageSpec("%s/%s" % (S1_COLLECTION, index), bands, _iso(day, "17:58:29.000"), _iso(day, "17:58:29.000"),
+                     {"system:index": index, "instrumentMode": "IW", "orbitProperties_pass": "DESCENDING"})
+
+
+def collection_catalogue() -> List[ImageSpec]:
+    """The synthetic scenes of the collections the plugin offers (S2 L1C/L2A with their Cloud
+    Score+ images, Landsat 8/9 C2 L2, Sentinel-1 GRD)."""
+    out = []
+    for tile in S2_TILES:
+        for day, cloud in S2_DATES:
+            out.append(_s2_scene(S2_SR_COLLECTION, tile, day, cloud))
+            out.append(_s2_scene(S2_L1C_COLLECTION, tile, day, cloud))
+            out.append(_cs_plus_scene(tile, day))
+    for collection, dates in LANDSAT_DATES.items():
+        out.extend(_landsat_scene(collection, day, cloud) for day, cloud in dates)
+    out.extend(_s1_scene(day) for day in S1_DATES)
+    return [spec for spec in out if spec.id != S2_T31TCJ_ID]   # that one is in default_catalogue()
 
 
 def _strip_asset_prefix(asset_id: str) -> str:
@@ -591,6 +715,9 @@ class Band:
     proj: Proj
     window: Optional[Tuple[int, int, int, int]] = None   # c0, r0, c1, r1 in proj pixels
     clips: Tuple[Geom, ...] = ()
+    #: A computed band (composites, masks, comparisons): its pixel operation; ``src`` then
+    #: only carries the band's type (see :func:`computed_band`).
+    op: Any = None
 
     def reprojected(self, proj: Proj) -> "Band":
         clips = self.clips
@@ -623,6 +750,407 @@ class Grid:
 
 
 # ----------------------------------------------------------------------------------------
+# Collections: computed bands, filters, composites
+# ----------------------------------------------------------------------------------------
+#: The default projection EE gives computed images (composites, constants) [INF: north-up].
+DEFAULT_PROJECTION_AFFINE = (1.0, 0.0, 0.0, 0.0, -1.0, 0.0)
+_COMPARISONS = {"Image.gte": np.greater_equal, "Image.gt": np.greater, "Image.lt": np.less,
+                "Image.lte": np.less_equal, "Image.eq": np.equal, "Image.neq": np.not_equal}
+_FILTER_COMPARISONS = {"Filter.lessThan": "<", "Filter.greaterThan": ">", "Filter.lessThanOrEquals": "<=",
+                       "Filter.greaterThanOrEquals": ">=", "Filter.equals": "=", "Filter.notEquals": "!="}
+_FILTER_SIDES = ((), ("leftField", "rightValue", "rightField", "leftValue"))
+
+
+def _default_projection() -> Proj:
+    return Proj.make("EPSG:4326", DEFAULT_PROJECTION_AFFINE)
+
+
+def _time_ms(text: Any) -> Optional[int]:
+    """Milliseconds since 1970 of an RFC 3339 time or a YYYY-MM-DD date (UTC); numbers are ms."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return int(text)
+    if not isinstance(text, str):
+        return None
+    value = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value += "T00:00:00Z"
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,9})?Z", value)
+    if not m:
+        return None
+    import datetime as _dt
+    base = _dt.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=_dt.timezone.utc)
+    frac = float(m.group(2)) if m.group(2) else 0.0
+    return int(round((base.timestamp() + frac) * 1000))
+
+
+def _compare(left: Any, op: str, right: Any) -> bool:
+    if left is None or right is None:
+        return False
+    if isinstance(left, (int, float)) != isinstance(right, (int, float)):
+        return False
+    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right,
+            "=": left == right, "!=": left != right}[op]
+
+
+def _band_footprint(band: "Band"):
+    """The band's footprint in lon/lat (None: unbounded)."""
+    if band.op is not None:
+        return band.op.footprint()
+    spec = band.src.spec
+    return Geom(box(0, 0, spec.width, spec.height), band.src.proj).lonlat()
+
+
+def _union(shapes):
+    shapes = [s for s in shapes if s is not None]
+    if not shapes:
+        return None
+    return unary_union(shapes)
+
+
+def image_footprint(image: "EeImage"):
+    return _union([_band_footprint(b) for b in image.bands])
+
+
+class ConstantOp:
+    def __init__(self, value: float):
+        self.value = float(value)
+
+    def footprint(self):
+        return None
+
+    def pixels(self, grid, cache):
+        return (np.full((grid.height, grid.width), self.value), np.ones((grid.height, grid.width), dtype=bool))
+
+
+class MaskedOp:
+    """A band with no data anywhere (linkCollection without a matching image)."""
+
+    def footprint(self):
+        return None
+
+    def pixels(self, grid, cache):
+        return np.zeros((grid.height, grid.width)), np.zeros((grid.height, grid.width), dtype=bool)
+
+
+class UpdateMaskOp:
+    """``updateMask``: a pixel stays valid where the mask is valid and not 0."""
+
+    def __init__(self, band, mask):
+        self.band, self.mask = band, mask
+
+    def footprint(self):
+        return _band_footprint(self.band)
+
+    def pixels(self, grid, cache):
+        vals, valid = band_pixels(self.band, grid, cache)
+        mvals, mvalid = band_pixels(self.mask, grid, cache)
+        return vals, valid & mvalid & (mvals != 0)
+
+
+class BinaryOp:
+    """Comparisons (1 or 0) and bitwiseAnd, pixel by pixel; valid where both inputs are."""
+
+    def __init__(self, fn: str, a, b):
+        self.fn, self.a, self.b = fn, a, b
+
+    def footprint(self):
+        fa, fb = _band_footprint(self.a), _band_footprint(self.b)
+        if fa is None or fb is None:
+            return fa if fb is None else fb
+        return fa.intersection(fb)
+
+    def pixels(self, grid, cache):
+        va, ma = band_pixels(self.a, grid, cache)
+        vb, mb = band_pixels(self.b, grid, cache)
+        if self.fn == "Image.bitwiseAnd":
+            out = np.bitwise_and(va.astype(np.int64), vb.astype(np.int64)).astype(np.float64)
+        else:
+            out = _COMPARISONS[self.fn](va, vb).astype(np.float64)
+        return out, ma & mb
+
+
+class ReduceOp:
+    """``reduce.median|mean|min|max``: over the valid inputs of each pixel (median of an even
+    count: the mean of the middle two)."""
+
+    def __init__(self, method: str, bands):
+        self.method, self.bands = method, list(bands)
+
+    def footprint(self):
+        return _union([_band_footprint(b) for b in self.bands])
+
+    def pixels(self, grid, cache):
+        layers = [band_pixels(b, grid, cache) for b in self.bands]
+        stack = np.stack([np.where(m, v, np.nan) for v, m in layers])
+        valid = np.any(np.stack([m for _, m in layers]), axis=0)
+        fn = {"median": np.nanmedian, "mean": np.nanmean, "min": np.nanmin, "max": np.nanmax}[self.method]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            out = fn(stack, axis=0)
+        return np.where(valid, out, 0.0), valid
+
+
+class MosaicOp:
+    """``ImageCollection.mosaic``: the last valid pixel in collection order is on top."""
+
+    def __init__(self, bands):
+        self.bands = list(bands)
+
+    def footprint(self):
+        return _union([_band_footprint(b) for b in self.bands])
+
+    def pixels(self, grid, cache):
+        out = np.zeros((grid.height, grid.width))
+        valid = np.zeros((grid.height, grid.width), dtype=bool)
+        for band in self.bands:
+            vals, ok = band_pixels(band, grid, cache)
+            out = np.where(ok, vals, out)
+            valid |= ok
+        return out, valid
+
+
+def computed_band(name: str, op, dtype: str, proj: Proj) -> "Band":
+    spec = BandSpec(name, dtype, proj.code, proj.affine, 1, 1)
+    return Band(name, SourceBand("", spec, proj, 1, 1), proj, op=op)
+
+
+@dataclasses.dataclass(frozen=True)
+class EeCollection:
+    images: Tuple["EeImage", ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class DateRange:
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class SimFeature:
+    geom: Geom
+
+
+@dataclasses.dataclass(frozen=True)
+class SimFilter:
+    kind: str          # "date", "intersects", "compare", "and"
+    args: tuple
+
+    def matches(self, image: "EeImage") -> bool:
+        props = dict(image.props)
+        if self.kind == "date":
+            field, rng = self.args
+            t = props.get(field)
+            return isinstance(t, (int, float)) and rng.start <= t < rng.end
+        if self.kind == "intersects":
+            fp = image_footprint(image)
+            return fp is not None and fp.intersects(self.args[0])
+        if self.kind == "compare":
+            field, op, value = self.args
+            return _compare(props.get(field), op, value)
+        return all(f.matches(image) for f in self.args)
+
+
+@dataclasses.dataclass(frozen=True)
+class Closure:
+    names: Tuple[str, ...]
+    body: str
+    frame: Tuple[Tuple[str, Any], ...]
+
+
+class CollectionAlgorithms:
+    """The collection, filter and composite algorithms of :class:`Evaluator`."""
+
+    def _collection(self, fn, args, name) -> EeCollection:
+        v = args.get(name)
+        if not isinstance(v, EeCollection):
+            raise _type_error(fn, name, "ImageCollection", v)
+        return v
+
+    def _fn_ImageCollection_load(self, fn, args):
+        cid = args["id"]
+        if not isinstance(cid, str):
+            raise _type_error(fn, "id", "String", cid)
+        cid = _strip_asset_prefix(cid)
+        images = [self._fn_Image_load("Image.load", {"id": spec.id}) for spec in collection_members(
+            self.catalogue, cid)]
+        if not images and cid not in self.catalogue_collections():
+            raise _bad("ImageCollection.load: ImageCollection asset '%s' not found (does not exist or caller "
+                       "does not have access)." % cid)
+        return EeCollection(tuple(images))
+
+    def catalogue_collections(self):
+        return {spec.id.rsplit("/", 1)[0] for spec in self.catalogue.values()}
+
+    def _fn_Collection_filter(self, fn, args):
+        col = self._collection(fn, args, "collection")
+        flt = args["filter"]
+        if not isinstance(flt, SimFilter):
+            raise _type_error(fn, "filter", "Filter", flt)
+        return EeCollection(tuple(img for img in col.images if flt.matches(img)))
+
+    def _fn_Collection_map(self, fn, args):
+        col = self._collection(fn, args, "collection")
+        closure = args["baseAlgorithm"]
+        if not isinstance(closure, Closure) or len(closure.names) != 1:
+            raise _type_error(fn, "baseAlgorithm", "Function", closure)
+        out = []
+        for img in col.images:
+            result = self.call(closure, [img])
+            if not isinstance(result, EeImage):
+                raise _bad("Collection.map: A mapped algorithm must return a Feature or Image.")
+            out.append(result)
+        return EeCollection(tuple(out))
+
+    def _fn_Collection_limit(self, fn, args):
+        col = self._collection(fn, args, "collection")
+        images = list(col.images)
+        key = args.get("key")
+        if key is not None:
+            ascending = args.get("ascending")
+            images.sort(key=lambda img: (dict(img.props).get(key) is None, dict(img.props).get(key) or 0),
+                        reverse=ascending is False)
+        limit = self._number(fn, args, "limit", integer=True)
+        return EeCollection(tuple(images[:limit] if limit is not None else images))
+
+    def _fn_DateRange(self, fn, args):
+        start, end = _time_ms(args["start"]), _time_ms(args.get("end", args["start"]))
+        if start is None or end is None:
+            raise _bad("DateRange: Invalid date: %s." % json.dumps([args.get("start"), args.get("end")]))
+        return DateRange(start, end)
+
+    def _fn_Filter_dateRangeContains(self, fn, args):
+        rng, field = args.get("leftValue"), args.get("rightField")
+        if not isinstance(rng, DateRange) or not isinstance(field, str):
+            raise _bad("Filter.dateRangeContains: only leftValue (a DateRange) and rightField are supported by "
+                       "the Earth Engine simulator.")
+        return SimFilter("date", (field, rng))
+
+    def _fn_Filter_intersects(self, fn, args):
+        value = args.get("rightValue")
+        if isinstance(value, SimFeature):
+            value = value.geom
+        if args.get("leftField") != ".all" or not isinstance(value, Geom):
+            raise _bad("Filter.intersects: only leftField '.all' and a geometry rightValue are supported by "
+                       "the Earth Engine simulator.")
+        return SimFilter("intersects", (value.lonlat(),))
+
+    def _compare_filter(self, fn, args):
+        field, value = args.get("leftField"), args.get("rightValue")
+        if not isinstance(field, str) or args.get("rightField") is not None or args.get("leftValue") is not None:
+            raise _bad("%s: only leftField and rightValue are supported by the Earth Engine simulator." % fn)
+        return SimFilter("compare", (field, _FILTER_COMPARISONS[fn], value))
+
+    def _fn_Filter_and(self, fn, args):
+        filters = args["filters"]
+        if not isinstance(filters, list) or not all(isinstance(f, SimFilter) for f in filters):
+            raise _type_error(fn, "filters", "List<Filter>", filters)
+        return SimFilter("and", tuple(filters))
+
+    def _fn_Feature(self, fn, args):
+        return SimFeature(self._geometry(fn, args, "geometry"))
+
+    def _fn_Image_constant(self, fn, args):
+        value = self._number(fn, args, "value")
+        dtype = "int32" if float(value).is_integer() and abs(value) < 2 ** 31 else "float64"
+        band = computed_band("constant", ConstantOp(value), dtype, _default_projection())
+        return EeImage((band,))
+
+    def _fn_Image_updateMask(self, fn, args):
+        image, mask = self._image(fn, args, "image"), self._image(fn, args, "mask")
+        masks = self._paired(fn, image, mask)
+        bands = tuple(computed_band(b.name, UpdateMaskOp(b, m), b.src.dtype.name, b.proj)
+                      for b, m in zip(image.bands, masks))
+        return EeImage(bands, image.props)
+
+    @staticmethod
+    def _paired(fn, image, other) -> List["Band"]:
+        if len(other.bands) == 1:
+            return [other.bands[0]] * len(image.bands)
+        if len(other.bands) != len(image.bands):
+            raise _bad("%s: Images must contain the same number of bands or only 1 band. Got %d and %d."
+                       % (fn, len(image.bands), len(other.bands)))
+        return list(other.bands)
+
+    def _binary(self, fn, args):
+        a, b = self._image(fn, args, "image1"), self._image(fn, args, "image2")
+        others = self._paired(fn, a, b)
+        bands = []
+        for left, right in zip(a.bands, others):
+            if fn == "Image.bitwiseAnd":
+                if left.src.dtype.kind not in "ui" or right.src.dtype.kind not in "ui":
+                    raise _bad("Image.bitwiseAnd: Bitwise operators require integer inputs.")
+                dtype = left.src.dtype.name
+            else:
+                dtype = "uint8"
+            bands.append(computed_band(left.name, BinaryOp(fn, left, right), dtype, left.proj))
+        return EeImage(tuple(bands), a.props)
+
+    def _fn_Image_linkCollection(self, fn, args):
+        image = self._image(fn, args, "input")
+        other = self._collection(fn, args, "imageCollection")
+        if args.get("linkedProperties") is not None:
+            raise _bad("Image.linkCollection: linkedProperties are not supported by the Earth Engine simulator.")
+        names = args.get("linkedBands") or []
+        key = args.get("matchPropertyName") or "system:index"
+        value = dict(image.props).get(key)
+        match = next((img for img in other.images if value is not None and dict(img.props).get(key) == value), None)
+        bands = list(image.bands)
+        for name in names:
+            if match is not None:
+                found = [b for b in match.bands if b.name == name]
+                if not found:
+                    raise _bad("Image.select: Pattern '%s' did not match any bands." % name)
+                new = found[0]
+            else:
+                new = computed_band(name, MaskedOp(), "float32", image.bands[0].proj if image.bands
+                                    else _default_projection())
+            bands = [b for b in bands if b.name != name] + [new]
+        return EeImage(tuple(bands), image.props)
+
+    def _reduce(self, fn, args, method):
+        col = self._collection(fn, args, "collection")
+        by_name: Dict[str, List[Band]] = {}
+        for img in col.images:
+            for b in img.bands:
+                by_name.setdefault(b.name, []).append(b)
+        bands = []
+        for name, members in by_name.items():
+            if method == "mosaic":
+                op, dtype = MosaicOp(members), members[0].src.dtype.name
+            else:
+                op = ReduceOp(method, members)
+                dtype = "float64" if method in ("median", "mean") else members[0].src.dtype.name
+            bands.append(computed_band(name, op, dtype, _default_projection()))
+        return EeImage(tuple(bands))
+
+    def _fn_reduce_median(self, fn, args):
+        return self._reduce(fn, args, "median")
+
+    def _fn_reduce_mean(self, fn, args):
+        return self._reduce(fn, args, "mean")
+
+    def _fn_reduce_min(self, fn, args):
+        return self._reduce(fn, args, "min")
+
+    def _fn_reduce_max(self, fn, args):
+        return self._reduce(fn, args, "max")
+
+    def _fn_ImageCollection_mosaic(self, fn, args):
+        return self._reduce(fn, args, "mosaic")
+
+
+for _name in _COMPARISONS.keys() | {"Image.bitwiseAnd"}:
+    setattr(CollectionAlgorithms, "_fn_" + _name.replace(".", "_"), CollectionAlgorithms._binary)
+for _name in _FILTER_COMPARISONS:
+    setattr(CollectionAlgorithms, "_fn_" + _name.replace(".", "_"), CollectionAlgorithms._compare_filter)
+
+
+def collection_members(catalogue: Dict[str, "ImageSpec"], collection_id: str) -> List["ImageSpec"]:
+    """The images directly inside ``collection_id``, in id order."""
+    return sorted((s for s in catalogue.values() if s.id.rsplit("/", 1)[0] == collection_id), key=lambda s: s.id)
+
+
+# ----------------------------------------------------------------------------------------
 # Expression evaluation
 # ----------------------------------------------------------------------------------------
 _ALG_ARGS = {
@@ -640,13 +1168,35 @@ _ALG_ARGS = {
     "GeometryConstructors.Rectangle": (("coordinates",), ("crs", "geodesic", "evenOdd")),
     "GeometryConstructors.MultiPolygon": (("coordinates",), ("crs", "geodesic", "maxError", "evenOdd")),
     "GeometryConstructors.BBox": (("west", "south", "east", "north"), ()),
+    # collections and composites (CollectionAlgorithms)
+    "ImageCollection.load": (("id",), ("version",)),
+    "Collection.filter": (("collection", "filter"), ()),
+    "Collection.map": (("collection", "baseAlgorithm"), ("dropNulls",)),
+    "Collection.limit": (("collection",), ("limit", "key", "ascending")),
+    "DateRange": (("start",), ("end", "timeZone")),
+    "Filter.dateRangeContains": _FILTER_SIDES,
+    "Filter.intersects": ((), _FILTER_SIDES[1] + ("maxError",)),
+    "Filter.and": (("filters",), ()),
+    "Feature": (("geometry",), ("metadata",)),
+    "Image.constant": (("value",), ()),
+    "Image.updateMask": (("image", "mask"), ()),
+    "Image.bitwiseAnd": (("image1", "image2"), ()),
+    "Image.linkCollection": (("input", "imageCollection"), ("linkedBands", "linkedProperties",
+                                                            "matchPropertyName")),
+    "reduce.median": (("collection",), ()),
+    "reduce.mean": (("collection",), ()),
+    "reduce.min": (("collection",), ()),
+    "reduce.max": (("collection",), ()),
+    "ImageCollection.mosaic": (("collection",), ()),
 }
+_ALG_ARGS.update({name: (("image1", "image2"), ()) for name in _COMPARISONS})
+_ALG_ARGS.update({name: _FILTER_SIDES for name in _FILTER_COMPARISONS})
 # Real EE algorithms that exist but are not simulated (a realistic client might send them).
 _KNOWN_UNSUPPORTED = {
-    "Image.visualize", "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
-    "Image.toInt16", "Image.cast", "Image.constant", "Image.expression", "Image.updateMask",
-    "Image.unmask", "Image.resample", "ImageCollection.load", "ImageCollection.mosaic",
-    "Image.clipToCollection", "Feature", "Collection", "GeometryConstructors.Point",
+    "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
+    "Image.toInt16", "Image.cast", "Image.expression",
+    "Image.unmask", "Image.resample", "ImageCollection.qualityMosaic", "ImageCollection.reduce",
+    "Image.clipToCollection", "Collection", "GeometryConstructors.Point",
     "GeometryConstructors.LineString", "GeometryConstructors.LinearRing",
     "GeometryConstructors.MultiGeometry", "Geometry.transform", "Geometry.buffer", "Image.rgb",
 }
@@ -683,7 +1233,7 @@ def _type_error(fn: str, arg: str, expected: str, value) -> ApiError:
                 % (fn, arg, expected, _type_of(value)))
 
 
-class Evaluator:
+class Evaluator(CollectionAlgorithms):
     def __init__(self, catalogue: Dict[str, ImageSpec]):
         self.catalogue = catalogue
 
@@ -701,22 +1251,38 @@ class Evaluator:
         if not isinstance(values, dict) or not isinstance(result, str) or result not in values:
             raise _bad("Invalid expression: the result value '%s' is not defined." % result)
         self._values = values
-        self._memo: Dict[str, Any] = {}
-        self._stack: List[str] = []
+        self._memo: Dict[Tuple[str, int], Any] = {}
+        self._stack: List[Tuple[str, int]] = []
+        self._frame: Dict[str, Any] = {}     # the arguments of the function being called
+        self._frame_id = 0
+        self._frames = 0
         return self._ref(result)
 
     def _ref(self, name: str):
-        if name in self._memo:
-            return self._memo[name]
+        key = (name, self._frame_id)       # a value inside a function differs per call
+        if key in self._memo:
+            return self._memo[key]
         if name not in self._values:
             raise _bad("Invalid expression: reference to undefined value '%s'." % name)
-        if name in self._stack:
+        if key in self._stack:
             raise _bad("Invalid expression: cyclic reference to value '%s'." % name)
-        self._stack.append(name)
+        self._stack.append(key)
         v = self._node(self._values[name], "expression.values[%s]" % name)
         self._stack.pop()
-        self._memo[name] = v
+        self._memo[key] = v
         return v
+
+    def call(self, closure: "Closure", arguments: Sequence[Any]):
+        """Evaluate a function definition's body with its arguments bound (Collection.map)."""
+        saved = self._frame, self._frame_id
+        self._frames += 1
+        self._frame = dict(closure.frame)
+        self._frame.update(zip(closure.names, arguments))
+        self._frame_id = self._frames
+        try:
+            return self._ref(closure.body)
+        finally:
+            self._frame, self._frame_id = saved
 
     def _node(self, node: Any, where: str):
         if not isinstance(node, dict) or len(node) != 1:
@@ -744,7 +1310,18 @@ class Evaluator:
             return {k: self._node(v, where) for k, v in (body.get("values") or {}).items()}
         if kind == "functionInvocationValue":
             return self._invoke(body, where)
-        if kind in ("argumentReference", "functionDefinitionValue", "bytesValue"):
+        if kind == "argumentReference":
+            if not isinstance(body, str) or body not in self._frame:
+                raise _bad("Invalid expression: argument '%s' is not bound here." % body)
+            return self._frame[body]
+        if kind == "functionDefinitionValue":
+            names = body.get("argumentNames") if isinstance(body, dict) else None
+            if not isinstance(names, list) or not isinstance(body.get("body"), str):
+                raise _bad("Invalid functionDefinitionValue at '%s'." % where)
+            if body["body"] not in self._values:
+                raise _bad("Invalid expression: reference to undefined value '%s'." % body["body"])
+            return Closure(tuple(names), body["body"], tuple(sorted(self._frame.items())))
+        if kind == "bytesValue":
             raise _bad("%s is not supported by the Earth Engine simulator." % kind)
         raise _field_violation(where, 'Invalid JSON payload received. Unknown name "%s" at \'%s\': '
                                       "Cannot find field." % (kind, where))
@@ -752,6 +1329,12 @@ class Evaluator:
     def _invoke(self, body: Any, where: str):
         if not isinstance(body, dict) or set(body) - {"functionName", "arguments", "functionReference"}:
             raise _bad("Invalid functionInvocationValue at '%s'." % where)
+        if body.get("functionName") == "Image.visualize":
+            raw = body.get("arguments") or {}
+            for name in raw:
+                if name not in _VIS_ARGS:
+                    raise _bad("Image.visualize: Unrecognized argument '%s'." % name)
+            return visualize({k: self._node(v, where) for k, v in raw.items()})
         if "functionReference" in body:
             raise _bad("functionReference is not supported by the Earth Engine simulator.")
         fn = body.get("functionName")
@@ -835,7 +1418,9 @@ class Evaluator:
             proj = Proj.make(bs.crs, bs.transform)
             a, b = _coefficients(spec.id, bs.id)
             bands.append(Band(bs.id, SourceBand(spec.id, bs, proj, a, b), proj))
-        props = {"system:id": spec.id}
+        props = {"system:id": spec.id, "system:index": spec.id.rsplit("/", 1)[-1]}
+        if _time_ms(spec.start_time) is not None:
+            props["system:time_start"] = _time_ms(spec.start_time)
         props.update(spec.properties)
         return EeImage(tuple(bands), tuple(sorted(props.items())))
 
@@ -1130,8 +1715,16 @@ def _band_bounds(band: Band) -> Tuple[float, float, float, float]:
     """Unsnapped bounds in band pixel space: window, else footprint ∩ clip boxes."""
     if band.window is not None:
         return tuple(float(v) for v in band.window)
-    spec = band.src.spec
-    fp = Geom(box(0, 0, spec.width, spec.height), band.src.proj).in_proj(band.proj)
+    if band.op is not None:
+        lonlat = band.op.footprint()
+        if lonlat is None or lonlat.is_empty:
+            if not band.clips:
+                raise _bad("Unable to compute bounds for an unbounded image; give a region.")
+            lonlat = band.clips[0].lonlat()
+        fp = Geom(lonlat, Proj.make("EPSG:4326")).in_proj(band.proj)
+    else:
+        spec = band.src.spec
+        fp = Geom(box(0, 0, spec.width, spec.height), band.src.proj).in_proj(band.proj)
     minx, miny, maxx, maxy = fp.bounds
     for clip in band.clips:
         cx0, cy0, cx1, cy1 = clip.in_proj(band.proj).bounds
@@ -1155,6 +1748,14 @@ def band_grid(band: Band) -> Grid:
 # ----------------------------------------------------------------------------------------
 def _values_from_lonlat(src: SourceBand, lon: np.ndarray, lat: np.ndarray, dtype: np.dtype) -> np.ndarray:
     dt = src.dtype
+    spec = src.spec
+    if spec.choices:
+        t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
+        return np.asarray(spec.choices, dtype=np.float64)[np.mod(t, len(spec.choices)).astype(np.int64)].astype(dtype)
+    if spec.value_range and dt.kind == "f":   # scattered over the range, pixel by pixel (golden-ratio steps)
+        lo, hi = spec.value_range
+        t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
+        return (lo + (hi - lo) * np.mod(t * 0.6180339887498949, 1.0)).astype(dtype)
     if dt.kind in "ui":
         lo, hi = _INT_RANGES[dt.name]
         t = np.floor(lon * 1e5 * src.a + lat * 1e5 * src.b)
@@ -1221,17 +1822,49 @@ def _masked_value(dtype: np.dtype):
     return -np.inf if dtype.kind == "f" else 0
 
 
-def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None) -> np.ndarray:
-    """The pixels of ``band`` on ``grid`` with EE masking applied."""
-    dtype = np.dtype(dtype or band.src.dtype)
-    out = np.empty((grid.height, grid.width), dtype=dtype)
+def _inside(band: Band, grid: Grid) -> Optional[np.ndarray]:
+    """Pixels of ``grid`` inside the band's clip geometries and window (None: no limit)."""
     shapes = [c.in_proj(grid.proj) for c in band.clips]
     if band.window is not None:
         own = band_grid(band)
         if not (own.proj.same(grid.proj) and own.width >= grid.width and own.height >= grid.height):
             c0, r0, c1, r1 = band.window
             shapes.append(Geom(box(c0, r0, c1, r1), band.proj).in_proj(grid.proj))
-    inside = _rasterize_inside(shapes, grid.width, grid.height) if shapes else None
+    return _rasterize_inside(shapes, grid.width, grid.height) if shapes else None
+
+
+def band_pixels(band: Band, grid: Grid, cache: Optional[dict] = None) -> Tuple[np.ndarray, np.ndarray]:
+    """(values as float64, valid) of ``band`` on ``grid``: what computed bands combine.
+
+    Every input is sampled on the output grid (nearest neighbour), as EE computes in the
+    requested projection.  ``cache`` (per render) keeps each band's pixels once."""
+    key = (id(band), grid)
+    if cache is not None and key in cache:
+        return cache[key]
+    if band.op is not None:
+        vals, valid = band.op.pixels(grid, cache)
+    else:
+        vals, valid = _render_values(band.src, grid, band.src.dtype, (0, grid.height))
+        vals = vals.astype(np.float64)
+    inside = _inside(band, grid)
+    if inside is not None:
+        valid = valid & inside
+    if cache is not None:
+        cache[key] = (vals, valid)
+    return vals, valid
+
+
+def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache: Optional[dict] = None) -> np.ndarray:
+    """The pixels of ``band`` on ``grid`` with EE masking applied."""
+    dtype = np.dtype(dtype or band.src.dtype)
+    if band.op is not None:
+        vals, valid = band_pixels(band, grid, {} if cache is None else cache)
+        with np.errstate(invalid="ignore"):
+            out = np.where(valid, vals, 0).astype(dtype)
+        out[~valid] = _masked_value(dtype)
+        return out
+    out = np.empty((grid.height, grid.width), dtype=dtype)
+    inside = _inside(band, grid)
     step = max(1, 262144 // max(1, grid.width))
     for r0 in range(0, grid.height, step):
         r1 = min(grid.height, r0 + step)
@@ -1284,6 +1917,134 @@ def write_geotiff(arrays: Sequence[np.ndarray], names: Sequence[str], grid: Grid
 
 
 # ----------------------------------------------------------------------------------------
+# Visualization (Image.visualize) and PNG pictures: thumbnails and map tiles
+# ----------------------------------------------------------------------------------------
+_VIS_ARGS = ("image", "bands", "gain", "bias", "min", "max", "gamma", "opacity", "palette", "forceRgbOutput")
+
+
+@dataclasses.dataclass
+class VisImage:
+    """The result of Image.visualize (or a plain image, rendered with defaults)."""
+    image: EeImage
+    bands: List[str]
+    mins: List[float]
+    maxs: List[float]
+    gamma: List[float]
+    palette: Optional[List[str]] = None
+    opacity: float = 1.0
+
+
+def visualize(args) -> VisImage:
+    image = args.get("image")
+    if not isinstance(image, EeImage):
+        raise _bad("Image.visualize, argument 'image': Invalid type.\nExpected type: Image<unknown bands>.\n"
+                   "Actual type: %s." % _type_of(image))
+    for key in ("gain", "bias", "forceRgbOutput"):
+        if args.get(key) is not None:
+            raise _bad("Image.visualize: '%s' is not supported by the Earth Engine simulator." % key)
+    bands = args.get("bands")
+    if isinstance(bands, str):
+        bands = [b.strip() for b in bands.split(",")]
+    names = [b.name for b in image.bands]
+    if bands is None:
+        bands = names[:3] if len(names) >= 3 else names[:1]
+    for b in bands:
+        if b not in names:
+            raise _bad("Image.visualize: No band named '%s'. Available band names: [%s]."
+                       % (b, ", ".join(names)))
+    if len(bands) not in (1, 3):
+        raise _bad("Image.visualize: Exactly one or three bands must be visualized; got %d." % len(bands))
+    palette = args.get("palette")
+    if isinstance(palette, str):
+        palette = [c.strip() for c in palette.split(",")]
+    if palette is not None and len(bands) != 1:
+        raise _bad("Image.visualize: Palette can only be used when visualizing a single band.")
+
+    def per_band(key, default):
+        value = args.get(key)
+        if value is None:
+            return [default] * len(bands)
+        values = value if isinstance(value, list) else [value]
+        if len(values) == 1:
+            values = values * len(bands)
+        if len(values) != len(bands) or not all(isinstance(v, (int, float)) for v in values):
+            raise _bad("Image.visualize: '%s' must be a number or one number per band." % key)
+        return [float(v) for v in values]
+    return VisImage(image, list(bands), per_band("min", 0.0), per_band("max", 1.0), per_band("gamma", 1.0),
+                    palette, float(args.get("opacity", 1.0)))
+
+
+def default_vis(image: EeImage) -> VisImage:
+    bands = [b for b in image.bands][:3] if len(image.bands) >= 3 else list(image.bands[:1])
+    mins, maxs = [], []
+    for b in bands:
+        dt = b.src.dtype
+        lo, hi = _INT_RANGES.get(dt.name, (0.0, 1.0))
+        mins.append(float(lo))
+        maxs.append(float(hi))
+    return VisImage(image, [b.name for b in bands], mins, maxs, [1.0] * len(bands))
+
+
+def _hex_color(text: str) -> Tuple[int, int, int]:
+    named = {"black": "000000", "white": "ffffff", "red": "ff0000", "green": "008000", "blue": "0000ff"}
+    text = named.get(text.lower(), text).lstrip("#")
+    if len(text) == 3:
+        text = "".join(c * 2 for c in text)
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", text):
+        raise _bad("Image.visualize: Invalid color '%s'." % text)
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def vis_rgba(vis: VisImage, grid: Grid) -> np.ndarray:
+    """(height, width, 4) uint8 of ``vis`` on ``grid``: ``(v - min) / (max - min)`` clipped to
+    0..1, then ``** (1 / gamma)``, times 255; masked pixels transparent."""
+    by_name = {b.name: b for b in vis.image.bands}
+    cache: dict = {}
+    channels, valid = [], np.ones((grid.height, grid.width), dtype=bool)
+    for name, lo, hi, gamma in zip(vis.bands, vis.mins, vis.maxs, vis.gamma):
+        arr, ok = band_pixels(by_name[name], grid, cache)
+        valid &= ok
+        scaled = np.clip((arr - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
+        if gamma and gamma != 1.0:
+            scaled = scaled ** (1.0 / gamma)
+        channels.append(np.where(ok, scaled, 0.0))
+    if len(channels) == 1 and vis.palette:
+        colors = np.array([_hex_color(c) for c in vis.palette], dtype=np.float64)
+        pos = channels[0] * (len(colors) - 1)
+        i0 = np.floor(pos).astype(int)
+        i1 = np.minimum(i0 + 1, len(colors) - 1)
+        f = (pos - i0)[..., None]
+        rgb = colors[i0] * (1 - f) + colors[i1] * f
+    elif len(channels) == 1:
+        rgb = np.repeat((channels[0] * 255.0)[..., None], 3, axis=2)
+    else:
+        rgb = np.stack([c * 255.0 for c in channels], axis=2)
+    alpha = np.where(valid, 255.0 * vis.opacity, 0.0)
+    return np.concatenate([rgb, alpha[..., None]], axis=2).round().astype(np.uint8)
+
+
+def render_png(vis: VisImage, grid: Grid) -> bytes:
+    """A PNG (RGBA) of ``vis`` on ``grid``, written by GDAL."""
+    rgba = vis_rgba(vis, grid)
+    mem = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 4, gdal.GDT_Byte)
+    for i in range(4):
+        mem.GetRasterBand(i + 1).WriteArray(rgba[:, :, i])
+    path = "/vsimem/png_%s.png" % uuid.uuid4().hex
+    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
+    mem = None
+    try:
+        f = gdal.VSIFOpenL(path, "rb")
+        gdal.VSIFSeekL(f, 0, 2)
+        n = gdal.VSIFTellL(f)
+        gdal.VSIFSeekL(f, 0, 0)
+        data = bytes(gdal.VSIFReadL(1, n, f))
+        gdal.VSIFCloseL(f)
+    finally:
+        gdal.Unlink(path)
+    return data
+
+
+# ----------------------------------------------------------------------------------------
 # Thumbnails
 # ----------------------------------------------------------------------------------------
 @dataclasses.dataclass
@@ -1299,6 +2060,7 @@ class Thumbnail:
     request: dict
     total_bytes: int
     created_wall: float = 0.0
+    vis: Optional[VisImage] = None        # PNG pictures (getThumbURL)
 
     def _zip_entry(self, name: str) -> zipfile.ZipInfo:
         # Same bytes at every GET of one id: entries are dated at creation time.
@@ -1317,6 +2079,8 @@ class Thumbnail:
     def render(self) -> Tuple[bytes, str, str]:
         """(body, content type, file name)."""
         fmt = self.file_format
+        if fmt == "PNG":
+            return render_png(self.vis, self.grids[0]), "image/png", self.base_name + ".png"
         if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -1370,6 +2134,24 @@ def _normalise(obj: dict, fields: Dict[str, str], where: Optional[str]) -> dict:
     return out
 
 
+def _band_ids_and_prefix(t: dict) -> Tuple[Optional[list], Optional[str]]:
+    """A Thumbnail's ``bandIds`` and ``filenamePrefix``, type-checked like the service."""
+    band_ids = t.get("bandIds")
+    if band_ids is not None:
+        if not isinstance(band_ids, list):
+            raise _field_violation("band_ids", "Invalid value at 'band_ids' (TYPE_STRING), %s"
+                                   % json.dumps(band_ids))
+        for i, v in enumerate(band_ids):
+            if not isinstance(v, str):
+                raise _field_violation("band_ids[%d]" % i, "Invalid value at 'band_ids[%d]' "
+                                       "(TYPE_STRING), %s" % (i, json.dumps(v)))
+    prefix = t.get("filenamePrefix")
+    if prefix is not None and not isinstance(prefix, str):
+        raise _field_violation("filename_prefix", "Invalid value at 'filename_prefix' (TYPE_STRING), %s"
+                               % json.dumps(prefix))
+    return band_ids, prefix
+
+
 def _parse_grid(raw: Any) -> Tuple[Proj, Optional[Tuple[int, int]]]:
     if not isinstance(raw, dict):
         raise _field_violation("grid", "Invalid value at 'grid' (type.googleapis.com/"
@@ -1417,12 +2199,122 @@ def _bytes_per_pixel(dtype: np.dtype) -> int:
 
 
 # ----------------------------------------------------------------------------------------
+# Listing a collection (assets.listAssets / assets.listImages) and its AIP-160 filter
+# ----------------------------------------------------------------------------------------
+_LIST_PARAMS = {"pageSize", "pageToken", "filter", "view", "alt", "key", "prettyPrint", "fields", "$.xgafv"}
+_LIST_IMAGES_PARAMS = _LIST_PARAMS | {"startTime", "endTime", "region"}
+_FILTER_TOKEN = re.compile(r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<op><=|>=|!=|<|>|=|\(|\))|'
+                           r'(?P<num>-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)|(?P<word>[A-Za-z_][A-Za-z0-9_.:]*))')
+MAX_LIST_PAGE = 1000
+
+
+def _filter_error(text: str, reason: str) -> ApiError:
+    return _bad('Invalid filter "%s": %s' % (text, reason))   # [INF wording]
+
+
+def _region_shape(text: str, what: str):
+    """A GeoJSON geometry (double or single quoted, as the official client sends it) in lon/lat."""
+    from shapely.geometry import shape
+    try:
+        return shape(json.loads(text.replace("'", '"')))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise _bad("Invalid %s: a GeoJSON geometry is expected." % what)
+
+
+class ListFilter:
+    """An AIP-160 filter over images: ``properties.NAME <op> value`` (numbers or strings),
+    ``startTime``/``endTime`` ``<op> "RFC 3339"``, ``intersects("<GeoJSON>")``, joined with
+    AND and OR (OR binds tighter, as AIP-160 says) and parentheses.  Anything else -- NOT,
+    ``-``, other fields, functions -- is refused with 400 [INF: the service's own grammar is
+    wider; refusing keeps clients honest]."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = []
+        pos = 0
+        while pos < len(text):
+            m = _FILTER_TOKEN.match(text, pos)
+            if not m or m.end() == pos:
+                if text[pos:].strip():
+                    raise _filter_error(text, "unexpected character at position %d" % pos)
+                break
+            kind = m.lastgroup
+            self.tokens.append((kind, m.group(kind)))
+            pos = m.end()
+        self.i = 0
+        self.test = self._and()
+        if self.i != len(self.tokens):
+            raise _filter_error(text, "unexpected %s" % self.tokens[self.i][1])
+
+    def _peek(self, value=None):
+        if self.i >= len(self.tokens):
+            return None
+        tok = self.tokens[self.i]
+        return tok if value is None or tok[1] == value else None
+
+    def _next(self, what: str):
+        if self.i >= len(self.tokens):
+            raise _filter_error(self.text, "%s expected at the end" % what)
+        self.i += 1
+        return self.tokens[self.i - 1]
+
+    def _and(self):
+        terms = [self._or()]
+        while self._peek("AND"):
+            self.i += 1
+            terms.append(self._or())
+        return lambda img: all(t(img) for t in terms)
+
+    def _or(self):
+        terms = [self._term()]
+        while self._peek("OR"):
+            self.i += 1
+            terms.append(self._term())
+        return lambda img: any(t(img) for t in terms)
+
+    def _term(self):
+        kind, value = self._next("a comparison")
+        if value == "(":
+            inner = self._and()
+            if self._next("')'")[1] != ")":
+                raise _filter_error(self.text, "')' expected")
+            return inner
+        if kind != "word" or value in ("NOT", "AND", "OR"):
+            raise _filter_error(self.text, "'%s' is not supported" % value)
+        if value == "intersects":
+            if self._next("'('")[1] != "(":
+                raise _filter_error(self.text, "'(' expected after intersects")
+            kind, arg = self._next("a GeoJSON string")
+            if kind != "str" or self._next("')'")[1] != ")":
+                raise _filter_error(self.text, "intersects takes one quoted GeoJSON geometry")
+            geom = _region_shape(json.loads(arg), "intersects() geometry")
+            return lambda img: img.footprint().lonlat().intersects(geom)
+        field = value
+        kind, op = self._next("an operator")
+        if kind != "op" or op in ("(", ")"):
+            raise _filter_error(self.text, "an operator is expected after %s" % field)
+        kind, raw = self._next("a value")
+        literal = json.loads(raw) if kind == "str" else float(raw) if kind == "num" else \
+            {"true": True, "false": False}.get(raw, raw)
+        if field in ("startTime", "endTime"):
+            when = _time_ms(literal)
+            if when is None:
+                raise _filter_error(self.text, "%s must be compared with an RFC 3339 time" % field)
+            attr = "start_time" if field == "startTime" else "end_time"
+            return lambda img: _compare(_time_ms(getattr(img, attr)), op, when)
+        if not field.startswith("properties."):
+            raise _filter_error(self.text, "unknown field '%s' (image properties are 'properties.NAME')" % field)
+        name = field[len("properties."):]
+        return lambda img: _compare(img.properties.get(name), op, literal)
+
+
+# ----------------------------------------------------------------------------------------
 # The simulator
 # ----------------------------------------------------------------------------------------
 class EeSimulator(LoopbackServer):
     """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
 
-    ENDPOINTS = ("create", "getPixels", "asset", "unknown")
+    ENDPOINTS = ("create", "getPixels", "asset", "images", "unknown")
     #: Subclasses (tests/sims/ee_export_sim.py) may evaluate more and serve more endpoints.
     evaluator_class = None   # None: Evaluator
     handler_class = None     # None: _Handler
@@ -1627,31 +2519,21 @@ class EeSimulator(LoopbackServer):
         if not isinstance(fmt, str) or fmt not in FILE_FORMATS:
             raise _field_violation("file_format", "Invalid value at 'file_format' (type.googleapis.com/"
                                    "google.earthengine.%s.ImageFileFormat), %s" % (version, json.dumps(fmt)))
-        band_ids = t.get("bandIds")
-        if band_ids is not None:
-            if not isinstance(band_ids, list):
-                raise _field_violation("band_ids", "Invalid value at 'band_ids' (TYPE_STRING), %s"
-                                       % json.dumps(band_ids))
-            for i, v in enumerate(band_ids):
-                if not isinstance(v, str):
-                    raise _field_violation("band_ids[%d]" % i, "Invalid value at 'band_ids[%d]' "
-                                           "(TYPE_STRING), %s" % (i, json.dumps(v)))
-        prefix = t.get("filenamePrefix")
-        if prefix is not None and not isinstance(prefix, str):
-            raise _field_violation("filename_prefix", "Invalid value at 'filename_prefix' (TYPE_STRING), %s"
-                                   % json.dumps(prefix))
+        band_ids, prefix = _band_ids_and_prefix(t)
         grid_override = _parse_grid(t["grid"]) if t.get("grid") is not None else None
         if "expression" not in t or t["expression"] is None:
             raise _bad("Thumbnail.expression is required.")
         vis = t.get("visualizationOptions")
         if vis:
             raise _bad("visualizationOptions are not supported by the Earth Engine simulator.")
-        if fmt not in SUPPORTED_FORMATS:
+        if fmt not in SUPPORTED_FORMATS + PICTURE_FORMATS:
             raise _bad("File format %s is not supported by the Earth Engine simulator." % fmt)
 
         with self._lock:
             catalogue = dict(self.catalogue)
         result = (self.evaluator_class or Evaluator)(catalogue).evaluate(t["expression"])
+        if fmt in PICTURE_FORMATS:
+            return self._create_picture(project, body, result, prefix)
         if not isinstance(result, EeImage):
             raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
         image = result
@@ -1705,12 +2587,110 @@ class EeSimulator(LoopbackServer):
             self._thumbs[name] = thumb
         return {"name": name}
 
+    def _create_picture(self, project: str, body: dict, result: Any, prefix: Optional[str]) -> dict:
+        """A PNG thumbnail (``getThumbURL``): the visualized image on the grid of its first shown band."""
+        if isinstance(result, EeImage):
+            result = default_vis(result)
+        if not isinstance(result, VisImage):
+            raise _bad("The expression must evaluate to an Image, not %s." % _type_of(result))
+        by_name = {b.name: b for b in result.image.bands}
+        bands = [by_name[name] for name in result.bands]
+        grid = band_grid(bands[0])
+        if grid.width > self.max_grid_dimension or grid.height > self.max_grid_dimension:
+            raise _bad("Pixel grid dimensions (%dx%d) must be less than or equal to %d."
+                       % (grid.width, grid.height, self.max_grid_dimension))
+        name = "projects/%s/thumbnails/%s-%s" % (project, secrets.token_hex(16), secrets.token_hex(16))
+        now = time.monotonic()
+        thumb = Thumbnail(name, project, "PNG", prefix or "thumbnail", bands, [grid] * len(bands), now,
+                          now + self.ttl_seconds, copy.deepcopy(body), grid.width * grid.height * 4, time.time(),
+                          vis=result)
+        with self._lock:
+            self._thumbs[name] = thumb
+        return {"name": name}
+
     def get_thumbnail(self, name: str) -> Thumbnail:
         with self._lock:
             t = self._thumbs.get(name)
         if t is None or time.monotonic() > t.expires:
             raise ApiError(404, "Requested entity was not found.", "NOT_FOUND")
         return t
+
+    def list_collection(self, project: str, path: str, method: str, query: Dict[str, str]) -> dict:
+        """One page of ``:listAssets`` (filter only) or ``:listImages`` (also startTime, endTime,
+        region): images in id order, FULL view (bands too) unless ``view=BASIC``; an empty page
+        is ``{}`` (proto-JSON leaves empty lists out)."""
+        allowed = _LIST_IMAGES_PARAMS if method == "listImages" else _LIST_PARAMS
+        for name in query:
+            if name not in allowed:
+                raise _bad('Invalid JSON payload received. Unknown name "%s": Cannot bind query parameter. '
+                           "Field '%s' could not be found in request message." % (name, name))
+        with self._lock:
+            catalogue = dict(self.catalogue)
+        members = collection_members(catalogue, path) if project in ("earthengine-public",
+                                                                      "earthengine-legacy") else []
+        if not members:
+            raise ApiError(404, "Asset 'projects/%s/assets/%s' does not exist or doesn't allow this operation."
+                           % (project, path), "NOT_FOUND")
+        tests = []
+        if query.get("filter"):
+            tests.append(ListFilter(query["filter"]).test)
+        if method == "listImages":
+            tests.extend(self._list_images_terms(query))
+        view = query.get("view") or "FULL"
+        if view not in ("FULL", "BASIC", "IMAGE_VIEW_UNSPECIFIED"):
+            raise _field_violation("view", "Invalid value at 'view' (type.googleapis.com/google.earthengine.v1."
+                                           "ImageView), \"%s\"" % view)
+        try:
+            size = int(query.get("pageSize") or MAX_LIST_PAGE)
+        except ValueError:
+            raise _field_violation("page_size", "Invalid value at 'page_size' (TYPE_INT32), \"%s\""
+                                   % query.get("pageSize"))
+        if size < 0:
+            raise _bad("The page size must not be negative.")
+        size = min(size or MAX_LIST_PAGE, MAX_LIST_PAGE)
+        matching = [spec for spec in members if all(t(spec) for t in tests)]
+        fingerprint = binascii.crc32(json.dumps({k: v for k, v in sorted(query.items())
+                                                 if k not in ("pageToken", "pageSize")}).encode())
+        start = self._page_start(query.get("pageToken"), fingerprint)
+        page = matching[start:start + size]
+        out: Dict[str, Any] = {}
+        if page:
+            items = [self.asset_resource("earthengine-public", spec.id) for spec in page]
+            if view == "BASIC":
+                for item in items:
+                    item.pop("bands", None)
+            out["images" if method == "listImages" else "assets"] = items
+        if start + size < len(matching):
+            out["nextPageToken"] = base64.urlsafe_b64encode(("%d:%d" % (start + size, fingerprint)).encode()).decode()
+        return out
+
+    @staticmethod
+    def _page_start(token: Optional[str], fingerprint: int) -> int:
+        if not token:
+            return 0
+        try:
+            offset, check = base64.urlsafe_b64decode(token.encode()).decode().split(":")
+            if int(check) == fingerprint:
+                return int(offset)
+        except (ValueError, UnicodeDecodeError, binascii.Error):
+            pass
+        raise _bad("Invalid page token.")   # [INF wording]
+
+    @staticmethod
+    def _list_images_terms(query: Dict[str, str]) -> list:
+        terms = []
+        for key, op, attr in (("startTime", ">=", "start_time"), ("endTime", "<", "end_time")):
+            if query.get(key):
+                when = _time_ms(query[key])
+                if when is None:
+                    raise _field_violation(key, "Invalid value at '%s' (type.googleapis.com/google.protobuf."
+                                                "Timestamp), \"%s\"" % (key, query[key]))
+                terms.append(lambda spec, op=op, attr=attr, when=when: _compare(_time_ms(getattr(spec, attr)), op,
+                                                                                 when))
+        if query.get("region"):
+            geom = _region_shape(query["region"], "region")
+            terms.append(lambda spec: spec.footprint().lonlat().intersects(geom))
+        return terms
 
     def asset_resource(self, project: str, asset_path: str) -> dict:
         full = "projects/%s/assets/%s" % (project, asset_path)
@@ -1748,6 +2728,17 @@ class EeSimulator(LoopbackServer):
 _PATH_THUMBS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails$")
 _PATH_PIXELS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails/([^/:]+):getPixels$")
 _PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
+_PATH_LIST = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+):(listAssets|listImages)$")
+
+
+def _route(method: str, path: str):
+    """(endpoint, path match) of a request; ("unknown", None) when no endpoint serves it."""
+    for verbs, endpoint, pattern in ((("POST",), "create", _PATH_THUMBS), (("GET", "HEAD"), "getPixels", _PATH_PIXELS),
+                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET)):
+        match = pattern.match(path) if method in verbs else None
+        if match:
+            return endpoint, match
+    return "unknown", None
 
 
 class _Handler(QuietHandler):
@@ -1777,13 +2768,7 @@ class _Handler(QuietHandler):
         path = unquote(parts.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        endpoint, match = "unknown", None
-        if method == "POST" and _PATH_THUMBS.match(path):
-            endpoint, match = "create", _PATH_THUMBS.match(path)
-        elif method in ("GET", "HEAD") and _PATH_PIXELS.match(path):
-            endpoint, match = "getPixels", _PATH_PIXELS.match(path)
-        elif method == "GET" and _PATH_ASSET.match(path):
-            endpoint, match = "asset", _PATH_ASSET.match(path)
+        endpoint, match = _route(method, path)
         body_json = None
         if raw:
             try:
@@ -1818,37 +2803,18 @@ class _Handler(QuietHandler):
                 result = sim.create_thumbnail(project, body_json, version)
                 sim._finish(rec, 200)
                 self._send_json(result)
+            elif endpoint == "images":
+                sim._check_auth(headers, query)
+                result = sim.list_collection(match.group(2), match.group(3), match.group(4), query)
+                sim._finish(rec, 200)
+                self._send_json(result)
             elif endpoint == "asset":
                 sim._check_auth(headers, query)
                 result = sim.asset_resource(match.group(2), match.group(3))
                 sim._finish(rec, 200)
                 self._send_json(result)
             else:
-                name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
-                thumb = sim.get_thumbnail(name)
-                data, ctype, fname = thumb.render()
-                extra = {}
-                if sim.content_disposition:
-                    extra["Content-Disposition"] = 'attachment; filename="%s"' % fname
-                if drop_after is not None:
-                    n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
-                    sim._finish(rec, -1)
-                    self.send_response(200)
-                    self.send_header("Content-Type", ctype)
-                    self.send_header("Content-Length", str(len(data)))
-                    for k, v in extra.items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    self.wfile.write(data[:n])
-                    self.wfile.flush()
-                    self.close_connection = True
-                    try:
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-                    return
-                sim._finish(rec, 200)
-                self._send(200, data, ctype, extra)
+                self._send_pixels(sim, rec, match, drop_after)
         except ApiError as err:
             sim._finish(rec, err.code)
             self._send_error(err)
@@ -1857,6 +2823,34 @@ class _Handler(QuietHandler):
         except Exception as exc:  # a simulator bug: answer 500 with the reason, keep serving
             sim._finish(rec, 500)
             self._send_error(ApiError(500, "Internal error encountered. (simulator: %r)" % (exc,), "INTERNAL"))
+
+    def _send_pixels(self, sim, rec: dict, match, drop_after: Optional[int]) -> None:
+        """getPixels: the thumbnail's bytes, or (``inject_drop``) only part of them, then a closed connection."""
+        name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
+        thumb = sim.get_thumbnail(name)
+        data, ctype, fname = thumb.render()
+        extra = {}
+        if sim.content_disposition:
+            extra["Content-Disposition"] = 'attachment; filename="%s"' % fname
+        if drop_after is None:
+            sim._finish(rec, 200)
+            self._send(200, data, ctype, extra)
+            return
+        n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
+        sim._finish(rec, -1)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in extra.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data[:n])
+        self.wfile.flush()
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def do_GET(self):
         self._handle("GET")

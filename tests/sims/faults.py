@@ -17,10 +17,15 @@ applied to its successive requests (one per request, then normal service, or
 * ``Fault.stall(at)``      ``at`` body bytes (``before_headers=True``: nothing at all),
                            then silence until the client goes away
 * ``Fault.html(title)``    a 200 ``text/html`` error page instead of the file
+* ``Fault.trickle(every)``  one byte every ``every`` seconds until the client goes away:
+                           of the body after the headers, or (``before_headers=True``) of
+                           the status line itself, so no read timeout ever trips
 
 Resources can ignore ``Range`` (``ranges=False``: always 200) and change their
 ETag on every request (``change_etag=True``).  The server counts requests and
-body bytes sent per path.
+body bytes sent per path.  ``FaultServer.fallback``, when set, is the resource of every
+path that has none (a server that stalls whatever is asked).  POST, PUT, PATCH and
+DELETE are answered like GET once the request body is read (an API endpoint that stalls).
 
 Archive builders (:func:`zip_bytes`, :func:`zip_slip`, :func:`zip_absolute`,
 :func:`zip_symlink`, :func:`zip_bomb`, :func:`zip_forged_size`,
@@ -92,6 +97,10 @@ class Fault:
     @classmethod
     def html(cls, title="Service error", body=None):
         return cls("html", title=title, body=body)
+
+    @classmethod
+    def trickle(cls, every=2.0, before_headers=False):
+        return cls("trickle", at=every, before_headers=before_headers)
 
 
 class Resource:
@@ -237,6 +246,23 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.stalls_ended += 1
         self.close_connection = True
 
+    def _trickle(self, data: bytes, every: float):
+        """Send ``data`` one byte every ``every`` seconds (then silence) until the client goes away."""
+        pos = 0
+        while not self.server.stopping.is_set() and not self._client_gone():
+            if pos < len(data):
+                try:
+                    self.wfile.write(data[pos:pos + 1])
+                    self.wfile.flush()
+                except OSError:
+                    break
+                pos += 1
+            deadline = time.monotonic() + every
+            while time.monotonic() < deadline and not self.server.stopping.is_set() and not self._client_gone():
+                time.sleep(0.05)
+        self.server.stalls_ended += 1
+        self.close_connection = True
+
     def _abort(self, reset: bool):
         self.close_connection = True
         try:
@@ -250,6 +276,14 @@ class _Handler(BaseHTTPRequestHandler):
     # -- verbs
     def do_HEAD(self):
         self.do_GET()
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        self.do_GET()
+
+    do_PUT = do_PATCH = do_DELETE = do_POST
 
     def do_GET(self):
         server = self.server
@@ -269,7 +303,7 @@ class _Handler(BaseHTTPRequestHandler):
             server.log.append({"method": self.command, "path": path, "raw_path": self.path,
                                "headers": dict(self.headers.items())})
             server.counts[path] = server.counts.get(path, 0) + 1
-        resource = server.resources.get(path)
+        resource = server.resources.get(path, server.fallback)
         if resource is None:
             body = json.dumps({"error": {"code": 404, "message": "No such file: {}".format(path),
                                          "status": "NOT_FOUND"}}).encode()
@@ -299,6 +333,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault is not None and fault.kind == "stall" and fault.before_headers:
             self._stall()
+            return
+        if fault is not None and fault.kind == "trickle" and fault.before_headers:
+            self._trickle(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n", float(fault.at))
             return
 
         size = resource.size if resource.gzip_wire is None else len(resource.gzip_wire)
@@ -363,6 +400,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command == "HEAD":
             return
 
+        if fault is not None and fault.kind == "trickle":
+            self._trickle(resource.read(start, end), float(fault.at))
+            return
         cut = None
         if fault is not None and fault.kind in ("drop", "truncate", "stall"):
             at = fault.at
@@ -435,6 +475,7 @@ class FaultServer(ThreadingHTTPServer):
     def __init__(self, host: str = "127.0.0.1", port: int = 0, verbose: bool = False):
         super().__init__((host, port), _Handler)
         self.resources: Dict[str, Resource] = {}
+        self.fallback: Optional[Resource] = None     # the resource of every other path
         self.lock = threading.Lock()
         self.log: List[dict] = []
         self.counts: Dict[str, int] = {}

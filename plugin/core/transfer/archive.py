@@ -25,13 +25,14 @@ from typing import Callable, List, Optional
 
 from ..errors import ArchiveError, CancelledError
 from ..i18n import translate
+from .units import CHUNK_SIZE, Progress, format_size
 
 #: Defaults for :func:`safe_extract`.
 MAX_MEMBERS = 10000
 MAX_TOTAL = 32 * 1024 ** 3          # bytes once extracted
 MAX_RATIO = 200.0                   # uncompressed / compressed, per member ...
 RATIO_MIN_SIZE = 8 * 1024 ** 2      # ... checked only for members larger than this
-CHUNK = 256 * 1024                  # in cache between the read and the write (see transfer.CHUNK_SIZE)
+CHUNK = CHUNK_SIZE                  # in cache between the read and the write (see units.CHUNK_SIZE)
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ZIP_TYPES = ("application/zip", "application/x-zip-compressed", "application/x-zip", "multipart/x-zip")
@@ -181,9 +182,8 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
 
     ``dest_dir`` is created if missing; when it exists, the archive's entries
     are moved into it (files of the same name are replaced).  ``progress``
-    receives a :class:`~.transfer.Progress` of uncompressed bytes.
+    receives a :class:`~.units.Progress` of uncompressed bytes.
     """
-    from .download import Progress  # (transfer imports this module)
     dest_dir = os.path.abspath(dest_dir)
     parent = os.path.dirname(dest_dir) or "."
     os.makedirs(parent, exist_ok=True)
@@ -194,7 +194,7 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
         if total > free:
             raise ArchiveError(translate(
                 "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
-                name=os.path.basename(zip_path), need=_size(total), free=_size(free)))
+                name=os.path.basename(zip_path), need=format_size(total), free=format_size(free)))
         _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
         with _LIVE_LOCK:
@@ -300,9 +300,3 @@ def _zip_mtime(info: zipfile.ZipInfo) -> Optional[float]:
         return time.mktime(info.date_time + (0, 0, -1))
     except (OverflowError, ValueError):
         return None
-
-
-def _size(n: int) -> str:
-    if n >= 1024 ** 3:
-        return "{:.2f} GiB".format(n / 1024 ** 3)
-    return "{:.1f} MiB".format(n / 1024 ** 2)

@@ -14,18 +14,15 @@ A ``NAME.part.json`` sidecar keeps the validator (ETag / Last-Modified), the
 total size and the announced checksums, so that a ``.part`` left by an earlier
 run resumes when the server still has the same version of the file.
 
-:class:`DownloadRecords` remembers finished downloads the way eodag does
-(``<folder>/.downloaded/<md5(key)>``), so the same product is not fetched twice.
+File names come from :mod:`.naming`, checksums from :mod:`.checksums`, the records of
+finished downloads (:class:`~.records.DownloadRecords`) from :mod:`.records`.
 
 Pure Python (requests + stdlib); no qgis import.
 """
-import base64
-import binascii
 import hashlib
 import http.client
 import json
 import logging
-import mimetypes
 import os
 import queue
 import re
@@ -33,24 +30,23 @@ import shutil
 import socket
 import threading
 import time
-from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, Optional, Union
-from urllib.parse import unquote, urlsplit
 
 import requests
 import urllib3
 
 from . import archive
 from . import http as eohttp
+from . import urllib3_hooks
+from .checksums import _CRC32C, _Crc32c, _b64_to_hex, announced_checksums
+from .naming import choose_name
+from .records import DownloadRecords, DownloadResult
+from .units import CHUNK_SIZE, Progress, format_size
 from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from ..i18n import translate
 
 log = logging.getLogger(eohttp.LOGGER_NAME)
 
-# 256 KiB: a chunk is copied in from the socket and out to the file while it is still in the
-# CPU cache.  With 1 MiB chunks, 4 parallel downloads from loopback took 2.3 x as long and
-# 4 x the system CPU time (single stream: 1.7 x as long); smaller chunks only add calls.
-CHUNK_SIZE = 256 * 1024
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
 DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
 #: The most a body without Content-Length may bring (``download(max_size=...)``); the free disk
@@ -60,285 +56,6 @@ DISK_CHECK_EVERY = 64 * 1024 * 1024
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
 SIDECAR_SUFFIX = ".part.json"
 PART_SUFFIX = ".part"
-
-
-@dataclass
-class Progress:
-    """Bytes done, total bytes (None when unknown) and current rate in bytes/s."""
-
-    done: int
-    total: Optional[int]
-    rate: float
-
-    @property
-    def fraction(self) -> Optional[float]:
-        if not self.total:
-            return None
-        return min(1.0, self.done / self.total)
-
-    @property
-    def percent(self) -> Optional[float]:
-        fraction = self.fraction
-        return None if fraction is None else 100.0 * fraction
-
-
-@dataclass
-class DownloadResult:
-    path: str
-    size: int
-    sha256: str
-    content_type: str = ""
-    reused: bool = False
-    url: str = ""          # redacted
-
-
-def format_size(n: Optional[float]) -> str:
-    if n is None:
-        return "?"
-    if n >= 1024 ** 3:
-        return "{:.2f} GiB".format(n / 1024 ** 3)
-    return "{:.1f} MiB".format(n / 1024 ** 2)
-
-
-def file_sha256(path: str, cancel=None) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while True:
-            chunk = handle.read(CHUNK_SIZE)
-            if not chunk:
-                break
-            digest.update(chunk)
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-    return digest.hexdigest()
-
-
-# --------------------------------------------------------------------------- records
-
-def _record_name(key: str) -> str:
-    return hashlib.md5(key.encode("utf-8")).hexdigest()
-
-
-class DownloadRecords:
-    """Finished downloads of a folder, kept as ``<folder>/.downloaded/<md5(key)>`` JSON files.
-
-    A record holds the file's path, size, sha256, the (redacted) URL and the
-    time.  :meth:`check` returns the file when it is still there and intact, and
-    drops a record whose file is gone or changed.
-    """
-
-    def __init__(self, folder: str):
-        self.folder = os.path.abspath(folder)
-        self.dir = os.path.join(self.folder, ".downloaded")
-
-    def record_path(self, key: str) -> str:
-        return os.path.join(self.dir, _record_name(key))
-
-    def get(self, key: str) -> Optional[dict]:
-        try:
-            with open(self.record_path(key), "r", encoding="utf-8") as handle:
-                data = json.load(handle)
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or "path" not in data:
-            return None
-        path = data["path"]
-        if not os.path.isabs(path):
-            data["path"] = os.path.join(self.folder, path)
-        return data
-
-    def put(self, key: str, result: DownloadResult) -> str:
-        os.makedirs(self.dir, exist_ok=True)
-        path = os.path.abspath(result.path)
-        try:
-            rel = os.path.relpath(path, self.folder)
-            stored = rel if not rel.startswith("..") else path
-        except ValueError:  # another drive (Windows)
-            stored = path
-        data = {"key": key, "path": stored, "size": result.size, "sha256": result.sha256,
-                "content_type": result.content_type, "url": eohttp.redact(result.url),
-                "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        target = self.record_path(key)
-        tmp = target + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        return target
-
-    def drop(self, key: str) -> None:
-        try:
-            os.remove(self.record_path(key))
-        except FileNotFoundError:
-            pass
-
-    def check(self, key: str, verify: bool = True, cancel=None) -> Optional[DownloadResult]:
-        """The recorded file if it is there and verifies (size + sha256), else None (record dropped)."""
-        data = self.get(key)
-        if data is None:
-            if os.path.exists(self.record_path(key)):
-                self.drop(key)  # unreadable record
-            return None
-        path = data["path"]
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = None
-        ok = size is not None and size == data.get("size")
-        digest = data.get("sha256", "")
-        if ok and verify:
-            ok = file_sha256(path, cancel) == digest
-        if not ok:
-            log.info(eohttp.redact("Record for {} dropped: {} is missing or changed".format(key, path)))
-            self.drop(key)
-            return None
-        return DownloadResult(path=path, size=size, sha256=digest, content_type=data.get("content_type", ""),
-                              reused=True, url=data.get("url", ""))
-
-
-# --------------------------------------------------------------------------- names
-
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | \
-    {"lpt%d" % i for i in range(1, 10)}
-
-
-def safe_filename(name: Optional[str]) -> str:
-    """A file name without folders, control or reserved characters ('' if nothing is left)."""
-    if not name:
-        return ""
-    name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip().strip(".").strip()
-    if not name:
-        return ""
-    stem = name.split(".")[0].lower()
-    if stem in _WINDOWS_RESERVED:
-        name = "_" + name
-    if len(name) > 200:
-        base, ext = os.path.splitext(name)
-        name = base[:200 - len(ext)] + ext
-    return name
-
-
-def filename_from_disposition(value: Optional[str]) -> str:
-    """The file name in a Content-Disposition header (``filename*`` preferred)."""
-    if not value:
-        return ""
-    match = re.search(r"(?i)filename\*\s*=\s*([^']*)'[^']*'([^;]+)", value)
-    if match:
-        charset = match.group(1) or "utf-8"
-        try:
-            return safe_filename(unquote(match.group(2).strip().strip('"'), encoding=charset, errors="replace"))
-        except LookupError:
-            return safe_filename(unquote(match.group(2).strip().strip('"')))
-    match = re.search(r'(?i)filename\s*=\s*"((?:[^"\\]|\\.)*)"', value)
-    if match:
-        return safe_filename(re.sub(r"\\(.)", r"\1", match.group(1)))
-    match = re.search(r"(?i)filename\s*=\s*([^;]+)", value)
-    if match:
-        return safe_filename(match.group(1).strip())
-    return ""
-
-
-def filename_from_url(url: str) -> str:
-    """The URL's last path segment when it looks like a file name (has an extension)."""
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return ""
-    base = unquote(path.rstrip("/").split("/")[-1]) if path else ""
-    if ":" in base or not re.search(r"\.[A-Za-z0-9]{1,5}$", base):
-        return ""
-    return safe_filename(base)
-
-
-def _extension_for(content_type: str) -> str:
-    media = (content_type or "").split(";")[0].strip().lower()
-    known = {"application/zip": ".zip", "image/tiff": ".tif", "image/geotiff": ".tif", "image/jp2": ".jp2",
-             "application/x-tar": ".tar", "application/gzip": ".gz", "application/json": ".json",
-             "image/png": ".png", "image/jpeg": ".jpg", "application/x-netcdf": ".nc",
-             "application/x-hdf5": ".h5", "application/octet-stream": ""}
-    if media in known:
-        return known[media]
-    return mimetypes.guess_extension(media) or "" if media else ""
-
-
-def choose_name(response: Optional[requests.Response], url: str, default_name: Optional[str]) -> str:
-    """Content-Disposition, else a file-like URL basename, else ``default_name``, else ``download``;
-    an extension guessed from the Content-Type is added when the name has none."""
-    headers = response.headers if response is not None else {}
-    name = filename_from_disposition(headers.get("Content-Disposition"))
-    if not name and response is not None and response.url:
-        name = filename_from_url(response.url)
-    if not name:
-        name = filename_from_url(url)
-    if not name:
-        name = safe_filename(default_name) or "download"
-    if not os.path.splitext(name)[1]:
-        name += _extension_for(headers.get("Content-Type", ""))
-    return name
-
-
-# --------------------------------------------------------------------------- checksums
-
-def _crc32c_function():
-    """A fast crc32c(data, crc) -> crc, or None when no compiled implementation is importable."""
-    try:
-        import google_crc32c  # type: ignore
-        if getattr(google_crc32c, "implementation", "c") == "c":
-            return lambda data, crc=0: google_crc32c.extend(crc, data)
-    except Exception:
-        pass
-    try:
-        import crcmod  # type: ignore
-        import crcmod.predefined  # type: ignore
-        from crcmod import _crcfunext  # noqa: F401  (the pure-Python crcmod is far too slow)
-        func = crcmod.predefined.mkCrcFun("crc-32c")
-        return lambda data, crc=0: func(data, crc)
-    except Exception:
-        return None
-
-
-_CRC32C = _crc32c_function()
-
-
-class _Crc32c:
-    def __init__(self, func):
-        self._func = func
-        self._crc = 0
-
-    def update(self, data):
-        self._crc = self._func(bytes(data) if isinstance(data, memoryview) else data, self._crc)
-
-    def digest(self) -> bytes:
-        return self._crc.to_bytes(4, "big")
-
-
-def _b64_to_hex(value: str) -> Optional[str]:
-    value = (value or "").strip().strip('"')
-    if re.fullmatch(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{64}|[0-9a-fA-F]{8}", value):
-        return value.lower()
-    try:
-        return base64.b64decode(value, validate=True).hex()
-    except (binascii.Error, ValueError):
-        return None
-
-
-def announced_checksums(headers, partial: bool) -> Dict[str, str]:
-    """{'md5': hex, 'crc32c': hex} from Content-MD5 (full bodies only) and x-goog-hash."""
-    found: Dict[str, str] = {}
-    goog = headers.get("x-goog-hash")
-    if goog:
-        for algo, value in re.findall(r"(?i)\b(crc32c|md5)=([A-Za-z0-9+/=]+)", goog):
-            hexed = _b64_to_hex(value)
-            if hexed:
-                found[algo.lower()] = hexed
-    content_md5 = headers.get("Content-MD5")
-    if content_md5 and not partial:   # on a 206 it would describe the range only
-        hexed = _b64_to_hex(content_md5)
-        if hexed:
-            found.setdefault("md5", hexed)
-    return found
 
 
 # --------------------------------------------------------------------------- writer thread
@@ -828,40 +545,8 @@ class _Download:
             self._check_disk(DISK_CHECK_EVERY)
 
     def _filler(self, response: requests.Response):
-        """(fill(view) -> bytes read into view, 0 at the end; remaining body bytes or None).
-
-        Reads only what has arrived (one socket read at most), so a drop loses
-        nothing already received.  The fast path reads straight from the
-        response's buffered socket file into our buffers (no allocation, no
-        extra copy) and stops at Content-Length itself; chunked or encoded
-        bodies go through http.client/urllib3.
-        """
-        raw = response.raw
-        if self.decoding:
-            def fill_decoded(view):
-                data = raw.read(min(len(view), 65536), decode_content=True)
-                view[:len(data)] = data
-                return len(data)
-            return fill_decoded, None
-        fp = getattr(raw, "_fp", None)                   # http.client.HTTPResponse
-        buffered = getattr(fp, "fp", None)               # its BufferedReader over the socket
-        if (fp is not None and not getattr(fp, "chunked", True) and hasattr(buffered, "readinto1")
-                and getattr(raw, "_fp_bytes_read", 0) == 0):
-            length = getattr(fp, "length", None)
-            return buffered.readinto1, (int(length) if length is not None else None)
-        read1 = getattr(raw, "read1", None)              # urllib3 >= 2
-        if read1 is not None:
-            reader = lambda n: read1(n, decode_content=False)   # noqa: E731
-        elif fp is not None and hasattr(fp, "read1"):
-            reader = fp.read1
-        else:
-            reader = lambda n: raw.read(n, decode_content=False)  # noqa: E731
-
-        def fill(view):
-            data = reader(len(view))
-            view[:len(data)] = data
-            return len(data)
-        return fill, None
+        """(fill(view), remaining body bytes or None): :func:`.urllib3_hooks.body_filler`."""
+        return urllib3_hooks.body_filler(response, self.decoding)
 
     def _stream(self, response: requests.Response) -> None:
         if not self.hashers:
@@ -1239,5 +924,4 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     return result
 
 
-__all__ = ["Progress", "DownloadResult", "DownloadRecords", "download", "safe_filename", "choose_name",
-           "filename_from_disposition", "filename_from_url", "format_size", "file_sha256", "CHUNK_SIZE"]
+__all__ = ["download", "CHUNK_SIZE", "DISK_MARGIN"]

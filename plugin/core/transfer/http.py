@@ -36,6 +36,8 @@ from ...resources import version
 from .. import config
 from ..errors import AuthError, CancelledError, HttpError
 from ..i18n import translate
+from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, consumed_body,
+                            unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
 
 LOGGER_NAME = "eo_downloader"
 log = logging.getLogger(LOGGER_NAME)
@@ -133,6 +135,9 @@ for _name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.response"
     _other = logging.getLogger(_name)
     if not any(isinstance(f, _RedactingFilter) for f in _other.filters):
         _other.addFilter(_RedactingFilter())
+
+for _problem in unsupported_versions():
+    log.warning(_problem)
 
 
 def _log(level: int, message: str) -> None:
@@ -291,15 +296,19 @@ def default_user_agent() -> str:
 
 
 class _Session(requests.Session):
-    """A Session whose own ``proxies`` win over proxy environment variables.
+    """A Session whose own ``proxies`` and CA bundle win over environment variables.
 
-    (Plain requests lets ``HTTP_PROXY`` override ``session.proxies``; the proxy
-    the user configured in QGIS must win.)
+    (Plain requests lets ``HTTP_PROXY`` override ``session.proxies``, and
+    ``REQUESTS_CA_BUNDLE`` a ``session.verify`` bundle; the proxy the user
+    configured in QGIS must win, and so must a bundle holding QGIS's trusted CAs,
+    which :mod:`.tls` builds from the one the variable names.)
     """
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         explicit = dict(proxies or {})   # (the parent method adds the environment's to ``proxies``)
         settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if verify is None and isinstance(self.verify, str):
+            settings["verify"] = self.verify
         if self.proxies:
             no_proxy = self.proxies.get("no_proxy")
             if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
@@ -313,51 +322,6 @@ class _Session(requests.Session):
         return settings
 
 
-_TLS = threading.local()
-
-
-def _track_connection(conn) -> None:
-    hook = getattr(_TLS, "on_connection", None)
-    if hook is not None:
-        try:
-            hook(conn)
-        except Exception:
-            pass
-
-
-class _TrackingHTTPPool(urllib3.HTTPConnectionPool):
-    """Tells :func:`send` which connection carries its request, so a cancel can close it."""
-
-    def _get_conn(self, timeout=None):
-        conn = super()._get_conn(timeout)
-        _track_connection(conn)
-        return conn
-
-
-class _TrackingHTTPSPool(urllib3.HTTPSConnectionPool):
-    def _get_conn(self, timeout=None):
-        conn = super()._get_conn(timeout)
-        _track_connection(conn)
-        return conn
-
-
-def _install_tracking(manager) -> None:
-    if isinstance(getattr(manager, "pool_classes_by_scheme", None), dict):
-        manager.pool_classes_by_scheme = {"http": _TrackingHTTPPool, "https": _TrackingHTTPSPool}
-
-
-class _Adapter(requests.adapters.HTTPAdapter):
-    """An HTTPAdapter whose pools report the connection each request uses (see :func:`send`)."""
-
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
-        _install_tracking(self.poolmanager)
-
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        if not proxy.lower().startswith("socks"):
-            _install_tracking(manager)
-        return manager
 
 
 def make_session(proxies: Optional[Dict[str, str]] = None, verify=True,
@@ -837,101 +801,7 @@ class HostLimiter:
 DEFAULT_LIMITER = HostLimiter(max_per_host=4)
 
 
-# --------------------------------------------------------------------------- cancel watcher
-
-def response_socket(response) -> Optional[socket.socket]:
-    """The socket under a streaming requests/urllib3 response, if it can be found."""
-    raw = getattr(response, "raw", None)
-    conn = getattr(raw, "_connection", None)
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
-        return sock
-    fp = getattr(raw, "_fp", None)              # http.client.HTTPResponse
-    buffered = getattr(fp, "fp", None)          # BufferedReader over SocketIO
-    rawio = getattr(buffered, "raw", None)
-    return getattr(rawio, "_sock", None)
-
-
-def abort_response(response) -> None:
-    """Unblock any thread reading ``response`` (shutdown of its socket), then close it."""
-    sock = response_socket(response)
-    if sock is not None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-def _shutdown_connection(conn) -> None:
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-class _Watcher:
-    """One daemon thread that aborts watched responses when their cancel token fires."""
-
-    def __init__(self, period: float = 0.1):
-        self.period = period
-        self._lock = threading.Lock()
-        self._items: Dict[int, Tuple[object, object]] = {}
-        self._next = 0
-        self._thread: Optional[threading.Thread] = None
-
-    def watch(self, cancel, response) -> int:
-        with self._lock:
-            self._next += 1
-            handle = self._next
-            self._items[handle] = (cancel, response)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="eo-downloader-cancel-watch",
-                                                daemon=True)
-                self._thread.start()
-        return handle
-
-    def unwatch(self, handle: int) -> None:
-        with self._lock:
-            self._items.pop(handle, None)
-
-    def _run(self) -> None:
-        while True:
-            time.sleep(self.period)
-            with self._lock:
-                items = list(self._items.items())
-            for handle, (cancel, response) in items:
-                try:
-                    fired = cancel.is_cancelled()
-                except Exception:
-                    fired = False
-                if fired:
-                    abort_response(response)
-                    self.unwatch(handle)
-
-
-WATCHER = _Watcher()
-
-
-class watch_response:
-    """Context manager: abort ``response`` from the watcher thread if ``cancel`` fires."""
-
-    def __init__(self, cancel, response):
-        self.cancel = cancel
-        self.response = response
-        self.handle = None
-
-    def __enter__(self):
-        if self.cancel is not None:
-            self.handle = WATCHER.watch(self.cancel, self.response)
-        return self
-
-    def __exit__(self, *exc):
-        if self.handle is not None:
-            WATCHER.unwatch(self.handle)
-        return False
-
+# --------------------------------------------------------------------------- cancel
 
 def _cancelled_error() -> CancelledError:
     return CancelledError(translate("Jobs", "Cancelled by the user."))
@@ -1145,9 +1015,9 @@ def read_limited(response: requests.Response, limit: int = 65536) -> str:
     chunks: List[bytes] = []
     size = 0
     try:
-        if getattr(response, "_content_consumed", False) and isinstance(getattr(response, "_content", None),
-                                                                         bytes):
-            data = response._content[:limit]
+        consumed = consumed_body(response)
+        if consumed is not None:
+            data = consumed[:limit]
         else:
             read = _body_reader(response, RateGuard())   # (an error page trickling in is not waited for)
             while size < limit:

@@ -4,7 +4,10 @@
   ?prettyPrint=false&alt=json`` (band types and native grids, for the size estimate);
 - ``create_download_id(body)``: ``POST {base}/v1/projects/{project}/thumbnails?fields=name&alt=json``
   with the body of :func:`.expression.thumbnail_body`; returns the thumbnail name;
-- ``download(name, dest)``: ``GET {base}/v1/{name}:getPixels`` through the transfer engine.
+- ``download(name, dest)``: ``GET {base}/v1/{name}:getPixels`` through the transfer engine;
+- ``list_assets(collection, query)``: ``GET {base}/v1/projects/earthengine-public/assets/
+  {collection}:listAssets?...&alt=json`` (one page of :func:`.collections.search`);
+- ``thumbnail_pixels(body)``: a small picture (e.g. a PNG preview) in memory: create, then getPixels.
 
 Every call carries ``Authorization: Bearer <token>`` and, unless the project is
 ``earthengine-legacy``, ``X-Goog-User-Project: <project>``.  429, 5xx and
@@ -16,6 +19,7 @@ own message verbatim plus what to change.
 """
 import json
 import re
+from urllib.parse import urlencode
 from typing import Any, Callable, Dict, Optional
 
 from ...transfer import http
@@ -93,6 +97,9 @@ def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:
     if status == 404 and what == "asset":
         return ParameterError(text, translate("EeClient", "Check the image id (an Earth Engine asset id such "
                                                           "as COPERNICUS/S2_SR/...), and that you may read it."))
+    if status == 404 and what == "collection":
+        return ParameterError(text, translate("EeClient", "Check the collection id (an Earth Engine image "
+                                                          "collection such as COPERNICUS/S2_SR_HARMONIZED)."))
     if status == 404 and what == "pixels":
         return DownloadIdExpiredError(text, status=404, body=exc.body)
     if status == 400:
@@ -192,6 +199,23 @@ class EeClient:
         """Band data types and native grids of an image (:class:`.tiling.ImageInfo`), for estimates."""
         from .tiling import ImageInfo
         return ImageInfo.from_asset(self.get_asset(asset_id), asset_id)
+
+    def list_assets(self, collection: str, query: Dict[str, str]) -> Dict[str, Any]:
+        """One page of ``ee.data.listImages``: ``GET .../assets/<collection>:listAssets``."""
+        url = "{}/{}/{}:listAssets?{}".format(self.base_url, API_VERSION, asset_name(collection),
+                                             urlencode(dict(query, alt="json")))
+        return self._json(self._request("GET", url, "collection"), url)
+
+    def thumbnail_pixels(self, body: Dict[str, Any]) -> bytes:
+        """Create a thumbnail (``body`` of :func:`.composite.preview_body`) and GET its bytes."""
+        name = self.create_download_id(body)
+        url = self.download_url(name)
+        response = self._request("GET", url, "pixels")
+        data, problem = http.read_body(response)
+        if problem:
+            raise HttpError(translate("EeClient", "Earth Engine's picture was cut short: {}.").format(problem),
+                            retryable=True)
+        return data
 
     def thumbnails_url(self) -> str:
         return "{}/{}/projects/{}/thumbnails?fields=name&alt=json".format(self.base_url, API_VERSION, self.project)

@@ -4,7 +4,12 @@
 ``image``, ``bands`` (names or dicts with ``id`` and band options), ``crs``,
 ``crs_transform``, ``dimensions``, ``scale``, ``format``, ``file_per_band``,
 ``name``, ``project``, ``aoi`` (GeoJSON in EPSG:4326, or None), ``tiling``
-(default true).  Outputs go to ``job.output_dir``.
+(default true).  Outputs go to ``job.output_dir``.  Instead of ``image``, a
+``collection`` (a :class:`~plugin.core.providers.earthengine.composite.CompositeSpec` dict, see
+:func:`plugin.core.providers.earthengine.params.check_collection`) downloads a composite: the collection
+is searched first (no image: a clear error; the scenes are saved with
+``ctx.save_server(scenes=...)``), the first scene's bands give the pixel types, and
+every request carries the composite's graph instead of ``Image.load``.
 
 Credentials: ``ctx.credentials["token_provider"]`` (a
 :class:`~plugin.core.providers.earthengine.auth.TokenProvider`) or ``ctx.credentials["token"]``
@@ -41,6 +46,7 @@ before its pixels are fetched; a restarted job reuses the ids (re-created when
 expired) and the pieces already on disk.
 """
 import concurrent.futures
+import datetime
 import json
 import os
 import re
@@ -56,6 +62,8 @@ from ...job_files import scratch_dir
 from ...jobs import JobState
 from ...runner import CancelToken, register_runner
 from . import auth as ee_auth
+from . import collections as ee_collections
+from . import composite as ee_composite
 from . import expression as ee_expr
 from . import params as ee_params
 from . import tiling
@@ -90,7 +98,9 @@ def _aoi_geojson(aoi: Any) -> Optional[dict]:
 def build_params(image: Any, bands: Any = None, band_options: Any = None, scale: Any = None,
                  crs: Any = None, crs_transform: Any = None, dimensions: Any = None, format: Any = None,
                  file_per_band: Any = True, name: Any = None, project: Any = None, aoi: Any = None,
-                 tiling_enabled: bool = True) -> Dict[str, Any]:
+                 tiling_enabled: bool = True, collection: Any = None, date_from: Any = None,
+                 date_to: Any = None, cloud_max: Any = None, cloud_mask: Any = None, mask_band: Any = None,
+                 mask_threshold: Any = None, composite: Any = None) -> Dict[str, Any]:
     """Validated job params from user inputs (raises ParameterError with a clear message).
 
     ``bands``: comma-separated names (or a list); ``band_options``: JSON text
@@ -100,6 +110,8 @@ def build_params(image: Any, bands: Any = None, band_options: Any = None, scale:
     ``format``: ZIPPED_GEO_TIFF, ZIPPED_GEO_TIFF_PER_BAND, GEO_TIFF or NPY (legacy
     aliases accepted); ``aoi``: an :class:`~plugin.core.aoi.Aoi` or GeoJSON in
     EPSG:4326 (None for an exact crs + crs_transform + dimensions grid).
+    ``collection`` (with ``image`` empty) and the arguments after it ask for a
+    composite instead (see :mod:`plugin.core.providers.earthengine.params`, collection form).
     """
     band_list = ee_params.parse_bands(bands)
     options = ee_params.parse_band_options(band_options)
@@ -119,8 +131,11 @@ def build_params(image: Any, bands: Any = None, band_options: Any = None, scale:
     validated = ee_params.validate({
         "image": image, "bands": band_list, "crs": crs, "crs_transform": crs_transform,
         "dimensions": dimensions, "scale": scale, "format": format, "file_per_band": file_per_band,
-        "name": name, "project": project, "region": region})
-    return {
+        "name": name, "project": project, "region": region, "collection": collection, "date_from": date_from,
+        "date_to": date_to, "cloud_max": cloud_max, "cloud_mask": cloud_mask, "mask_band": mask_band,
+        "mask_threshold": mask_threshold, "composite": composite})
+    extra = {"collection": validated["collection"]} if validated.get("collection") else {}
+    return dict(extra, **{
         "image": validated["image"],
         "bands": [b if len(b) > 1 else b["id"] for b in validated["bands"]],
         "crs": validated["crs"], "crs_transform": validated["crs_transform"],
@@ -128,7 +143,46 @@ def build_params(image: Any, bands: Any = None, band_options: Any = None, scale:
         "format": validated["format"], "file_per_band": validated["file_per_band"],
         "name": validated["name"], "project": validated["project"], "aoi": region,
         "tiling": bool(tiling_enabled),
-    }
+    })
+
+
+def composite_spec(params: Dict[str, Any]) -> Optional[ee_composite.CompositeSpec]:
+    """The composite of normalised params (None for a single image)."""
+    spec = params.get("collection")
+    return ee_composite.CompositeSpec.from_dict(spec) if spec else None
+
+
+def search_scenes(client: EeClient, spec: ee_composite.CompositeSpec, region: Dict[str, Any]):
+    """The scenes a composite is made of (:func:`plugin.core.providers.earthengine.collections.search`)."""
+    return ee_collections.search(client, spec.collection, spec.start, spec.end, region, spec.cloud_property,
+                                 spec.cloud_max)
+
+
+def composite_info(spec: ee_composite.CompositeSpec, scene: tiling.ImageInfo) -> tiling.ImageInfo:
+    """What a composite looks like to the estimate: the scene's bands with the composite's pixel
+    types, and no native grid (a computed image: the output grid follows crs and scale)."""
+    bands = []
+    for band in scene.bands:
+        dtype = ee_composite.output_dtype(spec.method, band.dtype)
+        bands.append(tiling.BandInfo(band.id, dtype, 8 if dtype == "float64" else band.bytes))
+    return tiling.ImageInfo(spec.collection, bands)
+
+
+def _last_day(spec: ee_composite.CompositeSpec) -> str:
+    """The last day of the composite's period (``spec.end`` is exclusive)."""
+    return (datetime.date.fromisoformat(spec.end) - datetime.timedelta(days=1)).isoformat()
+
+
+def result_name(params: Dict[str, Any]) -> str:
+    """The base name of the files: the name given, the image, or what the composite is."""
+    if params.get("name"):
+        return params["name"]
+    spec = composite_spec(params)
+    if spec is None:
+        return _safe_name(params["image"].rsplit("/", 1)[-1])
+    last = _last_day(spec)
+    short = ee_collections.collection_info(spec.collection).short_name
+    return _safe_name(ee_composite.composite_name(short, spec, last))
 
 
 def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
@@ -182,7 +236,11 @@ class EeDownload:
         self.concurrency = max(1, int(concurrency))
         self.tile_attempts = max(1, int(tile_attempts))
         self.tiling_enabled = tiling_enabled
-        self.base = params.get("name") or _safe_name(params["image"].rsplit("/", 1)[-1])
+        self.base = result_name(params)
+        self.spec = composite_spec(params)
+        #: What every request downloads: the image id, or the composite's graph.
+        self.source = params["image"] if self.spec is None else \
+            ee_composite.composite_image(self.spec, params["region"])
         self._lock = threading.RLock()
         self._thumbs: Dict[str, str] = dict((ctx.job.server or {}).get("thumbnails") or {})
         self._pieces: List[Piece] = []
@@ -201,11 +259,11 @@ class EeDownload:
                 "dimensions": [grid.width, grid.height], "format": fmt, "filePerBand": True}
         if self.p.get("name"):
             opts["name"] = self.p["name"]
-        return ee_expr.thumbnail_body(self.p["image"], opts)
+        return ee_expr.thumbnail_body(self.source, opts)
 
     def _official_piece(self) -> Piece:
         opts = ee_params.to_download_params(self.p)
-        body = ee_expr.thumbnail_body(self.p["image"], opts)
+        body = ee_expr.thumbnail_body(self.source, opts)
         bands = tiling.selected_bands(self.p, self.image_info)
         return Piece("single", body, self.p["format"], [b["id"] for b in bands])
 
@@ -219,9 +277,25 @@ class EeDownload:
                                     grid=tile.grid, tile=tile, output=out, splittable=True))
         return pieces
 
+    def _composite_info(self) -> tiling.ImageInfo:
+        found = search_scenes(self.client, self.spec, self.p["region"])
+        if not found.scenes:
+            raise ParameterError(
+                translate("EeDownload", "No image of {} covers the area between {} and {} with these "
+                                        "criteria.").format(self.spec.collection, self.spec.start, _last_day(self.spec)),
+                translate("EeDownload", "Widen the dates, raise the cloud cover limit, or check the area."))
+        self.ctx.save_server(scenes=[{"id": s.id, "time": s.time, "cloud": s.cloud} for s in found.scenes])
+        self.ctx.log("Earth Engine composite of {} image(s){}".format(
+            len(found.scenes), " (listing capped)" if found.truncated else ""))
+        first = found.scenes[0].id
+        return composite_info(self.spec, tiling.ImageInfo.from_asset(self.client.get_asset(first), first))
+
     def plan(self) -> List[Piece]:
-        asset = self.client.get_asset(self.p["image"])
-        self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
+        if self.spec is not None:
+            self.image_info = self._composite_info()
+        else:
+            asset = self.client.get_asset(self.p["image"])
+            self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
         self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
         self.ctx.log("Earth Engine download: {}".format(est.describe()))
         if est.fits or not self.tiling_enabled:

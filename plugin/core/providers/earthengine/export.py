@@ -275,7 +275,10 @@ def parse_vis(value: Any) -> Optional[Dict[str, Any]]:
 def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     """The normalised export parameters (module doc), or ParameterError saying what to fix."""
     p = dict(params or {})
-    out: Dict[str, Any] = {"image": ee_params.check_image(p.get("image"))}
+    if p.get("collection") and not p.get("image"):      # a composite (params.py, collection form)
+        out: Dict[str, Any] = {"image": None, "collection": ee_params.check_collection(p)}
+    else:
+        out = {"image": ee_params.check_image(p.get("image"))}
     out["bands"] = parse_bands(p.get("bands"))
     out["project"] = ee_params.check_project(p.get("project"))
     out["crs"] = ee_params.check_crs(p.get("crs"))
@@ -293,6 +296,8 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     if region is not None and region != {} and not (isinstance(region, dict) and region.get("type")):
         raise _err(translate("EeExport", "The area of interest must be a GeoJSON geometry."))
     out["aoi"] = region or None
+    if out.get("collection"):
+        ee_params.collection_defaults(out, out["aoi"])
     if out["crs_transform"] is not None and out["crs"] is None:
         raise _err(translate("EeParams", "A pixel transform (crs_transform) needs a CRS (crs)."),
                    translate("EeParams", "Enter the CRS the transform is expressed in, e.g. EPSG:32631."))
@@ -354,8 +359,12 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
 # Bodies
 # ---------------------------------------------------------------------------
 def export_image(params: Dict[str, Any]) -> Any:
-    """The image graph of the export: load, select the bands, fold in the spatial options."""
-    image = ee_expr.image_load(params["image"])
+    """The image graph of the export: load (or composite), select the bands, fold in the spatial options."""
+    if params.get("collection"):
+        from . import composite
+        image = composite.composite_image(composite.CompositeSpec.from_dict(params["collection"]), params["aoi"])
+    else:
+        image = ee_expr.image_load(params["image"])
     if params.get("bands"):
         image = ee_expr.Invocation("Image.select", {"input": image, "bandSelectors": list(params["bands"])})
     spatial: Dict[str, Any] = {"format": "GEO_TIFF"}

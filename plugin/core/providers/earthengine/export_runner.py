@@ -64,7 +64,9 @@ def build_params(image: Any, bands: Any = None, scale: Any = None, crs: Any = No
                  no_data: Any = None, skip_empty: bool = False, pyramiding_policy: Any = None,
                  pyramiding_overrides: Any = None, workload_tag: Any = None, wait: bool = True,
                  download_asset: bool = False, project: Any = None, aoi: Any = None, overwrite: bool = False,
-                 vis: Any = None) -> Dict[str, Any]:
+                 vis: Any = None, collection: Any = None, date_from: Any = None, date_to: Any = None,
+                 cloud_max: Any = None, cloud_mask: Any = None, mask_band: Any = None, mask_threshold: Any = None,
+                 composite: Any = None) -> Dict[str, Any]:
     """Validated job params from user inputs (raises ParameterError saying what to fix).
 
     ``bands``: names, comma-separated or a list; ``scale`` metres; ``crs`` e.g.
@@ -78,6 +80,8 @@ def build_params(image: Any, bands: Any = None, scale: Any = None, crs: Any = No
     ``pyramiding_overrides`` JSON ``{"SCL": "MODE"}``; ``aoi`` an Aoi or GeoJSON
     in EPSG:4326 (None only with crs + crs_transform + WxH dimensions); ``vis``
     visualization of the asset tile layer (JSON ``{"bands", "min", "max", ...}``).
+    ``collection`` (with ``image`` empty) and the arguments after it export a composite
+    (see :mod:`plugin.core.providers.earthengine.params`, collection form).
     """
     return ee_export.validate({
         "image": image, "bands": bands, "scale": scale, "crs": crs, "crs_transform": crs_transform,
@@ -87,7 +91,9 @@ def build_params(image: Any, bands: Any = None, scale: Any = None, crs: Any = No
         "skip_empty": skip_empty, "pyramiding_policy": pyramiding_policy,
         "pyramiding_overrides": pyramiding_overrides, "workload_tag": workload_tag, "wait": wait,
         "download_asset": download_asset, "project": project, "aoi": _aoi_geojson(aoi), "overwrite": overwrite,
-        "vis": vis})
+        "vis": vis, "collection": collection, "date_from": date_from, "date_to": date_to, "cloud_max": cloud_max,
+        "cloud_mask": cloud_mask, "mask_band": mask_band, "mask_threshold": mask_threshold,
+        "composite": composite})
 
 
 def make_client(ctx, project: str) -> ExportClient:
@@ -307,7 +313,7 @@ def cancel_remote(job, ctx) -> None:
     if not name:
         return
     p = ee_export.validate(dict(job.params or {}))
-    make_client(ctx, p["project"]).cancel_operation(name)
+    make_client(ctx, p["project"]).cancel_operation(name, cancel=ctx.cancel)
     ctx.save_server(operation_state=OperationState.CANCELLING)
 
 

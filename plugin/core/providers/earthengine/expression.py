@@ -10,8 +10,10 @@ shared stays a ``valueReference``.  This module does the same, so the bodies it
 builds are the ones the official client sends for the same options (checked
 against captures in tests/fixtures/ee_official).
 
-Nodes: :class:`Invocation` (a server function call with named arguments) and
-plain Python values (str, int, float, bool, None, lists, dicts).
+Nodes: :class:`Invocation` (a server function call with named arguments),
+:class:`Variable` (a function's argument) and :class:`FunctionDef` (a function
+passed to e.g. ``Collection.map``), and plain Python values (str, int, float,
+bool, None, lists, dicts).
 """
 import hashlib
 import json
@@ -34,6 +36,52 @@ class Invocation:
 
     def __repr__(self) -> str:
         return "Invocation({!r}, {!r})".format(self.name, self.args)
+
+
+class Variable:
+    """The argument ``name`` of the function being defined (an ``argumentReference``)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+class FunctionDef:
+    """A function defined in the graph: argument names and the body that uses them."""
+
+    __slots__ = ("argument_names", "body")
+
+    def __init__(self, argument_names: Sequence[str], body: Any):
+        self.argument_names = list(argument_names)
+        self.body = body
+
+
+def count_functions(expression: Dict[str, Any]) -> int:
+    """Function definitions in a serialized expression, counted as the official client does
+    (``CustomFunction._resolveNamelessArgs``: references are not followed)."""
+    def count(node: Any) -> int:
+        if "functionDefinitionValue" in node:
+            return 1
+        if "arrayValue" in node:
+            return sum(count(v) for v in node["arrayValue"]["values"])
+        if "dictionaryValue" in node:
+            return sum(count(v) for v in node["dictionaryValue"]["values"].values())
+        if "functionInvocationValue" in node:
+            return sum(count(v) for v in node["functionInvocationValue"]["arguments"].values())
+        return 0
+    return sum(count(v) for v in expression["values"].values())
+
+
+def mapping_function(build) -> FunctionDef:
+    """A one-argument function like the official client's ``collection.map(lambda img: ...)``.
+
+    Its argument is named ``_MAPPING_VAR_<n>_0``, n being the number of functions
+    defined in the body (so that nested functions never share a name).
+    """
+    probe = serialize(build(Variable("<unbound>")))
+    name = "_MAPPING_VAR_{}_0".format(count_functions(probe))
+    return FunctionDef([name], build(Variable(name)))
 
 
 # ---------------------------------------------------------------------------
@@ -60,6 +108,11 @@ class _Encoder:
             if isinstance(obj, float) and not math.isfinite(obj):
                 raise ValueError("cannot encode {!r}".format(obj))
             node = _number_node(obj)
+        elif isinstance(obj, Variable):
+            node = {"argumentReference": obj.name}
+        elif isinstance(obj, FunctionDef):
+            node = {"functionDefinitionValue": {"argumentNames": list(obj.argument_names),
+                                                "body": self.encode(obj.body)}}
         elif isinstance(obj, Invocation):
             args = {}
             for key in sorted(obj.args):
@@ -456,8 +509,11 @@ def file_format(fmt: Optional[str]) -> str:
             "TFRECORD": "TF_RECORD_IMAGE", "NUMPY": "NPY"}.get(fmt, fmt)
 
 
-def thumbnail_body(image_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
+def thumbnail_body(image_id: Any, params: Dict[str, Any]) -> Dict[str, Any]:
     """The ``thumbnails.create`` body the official client sends for ``getDownloadId``.
+
+    ``image_id`` is an asset id, or an image graph (e.g. a composite of
+    :mod:`.composite`).
 
     ``params`` uses the getDownloadId keys: ``bands`` (names or dicts with
     ``id``), ``crs``, ``crs_transform``, ``dimensions``, ``scale``, ``region``,
@@ -475,7 +531,8 @@ def thumbnail_body(image_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
         bands = [{"id": b} if isinstance(b, str) else dict(b) for b in bands]
         params["bands"] = bands
     body: Dict[str, Any] = {
-        "expression": serialize(download_image(image_load(image_id), params)),
+        "expression": serialize(download_image(image_load(image_id) if isinstance(image_id, str) else image_id,
+                                               params)),
         "fileFormat": file_format(params.get("format")),
         "filenamePrefix": params.get("name"),
     }

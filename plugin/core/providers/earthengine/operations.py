@@ -214,9 +214,10 @@ class ExportClient(EeClient):
     def get_operation(self, name: str, cancel: Any = "ctx") -> Operation:
         return Operation(self._call("GET", self.operation_url(name), "operation", cancel=cancel))
 
-    def cancel_operation(self, name: str) -> None:
-        """``:cancel`` (body ``{}``); not itself cancellable.  The answer's body is ignored."""
-        self._call("POST", self.operation_url(name, ":cancel"), "operation", cancel=None, data="{}")
+    def cancel_operation(self, name: str, cancel=None) -> None:
+        """``:cancel`` (body ``{}``); not itself cancellable unless a ``cancel`` token is given (a
+        server-side cancel the user asked for, stopped when QGIS closes).  The answer's body is ignored."""
+        self._call("POST", self.operation_url(name, ":cancel"), "operation", cancel=cancel, data="{}")
 
     def list_operations(self, page_size: int = 500, filter: Optional[str] = None) -> Iterator[Operation]:
         """Every operation of the project, page after page (``ee.data.listOperations``)."""

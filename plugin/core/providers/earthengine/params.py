@@ -20,7 +20,18 @@ Normalised params (keys absent or None when not set)::
     name           file name prefix (None: the server's default)
     project        Google Cloud project id or number
     region         GeoJSON geometry in EPSG:4326 (the AOI) or None
+
+The *collection* form (instead of ``image``) asks for a composite: ``collection``
+(an id such as COPERNICUS/S2_SR_HARMONIZED), ``date_from`` and ``date_to`` (days,
+both inclusive), ``cloud_max`` (%, or None), ``cloud_mask`` (none, cloud_score_plus,
+landsat_qa; None: the collection's usual mask), ``mask_band`` (cs or cs_cdf),
+``mask_threshold`` (0..1) and ``composite`` (median, mean, min, max, recent,
+least_cloudy).  It is normalised by :func:`check_collection` into ``image: None`` and
+``collection``: a :class:`.composite.CompositeSpec` dict (``end`` exclusive), which
+re-validates to itself; an area is required, and ``bands``, ``scale`` and ``crs``
+default to the collection's bands, its scale and the UTM zone of the area.
 """
+import datetime
 import json
 import math
 import re
@@ -301,10 +312,104 @@ def check_name(name: Any) -> Optional[str]:
     return text
 
 
+def _cloud_max(value: Any) -> Optional[Any]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    v = _number(value)
+    if v is None or not 0 <= v <= 100:
+        raise _err(translate("EeParams", "The cloud cover limit must be a percentage from 0 to 100; got {}.")
+                   .format(value))
+    return _tidy(float(v))
+
+
+def _choice(value: Any, choices, default: str, what: str) -> str:
+    text = (str(value).strip().lower() if value is not None else "") or default
+    if text not in choices:
+        raise _err(translate("EeParams", 'Unknown {} "{}".').format(what, value),
+                   translate("EeParams", "Use one of: {}.").format(", ".join(choices)))
+    return text
+
+
+def check_collection(p: Dict[str, Any]) -> Dict[str, Any]:
+    """The composite of the collection form (see the module doc) as a CompositeSpec dict."""
+    from . import collections, composite
+    given = p.get("collection")
+    if isinstance(given, dict):       # already normalised (a stored job): re-check it
+        spec = dict(given)
+        last = datetime.date.fromisoformat(str(spec.get("end"))[:10]) - datetime.timedelta(days=1) \
+            if spec.get("end") else None
+        p = {"collection": spec.get("collection"), "date_from": spec.get("start"), "date_to": last,
+             "cloud_max": spec.get("cloud_max"), "cloud_mask": spec.get("mask"), "mask_band": spec.get("mask_band"),
+             "mask_threshold": spec.get("threshold"), "composite": spec.get("method")}
+    cid = str(p.get("collection") or "").strip()
+    if not cid or any(c.isspace() for c in cid):
+        raise _err(translate("EeParams", 'Choose a collection by its Earth Engine id; got "{}".').format(cid),
+                   translate("EeParams", "For example COPERNICUS/S2_SR_HARMONIZED."))
+    info = collections.collection_info(cid)
+    if not p.get("date_from") or not p.get("date_to"):
+        raise _err(translate("EeParams", "A collection needs a start and an end date."),
+                   translate("EeParams", "Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31."))
+    start, end = collections.check_dates(p.get("date_from"), p.get("date_to"))
+    cloud_max = _cloud_max(p.get("cloud_max"))
+    if cloud_max is not None and not info.cloud_property:
+        raise _err(translate("EeParams", "{} has no cloud cover property to limit.").format(cid),
+                   translate("EeParams", "Leave the cloud cover limit empty for this collection."))
+    allowed = info.masks if info in collections.COLLECTIONS else composite.MASKS
+    mask = _choice(p.get("cloud_mask"), composite.MASKS, info.default_mask, translate("EeParams", "cloud mask"))
+    if mask not in allowed:
+        raise _err(translate("EeParams", 'The cloud mask "{}" does not apply to {}.').format(mask, cid),
+                   translate("EeParams", "Use one of: {}.").format(", ".join(allowed)))
+    method = _choice(p.get("composite"), composite.METHODS, "median", translate("EeParams", "compositing method"))
+    if method == "least_cloudy" and not info.cloud_property:
+        raise _err(translate("EeParams", "{} has no cloud cover property, so it cannot be sorted by "
+                                         "clouds.").format(cid),
+                   translate("EeParams", "Choose another compositing method, e.g. median."))
+    band = _choice(p.get("mask_band"), composite.CLOUD_SCORE_BANDS, "cs_cdf", translate("EeParams", "Cloud Score+ band"))
+    threshold = _number(p.get("mask_threshold")) if p.get("mask_threshold") not in (None, "") else 0.6
+    if threshold is None or not 0 <= threshold <= 1:
+        raise _err(translate("EeParams", "The Cloud Score+ threshold must be between 0 and 1; got {}.")
+                   .format(p.get("mask_threshold")),
+                   translate("EeParams", "0.6 keeps pixels that are clear with good confidence."))
+    return composite.CompositeSpec(cid, start, end, method, info.cloud_property, cloud_max, mask, band,
+                                   _tidy(float(threshold))).to_dict()
+
+
+def utm_crs(region: Dict[str, Any]) -> str:
+    """The UTM zone (EPSG:326xx north, 327xx south) of the centre of a GeoJSON area."""
+    from .tiling import region_bounds
+    minx, miny, maxx, maxy = region_bounds(region, "EPSG:4326")
+    lon, lat = (minx + maxx) / 2.0, (miny + maxy) / 2.0
+    zone = min(60, max(1, int(math.floor((lon + 180.0) / 6.0)) + 1))
+    return "EPSG:{}{:02d}".format(326 if lat >= 0 else 327, zone)
+
+
+def collection_defaults(out: Dict[str, Any], region: Any) -> None:
+    """Fill a composite's ``bands`` (names; empty: the collection's), ``crs`` (None: the UTM zone
+    of the area) and ``scale`` (None without a transform or dimensions: the collection's) in ``out``;
+    the area is required (the search and the composite are limited to it)."""
+    from .collections import collection_info
+    if region is None:
+        raise _err(translate("EeParams", "A collection search needs an area."),
+                   translate("EeParams", "Draw or choose the area to search and composite."))
+    info = collection_info(out["collection"]["collection"])
+    if not out["bands"]:
+        if not info.default_bands:
+            raise _err(translate("EeParams", "Name the bands to download from {}.").format(info.id),
+                       translate("EeParams", "Enter band names separated by commas, e.g. B4, B3, B2."))
+        out["bands"] = list(info.default_bands)
+    if out["crs"] is None:
+        out["crs"] = utm_crs(region)
+    if out["scale"] is None and out["crs_transform"] is None and out["dimensions"] is None:
+        out["scale"] = _tidy(float(info.scale))
+
+
 def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     """The normalised parameters (see the module doc) or ParameterError."""
     p = dict(params or {})
-    out: Dict[str, Any] = {"image": check_image(p.get("image"))}
+    if p.get("collection") and not p.get("image"):
+        out: Dict[str, Any] = {"image": None, "collection": check_collection(p)}
+    else:
+        out = {"image": check_image(p.get("image"))}
     out["bands"] = parse_bands(p.get("bands"))
     out["crs"] = check_crs(p.get("crs"))
     out["crs_transform"] = parse_crs_transform(p.get("crs_transform"))
@@ -324,6 +429,9 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     if region is not None and not (isinstance(region, dict) and region.get("type")):
         raise _err(translate("EeParams", "The area (region) must be a GeoJSON geometry."))
     out["region"] = region or None
+    if out.get("collection"):
+        collection_defaults(out, out["region"])
+        out["bands"] = parse_bands(out["bands"])
 
     if out["crs_transform"] is not None and out["crs"] is None:
         raise _err(translate("EeParams", "A pixel transform (crs_transform) needs a CRS (crs)."),

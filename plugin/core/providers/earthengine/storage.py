@@ -29,6 +29,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import quote, urlencode
 
 from ...transfer import http, download as transfer
+from ...transfer.naming import safe_filename
+from ...transfer.records import DownloadResult
 from ...errors import AuthError, HttpError, ParameterError
 from ...i18n import translate
 from .client import EeClient
@@ -111,7 +113,7 @@ class _StorageClient:
         return EeClient._json(response, url)
 
     def fetch(self, url: str, dest: str, expected_size: Optional[int] = None, expected_md5: Optional[str] = None,
-              progress=None, record_key: Optional[str] = None) -> transfer.DownloadResult:
+              progress=None, record_key: Optional[str] = None) -> DownloadResult:
         """Download through the transfer engine; with ``record_key`` a file already fetched and
         still intact is reused without any request."""
         def call(headers):
@@ -159,7 +161,7 @@ class GcsClient(_StorageClient):
             if not token:
                 return items
 
-    def download(self, bucket: str, obj: Dict[str, Any], dest: str, progress=None) -> transfer.DownloadResult:
+    def download(self, bucket: str, obj: Dict[str, Any], dest: str, progress=None) -> DownloadResult:
         size = obj.get("size")
         key = "gs://{}/{}#{}".format(bucket, obj["name"], obj.get("generation") or obj.get("md5Hash") or "")
         return self.fetch(self.media_url(bucket, obj["name"]), dest,
@@ -212,7 +214,7 @@ class DriveClient(_StorageClient):
     def media_url(self, file_id: str) -> str:
         return "{}/drive/v3/files/{}?alt=media".format(self.base_url, quote(file_id, safe=""))
 
-    def download(self, item: Dict[str, Any], dest: str, progress=None) -> transfer.DownloadResult:
+    def download(self, item: Dict[str, Any], dest: str, progress=None) -> DownloadResult:
         size = item.get("size")
         key = "drive://{}#{}".format(item["id"], item.get("md5Checksum") or "")
         return self.fetch(self.media_url(item["id"]), dest,
@@ -244,7 +246,7 @@ def written_since(items: List[Dict[str, Any]], time_key: str, since: Optional[fl
 
 def local_name(object_name: str) -> str:
     """The file name an export object gets on disk (its last path component, made safe)."""
-    name = transfer.safe_filename(os.path.basename(object_name))
+    name = safe_filename(os.path.basename(object_name))
     if not name:
         raise ParameterError(translate("EeStorage", "The export file name {} cannot be used.").format(object_name))
     return name

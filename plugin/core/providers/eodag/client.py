@@ -775,11 +775,12 @@ class EodagClient:
     # -- search -------------------------------------------------------------------------------
     def search(self, provider: Optional[str], collection: str, date_from: Optional[str] = None,
                date_to: Optional[str] = None, aoi_geojson: Any = None, cloud_max: Optional[float] = None,
-               limit: int = 50, ids: Optional[List[str]] = None) -> List[ProductInfo]:
+               limit: int = 50, ids: Optional[List[str]] = None, cancel=None) -> List[ProductInfo]:
         """Products of ``collection`` over the AOI between the dates (inclusive), newest first.
 
         ``ids``: keep only these products; those the criteria do not return are
-        searched by id.
+        searched by id.  ``cancel``: checked before each try and during the pauses between
+        them (eodag's own request cannot be interrupted).
         """
         if not collection:
             raise ParameterError(translate("Eodag", "Choose a collection (product type)."))
@@ -797,7 +798,7 @@ class EodagClient:
             from shapely.geometry import shape
             geom = shape(aoi_geojson.get("geometry", aoi_geojson) if isinstance(aoi_geojson, dict)
                          and aoi_geojson.get("type") == "Feature" else aoi_geojson)
-        found = self._search(provider=provider, start=_date_bound(date_from, False),
+        found = self._search(cancel, provider=provider, start=_date_bound(date_from, False),
                              end=_date_bound(date_to, True), geom=geom, limit=int(limit), **kwargs)
         infos = [product_info(p) for p in found]
         if ids:
@@ -808,7 +809,7 @@ class EodagClient:
             for pid in wanted:
                 info = by_id.get(pid) or by_title.get(pid)
                 if info is None:
-                    info = self._search_id(provider, collection, pid)
+                    info = self._search_id(provider, collection, pid, cancel)
                 if info is None:
                     raise ProviderError(translate("Eodag", "The product '{id}' was not found on {provider}.")
                                         .format(id=pid, provider=provider or "eodag"))
@@ -823,9 +824,11 @@ class EodagClient:
         return http.Backoff(self.retry or http.RetryPolicy(max_attempts=4, base_delay=1.0, max_delay=10.0),
                             cancel)
 
-    def _search(self, **kwargs) -> List[Any]:
-        backoff = self._backoff()
+    def _search(self, cancel=None, **kwargs) -> List[Any]:
+        backoff = self._backoff(cancel)
         while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
             try:
                 with _PARSE_LOCK:
                     result = self.dag.search(raise_errors=True, **kwargs)
@@ -847,9 +850,9 @@ class EodagClient:
             result = result[0]
         return list(result)
 
-    def _search_id(self, provider, collection, pid) -> Optional[ProductInfo]:
+    def _search_id(self, provider, collection, pid, cancel=None) -> Optional[ProductInfo]:
         kwargs = {"collection": collection} if self.version >= (4,) else {"productType": collection}
-        found = self._search(provider=provider, id=pid, **kwargs)
+        found = self._search(cancel, provider=provider, id=pid, **kwargs)
         for product in found:
             info = product_info(product)
             if pid in (info.id, info.title):
@@ -877,13 +880,13 @@ class EodagClient:
 
     # -- quicklooks ---------------------------------------------------------------------------
     def check_access(self, provider: str, collection: str, date_from: Optional[str] = None,
-                     date_to: Optional[str] = None, aoi_geojson: Any = None, session=None) -> str:
+                     date_to: Optional[str] = None, aoi_geojson: Any = None, session=None, cancel=None) -> str:
         """A cheap real check of ``provider`` and the credentials: a search of a few products, then
         eodag's authentication and the first byte of one product's download (``Range: bytes=0-0``;
         the connection is closed after the headers).  Returns what was checked; raises the
         search's error, or AuthError when the provider refuses the credentials."""
         from ...transfer import http
-        found = self.search(provider, collection, date_from, date_to, aoi_geojson, limit=5)
+        found = self.search(provider, collection, date_from, date_to, aoi_geojson, limit=5, cancel=cancel)
         if not found:
             return translate("Eodag", "{provider} answered the search, but no product matched it: the credentials "
                                       "will be checked at the first download.").format(provider=provider)
@@ -894,11 +897,15 @@ class EodagClient:
             if not link.startswith(("http://", "https://")) or isinstance(auth, dict):
                 return translate("Eodag", "{provider} answered the search; eodag accepted the credentials (they "
                                           "are used at the first download).").format(provider=provider)
+            if cancel is not None:
+                cancel.raise_if_cancelled()
             # (eodag's credentials are an ``auth`` object: send_following keeps them from other origins)
-            response = http.send_following(session or http.default_session(), "GET", link,
+            response = http.send_following(session or http.default_session(), "GET", link, cancel,
                                            headers={"Range": "bytes=0-0"}, auth=auth, stream=True,
                                            timeouts=http.Timeouts(connect=10, read=60))
             response.close()
+        except CancelledError:
+            raise
         except Exception as exc:
             raise self._wrap(exc, translate("Eodag", "Checking the credentials on {provider} failed: {error}"),
                              provider)

@@ -1,0 +1,166 @@
+"""The EOSDA tab of the download dock: scene search with footprints on the map, then a download job.
+
+The widgets come from ``ui/eosda_tab.ui``.  The search runs in a :class:`FunctionTask` (worker
+thread); the table, the rubber bands and the form are touched on the main thread only.
+"""
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsProject, QgsWkbTypes)
+from qgis.gui import QgsRubberBand
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+
+from ..adapters import settings as plugin_settings
+from ..adapters.tasks import FunctionTask, stop_tasks
+from ..core.errors import EoError
+from ..core.i18n import translate
+from ..resources import ui_path
+from .task_button import TaskButton
+
+FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
+
+
+class EosdaTab(QWidget, FORM_CLASS):
+    """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder,
+    the status line."""
+
+    def __init__(self, dock, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.dock = dock
+        self.canvas = dock.canvas
+        self.scenes = []
+        self.footprints = []
+        self.search_task = None
+        try:
+            from ..core.providers.eosda import client as eosda
+            self.eosdaDatasetCombo.addItems(list(eosda.DATASETS))
+        except Exception:
+            pass
+        self.eosdaToDate.setDate(QDate.currentDate())
+        self.eosdaFromDate.setDate(QDate.currentDate().addMonths(-3))
+        for widget in (self.eosdaViewEdit, self.eosdaBandsEdit):
+            widget.textChanged.connect(dock.schedule_update)
+        self.search_stopper = TaskButton(self.eosdaSearchButton, self.search_eosda, dock._status)
+        self.eosdaDownloadButton.clicked.connect(self.submit_eosda)
+        self.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+
+    # -- the state of the tab for the dock's area of interest ---------------------------------
+    def update_state(self, aoi, error):
+        """The buttons and their tooltips for ``aoi`` (None: ``error`` says why there is none)."""
+        reason = error if aoi is None else None
+        if self.search_task is None:          # (while a search runs, the button is its Stop button)
+            self.eosdaSearchButton.setEnabled(reason is None)
+            self.eosdaSearchButton.setToolTip(reason or translate("EosdaTab", "Search scenes over the area."))
+        if reason is None and not self.eosdaViewEdit.text().strip():
+            reason = translate("EosdaTab", "Search and choose a scene, or enter a view id.")
+        if reason is None and not self.eosdaBandsEdit.text().strip():
+            reason = translate("EosdaTab", "Enter at least one band.")
+        self.eosdaDownloadButton.setEnabled(reason is None)
+        self.eosdaDownloadButton.setToolTip(reason or translate("EosdaTab", "Create the download task as a "
+                                                                            "background job."))
+
+    # -- submission ---------------------------------------------------------------------
+    def submit_eosda(self):
+        from ..core.providers.eosda import client as eosda
+        try:
+            aoi = self.dock.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
+            params = eosda.build_params(view_id=self.eosdaViewEdit.text().strip(), bands=self.eosdaBandsEdit.text(),
+                                        merge=self.eosdaMergeCheck.isChecked(), metadata="", reference="",
+                                        callback_url="")
+        except EoError as exc:
+            self.dock._status(exc.user_text())
+            return None
+        params["aoi"] = aoi.to_geojson()
+        job = self.dock._new_job("eosda", params, "EOSDA {}".format(params.get("view_id")))
+        if job is None:
+            return None
+        self.dock.manager.submit(job)
+        self.dock._status(translate("EosdaTab", "Job '{}' submitted; follow it in the Jobs panel.").format(
+            job.title))
+        return job
+
+    # -- EOSDA search (network off the main thread) --------------------------------------------
+    def search_eosda(self):
+        from ..adapters import network
+        from ..adapters.credentials import eosda_api_key
+        from ..core import config
+        try:
+            aoi = self.dock.current_aoi()
+            key = eosda_api_key(plugin_settings.get("eosda_authcfg"))
+        except EoError as exc:
+            self.dock._status(exc.user_text())
+            return
+        from ..core.providers.eosda import client as eosda
+        if self.search_task is not None:
+            return
+        task = FunctionTask(translate("EosdaTab", "EOSDA scene search"), eosda.search,
+                            deadline=plugin_settings.request_deadline(),
+                            session=network.make_session(),
+                            base=config.base_url("eosda_api", plugin_settings.get("eosda_api_url")), api_key=key,
+                            dataset=self.eosdaDatasetCombo.currentText(), aoi_geojson_polygon=aoi.to_geojson(),
+                            date_from=self.eosdaFromDate.date().toString("yyyy-MM-dd"),
+                            date_to=self.eosdaToDate.date().toString("yyyy-MM-dd"),
+                            cloud_max=self.eosdaCloudSpin.value())
+        self.search_stopper.watch(task, translate("EosdaTab", "Searching…"))
+        task.done.connect(self._search_done)
+        self.search_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _search_done(self, task):
+        self.search_task = None
+        self.dock.schedule_update()
+        if task.error:
+            self.dock._status(task.error)
+            return
+        self.show_scenes(task.result)
+
+    def show_scenes(self, scenes):
+        self.scenes = list(scenes)
+        self.eosdaResultsTable.setRowCount(len(self.scenes))
+        for row, scene in enumerate(self.scenes):
+            cloud = "" if scene.cloud_cover is None else "{:.1f}".format(float(scene.cloud_cover))
+            for col, value in enumerate((scene.date, cloud, scene.view_id)):
+                self.eosdaResultsTable.setItem(row, col, QTableWidgetItem(str(value)))
+        self._draw_footprints()
+        self.dock._status(translate("EosdaTab", "{} scenes found.").format(len(self.scenes)))
+
+    def _draw_footprints(self, highlight=None):
+        self.clear_footprints()
+        from shapely.geometry import shape
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        for index, scene in enumerate(self.scenes):
+            if not scene.footprint:
+                continue
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+            chosen = index == highlight
+            band.setColor(QColor(0, 120, 255, 60 if chosen else 0))
+            band.setStrokeColor(QColor(0, 90, 220) if chosen else QColor(0, 120, 255, 140))
+            band.setWidth(3 if chosen else 1)
+            geom = QgsGeometry.fromWkt(shape(scene.footprint).wkt)
+            geom.transform(transform)
+            band.setToGeometry(geom, None)
+            self.footprints.append(band)
+
+    def clear_footprints(self):
+        for band in self.footprints:
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.canvas.scene().removeItem(band)
+        self.footprints = []
+
+    def _scene_chosen(self):
+        rows = self.eosdaResultsTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        index = rows[0].row()
+        if 0 <= index < len(self.scenes):
+            self.eosdaViewEdit.setText(self.scenes[index].view_id)
+            self._draw_footprints(highlight=index)
+
+    # -- teardown -----------------------------------------------------------------------------
+    def cleanup(self):
+        stop_tasks((self.search_task,))
+        self.search_task = None
+        self.clear_footprints()
