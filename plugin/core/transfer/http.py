@@ -36,8 +36,8 @@ from ...resources import version
 from .. import config
 from ..errors import AuthError, CancelledError, HttpError
 from ..i18n import translate
-from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, consumed_body,
-                            unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
+from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, body_reader, consumed_body,
+                            set_consumed_body, unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
 
 LOGGER_NAME = "eo_downloader"
 log = logging.getLogger(LOGGER_NAME)
@@ -421,57 +421,8 @@ def body_too_large(url: str, received: int, limit: int, announced: Optional[int]
 
 
 def _body_reader(response, guard: Optional[RateGuard] = None) -> Callable[[int], bytes]:
-    """read(n) -> what has arrived (about ``n`` bytes at most, at least 1), b"" at the end.
-
-    Unlike ``raw.read(n)``, which waits for ``n`` bytes, this returns after one socket
-    read, and ``guard`` checks the bytes received on the wire after each (a compressed
-    trickle may decode to nothing for a long time).  urllib3 1.26 has no ``read1``: the
-    bytes come from its http.client response (``_fp``) and are decoded by its decoder,
-    and ``_fp_bytes_read`` is kept so that ``raw.tell()`` stays right
-    (tests/core/test_http.py fails loudly when these internals change).
-    """
-    raw = response.raw
-    read1 = getattr(raw, "read1", None)
-    check = guard.check if guard is not None else (lambda done: None)
-    if read1 is not None:                                   # urllib3 >= 2
-        def read_v2(n: int) -> bytes:
-            data = read1(n, decode_content=True)
-            check(raw.tell())
-            return data
-        return read_v2
-    fp = getattr(raw, "_fp", None)
-    if fp is None or not hasattr(fp, "read1"):
-        def read_blocking(n: int) -> bytes:                 # (waits for n bytes: no better way)
-            data = raw.read(n, decode_content=True)
-            check(raw.tell())
-            return data
-        return read_blocking
-    encoding = response.headers.get("Content-Encoding", "").strip().lower()
-    decoder = None
-    if encoding not in ("", "identity"):
-        raw._init_decoder()
-        decoder = raw._decoder
-    state = {"flushed": False}
-
-    def read(n: int) -> bytes:
-        while True:
-            data = fp.read1(n) if not fp.isclosed() else b""
-            raw._fp_bytes_read += len(data)
-            if not data:
-                fp.close()        # (as urllib3 does at the end: the connection can then be reused)
-            check(raw._fp_bytes_read)
-            if decoder is None:
-                return data
-            if not data:
-                if state["flushed"]:
-                    return b""
-                state["flushed"] = True
-                return decoder.flush() if hasattr(decoder, "flush") else b""
-            out = decoder.decompress(data)
-            if out:
-                return out
-
-    return read
+    """:func:`.urllib3_hooks.body_reader` with ``guard`` checking the bytes received on the wire."""
+    return body_reader(response, guard.check if guard is not None else None)
 
 
 def read_capped(response, limit: int, timeouts: Optional["Timeouts"] = None, url: str = "") -> bytes:
@@ -511,8 +462,7 @@ def _read_into(response, limit: int, timeouts: Optional["Timeouts"], url: str) -
     except _READ_ERRORS as exc:
         response.close()
         raise requests.exceptions.ChunkedEncodingError(exc) from None
-    response._content = data
-    response._content_consumed = True
+    set_consumed_body(response, data)
     response.close()
 
 
