@@ -210,3 +210,9 @@ def test_a_trickling_download_times_out_at_the_minimum_rate(server, tmp_path):
                           timeouts=slow_window())
     assert "slower than the minimum of 100 bytes/s" in error.value.message
     assert time.monotonic() - started < 2 * (0.6 + 2 * server.gap) + 2
+
+
+def test_read_body_of_an_answer_already_read_gives_that_body(server):
+    """A response not streamed was read (capped) by send_following; read_body hands that body on."""
+    response = eohttp.request(None, "GET", server.url + "/gzip-json", retry=FAST)
+    assert eohttp.read_body(response) == (json.dumps({"items": list(range(100))}).encode(), None)

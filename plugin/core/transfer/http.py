@@ -1184,7 +1184,9 @@ def read_body(response: requests.Response, method: str = "GET", limit: Optional[
     A body over ``limit`` bytes (default :data:`MAX_JSON_BYTES`) raises :func:`body_too_large`.
     The response is closed."""
     try:
-        data = read_capped(response, MAX_JSON_BYTES if limit is None else limit, timeouts)
+        data = consumed_body(response)          # (a response not streamed was read by send_following)
+        if data is None:
+            data = read_capped(response, MAX_JSON_BYTES if limit is None else limit, timeouts)
         problem = incomplete_body(response, method)
     except (requests.exceptions.RequestException,) + _READ_ERRORS as exc:
         data, problem = b"", describe_exception(exc)
