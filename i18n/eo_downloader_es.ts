@@ -122,104 +122,134 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>El archivo comprimido {name} está dañado o truncado: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Descárguelo de nuevo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="67"/>
+        <location filename="../plugin/core/transfer/archive.py" line="92"/>
         <source>The archive {} does not exist.</source>
         <translation>El archivo comprimido {} no existe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>El archivo comprimido puede ser malicioso; no se ha extraído nada.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="115"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>has an invalid name</source>
         <translation>tiene un nombre no válido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="110"/>
+        <location filename="../plugin/core/transfer/archive.py" line="138"/>
         <source>has an absolute path</source>
         <translation>tiene una ruta absoluta</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="113"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>points outside the destination (..)</source>
         <translation>apunta fuera del destino (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="119"/>
+        <location filename="../plugin/core/transfer/archive.py" line="149"/>
         <source>is a symbolic link</source>
         <translation>es un enlace simbólico</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="121"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>is a special file</source>
         <translation>es un archivo especial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="131"/>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
         <source>exceeds the limit of {} members</source>
         <translation>supera el límite de {} entradas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="141"/>
+        <location filename="../plugin/core/transfer/archive.py" line="171"/>
         <source>appears twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="146"/>
+        <location filename="../plugin/core/transfer/archive.py" line="176"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>hace que el tamaño total supere {:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="151"/>
+        <location filename="../plugin/core/transfer/archive.py" line="181"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>tiene una tasa de compresión de {:.0f}:1 (¿una bomba zip?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="159"/>
+        <location filename="../plugin/core/transfer/archive.py" line="198"/>
         <source>is inside a file</source>
         <translation>está dentro de un archivo</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
-        <translation>No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
+        <translation type="obsolete">No hay suficiente espacio en disco para extraer {name}: se necesitan {need}, hay {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="225"/>
+        <location filename="../plugin/core/transfer/archive.py" line="305"/>
         <source>is larger than its header says</source>
         <translation>es más grande de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="241"/>
+        <location filename="../plugin/core/transfer/archive.py" line="321"/>
         <source>Could not write {}: {}</source>
         <translation>No se pudo escribir {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="245"/>
+        <location filename="../plugin/core/transfer/archive.py" line="325"/>
         <source>{} is shorter than its header says</source>
         <translation>{} es más corto de lo que indica su cabecera</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="263"/>
+        <location filename="../plugin/core/transfer/archive.py" line="345"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe y no es una carpeta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="125"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Se rechaza extraer {name}: la entrada “{member}” {why}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
+        <source>Refusing to extract {name}: {size} of data packed in {packed} (a compression ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).</source>
+        <translation>Se rechaza extraer {name}: {size} de datos comprimidos en {packed} (una tasa de compresión de {ratio:.0f}:1, más de {limit:.0f}:1; ¿una bomba zip?).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
+        <source>Not enough disk space to extract {name}: {need} needed (with {margin} kept free), {free} free.</source>
+        <translation>No hay espacio en disco suficiente para extraer {name}: se necesitan {need} (con {margin} que se dejan libres), hay {free} libres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
+        <source>Free some space or choose another output folder.</source>
+        <translation>Libere espacio o elija otra carpeta de salida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The server sent a web page instead of the archive {name}: {words}</source>
+        <translation>El servidor envió una página web en lugar del archivo comprimido {name}: {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Puede que el enlace haya caducado o requiera iniciar sesión; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="84"/>
+        <source>The server sent a message instead of the archive {name}: {words}</source>
+        <translation>El servidor envió un mensaje en lugar del archivo comprimido {name}: {words}</translation>
     </message>
 </context>
 <context>
@@ -623,27 +653,27 @@
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
@@ -661,349 +691,384 @@
 <context>
     <name>EeExport</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Unknown export destination &quot;{}&quot;.</source>
         <translation>Destino de exportación desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Use Cloud Storage, Drive or Asset.</source>
         <translation>Use Cloud Storage, Drive o Asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
         <translation>La banda &quot;{}&quot; tiene sus propias opciones; una exportación tiene una sola cuadrícula para todas las bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
         <translation>Indique solo los nombres de las bandas, y la escala, el SRC o las dimensiones para toda la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
         <translation>MAX_PIXELS debe ser un número entero de píxeles mayor que 0; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
         <translation>Por ejemplo 1e9 o 10000000000 (el valor predeterminado es 1e8).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>The priority must be a whole number from 0 to 9999; got {}.</source>
         <translation>La prioridad debe ser un número entero de 0 a 9999; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>Higher runs sooner; leave it empty for the default, 100.</source>
         <translation>Cuanto más alta, antes se ejecuta; déjela vacía para el valor predeterminado, 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>File dimensions must be multiples of {} pixels; got {}.</source>
         <translation>Las dimensiones de los archivos deben ser múltiplos de {} píxeles; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
         <translation>Earth Engine escribe los archivos en bloques de {} píxeles: use p. ej. 1024 o 2048x1024.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="169"/>
         <source>The no-data value must be a number; got {}.</source>
         <translation>El valor NoData debe ser un número; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
         <translation>Política de pirámides desconocida &quot;{}&quot;{}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="177"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="192"/>
         <source>The pyramiding overrides are not valid JSON: {}.</source>
         <translation>Las políticas de pirámides por banda no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
         <translation>Ejemplo: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
         <translation>Las políticas de pirámides por banda deben ser un objeto JSON cuyas claves son los nombres de banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
         <translation>Las políticas de pirámides por banda no nombran ninguna banda (&quot;{}&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>Set the default policy with PYRAMIDING_POLICY.</source>
         <translation>Defina la política predeterminada con PYRAMIDING_POLICY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="188"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="203"/>
         <source> for band {}</source>
         <translation> para la banda {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
         <translation>Se necesita un nombre de bucket de Cloud Storage; &quot;{}&quot; no lo es.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
         <translation>Los nombres de bucket tienen de 3 a 63 letras minúsculas, dígitos, puntos, guiones o guiones bajos, p. ej. my-bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>The file name prefix &quot;{}&quot; cannot be used.</source>
         <translation>No se puede usar el prefijo de nombre de archivo &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>Use e.g. exports/my_area (no leading slash).</source>
         <translation>Use p. ej. exports/my_area (sin barra inicial).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
         <translation>Indique el ID del recurso que se va a crear; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>For example projects/{}/assets/my_export.</source>
         <translation>Por ejemplo projects/{}/assets/my_export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Invalid workload tag &quot;{}&quot;.</source>
         <translation>Etiqueta de carga de trabajo &quot;{}&quot; no válida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
         <translation>Las etiquetas tienen de 1 a 63 letras minúsculas, dígitos, '-' o '_', y empiezan y terminan por una letra o un dígito.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="274"/>
         <source>The description must be one line.</source>
         <translation>La descripción debe ocupar una sola línea.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>The visualization parameters are not valid JSON: {}.</source>
         <translation>Los parámetros de visualización no son un JSON válido: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
         <translation>Ejemplo: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
         <source>The visualization parameters must be a JSON object.</source>
         <translation>Los parámetros de visualización deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Unknown visualization parameter &quot;{}&quot;.</source>
         <translation>Parámetro de visualización desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Use: {}.</source>
         <translation>Use: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>El área de interés no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="326"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>El área de interés debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indique una escala o unas dimensiones, no ambas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine no puede respetar ambas: la escala fija el tamaño de píxel, las dimensiones el número de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Give an area of interest.</source>
         <translation>Indique un área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>O una cuadrícula de píxeles exacta: SRC, transformación del SRC y dimensiones ANCHOxALTO.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un prefijo de nombre de archivo de Drive no puede contener &quot;/&quot;: &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive no tiene rutas: elija la carpeta con FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Las opciones de archivo ({}) se aplican a las exportaciones a Cloud Storage y Drive, no a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Vacíelas, o elija Cloud Storage o Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Las políticas de pirámides por banda nombran bandas que no se exportan: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Exported bands: {}.</source>
         <translation>Bandas exportadas: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Las políticas de pirámides solo se aplican a las exportaciones a un recurso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="138"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="142"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="146"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="147"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="148"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="209"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="252"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="328"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="134"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="160"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="165"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="201"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="207"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="226"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="248"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="255"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="263"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="294"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>This export would have at least {} pixels, more than its maximum of {:,} (MAX_PIXELS).</source>
+        <translation>Esta exportación tendría al menos {} píxeles, más que su máximo de {:,} (MAX_PIXELS).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>Choose a coarser scale or a smaller area, or set MAX_PIXELS higher.</source>
+        <translation>Elija una escala más gruesa o un área más pequeña, o aumente MAX_PIXELS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
+        <translation>La exportación de Earth Engine {} sigue {} después de {}; el complemento dejó de seguirla.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
+        <translation>Sigue ejecutándose en Earth Engine: reintente el trabajo más tarde para seguirlo y obtener el resultado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
+        <source>{:g} h</source>
+        <translation>{:g} h</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="320"/>
+        <source>{:g} min</source>
+        <translation>{:g} min</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <source>{:g} s</source>
+        <translation>{:g} s</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1079,7 @@
         <translation>Formato de descarga desconocido &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>Use one of: {}.</source>
         <translation>Use uno de: {}.</translation>
     </message>
@@ -1161,50 +1226,50 @@
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
-        <translation>El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
+        <translation type="obsolete">El nombre &quot;{}&quot; no se puede usar como nombre de archivo.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
-        <translation>Evite / \ : * ? &quot; &lt; &gt; |.</translation>
+        <translation type="obsolete">Evite / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="423"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>El área (region) no es un GeoJSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>El área (region) debe ser una geometría GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Una transformación de píxeles (crs_transform) necesita un SRC (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Introduzca el SRC en el que se expresa la transformación, p. ej. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Un área, una escala o transformación de píxeles y unas dimensiones no se pueden usar juntas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Con un área indique una escala o unas dimensiones; para una cuadrícula de píxeles exacta indique crs, crs_transform y las dimensiones sin área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La banda &quot;{}&quot; tiene una transformación de píxeles (crs_transform) pero no un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Asigne un crs a la banda, o un SRC predeterminado para todas las bandas.</translation>
     </message>
@@ -1214,102 +1279,102 @@
         <translation>Predeterminado (GeoTIFF comprimido, un archivo por banda si se elige)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
         <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
         <translation>El límite de nubosidad debe ser un porcentaje de 0 a 100; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>Unknown {} &quot;{}&quot;.</source>
         <translation>{} desconocido: «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
         <translation>Elija una colección por su identificador de Earth Engine; se recibió «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
         <translation>Por ejemplo COPERNICUS/S2_SR_HARMONIZED.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>A collection needs a start and an end date.</source>
         <translation>Una colección necesita una fecha inicial y una fecha final.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
         <translation>Indique ambas fechas como AAAA-MM-DD, p. ej. 2023-06-01 y 2023-08-31.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>{} has no cloud cover property to limit.</source>
         <translation>{} no tiene una propiedad de nubosidad que limitar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>Leave the cloud cover limit empty for this collection.</source>
         <translation>Deje vacío el límite de nubosidad para esta colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="353"/>
         <source>cloud mask</source>
         <translation>máscara de nubes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
         <translation>La máscara de nubes «{}» no se aplica a {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="357"/>
         <source>compositing method</source>
         <translation>método de composición</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
         <translation>{} no tiene propiedad de nubosidad, así que no se puede ordenar por nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>Choose another compositing method, e.g. median.</source>
         <translation>Elija otro método de composición, p. ej. la mediana.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
         <source>Cloud Score+ band</source>
         <translation>banda de Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
         <translation>El umbral de Cloud Score+ debe estar entre 0 y 1; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>0.6 keeps pixels that are clear with good confidence.</source>
         <translation>0,6 conserva los píxeles despejados con buena confianza.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>A collection search needs an area.</source>
         <translation>Una búsqueda en una colección necesita un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>Draw or choose the area to search and composite.</source>
         <translation>Dibuje o elija el área que buscar y componer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Name the bands to download from {}.</source>
         <translation>Indique las bandas que descargar de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
         <translation>Escriba los nombres de las bandas separados por comas, p. ej. B4, B3, B2.</translation>
     </message>
@@ -1317,29 +1382,49 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="129"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="166"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="168"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="205"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="275"/>
         <source>The export file name {} cannot be used.</source>
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>{service}: the listing repeats itself (the same page token came back); stopped after {pages} page(s).</source>
+        <translation>{service}: el listado se repite (volvió el mismo token de página); se detuvo tras {pages} página(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>The service has a problem; try again later.</source>
+        <translation>El servicio tiene un problema; inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>{service}: the listing has more than {limit} pages; stopped there.</source>
+        <translation>{service}: el listado tiene más de {limit} páginas; se detuvo ahí.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>Use a file name prefix that only this export uses.</source>
+        <translation>Use un prefijo de nombre de archivo que solo use esta exportación.</translation>
     </message>
 </context>
 <context>
@@ -1603,69 +1688,94 @@
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>La imagen {} no tiene la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>Its bands are: {}.</source>
         <translation>Sus bandas son: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>El área debe ser un polígono; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="227"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="256"/>
         <source>The area is empty.</source>
         <translation>El área está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="266"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>El área no se puede expresar en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sin un área, la extensión de la imagen debe ser conocida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="336"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dibuje o elija un área, o indique unas dimensiones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Las transformaciones de píxeles con cizallamiento no se admiten con un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Use una transformación con cizallamiento 0 (2.º y 4.º números).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="302"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="345"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La proyección de la imagen es desconocida; indique un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Draw or choose an area.</source>
         <translation>Dibuje o elija un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="376"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>El tamaño de píxel de la imagen es desconocido; indique una escala.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="395"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="472"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
         <translation>{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>A pixel size of {:g} (in the units of the CRS) is too small to compute a pixel grid.</source>
+        <translation>Un tamaño de píxel de {:g} (en las unidades del SRC) es demasiado pequeño para calcular una malla de píxeles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>Choose a coarser scale, e.g. 10 m for Sentinel-2.</source>
+        <translation>Elija una escala más gruesa, por ejemplo 10 m para Sentinel-2.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="561"/>
+        <source>This download would need at least {tiles} requests ({size} as Earth Engine counts it), more than the limit of {limit} per job.</source>
+        <translation>Esta descarga necesitaría al menos {tiles} solicitudes ({size} según cuenta Earth Engine), más que el límite de {limit} por trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="564"/>
+        <source>This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine counts it: {tiles} requests, more than the limit of {limit} per job.</source>
+        <translation>Esta descarga sería de {w} x {h} px, {n} banda(s), {size} según cuenta Earth Engine: {tiles} solicitudes, más que el límite de {limit} por trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="566"/>
+        <source>Choose a coarser scale, smaller dimensions or a smaller area, or use a batch export (computed on Earth Engine&apos;s servers).</source>
+        <translation>Elija una escala más gruesa, dimensiones o un área más pequeñas, o use una exportación por lotes (calculada en los servidores de Earth Engine).</translation>
     </message>
 </context>
 <context>
@@ -1752,122 +1862,122 @@
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -1915,7 +2025,7 @@
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
@@ -1925,142 +2035,142 @@
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -2371,164 +2481,169 @@
         <translation>EOSDA no creó la tarea: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tarea de EOSDA {} ya no existe en el servidor (HTTP 404): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Las tareas caducan tras su task_timeout; vuelva a iniciar la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="641"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="643"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA no pudo informar del estado de la tarea {} (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="662"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="664"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA respondió sobre la tarea {} con un contenido inesperado ({}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="703"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tarea de EOSDA {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tarea de EOSDA {} no terminó en {:.0f} s (estado '{}').</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The server may be busy: try again later.</source>
-        <translation>Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
+        <translation type="obsolete">Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="766"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="799"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="804"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="851"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="921"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="935"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="940"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="952"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="964"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="969"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="53"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="55"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
+        <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
+        <translation>Puede que el servidor esté ocupado: inténtelo más tarde (reintentar el trabajo vuelve a consultar la misma tarea).</translation>
     </message>
 </context>
 <context>
@@ -2627,97 +2742,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="621"/>
+        <location filename="../plugin/core/transfer/http.py" line="651"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="653"/>
+        <location filename="../plugin/core/transfer/http.py" line="683"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="655"/>
+        <location filename="../plugin/core/transfer/http.py" line="685"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="657"/>
+        <location filename="../plugin/core/transfer/http.py" line="687"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="659"/>
+        <location filename="../plugin/core/transfer/http.py" line="689"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="661"/>
+        <location filename="../plugin/core/transfer/http.py" line="691"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="793"/>
+        <location filename="../plugin/core/transfer/http.py" line="823"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="676"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="821"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="794"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="709"/>
+        <location filename="../plugin/core/transfer/http.py" line="739"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="711"/>
+        <location filename="../plugin/core/transfer/http.py" line="741"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="715"/>
+        <location filename="../plugin/core/transfer/http.py" line="745"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="717"/>
+        <location filename="../plugin/core/transfer/http.py" line="747"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="718"/>
+        <location filename="../plugin/core/transfer/http.py" line="748"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="858"/>
+        <location filename="../plugin/core/transfer/http.py" line="888"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -2938,6 +3053,54 @@ Trabajo: {job}</translation>
         <location filename="../plugin/adapters/layers.py" line="128"/>
         <source>{name} (preview)</source>
         <translation>{name} (vista previa)</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>The name &quot;{}&quot; cannot be used as a file name: {}.</source>
+        <translation>El nombre «{}» no se puede usar como nombre de archivo: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>Use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;; at most {} bytes (UTF-8: accented letters take 2, most Asian characters 3).</source>
+        <translation>Use letras, cifras, «-», «_» y «.»; como máximo {} bytes (UTF-8: una letra acentuada ocupa 2, la mayoría de los caracteres asiáticos 3).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="50"/>
+        <source>it takes {} bytes, more than the {} allowed</source>
+        <translation>ocupa {} bytes, más que los {} permitidos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="52"/>
+        <source>it holds a control character</source>
+        <translation>contiene un carácter de control</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="54"/>
+        <source>it holds a path separator (/ or \)</source>
+        <translation>contiene un separador de ruta (/ o \)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="56"/>
+        <source>it is . or ..</source>
+        <translation>es . o ..</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="59"/>
+        <source>it holds {} (not allowed in Windows file names)</source>
+        <translation>contiene {} (no permitido en nombres de archivo de Windows)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="61"/>
+        <source>{} is a reserved device name on Windows</source>
+        <translation>{} es un nombre de dispositivo reservado en Windows</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="63"/>
+        <source>it ends with a dot or a space</source>
+        <translation>termina en un punto o un espacio</translation>
     </message>
 </context>
 <context>
@@ -3544,124 +3707,179 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="354"/>
+        <location filename="../plugin/core/raster.py" line="509"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="236"/>
+        <location filename="../plugin/core/raster.py" line="391"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>El área de interés debe ser un polígono, no {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="414"/>
         <source>The area of interest is empty.</source>
         <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="313"/>
+        <location filename="../plugin/core/raster.py" line="468"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="317"/>
+        <location filename="../plugin/core/raster.py" line="472"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="477"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="328"/>
+        <location filename="../plugin/core/raster.py" line="483"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="575"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="747"/>
+        <location filename="../plugin/core/raster.py" line="902"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="535"/>
+        <location filename="../plugin/core/raster.py" line="690"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="419"/>
+        <location filename="../plugin/core/raster.py" line="574"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="778"/>
+        <location filename="../plugin/core/raster.py" line="933"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="628"/>
+        <location filename="../plugin/core/raster.py" line="783"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="679"/>
+        <location filename="../plugin/core/raster.py" line="834"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="681"/>
+        <location filename="../plugin/core/raster.py" line="836"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="689"/>
+        <location filename="../plugin/core/raster.py" line="844"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="693"/>
+        <location filename="../plugin/core/raster.py" line="848"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="885"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="735"/>
+        <location filename="../plugin/core/raster.py" line="890"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="743"/>
+        <location filename="../plugin/core/raster.py" line="898"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="752"/>
+        <location filename="../plugin/core/raster.py" line="907"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="757"/>
+        <location filename="../plugin/core/raster.py" line="912"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="759"/>
+        <location filename="../plugin/core/raster.py" line="914"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="363"/>
+        <location filename="../plugin/core/raster.py" line="518"/>
         <source>transform the area of interest</source>
         <translation>transformar el área de interés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The server sent a web page instead of an image ({name}): {words}</source>
+        <translation>El servidor envió una página web en lugar de una imagen ({name}): {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Puede que el enlace haya caducado o requiera iniciar sesión; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="192"/>
+        <source>The server sent a message instead of an image ({name}): {words}</source>
+        <translation>El servidor envió un mensaje en lugar de una imagen ({name}): {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
+        <translation>{name} ({size} bytes) no es una imagen que GDAL pueda leer: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>The server sent a damaged file; try again later.</source>
+        <translation>El servidor envió un archivo dañado; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
+        <translation>El servidor envió una tesela que no corresponde a la solicitud ({name}): se pidió {want}, llegó {got}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>Earth Engine sent another grid than the one requested; try again later.</source>
+        <translation>Earth Engine envió una cuadrícula distinta de la solicitada; inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="234"/>
+        <source>{w} x {h} pixels, {n} band(s)</source>
+        <translation>{w} x {h} píxeles, {n} banda(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>{member} in {name} is not an image GDAL can read: {detail}</source>
+        <translation>{member} en {name} no es una imagen que GDAL pueda leer: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="302"/>
+        <source>The folder {name} holds no image.</source>
+        <translation>La carpeta {name} no contiene ninguna imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="308"/>
+        <source>The output {path} does not exist.</source>
+        <translation>El resultado {path} no existe.</translation>
     </message>
 </context>
 <context>
@@ -3796,117 +4014,117 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="265"/>
+        <location filename="../plugin/core/transfer/download.py" line="269"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="369"/>
+        <location filename="../plugin/core/transfer/download.py" line="374"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="371"/>
+        <location filename="../plugin/core/transfer/download.py" line="376"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="373"/>
+        <location filename="../plugin/core/transfer/download.py" line="378"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="401"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="411"/>
+        <location filename="../plugin/core/transfer/download.py" line="416"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="514"/>
+        <location filename="../plugin/core/transfer/download.py" line="519"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="516"/>
+        <location filename="../plugin/core/transfer/download.py" line="521"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="580"/>
+        <location filename="../plugin/core/transfer/download.py" line="585"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="834"/>
+        <location filename="../plugin/core/transfer/http.py" line="864"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="621"/>
+        <location filename="../plugin/core/transfer/download.py" line="626"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="673"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="722"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="733"/>
+        <location filename="../plugin/core/transfer/download.py" line="744"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="736"/>
+        <location filename="../plugin/core/transfer/download.py" line="747"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="823"/>
+        <location filename="../plugin/core/transfer/download.py" line="838"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="890"/>
+        <location filename="../plugin/core/transfer/download.py" line="908"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>

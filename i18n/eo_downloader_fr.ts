@@ -122,104 +122,134 @@
 <context>
     <name>Archive</name>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>The archive {name} is corrupt or truncated: {detail}</source>
         <translation>L'archive {name} est corrompue ou tronquée : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="57"/>
+        <location filename="../plugin/core/transfer/archive.py" line="61"/>
         <source>Download it again; if this repeats, the server sends a broken file.</source>
         <translation>Téléchargez-la à nouveau ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="67"/>
+        <location filename="../plugin/core/transfer/archive.py" line="92"/>
         <source>The archive {} does not exist.</source>
         <translation>L'archive {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
         <source>The archive may be malicious; nothing was extracted.</source>
         <translation>L'archive est peut-être malveillante ; rien n'a été extrait.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="115"/>
+        <location filename="../plugin/core/transfer/archive.py" line="145"/>
         <source>has an invalid name</source>
         <translation>a un nom non valide</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="110"/>
+        <location filename="../plugin/core/transfer/archive.py" line="138"/>
         <source>has an absolute path</source>
         <translation>a un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="113"/>
+        <location filename="../plugin/core/transfer/archive.py" line="141"/>
         <source>points outside the destination (..)</source>
         <translation>pointe hors de la destination (..)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="119"/>
+        <location filename="../plugin/core/transfer/archive.py" line="149"/>
         <source>is a symbolic link</source>
         <translation>est un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="121"/>
+        <location filename="../plugin/core/transfer/archive.py" line="151"/>
         <source>is a special file</source>
         <translation>est un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="131"/>
+        <location filename="../plugin/core/transfer/archive.py" line="161"/>
         <source>exceeds the limit of {} members</source>
         <translation>dépasse la limite de {} entrées</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="141"/>
+        <location filename="../plugin/core/transfer/archive.py" line="171"/>
         <source>appears twice</source>
         <translation>apparaît deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="146"/>
+        <location filename="../plugin/core/transfer/archive.py" line="176"/>
         <source>makes the total size exceed {:.1f} GiB</source>
         <translation>porte la taille totale au-delà de {:.1f} Gio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="151"/>
+        <location filename="../plugin/core/transfer/archive.py" line="181"/>
         <source>has a compression ratio of {:.0f}:1 (a zip bomb?)</source>
         <translation>a un taux de compression de {:.0f}:1 (une bombe zip ?)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="159"/>
+        <location filename="../plugin/core/transfer/archive.py" line="198"/>
         <source>is inside a file</source>
         <translation>se trouve à l'intérieur d'un fichier</translation>
     </message>
     <message>
         <location filename="../plugin/core/transfer/archive.py" line="195"/>
         <source>Not enough disk space to extract {name}: {need} needed, {free} free.</source>
-        <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
+        <translation type="obsolete">Pas assez d'espace disque pour extraire {name} : {need} nécessaires, {free} libres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="225"/>
+        <location filename="../plugin/core/transfer/archive.py" line="305"/>
         <source>is larger than its header says</source>
         <translation>est plus grande que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="241"/>
+        <location filename="../plugin/core/transfer/archive.py" line="321"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d'écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="245"/>
+        <location filename="../plugin/core/transfer/archive.py" line="325"/>
         <source>{} is shorter than its header says</source>
         <translation>{} est plus court que ne l'indique son en-tête</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="263"/>
+        <location filename="../plugin/core/transfer/archive.py" line="345"/>
         <source>{} exists and is not a folder.</source>
         <translation>{} existe et n'est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/archive.py" line="97"/>
+        <location filename="../plugin/core/transfer/archive.py" line="125"/>
         <source>Refusing to extract {name}: member “{member}” {why}.</source>
         <translation>Extraction de {name} refusée : l'entrée « {member} » {why}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="187"/>
+        <source>Refusing to extract {name}: {size} of data packed in {packed} (a compression ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).</source>
+        <translation>Extraction de {name} refusée : {size} de données compressées dans {packed} (un taux de compression de {ratio:.0f}:1, plus que {limit:.0f}:1 ; une bombe zip ?).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
+        <source>Not enough disk space to extract {name}: {need} needed (with {margin} kept free), {free} free.</source>
+        <translation>Pas assez d'espace disque pour extraire {name} : {need} nécessaires (dont {margin} laissés libres), {free} libres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="363"/>
+        <source>Free some space or choose another output folder.</source>
+        <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The server sent a web page instead of the archive {name}: {words}</source>
+        <translation>Le serveur a envoyé une page web au lieu de l'archive {name} : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="81"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Le lien a peut-être expiré ou demande une connexion ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/archive.py" line="84"/>
+        <source>The server sent a message instead of the archive {name}: {words}</source>
+        <translation>Le serveur a envoyé un message au lieu de l'archive {name} : {words}</translation>
     </message>
 </context>
 <context>
@@ -623,27 +653,27 @@
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="563"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="580"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="589"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="606"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="619"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="636"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="621"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="638"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="558"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="575"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
@@ -661,349 +691,384 @@
 <context>
     <name>EeExport</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Unknown export destination &quot;{}&quot;.</source>
         <translation>Destination d'export inconnue « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="99"/>
         <source>Use Cloud Storage, Drive or Asset.</source>
         <translation>Utilisez Cloud Storage, Drive ou Asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Band &quot;{}&quot; has its own options; an export has one grid for all bands.</source>
         <translation>La bande « {} » a ses propres options ; un export a une seule grille pour toutes les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="107"/>
         <source>Give band names only, and the scale, CRS or dimensions for the whole export.</source>
         <translation>Indiquez uniquement les noms des bandes, et l'échelle, le SCR ou les dimensions pour tout l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>MAX_PIXELS must be a whole number of pixels greater than 0; got {}.</source>
         <translation>MAX_PIXELS doit être un nombre entier de pixels supérieur à 0 ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="119"/>
         <source>For example 1e9 or 10000000000 (the default is 1e8).</source>
         <translation>Par exemple 1e9 ou 10000000000 (la valeur par défaut est 1e8).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>The priority must be a whole number from 0 to 9999; got {}.</source>
         <translation>La priorité doit être un nombre entier de 0 à 9999 ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="144"/>
         <source>Higher runs sooner; leave it empty for the default, 100.</source>
         <translation>Plus elle est élevée, plus l'export s'exécute tôt ; laissez vide pour la valeur par défaut, 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>File dimensions must be multiples of {} pixels; got {}.</source>
         <translation>Les dimensions des fichiers doivent être des multiples de {} pixels ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="157"/>
         <source>Earth Engine writes files in shards of {} pixels: use e.g. 1024 or 2048x1024.</source>
         <translation>Earth Engine écrit les fichiers par blocs de {} pixels : utilisez par ex. 1024 ou 2048x1024.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="154"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="169"/>
         <source>The no-data value must be a number; got {}.</source>
         <translation>La valeur NoData doit être un nombre ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Unknown pyramiding policy &quot;{}&quot;{}.</source>
         <translation>Règle de pyramidage inconnue « {} »{}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="163"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="178"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="177"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="192"/>
         <source>The pyramiding overrides are not valid JSON: {}.</source>
         <translation>Les règles de pyramidage par bande ne sont pas un JSON valide : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>Example: {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</source>
         <translation>Exemple : {&quot;SCL&quot;: &quot;MODE&quot;, &quot;B4&quot;: &quot;MEAN&quot;}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="195"/>
         <source>The pyramiding overrides must be a JSON object keyed by band name.</source>
         <translation>Les règles de pyramidage par bande doivent être un objet JSON dont les clés sont les noms de bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>The pyramiding overrides name no band (&quot;{}&quot;).</source>
         <translation>Les règles de pyramidage par bande ne nomment aucune bande (« {} »).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="201"/>
         <source>Set the default policy with PYRAMIDING_POLICY.</source>
         <translation>Définissez la règle par défaut avec PYRAMIDING_POLICY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="188"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="203"/>
         <source> for band {}</source>
         <translation> pour la bande {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>A Cloud Storage bucket name is needed; &quot;{}&quot; is not one.</source>
         <translation>Un nom de bucket Cloud Storage est nécessaire ; « {} » n'en est pas un.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="212"/>
         <source>Bucket names are 3 to 63 lowercase letters, digits, dots, hyphens or underscores, e.g. my-bucket.</source>
         <translation>Les noms de bucket comptent 3 à 63 lettres minuscules, chiffres, points, tirets ou traits de soulignement, par ex. my-bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>The file name prefix &quot;{}&quot; cannot be used.</source>
         <translation>Le préfixe de nom de fichier « {} » ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="208"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="223"/>
         <source>Use e.g. exports/my_area (no leading slash).</source>
         <translation>Utilisez par ex. exports/my_area (sans barre oblique initiale).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>Give the id of the asset to create; got &quot;{}&quot;.</source>
         <translation>Indiquez l'ID de l'asset à créer ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="251"/>
         <source>For example projects/{}/assets/my_export.</source>
         <translation>Par exemple projects/{}/assets/my_export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Invalid workload tag &quot;{}&quot;.</source>
         <translation>Tag de charge de travail « {} » non valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="263"/>
         <source>Tags are 1 to 63 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;, starting and ending with a letter or digit.</source>
         <translation>Les tags comptent 1 à 63 lettres minuscules, chiffres, « - » ou « _ », et commencent et finissent par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="274"/>
         <source>The description must be one line.</source>
         <translation>La description doit tenir sur une seule ligne.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>The visualization parameters are not valid JSON: {}.</source>
         <translation>Les paramètres de visualisation ne sont pas un JSON valide : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="258"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="287"/>
         <source>Example: {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</source>
         <translation>Exemple : {&quot;bands&quot;: [&quot;B4&quot;, &quot;B3&quot;, &quot;B2&quot;], &quot;min&quot;: 0, &quot;max&quot;: 3000}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="290"/>
         <source>The visualization parameters must be a JSON object.</source>
         <translation>Les paramètres de visualisation doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Unknown visualization parameter &quot;{}&quot;.</source>
         <translation>Paramètre de visualisation inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="265"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="294"/>
         <source>Use: {}.</source>
         <translation>Utilisez : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
         <source>The area of interest is not valid GeoJSON: {}</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="297"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="326"/>
         <source>The area of interest must be a GeoJSON geometry.</source>
         <translation>La zone d'intérêt doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Give either a scale or dimensions, not both.</source>
         <translation>Indiquez soit une échelle, soit des dimensions, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="334"/>
         <source>Earth Engine cannot honour both: the scale fixes the pixel size, the dimensions the pixel count.</source>
         <translation>Earth Engine ne peut pas respecter les deux : l'échelle fixe la taille des pixels, les dimensions leur nombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Give an area of interest.</source>
         <translation>Indiquez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="311"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="340"/>
         <source>Or an exact pixel grid: CRS, CRS transform and WIDTHxHEIGHT dimensions.</source>
         <translation>Ou une grille de pixels exacte : SCR, transformation du SCR et dimensions LARGEURxHAUTEUR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>A Drive file name prefix cannot contain &quot;/&quot;: &quot;{}&quot;.</source>
         <translation>Un préfixe de nom de fichier Drive ne peut pas contenir « / » : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="351"/>
         <source>Drive has no paths: choose the folder with FOLDER.</source>
         <translation>Drive n'a pas de chemins : choisissez le dossier avec FOLDER.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>File options ({}) apply to Cloud Storage and Drive exports, not to an asset.</source>
         <translation>Les options de fichier ({}) s'appliquent aux exports vers Cloud Storage et Drive, pas à un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="338"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="368"/>
         <source>Clear them, or choose Cloud Storage or Drive.</source>
         <translation>Videz-les, ou choisissez Cloud Storage ou Drive.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Pyramiding overrides name bands that are not exported: {}.</source>
         <translation>Les règles de pyramidage par bande nomment des bandes qui ne sont pas exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="343"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="373"/>
         <source>Exported bands: {}.</source>
         <translation>Bandes exportées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Pyramiding policies apply to asset exports only.</source>
         <translation>Les règles de pyramidage ne s'appliquent qu'aux exports vers un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export.py" line="349"/>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="379"/>
         <source>Clear them, or choose Asset as the destination.</source>
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="138"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="142"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="146"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="147"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="148"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="187"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="206"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="209"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="250"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="252"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="305"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="328"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="130"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="134"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="156"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="160"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="161"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="165"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="197"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="201"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="203"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="207"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="222"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="226"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="241"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="244"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="248"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="255"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="259"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="263"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="290"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="294"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>This export would have at least {} pixels, more than its maximum of {:,} (MAX_PIXELS).</source>
+        <translation>Cet export aurait au moins {} pixels, plus que son maximum de {:,} (MAX_PIXELS).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/export.py" line="134"/>
+        <source>Choose a coarser scale or a smaller area, or set MAX_PIXELS higher.</source>
+        <translation>Choisissez une échelle plus grossière ou une zone plus petite, ou augmentez MAX_PIXELS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
+        <translation>L'export Earth Engine {} est toujours {} après {} ; l'extension a cessé de le suivre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="309"/>
+        <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
+        <translation>Il continue sur Earth Engine : relancez la tâche plus tard pour le suivre et récupérer le résultat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
+        <source>{:g} h</source>
+        <translation>{:g} h</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="320"/>
+        <source>{:g} min</source>
+        <translation>{:g} min</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <source>{:g} s</source>
+        <translation>{:g} s</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1079,7 @@
         <translation>Format de téléchargement inconnu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>Use one of: {}.</source>
         <translation>Utilisez l'un de : {}.</translation>
     </message>
@@ -1161,50 +1226,50 @@
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>The name &quot;{}&quot; cannot be used as a file name.</source>
-        <translation>Le nom « {} » ne peut pas servir de nom de fichier.</translation>
+        <translation type="obsolete">Le nom « {} » ne peut pas servir de nom de fichier.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/params.py" line="310"/>
         <source>Avoid / \ : * ? &quot; &lt; &gt; |.</source>
-        <translation>Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
+        <translation type="obsolete">Évitez / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="428"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="423"/>
         <source>The area (region) is not valid GeoJSON: {}</source>
         <translation>La zone (region) n'est pas un GeoJSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="430"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="425"/>
         <source>The area (region) must be a GeoJSON geometry.</source>
         <translation>La zone (region) doit être une géométrie GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>A pixel transform (crs_transform) needs a CRS (crs).</source>
         <translation>Une transformation des pixels (crs_transform) nécessite un SCR (crs).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="437"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="432"/>
         <source>Enter the CRS the transform is expressed in, e.g. EPSG:32631.</source>
         <translation>Saisissez le SCR dans lequel la transformation est exprimée, par ex. EPSG:32631.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>An area, a scale or pixel transform, and dimensions cannot be used together.</source>
         <translation>Une zone, une échelle ou transformation des pixels et des dimensions ne peuvent pas être utilisées ensemble.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="441"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="436"/>
         <source>With an area give either a scale or dimensions; for an exact pixel grid give crs, crs_transform and dimensions without an area.</source>
         <translation>Avec une zone, indiquez soit une échelle, soit des dimensions ; pour une grille de pixels exacte, indiquez crs, crs_transform et les dimensions sans zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Band &quot;{}&quot; has a pixel transform (crs_transform) but no CRS.</source>
         <translation>La bande « {} » a une transformation des pixels (crs_transform) mais pas de SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="447"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="442"/>
         <source>Give the band a crs, or a default CRS for all bands.</source>
         <translation>Donnez un crs à la bande, ou un SCR par défaut pour toutes les bandes.</translation>
     </message>
@@ -1214,102 +1279,102 @@
         <translation>Par défaut (GeoTIFF zippé, un fichier par bande si coché)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="320"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="315"/>
         <source>The cloud cover limit must be a percentage from 0 to 100; got {}.</source>
         <translation>La limite de couverture nuageuse doit être un pourcentage de 0 à 100 ; reçu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="323"/>
         <source>Unknown {} &quot;{}&quot;.</source>
         <translation>{} inconnu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>Choose a collection by its Earth Engine id; got &quot;{}&quot;.</source>
         <translation>Choisissez une collection par son identifiant Earth Engine ; reçu « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="346"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="341"/>
         <source>For example COPERNICUS/S2_SR_HARMONIZED.</source>
         <translation>Par exemple COPERNICUS/S2_SR_HARMONIZED.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>A collection needs a start and an end date.</source>
         <translation>Une collection demande une date de début et une date de fin.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="345"/>
         <source>Give both dates as YYYY-MM-DD, e.g. 2023-06-01 and 2023-08-31.</source>
         <translation>Indiquez les deux dates au format AAAA-MM-JJ, par ex. 2023-06-01 et 2023-08-31.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>{} has no cloud cover property to limit.</source>
         <translation>{} n'a pas de propriété de couverture nuageuse à limiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="350"/>
         <source>Leave the cloud cover limit empty for this collection.</source>
         <translation>Laissez la limite de couverture nuageuse vide pour cette collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="358"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="353"/>
         <source>cloud mask</source>
         <translation>masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="360"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="355"/>
         <source>The cloud mask &quot;{}&quot; does not apply to {}.</source>
         <translation>Le masque de nuages « {} » ne s'applique pas à {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="357"/>
         <source>compositing method</source>
         <translation>méthode de composition</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>{} has no cloud cover property, so it cannot be sorted by clouds.</source>
         <translation>{} n'a pas de propriété de couverture nuageuse ; elle ne peut pas être triée par nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="364"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="359"/>
         <source>Choose another compositing method, e.g. median.</source>
         <translation>Choisissez une autre méthode de composition, par ex. la médiane.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="367"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="362"/>
         <source>Cloud Score+ band</source>
         <translation>bande Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>The Cloud Score+ threshold must be between 0 and 1; got {}.</source>
         <translation>Le seuil Cloud Score+ doit être compris entre 0 et 1 ; reçu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="370"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="365"/>
         <source>0.6 keeps pixels that are clear with good confidence.</source>
         <translation>0,6 garde les pixels dégagés avec une bonne confiance.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>A collection search needs an area.</source>
         <translation>Une recherche dans une collection demande une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="387"/>
         <source>Draw or choose the area to search and composite.</source>
         <translation>Dessinez ou choisissez la zone à rechercher et à composer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Name the bands to download from {}.</source>
         <translation>Nommez les bandes à télécharger de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/params.py" line="397"/>
+        <location filename="../plugin/core/providers/earthengine/params.py" line="392"/>
         <source>Enter band names separated by commas, e.g. B4, B3, B2.</source>
         <translation>Saisissez les noms de bandes séparés par des virgules, par ex. B4, B3, B2.</translation>
     </message>
@@ -1317,29 +1382,49 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="100"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="129"/>
         <source>{service}: {message}</source>
         <translation>{service} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="137"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="166"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="139"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="168"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="205"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="251"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="275"/>
         <source>The export file name {} cannot be used.</source>
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>{service}: the listing repeats itself (the same page token came back); stopped after {pages} page(s).</source>
+        <translation>{service} : la liste se répète (le même jeton de page est revenu) ; arrêt après {pages} page(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <source>The service has a problem; try again later.</source>
+        <translation>Le service a un problème ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>{service}: the listing has more than {limit} pages; stopped there.</source>
+        <translation>{service} : la liste compte plus de {limit} pages ; arrêt à ce point.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <source>Use a file name prefix that only this export uses.</source>
+        <translation>Utilisez un préfixe de nom de fichier propre à cet export.</translation>
     </message>
 </context>
 <context>
@@ -1603,69 +1688,94 @@
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>L'image {} n'a pas de bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
         <source>Its bands are: {}.</source>
         <translation>Ses bandes sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>La zone doit être un polygone ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="227"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="256"/>
         <source>The area is empty.</source>
         <translation>La zone est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="266"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>La zone ne peut pas être exprimée dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sans zone, l'emprise de l'image doit être connue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="336"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dessinez ou choisissez une zone, ou indiquez des dimensions.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Les transformations des pixels avec cisaillement ne sont pas prises en charge avec une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="296"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Utilisez une transformation sans cisaillement (2e et 4e nombres à 0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="302"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="345"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La projection de l'image est inconnue ; indiquez un SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="308"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
         <source>Draw or choose an area.</source>
         <translation>Dessinez ou choisissez une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="333"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="376"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>La taille de pixel de l'image est inconnue ; indiquez une échelle.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="395"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="472"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
         <translation>{w} x {h} px, {n} bande(s), {mb:.1f} Mo selon le décompte d'Earth Engine, {t} requête(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>A pixel size of {:g} (in the units of the CRS) is too small to compute a pixel grid.</source>
+        <translation>Une taille de pixel de {:g} (dans les unités du SCR) est trop petite pour calculer une grille de pixels.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <source>Choose a coarser scale, e.g. 10 m for Sentinel-2.</source>
+        <translation>Choisissez une échelle plus grossière, par exemple 10 m pour Sentinel-2.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="561"/>
+        <source>This download would need at least {tiles} requests ({size} as Earth Engine counts it), more than the limit of {limit} per job.</source>
+        <translation>Ce téléchargement demanderait au moins {tiles} requêtes ({size} au compte d'Earth Engine), plus que la limite de {limit} par tâche.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="564"/>
+        <source>This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine counts it: {tiles} requests, more than the limit of {limit} per job.</source>
+        <translation>Ce téléchargement ferait {w} x {h} px, {n} bande(s), {size} au compte d'Earth Engine : {tiles} requêtes, plus que la limite de {limit} par tâche.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="566"/>
+        <source>Choose a coarser scale, smaller dimensions or a smaller area, or use a batch export (computed on Earth Engine&apos;s servers).</source>
+        <translation>Choisissez une échelle plus grossière, des dimensions ou une zone plus petites, ou utilisez un export par lot (calculé sur les serveurs d'Earth Engine).</translation>
     </message>
 </context>
 <context>
@@ -1752,122 +1862,122 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="468"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="695"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="710"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="772"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="786"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="839"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="553"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="872"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="606"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1130"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1153"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="573"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="891"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="898"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="908"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="914"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -1915,7 +2025,7 @@
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="173"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
@@ -1925,142 +2035,142 @@
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="177"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="184"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="188"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="234"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="238"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="245"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="259"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="262"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="264"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="268"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="288"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="310"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="316"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="320"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="329"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="345"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="348"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="371"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -2371,164 +2481,169 @@
         <translation>EOSDA n'a pas créé la tâche : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>The EOSDA task {} no longer exists on the server (HTTP 404): {}</source>
         <translation>La tâche EOSDA {} n'existe plus sur le serveur (HTTP 404) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="633"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="635"/>
         <source>Tasks expire after their task_timeout; start the download again.</source>
         <translation>Les tâches expirent après leur task_timeout ; relancez le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="641"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="643"/>
         <source>EOSDA could not report on task {} (HTTP {}): {}</source>
         <translation>EOSDA n'a pas pu donner l'état de la tâche {} (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="662"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="664"/>
         <source>EOSDA answered task {} with unexpected content ({}): {}</source>
         <translation>EOSDA a répondu pour la tâche {} avec un contenu inattendu ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="703"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The EOSDA task {} failed: {}</source>
         <translation>La tâche EOSDA {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
         <source>The EOSDA task {} did not finish within {:.0f} s (status &apos;{}&apos;).</source>
         <translation>La tâche EOSDA {} ne s'est pas terminée en {:.0f} s (état « {} »).</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eosda/client.py" line="712"/>
         <source>The server may be busy: try again later.</source>
-        <translation>Le serveur est peut-être occupé : réessayez plus tard.</translation>
+        <translation type="obsolete">Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="766"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="799"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="804"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="810"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="851"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="921"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="935"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="940"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="952"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="964"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="969"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="53"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="55"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="126"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="160"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="136"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="170"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="140"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="174"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="195"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="162"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="163"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="167"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="172"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="178"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="212"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="186"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="222"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda/client.py" line="721"/>
+        <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
+        <translation>Le serveur est peut-être occupé : réessayez plus tard (relancer la tâche interroge à nouveau la même tâche EOSDA).</translation>
     </message>
 </context>
 <context>
@@ -2627,97 +2742,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="621"/>
+        <location filename="../plugin/core/transfer/http.py" line="651"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="653"/>
+        <location filename="../plugin/core/transfer/http.py" line="683"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="655"/>
+        <location filename="../plugin/core/transfer/http.py" line="685"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="657"/>
+        <location filename="../plugin/core/transfer/http.py" line="687"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="659"/>
+        <location filename="../plugin/core/transfer/http.py" line="689"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="661"/>
+        <location filename="../plugin/core/transfer/http.py" line="691"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="670"/>
+        <location filename="../plugin/core/transfer/http.py" line="700"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="793"/>
+        <location filename="../plugin/core/transfer/http.py" line="823"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="676"/>
+        <location filename="../plugin/core/transfer/http.py" line="706"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="791"/>
+        <location filename="../plugin/core/transfer/http.py" line="821"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="794"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="709"/>
+        <location filename="../plugin/core/transfer/http.py" line="739"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="711"/>
+        <location filename="../plugin/core/transfer/http.py" line="741"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="715"/>
+        <location filename="../plugin/core/transfer/http.py" line="745"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="717"/>
+        <location filename="../plugin/core/transfer/http.py" line="747"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="718"/>
+        <location filename="../plugin/core/transfer/http.py" line="748"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="858"/>
+        <location filename="../plugin/core/transfer/http.py" line="888"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -2938,6 +3053,54 @@ Tâche : {job}</translation>
         <location filename="../plugin/adapters/layers.py" line="128"/>
         <source>{name} (preview)</source>
         <translation>{name} (aperçu)</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>The name &quot;{}&quot; cannot be used as a file name: {}.</source>
+        <translation>Le nom « {} » ne peut pas servir de nom de fichier : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="40"/>
+        <source>Use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;; at most {} bytes (UTF-8: accented letters take 2, most Asian characters 3).</source>
+        <translation>Utilisez des lettres, des chiffres, « - », « _ » et « . » ; au plus {} octets (UTF-8 : une lettre accentuée en prend 2, la plupart des caractères asiatiques 3).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="50"/>
+        <source>it takes {} bytes, more than the {} allowed</source>
+        <translation>il occupe {} octets, plus que les {} permis</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="52"/>
+        <source>it holds a control character</source>
+        <translation>il contient un caractère de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="54"/>
+        <source>it holds a path separator (/ or \)</source>
+        <translation>il contient un séparateur de chemin (/ ou \)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="56"/>
+        <source>it is . or ..</source>
+        <translation>c'est . ou ..</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="59"/>
+        <source>it holds {} (not allowed in Windows file names)</source>
+        <translation>il contient {} (interdit dans les noms de fichiers Windows)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="61"/>
+        <source>{} is a reserved device name on Windows</source>
+        <translation>{} est un nom de périphérique réservé sous Windows</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/names.py" line="63"/>
+        <source>it ends with a dot or a space</source>
+        <translation>il se termine par un point ou une espace</translation>
     </message>
 </context>
 <context>
@@ -3544,124 +3707,179 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="354"/>
+        <location filename="../plugin/core/raster.py" line="509"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="236"/>
+        <location filename="../plugin/core/raster.py" line="391"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>La zone d'intérêt doit être un polygone, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="414"/>
         <source>The area of interest is empty.</source>
         <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="313"/>
+        <location filename="../plugin/core/raster.py" line="468"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="317"/>
+        <location filename="../plugin/core/raster.py" line="472"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="322"/>
+        <location filename="../plugin/core/raster.py" line="477"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="328"/>
+        <location filename="../plugin/core/raster.py" line="483"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="575"/>
+        <location filename="../plugin/core/raster.py" line="730"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="747"/>
+        <location filename="../plugin/core/raster.py" line="902"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="535"/>
+        <location filename="../plugin/core/raster.py" line="690"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="419"/>
+        <location filename="../plugin/core/raster.py" line="574"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="778"/>
+        <location filename="../plugin/core/raster.py" line="933"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="628"/>
+        <location filename="../plugin/core/raster.py" line="783"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="679"/>
+        <location filename="../plugin/core/raster.py" line="834"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="681"/>
+        <location filename="../plugin/core/raster.py" line="836"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="689"/>
+        <location filename="../plugin/core/raster.py" line="844"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="693"/>
+        <location filename="../plugin/core/raster.py" line="848"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="885"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="735"/>
+        <location filename="../plugin/core/raster.py" line="890"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="743"/>
+        <location filename="../plugin/core/raster.py" line="898"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="752"/>
+        <location filename="../plugin/core/raster.py" line="907"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="757"/>
+        <location filename="../plugin/core/raster.py" line="912"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="759"/>
+        <location filename="../plugin/core/raster.py" line="914"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="363"/>
+        <location filename="../plugin/core/raster.py" line="518"/>
         <source>transform the area of interest</source>
         <translation>transformer la zone d'intérêt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The server sent a web page instead of an image ({name}): {words}</source>
+        <translation>Le serveur a envoyé une page web au lieu d'une image ({name}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="188"/>
+        <source>The link may have expired or need a sign-in; try again later.</source>
+        <translation>Le lien a peut-être expiré ou demande une connexion ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="192"/>
+        <source>The server sent a message instead of an image ({name}): {words}</source>
+        <translation>Le serveur a envoyé un message au lieu d'une image ({name}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
+        <translation>{name} ({size} octets) n'est pas une image que GDAL sait lire : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="199"/>
+        <source>The server sent a damaged file; try again later.</source>
+        <translation>Le serveur a envoyé un fichier endommagé ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
+        <translation>Le serveur a envoyé une tuile qui ne correspond pas à la demande ({name}) : {want} demandé, {got} reçu.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="226"/>
+        <source>Earth Engine sent another grid than the one requested; try again later.</source>
+        <translation>Earth Engine a envoyé une autre grille que celle demandée ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="234"/>
+        <source>{w} x {h} pixels, {n} band(s)</source>
+        <translation>{w} x {h} pixels, {n} bande(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="259"/>
+        <source>{member} in {name} is not an image GDAL can read: {detail}</source>
+        <translation>{member} dans {name} n'est pas une image que GDAL sait lire : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="302"/>
+        <source>The folder {name} holds no image.</source>
+        <translation>Le dossier {name} ne contient aucune image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="308"/>
+        <source>The output {path} does not exist.</source>
+        <translation>Le résultat {path} n'existe pas.</translation>
     </message>
 </context>
 <context>
@@ -3796,117 +4014,117 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="265"/>
+        <location filename="../plugin/core/transfer/download.py" line="269"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="353"/>
+        <location filename="../plugin/core/transfer/download.py" line="359"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="369"/>
+        <location filename="../plugin/core/transfer/download.py" line="374"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="371"/>
+        <location filename="../plugin/core/transfer/download.py" line="376"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="373"/>
+        <location filename="../plugin/core/transfer/download.py" line="378"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="401"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="411"/>
+        <location filename="../plugin/core/transfer/download.py" line="416"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="514"/>
+        <location filename="../plugin/core/transfer/download.py" line="519"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="516"/>
+        <location filename="../plugin/core/transfer/download.py" line="521"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="580"/>
+        <location filename="../plugin/core/transfer/download.py" line="585"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="834"/>
+        <location filename="../plugin/core/transfer/http.py" line="864"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="621"/>
+        <location filename="../plugin/core/transfer/download.py" line="626"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="638"/>
+        <location filename="../plugin/core/transfer/download.py" line="643"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="673"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="722"/>
+        <location filename="../plugin/core/transfer/download.py" line="733"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="733"/>
+        <location filename="../plugin/core/transfer/download.py" line="744"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="736"/>
+        <location filename="../plugin/core/transfer/download.py" line="747"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="823"/>
+        <location filename="../plugin/core/transfer/download.py" line="838"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="890"/>
+        <location filename="../plugin/core/transfer/download.py" line="908"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="615"/>
+        <location filename="../plugin/core/transfer/download.py" line="620"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>

@@ -91,16 +91,20 @@ def install_zip(zip_path: str, env: dict) -> str:
     return folder
 
 
-def qgis_process(args, env, timeout: float = 600, cwd=None):
+def qgis_process(args, env, timeout: float = 600, cwd=None, max_memory=None):
+    """Run qgis_process; ``max_memory`` (bytes) caps its address space (RLIMIT_AS)."""
+    def cap():
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     proc = subprocess.run([QGIS_PROCESS] + list(args), env=env, capture_output=True, text=True, timeout=timeout,
-                          cwd=cwd or env["HOME"])
+                          cwd=cwd or env["HOME"], preexec_fn=cap if max_memory else None)
     return proc.returncode, proc.stdout, proc.stderr
 
 
-def run_algorithm(algorithm: str, params: dict, env: dict, timeout: float = 600):
+def run_algorithm(algorithm: str, params: dict, env: dict, timeout: float = 600, max_memory=None):
     """``qgis_process --json run ALG -- KEY=VALUE ...``; returns (returncode, parsed JSON or None, stderr)."""
     args = ["--json", "run", algorithm, "--"] + ["{}={}".format(k, v) for k, v in params.items()]
-    rc, out, err = qgis_process(args, env, timeout)
+    rc, out, err = qgis_process(args, env, timeout, max_memory=max_memory)
     try:
         data = json.loads(out[out.index("{"):]) if "{" in out else None
     except ValueError:

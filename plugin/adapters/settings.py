@@ -37,6 +37,8 @@ DEFAULTS = {
     "eodag_collection": "S2_MSI_L2A",
     "eodag_bands": "B04,B03,B02",
     "eodag_authcfg": "",            # per eodag provider: get_for("eodag_authcfg", provider)
+    "eosda_max_wait": config.EOSDA_MAX_WAIT,           # seconds a job polls an EOSDA task
+    "ee_export_max_wait": config.EE_EXPORT_MAX_WAIT,   # seconds a job follows an Earth Engine export
 }
 
 # Keys of the unversioned layout (before v1) and where they moved.
@@ -114,6 +116,8 @@ def core_settings() -> dict:
         "eosda_api": get("eosda_api_url"),
         "ee_concurrency": int(get("max_parallel_tiles")),
         "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
-                             min_rate=config.limit("min_rate", get("min_rate")),
-                             rate_window=config.limit("min_rate_window", get("min_rate_window"))),
+                             min_rate=config.rate_limit("min_rate", get("min_rate")),
+                             rate_window=config.rate_limit("min_rate_window", get("min_rate_window"))),
+        "eosda_max_wait": get("eosda_max_wait"),
+        "ee_export_max_wait": get("ee_export_max_wait"),
     }

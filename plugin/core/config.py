@@ -47,7 +47,7 @@ LIMIT_DEFAULTS = {"min_rate": 1024.0, "min_rate_window": 30.0}
 LIMIT_ENV_VARS = {"min_rate": "EO_DOWNLOADER_MIN_RATE", "min_rate_window": "EO_DOWNLOADER_MIN_RATE_WINDOW"}
 
 
-def limit(name: str, setting=None) -> float:
+def rate_limit(name: str, setting=None) -> float:
     """A limit of :data:`LIMIT_DEFAULTS`: environment variable > setting > default (a value that is
     not a number >= 0 is skipped)."""
     for value in (os.environ.get(LIMIT_ENV_VARS[name], ""), setting):
@@ -63,3 +63,43 @@ def limit(name: str, setting=None) -> float:
 def env_secret(name: str) -> Optional[str]:
     value = os.environ.get(SECRET_ENV_VARS[name], "").strip()
     return value or None
+
+
+# ---------------------------------------------------------------------------
+# Upper bounds of a job's work (issue 15): every plan is checked against them before anything is sent.
+# ---------------------------------------------------------------------------
+#: Earth Engine download: at most this many getDownloadId requests (tiles) in one job.  A tile holds up to
+#: ~45 MB as Earth Engine counts it, so 5 000 tiles is ~200 GB: far beyond what a synchronous download
+#: should do (a batch export is the tool for that).  Setting ``ee_max_tiles``.
+EE_MAX_TILES = 5000
+#: Earth Engine export: the server's own maxPixels default, used when the job sets none.
+EE_EXPORT_DEFAULT_MAX_PIXELS = 100000000
+#: Earth Engine export: how long a job follows an operation before it fails (the operation keeps running on
+#: Earth Engine and its id stays in the job, so a retry follows it again).  Setting ``ee_export_max_wait``.
+EE_EXPORT_MAX_WAIT = 48 * 3600.0
+#: EOSDA: how long a job polls a task whose answer gave no usable ``task_timeout``.  Setting
+#: ``eosda_max_wait`` (it also caps a usable ``task_timeout``).
+EOSDA_MAX_WAIT = 6 * 3600.0
+#: Listings (Cloud Storage objects, Drive files, Earth Engine operations): at most this many pages.
+MAX_LIST_PAGES = 1000
+#: Free disk space kept beyond what a download or an extraction needs: 5 % of the file system, at least
+#: 32 MiB and at most 1 GiB.
+DISK_MARGIN_FRACTION = 0.05
+DISK_MARGIN_MIN = 32 * 1024 ** 2
+DISK_MARGIN_MAX = 1024 ** 3
+
+
+def disk_margin(fs_total: int) -> int:
+    """Bytes to keep free on a file system of ``fs_total`` bytes (see DISK_MARGIN_*)."""
+    return int(min(DISK_MARGIN_MAX, max(DISK_MARGIN_MIN, max(0, fs_total) * DISK_MARGIN_FRACTION)))
+
+
+def limit(settings, key: str, default: float) -> float:
+    """A positive, finite limit from ``settings[key]`` (a runner's ``ctx.settings``), else ``default``."""
+    import math
+    value = (settings or {}).get(key)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return number if math.isfinite(number) and number > 0 else default

@@ -161,6 +161,161 @@ def _srs_of(ds) -> Optional[osr.SpatialReference]:
 
 
 # ---------------------------------------------------------------------------------------
+# Usable outputs: what a job reports as done opens with GDAL
+# ---------------------------------------------------------------------------------------
+#: Output files that must open with GDAL.  Other files are documented non-raster outputs
+#: (EOSDA's metadata, a SAFE folder's XML, Earth Engine's ``.npy``, a zip kept on request).
+IMAGE_EXTENSIONS = (".tif", ".tiff", ".jp2", ".vrt", ".img", ".nc", ".hdf", ".h5")
+#: An output starting with this is a QGIS data source URI (an asset's XYZ tiles), not a file.
+_URI_PREFIX = "type="
+
+
+def _head(path: str, size: int = 65536) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def not_an_image(path: str, detail: str = "") -> RasterError:
+    """The error for a file that should be an image and is not: in the service's own words
+    when it sent a web page or a message (JSON, text) in its place."""
+    from .transfer import http
+    is_html, words = http.describe_body(_head(path))
+    name = os.path.basename(path)
+    if is_html:
+        return RasterError(translate("Raster", "The server sent a web page instead of an image ({name}): {words}")
+                           .format(name=name, words=words or "?"),
+                           translate("Raster", "The link may have expired or need a sign-in; try again later."))
+    if words:
+        return RasterError(translate("Raster", "The server sent a message instead of an image ({name}): {words}")
+                           .format(name=name, words=words))
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    detail = (detail or "").replace(os.fspath(path), name).strip()
+    return RasterError(translate("Raster", "{name} ({size} bytes) is not an image GDAL can read: {detail}")
+                       .format(name=name, size=size, detail=detail or "?"),
+                       translate("Raster", "The server sent a damaged file; try again later."))
+
+
+def check_image(path: str, expected: Optional[Tuple[int, int, int, Optional[str]]] = None) -> None:
+    """``path`` opens with GDAL, else :func:`not_an_image`.  ``expected``: ``(width, height,
+    band count, numpy data type or None)`` it must have (an Earth Engine tile asked for on an
+    exact grid), else RasterError saying what was asked for and what came."""
+    gdal.ErrorReset()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = gdal.Open(os.fspath(path))
+    except RuntimeError as exc:
+        raise not_an_image(path, str(exc)) from None
+    finally:
+        gdal.PopErrorHandler()
+    if ds is None:
+        raise not_an_image(path, gdal.GetLastErrorMsg())
+    if expected is None:
+        return
+    width, height, bands, dtype = expected
+    want_type = _NUMPY_TO_GDAL.get(dtype) if dtype else None
+    got_type = ds.GetRasterBand(1).DataType if ds.RasterCount and want_type is not None else None
+    got = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount, got_type)
+    ds = None
+    if got != (width, height, bands, want_type):
+        raise RasterError(translate("Raster", "The server sent a tile that does not match the request ({name}): "
+                                              "{want} was asked for, {got} came.").format(
+            name=os.path.basename(path), want=_describe_grid(width, height, bands, want_type),
+            got=_describe_grid(*got)),
+            translate("Raster", "Earth Engine sent another grid than the one requested; try again later."))
+
+
+def _describe_grid(width: int, height: int, bands: int, gdal_type: Optional[int]) -> str:
+    text = translate("Raster", "{w} x {h} pixels, {n} band(s)").format(w=width, h=height, n=bands)
+    return "{} {}".format(text, gdal.GetDataTypeName(gdal_type)) if gdal_type is not None else text
+
+
+def _check_zip(path: str) -> None:
+    """A zip kept as an output: a zip, whose image members open with GDAL."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.lower().endswith(IMAGE_EXTENSIONS)]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise not_an_image(path, str(exc)) from None
+    for name in names:
+        member = "/vsizip/{}/{}".format(os.path.abspath(path), name)
+        gdal.ErrorReset()
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            ds = gdal.Open(member)
+        except RuntimeError as exc:
+            ds, detail = None, str(exc)
+        else:
+            detail = gdal.GetLastErrorMsg()
+        finally:
+            gdal.PopErrorHandler()
+        if ds is None:
+            raise RasterError(translate("Raster", "{member} in {name} is not an image GDAL can read: {detail}")
+                              .format(member=name, name=os.path.basename(path), detail=detail or "?"))
+        ds = None
+
+
+def _check_file(path: str) -> None:
+    low = path.lower()
+    if low.endswith(IMAGE_EXTENSIONS):
+        check_image(path)
+    elif low.endswith(".zip"):
+        _check_zip(path)
+    elif low.endswith(".npy"):
+        try:
+            with open(path, "rb") as handle:
+                version = np.lib.format.read_magic(handle)
+                if version == (1, 0):
+                    np.lib.format.read_array_header_1_0(handle)
+                else:
+                    np.lib.format.read_array_header_2_0(handle)
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise not_an_image(path, str(exc)) from None
+    elif not low.endswith((".html", ".htm")):
+        from .transfer import http
+        is_html, _words = http.describe_body(_head(path, 4096))
+        if is_html:                   # a metadata file that is a sign-in page
+            raise not_an_image(path)
+
+
+def check_output(path: str) -> None:
+    """One reported output is usable, else RasterError in the service's words.
+
+    A file with an image extension opens with GDAL; a ``.zip`` is a zip whose image members
+    open; a ``.npy`` has a NumPy header; any other file (metadata) is not a web page; a
+    folder (an eodag product) holds at least one image file and each opens; a data source
+    URI (``type=xyz&...``) is not a file and is not checked.
+    """
+    path = os.fspath(path)
+    if path.startswith(_URI_PREFIX):
+        return
+    if os.path.isdir(path):
+        images = [os.path.join(root, name) for root, _dirs, names in os.walk(path) for name in sorted(names)
+                  if name.lower().endswith(IMAGE_EXTENSIONS)]
+        if not images:
+            raise RasterError(translate("Raster", "The folder {name} holds no image.").format(
+                name=os.path.basename(path)))
+        for image in images:
+            check_image(image)
+        return
+    if not os.path.isfile(path):
+        raise RasterError(translate("Raster", "The output {path} does not exist.").format(path=path))
+    _check_file(path)
+
+
+def check_outputs(paths: Sequence[str]) -> None:
+    """Every reported output is usable (:func:`check_output`), else RasterError."""
+    for path in paths:
+        check_output(path)
+
+
+# ---------------------------------------------------------------------------------------
 # Inspection
 # ---------------------------------------------------------------------------------------
 def raster_info(path: str) -> Dict[str, Any]:

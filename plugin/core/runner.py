@@ -226,6 +226,9 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     """Run (or resume) ``job`` to the end, recording its final state.
 
     A runner raising :class:`Detached` leaves the job RUNNING (see there); ``[]`` is returned.
+    The job is DONE only when every output the runner reports is usable
+    (:func:`.raster.check_outputs`: images open with GDAL); else it FAILS in the words of
+    whatever the server sent in place of an image, and no output is recorded.
     """
     runner = get_runner(job.provider)
     try:
@@ -234,6 +237,8 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
         if (ctx.job.server or {}).get("detached"):
             ctx.save_server(detached=False)     # followed again from here on
         outputs = runner(job, ctx)
+        from .raster import check_outputs
+        check_outputs(outputs)                  # done means usable: every output opens
     except Detached as exc:
         ctx._update(state=JobState.RUNNING, error="", message=exc.message, server={"detached": True})
         return []

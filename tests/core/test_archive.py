@@ -51,10 +51,50 @@ def test_extracts_into_an_existing_folder_merging(tmp_path):
     (dest / "keep.txt").write_text("keep")
     (dest / "img" / "B4.tif").write_bytes(b"old")
     zpath = write(tmp_path, "a.zip", faults.zip_bytes({"img/B4.tif": PAYLOAD, "img/B8.tif": b"8"}))
-    archive.safe_extract(zpath, str(dest))
+    paths = archive.safe_extract(zpath, str(dest))
     assert (dest / "keep.txt").read_text() == "keep"
-    assert (dest / "img" / "B4.tif").read_bytes() == PAYLOAD
+    # A file the job did not create is not replaced: the member goes beside it, under a unique name.
+    assert (dest / "img" / "B4.tif").read_bytes() == b"old"
+    assert (dest / "img" / "B4_2.tif").read_bytes() == PAYLOAD
     assert (dest / "img" / "B8.tif").read_bytes() == b"8"
+    assert paths == [str(dest / "img" / "B4_2.tif"), str(dest / "img" / "B8.tif")]
+
+
+def test_a_member_named_like_a_user_folder_leaves_the_folder_and_its_files(tmp_path):
+    dest = tmp_path / "out"
+    (dest / "photos" / "2023").mkdir(parents=True)
+    (dest / "photos" / "2023" / "holiday.jpg").write_bytes(b"mine")
+    (dest / "notes.txt").write_text("mine too")
+    zpath = write(tmp_path, "r.zip", faults.zip_bytes({"photos": PAYLOAD, "notes.txt": b"server's",
+                                                        "B4.tif": b"4"}))
+    paths = archive.safe_extract(zpath, str(dest))
+    assert (dest / "photos" / "2023" / "holiday.jpg").read_bytes() == b"mine"
+    assert (dest / "notes.txt").read_text() == "mine too"
+    assert sorted(os.path.relpath(p, str(dest)) for p in paths) == ["B4.tif", "notes_2.txt", "photos_2"]
+    assert (dest / "photos_2").read_bytes() == PAYLOAD
+    assert (dest / "notes_2.txt").read_bytes() == b"server's"
+
+
+def test_a_folder_member_over_a_user_file_goes_beside_it(tmp_path):
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "GRANULE").write_text("a user's file")
+    zpath = write(tmp_path, "r.zip", faults.zip_bytes({"GRANULE/B4.jp2": PAYLOAD}))
+    paths = archive.safe_extract(zpath, str(dest))
+    assert (dest / "GRANULE").read_text() == "a user's file"
+    assert paths == [str(dest / "GRANULE_2" / "B4.jp2")]
+
+
+def test_files_the_job_created_are_replaced(tmp_path):
+    dest = tmp_path / "out"
+    owned = set()
+    zpath = write(tmp_path, "a.zip", faults.zip_bytes({"img/B4.tif": b"first"}))
+    archive.safe_extract(zpath, str(dest), owned=owned)
+    assert str(dest) in owned
+    zpath = write(tmp_path, "b.zip", faults.zip_bytes({"img/B4.tif": PAYLOAD}))
+    assert archive.safe_extract(zpath, str(dest), owned=owned) == [str(dest / "img" / "B4.tif")]
+    assert (dest / "img" / "B4.tif").read_bytes() == PAYLOAD
+    assert os.listdir(str(dest / "img")) == ["B4.tif"]
 
 
 @pytest.mark.parametrize("builder, why", [

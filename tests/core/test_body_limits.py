@@ -174,11 +174,11 @@ def test_the_minimum_rate_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("EO_DOWNLOADER_MIN_RATE_WINDOW", "7.5")
     timeouts = eohttp.Timeouts()
     assert (timeouts.min_rate, timeouts.rate_window) == (50.0, 7.5)
-    assert config.limit("min_rate", 2048) == 50.0
+    assert config.rate_limit("min_rate", 2048) == 50.0
     monkeypatch.setenv("EO_DOWNLOADER_MIN_RATE", "not a number")
-    assert config.limit("min_rate", 2048) == 2048.0
+    assert config.rate_limit("min_rate", 2048) == 2048.0
     monkeypatch.delenv("EO_DOWNLOADER_MIN_RATE")
-    assert config.limit("min_rate", None) == config.LIMIT_DEFAULTS["min_rate"] == 1024.0
+    assert config.rate_limit("min_rate", None) == config.LIMIT_DEFAULTS["min_rate"] == 1024.0
 
 
 # --------------------------------------------------------------------------- the transfer engine

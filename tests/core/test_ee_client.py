@@ -7,11 +7,13 @@ tests inject faults and expire ids.  Pixel values are compared with
 """
 import json
 import os
+import re
 
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
+from plugin.core import raster
 from plugin.core.transfer import http
 from plugin.core.providers.earthengine import expression as ex
 from plugin.core.providers.earthengine import params as ee_params
@@ -19,9 +21,11 @@ from plugin.core.providers.earthengine import tiling
 from plugin.core.providers.earthengine.client import EeClient, RequestTooLargeError
 from plugin.core.providers.earthengine.auth import StaticToken
 from plugin.core.errors import CancelledError, HttpError
+from plugin.core.raster import RasterError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import RunContext, run_job
 from plugin.core.providers.earthengine import download_runner as R
+from tests.sims import faults
 from tests.sims.ee_sim import EeSimulator
 
 
@@ -521,3 +525,74 @@ def test_tiled_per_band_output_previews_every_band_and_the_stack(sim, tmp_path):
     for i, band in enumerate(("B4", "B3", "B2")):
         np.testing.assert_array_equal(seen["pb.{}.tif".format(band)][2][0], read(outputs[i]))
         np.testing.assert_array_equal(seen["pb.vrt"][2][i], read(outputs[3], i + 1))
+
+
+# -- done means usable: what the server sends in place of pixels fails the job in its words ------------
+def _fails(sim, job, **settings):
+    with pytest.raises(Exception) as info:
+        run(sim, job, **settings)
+    assert job.state == JobState.FAILED and job.outputs == []
+    assert not [n for n in os.listdir(job.output_dir) if n.endswith(".tif")]     # nothing counted as done
+    return job.error
+
+
+@pytest.mark.parametrize("body, words", [
+    (faults.html_page(prolog="\ufeff"), "Access denied: Your session has expired. Please sign in again."),
+    (faults.html_page(prolog="<!-- portal -->\n"), "Access denied"),
+    (b'{"error": {"code": 500, "message": "Internal error encountered.", "status": "INTERNAL"}}',
+     "Internal error encountered."),
+])
+def test_a_page_or_message_served_as_image_tiff_fails_in_its_words(sim, tmp_path, body, words):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="w", aoi=SQUARE)
+    sim.inject_body(body, "image/tiff", count=20)
+    assert words in _fails(sim, job)
+
+
+def test_garbage_served_as_image_tiff_fails_the_job(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="g", aoi=SQUARE)
+    sim.inject_body(faults.sample_bytes(4000), "image/tiff", count=20)
+    assert "single.tif (4000 bytes) is not an image GDAL can read" in _fails(sim, job)
+
+
+def test_a_valid_zip_whose_member_is_not_an_image_fails_in_the_servers_words(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, name="z", aoi=SQUARE)          # ZIPPED_GEO_TIFF_PER_BAND
+    member = b'{"error": {"code": 503, "message": "The service is currently unavailable."}}'
+    sim.inject_body(faults.zip_bytes({"z.B4.tif": member}), "application/zip", count=20)
+    error = _fails(sim, job)
+    assert "instead of an image (z.B4.tif): The service is currently unavailable." in error
+
+
+def test_a_zip_answered_with_a_web_page_says_so(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4", scale=10, name="z", aoi=SQUARE)
+    sim.inject_body(faults.html_page(title="Quota exceeded", prolog="<?xml version='1.0'?>\n"),
+                    "application/zip", count=20)
+    assert "Quota exceeded" in _fails(sim, job)
+
+
+def test_a_tile_of_another_size_than_requested_is_refused_before_mosaicking(sim, tmp_path, monkeypatch):
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="t", aoi=SQUARE)
+    combined = []
+    monkeypatch.setattr(R.EeDownload, "_combine", lambda self, *a: combined.append(a))
+    sim.inject_resize(-1, 0, count=1)
+    error = _fails(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    assert job.server["plan"]["tiled"] and combined == []
+    found = re.search(r"does not match the request \(.*\): (\d+) x (\d+) pixels, 1 band\(s\) UInt16 was asked "
+                      r"for, (\d+) x (\d+) pixels, 1 band\(s\) UInt16 came", error)
+    w, h, w2, h2 = (int(v) for v in found.groups())
+    assert (w2, h2) == (w - 1, h)
+
+
+def test_a_tile_with_another_band_count_or_type_is_refused(sim, tmp_path):
+    job = make_job(tmp_path, bands="B4,B3", scale=10, format="GEO_TIFF", name="t", aoi=SQUARE)
+    p = ee_params.validate(dict(job.params, region=job.params["aoi"]))
+    est = tiling.estimate(p, SQUARE, tiling.ImageInfo.from_asset(sim.asset_resource("earthengine-public", IMG),
+                                                                  IMG), tiling.Limits(max_bytes=30000))
+    tile = est.outputs[0].tiles[0] if est.outputs[0].tiles else tiling.plan_tiles(est.outputs[0],
+                                                                                  tiling.Limits(max_bytes=30000))[0]
+    path = str(tmp_path / "tile.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, tile.grid.width, tile.grid.height, 1, gdal.GDT_Float32)
+    ds = None
+    piece = R.Piece(tile.key, {}, "GEO_TIFF", list(tile.bands), grid=tile.grid, tile=tile, output=est.outputs[0])
+    with pytest.raises(RasterError) as info:
+        raster.check_image(path, R.EeDownload.expected_shape(piece, "all"))
+    assert "2 band(s) UInt16 was asked for" in info.value.message and "1 band(s) Float32 came" in info.value.message

@@ -300,11 +300,14 @@ def test_user_cancel_cancels_the_export_on_earth_engine(sim, tmp_path):
 
 
 def test_export_too_large_says_what_max_pixels_to_use(sim, tmp_path):
-    job = make_job(tmp_path, bands="B4", scale=10, bucket="bkt", prefix="big/aoi", max_pixels=1000)
+    # Just above the plugin's own lower bound (checked before the export starts), below Earth Engine's count.
+    from plugin.core.providers.earthengine import tiling
+    limit = tiling.minimum_pixels(SQUARE, 10) + 1
+    job = make_job(tmp_path, bands="B4", scale=10, bucket="bkt", prefix="big/aoi", max_pixels=limit)
     with pytest.raises(ProviderError) as info:
         run(sim, job)
-    match = re.search(r"Export too large: specified (\d+) pixels \(max: 1000\)\. Specify higher maxPixels",
-                      info.value.message)
+    match = re.search(r"Export too large: specified (\d+) pixels \(max: {}\)\. Specify higher maxPixels".format(
+        limit), info.value.message)
     assert match
     assert "MAX_PIXELS to at least {}".format(match.group(1)) in info.value.hint
     assert job.state == JobState.FAILED and match.group(1) in job.error

@@ -136,7 +136,9 @@ def test_list_pages(sim):
 
 
 def test_export_too_large_fails_with_the_known_message(sim):
-    op = post(sim, body(name="big", scale=10, max_pixels=1000)).json()
+    payload = body(name="big", scale=10)
+    payload["maxPixels"] = {"value": "1000"}     # (the plugin itself refuses this before starting it)
+    op = post(sim, payload).json()
     last = wait_done(sim, op["name"])[-1]
     assert last["metadata"]["state"] == "FAILED" and last["error"]["code"] == 3
     message = last["error"]["message"]

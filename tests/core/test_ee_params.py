@@ -318,8 +318,10 @@ def test_estimate_big_area_is_tiled_within_limits():
     est = tiling.estimate(p, big, s2_info(), limits)
     assert not est.fits and est.tiles > 1
     out = est.outputs[0]
+    tiles = tiling.plan_tiles(out, limits)
+    assert len(tiles) == est.tiles == tiling.count_tiles(out, limits)
     covered = 0
-    for t in out.tiles:
+    for t in tiles:
         assert t.grid.width * t.grid.height * out.bytes_per_pixel <= limits.max_bytes
         assert max(t.grid.width, t.grid.height) <= limits.max_dimension
         # Every tile lies on the output grid: same pixel size, origin on a whole pixel.

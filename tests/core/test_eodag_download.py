@@ -17,6 +17,7 @@ from plugin.core.providers.eodag import runner as ed
 from plugin.core.runner import CancelToken, RunContext, get_runner, run_job
 from tests.core.test_eodag_client import AOI, eodag_env, no_internet  # noqa: F401 (fixtures)
 from tests.sims import eodag_sim as es
+from tests.sims import faults
 
 ONLINE_L2A, L1C, ORDERABLE_L2A, TIF_L2A, COG = (p["id"] for p in es.CATALOGUE)
 CREDS = {"username": "sim-user", "password": "sim-password"}
@@ -330,3 +331,45 @@ def test_cancel_during_the_transfer_then_run_again(h, sim):
     assert done.state == JobState.DONE and sim.downloads[ONLINE_L2A] == 2
     assert done.server["products"][ONLINE_L2A]["reused"] is False
     assert gdal.Open(outputs[0]) is not None
+
+
+# -- done means usable; what the job did not create is left alone ---------------------------------------
+_JP2 = ONLINE_L2A + ".SAFE/GRANULE/L2A_T31TCJ_A000000_20230719T103629/IMG_DATA/R10m/T31TCJ_20230719T103629_B04_10m.jp2"
+HOSTILE_PRODUCTS = [
+    (TIF_L2A, TIF_L2A + ".tif", "image/tiff", faults.html_page(prolog="\ufeff"),
+     "The server sent a web page instead of an image ({}.tif): Access denied: Your session has expired.".format(TIF_L2A)),
+    (TIF_L2A, TIF_L2A + ".tif", "image/tiff", b'{"detail": "Quota of downloads exceeded"}',
+     "instead of an image ({}.tif): Quota of downloads exceeded".format(TIF_L2A)),
+    (TIF_L2A, TIF_L2A + ".tif", "image/tiff", faults.sample_bytes(4000), "(4000 bytes) is not an image GDAL can read"),
+    (ONLINE_L2A, ONLINE_L2A + ".zip", "application/zip", faults.zip_bytes({_JP2: faults.sample_bytes(3000)}),
+     "T31TCJ_20230719T103629_B04_10m.jp2 (3000 bytes) is not an image GDAL can read"),
+]
+
+
+@pytest.mark.parametrize("bands", ["", "B04"])
+@pytest.mark.parametrize("pid, name, ctype, body, words", HOSTILE_PRODUCTS)
+def test_a_product_that_is_not_an_image_fails_in_the_servers_words(h, sim, bands, pid, name, ctype, body, words):
+    sim.replaced[pid] = (name, ctype, body)
+    job = h.job(product_ids=[pid], bands=bands, date_from="2023-06-01")
+    with pytest.raises(ProviderError) as info:
+        h.run(job)
+    assert words in info.value.message
+    job = JobStore(h.store_path).get(job.id)
+    assert job.state == JobState.FAILED and job.outputs == []
+    assert job.server["products"][pid]["state"] == "failed"
+    assert not os.path.exists(os.path.join(h.out, pid))          # discarded: a new run downloads it again
+    del sim.replaced[pid]
+    outputs, job = h.run(job)
+    assert job.state == JobState.DONE and outputs and sim.downloads[pid] == 2
+
+
+def test_a_failed_download_leaves_a_user_folder_named_like_the_product(h, sim):
+    mine = os.path.join(h.out, ONLINE_L2A + "-notes")
+    os.makedirs(mine)
+    with open(os.path.join(mine, "mine.txt"), "w") as handle:
+        handle.write("keep me")
+    sim.replaced[ONLINE_L2A] = (ONLINE_L2A + ".zip", "application/zip", faults.html_page())
+    with pytest.raises(ProviderError):
+        h.run(h.job(product_ids=[ONLINE_L2A]))
+    with open(os.path.join(mine, "mine.txt")) as handle:
+        assert handle.read() == "keep me"

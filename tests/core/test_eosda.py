@@ -10,10 +10,11 @@ from shapely.geometry import Point, shape
 
 from plugin.core.providers.eosda import client as eosda
 from plugin.core.transfer import http as eohttp
-from plugin.core.errors import AuthError, CancelledError, ParameterError, ProviderError
+from plugin.core.errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import CancelToken, RunContext, run_job
 from plugin.core.providers.eosda import runner as eosda_runner  # noqa: F401  (registers the runner)
+from tests.sims import faults
 from tests.sims.eosda_sim import EosdaSimulator
 
 KEY = "apk.test-0123456789abcdef"
@@ -666,3 +667,87 @@ def test_search_with_a_bad_key(make_sim):
     sim = make_sim(api_keys=["other"])
     with pytest.raises(AuthError, match="Invalid API key"):
         eosda.search(eohttp.make_session(), sim.url, KEY, "sentinel2", SEED_POLYGON, "2023-07-01", "2023-07-31", 50)
+
+
+# -- done means usable; server-chosen names never replace what is there ---------------------------------
+def _tif_bytes():
+    path = "/vsimem/eosda_test_%d.tif" % os.getpid()
+    gdal.GetDriverByName("GTiff").Create(path, 8, 8, 1, gdal.GDT_UInt16).FlushCache()
+    handle = gdal.VSIFOpenL(path, "rb")
+    gdal.VSIFSeekL(handle, 0, 2)
+    size = gdal.VSIFTellL(handle)
+    gdal.VSIFSeekL(handle, 0, 0)
+    data = gdal.VSIFReadL(1, size, handle)
+    gdal.VSIFCloseL(handle)
+    gdal.Unlink(path)
+    return bytes(data)
+
+
+HOSTILE_RESULTS = [
+    (faults.html_page(prolog="\ufeff"), "image/tiff", None,
+     "Access denied: Your session has expired. Please sign in again."),
+    (faults.html_page(title="Portal", prolog="<!-- captive portal -->\n"), "image/tiff", None, "Portal"),
+    (b'{"error_message": "Daily quota exhausted for this key"}', "image/tiff", None,
+     "instead of an image (S2_13_R_EL_2023_7_19_0_B02_B03_B04.tif): Daily quota exhausted for this key"),
+    (faults.sample_bytes(4000), "image/tiff", None, "(4000 bytes) is not an image GDAL can read"),
+    (faults.zip_bytes({"B02.jp2": faults.sample_bytes(3000), "B03.jp2": faults.sample_bytes(3000, 2)}),
+     "application/zip", "result.zip", "B02.jp2 (3000 bytes) is not an image GDAL can read"),
+]
+
+
+@pytest.mark.parametrize("mode", ["file", "json"])
+@pytest.mark.parametrize("body, ctype, name, words", HOSTILE_RESULTS)
+def test_a_result_that_is_not_an_image_fails_the_job_in_the_servers_words(make_sim, tmp_path, mode, body, ctype,
+                                                                          name, words):
+    sim = make_sim(mode=mode, polls_to_done=1)
+    sim.replace_results(body, ctype, name)
+    h = Harness(tmp_path, sim, seed_params())
+    with pytest.raises(EoError):
+        h.run()
+    job = h.record
+    assert job.state == JobState.FAILED and job.outputs == [] and words in job.error
+    assert job.server["tasks"][0]["done"] is False
+    left = [n for _r, _d, names in os.walk(str(tmp_path / "out")) for n in names]
+    assert not [n for n in left if n.endswith((".tif", ".jp2", ".zip"))]
+    # The server heals: running the job again fetches the same task's result, which is then done.
+    sim.result_override = None
+    outputs = h.run()
+    assert h.record.state == JobState.DONE and len(outputs) == 1 and gdal.Open(outputs[0]) is not None
+    assert sim.counters["create"] == 1
+
+
+def test_a_result_named_like_a_user_file_goes_beside_it(make_sim, tmp_path):
+    sim = make_sim(polls_to_done=1)
+    mine = tmp_path / "out" / "S2_13_R_EL_2023_7_19_0_B02_B03_B04.tif"
+    mine.parent.mkdir()
+    mine.write_bytes(b"the user's own file")
+    outputs = Harness(tmp_path, sim, seed_params()).run()
+    assert mine.read_bytes() == b"the user's own file"
+    assert outputs == [str(tmp_path / "out" / "S2_13_R_EL_2023_7_19_0_B02_B03_B04_2.tif")]
+
+
+def test_a_zip_result_named_like_a_user_folder_leaves_the_folder_and_its_files(make_sim, tmp_path):
+    sim = make_sim(polls_to_done=1)
+    sim.replace_results(faults.zip_bytes({"B02.tif": _tif_bytes(), "notes": b"server metadata"}),
+                        "application/zip", "result.zip")
+    mine = tmp_path / "out" / "result" / "notes" / "mine.txt"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("keep me")
+    h = Harness(tmp_path, sim, seed_params())
+    outputs = h.run()
+    assert mine.read_text() == "keep me"
+    assert outputs == [str(tmp_path / "out" / "result_2" / "B02.tif"), str(tmp_path / "out" / "result_2" / "notes")]
+    assert h.record.state == JobState.DONE
+
+
+def test_a_restarted_job_replaces_its_own_files_under_the_same_names(make_sim, tmp_path):
+    sim = make_sim(polls_to_done=1)
+    sim.replace_results(faults.zip_bytes({"B02.tif": _tif_bytes()}), "application/zip", "result.zip")
+    h = Harness(tmp_path, sim, seed_params())
+    first = h.run()
+    assert first == [str(tmp_path / "out" / "result" / "B02.tif")]
+    # As if QGIS was killed after the files were written but before the task was recorded as delivered.
+    tasks = [dict(t, done=False, outputs=[]) for t in h.record.server["tasks"]]
+    assert str(tmp_path / "out" / "result") in tasks[0]["made"]
+    h.store.update(h.job.id, server={"tasks": tasks})
+    assert h.run() == first and sorted(os.listdir(str(tmp_path / "out"))) == ["result"]

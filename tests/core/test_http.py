@@ -105,6 +105,27 @@ def test_parse_error_body_html_is_text_and_says_so():
     assert "<" not in info.message and "x()" not in info.message
 
 
+@pytest.mark.parametrize("prolog", ["", "\ufeff", "\xef\xbb\xbf", "<?xml version='1.0' encoding='utf-8'?>\n",
+                                    "<!-- captive portal -->\n<!-- v2 -->", "  \r\n"])
+def test_html_pages_are_recognised_after_a_bom_a_prolog_or_comments(prolog):
+    for start in ("<!DOCTYPE html><html>", "<HTML>", "<head><title>x</title></head>", "<title>x</title>"):
+        assert http.looks_like_html(prolog + start + "<body>Sign in</body>")
+    assert not http.looks_like_html(prolog + "<Error><Code>AccessDenied</Code></Error>")
+    assert not http.looks_like_html("II*\x00<html>")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("\ufeff<!-- portal --><html><head><title>Access denied</title></head><body><p>Sign in again.</p></body></html>"
+     .encode("utf-8"), (True, "Access denied: Sign in again.")),
+    (b'{"error": {"code": 429, "message": "Quota exceeded"}}', (False, "Quota exceeded")),
+    (b"Service temporarily unavailable\n", (False, "Service temporarily unavailable")),
+    (b"II*\x00" + bytes(range(256)) * 8, (False, "")),
+    (b"", (False, "")),
+])
+def test_describe_body_gives_the_services_words(body, expected):
+    assert http.describe_body(body) == expected
+
+
 def test_parse_error_body_text_is_cut_to_300_chars():
     assert len(http.parse_error_body("x" * 5000, "text/plain").message) == 300
 

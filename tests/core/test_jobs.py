@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from plugin.core.errors import CancelledError, ProviderError
+from plugin.core.errors import CancelledError, EoError, ProviderError
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import CancelToken, Detached, RunContext, is_detached, register_runner, run_job
 
@@ -62,13 +62,28 @@ def test_concurrent_updates(tmp_path):
     assert JobStore(store.path).get(job.id).server == {"k0": 19, "k1": 19, "k2": 19, "k3": 19}
 
 
+def _image(job, name, body=None):
+    """A file the runner reports: a small GeoTIFF, or ``body`` when given (what a server sent)."""
+    from osgeo import gdal
+    path = os.path.join(job.output_dir, name)
+    if body is None and os.path.exists(path):
+        return path
+    if body is None:
+        gdal.GetDriverByName("GTiff").Create(path, 4, 4, 1, gdal.GDT_Byte).FlushCache()
+    else:
+        with open(path, "wb") as handle:
+            handle.write(body)
+    return path
+
+
 def _runner_ok(job, ctx):
     ctx.save_server(remote="r-1")
     ctx.set_state(JobState.RUNNING)
     ctx.progress(50, "half")
     if job.params.get("summary"):
         ctx.summary = job.params["summary"]
-    return ["/tmp/out.tif"]
+    more = [_image(job, name, body if body is None else body.encode()) for name, body in job.params.get("more", [])]
+    return [_image(job, "out.tif")] + more
 
 
 def _runner_fail(job, ctx):
@@ -88,20 +103,49 @@ register_runner("test_wait", _runner_wait)
 
 def test_run_job_records_done(tmp_path):
     store = JobStore(str(tmp_path / "jobs.json"))
-    job = store.add(Job(provider="test_ok", params={}))
+    job = store.add(Job(provider="test_ok", params={}, output_dir=str(tmp_path)))
     seen = []
     outputs = run_job(job, RunContext(job, store=store, progress=lambda p, m: seen.append((p, m))))
     final = JobStore(store.path).get(job.id)
-    assert outputs == ["/tmp/out.tif"] and final.state == JobState.DONE and final.outputs == outputs
+    assert outputs == [str(tmp_path / "out.tif")] and final.state == JobState.DONE and final.outputs == outputs
     assert final.server == {"remote": "r-1"} and (50.0, "half") in seen
     assert final.message == "Done"
 
 
 def test_runner_summary_is_the_final_message(tmp_path):
     store = JobStore(str(tmp_path / "jobs.json"))
-    job = store.add(Job(provider="test_ok", params={"summary": "2 products, 1 already downloaded"}))
+    job = store.add(Job(provider="test_ok", params={"summary": "2 products, 1 already downloaded"},
+                        output_dir=str(tmp_path)))
     run_job(job, RunContext(job, store=store))
     assert store.get(job.id).message == "2 products, 1 already downloaded"
+
+
+@pytest.mark.parametrize("name, body, words", [
+    ("b.tif", "<!DOCTYPE html><html><head><title>Session expired</title></head><body>Sign in again</body></html>",
+     "The server sent a web page instead of an image (b.tif): Session expired: Sign in again"),
+    ("b.jp2", '{"error": {"code": 429, "message": "Quota exceeded"}}',
+     "The server sent a message instead of an image (b.jp2): Quota exceeded"),
+    ("b.tif", "\x00\x01garbage\x02\x03" * 40, "b.tif (440 bytes) is not an image GDAL can read"),
+    ("meta.xml", "<html><title>Login</title></html>", "The server sent a web page instead of an image (meta.xml)"),
+])
+def test_a_job_is_done_only_when_every_output_is_usable(tmp_path, name, body, words):
+    store = JobStore(str(tmp_path / "jobs.json"))
+    job = store.add(Job(provider="test_ok", params={"more": [(name, body)]}, output_dir=str(tmp_path)))
+    with pytest.raises(EoError):
+        run_job(job, RunContext(job, store=store))
+    final = JobStore(store.path).get(job.id)
+    assert final.state == JobState.FAILED and final.outputs == [] and words in final.error
+
+
+def test_documented_non_raster_outputs_are_done(tmp_path):
+    import numpy as np
+    store = JobStore(str(tmp_path / "jobs.json"))
+    np.save(str(tmp_path / "a.npy"), np.zeros((2, 2), dtype="uint8"))
+    job = store.add(Job(provider="test_ok", params={"more": [("metadata.xml", "<?xml version='1.0'?><md/>"),
+                                                             ("product_md.json", '{"id": 1}'), ("a.npy", None)]},
+                        output_dir=str(tmp_path)))
+    outputs = run_job(job, RunContext(job, store=store))
+    assert store.get(job.id).state == JobState.DONE and len(outputs) == 4
 
 
 def test_run_job_records_failure_message(tmp_path):
@@ -133,7 +177,7 @@ def _runner_detach(job, ctx):
     if "remote" not in ctx.job.server:
         ctx.save_server(remote="r-3")
         raise Detached("r-3 runs on the server")
-    return ["/tmp/detached.tif"]
+    return [_image(job, "detached.tif")]
 
 
 register_runner("test_detach", _runner_detach)
@@ -141,7 +185,7 @@ register_runner("test_detach", _runner_detach)
 
 def test_detached_job_stays_running_and_a_rerun_finishes_it(tmp_path):
     store = JobStore(str(tmp_path / "jobs.json"))
-    job = store.add(Job(provider="test_detach", params={}))
+    job = store.add(Job(provider="test_detach", params={}, output_dir=str(tmp_path)))
     assert run_job(job, RunContext(job, store=store)) == []
     left = JobStore(store.path).get(job.id)         # also after a restart
     assert left.state == JobState.RUNNING and not left.finished and left.error == ""
@@ -149,5 +193,5 @@ def test_detached_job_stays_running_and_a_rerun_finishes_it(tmp_path):
     assert [j.id for j in JobStore(store.path).unfinished()] == [job.id]
     outputs = run_job(left, RunContext(left, store=store))
     done = store.get(job.id)
-    assert outputs == ["/tmp/detached.tif"] and done.state == JobState.DONE and not is_detached(done)
+    assert outputs == [str(tmp_path / "detached.tif")] and done.state == JobState.DONE and not is_detached(done)
     assert done.server == {"remote": "r-3", "detached": False}

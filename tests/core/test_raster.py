@@ -517,3 +517,51 @@ def test_prepared_tiles_give_the_masked_mosaic(tmp_path, aoi_masks, dtype, size,
     raster.mosaic(kept, dest, grid=(GT, W, H))
     np.testing.assert_array_equal(read(dest), read(reference))
     assert raster.raster_info(dest)["layout"] == "COG"
+
+
+# -- usable outputs ------------------------------------------------------------------------------------
+def test_check_output_accepts_images_documented_files_and_uris(tmp_path):
+    write(tmp_path / "a.tif", [np.ones((4, 4), dtype="uint8")])
+    (tmp_path / "meta.xml").write_text("<?xml version='1.0'?><metadata/>")
+    np.save(str(tmp_path / "a.npy"), np.zeros((2, 2), dtype="uint16"))
+    with zipfile.ZipFile(str(tmp_path / "kept.zip"), "w") as archive:
+        archive.write(str(tmp_path / "a.tif"), "SAFE/IMG/a.tif")
+        archive.writestr("SAFE/manifest.safe", "<xml/>")
+    (tmp_path / "product" / "IMG").mkdir(parents=True)
+    write(tmp_path / "product" / "IMG" / "B04.tif", [np.ones((4, 4), dtype="uint8")])
+    (tmp_path / "product" / "HTML").mkdir()
+    (tmp_path / "product" / "HTML" / "index.html").write_text("<html><title>Product</title></html>")
+    raster.check_outputs([str(tmp_path / n) for n in ("a.tif", "meta.xml", "a.npy", "kept.zip", "product")] +
+                         ["type=xyz&url=http%3A%2F%2Fx%2F%7Bz%7D&zmax=20&zmin=0"])
+
+
+@pytest.mark.parametrize("name, make, words", [
+    ("kept.zip", lambda p: p.write_bytes(faults_zip({"SAFE/IMG/B04.jp2": b"\x00garbage" * 50})),
+     "SAFE/IMG/B04.jp2 in kept.zip is not an image GDAL can read"),
+    ("kept.zip", lambda p: p.write_bytes(b"<html><title>Not found</title></html>"),
+     "The server sent a web page instead of an image (kept.zip): Not found"),
+    ("a.npy", lambda p: p.write_bytes(b'{"error": "expired"}'), "instead of an image (a.npy): expired"),
+    ("product", lambda p: p.mkdir(), "The folder product holds no image."),
+    ("missing.tif", lambda p: None, "missing.tif does not exist"),
+])
+def test_check_output_refuses_what_is_not_usable(tmp_path, name, make, words):
+    make(tmp_path / name)
+    with pytest.raises(raster.RasterError) as info:
+        raster.check_output(str(tmp_path / name))
+    assert words in info.value.message
+
+
+def test_a_folder_with_one_bad_image_is_refused(tmp_path):
+    (tmp_path / "product").mkdir()
+    write(tmp_path / "product" / "B04.tif", [np.ones((4, 4), dtype="uint8")])
+    (tmp_path / "product" / "B08.jp2").write_bytes(b"<!DOCTYPE html><html><title>Expired</title></html>")
+    with pytest.raises(raster.RasterError, match=r"web page instead of an image \(B08.jp2\): Expired"):
+        raster.check_output(str(tmp_path / "product"))
+
+
+def faults_zip(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return buffer.getvalue()

@@ -94,6 +94,26 @@ def test_name_falls_back_to_url_then_default_name_with_extension(server, tmp_pat
     assert os.path.basename(result.path) == "aoi_B4.tif"
 
 
+def test_a_server_chosen_name_never_replaces_a_file_that_is_there(server, tmp_path, policy):
+    (tmp_path / "report.tif").write_bytes(b"the user's own file")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "mine.tif").write_bytes(b"mine")
+    url = server.add("/a", Resource(DATA, disposition='attachment; filename="report.tif"'))
+    url2 = server.add("/b", Resource(DATA[:1000], disposition='attachment; filename="maps"'))
+    first = transfer.download(url, dest_dir=str(tmp_path), retry=policy)
+    again = transfer.download(url, dest_dir=str(tmp_path), retry=policy)
+    folder = transfer.download(url2, dest_dir=str(tmp_path), retry=policy)
+    assert (tmp_path / "report.tif").read_bytes() == b"the user's own file"
+    assert (first.path, again.path) == (str(tmp_path / "report_2.tif"), str(tmp_path / "report_3.tif"))
+    assert sha_of(first.path) == sha_of(again.path) == SHA
+    assert (tmp_path / "maps" / "mine.tif").read_bytes() == b"mine"
+    assert folder.path == str(tmp_path / "maps_2")
+    # A path the caller chose is the caller's to replace.
+    assert transfer.download(url, str(tmp_path / "report.tif"), retry=policy).path == str(tmp_path / "report.tif")
+    assert sha_of(str(tmp_path / "report.tif")) == SHA
+    assert not leftovers(str(tmp_path))
+
+
 def test_content_disposition_cannot_escape_the_folder(server, tmp_path, policy):
     url = server.add("/x", Resource(b"data", disposition='attachment; filename="../../etc/evil.sh"'))
     result = transfer.download(url, dest_dir=str(tmp_path / "out"), retry=policy)
@@ -469,7 +489,8 @@ def test_disk_preflight_with_expected_size_makes_no_request(server, tmp_path, po
     monkeypatch.setattr(transfer.shutil, "disk_usage", lambda p: Usage(10 ** 12, 0, 5 * 1024 * 1024))
     with pytest.raises(TransferError) as info:
         transfer.download(url, dest_dir=str(tmp_path), expected_size=3 * 1024 ** 3, retry=policy)
-    assert "3.03 GiB" in info.value.message and "5.0 MiB" in info.value.message
+    # 3 GiB and the margin kept free: 5 % of the disk, 32 MiB to 1 GiB (config.disk_margin)
+    assert "4.00 GiB" in info.value.message and "5.0 MiB" in info.value.message
     assert server.counts.get("/f.bin", 0) == 0
 
 

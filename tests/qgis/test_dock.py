@@ -203,3 +203,36 @@ def test_formats_are_the_core_list_and_file_per_band_decides_with_the_default(do
     assert tab._ee_params(aoi)["format"] == "ZIPPED_GEO_TIFF_PER_BAND"
     tab.eeFormatCombo.setCurrentIndex(FORMAT_CHOICES.index("GEO_TIFF"))
     assert tab._ee_params(aoi)["format"] == "GEO_TIFF"
+
+
+def _s2_info():
+    from plugin.core.providers.earthengine import tiling
+    return tiling.ImageInfo(S2_SR_ID, [tiling.BandInfo(b, "uint16", 2, "EPSG:32610", (10, 0, 499980, 0, -10, 4200000),
+                                                       10980, 10980) for b in ("B4", "B3", "B2")])
+
+
+@pytest.mark.parametrize("scale, extent, expect", [
+    (0.01, QgsRectangle(-122.5, 37.0, -121.5, 38.0), "more than the limit of 5,000 per job"),   # 1e7 x 1e7 px
+    (0.01, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "more than the limit of 5,000 per job"),
+    (2.0, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "request(s)"),                               # tiled, allowed
+    (100000, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "1 request(s)"),
+])
+def test_the_live_estimate_takes_less_than_a_frame_whatever_the_numbers(dock, scale, extent, expect):
+    """The estimate runs on the main thread as the user types: counted, never listed (issue 15 item 5)."""
+    import time
+    ui = dock.ee_tab
+    ui.eeImageEdit.setText(S2_SR_ID)
+    ui.eeBandsEdit.setText("B4,B3,B2")
+    ui.eeProjectEdit.setText("my-project")
+    dock.ee_tab.image_infos[S2_SR_ID] = _s2_info()
+    ui.eeScaleSpin.setValue(scale)
+    dock.canvas.setExtent(extent)
+    aoi = dock.current_aoi()
+    dock.ee_tab.ee_estimate(aoi)                     # (imports and caches warm)
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        text, _size = dock.ee_tab.ee_estimate(aoi)
+        times.append(time.perf_counter() - start)
+    assert expect in text
+    assert sorted(times)[2] < 1 / 60.0, times          # the median, under one frame at 60 Hz

@@ -119,3 +119,20 @@ def test_preferences_reach_the_runners(qgis_app):
     finally:
         for key in ("max_parallel_tiles", "read_timeout"):
             plugin_settings.set(key, plugin_settings.DEFAULTS[key])
+
+
+def test_polling_deadlines_reach_the_runners(qgis_app):
+    """Issue 15 item 5: the deadlines are preferences, read by the EOSDA and export runners."""
+    from plugin.adapters import settings as plugin_settings
+    from plugin.core import config
+    from plugin.core.jobs import Job
+    from plugin.core.providers.earthengine import export_runner as ee_export
+    from plugin.core.runner import RunContext
+    core = plugin_settings.core_settings()
+    assert core["eosda_max_wait"] == config.EOSDA_MAX_WAIT and core["ee_export_max_wait"] == config.EE_EXPORT_MAX_WAIT
+    plugin_settings.set("ee_export_max_wait", 90.0)
+    try:
+        ctx = RunContext(Job("ee_export", {}), settings=plugin_settings.core_settings())
+        assert ee_export.poll_policy(ctx).max_wait == 90.0
+    finally:
+        plugin_settings.set("ee_export_max_wait", plugin_settings.DEFAULTS["ee_export_max_wait"])

@@ -58,6 +58,34 @@ def test_bad_parameter_gives_a_specific_message(built, tmp_path):
         sim.wait(10)
 
 
+#: Address space qgis_process may use in the extreme-value runs: QGIS and GDAL need about 1.5 GiB of it to
+#: start; planning 10^17 tiles needs far more (and the machine is shared).
+MEMORY_CAP = 3 * 1024 ** 3
+
+
+@pytest.mark.parametrize("extreme", [{"SCALE": "1e-9"}, {"DIMENSIONS": "1e20x1"}, {"SCALE": "0.001"}])
+def test_extreme_grids_are_refused_clearly_under_a_memory_cap(built, tmp_path, extreme):
+    """Issue 15 item 5: a grid of 10^20 pixels is refused with its size and the limit, before any request,
+    by a qgis_process whose memory is capped -- no MemoryError, no crash."""
+    sim = qh.start_simulator("ee_sim", ["--token", demo.TOKEN])
+    try:
+        env = qh.headless_env(tmp_path, {"EO_DOWNLOADER_EE_API_URL": "http://127.0.0.1:{}".format(sim.port),
+                                         "EO_DOWNLOADER_EE_TOKEN": demo.TOKEN})
+        qh.install_zip(str(built["path"]), env)
+        out = tmp_path / "out"
+        params = dict(demo.SEED, OUTPUT_DIR=str(out), **extreme)
+        rc, data, err = qh.run_algorithm("eo_downloader:ee_download", params, env, timeout=180,
+                                         max_memory=MEMORY_CAP)
+        assert rc != 0
+        assert "more than the limit of 5,000 per job" in err, err[-3000:]
+        assert "as Earth Engine counts it" in err
+        assert not any(word in err for word in ("MemoryError", "Traceback", "Segmentation", "core dumped")), err
+        assert not out.exists() or not any(out.iterdir())
+    finally:
+        sim.terminate()
+        sim.wait(10)
+
+
 # The EOSDA documentation's example polygon and scene (seed 002).
 EOSDA_SEED_POLYGON = [[-104.87931347024973, 27.166227117387663], [-104.87190853064376, 27.17371136921598],
                       [-104.87486446023671, 27.175686643908065], [-104.87271173924485, 27.178599422270565],

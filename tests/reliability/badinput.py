@@ -257,7 +257,7 @@ def _parameter_cases() -> List[BadCase]:
         BadCase("ee-image-empty", "parameters", "no image id", "IMAGE=''", _ee(image=""),
                 r'^Choose an image by its Earth Engine asset id; got ""\.'),
         BadCase("ee-name", "parameters", "file name with a slash", "NAME=a/b", _ee(name="a/b"),
-                r'^The name "a/b" cannot be used as a file name\.'),
+                r'^The name "a/b" cannot be used as a file name: it holds a path separator'),
         BadCase("eosda-view-id-form", "parameters", "view id of the wrong form", "VIEW_ID=S2/99/X/ZZ/2023/13/40/0",
                 _eosda(view_id="S2/99/X/ZZ/2023/13/40/0"),
                 r"^The view id 'S2/99/X/ZZ/2023/13/40/0' is not a valid S2 view id: expected S2/\{utm zone\}/"),
@@ -287,6 +287,37 @@ def _parameter_cases() -> List[BadCase]:
                 r"^Give either a scale or dimensions, not both\."),
         BadCase("export-no-bucket", "parameters", "Cloud Storage export without bucket", "BUCKET=''",
                 _export(bucket=""), r"[Bb]ucket"),
+    ] + _bound_cases()
+
+
+def _export_prefix_folder(_w):
+    outcome = _export(prefix="folder/")(_w)
+    if outcome.kind == "accepted":
+        outcome.message = "accepted: the files are named {}.tif".format(outcome.extra["value"]["prefix"])
+    return outcome
+
+
+def _bound_cases() -> List[BadCase]:
+    """Issue 15: grids and names with no upper bound, refused before anything is sent."""
+    limit = r"more than the limit of 5,000 per job\."
+    wide = "\u7a7a" * 100
+    return [
+        BadCase("ee-scale-tiny", "parameters", "a scale of a nanometre", "SCALE=1e-9", _ee(scale=1e-9),
+                r"^This download would need at least [\d.e+]+ requests \(.* as Earth Engine counts it\), " + limit),
+        BadCase("ee-dimensions-huge", "parameters", "10^20 pixels wide", "DIMENSIONS=1e20x1",
+                _ee(dimensions="1e20x1"), r"^This download would need at least [\d,]+ requests .*" + limit),
+        BadCase("ee-scale-fine", "parameters", "a millimetre scale over a 2 km area", "SCALE=0.001",
+                _ee(scale=0.001), r"^This download would need at least [\d,]+ requests \([\d.,]+ TB .*" + limit),
+        BadCase("export-scale-tiny", "parameters", "an export at a nanometre scale", "SCALE=1e-9",
+                _export(scale=1e-9), r"at least [\d.e+]+ pixels, more than its maximum of 100,000,000 \(MAX_PIXELS\)"),
+        BadCase("ee-name-bytes", "parameters", "a name of 100 three-byte characters (300 bytes)", "NAME=空×100",
+                _ee(name=wide), r"it takes 300 bytes, more than the 191 allowed"),
+        BadCase("ee-name-control", "parameters", "a name with a control character", "NAME=a\\x07b",
+                _ee(name="a\x07b"), r"cannot be used as a file name: it holds a control character"),
+        BadCase("ee-name-reserved", "parameters", "a Windows device name", "NAME=NUL",
+                _ee(name="NUL"), r"NUL is a reserved device name on Windows"),
+        BadCase("export-prefix-folder", "parameters", "an export prefix ending in /", "PREFIX=folder/",
+                _export_prefix_folder, r"^accepted: the files are named folder/d\.tif$", kinds=("accepted",)),
     ]
 
 

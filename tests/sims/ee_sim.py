@@ -175,6 +175,9 @@ Faults
 ``inject(endpoint, status, count, message, reason)`` queues errors (endpoint
 ``"create"``, ``"getPixels"`` or ``"asset"``); ``inject_drop(count, after_bytes)`` makes
 getPixels send the headers and part of the body, then close the connection;
+``inject_body(body, content_type, count)`` makes getPixels answer 200 with other bytes
+(an HTML page, garbage) and ``inject_resize(d_width, d_height, count)`` with rasters of
+another size than the requested grid;
 ``fault_rates`` (``{"create": {429: 0.1, 503: 0.05}, "getPixels": {500: 0.1, "drop": 0.1}}``)
 draws faults from a ``random.Random(seed)``.  ``latency`` seconds are slept at the start
 of every request.  Queued faults come before rate faults; both are applied after the
@@ -2385,6 +2388,20 @@ class EeSimulator(LoopbackServer):
             for _ in range(count):
                 self._faults["getPixels"].append(("drop", after_bytes, None, None))
 
+    def inject_body(self, body: bytes, content_type: str = "image/tiff", count: int = 1) -> None:
+        """Queue ``count`` getPixels answers of 200 with ``body`` as ``content_type`` instead of
+        the pixels (a proxy's sign-in page, a body damaged on the way, ...)."""
+        with self._lock:
+            for _ in range(count):
+                self._faults["getPixels"].append(("body", body, content_type, None))
+
+    def inject_resize(self, d_width: int = -1, d_height: int = 0, count: int = 1) -> None:
+        """Queue ``count`` getPixels answers whose rasters are ``d_width`` x ``d_height`` pixels
+        larger (negative: smaller) than the grid the download id asked for."""
+        with self._lock:
+            for _ in range(count):
+                self._faults["getPixels"].append(("resize", int(d_width), int(d_height), None))
+
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
@@ -2814,7 +2831,7 @@ class _Handler(QuietHandler):
                 sim._finish(rec, 200)
                 self._send_json(result)
             else:
-                self._send_pixels(sim, rec, match, drop_after)
+                self._send_pixels(sim, rec, match, drop_after, fault)
         except ApiError as err:
             sim._finish(rec, err.code)
             self._send_error(err)
@@ -2824,11 +2841,18 @@ class _Handler(QuietHandler):
             sim._finish(rec, 500)
             self._send_error(ApiError(500, "Internal error encountered. (simulator: %r)" % (exc,), "INTERNAL"))
 
-    def _send_pixels(self, sim, rec: dict, match, drop_after: Optional[int]) -> None:
-        """getPixels: the thumbnail's bytes, or (``inject_drop``) only part of them, then a closed connection."""
+    def _send_pixels(self, sim, rec: dict, match, drop_after: Optional[int], fault=None) -> None:
+        """getPixels: the thumbnail's bytes, or (``inject_drop``) only part of them, then a closed connection;
+        (``inject_resize``) a grid of another size, (``inject_body``) another body."""
         name = "projects/%s/thumbnails/%s" % (match.group(2), match.group(3))
         thumb = sim.get_thumbnail(name)
+        if fault is not None and fault[0] == "resize":
+            thumb = dataclasses.replace(thumb, grids=[
+                dataclasses.replace(g, width=g.width + fault[1], height=g.height + fault[2])
+                for g in thumb.grids])
         data, ctype, fname = thumb.render()
+        if fault is not None and fault[0] == "body":
+            data, ctype = fault[1], fault[2]
         extra = {}
         if sim.content_disposition:
             extra["Content-Disposition"] = 'attachment; filename="%s"' % fname

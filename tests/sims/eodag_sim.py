@@ -351,6 +351,8 @@ class EodagSimulator(LoopbackServer):
     ``empty_ids`` (downloads answer ``Content-Length: 0``); ``staging_style``
     "202" or "empty" (what a download of a staging order answers).
     ``search_faults``: (status, description) pairs answered, once each, to the next searches.
+    ``replaced``: product id -> (file name, content type, bytes) its download serves instead
+    (a proxy's page, a body damaged on the way).
     Counters: ``orders`` (POSTs per product id), ``status_polls``, ``downloads``
     (GETs of product data per product id; HEADs are not counted), ``requests`` (every request:
     method, path, query, body, Authorization header, User-Agent).
@@ -382,6 +384,7 @@ class EodagSimulator(LoopbackServer):
         self.requests: List[Dict[str, Any]] = []
         self._cache: Dict[str, bytes] = {}
         self.search_faults: collections.deque = collections.deque()   # (status, description) once each
+        self.replaced: Dict[str, tuple] = {}     # product id -> (file name, content type, bytes) served instead
 
     def yaml(self, name: str = "eodag_sim") -> str:
         return provider_yaml(self.url, name=name, status_style=self.status_style)
@@ -398,6 +401,8 @@ class EodagSimulator(LoopbackServer):
 
     def product_file(self, product: Dict[str, Any]):
         """(file name, content type, bytes) of a product download."""
+        if product["id"] in self.replaced:
+            return self.replaced[product["id"]]
         if product["layout"] == "tif":
             return product["id"] + ".tif", "image/tiff", self.payload("tif", stack_tif)
         data = self.payload(product["id"], lambda: safe_zip(product))

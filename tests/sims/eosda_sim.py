@@ -570,7 +570,7 @@ class EosdaSimulator(LoopbackServer):
     (``storage_redirect``, 302 by default) to a pre-signed URL there, as services that
     keep results in object storage do.  :meth:`inject` makes
     the next API requests fail with a given status (e.g. 503); :meth:`forget`
-    drops a task (404 afterwards).
+    drops a task (404 afterwards); :meth:`replace_results` serves other bytes as the result.
     """
 
     def handler(self):
@@ -610,6 +610,7 @@ class EosdaSimulator(LoopbackServer):
         self.callbacks: List[Tuple[str, Dict[str, Any], Optional[str]]] = []
         self.on_create = None          # hook(task) called after a task is created
         self.faults: collections.deque = collections.deque()   # (status, path prefix) answered once each
+        self.result_override: Optional[Tuple[Optional[str], str, bytes]] = None   # see replace_results
         self._hits: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
 
     # -- test helpers -----------------------------------------------------------
@@ -623,6 +624,20 @@ class EosdaSimulator(LoopbackServer):
         with self.lock:
             for _ in range(count):
                 self.faults.append((status, path))
+
+    def replace_results(self, data: bytes, content_type: str = "image/tiff", name: Optional[str] = None) -> None:
+        """Serve ``data`` as ``content_type`` (named ``name``, else the real result's name) in place
+        of every finished task's result, in both modes (a proxy's page, a body damaged on the way)."""
+        with self.lock:
+            self.result_override = (name, content_type, data)
+
+    def served_result(self, task: "Task") -> Tuple[str, str, bytes]:
+        """(name, content type, bytes) answered for ``task``'s finished result."""
+        with self.lock:
+            override = self.result_override
+        if override is None:
+            return task.result
+        return (override[0] or task.result[0], override[1], override[2])
 
     def take_fault(self, path: str) -> Optional[int]:
         with self.lock:
@@ -892,13 +907,14 @@ class _Handler(QuietHandler):
                 payload = sim._failure_payload(task)
             elif state == "completed" and sim.mode == "json":
                 payload = {"status": "completed", "task_id": task.id, "req_id": task.req_id,
-                           "result": [{"url": sim._result_url(task), "name": result[0]}], "errors": []}
+                           "result": [{"url": sim._result_url(task), "name": sim.served_result(task)[0]}],
+                           "errors": []}
             else:
                 payload = {"status": state, "task_id": task.id, "req_id": task.req_id}
         if state == "completed" and sim.mode != "json":
             with sim.lock:
                 sim.counters["result"] += 1
-            return self._send_result(result)
+            return self._send_result(sim.served_result(task))
         self._send(200, payload)
 
     def _result(self, token: str, rec: Dict[str, Any]) -> None:
@@ -911,7 +927,7 @@ class _Handler(QuietHandler):
                 sim.counters["result"] += 1
         if task is None:
             return self._send(404, {"error": "Not Found", "message": "Result not found"})
-        self._send_result(task.result)
+        self._send_result(sim.served_result(task))
 
     def _send_result(self, result) -> None:
         sim = self.simulator

@@ -27,7 +27,8 @@ body bytes sent per path.  ``FaultServer.fallback``, when set, is the resource o
 path that has none (a server that stalls whatever is asked).  POST, PUT, PATCH and
 DELETE are answered like GET once the request body is read (an API endpoint that stalls).
 
-Archive builders (:func:`zip_bytes`, :func:`zip_slip`, :func:`zip_absolute`,
+:func:`html_page` and :func:`sample_bytes` make bodies a hostile server sends in place of
+a file.  Archive builders (:func:`zip_bytes`, :func:`zip_slip`, :func:`zip_absolute`,
 :func:`zip_symlink`, :func:`zip_bomb`, :func:`zip_forged_size`,
 :func:`truncated`) make the hostile archives.
 
@@ -589,6 +590,17 @@ def zip_forged_size(real: bytes = b"A" * 100000, claimed: int = 10) -> bytes:
 
 def truncated(data: bytes, keep: float = 0.6) -> bytes:
     return data[:int(len(data) * keep)]
+
+
+def html_page(title: str = "Access denied", text: str = "Your session has expired. Please sign in again.",
+              prolog: str = "") -> bytes:
+    """A short HTML error page as proxies, captive portals and sign-in walls send (about 230 bytes).
+
+    ``prolog``: what comes before ``<html>`` in some of them, e.g. a byte order mark
+    ``"\ufeff"``, an XML declaration or an HTML comment."""
+    page = ("{}<html><head><meta charset=\"utf-8\"><title>{}</title></head>"
+            "<body><h1>{}</h1><p>{}</p></body></html>\n").format(prolog, title, title, text)
+    return page.encode("utf-8")
 
 
 def sample_bytes(size: int, seed: int = 1) -> bytes:

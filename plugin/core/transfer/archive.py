@@ -2,12 +2,15 @@
 
 :func:`safe_extract` refuses members with absolute paths, ``..`` components,
 links or special files, duplicate names, too many members, a too large total or
-a suspicious compression ratio (zip bombs, also when the declared sizes lie),
+a suspicious compression ratio, per member or for the whole archive (zip bombs, also
+when the declared sizes lie), less free disk space than the total and a margin,
 and corrupt or truncated archives (:class:`~.errors.ArchiveError`).  It
 extracts into a temporary sibling folder and moves the result into place only
 when every member was written, so a failure leaves nothing half-extracted (and
 the temporary folder of an extraction killed with QGIS is removed by the next
-extraction into the same place).
+extraction into the same place).  Member names are the server's choice: moving
+them into place never replaces or deletes a file or folder the job did not
+create; a clash goes beside it under a unique name (:func:`unique_path`).
 
 Pure Python (stdlib); no qgis import.
 """
@@ -23,6 +26,7 @@ import zipfile
 import zlib
 from typing import Callable, List, Optional
 
+from .. import config, names
 from ..errors import ArchiveError, CancelledError
 from ..i18n import translate
 from .units import CHUNK_SIZE, Progress, format_size
@@ -60,12 +64,36 @@ def _corrupt(path: str, detail: str) -> ArchiveError:
         translate("Archive", "Download it again; if this repeats, the server sends a broken file."))
 
 
+def _not_a_zip(path: str) -> Optional[ArchiveError]:
+    """When ``path`` holds no zip at all but a web page or a message: an error in the service's words."""
+    from . import http
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return None
+    if head[:4] in ZIP_MAGIC:
+        return None
+    is_html, words = http.describe_body(head)
+    if not words:
+        return None
+    if is_html:
+        return ArchiveError(translate("Archive", "The server sent a web page instead of the archive {name}: {words}")
+                            .format(name=os.path.basename(path), words=words),
+                            translate("Archive", "The link may have expired or need a sign-in; try again later."))
+    return ArchiveError(translate("Archive", "The server sent a message instead of the archive {name}: {words}")
+                        .format(name=os.path.basename(path), words=words))
+
+
 def _open(path: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ArchiveError(translate("Archive", "The archive {} does not exist.").format(path)) from None
     except _BAD_ZIP as exc:
+        said = _not_a_zip(path)
+        if said is not None:
+            raise said from None
         raise _corrupt(path, str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise _corrupt(path, str(exc)) from None
@@ -111,7 +139,9 @@ def _member_path(path: str, info: zipfile.ZipInfo) -> str:
     parts = [p for p in normalized.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         raise _unsafe(path, name, translate("Archive", "points outside the destination (..)"))
-    if not parts:
+    # Names the server chose: made usable (control characters, Windows' reserved names, too many bytes).
+    parts = [names.sanitize(p) for p in parts]
+    if not parts or not all(parts):
         raise _unsafe(path, name, translate("Archive", "has an invalid name"))
     mode = (info.external_attr >> 16) & 0xFFFF
     kind = stat.S_IFMT(mode)
@@ -151,6 +181,15 @@ def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX
                     raise _unsafe(path, info.filename, translate(
                         "Archive", "has a compression ratio of {:.0f}:1 (a zip bomb?)").format(ratio))
         members.append((info, rel, is_dir))
+    # The whole archive: many small members, each below the per-member check, can expand as much.
+    packed = sum(max(0, i.compress_size) for i in infos)
+    if total > ratio_min_size and total / max(1, packed) > max_ratio:
+        raise ArchiveError(
+            translate("Archive", "Refusing to extract {name}: {size} of data packed in {packed} (a compression "
+                                 "ratio of {ratio:.0f}:1, more than {limit:.0f}:1; a zip bomb?).").format(
+                name=os.path.basename(path), size=format_size(total), packed=format_size(packed),
+                ratio=total / max(1, packed), limit=max_ratio),
+            translate("Archive", "The archive may be malicious; nothing was extracted."))
     # a file and a directory of the same name, or a file used as a parent
     for info, rel, is_dir in members:
         parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
@@ -161,28 +200,73 @@ def check_members(path: str, archive: zipfile.ZipFile, *, max_members: int = MAX
     return members, total
 
 
-def _move_into(src_dir: str, dest_dir: str) -> None:
-    """Move every entry of ``src_dir`` into ``dest_dir`` (replacing files, merging folders)."""
-    for name in os.listdir(src_dir):
+def unique_path(path: str) -> str:
+    """``path`` when nothing is there, else the first free ``<stem>_2<ext>``, ``<stem>_3<ext>``...
+    beside it: a name chosen by a server never takes the place of what is already there."""
+    if not os.path.lexists(path):
+        return path
+    folder, name = os.path.split(path)
+    stem, ext = os.path.splitext(name) if not os.path.isdir(path) else (name, "")
+    number = 2
+    while True:
+        candidate = os.path.join(folder, "{}_{}{}".format(stem, number, ext))
+        if not os.path.lexists(candidate):
+            return candidate
+        number += 1
+
+
+def _move_into(src_dir: str, dest_dir: str, owned: set, moved: dict) -> None:
+    """Move every entry of ``src_dir`` into ``dest_dir`` without replacing or deleting anything the
+    job did not create: a folder merges into a folder of the same name, a file replaces only a file
+    in ``owned``; any other clash goes beside it under a unique name (:func:`unique_path`).
+    ``moved`` maps each file's path under ``src_dir`` to where it went; what is moved joins ``owned``."""
+    for name in sorted(os.listdir(src_dir)):
         src = os.path.join(src_dir, name)
         dst = os.path.join(dest_dir, name)
         if os.path.isdir(src) and os.path.isdir(dst) and not os.path.islink(dst):
-            _move_into(src, dst)
-        else:
-            if os.path.isdir(dst) and not os.path.islink(dst):
-                shutil.rmtree(dst)
-            os.replace(src, dst)
+            _move_into(src, dst, owned, moved)
+            continue
+        replaceable = not os.path.isdir(src) and os.path.isfile(dst) and not os.path.islink(dst) \
+            and _owned(dst, owned)
+        if os.path.lexists(dst) and not replaceable:
+            dst = unique_path(dst)
+        _record_moves(src, dst, moved)
+        os.replace(src, dst)
+        owned.add(dst)
+
+
+def _owned(path: str, owned: set) -> bool:
+    """``path`` or a folder above it is in ``owned`` (made by the job)."""
+    while True:
+        if path in owned:
+            return True
+        parent = os.path.dirname(path)
+        if parent == path:
+            return False
+        path = parent
+
+
+def _record_moves(src: str, dst: str, moved: dict) -> None:
+    if not os.path.isdir(src):
+        moved[src] = dst
+        return
+    for root, _dirs, files in os.walk(src):
+        for name in files:
+            path = os.path.join(root, name)
+            moved[path] = os.path.join(dst, os.path.relpath(path, src))
 
 
 def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
                  progress: Optional[Callable] = None, max_members: int = MAX_MEMBERS,
                  max_total: int = MAX_TOTAL, max_ratio: float = MAX_RATIO,
-                 ratio_min_size: int = RATIO_MIN_SIZE) -> List[str]:
-    """Extract ``zip_path`` into ``dest_dir`` safely; the extracted file paths.
+                 ratio_min_size: int = RATIO_MIN_SIZE, owned: Optional[set] = None) -> List[str]:
+    """Extract ``zip_path`` into ``dest_dir`` safely; the extracted file paths (where they went).
 
-    ``dest_dir`` is created if missing; when it exists, the archive's entries
-    are moved into it (files of the same name are replaced).  ``progress``
-    receives a :class:`~.units.Progress` of uncompressed bytes.
+    ``dest_dir`` is created if missing; when it exists, the archive's entries are moved into
+    it without replacing or deleting anything that was there (see :func:`_move_into`): member
+    names are the server's choice.  ``owned``: paths the job created earlier, which may be
+    replaced; what this extraction creates is added to it.  ``progress`` receives a
+    :class:`~.units.Progress` of uncompressed bytes.
     """
     dest_dir = os.path.abspath(dest_dir)
     parent = os.path.dirname(dest_dir) or "."
@@ -190,11 +274,7 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
     with _open(zip_path) as archive:
         members, total = check_members(zip_path, archive, max_members=max_members, max_total=max_total,
                                        max_ratio=max_ratio, ratio_min_size=ratio_min_size)
-        free = shutil.disk_usage(parent).free
-        if total > free:
-            raise ArchiveError(translate(
-                "Archive", "Not enough disk space to extract {name}: {need} needed, {free} free.").format(
-                name=os.path.basename(zip_path), need=format_size(total), free=format_size(free)))
+        _check_space(zip_path, parent, total)
         _remove_stale_temps(parent, os.path.basename(dest_dir))
         tmp = tempfile.mkdtemp(prefix=".{}.extract-".format(os.path.basename(dest_dir)), dir=parent)
         with _LIVE_LOCK:
@@ -254,23 +334,37 @@ def safe_extract(zip_path: str, dest_dir: str, *, cancel=None,
             if cancel is not None:
                 cancel.raise_if_cancelled()
             # move into place
-            if os.path.isdir(dest_dir) and not os.listdir(dest_dir):
-                os.rmdir(dest_dir)
-            if not os.path.exists(dest_dir):
+            owned = set() if owned is None else owned
+            moved: dict = {}
+            if not os.path.lexists(dest_dir):
+                _record_moves(tmp, dest_dir, moved)
                 os.replace(tmp, dest_dir)
+                owned.add(dest_dir)
             else:
                 if not os.path.isdir(dest_dir):
                     raise ArchiveError(translate("Archive", "{} exists and is not a folder.").format(dest_dir))
-                _move_into(tmp, dest_dir)
+                _move_into(tmp, dest_dir, owned, moved)
             if progress is not None:
                 elapsed = max(1e-6, time.monotonic() - start)
                 progress(Progress(done, total, done / elapsed))
-            return [os.path.join(dest_dir, *rel.split("/")) for rel in written]
+            return [moved[os.path.join(tmp, *rel.split("/"))] for rel in written]
         finally:
             with _LIVE_LOCK:
                 _LIVE_TEMPS.discard(tmp)
             if os.path.isdir(tmp):
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _check_space(zip_path: str, parent: str, total: int) -> None:
+    """Room for ``total`` bytes in ``parent`` and the margin kept free (:func:`config.disk_margin`)."""
+    usage = shutil.disk_usage(parent)
+    margin = config.disk_margin(usage.total)
+    if total + margin > usage.free:
+        raise ArchiveError(translate(
+            "Archive", "Not enough disk space to extract {name}: {need} needed (with {margin} kept free), "
+                       "{free} free.").format(name=os.path.basename(zip_path), need=format_size(total + margin),
+                                              margin=format_size(margin), free=format_size(usage.free)),
+            translate("Archive", "Free some space or choose another output folder."))
 
 
 #: Temporary extraction folders in use by this process.

@@ -30,12 +30,13 @@ import shutil
 import socket
 import threading
 import time
-from typing import Callable, Dict, Iterable, Optional, Union
+from typing import Callable, Collection, Dict, Iterable, Optional, Union
 
 import requests
 import urllib3
 
 from . import archive
+from .. import config
 from . import http as eohttp
 from . import urllib3_hooks
 from .checksums import _CRC32C, _Crc32c, _b64_to_hex, announced_checksums
@@ -48,9 +49,9 @@ from ..i18n import translate
 log = logging.getLogger(eohttp.LOGGER_NAME)
 
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
-DISK_MARGIN = 32 * 1024 * 1024   # kept free beyond the file itself
+DISK_MARGIN = None               # kept free beyond the file itself: None is config.disk_margin() of the disk
 #: The most a body without Content-Length may bring (``download(max_size=...)``); the free disk
-#: space, less DISK_MARGIN, is checked every DISK_CHECK_EVERY bytes of such a body too.
+#: space, less the margin, is checked every DISK_CHECK_EVERY bytes of such a body too.
 MAX_UNKNOWN_SIZE = 16 * 1024 ** 3
 DISK_CHECK_EVERY = 64 * 1024 * 1024
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
@@ -210,6 +211,9 @@ DEFAULT_SHA256: Optional[bool] = None
 
 
 class _Download:
+    replace = True          # False: never replace an existing file (the name is the server's choice);
+    #                         a collection: only the files in it (the job's own)
+
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
                  policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
                  fsync=True, allow_empty=False, secrets=None, max_size=MAX_UNKNOWN_SIZE):
@@ -351,10 +355,12 @@ class _Download:
         while folder and not os.path.isdir(folder):
             folder = os.path.dirname(folder)
         try:
-            free = shutil.disk_usage(folder or ".").free
+            usage = shutil.disk_usage(folder or ".")
         except OSError:
             return
-        need = remaining + self.disk_margin
+        free = usage.free
+        margin = self.disk_margin if self.disk_margin is not None else config.disk_margin(usage.total)
+        need = remaining + margin
         if need > free:
             raise TransferError(
                 translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
@@ -369,8 +375,7 @@ class _Download:
                 body += eohttp.read_limited(response, 65536 - len(head))
             except Exception:
                 pass
-        title, text = eohttp.html_to_text(body)
-        what = title or text[:200]
+        what = eohttp.html_summary(body)
         if what:
             message = translate("Transfer", "The server sent an HTML page instead of the file: {}").format(what)
         else:
@@ -687,19 +692,25 @@ class _Download:
         return hasher.digest().hex() if algo == "crc32c" else hasher.hexdigest()
 
     def _commit(self) -> DownloadResult:
-        if os.path.isdir(self.dest):
+        final = self.dest
+        if os.path.isdir(self.dest) and self.replace is True:
             raise TransferError(translate("Transfer", "{} is a folder; cannot save the download there.").format(
                 self.dest))
-        os.replace(self.part, self.dest)
+        with _ACTIVE_LOCK:
+            # A name the server chose never takes the place of what is there, unless the job made it.
+            own = self.replace is not True and self.replace is not False and self.dest in self.replace
+            if self.replace is not True and not (own and os.path.isfile(self.dest)):
+                final = archive.unique_path(self.dest)
+            os.replace(self.part, final)
         if self.fsync:
-            _fsync_dir(os.path.dirname(self.dest))
+            _fsync_dir(os.path.dirname(final))
         for path in (self.sidecar, self.sidecar + ".tmp"):
             try:
                 os.remove(path)
             except FileNotFoundError:
                 pass
         sha = self.hashers["sha256"].hexdigest() if "sha256" in self.hashers else ""
-        return DownloadResult(path=self.dest, size=self.done, sha256=sha, content_type=self.content_type,
+        return DownloadResult(path=final, size=self.done, sha256=sha, content_type=self.content_type,
                               reused=False, url=eohttp.redact(self.url))
 
     # ---- driver
@@ -814,8 +825,9 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              records: Optional[DownloadRecords] = None, accept: Union[None, str, Iterable[str], Callable] = None,
              expected_md5: Optional[str] = None, expected_sha256: Optional[str] = None,
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
-             disk_margin: int = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
-             allow_empty: bool = False, sha256: Optional[bool] = None, secrets: Optional[eohttp.Secrets] = None,
+             disk_margin: Optional[int] = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
+             allow_empty: bool = False, sha256: Optional[bool] = None,
+             replace: Union[None, bool, Collection[str]] = None, secrets: Optional[eohttp.Secrets] = None,
              max_size: int = MAX_UNKNOWN_SIZE) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
@@ -838,11 +850,15 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     ``DownloadResult.sha256`` is computed while streaming (default: only when a
     record is kept or ``expected_sha256`` is given -- hashing every byte costs
     about half a CPU-second per GiB, which parallel downloads on small machines
-    feel); when not computed it is "".  ``secrets`` (an :class:`http.Secrets`) names the
-    headers and query parameters that must not follow a redirect to another origin
-    (``Authorization`` never does); a pre-signed URL elsewhere is fetched without them.
-    A body without Content-Length may bring at most ``max_size`` bytes, and the free disk
-    space is checked as it grows; every body must keep ``timeouts``' minimum rate.
+    feel); when not computed it is "".  ``replace``: whether the download may replace an
+    existing file of its name (default: yes for ``dest``, no in ``dest_dir``, where the name
+    is the server's choice: the file then goes beside it under a unique name), or the paths
+    it may replace (files the job made in an earlier run).
+    ``secrets`` (an :class:`http.Secrets`) names the headers and query parameters that
+    must not follow a redirect to another origin (``Authorization`` never does); a
+    pre-signed URL elsewhere is fetched without them.  A body without Content-Length may
+    bring at most ``max_size`` bytes, and the free disk space is checked as it grows;
+    every body must keep ``timeouts``' minimum rate.
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -877,6 +893,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     if sha256 is None:
         sha256 = DEFAULT_SHA256
     job.want_sha256 = bool(record_key or expected_sha256) if sha256 is None else bool(sha256)
+    job.replace = (dest is not None) if replace is None else \
+        replace if isinstance(replace, bool) else {os.path.abspath(p) for p in replace}
     if dest is not None and expected_size:
         existing = os.path.getsize(job.part) if os.path.exists(job.part) else 0
         job._check_disk(expected_size - existing)
@@ -908,6 +926,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
                               expected_size, job.policy, job.timeouts, None, accept, expected, chunk_size,
                               disk_margin, test_archive, fsync, allow_empty, secrets, max_size)
             again.want_sha256 = job.want_sha256
+            again.replace = job.replace
             again.backoff = job.backoff
             result = attempt(again)
     except CancelledError:

@@ -166,13 +166,13 @@ class Timeouts:
     ``read`` bounds each wait for data; a body that keeps trickling in (a byte now and
     then) is given up when less than ``min_rate`` bytes/s arrived over ``rate_window``
     seconds (see :class:`RateGuard`; 0 turns that off).  Their defaults come from
-    :func:`.config.limit` (environment variable > default).
+    :func:`.config.rate_limit` (environment variable > default).
     """
 
     connect: float = 10.0
     read: float = 60.0
-    min_rate: float = field(default_factory=lambda: config.limit("min_rate"))
-    rate_window: float = field(default_factory=lambda: config.limit("min_rate_window"))
+    min_rate: float = field(default_factory=lambda: config.rate_limit("min_rate"))
+    rate_window: float = field(default_factory=lambda: config.rate_limit("min_rate_window"))
 
     def as_tuple(self) -> Tuple[float, float]:
         return (float(self.connect), float(self.read))
@@ -870,11 +870,46 @@ def html_to_text(body: str) -> Tuple[str, str]:
     return _squash("".join(parser.title)), _squash(" ".join(parser.parts))
 
 
+#: The start of an HTML page: after a byte order mark (as text, or as UTF-8 bytes read as
+#: latin-1), white space, an XML declaration and comments, a doctype or one of the tags a page
+#: opens with.  Captive portals and sign-in walls send every one of these forms.
+_HTML_START = re.compile(r"(?:\ufeff|\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         r"<(?:!doctype\s+html|html|head|body|title)[\s>]", re.IGNORECASE | re.DOTALL)
+
+
 def looks_like_html(body: str, content_type: str = "") -> bool:
     if "html" in (content_type or "").lower():
         return True
-    head = (body or "")[:512].lstrip().lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
+    return bool(_HTML_START.match((body or "")[:1024]))
+
+
+def html_summary(body: str) -> str:
+    """"title: text" of an HTML page (what the page says, without its markup)."""
+    title, text = html_to_text(body.lstrip("\ufeff"))
+    summary = title
+    if text and text != title:
+        text_rest = text[len(title):].strip() if title and text.startswith(title) else text
+        summary = "{}: {}".format(title, text_rest) if title else text_rest
+    return summary[:300]
+
+
+def describe_body(data: bytes) -> Tuple[bool, str]:
+    """What a body saved in place of a file says: ``(is_html, the service's words)``.
+
+    A web page gives its title and text; a text answer (a JSON error, a plain message) the
+    message :func:`parse_error_body` finds in it; binary data gives ``(False, "")``.
+    """
+    head = (data or b"")[:65536]
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    if not text.strip():
+        return False, ""
+    if looks_like_html(text):
+        return True, html_summary(text)
+    sample = text[:4096]
+    odd = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\r\n"))
+    if odd > len(sample) // 50:
+        return False, ""
+    return False, parse_error_body(text).message
 
 
 @dataclass
@@ -949,12 +984,7 @@ def parse_error_body(body: str, content_type: str = "") -> ServiceError:
             found.message = found.message[:1000]
             return found
     if looks_like_html(body, content_type):
-        title, text = html_to_text(body)
-        summary = title
-        if text and text != title:
-            text_rest = text[len(title):].strip() if title and text.startswith(title) else text
-            summary = "{}: {}".format(title, text_rest) if title else text_rest
-        message = translate("Http", "the server sent an HTML page: {}").format(summary[:300] or "?")
+        message = translate("Http", "the server sent an HTML page: {}").format(html_summary(body) or "?")
         return ServiceError(message, is_html=True)
     text = _squash(stripped)
     return ServiceError(text[:300])

@@ -10,25 +10,13 @@ from urllib.parse import unquote, urlsplit
 
 import requests
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | \
-    {"lpt%d" % i for i in range(1, 10)}
 
 
 def safe_filename(name: Optional[str]) -> str:
-    """A file name without folders, control or reserved characters ('' if nothing is left)."""
-    if not name:
-        return ""
-    name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip().strip(".").strip()
-    if not name:
-        return ""
-    stem = name.split(".")[0].lower()
-    if stem in _WINDOWS_RESERVED:
-        name = "_" + name
-    if len(name) > 200:
-        base, ext = os.path.splitext(name)
-        name = base[:200 - len(ext)] + ext
-    return name
+    """A file name without folders, control or reserved characters, short enough in bytes ('' if nothing
+    is left): :func:`names.sanitize`, the one home of that rule."""
+    from .. import names
+    return names.sanitize(name)
 
 
 def filename_from_disposition(value: Optional[str]) -> str:

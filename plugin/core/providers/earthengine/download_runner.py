@@ -55,7 +55,7 @@ import threading
 import time
 from typing import Any, Dict, List, Optional
 
-from ... import config
+from ... import config, names
 from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
 from ...i18n import translate
 from ...job_files import scratch_dir
@@ -217,7 +217,7 @@ class Piece:
 
 
 def _safe_name(text: str) -> str:
-    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")[:names.MAX_NAME_BYTES]
     return text or "download"
 
 
@@ -475,6 +475,23 @@ class EeDownload:
                                   band_names=list(piece.bands))
             piece.npy = path
             piece.files["all"] = tif
+        for key, found in piece.files.items():
+            raster.check_image(found, self.expected_shape(piece, key))
+
+    @staticmethod
+    def expected_shape(piece: Piece, key: str):
+        """What the file of ``key`` (a band, or "all") of a piece asked for on an exact grid must be:
+        ``(width, height, band count, numpy data type or None)``; None for the official request,
+        whose grid Earth Engine chooses."""
+        if piece.grid is None:
+            return None
+        bands = [key] if key != "all" else list(piece.bands)
+        dtypes = [piece.output.dtypes.get(b) for b in bands] if piece.output is not None else [None]
+        dtype = None
+        if all(dtypes):
+            import numpy as np
+            dtype = np.result_type(*dtypes).name
+        return piece.grid.width, piece.grid.height, len(bands), dtype
 
     def _prepare(self, piece: Piece) -> None:
         """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
@@ -543,12 +560,12 @@ class EeDownload:
         """Offer VRTs of the prepared tiles while the GeoTIFFs are written (tiled outputs only)."""
         from ... import raster
         previews = {}
-        for pieces, key, dest, grid, names in plans:
+        for pieces, key, dest, grid, band_names in plans:
             parts = self._kept(pieces, key)
             if len(pieces) < 2 or not parts:
                 return
             vrt = os.path.join(self.work_dir, "preview." + os.path.basename(dest)[:-4] + ".vrt")
-            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=self._exact(grid), band_names=names)
+            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=self._exact(grid), band_names=band_names)
         if stack is not None:
             band_paths, stack_dest, order = stack
             vrt = os.path.join(self.work_dir, "preview." + os.path.basename(stack_dest))
@@ -630,7 +647,9 @@ class EeDownload:
             if pieces[0].key != "single" or not self.tiling_enabled:
                 raise
             self.ctx.log("Earth Engine found the request too big; splitting it into tiles.")
-            self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill)
+            self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill,
+                                        self.limits.max_tiles)
+            tiling.check_tile_count(self.estimate, self.limits)
             for out in self.estimate.outputs:
                 out.tiles = tiling.plan_tiles(out, self.limits)
             finished = self.fetch_all(self._tile_pieces(self.estimate.outputs))

@@ -45,6 +45,7 @@ import uuid
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
+from ... import names
 from ...errors import ParameterError
 from ...i18n import translate
 from . import expression as ee_expr
@@ -119,6 +120,20 @@ def parse_max_pixels(value: Any) -> Optional[int]:
                    .format(value),
                    translate("EeExport", "For example 1e9 or 10000000000 (the default is 1e8)."))
     return int(number)
+
+
+def check_pixels(params: Dict[str, Any]) -> None:
+    """Refuse an export that has more pixels than its MAX_PIXELS (or Earth Engine's default) before it is
+    started: at least the pixels :func:`tiling.minimum_pixels` counts, arithmetic only."""
+    from ... import config
+    from . import tiling
+    limit = params.get("max_pixels") or config.EE_EXPORT_DEFAULT_MAX_PIXELS
+    pixels = tiling.minimum_pixels(params.get("aoi"), params.get("scale"), params.get("dimensions"))
+    if pixels > limit:
+        count = "{:,}".format(pixels) if pixels < 10 ** 15 else "{:.3g}".format(float(pixels))
+        raise _err(translate("EeExport", "This export would have at least {} pixels, more than its maximum of {:,} "
+                                         "(MAX_PIXELS).").format(count, limit),
+                   translate("EeExport", "Choose a coarser scale or a smaller area, or set MAX_PIXELS higher."))
 
 
 def parse_priority(value: Any) -> Optional[int]:
@@ -207,7 +222,21 @@ def check_prefix(value: Any) -> Optional[str]:
     if text.startswith("/") or "\n" in text or len(text.encode("utf-8")) > 1000:
         raise _err(translate("EeExport", 'The file name prefix "{}" cannot be used.').format(text),
                    translate("EeExport", "Use e.g. exports/my_area (no leading slash)."))
+    names.check_path_prefix(text)
     return text
+
+
+def file_prefix(prefix: Optional[str], description: str) -> str:
+    """The prefix sent for a Cloud Storage or Drive export: the given one, or the description.
+
+    Earth Engine takes a prefix ending in "/" as a folder; the plugin completes it with the
+    description so the files are still ``folder/<description>.tif`` (a name the file system
+    accepts, as every default prefix is), never ``folder/.tif``.
+    """
+    name = description if names.problem(description) is None else (names.sanitize(description) or "export")
+    if prefix is None:
+        return name
+    return prefix + name if prefix.endswith("/") else prefix
 
 
 def check_asset_id(value: Any, project: str) -> str:
@@ -316,8 +345,8 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     out["bucket"] = check_bucket(p.get("bucket")) if dest == "gcs" else None
     out["folder"] = str(p["folder"]).strip() if dest == "drive" and not _blank(p.get("folder")) else None
     prefix = check_prefix(p.get("prefix")) if dest in ("gcs", "drive") else None
-    if dest in ("gcs", "drive") and prefix is None:
-        prefix = out["description"]
+    if dest in ("gcs", "drive"):
+        prefix = file_prefix(prefix, out["description"])
     if dest == "drive" and prefix and "/" in prefix:
         raise _err(translate("EeExport", 'A Drive file name prefix cannot contain "/": "{}".').format(prefix),
                    translate("EeExport", "Drive has no paths: choose the folder with FOLDER."))
@@ -325,6 +354,7 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
     out["asset_id"] = check_asset_id(p.get("asset_id"), out["project"]) if dest == "asset" else None
     out["overwrite"] = bool(p.get("overwrite", False)) if dest == "asset" else False
     out["max_pixels"] = parse_max_pixels(p.get("max_pixels"))
+    check_pixels(out)
     out["priority"] = parse_priority(p.get("priority"))
     out["file_dimensions"] = parse_file_dimensions(p.get("file_dimensions"))
     out["cloud_optimized"] = bool(p.get("cloud_optimized", False))

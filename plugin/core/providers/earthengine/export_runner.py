@@ -18,7 +18,9 @@ How a job runs (and re-runs -- every step is resumable from ``job.server``):
    panel retry, or the resume after a restart) follows the operation from step 3.
 3. **Follow**: poll the operation (1 s, backing off to 10 s; settings
    ``ee_export_poll`` (a :class:`PollPolicy`) or ``ee_export_poll_initial`` /
-   ``ee_export_poll_max``), showing ``RUNNING 42% — Write Files 3/7``.  A user
+   ``ee_export_poll_max``), showing ``RUNNING 42% — Write Files 3/7``, for at most
+   ``ee_export_max_wait`` seconds (default :data:`config.EE_EXPORT_MAX_WAIT`): then the
+   job fails with the operation kept, and a retry follows it again.  A user
    cancel cancels the export on Earth Engine (``:cancel``, CANCELLING, then
    CANCELLED); a shutdown leaves it running.  FAILED raises Earth Engine's
    message (with the MAX_PIXELS to use for "Export too large").
@@ -36,6 +38,7 @@ How a job runs (and re-runs -- every step is resumable from ``job.server``):
 Credentials and settings as for ee_download (``ee_api``, ``retry``, ``timeouts``),
 plus ``gcs_api`` and ``drive_api`` base URLs (else :func:`config.base_url`).
 """
+import dataclasses
 import os
 from typing import Any, Dict, List, Optional
 
@@ -106,9 +109,10 @@ def make_client(ctx, project: str) -> ExportClient:
 def poll_policy(ctx) -> PollPolicy:
     policy = (ctx.settings or {}).get("ee_export_poll")
     if isinstance(policy, PollPolicy):
-        return policy
+        return dataclasses.replace(policy, max_wait=config.limit(ctx.settings, "ee_export_max_wait", policy.max_wait))
     return PollPolicy(initial=float(ctx.setting("ee_export_poll_initial", 1.0)),
-                      maximum=float(ctx.setting("ee_export_poll_max", 10.0)))
+                      maximum=float(ctx.setting("ee_export_poll_max", 10.0)),
+                      max_wait=config.limit(ctx.settings, "ee_export_max_wait", config.EE_EXPORT_MAX_WAIT))
 
 
 def join_tiles(paths: List[str], dest_vrt: str) -> str:

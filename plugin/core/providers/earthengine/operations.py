@@ -22,10 +22,11 @@ import copy
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import urlencode
 
+from ... import config
 from ...transfer import http
 from ...errors import CancelledError, HttpError, ProviderError
 from ...i18n import translate
@@ -153,7 +154,8 @@ class PollPolicy:
     """Seconds between polls: ``initial``, times ``factor`` after each poll, at most ``maximum``.
 
     ``sleep`` replaces the cancellable sleep (tests); ``cancel_wait`` bounds the
-    wait for CANCELLED after a user cancel.
+    wait for CANCELLED after a user cancel; ``max_wait`` bounds how long one run
+    follows the operation (default :data:`config.EE_EXPORT_MAX_WAIT`).
     """
 
     initial: float = 1.0
@@ -161,6 +163,7 @@ class PollPolicy:
     maximum: float = 10.0
     cancel_wait: float = 20.0
     sleep: Optional[Callable[[float], None]] = None
+    max_wait: float = field(default_factory=lambda: config.EE_EXPORT_MAX_WAIT)
 
     def intervals(self) -> Iterator[float]:
         delay = max(0.0, self.initial)
@@ -221,8 +224,9 @@ class ExportClient(EeClient):
 
     def list_operations(self, page_size: int = 500, filter: Optional[str] = None) -> Iterator[Operation]:
         """Every operation of the project, page after page (``ee.data.listOperations``)."""
-        token = None
-        while True:
+        from .storage import pages
+
+        def page(token):
             query = {"pageSize": page_size}
             if filter:
                 query["filter"] = filter
@@ -231,12 +235,10 @@ class ExportClient(EeClient):
             query["alt"] = "json"
             url = "{}/{}/projects/{}/operations?{}".format(self.base_url, API_VERSION, self.project,
                                                           urlencode(query))
-            data = self._call("GET", url, "list")
+            return self._call("GET", url, "list")
+        for data in pages(page, "Earth Engine"):
             for item in data.get("operations") or []:
                 yield Operation(item)
-            token = data.get("nextPageToken")
-            if not token:
-                return
 
     # -- maps -------------------------------------------------------------------------
     def maps_url(self) -> str:
@@ -277,6 +279,7 @@ def follow(client: ExportClient, name: str, cancel, on_update: Callable[[Operati
     policy = policy or PollPolicy()
     intervals = policy.intervals()
     last = None
+    deadline = time.monotonic() + policy.max_wait
     try:
         while True:
             op = client.get_operation(name)
@@ -284,7 +287,9 @@ def follow(client: ExportClient, name: str, cancel, on_update: Callable[[Operati
             on_update(op)
             if op.done:
                 return _finished(op)
-            delay = next(intervals)
+            if time.monotonic() >= deadline:
+                raise _still_running(op, policy.max_wait)
+            delay = min(next(intervals), max(0.0, deadline - time.monotonic()))
             if policy.sleep is not None:
                 cancel.raise_if_cancelled()
                 policy.sleep(delay)
@@ -296,6 +301,24 @@ def follow(client: ExportClient, name: str, cancel, on_update: Callable[[Operati
             raise
         _cancel_server_side(client, name, on_update, on_cancelling, policy, log)
         raise
+
+
+def _still_running(op: Operation, waited: float) -> ProviderError:
+    """The job's end when an operation outlasts the plugin's deadline: it keeps running on Earth Engine and
+    its name stays in the job, so a retry follows the same export (nothing is started twice)."""
+    return ProviderError(
+        translate("EeExport", "The Earth Engine export {} is still {} after {}; the plugin stopped following it.")
+        .format(op.id, op.summary(), _duration(waited)),
+        translate("EeExport", "It keeps running on Earth Engine: retry the job later to follow it and fetch the "
+                              "result."))
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 3600:
+        return translate("EeExport", "{:g} h").format(round(seconds / 3600.0, 1))
+    if seconds >= 60:
+        return translate("EeExport", "{:g} min").format(round(seconds / 60.0, 1))
+    return translate("EeExport", "{:g} s").format(round(seconds, 1))
 
 
 def _finished(op: Operation) -> Operation:

@@ -303,13 +303,8 @@ def check_image(image: Any) -> str:
 
 
 def check_name(name: Any) -> Optional[str]:
-    if name is None or not str(name).strip():
-        return None
-    text = str(name).strip()
-    if any(c in text for c in '/\\:*?"<>|') or text in (".", ".."):
-        raise _err(translate("EeParams", 'The name "{}" cannot be used as a file name.').format(text),
-                   translate("EeParams", 'Avoid / \\ : * ? " < > |.'))
-    return text
+    from ... import names
+    return names.check_name(name)
 
 
 def _cloud_max(value: Any) -> Optional[Any]:
@@ -447,7 +442,29 @@ def validate(params: Dict[str, Any]) -> Dict[str, Any]:
             raise _err(translate("EeParams", 'Band "{}" has a pixel transform (crs_transform) but no CRS.')
                        .format(band["id"]),
                        translate("EeParams", "Give the band a crs, or a default CRS for all bands."))
+    check_size(out)
     return out
+
+
+def check_size(params: Dict[str, Any]) -> None:
+    """Refuse, before anything is sent, a download that needs more requests than a job may make.
+
+    A lower bound (each band at least 1 byte and its mask byte per pixel, every request full); the
+    runner checks the exact count once it knows the image (:func:`tiling.check_tile_count`).
+    """
+    from . import tiling
+    from ... import config
+    spatial = {k: params.get(k) for k in ("scale", "dimensions")}
+    total = 0
+    for band in params.get("bands") or [{}]:
+        own = {k: band.get(k) for k in ("scale", "dimensions") if band.get(k) is not None}
+        if own.get("dimensions") is not None:
+            own.setdefault("scale", None)
+        merged = dict(spatial, **own)
+        total += 2 * tiling.minimum_pixels(params.get("region"), merged["scale"], merged["dimensions"])
+    tiles = -(-total // tiling.MAX_REQUEST_BYTES)
+    if tiles > config.EE_MAX_TILES:
+        raise tiling.too_many_tiles(0, 0, 0, total, tiles, config.EE_MAX_TILES, at_least=True)
 
 
 def has_band_options(params: Dict[str, Any]) -> bool:

@@ -25,13 +25,14 @@ import calendar
 import os
 import re
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import quote, urlencode
 
+from ... import config
 from ...transfer import http, download as transfer
 from ...transfer.naming import safe_filename
 from ...transfer.records import DownloadResult
-from ...errors import AuthError, HttpError, ParameterError
+from ...errors import AuthError, HttpError, ParameterError, ProviderError
 from ...i18n import translate
 from .client import EeClient
 
@@ -66,6 +67,34 @@ def parse_time(text: Optional[str]) -> Optional[float]:
         sign = 1 if zone[0] == "+" else -1
         seconds -= sign * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
     return seconds
+
+
+def pages(get_page: Callable[[Optional[str]], Any], service: str,
+          max_pages: Optional[int] = None) -> Iterator[Dict[str, Any]]:
+    """The pages of a listing that pages with ``nextPageToken`` (``get_page(token)`` fetches one).
+
+    At most ``max_pages`` (default :data:`config.MAX_LIST_PAGES`); a token given twice (a server
+    that loops) or more pages than that end the listing with an error instead of running forever.
+    """
+    limit = max_pages or config.MAX_LIST_PAGES
+    seen = set()
+    token = None
+    for _ in range(limit):
+        data = get_page(token)
+        data = data if isinstance(data, dict) else {}
+        yield data
+        token = data.get("nextPageToken")
+        if not token:
+            return
+        if token in seen:
+            raise ProviderError(translate("EeStorage", "{service}: the listing repeats itself (the same page token "
+                                                       "came back); stopped after {pages} page(s).").format(
+                service=service, pages=len(seen) + 1),
+                translate("EeStorage", "The service has a problem; try again later."))
+        seen.add(token)
+    raise ProviderError(translate("EeStorage", "{service}: the listing has more than {limit} pages; stopped there.")
+                        .format(service=service, limit=limit),
+                        translate("EeStorage", "Use a file name prefix that only this export uses."))
 
 
 def _quote_q(value: str) -> str:
@@ -153,13 +182,9 @@ class GcsClient(_StorageClient):
 
     def list_objects(self, bucket: str, prefix: str) -> List[Dict[str, Any]]:
         items: List[Dict[str, Any]] = []
-        token = None
-        while True:
-            data = self.get_json(self.list_url(bucket, prefix, token))
+        for data in pages(lambda token: self.get_json(self.list_url(bucket, prefix, token)), self.SERVICE):
             items.extend(data.get("items") or [])
-            token = data.get("nextPageToken")
-            if not token:
-                return items
+        return items
 
     def download(self, bucket: str, obj: Dict[str, Any], dest: str, progress=None) -> DownloadResult:
         size = obj.get("size")
@@ -187,19 +212,18 @@ class DriveClient(_StorageClient):
 
     def _list(self, q: str, fields: str, order_by: Optional[str] = None) -> List[Dict[str, Any]]:
         files: List[Dict[str, Any]] = []
-        token = None
-        while True:
+
+        def page(token):
             query = {"q": q, "fields": "nextPageToken, files({})".format(fields), "pageSize": self.PAGE_SIZE,
                      "spaces": "drive"}
             if order_by:
                 query["orderBy"] = order_by
             if token:
                 query["pageToken"] = token
-            data = self.get_json(self.files_url(query))
+            return self.get_json(self.files_url(query))
+        for data in pages(page, self.SERVICE):
             files.extend(data.get("files") or [])
-            token = data.get("nextPageToken")
-            if not token:
-                return files
+        return files
 
     def find_folder(self, name: str) -> Optional[str]:
         """The id of the most recently modified folder called ``name`` (None: no such folder)."""

@@ -14,9 +14,11 @@ Affine transforms use Earth Engine's row-major order
 ``[xScale, xShearing, xTranslation, yShearing, yScale, yTranslation]``.
 """
 import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from ... import config
 from ...errors import ParameterError
 from ...i18n import translate
 
@@ -34,6 +36,8 @@ class Limits:
     max_bytes: int = MAX_REQUEST_BYTES
     max_dimension: int = MAX_DIMENSION
     fill: float = FILL
+    #: requests (tiles) one job may make: :data:`config.EE_MAX_TILES` unless given
+    max_tiles: int = field(default_factory=lambda: config.EE_MAX_TILES)
 
 
 @dataclass(frozen=True)
@@ -149,9 +153,31 @@ def dtype_of(data_type: Dict[str, Any]) -> Tuple[str, int]:
 # ---------------------------------------------------------------------------
 # Output grids
 # ---------------------------------------------------------------------------
+#: pyproj objects already made, per thread (pyproj's objects are not shared across threads).  Making a CRS
+#: or a transformer takes milliseconds, and the dock's live estimate needs a dozen: cached, it takes less
+#: than a frame.
+_PROJ = threading.local()
+
+
+def _cached(key: Tuple, make):
+    store = getattr(_PROJ, "items", None)
+    if store is None:
+        store = _PROJ.items = {}
+    if key not in store:
+        if len(store) > 256:
+            store.clear()
+        store[key] = make()
+    return store[key]
+
+
 def _crs_obj(crs: str):
     from pyproj import CRS
-    return CRS.from_user_input(crs)
+    return _cached(("crs", crs), lambda: CRS.from_user_input(crs))
+
+
+def _transformer(src: str, dst: str):
+    from pyproj import Transformer
+    return _cached(("tr", src, dst), lambda: Transformer.from_crs(src, dst, always_xy=True))
 
 
 def _same_crs(a: Optional[str], b: Optional[str]) -> bool:
@@ -159,10 +185,13 @@ def _same_crs(a: Optional[str], b: Optional[str]) -> bool:
         return False
     if a == b:
         return True
-    try:
-        return _crs_obj(a) == _crs_obj(b)
-    except Exception:
-        return False
+
+    def same():
+        try:
+            return _crs_obj(a) == _crs_obj(b)
+        except Exception:
+            return False
+    return _cached(("same", a, b), same)
 
 
 def _metres_per_unit(crs: str) -> Optional[float]:
@@ -229,8 +258,7 @@ def region_bounds(region: Dict[str, Any], crs: str) -> Tuple[float, float, float
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
     else:
-        from pyproj import Transformer
-        tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+        tr = _transformer("EPSG:4326", crs)
         xs, ys = tr.transform([p[0] for p in pts], [p[1] for p in pts])
         xs = [x for x in xs if math.isfinite(x)]
         ys = [y for y in ys if math.isfinite(y)]
@@ -243,14 +271,29 @@ def _snap(bounds, px: float, py: float, origin: Tuple[float, float], crs: str, s
     """The grid of pixel size (px, py) aligned on ``origin`` that covers ``bounds``."""
     minx, miny, maxx, maxy = bounds
     ox, oy = origin
-    col0 = math.floor((minx - ox) / px + _EPS)
-    col1 = math.ceil((maxx - ox) / px - _EPS)
-    row0 = math.floor((oy - maxy) / py + _EPS)
-    row1 = math.ceil((oy - miny) / py - _EPS)
+    _check_pixel_size(px, py)
+    edges = ((minx - ox) / px + _EPS, (maxx - ox) / px - _EPS, (oy - maxy) / py + _EPS, (oy - miny) / py - _EPS)
+    if not all(math.isfinite(v) for v in edges):
+        raise _too_fine(px)
+    col0, col1 = math.floor(edges[0]), math.ceil(edges[1])
+    row0, row1 = math.floor(edges[2]), math.ceil(edges[3])
     width = max(1, col1 - col0)
     height = max(1, row1 - row0)
     return Grid(crs, (_clean(px), shear[0], _clean(ox + col0 * px), shear[1], _clean(-py), _clean(oy - row0 * py)),
                 width, height)
+
+
+def _too_fine(size: float) -> ParameterError:
+    return ParameterError(translate("EeTiling", "A pixel size of {:g} (in the units of the CRS) is too small to "
+                                                "compute a pixel grid.").format(size),
+                          translate("EeTiling", "Choose a coarser scale, e.g. 10 m for Sentinel-2."))
+
+
+def _check_pixel_size(px: float, py: float) -> None:
+    """Pixel sizes a grid can be computed from: finite and not zero (a tiny scale can underflow to 0)."""
+    for size in (px, py):
+        if not (math.isfinite(size) and abs(size) > 0):
+            raise _too_fine(size)
 
 
 def _clean(value: float) -> float:
@@ -337,13 +380,47 @@ def output_grid(spatial: Dict[str, Any], band: Optional[BandInfo]) -> Grid:
     return _snap(bounds, px, py, origin, target_crs)
 
 
+#: Counts above this are "astronomical": kept as this number (no float overflow, no endless int).
+_HUGE = 10 ** 30
+
+
+def minimum_pixels(region: Optional[Dict[str, Any]], scale: Any = None, dimensions: Any = None) -> int:
+    """A lower bound of the pixel count of a grid, known before the image's metadata (0: unknown).
+
+    Dimensions give it exactly; an area and a scale give at least half its area over the squared scale
+    (a pixel of ``scale`` metres covers at most ``scale``² m² of ground in the CRSs Earth Engine uses; the
+    half leaves room for the others).  Arithmetic only, so it is cheap whatever the numbers.
+    """
+    if dimensions:
+        dims = [int(d) for d in dimensions]
+        return min(_HUGE, dims[0] * dims[1] if len(dims) == 2 else dims[0])
+    if not region or scale is None:
+        return 0
+    area = _area_m2(region)
+    count = area / float(scale) / float(scale) / 2.0
+    return _HUGE if not math.isfinite(count) or count >= _HUGE else int(count)
+
+
+def _area_m2(region: Dict[str, Any]) -> float:
+    """The geodesic area of a GeoJSON (Multi)Polygon in EPSG:4326, holes removed (0 for other types)."""
+    try:
+        from pyproj import Geod
+        from shapely.geometry import shape
+        from shapely.geometry.polygon import orient
+        geom = shape(region.get("geometry") if region.get("type") == "Feature" else region)
+        polygons = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+        geod = _cached(("geod",), lambda: Geod(ellps="WGS84"))
+        return sum(abs(geod.geometry_area_perimeter(orient(p))[0]) for p in polygons
+                   if p.geom_type == "Polygon")
+    except Exception:        # an unreadable area is refused elsewhere, with its own message
+        return 0.0
+
+
 def _grid_bounds_in(grid: Grid, crs: str) -> Tuple[float, float, float, float]:
     bounds = grid.bounds()
     if _same_crs(grid.crs, crs):
         return bounds
-    from pyproj import Transformer
-    tr = Transformer.from_crs(grid.crs, crs, always_xy=True)
-    return tr.transform_bounds(*bounds, densify_pts=21)
+    return _transformer(grid.crs, crs).transform_bounds(*bounds, densify_pts=21)
 
 
 # ---------------------------------------------------------------------------
@@ -454,15 +531,54 @@ def estimate(params: Dict[str, Any], aoi: Any, image: ImageInfo, limits: Optiona
     total = sum(o.bytes for o in outputs)
     fits = total <= limits.max_bytes and all(
         max(o.grid.width, o.grid.height) <= limits.max_dimension for o in outputs)
-    n_tiles = 1
-    if not fits:
-        for o in outputs:
-            o.tiles = plan_tiles(o, limits)
-        n_tiles = sum(len(o.tiles) for o in outputs)
     main = outputs[0].grid if outputs else None
-    return Estimate(width=main.width if main else 0, height=main.height if main else 0,
-                    bands=sum(len(o.bands) for o in outputs), bytes=total, tiles=n_tiles, grid=main,
-                    outputs=outputs, fits=fits)
+    est = Estimate(width=main.width if main else 0, height=main.height if main else 0,
+                   bands=sum(len(o.bands) for o in outputs), bytes=total, tiles=1, grid=main,
+                   outputs=outputs, fits=fits)
+    if not fits:
+        # Counted, not listed: the tiles are made (plan_tiles) only for a plan within the limits.
+        est.tiles = check_tile_count(est, limits)
+    return est
+
+
+def count_tiles(output: OutputPlan, limits: Limits) -> int:
+    """How many tiles :func:`plan_tiles` would make for ``output`` (arithmetic, whatever the grid size)."""
+    tw, th = tile_size(output.bytes_per_pixel, output.grid.width, output.grid.height, limits)
+    return -(-output.grid.width // tw) * -(-output.grid.height // th)
+
+
+def _human_bytes(n: float) -> str:
+    for unit, size in (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
+        if n >= size:
+            return "{:,.1f} {}".format(n / size, unit) if n / size < 1e6 else "{:.3g} {}".format(n / size, unit)
+    return "{:,.0f} bytes".format(n)
+
+
+def too_many_tiles(width: int, height: int, bands: int, size: float, tiles: int, limit: int,
+                   at_least: bool = False) -> ParameterError:
+    """The refusal of a download needing more than ``limit`` requests: its size and the limit."""
+    if at_least:
+        text = translate("EeTiling", "This download would need at least {tiles} requests ({size} as Earth Engine "
+                                     "counts it), more than the limit of {limit} per job.")
+    else:
+        text = translate("EeTiling", "This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine "
+                                     "counts it: {tiles} requests, more than the limit of {limit} per job.")
+    return ParameterError(text.format(w=width, h=height, n=bands, size=_human_bytes(size),
+                                      tiles=_count_text(tiles), limit="{:,}".format(limit)),
+                          translate("EeTiling", "Choose a coarser scale, smaller dimensions or a smaller area, or "
+                                                "use a batch export (computed on Earth Engine's servers)."))
+
+
+def _count_text(n: int) -> str:
+    return "{:,}".format(n) if n < 10 ** 15 else "{:.3g}".format(float(n))
+
+
+def check_tile_count(est: Estimate, limits: Limits) -> int:
+    """The number of tiles of ``est``'s outputs, or ParameterError when over ``limits.max_tiles``."""
+    n_tiles = sum(count_tiles(o, limits) for o in est.outputs)
+    if n_tiles > limits.max_tiles:
+        raise too_many_tiles(est.width, est.height, est.bands, est.bytes, n_tiles, limits.max_tiles)
+    return n_tiles
 
 
 def tile_size(bytes_per_pixel: int, width: int, height: int, limits: Limits) -> Tuple[int, int]:

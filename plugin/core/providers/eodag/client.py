@@ -54,7 +54,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from ...i18n import translate
@@ -272,6 +272,7 @@ class DownloadOutcome:
     path: str
     reused: bool            # eodag found it already downloaded (no data transferred)
     attempts: int
+    kept: frozenset = frozenset()   # names in the folder before the download: never discarded
 
 
 # ---------------------------------------------------------------------------------------
@@ -1046,9 +1047,13 @@ class EodagClient:
                 return True
         return False
 
-    def discard(self, info: ProductInfo, output_dir: str, path: Optional[str] = None) -> None:
+    def discard(self, info: ProductInfo, output_dir: str, path: Optional[str] = None,
+                keep: Iterable[str] = ()) -> None:
         """Remove what a failed attempt left of the product: eodag's record, its file or folder
-        (and eodag's note that the product is now local, else it would be handed back as it is)."""
+        (and eodag's note that the product is now local, else it would be handed back as it is).
+        Names in ``keep`` (what the folder held before the download) are left alone: a file or
+        folder named like the product that the download did not create is not the product's."""
+        keep = set(keep)
         from eodag.utils import sanitize
         product = info.product
         if str(getattr(product, "location", "")).startswith("file:") and getattr(product, "remote_location", None):
@@ -1067,6 +1072,8 @@ class EodagClient:
         for victim in victims:
             victim = os.path.abspath(victim)
             if not victim.startswith(folder + os.sep):
+                continue
+            if victim != record and os.path.relpath(victim, folder).split(os.sep)[0] in keep:
                 continue
             if os.path.isdir(victim):
                 shutil.rmtree(victim, ignore_errors=True)
@@ -1096,6 +1103,8 @@ class EodagClient:
         product = info.product
         os.makedirs(output_dir, exist_ok=True)
         recorded = self.already_downloaded(info, output_dir)
+        # What was there before, unless eodag's own record says the product's files are its own.
+        kept = frozenset() if recorded else frozenset(os.listdir(output_dir))
         out_key = "output_dir" if self.version >= (3,) else "outputs_prefix"
         kwargs = {out_key: os.path.abspath(output_dir), "extract": bool(extract)}
         deadline = time.monotonic() + timeout * 60.0
@@ -1124,7 +1133,7 @@ class EodagClient:
                     if cut is None:
                         break
                     # eodag recorded a product cut short as downloaded: drop it, or it is reused as is.
-                    self.discard(info, output_dir, path)
+                    self.discard(info, output_dir, path, keep=kept)
                     raise _CutShort(cut)
                 except ex.NotAvailableError as exc:
                     reason = _eodag_error_text(exc)
@@ -1158,7 +1167,7 @@ class EodagClient:
                             error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                                 backoff.failures)
                         raise error
-                    self.discard(info, output_dir, None)
+                    self.discard(info, output_dir, None, keep=kept)
                     if self.log:
                         self.log("The download of {} failed ({}); trying again in {:.1f} s".format(
                             info.title, _eodag_error_text(exc), delay))
@@ -1169,4 +1178,4 @@ class EodagClient:
                 if old_level is not None:
                     logger.setLevel(old_level)
         info.state = order_state(product.properties)
-        return DownloadOutcome(path=str(path), reused=recorded and callback.bytes == 0, attempts=attempt)
+        return DownloadOutcome(path=str(path), reused=recorded and callback.bytes == 0, attempts=attempt, kept=kept)

@@ -147,6 +147,19 @@ class _Throttle:
             self.ctx.progress(percent, message)
 
 
+def _check_product(client, info, out_root: str, outcome) -> None:
+    """The downloaded product is usable (:func:`...raster.check_output`), else its error, in the
+    words of what the server sent instead; what this download wrote goes (not what was there
+    before), so that running the job again downloads the product again."""
+    from ... import raster
+    try:
+        raster.check_output(outcome.path)
+    except EoError:
+        if not outcome.reused:
+            client.discard(info, out_root, outcome.path, keep=outcome.kept)
+        raise
+
+
 class EodagRun:
     """One eodag job: plan (search) -> fetch (per product: order once, download, cut to the AOI;
     every step recorded in ``job.server["products"]``) -> finish (summary, the job's outcome)."""
@@ -300,6 +313,7 @@ class EodagRun:
                                            timeout=p.get("timeout"), cancel=ctx.cancel,
                                            on_progress=self._on_progress(label, base, span),
                                            on_retry=self._on_retry(info, rec, label))
+            _check_product(self.client, info, self.out_root, outcome)
         except (CancelledError, AuthError):
             self.save()
             raise

@@ -614,6 +614,8 @@ class EosdaClient:
             timeout = float(timeout) if timeout is not None else None
         except (TypeError, ValueError):
             timeout = None
+        if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+            timeout = None           # not usable (NaN, infinite, 0 or negative): the plugin's own limit applies
         info = TaskInfo(task_id=str(payload["task_id"]), req_id=str(payload.get("req_id") or ""),
                         status=str(payload.get("status") or ""), task_timeout=timeout,
                         created_at=self.clock(), reference=str(body.get("params", {}).get("reference", "")))
@@ -677,17 +679,24 @@ class EosdaClient:
              on_poll: Optional[Callable[[TaskStatus, float], None]] = None,
              on_download: Optional[Callable[[], None]] = None,
              progress: Optional[Callable[[Any], None]] = None,
-             max_wait: Optional[float] = None) -> List[str]:
-        """Poll ``task`` until it is done, then download (and unzip) its result(s).
+             max_wait: Optional[float] = None, owned: Optional[set] = None) -> List[str]:
+        """Poll ``task`` until it is done, then download (and unzip) its result(s) (``owned``:
+        see :meth:`download_result`).
 
         Polls with the growing delays of :attr:`poll` until the task finishes,
-        fails, or ``task_timeout`` seconds (or ``max_wait``, if smaller) have
-        passed since it was created.  Returns the output paths, rasters first.
+        fails, ``task_timeout`` seconds have passed since it was created (when the
+        server gave a usable one: finite and positive), or ``max_wait`` seconds
+        (default :data:`config.EOSDA_MAX_WAIT`) since this wait began -- so a retry
+        of the job polls the same task again for as long.  Returns the output
+        paths, rasters first.
         """
-        limit = task.task_timeout
-        if max_wait is not None:
-            limit = max_wait if limit is None else min(limit, max_wait)
-        deadline = task.created_at + limit if limit is not None else None
+        from ... import config
+        max_wait = max_wait if max_wait is not None and math.isfinite(max_wait) and max_wait > 0 \
+            else config.EOSDA_MAX_WAIT
+        limit, deadline = max_wait, self.clock() + max_wait
+        server = task.task_timeout
+        if server is not None and math.isfinite(server) and server > 0 and task.created_at + server < deadline:
+            limit, deadline = server, task.created_at + server
         delays = self.poll.delays()
         last = None
         while True:
@@ -712,22 +721,26 @@ class EosdaClient:
                 if on_download is not None:
                     on_download()
                 return self.download_result(task, status, dest_dir, default_stem=default_stem,
-                                            expected_type=expected_type, progress=progress)
+                                            expected_type=expected_type, progress=progress, owned=owned)
             now = self.clock()
-            if deadline is not None and now >= deadline:
+            if now >= deadline:
                 raise ProviderError(
                     translate("Eosda", "The EOSDA task {} did not finish within {:.0f} s (status '{}').")
                     .format(task.task_id, limit, status.status or "unknown"),
-                    translate("Eosda", "The server may be busy: try again later."))
-            delay = next(delays)
-            if deadline is not None:
-                delay = min(delay, max(0.0, deadline - now))
-            self.cancel.sleep(delay)
+                    translate("Eosda", "The server may be busy: try again later (a retry of the job polls the "
+                                       "same task again)."))
+            self.cancel.sleep(min(next(delays), max(0.0, deadline - now)))
 
     def download_result(self, task: TaskInfo, status: TaskStatus, dest_dir: str, *,
                         default_stem: Optional[str] = None, expected_type: Optional[str] = None,
-                        progress: Optional[Callable[[Any], None]] = None) -> List[str]:
-        """Download what a finished ``status`` points to into ``dest_dir``; unzip zips."""
+                        progress: Optional[Callable[[Any], None]] = None,
+                        owned: Optional[set] = None) -> List[str]:
+        """Download what a finished ``status`` points to into ``dest_dir``; unzip zips.
+
+        The server chooses the names: a file or folder already there is never replaced
+        unless it is in ``owned`` (what the job made in an earlier run); what this call
+        makes is added to ``owned`` (whose ``add`` may record it at once)."""
+        owned = set() if owned is None else owned
         from ...transfer import download as transfer
         os.makedirs(dest_dir, exist_ok=True)
         stem = default_stem or task.reference or task.task_id
@@ -739,8 +752,9 @@ class EosdaClient:
             url = self._url("/api/gdw/api/{}".format(task.task_id))
             result = transfer.download(url, dest_dir=dest_dir, default_name=stem + ext, session=self.session,
                                        headers=self._headers(), cancel=self.cancel, progress=progress,
-                                       retry=self.retry, timeouts=self.timeouts, response=resp,
+                                       retry=self.retry, timeouts=self.timeouts, response=resp, replace=owned,
                                        secrets=self._secrets())
+            owned.add(result.path)
             paths.append(result.path)
         else:
             for index, (url, name) in enumerate(status.urls, start=1):
@@ -752,9 +766,11 @@ class EosdaClient:
                                                     if expected_type else "")
                 result = transfer.download(url, dest_dir=dest_dir, default_name=default, session=self.session,
                                            headers=headers, cancel=self.cancel, progress=progress,
-                                           retry=self.retry, timeouts=self.timeouts, secrets=self._secrets())
+                                           retry=self.retry, timeouts=self.timeouts, replace=owned,
+                                           secrets=self._secrets())
+                owned.add(result.path)
                 paths.append(result.path)
-        return unpack_outputs(paths, dest_dir, cancel=self.cancel)
+        return unpack_outputs(paths, dest_dir, cancel=self.cancel, owned=owned)
 
     # -- Search API ---------------------------------------------------------------
     def search(self, dataset: str, aoi_geojson_polygon: Dict[str, Any], date_from, date_to,
@@ -859,15 +875,20 @@ def missing_key_message() -> str:
                               "QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.")
 
 
-def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None) -> List[str]:
-    """Extract every zip among ``paths`` (into a folder named after it, then delete it)."""
+def unpack_outputs(paths: Sequence[str], dest_dir: str, cancel=None, owned: Optional[set] = None) -> List[str]:
+    """Extract every zip among ``paths`` into a folder named after it (a new one, unless ``owned``
+    holds it: the job's own), then delete the zip."""
     from ...transfer import archive
+    owned = set() if owned is None else owned
     out: List[str] = []
     for path in paths:
         if path.lower().endswith(".zip") or _looks_like_zip(path):
             stem = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(dest_dir, stem)
-            extracted = archive.safe_extract(path, target, cancel=cancel)
+            target = os.path.join(dest_dir, stem)           # (a name the server chose)
+            if target not in owned:
+                target = archive.unique_path(target)
+                owned.add(target)                           # (recorded before anything is written there)
+            extracted = archive.safe_extract(path, target, cancel=cancel, owned=owned)
             out.extend(p for p in extracted if os.path.isfile(p))
             try:
                 os.remove(path)

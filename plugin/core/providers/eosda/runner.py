@@ -8,7 +8,9 @@ Settings read from ``ctx.settings`` (all optional): ``eosda_api`` (base URL, els
 :func:`config.base_url`), ``eosda_auth`` ("both" | "header" | "query"),
 ``eosda_poll_initial`` / ``eosda_poll_factor`` / ``eosda_poll_max`` (seconds,
 default 2 / 1.5 / 30), ``eosda_max_vertices`` (per polygon, default 1000),
-``eosda_max_wait`` (seconds; caps the server's ``task_timeout``), ``retry`` / ``timeouts`` (``http.RetryPolicy`` /
+``eosda_max_wait`` (seconds, default :data:`config.EOSDA_MAX_WAIT`: how long one run polls a task, also
+when the server gave no usable ``task_timeout``; the task id stays in the job, so a retry polls it again),
+``retry`` / ``timeouts`` (``http.RetryPolicy`` /
 ``http.Timeouts`` objects).
 
 EOSDA takes one Polygon per request, so a MultiPolygon AOI becomes one task per
@@ -34,7 +36,7 @@ from typing import Any, Dict, List
 from ... import config
 from ...aoi import Aoi
 from .client import DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body, expected_result_type, is_raster_path, missing_key_message, order_outputs
-from ...errors import AuthError, ParameterError
+from ...errors import AuthError, EoError, ParameterError
 from ...i18n import translate
 from ...jobs import JobState
 from ...runner import register_runner
@@ -63,6 +65,39 @@ def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[
                 log(note)
         geoms.extend(single.part_geojson())
     return geoms
+
+
+class _Made(set):
+    """The files and folders a task's download made, kept in its record (``made``) as soon as each
+    is there: a restarted job may replace them, and nothing else (the names are the server's)."""
+
+    def __init__(self, record: Dict[str, Any], save):
+        super().__init__(record.get("made") or [])
+        self._record = record
+        self._save = save
+
+    def add(self, path: str) -> None:
+        if path not in self:
+            super().add(path)
+            self._record["made"] = sorted(self)
+            self._save()
+
+
+def _check_result(paths: List[str]) -> None:
+    """The files of a finished task are usable (:func:`...raster.check_outputs`), else its error, in
+    the words of what the server sent instead.  The files (this run just wrote them, under names
+    nothing else had) are removed then, so the task is not recorded as delivered and running
+    the job again fetches its result again."""
+    from ... import raster
+    try:
+        raster.check_outputs(paths)
+    except EoError:
+        for path in paths:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        raise
 
 
 class EosdaRun:
@@ -104,8 +139,7 @@ class EosdaRun:
         self.geoms = part_geometries(params.get("aoi"),
                                      int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)), log=self._note)
         self.client = self._client(api_key)
-        max_wait = ctx.settings.get("eosda_max_wait")
-        self.max_wait = float(max_wait) if max_wait not in (None, "") else None
+        self.max_wait = config.limit(ctx.settings, "eosda_max_wait", config.EOSDA_MAX_WAIT)
         self.result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
         self.stem = _safe_stem(p["view_id"], p["bands"])
         self.out_root = ctx.output_dir
@@ -180,7 +214,9 @@ class EosdaRun:
 
         paths = self.client.wait(info, dest, default_stem=self.stem, expected_type=self.result_type,
                                  on_poll=on_poll, on_download=on_download, progress=on_progress,
-                                 max_wait=self.max_wait)
+                                 max_wait=self.max_wait,
+                                 owned=_Made(record, lambda: ctx.save_server(tasks=[dict(t) for t in tasks])))
+        _check_result(paths)
         record.update(done=True, outputs=list(paths), status="completed")
         ctx.save_server(tasks=[dict(t) for t in tasks])
         ctx.progress(start + width, translate("Eosda", "{}: done.").format(label))
