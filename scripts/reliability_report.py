@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from tests.reliability import badinput, harness, proxy, restart, secrets  # noqa: E402
+from tests.reliability import badinput, harness, proxy, redirects, restart, secrets  # noqa: E402
 
 
 def cell(text, limit=None) -> str:
@@ -199,7 +199,42 @@ def secrets_section(s) -> list:
     return out
 
 
+def redirects_section(outcomes) -> list:
+    out = ["## 5. Redirects: no secret follows one to another origin", "",
+           "Each secret is sent by the plugin's own client to an origin that answers with a redirect to a *hostile* "
+           "loopback server on another port (another origin; the EOSDA origin even echoes the key into the "
+           "`Location`). Per cell: what reached the hostile host (requests, occurrences of the secret, plain, "
+           "URL-encoded or in Basic credentials) and how the request ended. The origin received the secret in "
+           "every case: {}.".format("yes" if all(o.origin_got_secret for o in outcomes) else "NO"), "",
+           "| secret | " + " | ".join(str(s) for s in redirects.STATUSES) + " |",
+           "|---|" + "---|" * len(redirects.STATUSES)]
+    for name in redirects.SCENARIOS:
+        cells = []
+        for o in (o for o in outcomes if o.secret == name):
+            how = "followed ({})".format(", ".join(o.hostile_methods)) if o.result == "followed" else "refused"
+            cells.append("{}: {} request(s), {} leaked".format(how, o.hostile_requests, o.leaked))
+        out.append("| {} | {} |".format(cell(name), " | ".join(cells)))
+    refused = next((o.result for o in outcomes if o.result != "followed"), "")
+    out += ["", "Example of a refusal: `{}`".format(cell(refused, 300)), "",
+            "Also asserted by `tests/core/test_redirects.py`: same-origin redirects keep the key (relative "
+            "`Location`, query kept byte for byte), https -> http with credentials is refused (a local TLS "
+            "server), loops stop after {} redirects, and EOSDA results kept on a storage host behind a redirect "
+            "(pre-signed URL, 301/302/303/307/308, also when a resumed download is redirected) download without "
+            "the key.".format(redirects.eohttp.MAX_REDIRECTS), ""]
+    return out
+
+
 FIXES = [
+    "**Secrets followed redirects** (requests strips only `Authorization` when the host changes): the EOSDA key "
+    "(`x-api-key`, `api_key`) went to whatever host a 30x named, a 307 re-posted the refresh token elsewhere, and "
+    "google-auth's transport did the same with the service-account assertion. Every request now follows "
+    "redirects in `http.send_following`, which sends `http.Secrets` to the same origin only and refuses https -> "
+    "http and secret bodies for other origins (`plugin/core/http.py`, `eosda.py`, `ee/auth.py`, `eodag_client.py`, "
+    "`transfer.py`).",
+    "**Unbounded bodies**: a JSON answer without `Content-Length` was read to the end of memory, a download "
+    "without it to the end of the disk, and a body trickling a byte now and then never timed out. JSON is read "
+    "with a cap (`http.MAX_JSON_BYTES`), downloads of unknown size with `max_size` and the disk check, and every "
+    "body must keep a minimum rate (`http.RateGuard`, 1 KiB/s over 30 s by default; settings and environment).",
     "**JSON answers cut short were accepted** (urllib3 1.x does not check `Content-Length`): a dropped status or "
     "metadata answer failed the job with \"not JSON\". `http.request` now retries a body shorter than announced "
     "within the retry policy; EOSDA's streamed status answers the same (`EosdaClient.get_task`), which also no "
@@ -268,6 +303,8 @@ def main(argv=None) -> int:
     rows = badinput.run_catalogue()
     print("secrets ...", flush=True)
     scan = secrets.run_secrets()
+    print("redirects ...", flush=True)
+    hops = redirects.run_all()
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
@@ -293,6 +330,7 @@ def main(argv=None) -> int:
     lines += restart_section(chain)
     lines += badinput_section(rows)
     lines += secrets_section(scan)
+    lines += redirects_section(hops)
     lines += ["## Fixes these tests led to", ""] + ["* " + f for f in FIXES] + [""]
     lines += ["## Not covered", ""] + ["* " + n for n in NOT_COVERED] + [""]
     lines += ["_Run time of this report: {:.0f} s._".format(time.monotonic() - started), ""]

@@ -28,6 +28,8 @@ DEFAULTS = {
     "max_parallel_tiles": 4,
     "connect_timeout": 10.0,
     "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
+    "min_rate": 1024.0,             # a body slower than this (bytes/s) over min_rate_window s is given up
+    "min_rate_window": 30.0,
     "request_deadline": config.REQUEST_DEADLINE,   # seconds, for the GUI's one-off requests
     "verify_tls": True,
     "load_layers": True,
@@ -113,7 +115,9 @@ def core_settings() -> dict:
         "ee_token": get("ee_token_url"),
         "eosda_api": get("eosda_api_url"),
         "ee_concurrency": int(get("max_parallel_tiles")),
-        "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout"))),
+        "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
+                             min_rate=config.rate_limit("min_rate", get("min_rate")),
+                             rate_window=config.rate_limit("min_rate_window", get("min_rate_window"))),
         "eosda_max_wait": get("eosda_max_wait"),
         "ee_export_max_wait": get("ee_export_max_wait"),
     }

@@ -41,6 +41,25 @@ def base_url(name: str, setting: Optional[str] = None) -> str:
     return value.rstrip("/")
 
 
+#: Limits on what a server may make the plugin wait for: a body arriving slower than
+#: ``min_rate`` bytes/s over ``min_rate_window`` seconds is given up (0 turns the check off).
+LIMIT_DEFAULTS = {"min_rate": 1024.0, "min_rate_window": 30.0}
+LIMIT_ENV_VARS = {"min_rate": "EO_DOWNLOADER_MIN_RATE", "min_rate_window": "EO_DOWNLOADER_MIN_RATE_WINDOW"}
+
+
+def rate_limit(name: str, setting=None) -> float:
+    """A limit of :data:`LIMIT_DEFAULTS`: environment variable > setting > default (a value that is
+    not a number >= 0 is skipped)."""
+    for value in (os.environ.get(LIMIT_ENV_VARS[name], ""), setting):
+        try:
+            number = float(str(value).strip()) if value is not None and str(value).strip() else None
+        except ValueError:
+            number = None
+        if number is not None and number >= 0 and number == number and number != float("inf"):
+            return number
+    return LIMIT_DEFAULTS[name]
+
+
 def env_secret(name: str) -> Optional[str]:
     value = os.environ.get(SECRET_ENV_VARS[name], "").strip()
     return value or None

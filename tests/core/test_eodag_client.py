@@ -272,6 +272,20 @@ def test_check_access_searches_then_reads_one_byte_with_the_credentials(eodag_en
     assert no_internet == []
 
 
+def test_check_access_never_sends_the_credentials_to_the_host_a_download_redirects_to(eodag_env):
+    """The provider's download host sends the client on to another origin: the one-byte check
+    follows it (redirects are followed by http.send_following) without eodag's credentials."""
+    from tests.sims.faults import Recorder
+    with Recorder() as zipper, es.EodagSimulator() as sim:
+        sim.download_redirect = zipper.url + "/zipper"
+        message = client_for(sim).check_access("eodag_sim", "S2_MSI_L2A", "2023-07-01", "2023-07-31", AOI)
+        got = zipper.requests
+    assert "accepted the credentials" in message
+    assert sim.requests_to("GET", "/download/")[0]["authorization"].startswith("Basic ")
+    assert len(got) == 1 and got[0]["headers"]["range"] == "bytes=0-0" and "authorization" not in got[0]["headers"]
+    assert b"sim-password" not in zipper.everything()
+
+
 def test_check_access_reports_refused_credentials(eodag_env, sim):
     client = client_for(sim, {"username": "sim-user", "password": "wrong"})
     with pytest.raises(AuthError) as exc:

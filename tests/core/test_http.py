@@ -343,3 +343,15 @@ def test_host_limiter_acquire_honours_cancel():
     with pytest.raises(CancelledError):
         limiter.acquire("http://a.example/", cancel)
     limiter.release(key)
+
+
+def test_request_cancel_while_a_json_body_stalls(server):
+    """The body of a non-streamed answer is read by send_following: a cancel still ends it at once."""
+    url = server.add("/b", Resource(b'{"a": "' + b"x" * 5000 + b'"}', content_type="application/json",
+                                    always=Fault.stall(at=100)))
+    cancel = CancelToken()
+    threading.Timer(0.3, cancel.cancel).start()
+    start = time.monotonic()
+    with pytest.raises(CancelledError):
+        http.get_json(None, "GET", url, cancel=cancel, timeouts=http.Timeouts(read=30))
+    assert time.monotonic() - start < 0.3 + 1.0

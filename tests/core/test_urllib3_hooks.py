@@ -218,3 +218,25 @@ def test_consumed_body_is_what_requests_already_read(server):
     assert response.content == DATA
     assert response._content_consumed is True
     assert hooks.consumed_body(response) == DATA
+
+
+def test_body_reader_returns_what_arrived_and_keeps_tell_right(server):
+    """body_reader (the capped, rate-checked reads of http) reads http.client's ``read1`` and urllib3's
+    decoder (urllib3 1.26) or urllib3's ``read1`` (2.x), and keeps ``raw.tell()`` counting the wire."""
+    data = b"0123456789" * 10000
+    url = server.add("/r", Resource(data))
+    seen = []
+    with requests.get(url, stream=True, timeout=5) as response:
+        raw = response.raw
+        assert hasattr(raw, "read1") or (isinstance(raw._fp, http.client.HTTPResponse) and hasattr(raw._fp, "read1")
+                                         and hasattr(raw, "_init_decoder") and hasattr(raw, "_fp_bytes_read"))
+        read = hooks.body_reader(response, seen.append)
+        chunks = []
+        while True:
+            chunk = read(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert b"".join(chunks) == data and raw.tell() == len(data) and seen[-1] == len(data)
+    hooks.set_consumed_body(response, b"x")
+    assert hooks.consumed_body(response) == b"x" and response.content == b"x"

@@ -89,3 +89,20 @@ def test_a_ca_trusted_in_qgis_is_trusted_by_the_sessions(qgis_app, tmp_path, mon
             _rebuild_ca_caches(manager)
         with pytest.raises(requests.exceptions.SSLError):     # removed from QGIS: no longer trusted
             network.make_session().get(server.url, timeout=5)
+
+
+def test_minimum_body_rate_setting_reaches_the_runners_and_the_environment_wins(qgis_app, monkeypatch):
+    monkeypatch.delenv("EO_DOWNLOADER_MIN_RATE", raising=False)
+    monkeypatch.delenv("EO_DOWNLOADER_MIN_RATE_WINDOW", raising=False)
+    timeouts = plugin_settings.core_settings()["timeouts"]
+    assert (timeouts.min_rate, timeouts.rate_window) == (1024.0, 30.0)
+    plugin_settings.set("min_rate", 200.0)
+    plugin_settings.set("min_rate_window", 5.0)
+    try:
+        timeouts = plugin_settings.core_settings()["timeouts"]
+        assert (timeouts.min_rate, timeouts.rate_window) == (200.0, 5.0)
+        monkeypatch.setenv("EO_DOWNLOADER_MIN_RATE", "10")
+        assert plugin_settings.core_settings()["timeouts"].min_rate == 10.0
+    finally:
+        plugin_settings.set("min_rate", plugin_settings.DEFAULTS["min_rate"])
+        plugin_settings.set("min_rate_window", plugin_settings.DEFAULTS["min_rate_window"])

@@ -365,8 +365,10 @@ class EodagSimulator(LoopbackServer):
 
     def __init__(self, credentials=("sim-user", "sim-password"), status_style: str = "order",
                  polls_to_done: int = 1, fail_order_ids=(), empty_ids=(), staging_style: str = "202",
-                 host: str = "127.0.0.1", port: int = 0):
+                 download_redirect: Optional[str] = None, host: str = "127.0.0.1", port: int = 0):
         self.credentials = tuple(credentials) if credentials else None
+        # like providers whose download host sends the client on to another one (a "zipper")
+        self.download_redirect = download_redirect
         self.status_style = status_style
         self.polls_to_done = polls_to_done
         self.fail_order_ids = set(fail_order_ids)
@@ -676,6 +678,9 @@ class _Handler(QuietHandler):
             return self._send(404, {"detail": "Product {} not found".format(pid)})
         if not product["online"]:
             return self._send(409, {"detail": "Product {} is offline: order it first".format(pid)})
+        if sim.download_redirect:
+            return self._send(302, {"detail": "Found"},
+                              headers={"Location": "{}/{}.zip".format(sim.download_redirect.rstrip("/"), pid)})
         if self.command == "GET":
             with sim.lock:
                 sim.downloads[pid] += 1

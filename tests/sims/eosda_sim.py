@@ -37,6 +37,7 @@ import argparse
 import collections
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
 import math
@@ -467,6 +468,92 @@ class Task:
         self.callback_sent = False
 
 
+class ResultStorage(LoopbackServer):
+    """A storage host (another origin) serving results at pre-signed URLs, like S3 or GCS do.
+
+    :meth:`sign` stores an object and gives its URL (``?X-Expires=...&X-Signature=<hmac>``);
+    a request without the right signature gets 403.  Answers carry ``ETag``,
+    ``Last-Modified``, ``Content-Disposition`` and honour ``Range``.  Like S3, a request
+    that brings other credentials (``Authorization``) is refused with 400.  Every request
+    is recorded (``requests``: method, path, query, lower-case headers); ``drop_next``
+    cuts the next ``n`` full answers after ``at`` bytes (a connection drop mid-download).
+    """
+
+    thread_name = "eosda-storage"
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0):
+        self.host, self.port = host, port
+        self.lock = threading.RLock()
+        self.objects: Dict[str, Tuple[str, str, bytes]] = {}
+        self.requests: List[Dict[str, Any]] = []
+        self.drops: collections.deque = collections.deque()
+        self._secret = uuid.uuid4().bytes
+
+    def _signature(self, path: str, expires: str) -> str:
+        return hmac.new(self._secret, "{}|{}".format(path, expires).encode(), hashlib.sha256).hexdigest()
+
+    def sign(self, name: str, ctype: str, data: bytes) -> str:
+        path = "/results/{}/{}".format(uuid.uuid4().hex, name)
+        expires = str(int(time.time()) + 3600)
+        with self.lock:
+            self.objects[path] = (name, ctype, data)
+        return "{}{}?X-Expires={}&X-Signature={}".format(self.url, path, expires,
+                                                         self._signature(path, expires))
+
+    def drop_next(self, count: int = 1, at: int = 1000) -> None:
+        with self.lock:
+            self.drops.extend([at] * count)
+
+    def handler(self):
+        return _StorageHandler
+
+
+class _StorageHandler(QuietHandler):
+    def do_GET(self):
+        store = self.simulator
+        parts = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        with store.lock:
+            store.requests.append({"method": self.command, "path": parts.path, "query": query,
+                                   "headers": {k.lower(): v for k, v in self.headers.items()}})
+            found = store.objects.get(parts.path)
+        if self.headers.get("Authorization"):
+            return self.send_body(400, b"<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism "
+                                       b"allowed</Message></Error>", "application/xml")
+        expires = query.get("X-Expires", "")
+        good = hmac.compare_digest(query.get("X-Signature", ""), store._signature(parts.path, expires))
+        if found is None or not good or not expires.isdigit() or int(expires) < time.time():
+            return self.send_body(403, b"<Error><Code>AccessDenied</Code><Message>Request has expired or the "
+                                       b"signature does not match</Message></Error>", "application/xml")
+        name, ctype, data = found
+        etag = '"{}"'.format(hashlib.md5(data).hexdigest())
+        headers = {"Content-Disposition": 'attachment; filename="{}"'.format(name), "Accept-Ranges": "bytes",
+                   "ETag": etag, "Last-Modified": "Wed, 01 Nov 2023 10:00:00 GMT"}
+        start, status = 0, 200
+        m = re.match(r"^bytes=(\d+)-$", self.headers.get("Range") or "")
+        if m and self.headers.get("If-Range") in (None, etag) and int(m.group(1)) < len(data):
+            start, status = int(m.group(1)), 206
+            headers["Content-Range"] = "bytes {}-{}/{}".format(start, len(data) - 1, len(data))
+        with store.lock:
+            drop = store.drops.popleft() if store.drops and status == 200 else None
+        body = data[start:]
+        if drop is None:
+            return self.send_body(status, body, ctype, headers)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body[:drop])
+        self.wfile.flush()
+        self.close_connection = True
+        self.connection.shutdown(2)
+
+    def do_HEAD(self):
+        self.do_GET()
+
+
 class EosdaSimulator(LoopbackServer):
     """The simulated service.  ``with EosdaSimulator(...) as sim: sim.url ...``.
 
@@ -478,7 +565,10 @@ class EosdaSimulator(LoopbackServer):
     "not found"; ``fail_message`` makes every task fail with it; ``failure_style``
     "status" (``status: failed``), "task_type" (``task_type: error``) or "errors"
     (``errors`` only); ``max_pixels`` per result; ``result_requires_key`` for
-    mode-B result URLs; ``create_status`` (202 by default).  :meth:`inject` makes
+    mode-B result URLs; ``create_status`` (202 by default); ``storage`` (a
+    :class:`ResultStorage`): a finished result is not served here but redirected
+    (``storage_redirect``, 302 by default) to a pre-signed URL there, as services that
+    keep results in object storage do.  :meth:`inject` makes
     the next API requests fail with a given status (e.g. 503); :meth:`forget`
     drops a task (404 afterwards); :meth:`replace_results` serves other bytes as the result.
     """
@@ -493,7 +583,10 @@ class EosdaSimulator(LoopbackServer):
                  task_timeout: int = 172800, rate_limit: Optional[int] = None, rate_window: float = 60.0,
                  missing_view_ids=(), fail_message: Optional[str] = None, failure_style: str = "status",
                  max_pixels: int = 40_000_000, result_requires_key: bool = False, create_status: int = 202,
+                 storage: Optional[ResultStorage] = None, storage_redirect: int = 302,
                  host: str = "127.0.0.1", port: int = 0):
+        self.storage = storage
+        self.storage_redirect = storage_redirect
         self.api_keys = set(api_keys)
         self.mode = mode
         self.polls_to_start = polls_to_start
@@ -821,7 +914,7 @@ class _Handler(QuietHandler):
         if state == "completed" and sim.mode != "json":
             with sim.lock:
                 sim.counters["result"] += 1
-            return self._send_file(*sim.served_result(task))
+            return self._send_result(sim.served_result(task))
         self._send(200, payload)
 
     def _result(self, token: str, rec: Dict[str, Any]) -> None:
@@ -834,7 +927,14 @@ class _Handler(QuietHandler):
                 sim.counters["result"] += 1
         if task is None:
             return self._send(404, {"error": "Not Found", "message": "Result not found"})
-        self._send_file(*sim.served_result(task))
+        self._send_result(sim.served_result(task))
+
+    def _send_result(self, result) -> None:
+        sim = self.simulator
+        if sim.storage is None:
+            return self._send_file(*result)
+        location = sim.storage.sign(*result)
+        self._send(sim.storage_redirect, {"message": "See Other"}, {"Location": location})
 
     def _search(self, dataset: Optional[str], body: Any) -> None:
         sim = self.simulator

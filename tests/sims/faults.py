@@ -635,3 +635,75 @@ def main(argv=None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --------------------------------------------------------------------------- a recording server
+
+class Recorder:
+    """A loopback server that records every request (method, path, query, headers, body) and
+    answers from :attr:`routes`: ``path -> (status, headers, body, content_type)``; other paths
+    get 200 ``{"ok": true}``.  :meth:`redirect` makes a path answer a redirect.  Used as the
+    origin that redirects and as the *hostile* host a redirect points to (another port, so
+    another origin), which must never receive a secret.
+    """
+
+    def __init__(self):
+        from tests.sims.loopback import LoopbackServer, QuietHandler
+        recorder = self
+        self.requests: List[dict] = []
+        self.routes: Dict[str, tuple] = {}
+        self.lock = threading.Lock()
+
+        class Handler(QuietHandler):
+            def _any(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                with recorder.lock:
+                    recorder.requests.append({"method": self.command, "path": parts.path, "query": parts.query,
+                                              "headers": {k.lower(): v for k, v in self.headers.items()},
+                                              "body": body})
+                    route = recorder.routes.get(parts.path)
+                status, headers, data, ctype = route or (200, {}, b'{"ok": true}', "application/json")
+                self.send_body(status, data, ctype, headers)
+
+            do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = _any
+
+        class Server(LoopbackServer):
+            thread_name = "recorder"
+
+            def handler(self):
+                return Handler
+
+        self.server = Server()
+
+    def start(self) -> "Recorder":
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def redirect(self, path: str, status: int, location: str) -> None:
+        self.routes[path] = (status, {"Location": location}, b"", "text/plain")
+
+    def answer(self, path: str, body: bytes, status: int = 200, content_type: str = "application/json",
+               headers: Optional[Dict[str, str]] = None) -> None:
+        self.routes[path] = (status, dict(headers or {}), body, content_type)
+
+    def everything(self) -> bytes:
+        """All that arrived, as bytes (paths, queries, headers, bodies), to search for a secret."""
+        with self.lock:
+            return b"\n".join(b"%s %s?%s %s %s" % (r["method"].encode(), r["path"].encode(), r["query"].encode(),
+                                                   repr(r["headers"]).encode(), r["body"])
+                              for r in self.requests)

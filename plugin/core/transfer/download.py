@@ -50,6 +50,10 @@ log = logging.getLogger(eohttp.LOGGER_NAME)
 
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
 DISK_MARGIN = None               # kept free beyond the file itself: None is config.disk_margin() of the disk
+#: The most a body without Content-Length may bring (``download(max_size=...)``); the free disk
+#: space, less the margin, is checked every DISK_CHECK_EVERY bytes of such a body too.
+MAX_UNKNOWN_SIZE = 16 * 1024 ** 3
+DISK_CHECK_EVERY = 64 * 1024 * 1024
 WRITE_QUEUE_DEPTH = 8            # chunks in flight between the reader and the writer thread
 SIDECAR_SUFFIX = ".part.json"
 PART_SUFFIX = ".part"
@@ -212,7 +216,7 @@ class _Download:
 
     def __init__(self, url, dest, dest_dir, default_name, session, headers, cancel, progress, expected_size,
                  policy, timeouts, response, accept, expected, chunk_size, disk_margin, test_archive,
-                 fsync=True, allow_empty=False):
+                 fsync=True, allow_empty=False, secrets=None, max_size=MAX_UNKNOWN_SIZE):
         self.url = url
         self.dest = os.path.abspath(dest) if dest else None
         self.dest_dir = os.path.abspath(dest_dir) if dest_dir else None
@@ -232,6 +236,8 @@ class _Download:
         self.test_archive = test_archive
         self.fsync = fsync
         self.allow_empty = allow_empty
+        self.secrets = secrets                # what http.send_following keeps from other origins
+        self.max_size = max_size              # bound of a body without Content-Length
         self.want_sha256 = True               # False: no sha256 of the body (saves ~0.5 CPU-s per GiB)
         self.backoff = eohttp.Backoff(policy, cancel)
         # state of the current file
@@ -387,7 +393,8 @@ class _Download:
             headers["Range"] = "bytes={}-".format(self.done)
             headers["If-Range"] = validator
         return eohttp.request(self.session, "GET", self.url, retry=self.policy, timeouts=self.timeouts,
-                              cancel=self.cancel, backoff=self.backoff, stream=True, headers=headers)
+                              cancel=self.cancel, backoff=self.backoff, stream=True, headers=headers,
+                              secrets=self.secrets)
 
     def _start_fresh(self) -> None:
         if self.done:
@@ -524,6 +531,24 @@ class _Download:
                                                        expected=self.expected_size)))
 
     # ---- the body
+    def _check_growth(self, filled: int) -> None:
+        """Refuse more than announced; bound a body without Content-Length (size and free disk)."""
+        size = self.done + filled
+        if self.total is not None:
+            if size > self.total:
+                raise TransferError(eohttp.redact(translate(
+                    "Transfer", "{url} sent more data than it announced ({total} bytes).").format(
+                    url=eohttp.short_url(self.url), total=self.total)))
+            return
+        if size > self.max_size:
+            raise TransferError(eohttp.redact(translate(
+                "Transfer", "{url} sent more than {size} without announcing its size; the limit is {limit}.")
+                .format(url=eohttp.short_url(self.url), size=format_size(size), limit=format_size(self.max_size))),
+                translate("Transfer", "The server sends far more than such a file holds; check the address "
+                                      "or try again later."))
+        if size // DISK_CHECK_EVERY != self.done // DISK_CHECK_EVERY:
+            self._check_disk(DISK_CHECK_EVERY)
+
     def _filler(self, response: requests.Response):
         """(fill(view), remaining body bytes or None): :func:`.urllib3_hooks.body_filler`."""
         return urllib3_hooks.body_filler(response, self.decoding)
@@ -547,6 +572,7 @@ class _Download:
             first = self.done == 0
             dropped = None
             ended = False
+            guard = eohttp.RateGuard(self.timeouts)
             with eohttp.watch_response(cancel, response):
                 while not ended and dropped is None:
                     buffer = writer.acquire(cancel)
@@ -559,6 +585,7 @@ class _Download:
                     while filled < cap:
                         try:
                             count = fill(view[filled:cap])
+                            guard.check(self.done + filled + count)    # a trickle: resume, maybe faster
                         except _READ_ERRORS as exc:
                             if cancel is not None and cancel.is_cancelled():
                                 raise eohttp._cancelled_error() from None
@@ -581,10 +608,7 @@ class _Download:
                         first = False
                         if self.accept is None and eohttp.looks_like_html(bytes(view[:512]).decode("latin-1"), ""):
                             raise self._html_error(response, bytes(view[:filled]), more=False)
-                    if self.total is not None and self.done + filled > self.total:
-                        raise TransferError(eohttp.redact(translate(
-                            "Transfer", "{url} sent more data than it announced ({total} bytes).").format(
-                            url=eohttp.short_url(self.url), total=self.total)))
+                    self._check_growth(filled)
                     writer.submit(buffer, filled)    # what arrived before a drop is kept
                     self.done += filled
                     self._report()
@@ -803,7 +827,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
              limiter: Union[None, bool, eohttp.HostLimiter] = None, chunk_size: int = CHUNK_SIZE,
              disk_margin: Optional[int] = DISK_MARGIN, test_archive: bool = True, fsync: bool = True,
              allow_empty: bool = False, sha256: Optional[bool] = None,
-             replace: Union[None, bool, Collection[str]] = None) -> DownloadResult:
+             replace: Union[None, bool, Collection[str]] = None, secrets: Optional[eohttp.Secrets] = None,
+             max_size: int = MAX_UNKNOWN_SIZE) -> DownloadResult:
     """Download ``url`` to ``dest`` (or into ``dest_dir`` under the server's/URL's/default name).
 
     Streams to ``NAME.part`` with bounded memory, resumes dropped connections
@@ -829,6 +854,11 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     existing file of its name (default: yes for ``dest``, no in ``dest_dir``, where the name
     is the server's choice: the file then goes beside it under a unique name), or the paths
     it may replace (files the job made in an earlier run).
+    ``secrets`` (an :class:`http.Secrets`) names the headers and query parameters that
+    must not follow a redirect to another origin (``Authorization`` never does); a
+    pre-signed URL elsewhere is fetched without them.  A body without Content-Length may
+    bring at most ``max_size`` bytes, and the free disk space is checked as it grows;
+    every body must keep ``timeouts``' minimum rate.
 
     Raises CancelledError (the .part is removed), TransferError, ArchiveError,
     HttpError/AuthError.  A ``.part`` is kept only after a network failure of a
@@ -858,7 +888,8 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
         expected["sha256"] = expected_sha256.lower()
     job = _Download(url, dest, dest_dir, default_name, session or eohttp.default_session(), headers, cancel,
                     progress, expected_size, retry or eohttp.RetryPolicy(), timeouts or eohttp.Timeouts(),
-                    response, accept, expected, chunk_size, disk_margin, test_archive, fsync, allow_empty)
+                    response, accept, expected, chunk_size, disk_margin, test_archive, fsync, allow_empty,
+                    secrets, max_size)
     if sha256 is None:
         sha256 = DEFAULT_SHA256
     job.want_sha256 = bool(record_key or expected_sha256) if sha256 is None else bool(sha256)
@@ -893,7 +924,7 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
             job.backoff.sleep(delay)
             again = _Download(url, dest, dest_dir, default_name, job.session, headers, cancel, progress,
                               expected_size, job.policy, job.timeouts, None, accept, expected, chunk_size,
-                              disk_margin, test_archive, fsync, allow_empty)
+                              disk_margin, test_archive, fsync, allow_empty, secrets, max_size)
             again.want_sha256 = job.want_sha256
             again.replace = job.replace
             again.backoff = job.backoff

@@ -16,6 +16,7 @@ Pure Python (requests + stdlib); no qgis import.
 import email.utils
 import html
 import html.parser
+import http.client
 import json
 import logging
 import random
@@ -23,19 +24,20 @@ import re
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import parse_qsl, quote, quote_plus, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3
 
 from ...resources import version
+from .. import config
 from ..errors import AuthError, CancelledError, HttpError
 from ..i18n import translate
-from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, consumed_body,
-                            unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
+from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, body_reader, consumed_body,
+                            set_consumed_body, unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
 
 LOGGER_NAME = "eo_downloader"
 log = logging.getLogger(LOGGER_NAME)
@@ -159,10 +161,18 @@ def short_url(url: str, limit: int = 160) -> str:
 
 @dataclass
 class Timeouts:
-    """Connect and read timeouts (seconds) used on every request."""
+    """Connect and read timeouts (seconds) used on every request, and the slowest body accepted.
+
+    ``read`` bounds each wait for data; a body that keeps trickling in (a byte now and
+    then) is given up when less than ``min_rate`` bytes/s arrived over ``rate_window``
+    seconds (see :class:`RateGuard`; 0 turns that off).  Their defaults come from
+    :func:`.config.rate_limit` (environment variable > default).
+    """
 
     connect: float = 10.0
     read: float = 60.0
+    min_rate: float = field(default_factory=lambda: config.rate_limit("min_rate"))
+    rate_window: float = field(default_factory=lambda: config.rate_limit("min_rate_window"))
 
     def as_tuple(self) -> Tuple[float, float]:
         return (float(self.connect), float(self.read))
@@ -346,6 +356,332 @@ def default_session() -> requests.Session:
         if _DEFAULT_SESSION is None:
             _DEFAULT_SESSION = make_session()
         return _DEFAULT_SESSION
+
+
+# --------------------------------------------------------------------------- bodies: size and rate
+
+#: The largest JSON (or other non-streamed) answer read into memory.  (An EOSDA search page of
+#: 500 MODIS scenes, whose footprints have many vertices, is about 70 MB.)
+MAX_JSON_BYTES = 128 * 1024 * 1024
+
+
+class SlowBodyError(requests.exceptions.Timeout):
+    """A body arrived slower than the minimum rate (a network failure: worth another attempt)."""
+
+
+class RateGuard:
+    """Gives up a body that arrives slower than ``min_rate`` bytes/s over ``window`` seconds.
+
+    The read timeout only bounds each wait for data: a server sending a byte every few
+    seconds never trips it.  :meth:`check` is called after every read with the bytes
+    received so far; in each window of ``window`` seconds at least ``min_rate * window``
+    bytes must arrive.  ``min_rate`` or ``window`` 0 turns the check off.
+    """
+
+    def __init__(self, timeouts: Optional["Timeouts"] = None, clock: Callable[[], float] = time.monotonic):
+        timeouts = timeouts or Timeouts()
+        self.min_rate = max(0.0, float(timeouts.min_rate or 0))
+        self.window = max(0.0, float(timeouts.rate_window or 0))
+        self.clock = clock
+        self.start = clock()
+        self.mark = 0
+
+    def check(self, done: int) -> None:
+        """Raise :class:`SlowBodyError` when the current window ended with too few bytes."""
+        if self.min_rate <= 0 or self.window <= 0:
+            return
+        now = self.clock()
+        elapsed = now - self.start
+        if elapsed < self.window:
+            return
+        got = done - self.mark
+        if got < self.min_rate * elapsed:
+            raise SlowBodyError(translate(
+                "Http", "the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} "
+                        "bytes/s").format(got=got, seconds=elapsed, rate=_number(self.min_rate)))
+        self.start, self.mark = now, done
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else "{:g}".format(value)
+
+
+def body_too_large(url: str, received: int, limit: int, announced: Optional[int] = None) -> HttpError:
+    """The error for an answer larger than the plugin reads into memory (not retryable)."""
+    if announced is not None:
+        message = translate("Http", "The answer of {url} is too large: {size} bytes announced, the limit is "
+                                    "{limit} bytes.").format(url=short_url(url), size=announced, limit=limit)
+    else:
+        message = translate("Http", "The answer of {url} is too large: more than {size} bytes without an "
+                                    "announced size, the limit is {limit} bytes.").format(
+            url=short_url(url), size=received, limit=limit)
+    return HttpError(redact(message), status=None, retryable=False,
+                     hint=translate("Http", "The service sent far more than such an answer holds; check the "
+                                            "service address in the settings."))
+
+
+def _body_reader(response, guard: Optional[RateGuard] = None) -> Callable[[int], bytes]:
+    """:func:`.urllib3_hooks.body_reader` with ``guard`` checking the bytes received on the wire."""
+    return body_reader(response, guard.check if guard is not None else None)
+
+
+def read_capped(response, limit: int, timeouts: Optional["Timeouts"] = None, url: str = "") -> bytes:
+    """The whole body, at most ``limit`` bytes, never slower than the minimum rate.
+
+    Raises :func:`body_too_large` (the response is closed), :class:`SlowBodyError`,
+    or the read's own error (a dropped connection, a read timeout).
+    """
+    length = response.headers.get("Content-Length", "").strip()
+    if length.isdigit() and int(length) > limit and not response.headers.get("Content-Encoding"):
+        response.close()
+        raise body_too_large(url or response.url, 0, limit, announced=int(length))
+    read = _body_reader(response, RateGuard(timeouts))
+    chunks: List[bytes] = []
+    size = 0
+    while True:
+        data = read(65536)
+        if not data:
+            return b"".join(chunks)
+        chunks.append(data)
+        size += len(data)
+        if size > limit:
+            response.close()
+            raise body_too_large(url or response.url, size, limit)
+
+
+def _read_into(response, limit: int, timeouts: Optional["Timeouts"], url: str) -> None:
+    """Read a (streamed) response's body with the caps; afterwards ``.content``/``.json()`` work."""
+    try:
+        data = read_capped(response, limit, timeouts, url)
+    except SlowBodyError:                   # (first: a requests exception is an OSError too)
+        response.close()
+        raise
+    except (urllib3.exceptions.ReadTimeoutError, socket.timeout) as exc:
+        response.close()
+        raise requests.exceptions.ReadTimeout(exc) from None
+    except _READ_ERRORS as exc:
+        response.close()
+        raise requests.exceptions.ChunkedEncodingError(exc) from None
+    set_consumed_body(response, data)
+    response.close()
+
+
+#: What reading a body raises when the connection fails.
+_READ_ERRORS = (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError)
+
+
+# --------------------------------------------------------------------------- redirects
+
+REDIRECT_STATUSES = frozenset([301, 302, 303, 307, 308])
+#: Redirects followed for one request before giving up (a loop).
+MAX_REDIRECTS = 10
+_BODY_KWARGS = ("data", "json", "files")
+_BODY_HEADERS = ("content-type", "content-length", "transfer-encoding")
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What in a request is secret: :func:`send_following` never sends it to another origin.
+
+    ``headers``: names of headers carrying a secret (``Authorization`` always is one);
+    ``params``: names of query parameters carrying one; ``body``: the body carries one
+    (a token request's form), so it is never sent again to another origin.  The
+    ``auth=`` argument of requests (eodag's credentials) is always secret.
+    """
+
+    headers: Tuple[str, ...] = ()
+    params: Tuple[str, ...] = ()
+    body: bool = False
+
+    def header_names(self) -> set:
+        return {"authorization"} | {name.lower() for name in self.headers}
+
+    def carried_by(self, url: str, kwargs: Dict) -> bool:
+        """Whether a request of ``url`` with ``kwargs`` carries any of these secrets."""
+        names = self.header_names()
+        if any(key.lower() in names for key in (kwargs.get("headers") or {})) or kwargs.get("auth"):
+            return True
+        if self.body and any(kwargs.get(key) for key in _BODY_KWARGS):
+            return True
+        query = urlsplit(url).query
+        return any(key in self.params for key, _ in parse_qsl(query, keep_blank_values=True))
+
+
+NO_SECRETS = Secrets()
+
+
+@dataclass
+class RedirectStep:
+    """Where and how a redirect is followed (see :func:`plan_redirect`)."""
+
+    method: str
+    url: str
+    same_origin: bool
+    keep_body: bool
+
+
+def same_origin(url: str, other: str) -> bool:
+    """Same scheme, host and port -- or ``other`` is ``url`` upgraded from http to https
+    (same host, default ports), which requests allows for ``Authorization`` too."""
+    if host_key(url) == host_key(other):
+        return True
+    a, b = urlsplit(url), urlsplit(other)
+    return (a.scheme == "http" and b.scheme == "https" and (a.hostname or "").lower() == (b.hostname or "").lower()
+            and a.port in (None, 80) and b.port in (None, 443))
+
+
+def plan_redirect(method: str, url: str, status: int, location: str, start_url: str,
+                  carries_secrets: bool, body_secret: bool) -> RedirectStep:
+    """The next request after a ``status`` redirect to ``location`` -- or the refusal.
+
+    ``start_url`` is where the request was meant to go (its secrets belong to that
+    origin); ``carries_secrets``: the request carried any secret; ``body_secret``: its
+    body holds one.  As requests and browsers do, 303 and 302 (of anything but HEAD) and
+    301 of a POST become a GET, and only 307/308 send the body again.  Refused
+    (HttpError, not retryable): a request with secrets redirected from https to http,
+    and a secret body that would be sent again to another origin.
+    """
+    target = urljoin(url, location.strip())
+    parts = urlsplit(target)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise HttpError(redact(translate("Http", "{method} {url} redirected to an address that is not http(s): "
+                                                 "{target}").format(method=method, url=short_url(url),
+                                                                    target=short_url(target))), status=status)
+    new_method = method
+    if (status == 303 and method != "HEAD") or (status == 302 and method != "HEAD") or \
+            (status == 301 and method == "POST"):
+        new_method = "GET"
+    keep_body = status in (307, 308)
+    same = same_origin(start_url, target)
+    if carries_secrets and urlsplit(url).scheme == "https" and parts.scheme == "http":
+        raise HttpError(redact(translate(
+            "Http", "{method} {url}: the server redirected from {origin} to {target}, which is not encrypted "
+                    "(http). The request carries credentials, so the redirect was not followed.").format(
+            method=method, url=short_url(url), origin=host_key(url), target=host_key(target))),
+            status=status, retryable=False,
+            hint=translate("Http", "Check the service address in the settings, and the proxy."))
+    if keep_body and body_secret and not same:
+        raise HttpError(redact(translate(
+            "Http", "{method} {url}: the server redirected to another host ({target}) and asked for the "
+                    "request to be sent again there. The request carries credentials, so it was not "
+                    "sent.").format(method=method, url=short_url(url), target=host_key(target))),
+            status=status, retryable=False,
+            hint=translate("Http", "Check the service address in the settings, and the proxy."))
+    return RedirectStep(new_method, target, same, keep_body)
+
+
+def _query_key(segment: str) -> str:
+    return unquote_plus(segment.split("=", 1)[0])
+
+
+def _with_params(url: str, params: Iterable[Tuple[str, str]]) -> str:
+    """``url`` with the ``params`` it lacks appended (the rest of its query kept byte for byte)."""
+    parts = urlsplit(url)
+    present = {_query_key(segment) for segment in parts.query.split("&") if segment}
+    missing = [(key, value) for key, value in params if key not in present]
+    if not missing:
+        return url
+    query = (parts.query + "&" if parts.query else "") + urlencode(missing)
+    return urlunsplit(parts._replace(query=query))
+
+
+def _without_params(url: str, names: Tuple[str, ...]) -> str:
+    """``url`` without the query parameters ``names`` (the rest kept byte for byte)."""
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.query.split("&") if segment]
+    kept = [segment for segment in segments if _query_key(segment) not in names]
+    return url if len(kept) == len(segments) else urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def _next_kwargs(kwargs: Dict, step: RedirectStep, keep_secrets: bool, secrets: Secrets) -> Dict:
+    kwargs = dict(kwargs)
+    headers = dict(kwargs.get("headers") or {})
+    if not step.keep_body:
+        for key in _BODY_KWARGS:
+            kwargs.pop(key, None)
+        headers = {k: v for k, v in headers.items() if k.lower() not in _BODY_HEADERS}
+    if not keep_secrets:
+        names = secrets.header_names()
+        headers = {k: v for k, v in headers.items() if k.lower() not in names}
+        kwargs.pop("auth", None)
+    kwargs["headers"] = headers
+    return kwargs
+
+
+def _discard(response, cancel) -> None:
+    try:
+        with watch_response(cancel, response):
+            read_limited(response, 65536)
+    finally:
+        response.close()
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+
+
+def _read_watched(response, cancel, limit: int, timeouts: Optional["Timeouts"], url: str) -> None:
+    """:func:`_read_into` that a cancel interrupts at once (the watcher shuts the socket down)."""
+    try:
+        with watch_response(cancel, response):
+            _read_into(response, limit, timeouts, url)
+    except requests.exceptions.RequestException:
+        if cancel is not None and cancel.is_cancelled():
+            raise _cancelled_error() from None
+        raise
+    if cancel is not None and cancel.is_cancelled():
+        raise _cancelled_error()
+
+
+def send_following(session: requests.Session, method: str, url: str, cancel=None, *,
+                   secrets: Optional[Secrets] = None, timeouts: Optional["Timeouts"] = None,
+                   max_body: Optional[int] = None, **kwargs) -> requests.Response:
+    """:func:`send` that follows redirects itself, so secrets stay with their origin.
+
+    requests' own redirect handling strips only ``Authorization`` when the host changes:
+    a key header (``x-api-key``) or query parameter (``api_key``) would go wherever the
+    server points.  Here every hop is sent with ``allow_redirects=False``; a hop to
+    another origin goes without the ``secrets`` (headers, query parameters, ``auth``),
+    and :func:`plan_redirect` refuses what cannot be made safe.  At most
+    :data:`MAX_REDIRECTS` hops.  Without ``stream=True`` the body is read here, at most
+    ``max_body`` bytes (default :data:`MAX_JSON_BYTES`) and not slower than ``timeouts``'
+    minimum rate.  Any status is returned; ``allow_redirects=False`` returns the first
+    answer as it is.
+    """
+    secrets = secrets or NO_SECRETS
+    if "timeout" not in kwargs:
+        kwargs["timeout"] = (timeouts or Timeouts()).as_tuple()
+    stream = bool(kwargs.pop("stream", False))
+    follow = kwargs.pop("allow_redirects", True)
+    params = kwargs.pop("params", None)
+    if params:
+        url = requests.Request("GET", url, params=params).prepare().url
+    carries = secrets.carried_by(url, kwargs)
+    body_secret = secrets.body and any(kwargs.get(key) for key in _BODY_KWARGS)
+    secret_params = [(k, v) for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+                     if k in secrets.params]
+    start, keep = url, True
+    for hop in range(MAX_REDIRECTS + 1):
+        response = send(session, method, url, cancel, stream=True, allow_redirects=False, **kwargs)
+        location = response.headers.get("Location") if response.status_code in REDIRECT_STATUSES else None
+        if not follow or not location:
+            break
+        if hop == MAX_REDIRECTS:
+            response.close()
+            raise HttpError(redact(translate("Http", "{method} {url} was redirected more than {n} times; "
+                                                     "stopped.").format(method=method, url=short_url(start),
+                                                                        n=MAX_REDIRECTS)),
+                            status=response.status_code, retryable=False)
+        _discard(response, cancel)
+        step = plan_redirect(method, url, response.status_code, location, start, carries, body_secret)
+        keep = keep and step.same_origin
+        kwargs = _next_kwargs(kwargs, step, keep, secrets)
+        method = step.method
+        url = _with_params(step.url, secret_params) if keep else _without_params(step.url, secrets.params)
+        body_secret = body_secret and step.keep_body
+        _log(logging.DEBUG, "{} redirected ({}) to {}{}".format(short_url(start), response.status_code,
+                                                               short_url(url), "" if keep else " (no credentials)"))
+    if not stream:
+        _read_watched(response, cancel, MAX_JSON_BYTES if max_body is None else max_body, timeouts, url)
+    return response
 
 
 # --------------------------------------------------------------------------- per-host limit
@@ -663,11 +999,13 @@ def read_limited(response: requests.Response, limit: int = 65536) -> str:
         if consumed is not None:
             data = consumed[:limit]
         else:
-            for chunk in response.iter_content(16384):
+            read = _body_reader(response, RateGuard())   # (an error page trickling in is not waited for)
+            while size < limit:
+                chunk = read(16384)
+                if not chunk:
+                    break
                 chunks.append(chunk)
                 size += len(chunk)
-                if size >= limit:
-                    break
             data = b"".join(chunks)[:limit]
     except Exception:
         data = b"".join(chunks)[:limit]
@@ -732,6 +1070,8 @@ def network_error(method: str, url: str, exc: BaseException, attempts: int = 0) 
 
 
 def describe_exception(exc: BaseException) -> str:
+    if isinstance(exc, SlowBodyError):
+        return str(exc)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return translate("Http", "connection timed out")
     if isinstance(exc, (requests.exceptions.ReadTimeout, urllib3.exceptions.ReadTimeoutError, socket.timeout)):
@@ -772,7 +1112,8 @@ def is_transient(exc: BaseException) -> bool:
 
 def request(session: Optional[requests.Session], method: str, url: str, *, retry: Optional[RetryPolicy] = None,
             timeouts: Optional[Timeouts] = None, cancel=None, retry_statuses: Optional[Iterable[int]] = None,
-            backoff: Optional[Backoff] = None, **requests_kwargs) -> requests.Response:
+            backoff: Optional[Backoff] = None, secrets: Optional[Secrets] = None,
+            max_body: Optional[int] = None, **requests_kwargs) -> requests.Response:
     """Send a request with timeouts and retries; return the response for 1xx-3xx.
 
     Retries connection errors, timeouts, 408, 429, 5xx and 403 with a rate-limit
@@ -781,7 +1122,8 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
     statuses (or when the retries are exhausted; ``retryable`` tells which), and
     :class:`CancelledError` within ~0.1 s of ``cancel`` firing.  Every message is
     redacted.  ``requests_kwargs`` go to ``session.request`` (``stream=True`` for
-    downloads; a ``timeout`` there overrides ``timeouts``).
+    downloads; a ``timeout`` there overrides ``timeouts``).  Sent by :func:`send_following`
+    (redirects, ``secrets``, ``max_body``); a too slow body counts as a network failure.
     """
     session = session or default_session()
     policy = retry or RetryPolicy()
@@ -794,7 +1136,8 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
         if cancel is not None:
             cancel.raise_if_cancelled()
         try:
-            response = send(session, method, url, cancel, **requests_kwargs)
+            response = send_following(session, method, url, cancel, secrets=secrets, timeouts=timeouts,
+                                      max_body=max_body, **requests_kwargs)
         except CancelledError:
             raise
         except requests.exceptions.RequestException as exc:
@@ -864,13 +1207,18 @@ def incomplete_body(response: requests.Response, method: str = "GET") -> Optiona
     return translate("Transfer", "the connection closed after {} of {} bytes").format(received, int(length))
 
 
-def read_body(response: requests.Response, method: str = "GET") -> Tuple[bytes, Optional[str]]:
+def read_body(response: requests.Response, method: str = "GET", limit: Optional[int] = None,
+              timeouts: Optional[Timeouts] = None) -> Tuple[bytes, Optional[str]]:
     """(body, None) for a streamed response read to its end; (what came, why it is incomplete)
-    when the connection failed or closed early.  The response is closed."""
+    when the connection failed, closed early or the body came slower than the minimum rate.
+    A body over ``limit`` bytes (default :data:`MAX_JSON_BYTES`) raises :func:`body_too_large`.
+    The response is closed."""
     try:
-        data = response.content
+        data = consumed_body(response)          # (a response not streamed was read by send_following)
+        if data is None:
+            data = read_capped(response, MAX_JSON_BYTES if limit is None else limit, timeouts)
         problem = incomplete_body(response, method)
-    except requests.exceptions.RequestException as exc:
+    except (requests.exceptions.RequestException,) + _READ_ERRORS as exc:
         data, problem = b"", describe_exception(exc)
     finally:
         response.close()

@@ -8,7 +8,9 @@ The plugin needs three things those libraries do not offer publicly:
   once when the job is cancelled (:func:`response_socket`, :func:`abort_response`, the
   :data:`WATCHER` thread and :class:`watch_response`);
 * a body reader that fills the engine's buffers straight from the buffered socket file
-  (:func:`body_filler`), and the body requests already holds (:func:`consumed_body`).
+  (:func:`body_filler`), one that returns what has arrived, decoded (:func:`body_reader`, for the
+  capped and rate-checked reads of :mod:`.http`), and the body requests holds
+  (:func:`consumed_body`, :func:`set_consumed_body`).
 
 Each degrades quietly when an attribute it reads is missing (a cancel then waits for the read
 timeout, a body takes the slower reader), so a library upgrade would not stop the plugin, only make
@@ -22,7 +24,7 @@ import re
 import socket
 import threading
 import time
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import requests
 import urllib3
@@ -247,6 +249,66 @@ def body_filler(response: requests.Response, decoding: bool):
         view[:len(data)] = data
         return len(data)
     return fill, None
+
+
+def body_reader(response, check: Optional[Callable[[int], None]] = None) -> Callable[[int], bytes]:
+    """read(n) -> what has arrived (about ``n`` bytes at most, at least 1), b"" at the end.
+
+    Unlike ``raw.read(n)``, which waits for ``n`` bytes, this returns after one socket
+    read, and ``check(bytes received on the wire)`` is called after each (a compressed
+    trickle may decode to nothing for a long time; :class:`.http.RateGuard` judges it).
+    urllib3 1.26 has no ``read1``: the bytes come from its http.client response
+    (``_fp``) and are decoded by its decoder, and ``_fp_bytes_read`` is kept so that
+    ``raw.tell()`` stays right.
+    """
+    raw = response.raw
+    read1 = getattr(raw, "read1", None)
+    check = check or (lambda done: None)
+    if read1 is not None:                                   # urllib3 >= 2
+        def read_v2(n: int) -> bytes:
+            data = read1(n, decode_content=True)
+            check(raw.tell())
+            return data
+        return read_v2
+    fp = getattr(raw, "_fp", None)
+    if fp is None or not hasattr(fp, "read1"):
+        def read_blocking(n: int) -> bytes:                 # (waits for n bytes: no better way)
+            data = raw.read(n, decode_content=True)
+            check(raw.tell())
+            return data
+        return read_blocking
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    decoder = None
+    if encoding not in ("", "identity"):
+        raw._init_decoder()
+        decoder = raw._decoder
+    state = {"flushed": False}
+
+    def read(n: int) -> bytes:
+        while True:
+            data = fp.read1(n) if not fp.isclosed() else b""
+            raw._fp_bytes_read += len(data)
+            if not data:
+                fp.close()        # (as urllib3 does at the end: the connection can then be reused)
+            check(raw._fp_bytes_read)
+            if decoder is None:
+                return data
+            if not data:
+                if state["flushed"]:
+                    return b""
+                state["flushed"] = True
+                return decoder.flush() if hasattr(decoder, "flush") else b""
+            out = decoder.decompress(data)
+            if out:
+                return out
+
+    return read
+
+
+def set_consumed_body(response, data: bytes) -> None:
+    """Make ``data`` the body requests holds (``.content``, ``.json()``) after reading it ourselves."""
+    response._content = data
+    response._content_consumed = True
 
 
 def consumed_body(response) -> Optional[bytes]:

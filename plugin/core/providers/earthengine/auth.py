@@ -133,7 +133,7 @@ class RefreshTokenProvider(TokenProvider):
             form["client_secret"] = self.client_secret
         try:
             response = http.request(self._session, "POST", self.token_url, data=form,
-                                    headers={"Accept": "application/json"},
+                                    headers={"Accept": "application/json"}, secrets=http.Secrets(body=True),
                                     retry=http.RetryPolicy(max_attempts=3, base_delay=0.5),
                                     timeouts=http.Timeouts(connect=10.0, read=self._timeout))
         except HttpError as exc:
@@ -199,7 +199,7 @@ class ServiceAccountProvider(TokenProvider):
 
     label = "service account"
 
-    def __init__(self, key_json: Any, scopes=EE_SCOPES, token_url: Optional[str] = None):
+    def __init__(self, key_json: Any, scopes=EE_SCOPES, token_url: Optional[str] = None, session=None):
         try:
             from google.oauth2 import service_account  # noqa: F401
             import google.auth.transport.requests  # noqa: F401
@@ -228,6 +228,7 @@ class ServiceAccountProvider(TokenProvider):
         from google.oauth2 import service_account
         self._credentials = service_account.Credentials.from_service_account_info(info, scopes=list(scopes))
         self.project = info.get("project_id")
+        self._transport = GoogleTransport(session)
         self._lock = threading.Lock()
         _register(info.get("private_key", ""))
 
@@ -239,17 +240,51 @@ class ServiceAccountProvider(TokenProvider):
             self._credentials.token = None
 
     def token(self) -> str:
-        import google.auth.transport.requests
         from google.auth import exceptions as gexc
         with self._lock:
             if not self._credentials.valid:
                 try:
-                    self._credentials.refresh(google.auth.transport.requests.Request())
+                    self._credentials.refresh(self._transport)
                 except gexc.GoogleAuthError as exc:
                     raise AuthError(translate("EeAuth", "The service-account key was refused: {}").format(exc),
                                     hint=fix_credentials_hint()) from None
             _register(self._credentials.token)
             return self._credentials.token
+
+
+class GoogleTransport:
+    """google-auth's HTTP transport (a ``google.auth.transport.Request``) through the plugin's.
+
+    google-auth's own transport lets requests follow redirects, which would post the
+    signed assertion wherever a 307 points; here the body is a secret of
+    :func:`plugin.core.http.send_following`: never sent to another origin, and the
+    answer is read with the plugin's size and rate limits.
+    """
+
+    def __init__(self, session=None, timeout: float = 30.0):
+        self._session = session
+        self._timeout = timeout
+
+    def __call__(self, url, method="GET", body=None, headers=None, timeout=None, **kwargs):
+        import requests
+        from google.auth import exceptions as gexc
+        from ...transfer import http
+        try:
+            response = http.send_following(self._session or http.default_session(), method, url,
+                                           secrets=http.Secrets(body=True), data=body, headers=dict(headers or {}),
+                                           timeouts=http.Timeouts(connect=10.0, read=timeout or self._timeout))
+        except requests.exceptions.RequestException as exc:
+            raise gexc.TransportError(http.describe_exception(exc)) from None
+        return _TransportResponse(response)
+
+
+class _TransportResponse:
+    """A ``google.auth.transport.Response`` of a requests response (body already read)."""
+
+    def __init__(self, response):
+        self.status = response.status_code
+        self.headers = response.headers
+        self.data = response.content
 
 
 def provider_from_json(data: Any, token_url: Optional[str] = None, session=None) -> TokenProvider:
@@ -277,7 +312,7 @@ def provider_from_json(data: Any, token_url: Optional[str] = None, session=None)
         raise ParameterError(translate("EeAuth", "The Earth Engine credentials must be a JSON object."),
                              fix_credentials_hint())
     if data.get("type") == "service_account":
-        return ServiceAccountProvider(data, token_url=token_url)
+        return ServiceAccountProvider(data, token_url=token_url, session=session)
     if data.get("refresh_token"):
         if not data.get("client_id"):
             raise ParameterError(translate("EeAuth", "The Earth Engine credentials name no OAuth client "

@@ -900,8 +900,10 @@ class EodagClient:
                                           "are used at the first download).").format(provider=provider)
             if cancel is not None:
                 cancel.raise_if_cancelled()
-            response = http.send(session or http.default_session(), "GET", link, cancel,
-                                 headers={"Range": "bytes=0-0"}, auth=auth, stream=True, timeout=(10, 60))
+            # (eodag's credentials are an ``auth`` object: send_following keeps them from other origins)
+            response = http.send_following(session or http.default_session(), "GET", link, cancel,
+                                           headers={"Range": "bytes=0-0"}, auth=auth, stream=True,
+                                           timeouts=http.Timeouts(connect=10, read=60))
             response.close()
         except CancelledError:
             raise

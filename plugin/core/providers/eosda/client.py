@@ -545,15 +545,21 @@ class EosdaClient:
         return headers
 
     def _same_origin(self, url: str) -> bool:
-        a, b = urlsplit(url), urlsplit(self.base_url)
-        return (a.scheme, a.netloc) == (b.scheme, b.netloc)
+        from ...transfer import http
+        return http.host_key(url) == http.host_key(self.base_url)
+
+    @staticmethod
+    def _secrets():
+        """The key's two places: http.send_following never sends them to another origin."""
+        from ...transfer import http
+        return http.Secrets(headers=("x-api-key",), params=("api_key",))
 
     def _request(self, method: str, url: str, *, finish_once_sent: bool = False, **kwargs):
         from ...transfer import http
         cancel = _FinishOnceSent(self.cancel) if finish_once_sent else self.cancel
         try:
             return http.request(self.session, method, url, retry=self.retry, timeouts=self.timeouts,
-                                cancel=cancel, **kwargs)
+                                cancel=cancel, secrets=self._secrets(), **kwargs)
         except AuthError as exc:
             detail = _body_message(getattr(exc, "body", None)) or exc.message
             raise AuthError(translate("Eosda", "EOSDA refused the API key: {}").format(detail),
@@ -639,7 +645,7 @@ class EosdaClient:
             ctype = _content_type(resp)
             if not (_is_json_type(ctype) or ctype.startswith("text/")):
                 return TaskStatus("file", status="completed", response=resp)
-            raw, cut = http.read_body(resp)
+            raw, cut = http.read_body(resp, timeouts=self.timeouts)
             if cut is not None:
                 delay = backoff.next_delay(None)
                 if delay is None:
@@ -740,7 +746,8 @@ class EosdaClient:
             url = self._url("/api/gdw/api/{}".format(task.task_id))
             result = transfer.download(url, dest_dir=dest_dir, default_name=stem + ext, session=self.session,
                                        headers=self._headers(), cancel=self.cancel, progress=progress,
-                                       retry=self.retry, timeouts=self.timeouts, response=resp, replace=owned)
+                                       retry=self.retry, timeouts=self.timeouts, response=resp, replace=owned,
+                                       secrets=self._secrets())
             owned.add(result.path)
             paths.append(result.path)
         else:
@@ -753,7 +760,8 @@ class EosdaClient:
                                                     if expected_type else "")
                 result = transfer.download(url, dest_dir=dest_dir, default_name=default, session=self.session,
                                            headers=headers, cancel=self.cancel, progress=progress,
-                                           retry=self.retry, timeouts=self.timeouts, replace=owned)
+                                           retry=self.retry, timeouts=self.timeouts, replace=owned,
+                                           secrets=self._secrets())
                 owned.add(result.path)
                 paths.append(result.path)
         return unpack_outputs(paths, dest_dir, cancel=self.cancel, owned=owned)
