@@ -484,27 +484,27 @@
         <translation>Se rechazó la clave de cuenta de servicio: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="357"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>No hay credenciales de Earth Engine configuradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="309"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Las credenciales de Earth Engine no son un JSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="277"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="312"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Las credenciales de Earth Engine deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="318"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Las credenciales de Earth Engine no indican ningún cliente OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="328"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Estas credenciales no contienen ni un token de actualización, ni una clave de cuenta de servicio, ni un token de acceso.</translation>
     </message>
@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="84"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="93"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="111"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="102"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -2127,22 +2127,22 @@
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="976"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1141"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1164"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
@@ -2162,22 +2162,22 @@
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="911"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="923"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -2606,52 +2606,52 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="143"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="141"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>El ID de vista está vacío: elija una escena de los resultados de la búsqueda (por ejemplo S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>El ID de vista '{}' no empieza por un sensor admitido ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Use un ID de vista devuelto por la búsqueda de EOSDA, por ejemplo S2/13/R/EL/2023/7/19/0 o L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="159"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="157"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>El ID de vista '{}' no es un ID de vista {} válido: se esperaba {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="250"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="244"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>No hay ninguna banda seleccionada: indique al menos una banda (por ejemplo B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="220"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Banda(s) desconocida(s) para {}: {}. Bandas disponibles: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="289"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La referencia '{}' solo puede contener letras, dígitos y _ . : - (128 caracteres como máximo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="301"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>La URL de devolución de llamada debe ser una URL http(s), no '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="310"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="304"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA acepta un solo Polygon por solicitud; se ha dado un {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="493"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="487"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tarea está marcada como '{}' pero su respuesta no contiene ningún archivo de resultado.</translation>
     </message>
@@ -2716,72 +2716,72 @@
         <translation type="obsolete">Puede que el servidor esté ocupado: vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="783"/>
         <source>The search limit must be a positive number.</source>
         <translation>El límite de búsqueda debe ser un número positivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="816"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La búsqueda de EOSDA falló (HTTP {}): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="821"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La búsqueda de EOSDA respondió con algo que no es JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="827"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La respuesta de la búsqueda de EOSDA no tiene lista de resultados: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="868"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA: introdúzcala en la configuración del complemento (se guarda en el gestor de autenticación de QGIS) o defina EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Conjunto de datos de EOSDA desconocido '{}'; use uno de: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="957"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La fecha de {} '{}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="962"/>
         <source>start</source>
         <translation>inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="965"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Las fechas están invertidas: el inicio {} es posterior al fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="974"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>El límite de cobertura de nubes debe ser un número de 0 a 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="977"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="986"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>El área de búsqueda debe ser un polígono GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="991"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
@@ -2942,99 +2942,144 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="651"/>
+        <location filename="../plugin/core/transfer/http.py" line="987"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="683"/>
+        <location filename="../plugin/core/transfer/http.py" line="1021"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="685"/>
+        <location filename="../plugin/core/transfer/http.py" line="1023"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="687"/>
+        <location filename="../plugin/core/transfer/http.py" line="1025"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="689"/>
+        <location filename="../plugin/core/transfer/http.py" line="1027"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="691"/>
+        <location filename="../plugin/core/transfer/http.py" line="1029"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="700"/>
+        <location filename="../plugin/core/transfer/http.py" line="1038"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="700"/>
+        <location filename="../plugin/core/transfer/http.py" line="1038"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="823"/>
+        <location filename="../plugin/core/transfer/http.py" line="1166"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="1044"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="821"/>
+        <location filename="../plugin/core/transfer/http.py" line="1164"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="824"/>
+        <location filename="../plugin/core/transfer/http.py" line="1167"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="736"/>
+        <location filename="../plugin/core/transfer/http.py" line="1076"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="739"/>
+        <location filename="../plugin/core/transfer/http.py" line="1079"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="741"/>
+        <location filename="../plugin/core/transfer/http.py" line="1081"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="745"/>
+        <location filename="../plugin/core/transfer/http.py" line="1085"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="747"/>
+        <location filename="../plugin/core/transfer/http.py" line="1087"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="748"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="888"/>
+        <location filename="../plugin/core/transfer/http.py" line="1236"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="399"/>
+        <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
+        <translation>el servidor envió {got} bytes en {seconds:.0f} s, menos que el mínimo de {rate} bytes/s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="412"/>
+        <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
+        <translation>La respuesta de {url} es demasiado grande: {size} bytes anunciados, el límite es de {limit} bytes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="415"/>
+        <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
+        <translation>La respuesta de {url} es demasiado grande: más de {size} bytes sin tamaño anunciado, el límite es de {limit} bytes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="418"/>
+        <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
+        <translation>El servicio envió mucho más de lo que contiene una respuesta así; compruebe la dirección del servicio en la configuración.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="547"/>
+        <source>{method} {url} redirected to an address that is not http(s): {target}</source>
+        <translation>{method} {url} redirigió a una dirección que no es http(s): {target}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="557"/>
+        <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
+        <translation>{method} {url}: el servidor redirigió de {origin} a {target}, que no está cifrado (http). La solicitud lleva credenciales, así que no se siguió la redirección.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <source>Check the service address in the settings, and the proxy.</source>
+        <translation>Compruebe la dirección del servicio en la configuración, y el proxy.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
+        <translation>{method} {url}: el servidor redirigió a otro host ({target}) y pidió volver a enviar allí la solicitud. La solicitud lleva credenciales, así que no se envió.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="669"/>
+        <source>{method} {url} was redirected more than {n} times; stopped.</source>
+        <translation>{method} {url} fue redirigido más de {n} veces; detenido.</translation>
     </message>
 </context>
 <context>
@@ -3078,7 +3123,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="421"/>
+        <location filename="../plugin/core/transfer/http.py" line="757"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
@@ -4414,119 +4459,129 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="269"/>
+        <location filename="../plugin/core/transfer/download.py" line="275"/>
         <source>{} is already being downloaded.</source>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="359"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="359"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="374"/>
+        <location filename="../plugin/core/transfer/download.py" line="380"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="376"/>
+        <location filename="../plugin/core/transfer/download.py" line="382"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="378"/>
+        <location filename="../plugin/core/transfer/download.py" line="384"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="406"/>
+        <location filename="../plugin/core/transfer/download.py" line="413"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="416"/>
+        <location filename="../plugin/core/transfer/download.py" line="423"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="519"/>
+        <location filename="../plugin/core/transfer/download.py" line="526"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="521"/>
+        <location filename="../plugin/core/transfer/download.py" line="528"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="585"/>
+        <location filename="../plugin/core/transfer/download.py" line="539"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="864"/>
+        <location filename="../plugin/core/transfer/http.py" line="1207"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="626"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="643"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="643"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="673"/>
+        <location filename="../plugin/core/transfer/download.py" line="697"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="733"/>
+        <location filename="../plugin/core/transfer/download.py" line="757"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="744"/>
+        <location filename="../plugin/core/transfer/download.py" line="768"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="747"/>
+        <location filename="../plugin/core/transfer/download.py" line="771"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="838"/>
+        <location filename="../plugin/core/transfer/download.py" line="868"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="908"/>
+        <location filename="../plugin/core/transfer/download.py" line="939"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="620"/>
+        <location filename="../plugin/core/transfer/download.py" line="644"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="620"/>
+        <location filename="../plugin/core/transfer/download.py" line="644"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <source>{url} sent more than {size} without announcing its size; the limit is {limit}.</source>
+        <translation>{url} envió más de {size} sin anunciar su tamaño; el límite es de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <source>The server sends far more than such a file holds; check the address or try again later.</source>
+        <translation>El servidor envía mucho más de lo que contiene un archivo así; compruebe la dirección o vuelva a intentarlo más tarde.</translation>
     </message>
 </context>
 </TS>

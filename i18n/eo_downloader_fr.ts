@@ -484,27 +484,27 @@
         <translation>La clé de compte de service a été refusée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="357"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>Aucun identifiant Earth Engine n'est configuré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="274"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="309"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Les identifiants Earth Engine ne sont pas un JSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="277"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="312"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Les identifiants Earth Engine doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="283"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="318"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Les identifiants Earth Engine n'indiquent aucun client OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="293"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="328"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Ces identifiants ne contiennent ni jeton d'actualisation, ni clé de compte de service, ni jeton d'accès.</translation>
     </message>
@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="75"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="79"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="84"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="88"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="93"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="111"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="102"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -2127,22 +2127,22 @@
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="974"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="976"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1139"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1141"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1144"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1162"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1164"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
@@ -2162,22 +2162,22 @@
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="909"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="911"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="915"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="918"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="923"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -2606,52 +2606,52 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="143"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="141"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>L'ID de vue est vide : choisissez une scène dans les résultats de la recherche (par exemple S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>L'ID de vue « {} » ne commence pas par un capteur pris en charge ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="147"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Utilisez un ID de vue renvoyé par la recherche EOSDA, par exemple S2/13/R/EL/2023/7/19/0 ou L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="159"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="157"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>L'ID de vue « {} » n'est pas un ID de vue {} valide : attendu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="250"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="244"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>Aucune bande n'est sélectionnée : indiquez au moins une bande (par exemple B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="222"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="220"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Bande(s) inconnue(s) pour {} : {}. Bandes disponibles : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="289"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La référence « {} » ne peut contenir que des lettres, des chiffres et _ . : - (128 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="301"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>L'URL de rappel doit être une URL http(s), pas « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="310"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="304"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA accepte un seul Polygon par requête ; un {} a été fourni.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="493"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="487"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tâche est marquée « {} » mais sa réponse ne contient aucun fichier de résultat.</translation>
     </message>
@@ -2716,72 +2716,72 @@
         <translation type="obsolete">Le serveur est peut-être occupé : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="781"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="783"/>
         <source>The search limit must be a positive number.</source>
         <translation>La limite de recherche doit être un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="814"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="816"/>
         <source>The EOSDA search failed (HTTP {}): {}</source>
         <translation>La recherche EOSDA a échoué (HTTP {}) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="819"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="821"/>
         <source>The EOSDA search answered with something other than JSON.</source>
         <translation>La recherche EOSDA a répondu par autre chose que du JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="825"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="827"/>
         <source>The EOSDA search answer has no result list: {}</source>
         <translation>La réponse de la recherche EOSDA n'a pas de liste de résultats : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="866"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="868"/>
         <source>No EOSDA API key is set: enter it in the plugin settings (stored in the QGIS authentication manager) or set EO_DOWNLOADER_EOSDA_API_KEY.</source>
         <translation>Aucune clé d'API EOSDA n'est définie : saisissez-la dans les paramètres de l'extension (elle est stockée dans le gestionnaire d'authentification de QGIS) ou définissez EO_DOWNLOADER_EOSDA_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="941"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="943"/>
         <source>Unknown EOSDA dataset &apos;{}&apos;; use one of: {}.</source>
         <translation>Jeu de données EOSDA inconnu « {} » ; utilisez l'un de : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="955"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="957"/>
         <source>The {} date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>La date de {} « {} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="960"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="962"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="961"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
         <source>end</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="963"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="965"/>
         <source>The dates are reversed: the start {} is after the end {}.</source>
         <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="972"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="974"/>
         <source>The cloud cover limit must be a number from 0 to 100.</source>
         <translation>La limite de couverture nuageuse doit être un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="975"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="977"/>
         <source>The cloud cover limit must be from 0 to 100, not {}.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="984"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="986"/>
         <source>The search area must be a GeoJSON polygon.</source>
         <translation>La zone de recherche doit être un polygone GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="989"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="991"/>
         <source>The search area must be a GeoJSON Polygon, not {}.</source>
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
@@ -2942,99 +2942,144 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="651"/>
+        <location filename="../plugin/core/transfer/http.py" line="987"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="683"/>
+        <location filename="../plugin/core/transfer/http.py" line="1021"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="685"/>
+        <location filename="../plugin/core/transfer/http.py" line="1023"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="687"/>
+        <location filename="../plugin/core/transfer/http.py" line="1025"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="689"/>
+        <location filename="../plugin/core/transfer/http.py" line="1027"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="691"/>
+        <location filename="../plugin/core/transfer/http.py" line="1029"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="700"/>
+        <location filename="../plugin/core/transfer/http.py" line="1038"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="700"/>
+        <location filename="../plugin/core/transfer/http.py" line="1038"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="823"/>
+        <location filename="../plugin/core/transfer/http.py" line="1166"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="706"/>
+        <location filename="../plugin/core/transfer/http.py" line="1044"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="821"/>
+        <location filename="../plugin/core/transfer/http.py" line="1164"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="824"/>
+        <location filename="../plugin/core/transfer/http.py" line="1167"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="736"/>
+        <location filename="../plugin/core/transfer/http.py" line="1076"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="739"/>
+        <location filename="../plugin/core/transfer/http.py" line="1079"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="741"/>
+        <location filename="../plugin/core/transfer/http.py" line="1081"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="745"/>
+        <location filename="../plugin/core/transfer/http.py" line="1085"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="747"/>
+        <location filename="../plugin/core/transfer/http.py" line="1087"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="748"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="888"/>
+        <location filename="../plugin/core/transfer/http.py" line="1236"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="399"/>
+        <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
+        <translation>le serveur a envoyé {got} octets en {seconds:.0f} s, moins que le minimum de {rate} octets/s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="412"/>
+        <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
+        <translation>La réponse de {url} est trop grande : {size} octets annoncés, la limite est de {limit} octets.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="415"/>
+        <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
+        <translation>La réponse de {url} est trop grande : plus de {size} octets sans taille annoncée, la limite est de {limit} octets.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="418"/>
+        <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
+        <translation>Le service a envoyé bien plus que ce que contient une telle réponse ; vérifiez l'adresse du service dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="547"/>
+        <source>{method} {url} redirected to an address that is not http(s): {target}</source>
+        <translation>{method} {url} a redirigé vers une adresse qui n'est pas http(s) : {target}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="557"/>
+        <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
+        <translation>{method} {url} : le serveur a redirigé de {origin} vers {target}, qui n'est pas chiffré (http). La requête porte des identifiants : la redirection n'a pas été suivie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <source>Check the service address in the settings, and the proxy.</source>
+        <translation>Vérifiez l'adresse du service dans les paramètres, ainsi que le proxy.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
+        <translation>{method} {url} : le serveur a redirigé vers un autre hôte ({target}) en demandant d'y renvoyer la requête. La requête porte des identifiants : elle n'a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/http.py" line="669"/>
+        <source>{method} {url} was redirected more than {n} times; stopped.</source>
+        <translation>{method} {url} a été redirigé plus de {n} fois ; arrêté.</translation>
     </message>
 </context>
 <context>
@@ -3078,7 +3123,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="421"/>
+        <location filename="../plugin/core/transfer/http.py" line="757"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
@@ -4414,119 +4459,129 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="269"/>
+        <location filename="../plugin/core/transfer/download.py" line="275"/>
         <source>{} is already being downloaded.</source>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="359"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="359"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="374"/>
+        <location filename="../plugin/core/transfer/download.py" line="380"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="376"/>
+        <location filename="../plugin/core/transfer/download.py" line="382"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="378"/>
+        <location filename="../plugin/core/transfer/download.py" line="384"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="406"/>
+        <location filename="../plugin/core/transfer/download.py" line="413"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="416"/>
+        <location filename="../plugin/core/transfer/download.py" line="423"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="519"/>
+        <location filename="../plugin/core/transfer/download.py" line="526"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="521"/>
+        <location filename="../plugin/core/transfer/download.py" line="528"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="585"/>
+        <location filename="../plugin/core/transfer/download.py" line="539"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="864"/>
+        <location filename="../plugin/core/transfer/http.py" line="1207"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="626"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="643"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="643"/>
+        <location filename="../plugin/core/transfer/download.py" line="667"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="673"/>
+        <location filename="../plugin/core/transfer/download.py" line="697"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="733"/>
+        <location filename="../plugin/core/transfer/download.py" line="757"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="744"/>
+        <location filename="../plugin/core/transfer/download.py" line="768"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="747"/>
+        <location filename="../plugin/core/transfer/download.py" line="771"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="838"/>
+        <location filename="../plugin/core/transfer/download.py" line="868"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="908"/>
+        <location filename="../plugin/core/transfer/download.py" line="939"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="620"/>
+        <location filename="../plugin/core/transfer/download.py" line="644"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="620"/>
+        <location filename="../plugin/core/transfer/download.py" line="644"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <source>{url} sent more than {size} without announcing its size; the limit is {limit}.</source>
+        <translation>{url} a envoyé plus de {size} sans annoncer sa taille ; la limite est de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <source>The server sends far more than such a file holds; check the address or try again later.</source>
+        <translation>Le serveur envoie bien plus que ce que contient un tel fichier ; vérifiez l'adresse ou réessayez plus tard.</translation>
     </message>
 </context>
 </TS>

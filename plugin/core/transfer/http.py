@@ -757,7 +757,7 @@ def _cancelled_error() -> CancelledError:
     return CancelledError(translate("Jobs", "Cancelled by the user."))
 
 
-def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs) -> requests.Response:
+def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs) -> requests.Response:  # noqa: C901 (see docs/architecture.md, exceptions)
     """``session.request`` that returns within ~0.1 s of ``cancel`` firing.
 
     Without a cancel token this is ``session.request``.  With one, the request
@@ -922,7 +922,7 @@ class ServiceError:
     is_html: bool = False
 
 
-def _message_from_json(data) -> Optional[ServiceError]:
+def _message_from_json(data) -> Optional[ServiceError]:  # noqa: C901 (see docs/architecture.md, exceptions)
     if isinstance(data, dict):
         err = data.get("error")
         if isinstance(err, dict):
@@ -1110,7 +1110,7 @@ def is_transient(exc: BaseException) -> bool:
 
 # --------------------------------------------------------------------------- request
 
-def request(session: Optional[requests.Session], method: str, url: str, *, retry: Optional[RetryPolicy] = None,
+def request(session: Optional[requests.Session], method: str, url: str, *, retry: Optional[RetryPolicy] = None,  # noqa: C901 (see docs/architecture.md, exceptions)
             timeouts: Optional[Timeouts] = None, cancel=None, retry_statuses: Optional[Iterable[int]] = None,
             backoff: Optional[Backoff] = None, secrets: Optional[Secrets] = None,
             max_body: Optional[int] = None, **requests_kwargs) -> requests.Response:

@@ -251,7 +251,7 @@ def body_filler(response: requests.Response, decoding: bool):
     return fill, None
 
 
-def body_reader(response, check: Optional[Callable[[int], None]] = None) -> Callable[[int], bytes]:
+def body_reader(response, check: Optional[Callable[[int], None]] = None) -> Callable[[int], bytes]:  # noqa: C901 (see docs/architecture.md, exceptions)
     """read(n) -> what has arrived (about ``n`` bytes at most, at least 1), b"" at the end.
 
     Unlike ``raw.read(n)``, which waits for ``n`` bytes, this returns after one socket

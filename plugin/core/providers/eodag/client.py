@@ -135,7 +135,7 @@ def import_eodag():
             except ImportError as exc:
                 raise EodagMissingError(
                     translate("Eodag", "eodag is not installed in the Python QGIS uses ({error}).")
-                    .format(error=exc), hint=install_hint())
+                    .format(error=exc), hint=install_hint()) from exc
             _eodag_module = eodag
     return _eodag_module
 
@@ -281,7 +281,7 @@ class DownloadOutcome:
 _progress_class = None
 
 
-def progress_callback(sink: Callable[[str, int, Optional[int]], None], cancel=None):
+def progress_callback(sink: Callable[[str, int, Optional[int]], None], cancel=None):  # noqa: C901 (see docs/architecture.md, exceptions)
     """An eodag ``ProgressCallback`` that reports to ``sink(unit, done, total)``.
 
     eodag calls it with byte counts while streaming (``unit`` "B"), then switches
@@ -392,7 +392,7 @@ def _credential_template() -> Dict[str, Any]:
 _AUTH_TOPICS = ("auth", "search_auth", "download_auth", "api")
 
 
-def credentials_config(provider: str, credentials: Dict[str, Any],
+def credentials_config(provider: str, credentials: Dict[str, Any],  # noqa: C901 (see docs/architecture.md, exceptions)
                        topics: Optional[List[str]] = None) -> Dict[str, Any]:
     """eodag provider configuration (a dict) carrying ``credentials`` for ``provider``.
 
@@ -467,7 +467,7 @@ def providers_yaml_from_env() -> List[str]:
                 texts.append(fh.read())
         except OSError as exc:
             raise ParameterError(translate("Eodag", "The eodag provider file '{path}' cannot be read: {error}")
-                                 .format(path=path, error=exc))
+                                 .format(path=path, error=exc)) from exc
     return texts
 
 
@@ -696,7 +696,7 @@ class EodagClient:
             raise ProviderError(translate("Eodag", "eodag could not start: {error}").format(
                 error=_eodag_error_text(exc)),
                 hint=translate("Eodag", "Check eodag's configuration (~/.config/eodag/eodag.yml, EODAG_* "
-                                        "environment variables)."))
+                                        "environment variables).")) from exc
         texts: List[str] = []
         extra = settings.get("eodag_providers_yaml")
         if extra:
@@ -709,7 +709,7 @@ class EodagClient:
                 self.dag.update_providers_config(text)
             except Exception as exc:
                 raise ParameterError(translate("Eodag", "The eodag provider configuration is not valid: {error}")
-                                     .format(error=_eodag_error_text(exc)))
+                                     .format(error=_eodag_error_text(exc))) from exc
         self.provider = provider
         if provider and credentials:
             self.set_credentials(provider, credentials)
@@ -771,7 +771,7 @@ class EodagClient:
             if isinstance(products, dict):        # a provider eodag keeps aside until it has credentials
                 return sorted(str(k) for k in products if not str(k).startswith("GENERIC_"))
             raise ParameterError(translate("Eodag", "eodag does not know the provider '{provider}': {error}")
-                                 .format(provider=provider, error=_eodag_error_text(exc)))
+                                 .format(provider=provider, error=_eodag_error_text(exc))) from exc
 
     # -- search -------------------------------------------------------------------------------
     def search(self, provider: Optional[str], collection: str, date_from: Optional[str] = None,
@@ -842,7 +842,7 @@ class EodagClient:
                     if backoff.failures > 1:
                         error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                             backoff.failures)
-                    raise error
+                    raise error from exc
                 if self.log:
                     self.log("The search failed ({}); trying again in {:.1f} s".format(
                         _eodag_error_text(exc), delay))
@@ -909,7 +909,7 @@ class EodagClient:
             raise
         except Exception as exc:
             raise self._wrap(exc, translate("Eodag", "Checking the credentials on {provider} failed: {error}"),
-                             provider)
+                             provider) from exc
         status = response.status_code
         if status in (401, 403):
             raise _refused(provider, "HTTP {}".format(status))
@@ -978,7 +978,7 @@ class EodagClient:
                     if backoff.failures > 1:
                         error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                             backoff.failures)
-                    raise error
+                    raise error from exc
                 if self.log:
                     self.log("Ordering {} was refused for now ({}); trying again in {:.1f} s".format(
                         info.title, _eodag_error_text(exc), delay))
@@ -1067,7 +1067,7 @@ class EodagClient:
         except OSError:
             names = []
         for name in names:
-            if name in stems or any(name.startswith(stem + ".") or name.startswith(stem + "-") for stem in stems):
+            if name in stems or any(name.startswith((stem + ".", stem + "-")) for stem in stems):
                 victims.append(os.path.join(folder, name))
         for victim in victims:
             victim = os.path.abspath(victim)
@@ -1083,7 +1083,7 @@ class EodagClient:
                 except OSError:
                     pass
 
-    def download(self, info: ProductInfo, output_dir: str, *, extract: bool = True, wait: Optional[float] = None,
+    def download(self, info: ProductInfo, output_dir: str, *, extract: bool = True, wait: Optional[float] = None,  # noqa: C901 (see docs/architecture.md, exceptions)
                  timeout: Optional[float] = None, cancel=None,
                  on_progress: Optional[Callable[[str, int, Optional[int]], None]] = None,
                  on_retry: Optional[Callable[[str, int, float, str], None]] = None) -> DownloadOutcome:
@@ -1139,7 +1139,7 @@ class EodagClient:
                     reason = _eodag_error_text(exc)
                     if "order is not supported" in reason:
                         raise ProviderError(translate("Eodag", "{title} is not available for download: {error}")
-                                            .format(title=info.title, error=reason))
+                                            .format(title=info.title, error=reason)) from exc
                     state = order_state(product.properties)
                     left = deadline - time.monotonic()
                     if left <= 0:
@@ -1148,7 +1148,7 @@ class EodagClient:
                                 info.title, product.properties.get("order:status") or
                                 product.properties.get("storageStatus") or state),
                             hint=translate("Eodag", "The provider is still preparing it: run the job again later "
-                                                    "(the order is kept) or raise TIMEOUT."))
+                                                    "(the order is kept) or raise TIMEOUT.")) from exc
                     pause = min(wait * 60.0, left)
                     if on_retry is not None:
                         on_retry(state, attempt, pause, reason)
@@ -1166,7 +1166,7 @@ class EodagClient:
                         if backoff.failures > 1:
                             error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                                 backoff.failures)
-                        raise error
+                        raise error from exc
                     self.discard(info, output_dir, None, keep=kept)
                     if self.log:
                         self.log("The download of {} failed ({}); trying again in {:.1f} s".format(

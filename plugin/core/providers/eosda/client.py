@@ -593,9 +593,9 @@ class EosdaClient:
             text = http.read_limited(resp)
             if http.looks_like_html(text, resp.headers.get("Content-Type", "")):
                 raise ProviderError(translate("Eosda", "EOSDA rejected the download request (HTTP {}): {}")
-                                    .format(resp.status_code, _body_message(text)))
+                                    .format(resp.status_code, _body_message(text))) from None
             raise ProviderError(translate("Eosda", "EOSDA answered the download request with something "
-                                                   "other than JSON (HTTP {}).").format(resp.status_code))
+                                                   "other than JSON (HTTP {}).").format(resp.status_code)) from None
         finally:
             resp.close()
         if resp.status_code not in (200, 201, 202) or not isinstance(payload, dict) \
@@ -663,7 +663,7 @@ class EosdaClient:
             except ValueError:
                 raise ProviderError(translate("Eosda", "EOSDA answered task {} with unexpected content ({}): "
                                                        "{}").format(task_id, ctype or "no type",
-                                                                    raw[:200].decode("utf-8", "replace")))
+                                                                    raw[:200].decode("utf-8", "replace"))) from None
             if not isinstance(payload, dict):
                 payload = {"result": payload}
             return classify_status(payload)
@@ -767,7 +767,7 @@ class EosdaClient:
         return unpack_outputs(paths, dest_dir, cancel=self.cancel, owned=owned)
 
     # -- Search API ---------------------------------------------------------------
-    def search(self, dataset: str, aoi_geojson_polygon: Dict[str, Any], date_from, date_to,
+    def search(self, dataset: str, aoi_geojson_polygon: Dict[str, Any], date_from, date_to,  # noqa: C901 (see docs/architecture.md, exceptions)
                cloud_max: float = 100.0, limit: int = 500, page: Optional[int] = None, *,
                max_pages: int = 20, shape_relation: Optional[str] = None,
                fields: Optional[Sequence[str]] = None, sort: Optional[Dict[str, str]] = None) -> List["Scene"]:
@@ -819,7 +819,7 @@ class EosdaClient:
                     payload = resp.json()
                 except ValueError:
                     raise ProviderError(translate("Eosda", "The EOSDA search answered with something other "
-                                                           "than JSON."))
+                                                           "than JSON.")) from None
                 finally:
                     resp.close()
                 results = payload.get("results") if isinstance(payload, dict) else None
