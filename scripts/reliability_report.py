@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from tests.reliability import badinput, harness, proxy, redirects, restart, secrets  # noqa: E402
+from tests.reliability import badinput, harness, integrity, proxy, redirects, restart, secrets  # noqa: E402
 
 
 def cell(text, limit=None) -> str:
@@ -284,6 +284,18 @@ NOT_COVERED = [
 ]
 
 
+def integrity_section(result) -> list:
+    lines = ["## 6. Integrity: the job store, a job's own files, done means usable", "",
+             "Measured by `tests/reliability/integrity.py` (asserted by `test_integrity.py`): two QGIS processes "
+             "writing one profile's job list at once, the GUI and Processing in one QGIS, job lists damaged by "
+             "hand, names that collide with other jobs' or the user's files, and bodies that are not images saved "
+             "under an image's name.", "",
+             "| case | measured | as it must be |", "|---|---|---|"]
+    for row in result.rows:
+        lines.append("| {} | {} | {} |".format(cell(row.case), cell(row.measured, 240), "yes" if row.ok else "**no**"))
+    return lines + [""]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "reliability.md"))
@@ -305,6 +317,8 @@ def main(argv=None) -> int:
     scan = secrets.run_secrets()
     print("redirects ...", flush=True)
     hops = redirects.run_all()
+    print("integrity ...", flush=True)
+    kept = integrity.run_integrity()
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
@@ -331,6 +345,7 @@ def main(argv=None) -> int:
     lines += badinput_section(rows)
     lines += secrets_section(scan)
     lines += redirects_section(hops)
+    lines += integrity_section(kept)
     lines += ["## Fixes these tests led to", ""] + ["* " + f for f in FIXES] + [""]
     lines += ["## Not covered", ""] + ["* " + n for n in NOT_COVERED] + [""]
     lines += ["_Run time of this report: {:.0f} s._".format(time.monotonic() - started), ""]
