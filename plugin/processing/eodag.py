@@ -138,7 +138,8 @@ class EodagSearchAlgorithm(_EodagBase):
             with qgis_logging.feedback_to(feedback):
                 products = client.search(values["provider"] or None, values["collection"],
                                          values["date_from"] or None, values["date_to"] or None, aoi.to_geojson(),
-                                         values["cloud_max"], limit=self.parameterAsInt(parameters, self.LIMIT, context))
+                                         values["cloud_max"],
+                                         limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text())
         fields = QgsFields()
