@@ -68,7 +68,8 @@ def main(argv=None) -> int:
         messages.flush()
 
     QgsApplication.messageLog().messageReceived.connect(on_message)
-    plugin_log = logging.getLogger("eo_downloader")
+    from plugin.core.logs import TOP
+    plugin_log = logging.getLogger(TOP)      # the plugin's top logger (eo_downloader once installed)
     plugin_log.setLevel(logging.DEBUG)
     plugin_log.addHandler(_Lines(os.path.join(captures, "eo_downloader_logger.txt")))
     root = logging.getLogger()
