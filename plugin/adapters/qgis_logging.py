@@ -24,6 +24,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core import logs
+from ..core.i18n import translate
 from ..core.transfer.http import _RedactingFilter
 
 TAG = "EO Downloader"
@@ -32,6 +33,7 @@ USER = {"user": True}
 
 _installed: List[logging.Handler] = []
 _saved_level: Optional[int] = None
+_level_users = 0            # install() and the running feedback_to() blocks that need INFO records
 _lock = threading.Lock()
 
 
@@ -78,7 +80,7 @@ class _BarPoster(QObject):
     def _push(self, text: str, levelno: int) -> None:
         bar = self.iface.messageBar() if self.iface is not None else None
         if bar is not None:
-            bar.pushMessage(TAG, text, qgis_level(levelno))
+            bar.pushMessage(translate("EoDownloaderPlugin", "EO Downloader"), text, qgis_level(levelno))
 
 
 class MessageBarHandler(_Handler):
@@ -124,14 +126,24 @@ class FeedbackHandler(_Handler):
 
 
 def _let_info_through() -> None:
-    """The top logger passes INFO records (its default, WARNING, would hide the job's lines)."""
-    global _saved_level
+    """The top logger passes INFO records (its default, WARNING, would hide the job's lines) while
+    anything here needs them: the installed handlers, a Processing run (qgis_process has no initGui)."""
+    global _level_users, _saved_level
     top = top_logger()
     with _lock:
-        if _saved_level is None:
+        if _level_users == 0:
             _saved_level = top.level
-        if top.getEffectiveLevel() > logging.INFO:
-            top.setLevel(logging.INFO)
+            if top.getEffectiveLevel() > logging.INFO:
+                top.setLevel(logging.INFO)
+        _level_users += 1
+
+
+def _done_with_info() -> None:
+    global _level_users
+    with _lock:
+        _level_users = max(0, _level_users - 1)
+        if _level_users == 0 and _saved_level is not None:
+            top_logger().setLevel(_saved_level)
 
 
 def install(iface) -> None:
@@ -146,20 +158,18 @@ def install(iface) -> None:
 
 def uninstall() -> None:
     """Remove what :func:`install` added (``unload``) and give the top logger its level back."""
-    global _saved_level
     top = top_logger()
     # by class name too: a plugin reloaded without unload() made them with classes of its own
     ours = [h for h in top.handlers if type(h).__name__ in ("MessageLogHandler", "MessageBarHandler")]
+    was_installed = bool(_installed)
     for handler in _installed + [h for h in ours if h not in _installed]:
         top.removeHandler(handler)
         poster = getattr(handler, "poster", None)
         if poster is not None:
             poster.deleteLater()
     _installed.clear()
-    with _lock:
-        if _saved_level is not None:
-            top.setLevel(_saved_level)
-            _saved_level = None
+    if was_installed:
+        _done_with_info()
 
 
 @contextlib.contextmanager
@@ -169,11 +179,11 @@ def feedback_to(feedback) -> Iterator[None]:
     scope = object()
     handler = FeedbackHandler(feedback, scope)
     top = top_logger()
-    if top.getEffectiveLevel() > logging.INFO:
-        top.setLevel(logging.INFO)       # headless runs (qgis_process) have no initGui
+    _let_info_through()
     top.addHandler(handler)
     try:
         with logs.scoped(scope):
             yield
     finally:
         top.removeHandler(handler)
+        _done_with_info()

@@ -134,7 +134,9 @@ def test_a_processing_runs_records_reach_its_feedback_and_no_other(qgis_processi
     with qgis_logging.feedback_to(other):           # another run, on another thread's scope
         _in_a_thread(lambda: None)
     job = Job("log_probe", {}, title="probe", output_dir=str(tmp_path / "out"))
+    level_before = logging.getLogger(logs.TOP).level
     alg.run_provider_job(job, {}, QgsProcessingContext(), feedback)
+    assert logging.getLogger(logs.TOP).level == level_before        # INFO let through for the run only
     assert ("info", "asking https://h/api?api_key=***") in feedback.lines
     assert ("warning", "a tile of the job was slow") in feedback.lines
     assert not any("another job" in text for _, text in feedback.lines)
