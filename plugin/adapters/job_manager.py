@@ -47,9 +47,9 @@ class JobManager(QObject):
         self.store.write_behind_main_thread = True    # the GUI never waits for the disk (see JobStore)
         self.store.on_write_error = lambda exc: _log.error(
             translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc), extra=USER)
-        for problem in self.store.take_problems():    # e.g. a damaged file, kept aside
-            _log.warning(problem, extra=USER)
-        self.store.on_problem = lambda text: _log.warning(text, extra=USER)
+        # a damaged file, kept aside: the store logged it for the user (core.jobs); nothing more to keep
+        self.store.take_problems()
+        self.store.on_problem = lambda text: None
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows

@@ -7,7 +7,7 @@ The core logs with ``logging.getLogger(__name__)`` under one top logger
   ``EO Downloader``, at the matching level.  ``QgsMessageLog`` may be called from any thread.
 * :class:`MessageBarHandler`: records flagged for the user (``extra={"user": True}``)
   in the main window's message bar.  A worker thread never touches a widget: the record
-  is handed to the main thread through a queued signal.
+  is handed to the main thread through a signal (queued when emitted off the main thread).
 * :func:`feedback_to`: while a Processing algorithm runs a job, that job's records (its
   worker threads' too, see :func:`..core.logs.carry`) go to the algorithm's feedback.
 
@@ -28,8 +28,7 @@ from ..core.i18n import translate
 from ..core.transfer.http import _RedactingFilter
 
 TAG = "EO Downloader"
-#: ``extra=USER`` flags a record for the message bar.
-USER = {"user": True}
+USER = logs.USER            # ``extra=USER``: a record for the message bar too
 
 _installed: List[logging.Handler] = []
 _saved_level: Optional[int] = None

@@ -2,7 +2,7 @@
 
 Core modules log with ``logging.getLogger(__name__)``; their loggers sit under one top
 logger, the package's (:data:`TOP`: ``eo_downloader`` when installed, ``plugin`` in the
-tests).  Every record under it is redacted before any handler writes it
+tests).  A record the user must see is logged with ``extra=USER``.  Every record under it is redacted before any handler writes it
 (:mod:`.transfer.http` installs that).  Where the records go (QGIS message log, message
 bar, a Processing feedback) is the adapters' business: :mod:`..adapters.qgis_logging`.
 
@@ -17,6 +17,9 @@ from typing import Any, Callable, Iterator, Optional
 
 #: The package's logger: every logger of the plugin is below it.
 TOP = __name__.split(".")[0]
+
+#: ``extra=USER`` flags a record for the user (the QGIS side shows it in the message bar too).
+USER = {"user": True}
 
 _SCOPE: contextvars.ContextVar = contextvars.ContextVar("eo_downloader_log_scope", default=None)
 
