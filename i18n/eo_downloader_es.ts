@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="77"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="81"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="86"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="90"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="109"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="117"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -613,77 +613,77 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="93"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="97"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="380"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="412"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="415"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="507"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="511"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="513"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="517"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="630"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="634"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="656"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="660"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="686"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="690"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="688"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="692"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="625"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="629"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
@@ -926,112 +926,112 @@
         <translation>Vacíelas, o elija Asset como destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="138"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Ajuste MAX_PIXELS a al menos {} (la exportación tiene {} píxeles, el límite era {}), o reduzca el área o use una escala más gruesa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="149"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Compruebe el nombre del bucket y que su cuenta (o la cuenta de servicio de Earth Engine) tiene permiso para escribir en él.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="148"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="151"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="196"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="212"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="256"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="331"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="134"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="137"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>No se pudieron unir los archivos de la exportación en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="160"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="163"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Iniciando la exportación en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="165"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="168"/>
         <source>Export {} started</source>
         <translation>Exportación {} iniciada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="201"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="204"/>
         <source>Downloading {} file(s)</source>
         <translation>Descargando {} archivo(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="210"/>
         <source>Downloading {}</source>
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="246"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="248"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="249"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="256"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="263"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="264"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="295"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
@@ -1046,27 +1046,27 @@
         <translation>Elija una escala más gruesa o un área más pequeña, o aumente MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>La exportación de Earth Engine {} sigue {} después de {}; el complemento dejó de seguirla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Sigue ejecutándose en Earth Engine: reintente el trabajo más tarde para seguirlo y obtener el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="323"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="324"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1382,22 +1382,22 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="130"/>
         <source>{service}: {message}</source>
         <translation>{service}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="166"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="167"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Compruebe el nombre del bucket; Earth Engine escribió allí la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="169"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Sus credenciales deben tener permiso para leer el bucket (rol Storage Object Viewer) y el token necesita el alcance de Cloud Storage (devstorage.read_only o cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="205"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="206"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>Leer la exportación desde Drive necesita un token con el alcance de Drive (drive.readonly): vuelva a iniciar sesión permitiendo el acceso a Drive, o exporte a Cloud Storage en su lugar.</translation>
     </message>
@@ -1407,22 +1407,22 @@
         <translation>No se puede usar el nombre de archivo de exportación {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="93"/>
         <source>{service}: the listing repeats itself (the same page token came back); stopped after {pages} page(s).</source>
         <translation>{service}: el listado se repite (volvió el mismo token de página); se detuvo tras {pages} página(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="93"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; inténtelo de nuevo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>{service}: the listing has more than {limit} pages; stopped there.</source>
         <translation>{service}: el listado tiene más de {limit} páginas; se detuvo ahí.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>Use a file name prefix that only this export uses.</source>
         <translation>Use un prefijo de nombre de archivo que solo use esta exportación.</translation>
     </message>
@@ -1981,27 +1981,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="61"/>
+        <location filename="../plugin/adapters/qgis_logging.py" line="82"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="48"/>
+        <location filename="../plugin/main.py" line="53"/>
         <source>Download imagery</source>
         <translation>Descargar imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="49"/>
+        <location filename="../plugin/main.py" line="54"/>
         <source>Jobs</source>
         <translation>Trabajos</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="61"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="50"/>
+        <location filename="../plugin/main.py" line="55"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -2017,167 +2017,167 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="122"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="136"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="138"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="471"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="709"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="771"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="608"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="976"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="971"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1141"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1140"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1164"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1158"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="576"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="911"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="916"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="923"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="919"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
     </message>
@@ -2185,192 +2185,192 @@
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="76"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="79"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} '{value}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="86"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} debe ser un número de minutos, no '{value}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="92"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} debe ser mayor que 0 minutos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="100"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="103"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Elija una colección (tipo de producto), p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The start date</source>
         <translation>La fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The end date</source>
         <translation>La fecha de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="107"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La fecha de inicio {start} es posterior a la fecha de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="113"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="116"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="189"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="122"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="125"/>
         <source>The number of products must be at least 1.</source>
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="193"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="194"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="204"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="214"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="243"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="250"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="254"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="261"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="280"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="284"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="304"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="327"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="337"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="346"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="350"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="388"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
@@ -2606,52 +2606,52 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="144"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>El ID de vista está vacío: elija una escena de los resultados de la búsqueda (por ejemplo S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="148"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>El ID de vista '{}' no empieza por un sensor admitido ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="148"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Use un ID de vista devuelto por la búsqueda de EOSDA, por ejemplo S2/13/R/EL/2023/7/19/0 o L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="160"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>El ID de vista '{}' no es un ID de vista {} válido: se esperaba {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="244"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="247"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>No hay ninguna banda seleccionada: indique al menos una banda (por ejemplo B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="220"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="223"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Banda(s) desconocida(s) para {}: {}. Bandas disponibles: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="289"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="292"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La referencia '{}' solo puede contener letras, dígitos y _ . : - (128 caracteres como máximo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="298"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>La URL de devolución de llamada debe ser una URL http(s), no '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="304"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="307"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA acepta un solo Polygon por solicitud; se ha dado un {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="487"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="490"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tarea está marcada como '{}' pero su respuesta no contiene ningún archivo de resultado.</translation>
     </message>
@@ -2786,57 +2786,57 @@
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="56"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="60"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="165"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="171"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="200"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="207"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="211"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="213"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="217"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="223"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="227"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
@@ -2942,142 +2942,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="987"/>
+        <location filename="../plugin/core/transfer/http.py" line="1013"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1021"/>
+        <location filename="../plugin/core/transfer/http.py" line="1047"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1023"/>
+        <location filename="../plugin/core/transfer/http.py" line="1049"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1025"/>
+        <location filename="../plugin/core/transfer/http.py" line="1051"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1027"/>
+        <location filename="../plugin/core/transfer/http.py" line="1053"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1029"/>
+        <location filename="../plugin/core/transfer/http.py" line="1055"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1038"/>
+        <location filename="../plugin/core/transfer/http.py" line="1064"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1038"/>
+        <location filename="../plugin/core/transfer/http.py" line="1064"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1166"/>
+        <location filename="../plugin/core/transfer/http.py" line="1192"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1044"/>
+        <location filename="../plugin/core/transfer/http.py" line="1070"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1164"/>
+        <location filename="../plugin/core/transfer/http.py" line="1190"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1167"/>
+        <location filename="../plugin/core/transfer/http.py" line="1193"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1076"/>
+        <location filename="../plugin/core/transfer/http.py" line="1102"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1079"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1081"/>
+        <location filename="../plugin/core/transfer/http.py" line="1107"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1085"/>
+        <location filename="../plugin/core/transfer/http.py" line="1111"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1087"/>
+        <location filename="../plugin/core/transfer/http.py" line="1113"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1114"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1236"/>
+        <location filename="../plugin/core/transfer/http.py" line="1262"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="399"/>
+        <location filename="../plugin/core/transfer/http.py" line="425"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>el servidor envió {got} bytes en {seconds:.0f} s, menos que el mínimo de {rate} bytes/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="412"/>
+        <location filename="../plugin/core/transfer/http.py" line="438"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: {size} bytes anunciados, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="415"/>
+        <location filename="../plugin/core/transfer/http.py" line="441"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: más de {size} bytes sin tamaño anunciado, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="418"/>
+        <location filename="../plugin/core/transfer/http.py" line="444"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>El servicio envió mucho más de lo que contiene una respuesta así; compruebe la dirección del servicio en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="547"/>
+        <location filename="../plugin/core/transfer/http.py" line="573"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} redirigió a una dirección que no es http(s): {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="557"/>
+        <location filename="../plugin/core/transfer/http.py" line="583"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url}: el servidor redirigió de {origin} a {target}, que no está cifrado (http). La solicitud lleva credenciales, así que no se siguió la redirección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <location filename="../plugin/core/transfer/http.py" line="590"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Compruebe la dirección del servicio en la configuración, y el proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <location filename="../plugin/core/transfer/http.py" line="590"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url}: el servidor redirigió a otro host ({target}) y pidió volver a enviar allí la solicitud. La solicitud lleva credenciales, así que no se envió.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="669"/>
+        <location filename="../plugin/core/transfer/http.py" line="695"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} fue redirigido más de {n} veces; detenido.</translation>
     </message>
@@ -3085,37 +3085,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="43"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="44"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Submitted</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="45"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Running</source>
         <translation>En ejecución</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="46"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="47"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="48"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="49"/>
+        <location filename="../plugin/core/jobs.py" line="50"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -3123,37 +3123,37 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="757"/>
+        <location filename="../plugin/core/transfer/http.py" line="783"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="147"/>
+        <location filename="../plugin/adapters/job_manager.py" line="143"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="203"/>
+        <location filename="../plugin/adapters/job_manager.py" line="198"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="245"/>
+        <location filename="../plugin/adapters/job_manager.py" line="240"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="180"/>
+        <location filename="../plugin/adapters/job_manager.py" line="175"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="50"/>
+        <location filename="../plugin/adapters/job_manager.py" line="48"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>No se pudo guardar la lista de trabajos en {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="87"/>
+        <location filename="../plugin/core/runner.py" line="86"/>
         <source>No output folder is set.</source>
         <translation>No se ha definido ninguna carpeta de salida.</translation>
     </message>
@@ -3163,22 +3163,22 @@
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="116"/>
+        <location filename="../plugin/adapters/job_manager.py" line="113"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="318"/>
+        <location filename="../plugin/core/jobs.py" line="319"/>
         <source>The job list {} could not be read: {}</source>
         <translation>No se pudo leer la lista de trabajos {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="421"/>
+        <location filename="../plugin/core/jobs.py" line="422"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
         <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; el archivo tal como estaba se conserva en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="425"/>
+        <location filename="../plugin/core/jobs.py" line="426"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
         <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; no se pudo conservar ninguna copia.</translation>
     </message>
@@ -3399,12 +3399,12 @@ Trabajo: {job}</translation>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="219"/>
+        <location filename="../plugin/core/runner.py" line="213"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>No se puede crear la carpeta de salida '{}': {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="222"/>
+        <location filename="../plugin/core/runner.py" line="216"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
@@ -3769,32 +3769,32 @@ Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT
         <translation>Exportación EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="32"/>
+        <location filename="../plugin/processing/eodag.py" line="33"/>
         <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
         <translation>eodag debe estar instalado en el Python de QGIS; el complemento se prueba con este comando:</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="61"/>
+        <location filename="../plugin/processing/eodag.py" line="62"/>
         <source>eodag provider (empty: eodag&apos;s preferred one)</source>
         <translation>Proveedor de eodag (vacío: el preferido de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="64"/>
+        <location filename="../plugin/processing/eodag.py" line="65"/>
         <source>Collection (eodag product type)</source>
         <translation>Colección (tipo de producto de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="69"/>
+        <location filename="../plugin/processing/eodag.py" line="70"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Fecha de fin (AAAA-MM-DD), incluida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="97"/>
+        <location filename="../plugin/processing/eodag.py" line="98"/>
         <source>eodag product search</source>
         <translation>Búsqueda de productos de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="100"/>
+        <location filename="../plugin/processing/eodag.py" line="101"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -3817,27 +3817,27 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT: la capa de huellas; order_status es 'online', 'orderable' (debe pedirse antes de la descarga) u 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="119"/>
+        <location filename="../plugin/processing/eodag.py" line="120"/>
         <source>Maximum number of products</source>
         <translation>Número máximo de productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="124"/>
+        <location filename="../plugin/processing/eodag.py" line="125"/>
         <source>Product footprints</source>
         <translation>Huellas de los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="163"/>
+        <location filename="../plugin/processing/eodag.py" line="165"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} productos encontrados ({} por pedir).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="180"/>
+        <location filename="../plugin/processing/eodag.py" line="182"/>
         <source>eodag download (cut to an area)</source>
         <translation>Descarga de eodag (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="183"/>
+        <location filename="../plugin/processing/eodag.py" line="185"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3860,32 +3860,32 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="207"/>
+        <location filename="../plugin/processing/eodag.py" line="209"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID de los productos (separados por comas; vacío: todos los productos encontrados)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="210"/>
+        <location filename="../plugin/processing/eodag.py" line="212"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandas que recortar (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <location filename="../plugin/processing/eodag.py" line="215"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="215"/>
+        <location filename="../plugin/processing/eodag.py" line="217"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutos entre intentos de descarga (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="218"/>
+        <location filename="../plugin/processing/eodag.py" line="220"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutos antes de abandonar un pedido (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="221"/>
+        <location filename="../plugin/processing/eodag.py" line="223"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
@@ -4514,7 +4514,7 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1207"/>
+        <location filename="../plugin/core/transfer/http.py" line="1233"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>

@@ -512,77 +512,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="180"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="74"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="77"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="78"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="81"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="83"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="86"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="87"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="90"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="92"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="109"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="114"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="117"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="182"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="185"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="230"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -613,77 +613,77 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="93"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="97"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="380"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="412"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="415"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="507"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="511"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="513"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="517"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="630"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="634"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="656"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="660"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="686"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="690"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="688"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="692"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="625"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="629"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="332"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
@@ -926,112 +926,112 @@
         <translation>Videz-les, ou choisissez Asset comme destination.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="138"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="141"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="142"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="145"/>
         <source>Set MAX_PIXELS to at least {} (the export has {} pixels, the limit was {}), or make the area smaller or the scale coarser.</source>
         <translation>Réglez MAX_PIXELS à au moins {} (l'export compte {} pixels, la limite était {}), ou réduisez la zone ou augmentez la taille des pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="146"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="149"/>
         <source>Check the bucket name and that your account (or Earth Engine&apos;s service account) may write to it.</source>
         <translation>Vérifiez le nom du bucket et que votre compte (ou le compte de service d'Earth Engine) a le droit d'y écrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="148"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="151"/>
         <source>The Earth Engine export {} failed: {}</source>
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="190"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="196"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="209"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="212"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="253"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="256"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="329"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="331"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="134"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="137"/>
         <source>Could not join the export files into {}: {}</source>
         <translation>Impossible d'assembler les fichiers de l'export dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="160"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="163"/>
         <source>Starting the export on Earth Engine</source>
         <translation>Lancement de l'export sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="165"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="168"/>
         <source>Export {} started</source>
         <translation>Export {} lancé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="201"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="204"/>
         <source>Downloading {} file(s)</source>
         <translation>Téléchargement de {} fichier(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="207"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="210"/>
         <source>Downloading {}</source>
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="226"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="245"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="246"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="248"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="249"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="255"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="256"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="263"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="264"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="294"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="295"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
@@ -1046,27 +1046,27 @@
         <translation>Choisissez une échelle plus grossière ou une zone plus petite, ou augmentez MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>L'export Earth Engine {} est toujours {} après {} ; l'extension a cessé de le suivre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="310"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Il continue sur Earth Engine : relancez la tâche plus tard pour le suivre et récupérer le résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="323"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="322"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="324"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1382,22 +1382,22 @@
 <context>
     <name>EeStorage</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="129"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="130"/>
         <source>{service}: {message}</source>
         <translation>{service} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="166"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="167"/>
         <source>Check the bucket name; Earth Engine wrote the export there.</source>
         <translation>Vérifiez le nom du bucket ; c'est là qu'Earth Engine a écrit l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="168"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="169"/>
         <source>Your credentials must be allowed to read the bucket (role Storage Object Viewer) and the token needs the Cloud Storage scope (devstorage.read_only or cloud-platform).</source>
         <translation>Vos identifiants doivent avoir le droit de lire le bucket (rôle Storage Object Viewer) et le jeton doit avoir le champ d'application Cloud Storage (devstorage.read_only ou cloud-platform).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="205"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="206"/>
         <source>Reading the export from Drive needs a token with the Drive scope (drive.readonly): sign in again allowing Drive access, or export to Cloud Storage instead.</source>
         <translation>La lecture de l'export depuis Drive nécessite un jeton avec le champ d'application Drive (drive.readonly) : reconnectez-vous en autorisant l'accès à Drive, ou exportez plutôt vers Cloud Storage.</translation>
     </message>
@@ -1407,22 +1407,22 @@
         <translation>Le nom de fichier d'export {} ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="93"/>
         <source>{service}: the listing repeats itself (the same page token came back); stopped after {pages} page(s).</source>
         <translation>{service} : la liste se répète (le même jeton de page est revenu) ; arrêt après {pages} page(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="93"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service a un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>{service}: the listing has more than {limit} pages; stopped there.</source>
         <translation>{service} : la liste compte plus de {limit} pages ; arrêt à ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/storage.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/storage.py" line="98"/>
         <source>Use a file name prefix that only this export uses.</source>
         <translation>Utilisez un préfixe de nom de fichier propre à cet export.</translation>
     </message>
@@ -1981,27 +1981,27 @@
 <context>
     <name>EoDownloaderPlugin</name>
     <message>
-        <location filename="../plugin/main.py" line="61"/>
+        <location filename="../plugin/adapters/qgis_logging.py" line="82"/>
         <source>EO Downloader</source>
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="48"/>
+        <location filename="../plugin/main.py" line="53"/>
         <source>Download imagery</source>
         <translation>Télécharger des images</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="49"/>
+        <location filename="../plugin/main.py" line="54"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="61"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>{} tâche(s) inachevée(s) reprise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="50"/>
+        <location filename="../plugin/main.py" line="55"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -2017,167 +2017,167 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="114"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="122"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="136"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="138"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="196"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="469"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="471"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="696"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="711"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="709"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="773"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="771"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="787"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="815"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="840"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="554"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="873"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="607"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="608"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="976"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="971"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1141"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1146"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1140"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1164"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1158"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="574"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="576"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="892"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="899"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="911"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="917"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="920"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="916"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="923"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="919"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
     </message>
@@ -2185,192 +2185,192 @@
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="76"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="79"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} « {value} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="86"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} doit être un nombre de minutes, pas « {value} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="92"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} doit être supérieur à 0 minute.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="100"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="103"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Choisissez une collection (type de produit), par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The start date</source>
         <translation>La date de début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="101"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>The end date</source>
         <translation>La date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="107"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="113"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="116"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="186"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="189"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="122"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="125"/>
         <source>The number of products must be at least 1.</source>
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="190"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="193"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="191"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="194"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="204"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="214"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="240"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="243"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="247"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="250"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="251"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="254"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="258"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="261"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
         <source>{label}: downloading {done} of {total} MB</source>
         <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="277"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="280"/>
         <source>{label}: downloading {done} MB</source>
         <translation>{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="281"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="284"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="301"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="304"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="324"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="327"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="330"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="334"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="337"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="343"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="346"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="347"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="350"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="369"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="376"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="388"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="393"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
@@ -2606,52 +2606,52 @@
 <context>
     <name>Eosda</name>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="141"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="144"/>
         <source>The view id is empty: pick a scene from the search results (for example S2/13/R/EL/2023/7/19/0).</source>
         <translation>L'ID de vue est vide : choisissez une scène dans les résultats de la recherche (par exemple S2/13/R/EL/2023/7/19/0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="148"/>
         <source>The view id &apos;{}&apos; does not start with a supported sensor ({}).</source>
         <translation>L'ID de vue « {} » ne commence pas par un capteur pris en charge ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="145"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="148"/>
         <source>Use a view id returned by the EOSDA search, for example S2/13/R/EL/2023/7/19/0 or L8/LC80110312016028LGN00.</source>
         <translation>Utilisez un ID de vue renvoyé par la recherche EOSDA, par exemple S2/13/R/EL/2023/7/19/0 ou L8/LC80110312016028LGN00.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="157"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="160"/>
         <source>The view id &apos;{}&apos; is not a valid {} view id: expected {}.</source>
         <translation>L'ID de vue « {} » n'est pas un ID de vue {} valide : attendu {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="244"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="247"/>
         <source>No band is selected: give at least one band (for example B04,B03,B02).</source>
         <translation>Aucune bande n'est sélectionnée : indiquez au moins une bande (par exemple B04,B03,B02).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="220"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="223"/>
         <source>Unknown band(s) for {}: {}. Available bands: {}.</source>
         <translation>Bande(s) inconnue(s) pour {} : {}. Bandes disponibles : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="289"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="292"/>
         <source>The reference &apos;{}&apos; may only hold letters, digits and _ . : - (at most 128 characters).</source>
         <translation>La référence « {} » ne peut contenir que des lettres, des chiffres et _ . : - (128 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="295"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="298"/>
         <source>The callback URL must be an http(s) URL, not &apos;{}&apos;.</source>
         <translation>L'URL de rappel doit être une URL http(s), pas « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="304"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="307"/>
         <source>EOSDA accepts one Polygon per request; a {} was given.</source>
         <translation>EOSDA accepte un seul Polygon par requête ; un {} a été fourni.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/client.py" line="487"/>
+        <location filename="../plugin/core/providers/eosda/client.py" line="490"/>
         <source>the task is marked &apos;{}&apos; but its answer holds no result file.</source>
         <translation>la tâche est marquée « {} » mais sa réponse ne contient aucun fichier de résultat.</translation>
     </message>
@@ -2786,57 +2786,57 @@
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="56"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="60"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="161"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="165"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="171"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="196"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="200"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="197"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="207"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="211"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="213"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="217"/>
         <source>{}: downloading ({:.1f} MB)</source>
         <translation>{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="223"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="227"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
@@ -2942,142 +2942,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="987"/>
+        <location filename="../plugin/core/transfer/http.py" line="1013"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1021"/>
+        <location filename="../plugin/core/transfer/http.py" line="1047"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1023"/>
+        <location filename="../plugin/core/transfer/http.py" line="1049"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1025"/>
+        <location filename="../plugin/core/transfer/http.py" line="1051"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1027"/>
+        <location filename="../plugin/core/transfer/http.py" line="1053"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1029"/>
+        <location filename="../plugin/core/transfer/http.py" line="1055"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1038"/>
+        <location filename="../plugin/core/transfer/http.py" line="1064"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1038"/>
+        <location filename="../plugin/core/transfer/http.py" line="1064"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1166"/>
+        <location filename="../plugin/core/transfer/http.py" line="1192"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1044"/>
+        <location filename="../plugin/core/transfer/http.py" line="1070"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1164"/>
+        <location filename="../plugin/core/transfer/http.py" line="1190"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1167"/>
+        <location filename="../plugin/core/transfer/http.py" line="1193"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1076"/>
+        <location filename="../plugin/core/transfer/http.py" line="1102"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1079"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1081"/>
+        <location filename="../plugin/core/transfer/http.py" line="1107"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1085"/>
+        <location filename="../plugin/core/transfer/http.py" line="1111"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1087"/>
+        <location filename="../plugin/core/transfer/http.py" line="1113"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1114"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1236"/>
+        <location filename="../plugin/core/transfer/http.py" line="1262"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="399"/>
+        <location filename="../plugin/core/transfer/http.py" line="425"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>le serveur a envoyé {got} octets en {seconds:.0f} s, moins que le minimum de {rate} octets/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="412"/>
+        <location filename="../plugin/core/transfer/http.py" line="438"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : {size} octets annoncés, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="415"/>
+        <location filename="../plugin/core/transfer/http.py" line="441"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : plus de {size} octets sans taille annoncée, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="418"/>
+        <location filename="../plugin/core/transfer/http.py" line="444"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>Le service a envoyé bien plus que ce que contient une telle réponse ; vérifiez l'adresse du service dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="547"/>
+        <location filename="../plugin/core/transfer/http.py" line="573"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} a redirigé vers une adresse qui n'est pas http(s) : {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="557"/>
+        <location filename="../plugin/core/transfer/http.py" line="583"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url} : le serveur a redirigé de {origin} vers {target}, qui n'est pas chiffré (http). La requête porte des identifiants : la redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <location filename="../plugin/core/transfer/http.py" line="590"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Vérifiez l'adresse du service dans les paramètres, ainsi que le proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="564"/>
+        <location filename="../plugin/core/transfer/http.py" line="590"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url} : le serveur a redirigé vers un autre hôte ({target}) en demandant d'y renvoyer la requête. La requête porte des identifiants : elle n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="669"/>
+        <location filename="../plugin/core/transfer/http.py" line="695"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} a été redirigé plus de {n} fois ; arrêté.</translation>
     </message>
@@ -3085,37 +3085,37 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../plugin/core/jobs.py" line="43"/>
+        <location filename="../plugin/core/jobs.py" line="44"/>
         <source>Queued</source>
         <translation>En file d'attente</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="44"/>
+        <location filename="../plugin/core/jobs.py" line="45"/>
         <source>Submitted</source>
         <translation>Soumise</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="45"/>
+        <location filename="../plugin/core/jobs.py" line="46"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="46"/>
+        <location filename="../plugin/core/jobs.py" line="47"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="47"/>
+        <location filename="../plugin/core/jobs.py" line="48"/>
         <source>Done</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="48"/>
+        <location filename="../plugin/core/jobs.py" line="49"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="49"/>
+        <location filename="../plugin/core/jobs.py" line="50"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
@@ -3123,37 +3123,37 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="757"/>
+        <location filename="../plugin/core/transfer/http.py" line="783"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="147"/>
+        <location filename="../plugin/adapters/job_manager.py" line="143"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="203"/>
+        <location filename="../plugin/adapters/job_manager.py" line="198"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="245"/>
+        <location filename="../plugin/adapters/job_manager.py" line="240"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="180"/>
+        <location filename="../plugin/adapters/job_manager.py" line="175"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="50"/>
+        <location filename="../plugin/adapters/job_manager.py" line="48"/>
         <source>Could not save the job list to {}: {}</source>
         <translation>Impossible d’enregistrer la liste des tâches dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="87"/>
+        <location filename="../plugin/core/runner.py" line="86"/>
         <source>No output folder is set.</source>
         <translation>Aucun dossier de sortie n'est défini.</translation>
     </message>
@@ -3163,22 +3163,22 @@
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="116"/>
+        <location filename="../plugin/adapters/job_manager.py" line="113"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="318"/>
+        <location filename="../plugin/core/jobs.py" line="319"/>
         <source>The job list {} could not be read: {}</source>
         <translation>La liste des tâches {} n’a pas pu être lue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="421"/>
+        <location filename="../plugin/core/jobs.py" line="422"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
         <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; le fichier tel qu’il était est conservé dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="425"/>
+        <location filename="../plugin/core/jobs.py" line="426"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
         <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; aucune copie n’a pu en être conservée.</translation>
     </message>
@@ -3399,12 +3399,12 @@ Tâche : {job}</translation>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="219"/>
+        <location filename="../plugin/core/runner.py" line="213"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="222"/>
+        <location filename="../plugin/core/runner.py" line="216"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
@@ -3769,32 +3769,32 @@ Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT
         <translation>Export EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="32"/>
+        <location filename="../plugin/processing/eodag.py" line="33"/>
         <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
         <translation>eodag doit être installé dans le Python de QGIS ; l'extension est testée avec cette commande :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="61"/>
+        <location filename="../plugin/processing/eodag.py" line="62"/>
         <source>eodag provider (empty: eodag&apos;s preferred one)</source>
         <translation>Fournisseur eodag (vide : le fournisseur préféré d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="64"/>
+        <location filename="../plugin/processing/eodag.py" line="65"/>
         <source>Collection (eodag product type)</source>
         <translation>Collection (type de produit eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="69"/>
+        <location filename="../plugin/processing/eodag.py" line="70"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Date de fin (AAAA-MM-JJ), incluse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="97"/>
+        <location filename="../plugin/processing/eodag.py" line="98"/>
         <source>eodag product search</source>
         <translation>Recherche de produits eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="100"/>
+        <location filename="../plugin/processing/eodag.py" line="101"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -3817,27 +3817,27 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT : la couche des empreintes ; order_status vaut 'online', 'orderable' (doit être commandé avant le téléchargement) ou 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="119"/>
+        <location filename="../plugin/processing/eodag.py" line="120"/>
         <source>Maximum number of products</source>
         <translation>Nombre maximal de produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="124"/>
+        <location filename="../plugin/processing/eodag.py" line="125"/>
         <source>Product footprints</source>
         <translation>Empreintes des produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="163"/>
+        <location filename="../plugin/processing/eodag.py" line="165"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} produits trouvés ({} à commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="180"/>
+        <location filename="../plugin/processing/eodag.py" line="182"/>
         <source>eodag download (cut to an area)</source>
         <translation>Téléchargement eodag (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="183"/>
+        <location filename="../plugin/processing/eodag.py" line="185"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3860,32 +3860,32 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="207"/>
+        <location filename="../plugin/processing/eodag.py" line="209"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID des produits (séparés par des virgules ; vide : tous les produits trouvés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="210"/>
+        <location filename="../plugin/processing/eodag.py" line="212"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandes à découper (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="213"/>
+        <location filename="../plugin/processing/eodag.py" line="215"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="215"/>
+        <location filename="../plugin/processing/eodag.py" line="217"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutes entre deux tentatives de téléchargement (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="218"/>
+        <location filename="../plugin/processing/eodag.py" line="220"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutes avant d'abandonner une commande (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="221"/>
+        <location filename="../plugin/processing/eodag.py" line="223"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
@@ -4514,7 +4514,7 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1207"/>
+        <location filename="../plugin/core/transfer/http.py" line="1233"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>

@@ -1,4 +1,6 @@
-"""The plugin object: toolbar, menu, docks and Processing provider; unload() undoes all of it."""
+"""The plugin object: toolbar, menu, docks, Processing provider and log handlers; unload() undoes all of it."""
+import logging
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
@@ -13,6 +15,8 @@ from .core.i18n import translate
 MENU = "&EO Downloader"
 #: Seconds unload() waits in all for the background requests it stops (each returns within 0.05 s).
 UNLOAD_WAIT = 1.0
+
+_log = logging.getLogger(__name__)
 
 
 class EoDownloaderPlugin:
@@ -38,8 +42,9 @@ class EoDownloaderPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):
-        from .adapters import settings
+        from .adapters import qgis_logging, settings
         from .adapters.job_manager import JobManager
+        qgis_logging.install(self.iface)
         settings.migrate()
         self.initProcessing()
         self.manager = JobManager()
@@ -58,9 +63,9 @@ class EoDownloaderPlugin:
         if self.manager is not None:
             resumed = self.manager.resume_unfinished()
             if resumed:
-                self.iface.messageBar().pushInfo(translate("EoDownloaderPlugin", "EO Downloader"),
-                                                 translate("EoDownloaderPlugin",
-                                                           "Resumed {} unfinished job(s).").format(len(resumed)))
+                from .adapters.qgis_logging import USER
+                _log.info(translate("EoDownloaderPlugin", "Resumed {} unfinished job(s).").format(len(resumed)),
+                          extra=USER)
 
     def _add_action(self, key, text, callback, icon):
         action = QAction(QIcon(icon), text, self.iface.mainWindow())
@@ -132,3 +137,5 @@ class EoDownloaderPlugin:
             self.provider = None
         i18n.uninstall(self.translator)
         self.translator = None
+        from .adapters import qgis_logging
+        qgis_logging.uninstall()

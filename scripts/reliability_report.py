@@ -303,7 +303,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=None)
     args = ap.parse_args(argv)
     logging.getLogger("eodag").setLevel(logging.CRITICAL)
-    logging.getLogger("eo_downloader").setLevel(logging.ERROR)
+    from plugin.core.logs import TOP
+    logging.getLogger(TOP).setLevel(logging.ERROR)          # the plugin's top logger ("plugin" here)
     seed = harness.seed_from_env() if args.seed is None else args.seed
     started = time.monotonic()
     print("fault campaigns ...", flush=True)

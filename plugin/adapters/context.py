@@ -17,10 +17,10 @@ from .credentials import credentials_for
 
 def make_context(job: Job, store: Optional[JobStore], *, credentials: Optional[dict] = None,
                  cancel: Optional[CancelToken] = None, progress: Optional[Callable[[float, str], None]] = None,
-                 log: Optional[Callable[[str], None]] = None, preview=None, discard=None) -> RunContext:
+                 preview=None, discard=None) -> RunContext:
     """A RunContext for ``job``; ``credentials`` are resolved here when not given (may raise EoError)."""
     if credentials is None:
         credentials = credentials_for(job)
     return RunContext(job, store=store, cancel=cancel, progress=progress, credentials=credentials,
-                      session=network.make_session(), settings=plugin_settings.core_settings(), log=log,
+                      session=network.make_session(), settings=plugin_settings.core_settings(),
                       preview=preview, discard=discard)

@@ -3,15 +3,15 @@
 All its methods run on the main thread.  The store is the single record of
 every job; the manager only keeps the running tasks.
 """
+import logging
 import os
 import threading
 from typing import Dict, List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import EoError
-from ..core.transfer.http import redact
 from ..core.i18n import translate
 from ..core.job_files import remove_inside, scratch_folders
 from ..core.jobs import Job, JobState, JobStore
@@ -19,16 +19,14 @@ from ..core.output import make_job_folder
 from ..core.runner import is_detached
 from .context import make_context
 from .credentials import credentials_for
+from .qgis_logging import USER
 from . import layers
 from . import settings as plugin_settings
 from .tasks import FunctionTask, JobTask, add_task, stop_tasks
 
-LOG_TAG = "EO Downloader"
 DISCARD_DELAY_MS = 3000    # a redraw that started on a preview's files may still be reading them
 
-
-def log(message: str, level=Qgis.MessageLevel.Info) -> None:
-    QgsMessageLog.logMessage(redact(message), LOG_TAG, level)
+_log = logging.getLogger(__name__)
 
 
 def _cancel_on_server(job: Job, ctx, cancel) -> bool:
@@ -47,12 +45,11 @@ class JobManager(QObject):
         # one store per file in the process: the Processing algorithms write through it too
         self.store = JobStore.for_path(store_path or plugin_settings.job_store_path())
         self.store.write_behind_main_thread = True    # the GUI never waits for the disk (see JobStore)
-        self.store.on_write_error = lambda exc: log(
-            translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc),
-            Qgis.MessageLevel.Critical)
-        for problem in self.store.take_problems():    # e.g. a damaged file, kept aside
-            log(problem, Qgis.MessageLevel.Warning)
-        self.store.on_problem = lambda text: log(text, Qgis.MessageLevel.Warning)
+        self.store.on_write_error = lambda exc: _log.error(
+            translate("Jobs", "Could not save the job list to {}: {}").format(self.store.path, exc), extra=USER)
+        # a damaged file, kept aside: the store logged it for the user (core.jobs); nothing more to keep
+        self.store.take_problems()
+        self.store.on_problem = lambda text: None
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.tasks: Dict[str, JobTask] = {}
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
@@ -113,9 +110,8 @@ class JobManager(QObject):
                 return
             for folder in folders:
                 if not remove_inside(folder, job.output_dir):
-                    log(translate("Jobs", "Did not remove {}: it is not inside the output folder {} of the "
-                                          "job '{}'.").format(folder, job.output_dir, job.title),
-                        Qgis.MessageLevel.Warning)
+                    _log.warning(translate("Jobs", "Did not remove {}: it is not inside the output folder {} "
+                                                   "of the job '{}'.").format(folder, job.output_dir, job.title))
             if (job.server or {}).get("scratch") and self.store.get(job.id) is not None:
                 self.store.update(job.id, server={"scratch": []})
 
@@ -144,8 +140,7 @@ class JobManager(QObject):
             # a preview of a job that did not finish is not a result
             QgsProject.instance().removeMapLayers([lyr.id() for lyr in previews.values() if lyr is not None])
             if job.state == JobState.FAILED:
-                log(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error),
-                    Qgis.MessageLevel.Warning)
+                _log.warning(translate("Jobs", "Job '{}' failed: {}").format(job.title, job.error))
         cancelled = scratch_folders(job) if job.state == JobState.CANCELLED else []
         self._discard_later(job, task.discard_later + [f for f in cancelled if f not in task.discard_later])
         self.jobChanged.emit(job.id)
@@ -242,7 +237,7 @@ class JobManager(QObject):
         for job in self.store.unfinished():
             if job.id in self.tasks:
                 continue
-            log(translate("Jobs", "Resuming job '{}' ({}).").format(job.title, JobState.label(job.state)))
+            _log.info(translate("Jobs", "Resuming job '{}' ({}).").format(job.title, JobState.label(job.state)))
             self._start(job.id)
             resumed.append(job.id)
         return resumed

@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .filelock import FileLock
 from .i18n import translate
+from .logs import USER
 
 _log = logging.getLogger(__name__)
 
@@ -427,7 +428,7 @@ class JobStore:
         self._report(text)
 
     def _report(self, text: str) -> None:
-        _log.warning(text)
+        _log.warning(text, extra=USER)        # the user loses jobs from the list: tell them
         if self.on_problem is None:
             self._problems.append(text)
             return

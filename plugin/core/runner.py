@@ -57,7 +57,7 @@ class RunContext:
 
     def __init__(self, job: Job, store: Optional[JobStore] = None, cancel: Optional[CancelToken] = None,
                  progress: Optional[Callable[[float, str], None]] = None,
-                 credentials: Optional[Dict[str, Any]] = None, log: Optional[Callable[[str], None]] = None,
+                 credentials: Optional[Dict[str, Any]] = None,
                  session=None, settings: Optional[Dict[str, Any]] = None,
                  preview: Optional[Callable[[str, str], None]] = None,
                  discard: Optional[Callable[[str], None]] = None):
@@ -71,7 +71,6 @@ class RunContext:
         self.cancel = cancel or CancelToken()
         self._progress = progress
         self.credentials = credentials or {}   # in memory only, never persisted
-        self._log = log
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A preference of :attr:`settings`, or ``default`` when it is unset or empty."""
@@ -135,11 +134,6 @@ class RunContext:
         else:
             from .job_files import remove_inside
             remove_inside(folder, self.job.output_dir)      # only inside the job's own folder
-
-    def log(self, text: str) -> None:
-        if self._log is not None:
-            from .transfer.http import redact
-            self._log(redact(text))
 
 
 class Detached(Exception):

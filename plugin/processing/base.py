@@ -8,7 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingUtils, QgsProject)
 from qgis.PyQt.QtGui import QIcon
 
-from ..adapters import aoi_source
+from ..adapters import aoi_source, qgis_logging
 from ..adapters import settings as plugin_settings
 from ..adapters.context import make_context
 from ..adapters.layers import make_layers
@@ -103,7 +103,7 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         job.params["origin"] = "processing"
         store = JobStore.for_path(plugin_settings.job_store_path())   # the GUI's store, when QGIS runs one
         try:
-            ctx = make_context(job, store, cancel=CancelToken(feedback.isCanceled), log=feedback.pushInfo,
+            ctx = make_context(job, store, cancel=CancelToken(feedback.isCanceled),
                                progress=lambda percent, message="": (feedback.setProgress(percent),
                                                                      message and feedback.setProgressText(message)))
         except EoError as exc:
@@ -115,7 +115,8 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         for note in job.params.get("aoi_notes", []):
             feedback.pushInfo(note)
         try:
-            outputs = run_job(job, ctx)
+            with qgis_logging.feedback_to(feedback):      # the job's log records in this run's log
+                outputs = run_job(job, ctx)
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
         finally:

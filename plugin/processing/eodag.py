@@ -9,6 +9,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
+from ..adapters import qgis_logging
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..core.jobs import Job
@@ -132,12 +133,13 @@ class EodagSearchAlgorithm(_EodagBase):
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         try:
             credentials = _credentials(authcfg)
-            client = eodag_client.EodagClient(credentials=credentials, provider=values["provider"] or None,
-                                              log=feedback.pushDebugInfo)
+            client = eodag_client.EodagClient(credentials=credentials, provider=values["provider"] or None)
             credentials.clear()
-            products = client.search(values["provider"] or None, values["collection"], values["date_from"] or None,
-                                     values["date_to"] or None, aoi.to_geojson(), values["cloud_max"],
-                                     limit=self.parameterAsInt(parameters, self.LIMIT, context))
+            with qgis_logging.feedback_to(feedback):
+                products = client.search(values["provider"] or None, values["collection"],
+                                         values["date_from"] or None, values["date_to"] or None, aoi.to_geojson(),
+                                         values["cloud_max"],
+                                         limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
         fields = QgsFields()

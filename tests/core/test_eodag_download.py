@@ -34,7 +34,6 @@ class Harness:
         self.out = str(tmp_path / "out")
         self.messages = []
         self.states = []             # (state, message) of every change the job store saw
-        self.logs = []
 
     def job(self, **overrides):
         args = dict(provider="eodag_sim", collection="S2_MSI_L2A", date_from="2023-07-01", date_to="2023-07-31",
@@ -50,8 +49,7 @@ class Harness:
         job = store.get(job.id)
         ctx = RunContext(job, store=store, cancel=cancel or CancelToken(),
                          progress=lambda pct, msg="": self.messages.append((pct, msg)),
-                         credentials=dict(credentials or CREDS), settings={"eodag_providers_yaml": self.sim.yaml()},
-                         log=self.logs.append)
+                         credentials=dict(credentials or CREDS), settings={"eodag_providers_yaml": self.sim.yaml()})
         outputs = run_job(job, ctx)
         return outputs, store.get(job.id)
 

@@ -14,6 +14,7 @@ from plugin.core.errors import AuthError, CancelledError, EoError, ParameterErro
 from plugin.core.jobs import Job, JobState, JobStore
 from plugin.core.runner import CancelToken, RunContext, run_job
 from plugin.core.providers.eosda import runner as eosda_runner  # noqa: F401  (registers the runner)
+from tests.log_capture import capture_log
 from tests.sims import faults
 from tests.sims.eosda_sim import EosdaSimulator
 
@@ -68,12 +69,13 @@ class Harness:
 
     def ctx(self, job=None, cancel=None):
         return RunContext(job or self.store.get(self.job.id), self.store, cancel=cancel or self.cancel,
-                          credentials=self.credentials, settings=self.settings, log=self.logs.append,
+                          credentials=self.credentials, settings=self.settings,
                           progress=lambda p, m: self.progress.append(p))
 
     def run(self, job=None, cancel=None):
         job = job or self.store.get(self.job.id)
-        return run_job(job, self.ctx(job, cancel))
+        with capture_log(self.logs):
+            return run_job(job, self.ctx(job, cancel))
 
     @property
     def record(self):
@@ -230,11 +232,11 @@ def test_order_outputs_puts_rasters_first():
 
 def test_create_sends_every_field_and_the_key(make_sim):
     sim = make_sim()
-    logs = []
-    client = client_for(sim, log=logs.append)
+    client = client_for(sim)
     params = eosda.build_params(SEED_VIEW, "B02,B03,B04", True, ["tile_md"], "ref_datetime",
                                 "https://client.example/cb")
-    task = client.create_task(eosda.build_task_body(params, SEED_POLYGON))
+    with capture_log() as logs:
+        task = client.create_task(eosda.build_task_body(params, SEED_POLYGON))
     assert sim.created_bodies == [{
         "type": "lbe",
         "callback_url": "https://client.example/cb",

@@ -73,9 +73,24 @@ def test_register_secret_masks_plain_and_url_encoded_values():
 
 
 def test_logger_filter_redacts_records(caplog):
-    caplog.set_level(logging.DEBUG, logger="eo_downloader")
-    logging.getLogger("eo_downloader").info("calling %s", "https://h/?api_key=LEAKME1")
+    caplog.set_level(logging.DEBUG, logger=http.LOGGER_NAME)
+    logging.getLogger(http.LOGGER_NAME).info("calling %s", "https://h/?api_key=LEAKME1")
     assert "LEAKME1" not in caplog.text
+
+
+def test_module_loggers_below_the_top_logger_are_redacted_before_any_handler(caplog):
+    """The core logs with logging.getLogger(__name__): records of every module logger, raised
+    errors' tracebacks included, are masked before the root logger's handlers (pytest's here) see them."""
+    assert http.LOGGER_NAME == http.__name__.split(".")[0]
+    caplog.set_level(logging.DEBUG, logger=http.LOGGER_NAME)
+    module_log = logging.getLogger(http.LOGGER_NAME + ".core.providers.some_client")
+    module_log.info("calling %s", "https://h/?api_key=LEAKME2")
+    try:
+        raise ValueError("Authorization: Bearer LEAKME3token")
+    except ValueError:
+        module_log.exception("failed")
+    assert "calling https://h/?api_key=***" in caplog.text and "ValueError" in caplog.text
+    assert "LEAKME2" not in caplog.text and "LEAKME3" not in caplog.text
 
 
 # --------------------------------------------------------------------------- error bodies
@@ -293,7 +308,7 @@ def test_request_read_timeout_is_retried(server):
 
 
 def test_error_text_never_contains_secrets(server, caplog):
-    caplog.set_level(logging.DEBUG, logger="eo_downloader")
+    caplog.set_level(logging.DEBUG, logger=http.LOGGER_NAME)
     body = json.dumps({"error": {"code": 403, "message": "API key SECRET1 is not valid for "
                                  "https://x/?api_key=SECRET1", "status": "PERMISSION_DENIED"}})
     url = server.add("/r", Resource(b"ok", always=Fault.status(403, body=body)))

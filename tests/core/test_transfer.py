@@ -536,7 +536,7 @@ def test_download_uses_the_module_default_limiter(server, tmp_path, policy, monk
 
 
 def test_no_secret_in_errors_or_logs(server, tmp_path, policy, caplog):
-    caplog.set_level(logging.DEBUG, logger="eo_downloader")
+    caplog.set_level(logging.DEBUG, logger=http.LOGGER_NAME)
     server.add("/missing", Resource(DATA, always=Fault.status(404)))
     server.add("/flaky", Resource(DATA, faults=[Fault.drop(), Fault.status(503), Fault.truncate(0.5)]))
     server.add("/page", Resource(DATA, always=Fault.html("Login")))
@@ -674,7 +674,7 @@ def test_sha256_only_when_needed(server, tmp_path, monkeypatch):
 def test_a_body_that_stalls_every_300_kb_is_resumed_each_time(server, tmp_path, policy, caplog):
     # The body is read from a socket without a timeout of its own; the watcher keeps the read timeout.
     url = server.add("/f.bin", Resource(DATA, always=Fault.stall(at=300000)))
-    with caplog.at_level(logging.WARNING, logger="eo_downloader"):
+    with caplog.at_level(logging.WARNING, logger=http.LOGGER_NAME):
         result = transfer.download(url, dest_dir=str(tmp_path), retry=policy, timeouts=http.Timeouts(read=0.3))
     assert result.sha256 == SHA
     ranges = [r["headers"].get("Range") for r in server.requests_for("/f.bin")]

@@ -4,8 +4,9 @@ import threading
 import os
 
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 
+from plugin.adapters import qgis_logging
 from plugin.adapters import settings as plugin_settings
 from plugin.adapters.job_manager import JobManager
 from plugin.core.jobs import Job, JobState
@@ -22,13 +23,15 @@ def _write(path, jobs_value):
 
 
 @pytest.fixture
-def messages():
+def messages(qgis_iface):
     seen = []
 
     def keep(message, tag, level):
         seen.append(message)
     QgsApplication.messageLog().messageReceived.connect(keep)
+    qgis_logging.install(qgis_iface)           # as initGui does: the plugin's records in the message log
     yield seen
+    qgis_logging.uninstall()
     QgsApplication.messageLog().messageReceived.disconnect(keep)
 
 
@@ -46,7 +49,8 @@ def _manager(path):
     return JobManager(store_path=str(path), task_manager=QgsApplication.taskManager())
 
 
-def test_the_job_manager_starts_with_a_damaged_store_and_says_so(tmp_path, messages, qgis_new_project):
+def test_the_job_manager_starts_with_a_damaged_store_and_says_so(tmp_path, messages, qgis_new_project, qgis_iface):
+    qgis_iface.messageBar().clear_messages()
     path = tmp_path / "jobs.json"
     sound = _record("sound")
     _write(path, [sound, "not a job", dict(_record("escape"), id="../../x"), {"provider": "x"}])
@@ -56,6 +60,8 @@ def test_the_job_manager_starts_with_a_damaged_store_and_says_so(tmp_path, messa
     copies = [n for n in os.listdir(str(tmp_path)) if n.startswith("jobs.json.damaged-")]
     assert len(copies) == 1
     assert any("damaged" in m and copies[0] in m for m in messages)
+    # a warning for the user: the message bar shows it too
+    assert any("damaged" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     manager.shutdown()
 
 

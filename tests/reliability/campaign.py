@@ -18,7 +18,8 @@ def main(argv=None) -> int:
     parser.add_argument("--json", default=None)
     args = parser.parse_args(argv)
     logging.getLogger("eodag").setLevel(logging.CRITICAL)     # eodag logs every injected fault at ERROR
-    logging.getLogger("eo_downloader").setLevel(logging.ERROR)
+    from plugin.core.logs import TOP
+    logging.getLogger(TOP).setLevel(logging.ERROR)
     results = {}
     for name in args.providers:
         results[name] = harness.run_campaign(harness.CASES[name], jobs=args.jobs, seed=args.seed).to_dict()

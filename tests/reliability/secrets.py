@@ -324,6 +324,7 @@ def run_secrets(workdir: Optional[str] = None, qgis_process: bool = True, log=pr
         locations = [
             ("QGIS message log", os.path.join(captures, "qgis_message_log.txt")),
             ("'eo_downloader' logger", os.path.join(captures, "eo_downloader_logger.txt")),
+            ("QGIS message bar", os.path.join(captures, "message_bar.txt")),
             ("every other Python log record (eodag's too)", os.path.join(captures, "all_python_logging.txt")),
             ("error messages shown (jobs, Processing)", os.path.join(captures, "errors_shown.txt")),
             ("Processing feedback", os.path.join(captures, "processing_feedback.txt")),

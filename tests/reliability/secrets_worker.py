@@ -68,7 +68,8 @@ def main(argv=None) -> int:
         messages.flush()
 
     QgsApplication.messageLog().messageReceived.connect(on_message)
-    plugin_log = logging.getLogger("eo_downloader")
+    from plugin.core.logs import TOP
+    plugin_log = logging.getLogger(TOP)      # the plugin's top logger (eo_downloader once installed)
     plugin_log.setLevel(logging.DEBUG)
     plugin_log.addHandler(_Lines(os.path.join(captures, "eo_downloader_logger.txt")))
     root = logging.getLogger()
@@ -130,6 +131,20 @@ def main(argv=None) -> int:
 
     # -- 1. the GUI path ----------------------------------------------------------------------
     report["gui"] = {}
+    from plugin.adapters import qgis_logging
+    bar_file = open(os.path.join(captures, "message_bar.txt"), "a", encoding="utf-8")
+
+    class _Bar:          # (no widgets in this session: the bar's pushMessage, written down)
+        def pushMessage(self, title, text, level=0, duration=-1):
+            bar_file.write("{}: {}\n".format(title, text))
+            bar_file.flush()
+
+    class _Iface:
+        bar = _Bar()
+
+        def messageBar(self):
+            return self.bar
+    qgis_logging.install(_Iface())           # as initGui does: message log and message bar handlers
     manager = JobManager()
     for round_name in ("good", "echo"):
         base_urls(round_name)
@@ -167,6 +182,10 @@ def main(argv=None) -> int:
         def pushInfo(self, info):
             feedback_file.write("info: {}\n".format(info))
             super().pushInfo(info)
+
+        def pushWarning(self, warning):
+            feedback_file.write("warning: {}\n".format(warning))
+            super().pushWarning(warning)
 
         def reportError(self, error, fatalError=False):
             feedback_file.write("error: {}\n".format(error))

@@ -46,7 +46,7 @@ from .units import CHUNK_SIZE, Progress, format_size
 from ..errors import ArchiveError, CancelledError, EoError, HttpError, ParameterError, TransferError
 from ..i18n import translate
 
-log = logging.getLogger(eohttp.LOGGER_NAME)
+log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1          # seconds between progress callbacks (at most ~10/s)
 DISK_MARGIN = None               # kept free beyond the file itself: None is config.disk_margin() of the disk

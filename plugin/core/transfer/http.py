@@ -36,11 +36,12 @@ from ...resources import version
 from .. import config
 from ..errors import AuthError, CancelledError, HttpError
 from ..i18n import translate
+from ..logs import TOP
 from .urllib3_hooks import (_TLS, _Adapter, _shutdown_connection, abort_response, body_reader, consumed_body,
                             set_consumed_body, unsupported_versions, watch_response)  # noqa: F401 (download: eohttp.watch_response)
 
-LOGGER_NAME = "eo_downloader"
-log = logging.getLogger(LOGGER_NAME)
+LOGGER_NAME = TOP       # the plugin's top logger (core.logs): every module logger is below it
+log = logging.getLogger(__name__)
 
 #: What replaces a secret in redacted text.
 MASK = "***"
@@ -114,7 +115,7 @@ def redact(text) -> str:
 
 
 class _RedactingFilter(logging.Filter):
-    """Last line of defence: every record logged on ``eo_downloader`` is redacted."""
+    """Last line of defence: every record logged under the plugin's top logger is redacted."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -123,11 +124,36 @@ class _RedactingFilter(logging.Filter):
             message = str(record.msg)
         record.msg = redact(message)
         record.args = ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
-if not any(isinstance(f, _RedactingFilter) for f in log.filters):
-    log.addFilter(_RedactingFilter())
+class _Redactor(logging.Handler):
+    """The top logger's first handler: it writes nothing, its filter redacts each record in place.
+
+    A logger's filter sees only the records made on that logger, not those of the module
+    loggers below it; a handler of the top logger sees them all, before they go on to any
+    other handler (the QGIS ones, the root logger's, pytest's)."""
+
+    def __init__(self):
+        super().__init__(logging.NOTSET)
+        self.addFilter(_RedactingFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        pass
+
+
+_top = logging.getLogger(LOGGER_NAME)
+# (by class name: a reloaded plugin defines new classes, the loggers stay)
+if not any(type(f).__name__ == "_RedactingFilter" for f in _top.filters):
+    _top.addFilter(_RedactingFilter())
+if not any(type(h).__name__ == "_Redactor" for h in _top.handlers):
+    _top.handlers.insert(0, _Redactor())      # first: before a handler added before this import
 
 # urllib3 logs every request line, query string included ("GET /api?api_key=... HTTP/1.1"), at
 # DEBUG: a user who turns Python's debug logging on must not find the API key there either.

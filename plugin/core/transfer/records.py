@@ -14,7 +14,7 @@ from typing import Optional
 from . import http as eohttp
 from .checksums import file_sha256
 
-log = logging.getLogger(eohttp.LOGGER_NAME)
+log = logging.getLogger(__name__)
 
 
 @dataclass

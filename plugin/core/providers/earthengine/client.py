@@ -18,6 +18,7 @@ with a fresh one.  Errors become user-facing exceptions carrying Earth Engine's
 own message verbatim plus what to change.
 """
 import json
+import logging
 import re
 from urllib.parse import urlencode
 from typing import Any, Callable, Dict, Optional
@@ -27,6 +28,8 @@ from ...errors import AuthError, EoError, HttpError, ParameterError
 from ...i18n import translate
 from .auth import TokenProvider, fix_credentials_hint
 from .params import LEGACY_PROJECT
+
+_log = logging.getLogger(__name__)
 
 API_VERSION = "v1"
 _ASSET_NAME_RE = re.compile(r"^projects/((?:\w+(?:[\w\-]+\.[\w\-]+)*?\.\w+\:)?[a-z][a-z0-9\-]{4,28}[a-z0-9])"
@@ -123,7 +126,7 @@ class EeClient:
 
     def __init__(self, base_url: str, project: str, token_provider: TokenProvider, session=None,
                  retry: Optional[http.RetryPolicy] = None, timeouts: Optional[http.Timeouts] = None,
-                 cancel=None, log: Optional[Callable[[str], None]] = None):
+                 cancel=None):
         self.base_url = base_url.rstrip("/")
         self.project = project
         self.tokens = token_provider
@@ -131,7 +134,6 @@ class EeClient:
         self.retry = retry or official_retry_policy()
         self.timeouts = timeouts or http.Timeouts(connect=10.0, read=300.0)
         self.cancel = cancel
-        self._log = log
 
     # -- plumbing -----------------------------------------------------------
     def headers(self, json_body: bool = False) -> Dict[str, str]:
@@ -155,8 +157,7 @@ class EeClient:
         except AuthError as exc:
             if exc.status != 401 or not self._can_refresh():
                 raise
-            if self._log:
-                self._log("Earth Engine answered 401; fetching a new access token and retrying once.")
+            _log.info("Earth Engine answered 401; fetching a new access token and retrying once.")
             self.tokens.invalidate()
             return call(self.headers(json_body))
 

@@ -48,6 +48,7 @@ expired) and the pieces already on disk.
 import concurrent.futures
 import datetime
 import json
+import logging
 import os
 import re
 import shutil
@@ -55,7 +56,7 @@ import threading
 import time
 from typing import Any, Dict, List, Optional
 
-from ... import config, names
+from ... import config, logs, names
 from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
 from ...i18n import translate
 from ...job_files import scratch_dir
@@ -68,6 +69,8 @@ from . import expression as ee_expr
 from . import params as ee_params
 from . import tiling
 from .client import DownloadIdExpiredError, EeClient, RequestTooLargeError
+
+_log = logging.getLogger(__name__)
 
 PROVIDER_ID = "ee_download"
 DEFAULT_CONCURRENCY = 4
@@ -335,7 +338,7 @@ class EeDownload:
                                                             _last_day(self.spec)),
                 translate("EeDownload", "Widen the dates, raise the cloud cover limit, or check the area."))
         self.ctx.save_server(scenes=[{"id": s.id, "time": s.time, "cloud": s.cloud} for s in found.scenes])
-        self.ctx.log("Earth Engine composite of {} image(s){}".format(
+        _log.info("Earth Engine composite of {} image(s){}".format(
             len(found.scenes), " (listing capped)" if found.truncated else ""))
         first = found.scenes[0].id
         return composite_info(self.spec, tiling.ImageInfo.from_asset(self.client.get_asset(first), first))
@@ -347,7 +350,7 @@ class EeDownload:
             asset = self.client.get_asset(self.p["image"])
             self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
         self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
-        self.ctx.log("Earth Engine download: {}".format(est.describe()))
+        _log.info("Earth Engine download: {}".format(est.describe()))
         if est.fits or not self.tiling_enabled:
             if self.p["format"] == "NPY" and est.fits:
                 out = est.outputs[0]
@@ -424,14 +427,14 @@ class EeDownload:
                 raise
             except DownloadIdExpiredError:
                 # An expired (or unknown) id: create a new one, once per attempt budget.
-                self.ctx.log("Download id of {} expired; creating a new one.".format(piece.key))
+                _log.info("Download id of {} expired; creating a new one.".format(piece.key))
                 self._save_thumb(piece.key, None)
                 name = None
                 if attempts >= self.tile_attempts:
                     raise
             except RequestTooLargeError:
                 if piece.splittable and piece.tile is not None:
-                    self.ctx.log("Earth Engine found {} too big; splitting it.".format(piece.key))
+                    _log.info("Earth Engine found {} too big; splitting it.".format(piece.key))
                     self._save_thumb(piece.key, None)
                     parts = []
                     for sub in tiling.split_tile(piece.tile):
@@ -445,7 +448,7 @@ class EeDownload:
                 retryable = getattr(exc, "retryable", False) or isinstance(exc, (TransferError, ArchiveError))
                 if not retryable or attempts >= self.tile_attempts:
                     raise
-                self.ctx.log("Piece {} failed ({}); retrying it alone ({}/{}).".format(
+                _log.info("Piece {} failed ({}); retrying it alone ({}/{}).".format(
                     piece.key, exc.message, attempts + 1, self.tile_attempts))
                 self._save_thumb(piece.key, None)
                 name = None
@@ -461,7 +464,8 @@ class EeDownload:
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.concurrency,
                                                      thread_name_prefix="ee-tile")
         try:
-            pending = {pool.submit(self._fetch, p): p for p in pieces}
+            fetch = logs.carry(self._fetch)      # the job's log scope in the pool's threads
+            pending = {pool.submit(fetch, p): p for p in pieces}
             while pending:
                 done, _ = concurrent.futures.wait(list(pending), timeout=0.2,
                                                   return_when=concurrent.futures.FIRST_COMPLETED)
@@ -476,7 +480,7 @@ class EeDownload:
                         self._pieces.remove(piece)
                         self._pieces.extend(result)
                     for sub in result:
-                        pending[pool.submit(self._fetch, sub)] = sub
+                        pending[pool.submit(fetch, sub)] = sub
         except BaseException:
             # Stop the other pieces at once (their threads see the cancel) before reporting.
             self.cancel.cancel()
@@ -696,7 +700,7 @@ class EeDownload:
             # The server found the single request too big after all: shrink and tile once.
             if pieces[0].key != "single" or not self.tiling_enabled:
                 raise
-            self.ctx.log("Earth Engine found the request too big; splitting it into tiles.")
+            _log.info("Earth Engine found the request too big; splitting it into tiles.")
             self.limits = tiling.Limits(self.limits.max_bytes // 2, self.limits.max_dimension, self.limits.fill,
                                         self.limits.max_tiles)
             tiling.check_tile_count(self.estimate, self.limits)
@@ -715,7 +719,7 @@ def make_client(ctx, project: str) -> EeClient:
     base = ctx.settings.get("ee_api") or config.base_url("ee_api")
     provider = ee_auth.provider_from_credentials(ctx.credentials)
     return EeClient(base, project, provider, session=ctx.session, retry=ctx.settings.get("retry"),
-                    timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel, log=ctx.log)
+                    timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel)
 
 
 def run(job, ctx) -> List[str]:

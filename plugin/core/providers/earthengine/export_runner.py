@@ -39,6 +39,7 @@ Credentials and settings as for ee_download (``ee_api``, ``retry``, ``timeouts``
 plus ``gcs_api`` and ``drive_api`` base URLs (else :func:`config.base_url`).
 """
 import dataclasses
+import logging
 import os
 from typing import Any, Dict, List, Optional
 
@@ -54,6 +55,8 @@ from . import params as ee_params
 from . import storage
 from .operations import ExportClient, Operation, OperationState, PollPolicy, follow
 from .download_runner import DEFAULT_CONCURRENCY, DEFAULT_TILE_ATTEMPTS, EeDownload, _aoi_geojson, _safe_name
+
+_log = logging.getLogger(__name__)
 
 PROVIDER_ID = "ee_export"
 #: Progress bands: starting, the export on Earth Engine, bringing the files back.
@@ -103,7 +106,7 @@ def make_client(ctx, project: str) -> ExportClient:
     base = ctx.settings.get("ee_api") or config.base_url("ee_api")
     provider = ee_auth.provider_from_credentials(ctx.credentials)
     return ExportClient(base, project, provider, session=ctx.session, retry=ctx.settings.get("retry"),
-                        timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel, log=ctx.log)
+                        timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel)
 
 
 def poll_policy(ctx) -> PollPolicy:
@@ -161,7 +164,7 @@ class EeExportRun:
         op = self.client.export_image(body)
         self.ctx.save_server(operation=op.name, operation_state=op.state)
         self.started_here = True
-        self.ctx.log("Earth Engine export started: {} (requestId {})".format(op.name, request_id))
+        _log.info("Earth Engine export started: {} (requestId {})".format(op.name, request_id))
         self.ctx.set_state(JobState.SUBMITTED, translate("EeExport", "Export {} started").format(op.id))
         return op.name
 
@@ -185,7 +188,7 @@ class EeExportRun:
     def follow(self, name: str) -> Operation:
         try:
             return follow(self.client, name, self.ctx.cancel, self._on_update, poll_policy(self.ctx),
-                          log=self.ctx.log, on_cancelling=self._on_cancelling)
+                          on_cancelling=self._on_cancelling)
         except HttpError as exc:
             if exc.status == 404:
                 # Earth Engine forgot the operation: a retry must start a new export.
@@ -220,14 +223,13 @@ class EeExportRun:
         return [vrt]
 
     def fetch_gcs(self, op: Operation) -> List[str]:
-        gcs = storage.GcsClient(self.ctx.settings.get("gcs_api") or config.base_url("gcs_api"), self.client,
-                                log=self.ctx.log)
+        gcs = storage.GcsClient(self.ctx.settings.get("gcs_api") or config.base_url("gcs_api"), self.client)
         bucket, prefix = self.p["bucket"], self.p["prefix"]
         self.ctx.progress(EXPORT_END, translate("EeExport", "Listing gs://{}/{}*").format(bucket, prefix))
         objects = gcs.list_objects(bucket, prefix)
         names = set(storage.export_files(prefix, [o.get("name", "") for o in objects]))
         items = storage.written_since([o for o in objects if o.get("name") in names], "timeCreated",
-                                      storage.parse_time(op.create_time), self.ctx.log)
+                                      storage.parse_time(op.create_time))
         if not items:
             raise ProviderError(
                 translate("EeExport", "The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.").format(
@@ -239,8 +241,7 @@ class EeExportRun:
         return self._outputs_of(paths)
 
     def fetch_drive(self, op: Operation) -> List[str]:
-        drive = storage.DriveClient(self.ctx.settings.get("drive_api") or config.base_url("drive_api"), self.client,
-                                    log=self.ctx.log)
+        drive = storage.DriveClient(self.ctx.settings.get("drive_api") or config.base_url("drive_api"), self.client)
         folder, prefix = self.p.get("folder"), self.p["prefix"]
         self.ctx.progress(EXPORT_END, translate("EeExport", "Listing the Drive folder {}").format(folder or "/"))
         folder_id = drive.find_folder(folder) if folder else "root"
@@ -250,7 +251,7 @@ class EeExportRun:
         files = drive.list_files(prefix, folder_id)
         names = set(storage.export_files(prefix, [f.get("name", "") for f in files]))
         items = storage.newest_per_name([f for f in files if f.get("name") in names], "modifiedTime")
-        items = storage.written_since(items, "createdTime", storage.parse_time(op.create_time), self.ctx.log)
+        items = storage.written_since(items, "createdTime", storage.parse_time(op.create_time))
         if not items:
             raise ProviderError(translate("EeExport", "The export finished, but the Drive folder {} holds no {}.tif "
                                                       "or {}-*.tif.").format(folder or "/", prefix, prefix))

@@ -20,6 +20,7 @@ running so the job can resume.
 """
 import copy
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from ...errors import CancelledError, HttpError, ProviderError
 from ...i18n import translate
 from ...runner import CancelToken
 from .client import API_VERSION, EeClient, service_message, translate_error
+
+_log = logging.getLogger(__name__)
 
 EXPORT_TOO_LARGE_RE = re.compile(r"specified (\d+) pixels \(max: (\d+)\)")
 
@@ -265,8 +268,7 @@ class ExportClient(EeClient):
 
 
 def follow(client: ExportClient, name: str, cancel, on_update: Callable[[Operation], None],
-           policy: Optional[PollPolicy] = None, log: Optional[Callable[[str], None]] = None,
-           on_cancelling: Optional[Callable[[], None]] = None) -> Operation:
+           policy: Optional[PollPolicy] = None, on_cancelling: Optional[Callable[[], None]] = None) -> Operation:
     """Poll ``name`` until it is done; return the SUCCEEDED operation.
 
     Raises :class:`ProviderError` for FAILED (Earth Engine's message, with a
@@ -300,7 +302,7 @@ def follow(client: ExportClient, name: str, cancel, on_update: Callable[[Operati
     except CancelledError:
         if getattr(cancel, "reason", None) == CancelToken.SHUTDOWN or (last is not None and last.done):
             raise
-        _cancel_server_side(client, name, on_update, on_cancelling, policy, log)
+        _cancel_server_side(client, name, on_update, on_cancelling, policy)
         raise
 
 
@@ -330,14 +332,12 @@ def _finished(op: Operation) -> Operation:
     raise failure(op)
 
 
-def _cancel_server_side(client: ExportClient, name: str, on_update, on_cancelling, policy: PollPolicy,
-                        log) -> None:
+def _cancel_server_side(client: ExportClient, name: str, on_update, on_cancelling, policy: PollPolicy) -> None:
     quiet = client.uncancellable()
     try:
         quiet.cancel_operation(name)
     except (HttpError, OSError) as exc:   # already finished, or unreachable: nothing more to do
-        if log:
-            log("Cancelling Earth Engine operation {} failed: {}".format(name, getattr(exc, "message", exc)))
+        _log.info("Cancelling Earth Engine operation {} failed: {}".format(name, getattr(exc, "message", exc)))
         return
     if on_cancelling is not None:
         on_cancelling()

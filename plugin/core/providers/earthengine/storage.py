@@ -22,6 +22,7 @@ carry the scopes: ``devstorage.read_only`` (or ``cloud-platform``) for Cloud
 Storage, ``drive.readonly`` for Drive.
 """
 import calendar
+import logging
 import os
 import re
 import time
@@ -35,6 +36,8 @@ from ...transfer.records import DownloadResult
 from ...errors import AuthError, HttpError, ParameterError, ProviderError
 from ...i18n import translate
 from .client import EeClient
+
+_log = logging.getLogger(__name__)
 
 FOLDER_MIME = "application/vnd.google-apps.folder"
 TILE_RE = re.compile(r"-(\d{10})-(\d{10})\.tif$")
@@ -107,12 +110,10 @@ class _StorageClient:
 
     SERVICE = ""
 
-    def __init__(self, base_url: str, ee: EeClient, retry: Optional[http.RetryPolicy] = None,
-                 log: Optional[Callable[[str], None]] = None):
+    def __init__(self, base_url: str, ee: EeClient, retry: Optional[http.RetryPolicy] = None):
         self.base_url = base_url.rstrip("/")
         self.ee = ee
         self.retry = retry or ee.retry
-        self._log = log
 
     @staticmethod
     def _headers(headers: Dict[str, str], json_body: bool = True) -> Dict[str, str]:
@@ -256,15 +257,14 @@ def newest_per_name(items: List[Dict[str, Any]], time_key: str) -> List[Dict[str
     return list(best.values())
 
 
-def written_since(items: List[Dict[str, Any]], time_key: str, since: Optional[float],
-                  log: Optional[Callable[[str], None]] = None) -> List[Dict[str, Any]]:
+def written_since(items: List[Dict[str, Any]], time_key: str, since: Optional[float]) -> List[Dict[str, Any]]:
     """Items written at or after ``since`` (files of older exports with the same prefix are left);
     all of them when none is that recent (clocks may differ)."""
     if since is None:
         return items
     recent = [i for i in items if (parse_time(i.get(time_key)) or 0) >= since - 1.0]
-    if not recent and items and log:
-        log("No export file is newer than the operation; using the {} file(s) found.".format(len(items)))
+    if not recent and items:
+        _log.info("No export file is newer than the operation; using the {} file(s) found.".format(len(items)))
     return recent or items
 
 

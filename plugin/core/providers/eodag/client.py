@@ -59,6 +59,8 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from ...i18n import translate
 
+_log = logging.getLogger(__name__)
+
 #: The eodag version the plugin is tested with (also in requirements-dev.txt).
 EODAG_PIN = "4.10.1"
 #: eodag 3+ needs shapely 2; 2.0.x still works with numpy 1.x (GDAL's Python bindings on
@@ -579,7 +581,7 @@ def _not_json_text(exc: BaseException) -> str:
     return ""
 
 
-def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[str], None]] = None) -> str:
+def fetch_quicklook(info: ProductInfo, dest_dir: str) -> str:
     """The product's quicklook through eodag's ``get_quicklook`` (kept in ``dest_dir``), or ""."""
     product = info.product
     if product is None or not info.quicklook_url:
@@ -603,9 +605,8 @@ def fetch_quicklook(info: ProductInfo, dest_dir: str, log: Optional[Callable[[st
             finally:
                 product.downloader_auth = saved
     except Exception as exc:
-        if log:
-            log(translate("Eodag", "No quicklook for {id}: {error}").format(id=info.id,
-                                                                           error=_eodag_error_text(exc)))
+        _log.info(translate("Eodag", "No quicklook for {id}: {error}").format(id=info.id,
+                                                                            error=_eodag_error_text(exc)))
         return ""
 
 
@@ -677,16 +678,13 @@ class EodagClient:
     ``providers_yaml``: extra provider configuration (YAML text, or a list of them).
     ``credentials``: secrets for ``provider`` (see :func:`credentials_config`).
     ``settings``: optional preferences (``eodag_providers_yaml``).
-    ``log``: callback for eodag's log lines of the calling thread.
     """
 
     def __init__(self, providers_yaml=None, credentials: Optional[Dict[str, Any]] = None,
-                 provider: Optional[str] = None, settings: Optional[Dict[str, Any]] = None,
-                 log: Optional[Callable[[str], None]] = None):
+                 provider: Optional[str] = None, settings: Optional[Dict[str, Any]] = None):
         import_eodag()
         from eodag import EODataAccessGateway
         self.version = eodag_version()
-        self.log = log
         settings = settings or {}
         self.retry = settings.get("retry")      # http.RetryPolicy for transient failures (None: default)
         try:
@@ -843,9 +841,7 @@ class EodagClient:
                         error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                             backoff.failures)
                     raise error from exc
-                if self.log:
-                    self.log("The search failed ({}); trying again in {:.1f} s".format(
-                        _eodag_error_text(exc), delay))
+                _log.info("The search failed ({}); trying again in {:.1f} s".format(_eodag_error_text(exc), delay))
                 backoff.sleep(delay)
         if isinstance(result, tuple):      # eodag 2: (results, count)
             result = result[0]
@@ -925,7 +921,7 @@ class EodagClient:
 
     def quicklook(self, info: ProductInfo, dest_dir: str) -> str:
         """Path of the product's quicklook image (downloaded once), or "" when there is none."""
-        return fetch_quicklook(info, dest_dir, self.log)
+        return fetch_quicklook(info, dest_dir)
 
     # -- orders -----------------------------------------------------------------------------------
     def _auth(self, product):
@@ -963,9 +959,8 @@ class EodagClient:
                 if props.get("eodag:order_id") or props.get("eodag:status_link"):
                     # The order was placed; only its first status check failed.  Keep the order (the
                     # download polls its status): failing here would make a retry order again.
-                    if self.log:
-                        self.log("Ordered {}; its status could not be read yet ({})".format(
-                            info.title, _eodag_error_text(exc)))
+                    _log.info("Ordered {}; its status could not be read yet ({})".format(
+                        info.title, _eodag_error_text(exc)))
                     break
                 # Only a refusal (429, 5xx) is tried again: the provider placed no order then.  After a
                 # lost answer an order may exist, and ordering again could make a second one.
@@ -979,9 +974,8 @@ class EodagClient:
                         error.message += " " + translate("Http", "(gave up after {} attempts)").format(
                             backoff.failures)
                     raise error from exc
-                if self.log:
-                    self.log("Ordering {} was refused for now ({}); trying again in {:.1f} s".format(
-                        info.title, _eodag_error_text(exc), delay))
+                _log.info("Ordering {} was refused for now ({}); trying again in {:.1f} s".format(
+                    info.title, _eodag_error_text(exc), delay))
                 backoff.sleep(delay)
         return self.order_record(info)
 
@@ -1110,7 +1104,7 @@ class EodagClient:
         deadline = time.monotonic() + timeout * 60.0
         attempt = 0
         backoff = self._backoff(cancel)
-        forward = _EodagLogForwarder(self.log) if self.log else None
+        forward = _EodagLogForwarder(_log.info)     # eodag's lines of this thread, in the plugin's log
         logger = logging.getLogger("eodag")
         if forward is not None:
             logger.addHandler(forward)
@@ -1168,9 +1162,8 @@ class EodagClient:
                                 backoff.failures)
                         raise error from exc
                     self.discard(info, output_dir, None, keep=kept)
-                    if self.log:
-                        self.log("The download of {} failed ({}); trying again in {:.1f} s".format(
-                            info.title, _eodag_error_text(exc), delay))
+                    _log.info("The download of {} failed ({}); trying again in {:.1f} s".format(
+                        info.title, _eodag_error_text(exc), delay))
                     backoff.sleep(delay)
         finally:
             if forward is not None:

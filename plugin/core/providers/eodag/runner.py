@@ -35,6 +35,7 @@ product, or the product paths when no band was asked.
 """
 import copy
 import datetime as dt
+import logging
 import math
 import os
 import re
@@ -47,6 +48,8 @@ from ...errors import AuthError, CancelledError, EoError, ParameterError, Provid
 from ...i18n import translate
 from ...jobs import JobState
 from ...runner import register_runner
+
+_log = logging.getLogger(__name__)
 
 PROVIDER_ID = "eodag"
 DEFAULT_LIMIT = 50
@@ -186,7 +189,7 @@ class EodagRun:
             raise ParameterError(translate("EodagJob", "The job has no area of interest."))
         provider = p.get("provider") or None
         self.client = eodag_client.EodagClient(credentials=dict(ctx.credentials or {}), provider=provider,
-                                               settings=ctx.settings, log=ctx.log)
+                                               settings=ctx.settings)
         provider_label = provider or translate("EodagJob", "eodag's preferred provider")
         ctx.progress(1.0, translate("EodagJob", "Searching {provider} for {collection}...").format(
             provider=provider_label, collection=p.get("collection")))
@@ -198,7 +201,7 @@ class EodagRun:
                                                       "the dates and the cloud cover.").format(
                 collection=p.get("collection"), provider=provider_label))
         self.out_root = ctx.output_dir
-        ctx.log(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(
+        _log.info(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(
             n=len(self.infos), ids=", ".join(i.id for i in self.infos)))
 
     # -- fetch -------------------------------------------------------------------------------
@@ -244,7 +247,7 @@ class EodagRun:
             rec.update(state="skipped", reason="needs order")
             self.save()
             self.skipped.append(info.title)
-            ctx.log(translate("EodagJob", "{label} is offline and must be ordered; ORDER is off, so it is "
+            _log.info(translate("EodagJob", "{label} is offline and must be ordered; ORDER is off, so it is "
                                           "skipped.").format(label=label))
             return False
         else:
@@ -302,7 +305,7 @@ class EodagRun:
                 "EodagJob", "{label}: not available yet (order status: {status}); next try in {seconds:.0f} s "
                             "(attempt {attempt}).").format(label=label, status=status, seconds=pause,
                                                            attempt=attempt))
-            ctx.log(reason)
+            _log.info(reason)
         return on_retry
 
     def download(self, info, rec, label: str, base: float, span: float):
@@ -321,7 +324,7 @@ class EodagRun:
             rec.update(state="failed", error=exc.user_text())
             self.save()
             self.failed.append("{}: {}".format(info.title, exc.message))
-            ctx.log(translate("EodagJob", "{label} failed: {error}").format(label=label, error=exc.user_text()))
+            _log.info(translate("EodagJob", "{label} failed: {error}").format(label=label, error=exc.user_text()))
             return None
         rec.update(state="downloaded", path=outcome.path, reused=bool(outcome.reused), error="")
         self.save()
@@ -331,7 +334,7 @@ class EodagRun:
                                                                    "downloaded again.").format(label=label,
                                                                                                folder=self.out_root),
                           force=True)
-            ctx.log(translate("EodagJob", "{label}: already downloaded ({path}), not downloaded again.").format(
+            _log.info(translate("EodagJob", "{label}: already downloaded ({path}), not downloaded again.").format(
                 label=label, path=outcome.path))
         return outcome
 
@@ -387,7 +390,7 @@ class EodagRun:
         summary = " ".join(parts)
         ctx.save_server(summary=summary)
         ctx.summary = summary
-        ctx.log(summary)
+        _log.info(summary)
         if not self.outputs:
             if self.skipped and not self.failed:
                 raise ProviderError(translate("EodagJob", "Every product found is offline and must be ordered: "

@@ -52,6 +52,7 @@ eodag's ``aws_eos`` provider and public clients use; ``landsat9`` by analogy].
 """
 import datetime as _dt
 import json
+import logging
 import math
 import os
 import re
@@ -63,6 +64,8 @@ from urllib.parse import urlencode, urlsplit
 
 from ...errors import AuthError, HttpError, ParameterError, ProviderError
 from ...i18n import translate
+
+_log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------
 # Sensors, view ids and bands
@@ -503,7 +506,7 @@ class EosdaClient:
 
     def __init__(self, session, base_url: str, api_key: str, *, auth: str = "both",
                  retry=None, timeouts=None, cancel=None, poll: Optional[PollPolicy] = None,
-                 log: Optional[Callable[[str], None]] = None, clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time):
         from ...transfer import http
         if not api_key:
             raise AuthError(missing_key_message())
@@ -521,14 +524,11 @@ class EosdaClient:
             cancel = CancelToken()
         self.cancel = cancel
         self.poll = poll or PollPolicy()
-        self._log = log
         self.clock = clock
 
     # -- plumbing --------------------------------------------------------------
     def log(self, text: str) -> None:
-        if self._log is not None:
-            from ...transfer.http import redact
-            self._log(redact(text))
+        _log.info(text)        # (redacted by the top logger's handler, core.transfer.http)
 
     def _url(self, path: str) -> str:
         url = self.base_url + path
@@ -996,10 +996,10 @@ def search(session, base: str, api_key: str, dataset: str, aoi_geojson_polygon: 
            date_from, date_to, cloud_max: float = 100.0, limit: int = 500, page: Optional[int] = None, *,
            max_pages: int = 20, shape_relation: Optional[str] = None, fields: Optional[Sequence[str]] = None,
            sort: Optional[Dict[str, str]] = None, auth: str = "both", cancel=None, retry=None,
-           timeouts=None, log=None) -> List[Scene]:
+           timeouts=None) -> List[Scene]:
     """Search ``dataset`` (see :data:`DATASETS`); a MultiPolygon AOI is searched part by part."""
     client = EosdaClient(session, base, api_key, auth=auth, retry=retry, timeouts=timeouts,
-                         cancel=cancel, log=log)
+                         cancel=cancel)
     return client.search(dataset, aoi_geojson_polygon, date_from, date_to, cloud_max, limit, page,
                          max_pages=max_pages, shape_relation=shape_relation, fields=fields, sort=sort)
 

@@ -28,10 +28,11 @@ Outputs: every raster (``.tif``/``.tiff``/``.jp2``) first, then any metadata fil
 of a zip result; the metadata files are also listed in
 ``job.server["metadata_files"]`` so a loader can skip them.
 """
+import logging
 import math
 import os
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from ... import config
 from ...aoi import Aoi
@@ -42,6 +43,8 @@ from ...i18n import translate
 from ...jobs import JobState
 from ...runner import register_runner
 
+_log = logging.getLogger(__name__)
+
 PROVIDER_ID = "eosda"
 
 
@@ -50,22 +53,27 @@ def _safe_stem(view_id: str, bands: List[str]) -> str:
     return re.sub(r"[^A-Za-z0-9_.\-]+", "_", stem).strip("_")[:150]
 
 
-def part_geometries(aoi_geojson: Any, max_vertices: int, log=None) -> List[Dict[str, Any]]:
-    """One GeoJSON Polygon per AOI part, each with at most ``max_vertices`` vertices."""
+def part_geometries(aoi_geojson: Any, max_vertices: int, notes: Optional[List[str]] = None) -> List[Dict[str, Any]]:
+    """One GeoJSON Polygon per AOI part, each with at most ``max_vertices`` vertices; what was
+    changed on the way (e.g. simplified) is logged and added to ``notes``."""
     if not aoi_geojson:
         raise ParameterError(translate("Eosda", "The job has no area of interest."))
     aoi = Aoi.from_geojson(aoi_geojson)
     for note in aoi.notes:
-        if log:
-            log(note)
+        _note(note, notes)
     geoms: List[Dict[str, Any]] = []
     for part in aoi.parts:
         single = Aoi(part).simplified(int(max_vertices))
         for note in single.notes:
-            if log:
-                log(note)
+            _note(note, notes)
         geoms.extend(single.part_geojson())
     return geoms
+
+
+def _note(text: str, notes: Optional[List[str]]) -> None:
+    _log.info(text)
+    if notes is not None:
+        notes.append(text)
 
 
 class _Made(set):
@@ -111,10 +119,6 @@ class EosdaRun:
         self.notes: List[str] = []
         self.tasks: List[Dict[str, Any]] = []
 
-    def _note(self, text: str) -> None:
-        self.notes.append(text)
-        self.ctx.log(text)
-
     def _client(self, api_key: str) -> EosdaClient:
         ctx = self.ctx
         poll = PollPolicy(initial=float(ctx.setting("eosda_poll_initial", 2.0)),
@@ -123,7 +127,7 @@ class EosdaRun:
         base = ctx.settings.get("eosda_api") or config.base_url("eosda_api")
         return EosdaClient(ctx.session, base, api_key, auth=ctx.setting("eosda_auth", "both"),
                            retry=ctx.settings.get("retry"), timeouts=ctx.settings.get("timeouts"),
-                           cancel=ctx.cancel, poll=poll, log=ctx.log)
+                           cancel=ctx.cancel, poll=poll)
 
     # -- plan ------------------------------------------------------------------------------
     def plan(self) -> None:
@@ -138,7 +142,7 @@ class EosdaRun:
         if job.server.get("reference") != p["reference"]:
             ctx.save_server(reference=p["reference"])
         self.geoms = part_geometries(params.get("aoi"),
-                                     int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)), log=self._note)
+                                     int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)), self.notes)
         self.client = self._client(api_key)
         self.max_wait = config.limit(ctx.settings, "eosda_max_wait", config.EOSDA_MAX_WAIT)
         self.result_type = expected_result_type(p["view_id"], p["bands"], p["merge"], p["metadata"])
