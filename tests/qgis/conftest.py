@@ -37,3 +37,30 @@ def built(tmp_path_factory):
         names = zf.namelist()
         contents = {n: zf.read(n) for n in names}
     return {"path": path, "version": version, "names": names, "contents": contents, "base": base}
+
+
+#: The Earth Engine token the simulator of :func:`ee_sim` accepts.
+EE_TOKEN = "ee-qgis-test-token"
+
+
+@pytest.fixture(scope="module")
+def ee_sim():
+    """A loopback Earth Engine simulator for one test module (project ``my-project``)."""
+    from tests.sims.ee_sim import EeSimulator
+    sim = EeSimulator(tokens=(EE_TOKEN,), projects=("my-project",))
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def ee_env(ee_sim, tmp_path, monkeypatch):
+    """The plugin pointed at :func:`ee_sim` (environment, as headless runs do) with its job store in tmp_path;
+    returns the store's path."""
+    from plugin.adapters import settings as plugin_settings
+    monkeypatch.setenv("EO_DOWNLOADER_EE_API_URL", ee_sim.url)
+    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", EE_TOKEN)
+    store_path = str(tmp_path / "jobs.json")
+    monkeypatch.setattr(plugin_settings, "job_store_path", lambda: store_path)
+    return store_path
+

@@ -13,38 +13,18 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
                        QgsProcessingModelChildParameterSource, QgsProcessingModelParameter,
                        QgsProcessingParameterExtent, QgsProject, QgsVectorLayer)
 
-from plugin.adapters import settings as plugin_settings
 from plugin.core.jobs import JobStore
 from tests.core.test_ee_client import inside_mask, valid_mask
 from tests.core.test_ee_collections import scene_stack
 from tests.qgis.test_ee_export_alg import processing_ready  # noqa: F401 (fixture)
-from tests.sims import ee_sim
-from tests.sims.ee_sim import EeSimulator
+from tests.sims.ee_sim import CS_PLUS_COLLECTION
 
-TOKEN = "collection-alg-token"
 S2 = "COPERNICUS/S2_SR_HARMONIZED"
 SMALL_EXTENT = "1.0,1.02,43.0,43.02 [EPSG:4326]"
 SMALL_RECT = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.02, 43.0], [1.02, 43.02], [1.0, 43.02],
                                                   [1.0, 43.0]]]}
 #: The simulator's Sentinel-2 scenes of summer 2023 under 20 % clouds, least cloudy first.
 CLEAR_SUMMER = [("20230804", 2.3), ("20230615", 4.1953), ("20230710", 8.0), ("20230605", 12.5), ("20230819", 18.0)]
-
-
-@pytest.fixture(scope="module")
-def sim():
-    s = EeSimulator(tokens=(TOKEN,), projects=("my-project",))
-    s.start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture
-def env(sim, tmp_path, monkeypatch):
-    monkeypatch.setenv("EO_DOWNLOADER_EE_API_URL", sim.url)
-    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", TOKEN)
-    store_path = str(tmp_path / "jobs.json")
-    monkeypatch.setattr(plugin_settings, "job_store_path", lambda: store_path)
-    return store_path
 
 
 def newest_job(store_path):
@@ -75,7 +55,7 @@ def test_help_names_every_collection_parameter(processing_ready, alg_id):
         assert alg.parameterDefinition("IMAGE").flags() & alg.parameterDefinition("IMAGE").FlagOptional
 
 
-def test_search_writes_footprints_least_cloudy_first(processing_ready, env, tmp_path):
+def test_search_writes_footprints_least_cloudy_first(processing_ready, ee_env, tmp_path):
     out = str(tmp_path / "found.gpkg")
     result, _ = run(processing_ready, "eo_downloader:ee_search", {
         "EXTENT": SMALL_EXTENT, "COLLECTION": S2, "DATE_FROM": "2023-06-01", "DATE_TO": "2023-08-31",
@@ -91,14 +71,14 @@ def test_search_writes_footprints_least_cloudy_first(processing_ready, env, tmp_
     assert result["LEAST_CLOUDY_ID"] == rows[0][0] and result["COUNT"] == 5
 
 
-def test_search_with_nothing_found_gives_an_empty_id(processing_ready, env, tmp_path):
+def test_search_with_nothing_found_gives_an_empty_id(processing_ready, ee_env, tmp_path):
     result, _ = run(processing_ready, "eo_downloader:ee_search", {
         "EXTENT": SMALL_EXTENT, "COLLECTION": S2, "DATE_FROM": "2031-06-01", "DATE_TO": "2031-08-31",
         "PROJECT": "my-project", "OUTPUT": str(tmp_path / "none.gpkg")})
     assert result["LEAST_CLOUDY_ID"] == "" and result["COUNT"] == 0
 
 
-def test_search_refuses_a_cloud_limit_the_collection_cannot_apply(processing_ready, env, tmp_path):
+def test_search_refuses_a_cloud_limit_the_collection_cannot_apply(processing_ready, ee_env, tmp_path):
     with pytest.raises(QgsProcessingException) as info:
         run(processing_ready, "eo_downloader:ee_search", {
             "EXTENT": SMALL_EXTENT, "COLLECTION": "COPERNICUS/S1_GRD", "DATE_FROM": "2023-06-01",
@@ -106,7 +86,7 @@ def test_search_refuses_a_cloud_limit_the_collection_cannot_apply(processing_rea
     assert "no cloud cover property" in str(info.value)
 
 
-def test_image_and_collection_together_is_a_clear_error(processing_ready, env, tmp_path):
+def test_image_and_collection_together_is_a_clear_error(processing_ready, ee_env, tmp_path):
     with pytest.raises(QgsProcessingException) as info:
         run(processing_ready, "eo_downloader:ee_download", {
             "EXTENT": SMALL_EXTENT, "IMAGE": S2 + "/20230804T105031_20230804T105716_T31TCJ", "COLLECTION": S2,
@@ -115,28 +95,28 @@ def test_image_and_collection_together_is_a_clear_error(processing_ready, env, t
     assert "either IMAGE or COLLECTION" in str(info.value)
 
 
-def test_neither_image_nor_collection_says_what_to_give(processing_ready, env, tmp_path):
+def test_neither_image_nor_collection_says_what_to_give(processing_ready, ee_env, tmp_path):
     with pytest.raises(QgsProcessingException) as info:
         run(processing_ready, "eo_downloader:ee_download", {
             "EXTENT": SMALL_EXTENT, "PROJECT": "my-project", "OUTPUT_DIR": str(tmp_path / "out")})
     assert "Give an IMAGE, or a COLLECTION with DATE_FROM and DATE_TO." in str(info.value)
 
 
-def test_composite_download_is_the_masked_median_and_named_after_it(processing_ready, env, sim, tmp_path):
+def test_composite_download_is_the_masked_median_and_named_after_it(processing_ready, ee_env, ee_sim, tmp_path):
     result, context = run(processing_ready, "eo_downloader:ee_download", {
         "EXTENT": SMALL_EXTENT, "COLLECTION": S2, "DATE_FROM": "2023-06-01", "DATE_TO": "2023-07-15",
         "CLOUD_MAX": 20, "CLOUD_MASK": 1, "COMPOSITE": 0, "BANDS": "B4", "SCALE": 20, "FORMAT": 3,
         "PROJECT": "my-project", "OUTPUT_DIR": str(tmp_path / "out")})
     tifs = [f for f in result["OUTPUT_FILES"] if f.endswith(".tif")]
     assert [os.path.basename(f) for f in tifs] == ["S2_L2A_median_2023-06-01..2023-07-15.tif"]
-    job = newest_job(env)
+    job = newest_job(ee_env)
     assert job.title == "S2 L2A median 2023-06-01..2023-07-15"
     scenes = [s["id"] for s in job.server["scenes"]]
 
     def clear(scene, grid):
-        cs = sim.expected_pixels(ee_sim.CS_PLUS_COLLECTION + "/" + scene.rsplit("/", 1)[-1], "cs_cdf", *grid)
+        cs = ee_sim.expected_pixels(CS_PLUS_COLLECTION + "/" + scene.rsplit("/", 1)[-1], "cs_cdf", *grid)
         return cs.astype(np.float64) >= 0.6
-    stack = scene_stack(sim, tifs[0], scenes, "B4", clear)
+    stack = scene_stack(ee_sim, tifs[0], scenes, "B4", clear)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         expected = np.nanmedian(stack, axis=0)
@@ -170,7 +150,7 @@ def search_then_download_model(out_dir):
     return model
 
 
-def test_model_searches_then_downloads_the_least_cloudy_image(processing_ready, env, tmp_path):
+def test_model_searches_then_downloads_the_least_cloudy_image(processing_ready, ee_env, tmp_path):
     path = str(tmp_path / "least_cloudy.model3")
     assert search_then_download_model(str(tmp_path / "out")).toFile(path)
     model = QgsProcessingModelAlgorithm()
@@ -181,5 +161,5 @@ def test_model_searches_then_downloads_the_least_cloudy_image(processing_ready, 
     assert result["CHILD_RESULTS"]["search"]["LEAST_CLOUDY_ID"].endswith("20230804T105031_20230804T105716_T31TCJ")
     files = sorted(os.path.basename(f) for f in glob.glob(str(tmp_path / "out" / "*" / "*.tif")))
     assert files == ["20230804T105031_20230804T105716_T31TCJ.B3.tif", "20230804T105031_20230804T105716_T31TCJ.B4.tif"]
-    job = newest_job(env)
+    job = newest_job(ee_env)
     assert job.title == "S2 L2A 2023-08-04 (20230804T105031_20230804T105716_T31TCJ)"

@@ -6,29 +6,9 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
-from plugin.adapters import settings as plugin_settings
 from plugin.core.providers.earthengine.params import FORMAT_CHOICES
 from tests.qgis.test_ee_export_alg import EXTENT, IMG, processing_ready  # noqa: F401 (fixture)
-from tests.sims.ee_sim import EeSimulator
 
-TOKEN = "dl-alg-token"
-
-
-@pytest.fixture(scope="module")
-def sim():
-    s = EeSimulator(tokens=(TOKEN,), projects=("my-project",))
-    s.start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture
-def env(sim, tmp_path, monkeypatch):
-    monkeypatch.setenv("EO_DOWNLOADER_EE_API_URL", sim.url)
-    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", TOKEN)
-    store_path = str(tmp_path / "jobs.json")
-    monkeypatch.setattr(plugin_settings, "job_store_path", lambda: store_path)
-    return store_path
 
 
 def _run(processing, tmp_path, **kw):
@@ -54,7 +34,7 @@ def test_format_options_are_the_core_list(processing_ready):
 
 
 @pytest.mark.parametrize("per_band,expected", [(True, ["B4", "B3"]), (False, ["B4,B3"])])
-def test_file_per_band_decides_with_the_default_format(processing_ready, env, sim, tmp_path, per_band, expected):
+def test_file_per_band_decides_with_the_default_format(processing_ready, ee_env, ee_sim, tmp_path, per_band, expected):
     result, _context = _run(processing_ready, tmp_path, FILE_PER_BAND=per_band)
     tifs = sorted(f for f in result["OUTPUT_FILES"] if f.endswith(".tif"))
     bands = sorted(_band_names(f) for f in tifs)

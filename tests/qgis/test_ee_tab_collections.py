@@ -11,25 +11,16 @@ from plugin.adapters.job_manager import JobManager
 from plugin.core.jobs import JobState
 from plugin.gui.dock import DownloadDock
 from tests.qgis.helpers import wait_until
-from tests.sims.ee_sim import EeSimulator
+from tests.qgis.conftest import EE_TOKEN
 
-TOKEN = "tab-token"
 AREA = QgsRectangle(1.0, 43.0, 1.02, 43.02)        # inside Sentinel-2 tile T31TCJ only
 COMPOSITE_TITLE = "S2 L2A median 2023-06-01..2023-08-31"
 
 
-@pytest.fixture(scope="module")
-def sim():
-    s = EeSimulator(tokens=(TOKEN,), projects=("my-project",))
-    s.start()
-    yield s
-    s.stop()
-
-
 @pytest.fixture
-def tab(qgis_iface, qgis_new_project, sim, tmp_path, monkeypatch):
-    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", TOKEN)
-    plugin_settings.set("ee_api_url", sim.url)
+def tab(qgis_iface, qgis_new_project, ee_sim, tmp_path, monkeypatch):
+    monkeypatch.setenv("EO_DOWNLOADER_EE_TOKEN", EE_TOKEN)
+    plugin_settings.set("ee_api_url", ee_sim.url)
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setExtent(AREA)
