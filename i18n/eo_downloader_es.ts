@@ -1430,7 +1430,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <location filename="../plugin/gui/ee_tab.py" line="371"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
@@ -1440,17 +1440,17 @@
         <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="100"/>
+        <location filename="../plugin/gui/ee_tab.py" line="101"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="115"/>
+        <location filename="../plugin/gui/ee_tab.py" line="116"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="116"/>
+        <location filename="../plugin/gui/ee_tab.py" line="117"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
@@ -1460,72 +1460,72 @@
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="120"/>
+        <location filename="../plugin/gui/ee_tab.py" line="121"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="123"/>
+        <location filename="../plugin/gui/ee_tab.py" line="124"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="127"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="144"/>
+        <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="154"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="189"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="192"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="221"/>
+        <location filename="../plugin/gui/ee_tab.py" line="222"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="249"/>
+        <location filename="../plugin/gui/ee_tab.py" line="250"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="254"/>
+        <location filename="../plugin/gui/ee_tab.py" line="255"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="272"/>
+        <location filename="../plugin/gui/ee_tab.py" line="273"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="517"/>
+        <location filename="../plugin/gui/ee_tab.py" line="530"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="528"/>
+        <location filename="../plugin/gui/ee_tab.py" line="541"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
@@ -1680,12 +1680,12 @@
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="258"/>
+        <location filename="../plugin/gui/ee_tab.py" line="259"/>
         <source>Reading the description of {}…</source>
         <translation>Leyendo la descripción de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Introduzca un ID de imagen, o busque en una colección y elija una.</translation>
     </message>
@@ -1695,102 +1695,102 @@
         <translation>Una vista rápida de la imagen o del compuesto sobre el área, como capa temporal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="112"/>
+        <location filename="../plugin/gui/ee_tab.py" line="113"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Listar las imágenes de la colección sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <location filename="../plugin/gui/ee_tab.py" line="309"/>
         <source>or type a collection id</source>
         <translation>o escriba un ID de colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <location filename="../plugin/gui/ee_tab.py" line="310"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <location filename="../plugin/gui/ee_tab.py" line="311"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <location filename="../plugin/gui/ee_tab.py" line="312"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>median</source>
         <translation>mediana</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
         <source>min</source>
         <translation>mín</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
         <source>max</source>
         <translation>máx</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="317"/>
         <source>most recent on top</source>
         <translation>la más reciente encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <location filename="../plugin/gui/ee_tab.py" line="318"/>
         <source>least cloudy on top</source>
         <translation>la menos nubosa encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <location filename="../plugin/gui/ee_tab.py" line="371"/>
         <source>UTM zone of the area</source>
         <translation>Zona UTM del área</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="386"/>
+        <location filename="../plugin/gui/ee_tab.py" line="387"/>
         <source>Earth Engine search in {}</source>
         <translation>Búsqueda de Earth Engine en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="389"/>
+        <location filename="../plugin/gui/ee_tab.py" line="390"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="404"/>
+        <location filename="../plugin/gui/ee_tab.py" line="405"/>
         <source>{} images found.</source>
         <translation>{} imágenes encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="406"/>
+        <location filename="../plugin/gui/ee_tab.py" line="407"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>El listado se limitó: acote las fechas o el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="461"/>
+        <location filename="../plugin/gui/ee_tab.py" line="464"/>
         <source>Earth Engine preview of {}</source>
         <translation>Vista previa de Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="468"/>
+        <location filename="../plugin/gui/ee_tab.py" line="471"/>
         <source>Fetching a preview…</source>
         <translation>Obteniendo una vista previa…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="480"/>
+        <location filename="../plugin/gui/ee_tab.py" line="484"/>
         <source>The preview could not be shown.</source>
         <translation>No se pudo mostrar la vista previa.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="487"/>
+        <location filename="../plugin/gui/ee_tab.py" line="497"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Vista previa mostrada; la descarga la sustituirá cuando llegue.</translation>
     </message>
@@ -1883,6 +1883,11 @@
         <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="492"/>
+        <source>{} (Earth Engine tiles)</source>
+        <translation>{} (teselas de Earth Engine)</translation>
     </message>
 </context>
 <context>

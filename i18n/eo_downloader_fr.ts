@@ -1430,7 +1430,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <location filename="../plugin/gui/ee_tab.py" line="371"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
@@ -1440,17 +1440,17 @@
         <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="100"/>
+        <location filename="../plugin/gui/ee_tab.py" line="101"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="115"/>
+        <location filename="../plugin/gui/ee_tab.py" line="116"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="116"/>
+        <location filename="../plugin/gui/ee_tab.py" line="117"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
@@ -1460,72 +1460,72 @@
         <translation>Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="120"/>
+        <location filename="../plugin/gui/ee_tab.py" line="121"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="123"/>
+        <location filename="../plugin/gui/ee_tab.py" line="124"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="127"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="144"/>
+        <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
         <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="154"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="189"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="192"/>
         <source>Asset id</source>
         <translation>ID de l’asset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="221"/>
+        <location filename="../plugin/gui/ee_tab.py" line="222"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="249"/>
+        <location filename="../plugin/gui/ee_tab.py" line="250"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="254"/>
+        <location filename="../plugin/gui/ee_tab.py" line="255"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="272"/>
+        <location filename="../plugin/gui/ee_tab.py" line="273"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="517"/>
+        <location filename="../plugin/gui/ee_tab.py" line="530"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="528"/>
+        <location filename="../plugin/gui/ee_tab.py" line="541"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
@@ -1680,12 +1680,12 @@
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="258"/>
+        <location filename="../plugin/gui/ee_tab.py" line="259"/>
         <source>Reading the description of {}…</source>
         <translation>Lecture de la description de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="98"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Saisissez un ID d'image, ou cherchez dans une collection et choisissez-en une.</translation>
     </message>
@@ -1695,102 +1695,102 @@
         <translation>Un aperçu rapide de l'image ou du composite sur la zone, en couche temporaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="112"/>
+        <location filename="../plugin/gui/ee_tab.py" line="113"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Lister les images de la collection sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <location filename="../plugin/gui/ee_tab.py" line="309"/>
         <source>or type a collection id</source>
         <translation>ou saisissez un ID de collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <location filename="../plugin/gui/ee_tab.py" line="310"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <location filename="../plugin/gui/ee_tab.py" line="311"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <location filename="../plugin/gui/ee_tab.py" line="312"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>median</source>
         <translation>médiane</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="314"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>mean</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="316"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="317"/>
         <source>most recent on top</source>
         <translation>la plus récente au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <location filename="../plugin/gui/ee_tab.py" line="318"/>
         <source>least cloudy on top</source>
         <translation>la moins nuageuse au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="370"/>
+        <location filename="../plugin/gui/ee_tab.py" line="371"/>
         <source>UTM zone of the area</source>
         <translation>Zone UTM de la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="386"/>
+        <location filename="../plugin/gui/ee_tab.py" line="387"/>
         <source>Earth Engine search in {}</source>
         <translation>Recherche Earth Engine dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="389"/>
+        <location filename="../plugin/gui/ee_tab.py" line="390"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="404"/>
+        <location filename="../plugin/gui/ee_tab.py" line="405"/>
         <source>{} images found.</source>
         <translation>{} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="406"/>
+        <location filename="../plugin/gui/ee_tab.py" line="407"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>La liste a été plafonnée : réduisez les dates ou la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="461"/>
+        <location filename="../plugin/gui/ee_tab.py" line="464"/>
         <source>Earth Engine preview of {}</source>
         <translation>Aperçu Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="468"/>
+        <location filename="../plugin/gui/ee_tab.py" line="471"/>
         <source>Fetching a preview…</source>
         <translation>Récupération d'un aperçu…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="480"/>
+        <location filename="../plugin/gui/ee_tab.py" line="484"/>
         <source>The preview could not be shown.</source>
         <translation>L'aperçu n'a pas pu être affiché.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="487"/>
+        <location filename="../plugin/gui/ee_tab.py" line="497"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Aperçu affiché ; le téléchargement le remplacera à son arrivée.</translation>
     </message>
@@ -1883,6 +1883,11 @@
         <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="492"/>
+        <source>{} (Earth Engine tiles)</source>
+        <translation>{} (tuiles Earth Engine)</translation>
     </message>
 </context>
 <context>

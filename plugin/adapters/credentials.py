@@ -144,6 +144,18 @@ def _register(secret: str) -> None:
     register_secret(secret)
 
 
+def ee_tile_authcfg(authcfg: str = "") -> str:
+    """The Earth Engine authcfg (``authcfg`` or the configured one) when QGIS itself can add the token to
+    a tile request -- an OAuth2 configuration -- else "" (no tile layer can be offered)."""
+    authcfg = authcfg or plugin_settings.get("ee_authcfg") or ""
+    if not authcfg:
+        return ""
+    try:
+        return authcfg if _load(authcfg).method() == "OAuth2" else ""
+    except AuthError:
+        return ""
+
+
 def credentials_for(job) -> dict:
     """The secrets ``job`` needs, in memory, from its authcfg or the provider's configured one
     (or the environment, headless): the one place credentials are resolved."""

@@ -10,9 +10,10 @@ from .credentials import credentials_for
 
 
 def make_client(project: str = "", authcfg: str = ""):
-    """An :class:`~plugin.core.providers.earthengine.client.EeClient` for ``project`` (empty: the
-    settings') with ``authcfg``'s credentials (empty: the settings', or the environment headless)."""
-    from ..core.providers.earthengine.client import EeClient
+    """An Earth Engine client (an :class:`~plugin.core.providers.earthengine.operations.ExportClient`:
+    images, collections, thumbnails and maps) for ``project`` (empty: the settings') with ``authcfg``'s
+    credentials (empty: the settings', or the environment headless)."""
+    from ..core.providers.earthengine.operations import ExportClient as EeClient
     creds = credentials_for(Job(provider="ee_download", params={"authcfg": authcfg or ""}))
     return EeClient(config.base_url("ee_api", plugin_settings.get("ee_api_url")),
                     project or plugin_settings.get("ee_project"), creds["token_provider"],

@@ -83,6 +83,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.search_task = None
         self.preview_task = None
         self.quick_previews = {}           # result title -> the id of its preview layer
+        self.quick_tiles = {}              # result title -> the id of its Earth Engine tile layer
         self.footprint_bands = Footprints(dock.canvas)
         self._build_collection_box(dock.schedule_update)
         dock.manager.jobFinished.connect(self._job_finished)
@@ -457,11 +458,13 @@ class EeTab(QWidget, FORM_CLASS):
         bands = [b if isinstance(b, str) else b["id"] for b in params["bands"]] or list(info.default_bands)
         bands = bands[:3] if len(bands) >= 3 else bands[:1]
         title = ee_download.result_title(params)
+        from ..adapters.credentials import ee_tile_authcfg
+        tiles = ee_tile_authcfg()           # QGIS adds the token to tile requests: a tile layer as well
         folder = tempfile.mkdtemp(prefix="ee_preview_", dir=_preview_dir())
         task = FunctionTask(translate("EeTab", "Earth Engine preview of {}").format(title), _preview, key=title,
                             client=client, image=image, region=params["aoi"], bands=bands, vmin=info.vis_min,
                             vmax=info.vis_max, gamma=info.vis_gamma,
-                            path=os.path.join(folder, ee_download.result_name(params) + ".tif"),
+                            path=os.path.join(folder, ee_download.result_name(params) + ".tif"), tiles=tiles,
                             deadline=plugin_settings.request_deadline())
         task.done.connect(self._preview_done)
         self.preview_task = task
@@ -475,7 +478,8 @@ class EeTab(QWidget, FORM_CLASS):
             self.dock._status(task.error)
             return
         from ..adapters.layers import preview_title
-        layer = QgsRasterLayer(task.result, preview_title(task.key), "gdal")
+        path, tile_uri = task.result
+        layer = QgsRasterLayer(path, preview_title(task.key), "gdal")
         if not layer.isValid():
             self.dock._status(translate("EeTab", "The preview could not be shown."))
             return
@@ -484,6 +488,12 @@ class EeTab(QWidget, FORM_CLASS):
         project.addMapLayer(layer, False)
         project.layerTreeRoot().insertLayer(0, layer)
         self.quick_previews[task.key] = layer.id()
+        if tile_uri:
+            tiles = QgsRasterLayer(tile_uri, translate("EeTab", "{} (Earth Engine tiles)").format(task.key), "wms")
+            if tiles.isValid():
+                project.addMapLayer(tiles, False)
+                project.layerTreeRoot().insertLayer(1, tiles)
+                self.quick_tiles[task.key] = tiles.id()
         self.dock._status(translate("EeTab", "Preview shown; the download replaces it when it arrives."))
 
     def _job_finished(self, job_id, ok):
@@ -494,7 +504,10 @@ class EeTab(QWidget, FORM_CLASS):
         self._drop_quick_preview(job.title)
 
     def _drop_quick_preview(self, title):
-        """Remove the quick preview of ``title`` from the map, and its temporary folder."""
+        """Remove the quick preview of ``title`` (and its tile layer) from the map, and its temporary folder."""
+        tiles = self.quick_tiles.pop(title, None)
+        if tiles and QgsProject.instance().mapLayer(tiles) is not None:
+            QgsProject.instance().removeMapLayer(tiles)
         layer = QgsProject.instance().mapLayer(self.quick_previews.pop(title, None) or "")
         if layer is None:
             return
@@ -558,11 +571,14 @@ def _search(client, spec, region, cancel):
     return found, tiling.ImageInfo.from_asset(client.get_asset(first), first)
 
 
-def _preview(client, image, region, bands, vmin, vmax, gamma, path, cancel):
-    """Fetch the preview and write it as a GeoTIFF at ``path``: on a worker thread."""
+def _preview(client, image, region, bands, vmin, vmax, gamma, path, tiles, cancel):
+    """Fetch the preview and write it as a GeoTIFF at ``path``; with ``tiles`` (an OAuth2 authcfg) also make
+    an Earth Engine map for a tile layer: (GeoTIFF path, XYZ URI or None), on a worker thread."""
     client.cancel = cancel
     from ..core.providers.earthengine import preview
-    return preview.write_geotiff(preview.fetch_preview(client, image, region, bands, vmin, vmax, gamma), path)
+    path = preview.write_geotiff(preview.fetch_preview(client, image, region, bands, vmin, vmax, gamma), path)
+    uri = preview.tile_layer_uri(client, image, bands, vmin, vmax, gamma, authcfg=tiles) if tiles else None
+    return path, uri
 
 
 def _preview_dir() -> str:

@@ -453,3 +453,36 @@ def test_composite_export_writes_the_same_pixels_as_the_download(sim, tmp_path):
     valid = valid_mask(downloaded[0])
     assert valid.mean() > 0.5
     assert np.array_equal(a.GetRasterBand(1).ReadAsArray()[valid], b.GetRasterBand(1).ReadAsArray()[valid])
+
+
+def test_a_composite_tile_layer_is_a_map_whose_tiles_are_drawn():
+    """The preview's Earth Engine tile layer: maps.create with the composite graph under Image.visualize
+    (as the official client's getMapId), then tiles at {base}/v1/{map}/tiles/{z}/{x}/{y}."""
+    import math
+    import requests
+    from urllib.parse import parse_qs, unquote
+    from plugin.core.providers.earthengine.operations import ExportClient
+    from tests.sims.ee_export_sim import ExportSimulator
+    server = ExportSimulator(tokens=(TOKEN,), projects=("my-project",))
+    server.start()
+    try:
+        client = ExportClient(server.url, "my-project", StaticToken(TOKEN), retry=FAST)
+        spec = P.check_collection({"collection": S2, "date_from": "2023-06-01", "date_to": "2023-08-31",
+                                   "cloud_max": 20, "cloud_mask": "cloud_score_plus", "composite": "median"})
+        image = C.composite_image(C.CompositeSpec.from_dict(spec), SMALL)
+        uri = preview.tile_layer_uri(client, image, ["B4", "B3", "B2"], 0, 3000, 1.2, authcfg="oauth01", zmax=18)
+        query = parse_qs(uri)
+        assert query["type"] == ["xyz"] and query["authcfg"] == ["oauth01"] and query["zmax"] == ["18"]
+        (made,) = [r for r in server.requests if r["endpoint"] == "maps"]
+        assert made["json"] == E.map_body(image, {"bands": ["B4", "B3", "B2"], "min": 0, "max": 3000, "gamma": 1.2})
+        assert made["json"]["expression"]["values"]["0"]["functionInvocationValue"]["functionName"] \
+            == "Image.visualize"
+        z = 14                                            # the tile over the area's first corner
+        x = int((1.01 + 180.0) / 360.0 * 2 ** z)
+        lat = math.radians(43.01)
+        y = int((1.0 - math.asinh(math.tan(lat)) / math.pi) / 2.0 * 2 ** z)
+        url = unquote(query["url"][0]).replace("{z}", str(z)).replace("{x}", str(x)).replace("{y}", str(y))
+        answer = requests.get(url, headers={"Authorization": "Bearer " + TOKEN}, timeout=30)
+        assert answer.status_code == 200 and answer.content[:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        server.stop()

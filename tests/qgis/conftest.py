@@ -45,9 +45,10 @@ EE_TOKEN = "ee-qgis-test-token"
 
 @pytest.fixture(scope="module")
 def ee_sim():
-    """A loopback Earth Engine simulator for one test module (project ``my-project``)."""
-    from tests.sims.ee_sim import EeSimulator
-    sim = EeSimulator(tokens=(EE_TOKEN,), projects=("my-project",))
+    """A loopback Earth Engine simulator for one test module (project ``my-project``; the export side's
+    simulator, which also serves maps and their tiles)."""
+    from tests.sims.ee_export_sim import ExportSimulator
+    sim = ExportSimulator(tokens=(EE_TOKEN,), projects=("my-project",))
     sim.start()
     yield sim
     sim.stop()

@@ -1,6 +1,7 @@
 """The Earth Engine tab without an asset id (issue 17): collection search with footprints, a chosen
 row filling the image id, the composite mode and its estimate, the quick preview replaced by the
 download — against the simulator."""
+import json
 import os
 
 import pytest
@@ -133,3 +134,37 @@ def test_rough_estimate_of_a_composite_uses_the_collection_scale(tab):
     tab.eeScaleSpin.setValue(0)
     tab.dock.update_state()
     assert " at 30 m," in tab.eeEstimateLabel.text(), tab.eeEstimateLabel.text()
+
+
+def test_preview_adds_an_earth_engine_tile_layer_when_qgis_can_sign_the_tiles(tab, ee_sim, monkeypatch):
+    """With an OAuth2 configuration (QGIS adds the token to each tile request) the preview also makes an
+    Earth Engine map of the composite and shows its tiles; they go with the quick preview."""
+    from plugin.adapters import credentials
+    monkeypatch.setattr(credentials, "ee_tile_authcfg", lambda authcfg="": "oauth01")
+    tab.eeCompositeRadio.setChecked(True)
+    tab.eeScaleSpin.setValue(60)
+    tab.dock.update_state()
+    assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
+    wait_until(lambda: tab.preview_task is None, timeout=30)
+    project = QgsProject.instance()
+    (tiles,) = project.mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)")
+    assert tiles.providerType() == "wms" and tiles.isValid()
+    uri = tiles.source()
+    assert "type=xyz" in uri and "authcfg=oauth01" in uri and "tiles" in uri
+    maps = [r for r in ee_sim.requests if r["endpoint"] == "maps"]
+    assert len(maps) == 1 and "Image.visualize" in json.dumps(maps[0]["json"])
+    assert "Collection.reduce" in json.dumps(maps[0]["json"]) or "reduce" in json.dumps(maps[0]["json"])
+    tab._drop_quick_preview(COMPOSITE_TITLE)
+    assert project.mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)") == []
+
+
+def test_no_tile_layer_without_credentials_qgis_can_sign(tab, ee_sim):
+    tab.eeCompositeRadio.setChecked(True)
+    tab.eeScaleSpin.setValue(60)
+    tab.dock.update_state()
+    before = len([r for r in ee_sim.requests if r["endpoint"] == "maps"])
+    assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
+    wait_until(lambda: tab.preview_task is None, timeout=30)
+    assert QgsProject.instance().mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)") == []
+    assert len([r for r in ee_sim.requests if r["endpoint"] == "maps"]) == before
+

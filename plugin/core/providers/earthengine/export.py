@@ -458,9 +458,10 @@ def export_body(params: Dict[str, Any], request_id: str) -> Dict[str, Any]:
     return body
 
 
-def map_body(image_id: str, vis: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
-    """``maps.create`` body of ``ee.Image(image_id).getMapId(vis)`` (official client)."""
-    image: Any = ee_expr.image_load(image_id)
+def map_body(image_id: Any, vis: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """``maps.create`` body of ``ee.Image(image_id).getMapId(vis)`` (official client); ``image_id`` is an
+    asset id or an image graph (e.g. a composite of :mod:`.composite`)."""
+    image: Any = ee_expr.image_load(image_id) if isinstance(image_id, str) else image_id
     if vis:
         args = {"image": image}
         args.update(vis)

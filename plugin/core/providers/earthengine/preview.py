@@ -58,3 +58,20 @@ def write_geotiff(preview: Preview, path: str) -> str:
     finally:
         gdal.Unlink(source)
     return path
+
+
+def tile_layer_uri(client, image: Any, bands: Sequence[str], vmin: Any = None, vmax: Any = None,
+                   gamma: Any = None, authcfg: str = "", zmax: int = 20) -> str:
+    """An Earth Engine map of ``image`` (asset id or graph) with the preview's visualization, as a QGIS
+    XYZ layer URI: ``maps.create`` (``getMapId``), then ``{base}/v1/{map}/tiles/{z}/{x}/{y}``.  QGIS
+    fetches the tiles itself, so ``authcfg`` must name a configuration that adds the Earth Engine
+    token to each request (an OAuth2 one); ``client`` is an
+    :class:`~.operations.ExportClient` (it makes the map)."""
+    from .export import map_body, xyz_layer_uri
+    vis: Dict[str, Any] = {"bands": list(bands)}
+    for key, value in (("min", vmin), ("max", vmax), ("gamma", gamma)):
+        if value is not None:
+            vis[key] = value
+    name = client.create_map(map_body(image, vis))
+    return xyz_layer_uri(client.tile_url_template(name), zmax=zmax, authcfg=authcfg or None)
+
