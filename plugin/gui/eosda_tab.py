@@ -82,11 +82,12 @@ class EosdaTab(QWidget, FORM_CLASS):
     # -- EOSDA search (network off the main thread) --------------------------------------------
     def search_eosda(self):
         from ..adapters import network
-        from ..adapters.credentials import eosda_api_key
+        from ..adapters.credentials import credentials_for
         from ..core import config
+        from ..core.jobs import Job
         try:
             aoi = self.dock.current_aoi()
-            key = eosda_api_key(plugin_settings.get("eosda_authcfg"))
+            key = credentials_for(Job(provider="eosda", params={}))["api_key"]
         except EoError as exc:
             self.dock._status(exc.user_text())
             return

@@ -64,13 +64,14 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..adapters import network
         from ..adapters import settings as plugin_settings
-        from ..adapters.credentials import eosda_api_key
+        from ..adapters.credentials import credentials_for
+        from ..core.jobs import Job
         from ..core import config
         from ..core.providers.eosda import client as eosda
         aoi = self.aoi_from_parameters(parameters, context)
         try:
-            key = eosda_api_key(self.parameterAsString(parameters, self.AUTHCFG, context)
-                                or plugin_settings.get("eosda_authcfg"))
+            key = credentials_for(Job(provider="eosda", params={
+                "authcfg": self.parameterAsString(parameters, self.AUTHCFG, context)}))["api_key"]
             scenes = eosda.search(network.make_session(), config.base_url("eosda_api",
                                                                            plugin_settings.get("eosda_api_url")),
                                   key, dataset_ids()[self.parameterAsEnum(parameters, self.DATASET, context)],
