@@ -331,12 +331,12 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="117"/>
+        <location filename="../plugin/gui/dock.py" line="116"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="148"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
@@ -376,12 +376,12 @@
         <translation>Todavía no hay área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="55"/>
+        <location filename="../plugin/gui/dock.py" line="54"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="56"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
@@ -2879,17 +2879,17 @@
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="96"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="97"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="105"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="125"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -3163,7 +3163,7 @@
         <translation>No se ha definido ninguna carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/output.py" line="58"/>
+        <location filename="../plugin/core/output.py" line="52"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
@@ -3424,7 +3424,7 @@ Trabajo: {job}</translation>
         <translation>ID de recurso de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="136"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandas (separadas por comas)</translation>
     </message>
@@ -3531,17 +3531,17 @@ OUTPUT: la capa de huellas.</translation>
         <translation>Huellas de las escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="100"/>
+        <location filename="../plugin/processing/eosda.py" line="101"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="116"/>
+        <location filename="../plugin/processing/eosda.py" line="117"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Descarga de EOSDA (carga por extensión)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="119"/>
+        <location filename="../plugin/processing/eosda.py" line="120"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -3564,27 +3564,27 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="134"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>View id</source>
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Merge bands of the same resolution</source>
         <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="140"/>
+        <location filename="../plugin/processing/eosda.py" line="141"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Archivos de metadatos (separados por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="143"/>
+        <location filename="../plugin/processing/eosda.py" line="144"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="145"/>
+        <location filename="../plugin/processing/eosda.py" line="146"/>
         <source>Callback URL</source>
         <translation>URL de devolución de llamada</translation>
     </message>

@@ -331,12 +331,12 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="117"/>
+        <location filename="../plugin/gui/dock.py" line="116"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="148"/>
+        <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
         <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
@@ -376,12 +376,12 @@
         <translation>Pas encore de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="55"/>
+        <location filename="../plugin/gui/dock.py" line="54"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="56"/>
+        <location filename="../plugin/gui/dock.py" line="55"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
@@ -2879,17 +2879,17 @@
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="96"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="97"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="104"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="105"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="125"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -3163,7 +3163,7 @@
         <translation>Aucun dossier de sortie n'est défini.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/output.py" line="58"/>
+        <location filename="../plugin/core/output.py" line="52"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
     </message>
@@ -3424,7 +3424,7 @@ Tâche : {job}</translation>
         <translation>ID d'asset de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="136"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
@@ -3531,17 +3531,17 @@ OUTPUT : la couche des empreintes.</translation>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="100"/>
+        <location filename="../plugin/processing/eosda.py" line="101"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="116"/>
+        <location filename="../plugin/processing/eosda.py" line="117"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Téléchargement EOSDA (chargement par emprise)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="119"/>
+        <location filename="../plugin/processing/eosda.py" line="120"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -3564,27 +3564,27 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="134"/>
+        <location filename="../plugin/processing/eosda.py" line="135"/>
         <source>View id</source>
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Merge bands of the same resolution</source>
         <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="140"/>
+        <location filename="../plugin/processing/eosda.py" line="141"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Fichiers de métadonnées (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="143"/>
+        <location filename="../plugin/processing/eosda.py" line="144"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="145"/>
+        <location filename="../plugin/processing/eosda.py" line="146"/>
         <source>Callback URL</source>
         <translation>URL de rappel</translation>
     </message>

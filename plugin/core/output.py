@@ -15,15 +15,12 @@ from typing import Any, Dict, Optional
 from .errors import ParameterError
 from .i18n import translate
 from .jobs import Job
+from .names import truncate_bytes
+from .runner import check_output_dir
 
 #: Bytes of the title kept in a folder name (UTF-8; the date and a counter are added).
 TITLE_BYTES = 80
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-def _clip_bytes(text: str, limit: int) -> str:
-    data = text.encode("utf-8")[:limit]
-    return data.decode("utf-8", "ignore")
 
 
 def folder_name(title: str, created: float) -> str:
@@ -31,19 +28,16 @@ def folder_name(title: str, created: float) -> str:
     stem = unicodedata.normalize("NFC", title or "")
     stem = _UNSAFE.sub("_", stem)
     stem = re.sub(r"\s+", " ", stem).strip(" ._") or "job"
-    stem = _clip_bytes(stem, TITLE_BYTES).rstrip(" ._") or "job"
+    stem = truncate_bytes(stem, TITLE_BYTES).rstrip(" ._") or "job"
     return "{} {}".format(stem, time.strftime("%Y-%m-%d %H-%M-%S", time.localtime(created)))
 
 
 def make_job_folder(base_dir: str, title: str, created: float) -> str:
-    """Create and return a new folder for one job under ``base_dir`` (never an existing one)."""
+    """Create and return a new folder for one job under ``base_dir`` (never an existing one); ``base_dir``
+    is made if needed and must be writable (:func:`.runner.check_output_dir`)."""
     if not base_dir:
         raise ParameterError(translate("Jobs", "No output folder is set."))
-    try:
-        os.makedirs(base_dir, exist_ok=True)
-    except OSError as exc:
-        raise ParameterError(translate("Processing", "The output folder '{}' cannot be created: {}").format(
-            base_dir, exc.strerror or exc)) from None
+    check_output_dir(base_dir)
     name = folder_name(title, created)
     for n in range(1, 1000):
         path = os.path.join(base_dir, name if n == 1 else "{} ({})".format(name, n))

@@ -15,7 +15,6 @@ from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
 from ..core.errors import EoError
-from ..core.runner import check_output_dir
 from ..resources import ui_path
 from .ee_tab import EeTab
 from .eodag_tab import EodagTab
@@ -165,7 +164,6 @@ class DownloadDock(QDockWidget):
         that folder cannot be made)."""
         from ..core.output import new_job
         try:
-            check_output_dir(self._output_dir())
             return new_job(provider, params, title, self._output_dir())
         except EoError as exc:
             self._status(exc.user_text())

@@ -16,7 +16,7 @@ from ..core.aoi import Aoi
 from ..core.errors import AoiError, EoError
 from ..core.jobs import Job, JobStore
 from ..core.output import new_job
-from ..core.runner import CancelToken, check_output_dir, run_job
+from ..core.runner import CancelToken, run_job
 from ..resources import icon_path
 from ..core.i18n import translate
 
@@ -91,7 +91,6 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         if not base or base == "TEMPORARY_OUTPUT":
             base = QgsProcessingUtils.tempFolder()
         try:
-            check_output_dir(base)
             return new_job(provider, params, title, base)
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc

@@ -655,8 +655,7 @@ def rough_estimate(bounds: Tuple[float, float, float, float], scale: float, band
     width = _pixels((maxx - minx) * 111320.0 * math.cos(lat) / scale)
     height = _pixels((maxy - miny) * 110540.0 / scale)
     bands = max(1, int(band_count))
-    size = width * height * bands * 3
-    tiles = max(1, int(math.ceil(size / float(limits.max_bytes))),
-                int(math.ceil(max(width, height) / float(limits.max_dimension))) ** 2)
-    return Estimate(width=width, height=height, bands=bands, bytes=size, tiles=tiles, grid=None,
+    plan = OutputPlan(key="", bands=[], grid=Grid("", (0.0,) * 6, width, height), bytes_per_pixel=bands * 3)
+    tiles = count_tiles(plan, limits)           # the planner's own count, as the download will tile it
+    return Estimate(width=width, height=height, bands=bands, bytes=plan.bytes, tiles=tiles, grid=None,
                     fits=tiles == 1)
