@@ -32,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import threading
 import time
 
@@ -132,63 +131,7 @@ def make_zip(data_path, zip_path):
     return os.path.basename(zip_path)
 
 
-def nginx_binary():
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-    if found:
-        return found
-    if os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "nginx-light"], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subprocess.run(["apt-get", "install", "-y", "nginx"], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-    if not found:
-        raise SystemExit("nginx is needed: apt-get install nginx")
-    return found
-
-
-class Nginx:
-    def __init__(self, root_dir, workdir):
-        self.port = free_port()
-        self.prefix = tempfile.mkdtemp(prefix="nginx-", dir=workdir)
-        conf = os.path.join(self.prefix, "nginx.conf")
-        with open(conf, "w") as handle:
-            handle.write(textwrap.dedent("""\
-                worker_processes 1;
-                master_process off;
-                daemon off;
-                pid {p}/nginx.pid;
-                error_log {p}/error.log warn;
-                events {{ worker_connections 256; }}
-                http {{
-                  access_log off;
-                  sendfile on;
-                  tcp_nopush on;
-                  client_body_temp_path {p}/body;
-                  proxy_temp_path {p}/proxy;
-                  fastcgi_temp_path {p}/fastcgi;
-                  uwsgi_temp_path {p}/uwsgi;
-                  scgi_temp_path {p}/scgi;
-                  types {{ application/octet-stream bin; }}
-                  server {{ listen 127.0.0.1:{port}; root {root}; }}
-                }}
-                """).format(p=self.prefix, port=self.port, root=root_dir))
-        from _util import die_with_parent
-        self.proc = subprocess.Popen([nginx_binary(), "-p", self.prefix, "-c", conf],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
-        wait_port(self.port)
-
-    def url(self, name):
-        return "http://127.0.0.1:{}/{}".format(self.port, name)
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.prefix, ignore_errors=True)
+from tests.servers.nginx import Nginx  # noqa: E402  (one launcher for tests and benchmarks)
 
 
 # --------------------------------------------------------------------------- child process (engine)

@@ -1,0 +1,7 @@
+"""Real servers (not simulators) the tests and benchmarks start on loopback and stop again.
+
+* :mod:`tests.servers.nginx` -- Debian's nginx serving a folder (HTTP Range, as object stores do);
+* :mod:`tests.servers.stac_api` -- ``rustac serve`` (PyPI ``rustac``), a STAC API with an
+  in-memory backend.  That backend has neither the filter (CQL2) nor the query extension:
+  it ignores both and returns every matching item, which is the case a client must notice.
+"""
