@@ -73,7 +73,7 @@ class EoDownloaderPlugin:
         action.setCheckable(True)
         action.triggered.connect(callback)
         self.toolbar.addAction(action)
-        self.iface.addPluginToWebMenu(MENU, action)
+        self.iface.addPluginToRasterMenu(MENU, action)   # the Raster menu, as category=Raster (metadata.txt)
         self.actions.append(action)
         return action
 
@@ -120,7 +120,7 @@ class EoDownloaderPlugin:
             self.jobs_panel.deleteLater()
             self.jobs_panel = None
         for action in self.actions:
-            self.iface.removePluginWebMenu(MENU, action)
+            self.iface.removePluginRasterMenu(MENU, action)
             action.triggered.disconnect()
             action.deleteLater()
         self.actions = []

@@ -16,7 +16,7 @@ _PREFIX = "{}/v{}/".format(GROUP, SCHEMA_VERSION)
 DEFAULTS = {
     "output_dir": "",
     "ee_api_url": "",
-    "ee_token_url": "",
+    "ee_token_url": "",  # nosec B105 # a setting's empty default
     "ee_project": "",
     "ee_authcfg": "",
     "ee_export_destination": "gcs",   # the dock's batch-export group remembers these

@@ -56,7 +56,7 @@ _SECRETS: set = set()
 _PARAM_NAMES = (r"api[_-]?key|apikey|key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|"
                 r"client[_-]?secret|password|passwd|secret|signature|x-goog-signature|sig")
 _PARAM_RE = re.compile(r"(?i)(?<![A-Za-z0-9_.-])((?:%s)=)([^&\s#\"'<>;,]+)" % _PARAM_NAMES)
-# The same names as JSON keys / Python dict keys: "api_key": "value".
+# The same names as quoted JSON keys / Python dict keys followed by a quoted value (api_key: value).
 _JSON_RE = re.compile(r"(?i)([\"'](?:%s|x-goog-api-key|x-api-key|authorization)[\"']\s*:\s*[\"'])"
                       r"((?:bearer|basic|token)\s+)?([^\"']+)" % _PARAM_NAMES)
 # Header lines: "Authorization: Bearer x", "X-Goog-Api-Key: x", "x-api-key: x".
