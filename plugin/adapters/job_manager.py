@@ -250,8 +250,13 @@ class JobManager(QObject):
         if job is None:
             return []
         previews = previews or {}
+        shown = layers.shown_outputs(job)
+        # a preview of an output that is no layer of its own (a single band of the composite) goes
+        QgsProject.instance().removeMapLayers([lyr.id() for final, lyr in previews.items()
+                                               if lyr is not None and final not in shown])
+        previews = {final: lyr for final, lyr in previews.items() if final in shown}
         swapped = [lyr for final, lyr in previews.items()
-                   if lyr is not None and final in job.outputs and layers.replace_preview(lyr, final)]
+                   if lyr is not None and layers.replace_preview(lyr, final, shown[final])]
         done = {lyr.source() for lyr in swapped}
         if prepared is None:
             prepared = layers.make_layers(job, [o for o in job.outputs if o not in done])

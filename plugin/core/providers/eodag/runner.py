@@ -201,6 +201,8 @@ class EodagRun:
                                                       "the dates and the cloud cover.").format(
                 collection=p.get("collection"), provider=provider_label))
         self.out_root = ctx.output_dir
+        # the days the products show (layer metadata, plugin/adapters/layers.py)
+        ctx.save_server(acquired=sorted({str(i.date)[:10] for i in self.infos if i.date}))
         _log.info(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(
             n=len(self.infos), ids=", ".join(i.id for i in self.infos)))
 
