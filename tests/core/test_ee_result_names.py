@@ -22,10 +22,19 @@ def test_image_date(image, day):
 def test_titles():
     composite = R.build_params(None, collection=S2, date_from="2023-06-01", date_to="2023-08-31",
                                composite="least_cloudy", project="my-project", aoi=AOI)
-    assert R.result_title(composite) == "S2 L2A least cloudy 2023-06-01..2023-08-31"
+    assert R.result_title(composite) == "S2 L2A least cloudy 2023-06-01..2023-08-31 · 362 ha"
     image = R.build_params("LANDSAT/LC09/C02/T1_L2/LC09_198030_20230514", bands="SR_B4", project="my-project",
                            aoi=AOI)
-    assert R.result_title(image) == "L9 L2 2023-05-14 (LC09_198030_20230514)"
+    assert R.result_title(image) == "L9 L2 LC09_198030 2023-05-14 · 362 ha"
+    # the AOI's name when the job has one (issue 20: what, when, where)
+    assert R.result_title(dict(image, aoi_name="field 12")) == "L9 L2 LC09_198030 2023-05-14 · field 12"
+    assert R.result_title(dict(image, aoi=None)) == "L9 L2 LC09_198030 2023-05-14"
+
+
+def test_area_text():
+    from plugin.core.titles import area_text
+    assert [area_text(a) for a in (0.05, 0.12, 2.5, 12.3, 12345.6)] == ["5.0 ha", "12 ha", "250 ha", "12 km²",
+                                                                         "12 346 km²"]
 
 
 def test_acquisition_days_and_period():
