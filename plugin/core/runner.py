@@ -228,6 +228,8 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     try:
         ctx.cancel.raise_if_cancelled()
         check_output_dir(job.output_dir)
+        if ctx.job.state == JobState.QUEUED:     # it works from here on, whatever the runner says first
+            ctx.set_state(JobState.RUNNING, JobState.label(JobState.RUNNING))
         if (ctx.job.server or {}).get("detached"):
             ctx.save_server(detached=False)     # followed again from here on
         outputs = runner(job, ctx)
