@@ -160,7 +160,8 @@ def test_run_job_records_failure_message(tmp_path):
 def test_cancel_within_a_second_and_shutdown_keeps_job_resumable(tmp_path):
     import time
     store = JobStore(str(tmp_path / "jobs.json"))
-    for reason, expected in ((CancelToken.USER, JobState.CANCELLED), (CancelToken.SHUTDOWN, JobState.QUEUED)):
+    # (a shutdown leaves the job as it was, Running since it started: unfinished, so resumed at the next start)
+    for reason, expected in ((CancelToken.USER, JobState.CANCELLED), (CancelToken.SHUTDOWN, JobState.RUNNING)):
         job = store.add(Job(provider="test_wait", params={}))
         token = CancelToken()
         threading.Timer(0.2, token.cancel, kwargs={"reason": reason}).start()

@@ -81,7 +81,9 @@ def test_band_picker_estimate_and_download(dock, monkeypatch, tmp_path):
         done = dock.manager.store.get(job.id)
         assert done.state == JobState.DONE, done.error
         group = QgsProject.instance().layerTreeRoot().findGroup(job.title)
-        assert group is not None and len(group.findLayers()) == 5    # 4 bands + the VRT stack
+        # the VRT stack alone (its 4 bands only with the add_single_bands setting), named after the job
+        assert group is not None and [n.layer().source() for n in group.findLayers()] == [done.outputs[-1]]
+        assert group.findLayers()[0].layer().name() == job.title
 
 
 def test_eosda_search_fills_the_form_and_draws_footprints(dock, monkeypatch):
