@@ -55,6 +55,10 @@ class JobManager(QObject):
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
         self.loaded_layers: Dict[str, List] = {}
         self.preview_layers: Dict[str, Dict[str, str]] = {}   # job id -> {final output path: layer id}
+        # Jobs other doors run in this store (Processing algorithms, on their threads) change too:
+        # jobChanged for them as well (a signal emitted off the main thread reaches it queued).
+        self._store_changed = lambda job: self.jobChanged.emit(job.id)
+        self.store.add_listener(self._store_changed)
 
     # -- submission --------------------------------------------------------------
     def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
@@ -272,6 +276,7 @@ class JobManager(QObject):
 
     def shutdown(self) -> None:
         """Called on unload: running tasks are cancelled; their jobs stay resumable in the store."""
+        self.store.remove_listener(self._store_changed)
         for task in list(self.tasks.values()):
             try:
                 task.progressChanged.disconnect()

@@ -557,6 +557,10 @@ class JobStore:
     def add_listener(self, func: Callable[[Job], None]) -> None:
         self._listeners.append(func)
 
+    def remove_listener(self, func: Callable[[Job], None]) -> None:
+        if func in self._listeners:
+            self._listeners.remove(func)
+
     def _notify(self, job: Job) -> None:
         for func in list(self._listeners):
             try:
