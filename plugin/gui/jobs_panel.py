@@ -127,7 +127,7 @@ class JobsPanelWidget(QDockWidget):
     def _fill(self, row, job):
         table = self.body.jobsTable
         self._clearable[job.id] = self.manager.clearable(job)
-        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state),
+        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.text(job),
                  3: "{} %".format(int(job.progress)), 4: job.error or job.message}
         for col, text in texts.items():
             item = table.item(row, col)
