@@ -238,3 +238,31 @@ def test_the_live_estimate_takes_less_than_a_frame_whatever_the_numbers(dock, sc
         times.append(time.perf_counter() - start)
     assert expect in text
     assert sorted(times)[2] < 1 / 60.0, times          # the median, under one frame at 60 Hz
+
+
+def test_a_download_over_one_gib_asks_first(dock, monkeypatch):
+    """Issue 20 item 3: the rough estimate says more than 1 GiB: the user confirms, or nothing is sent."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+    asked, answers = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answers.pop(0))
+    dock.canvas.setExtent(QgsRectangle(-122.5, 37.0, -121.2, 38.3))      # ~1.3° square at 10 m: ~1.3 GiB
+    tab = dock.ee_tab
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4,B3,B2")
+    tab.eeScaleSpin.setValue(10)
+    dock.update_state()
+    answers.append(QMessageBox.StandardButton.No)
+    assert tab.submit_ee() is None and dock.manager.store.list() == []
+    assert "GiB" in asked[0]
+    answers.append(QMessageBox.StandardButton.Yes)
+    job = tab.submit_ee()
+    assert job is not None and len(asked) == 2
+    dock.manager.cancel(job.id)
+    wait_until(lambda: not dock.manager.active(), timeout=10)
+    # a small one is not asked about
+    dock.canvas.setExtent(SEED_EXTENT)
+    dock.update_state()
+    dock.manager.cancel(tab.submit_ee().id)
+    wait_until(lambda: not dock.manager.active(), timeout=10)
+    assert len(asked) == 2

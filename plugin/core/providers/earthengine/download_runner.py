@@ -362,6 +362,9 @@ class EeDownload:
                 self.ctx.save_server(acquired=[str(asset["startTime"])[:10]])
         self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
         _log.info("Earth Engine download: {}".format(est.describe()))
+        if est.bytes > tiling.LARGE_DOWNLOAD_BYTES:     # (the dock asked first; Processing's log says so)
+            _log.warning(translate("EeDownload", "This download is large: about {:,.1f} GiB.").format(
+                est.bytes / float(1 << 30)))
         if est.fits or not self.tiling_enabled:
             if self.p["format"] == "NPY" and est.fits:
                 out = est.outputs[0]
