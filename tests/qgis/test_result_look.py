@@ -126,3 +126,14 @@ def test_acquired_in_the_metadata_of_every_provider(tmp_path, provider, server):
     (period,) = md.extent().temporalExtents()
     assert period.begin().toString("yyyy-MM-dd") == "2024-05-03"
     assert layer.temporalProperties().isActive()
+
+
+def test_the_settings_dialog_keeps_the_single_bands_choice(qgis_new_project, single_bands_setting):
+    from plugin.gui.settings_dialog import SettingsDialog
+    plugin_settings.set("add_single_bands", False)
+    dialog = SettingsDialog()
+    assert not dialog.singleBandsCheck.isChecked()
+    dialog.singleBandsCheck.setChecked(True)
+    dialog.save()
+    assert plugin_settings.get("add_single_bands") is True
+    dialog.deleteLater()
