@@ -130,10 +130,15 @@ def test_acquired_in_the_metadata_of_every_provider(tmp_path, provider, server):
 
 def test_the_settings_dialog_keeps_the_single_bands_choice(qgis_new_project, single_bands_setting):
     from plugin.gui.settings_dialog import SettingsDialog
+    before = {key: plugin_settings.get(key) for key in plugin_settings.DEFAULTS}
     plugin_settings.set("add_single_bands", False)
     dialog = SettingsDialog()
-    assert not dialog.singleBandsCheck.isChecked()
-    dialog.singleBandsCheck.setChecked(True)
-    dialog.save()
-    assert plugin_settings.get("add_single_bands") is True
-    dialog.deleteLater()
+    try:
+        assert not dialog.singleBandsCheck.isChecked()
+        dialog.singleBandsCheck.setChecked(True)
+        dialog.save()
+        assert plugin_settings.get("add_single_bands") is True
+    finally:
+        dialog.deleteLater()
+        for key, value in before.items():       # save() wrote every preference the dialog shows
+            plugin_settings.set(key, value)
