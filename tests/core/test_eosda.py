@@ -754,3 +754,15 @@ def test_a_restarted_job_replaces_its_own_files_under_the_same_names(make_sim, t
     assert str(tmp_path / "out" / "result") in tasks[0]["made"]
     h.store.update(h.job.id, server={"tasks": tasks})
     assert h.run() == first and sorted(os.listdir(str(tmp_path / "out"))) == ["result"]
+
+
+def test_titles_and_days_of_view_ids():
+    """Issue 20: an EOSDA job says what, when and where, and its layers carry the day."""
+    from plugin.core.providers.eosda.runner import result_title, view_day
+    aoi = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.01, 43.0], [1.01, 43.01], [1.0, 43.01], [1.0, 43.0]]]}
+    assert view_day("S2/13/R/EL/2023/7/19/0") == "2023-07-19"
+    assert view_day("L8/LC08_L1TP_011031_20160128_20200907_02_T1") == "2016-01-28"
+    assert view_day("L8/LC80110312016028LGN00") is None
+    assert result_title({"view_id": "S2/13/R/EL/2023/7/19/0", "aoi": aoi}) == "EOSDA S2 13REL 2023-07-19 · 91 ha"
+    assert result_title({"view_id": "L8/LC80110312016028LGN00", "aoi_name": "field"}) == \
+        "EOSDA L8/LC80110312016028LGN00 · field"
