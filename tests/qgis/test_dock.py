@@ -84,6 +84,7 @@ def test_band_picker_estimate_and_download(dock, monkeypatch, tmp_path):
         # the VRT stack alone (its 4 bands only with the add_single_bands setting), named after the job
         assert group is not None and [n.layer().source() for n in group.findLayers()] == [done.outputs[-1]]
         assert group.findLayers()[0].layer().name() == job.title
+        assert "Acquired: 2021-01-09" in group.findLayers()[0].layer().metadata().abstract()
 
 
 def test_eosda_search_fills_the_form_and_draws_footprints(dock, monkeypatch):
@@ -266,3 +267,17 @@ def test_a_download_over_one_gib_asks_first(dock, monkeypatch):
     dock.manager.cancel(tab.submit_ee().id)
     wait_until(lambda: not dock.manager.active(), timeout=10)
     assert len(asked) == 2
+
+
+def test_the_output_folder_is_checked_before_anything_is_sent(dock, tmp_path):
+    """Issue 20 item 3 (already so since core.runner.check_output_dir: kept by this test): a folder that
+    cannot be made stops the submission with the reason, and no job is recorded."""
+    (tmp_path / "a_file").write_text("not a folder")
+    dock.ui.outputDirWidget.setFilePath(str(tmp_path / "a_file" / "out"))
+    tab = dock.ee_tab
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4")
+    dock.update_state()
+    assert tab.submit_ee() is None
+    assert "cannot be created" in dock.ui.statusLabel.text() and dock.manager.store.list() == []
