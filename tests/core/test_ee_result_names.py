@@ -46,3 +46,28 @@ def test_acquisition_days_and_period():
     assert R.acquisition_period(composite, {"scenes": scenes}) == ("2023-06-05", "2023-07-10")
     assert R.acquisition_period(composite, {}) == ("2023-06-01", "2023-08-31")      # scenes unknown: the period
     assert R.acquisition_period({"image": "USGS/SRTMGL1_003"}) is None
+
+
+def test_planning_records_the_acquisition_day_and_warns_of_a_large_download(tmp_path, caplog):
+    """Issue 20: the image's day as Earth Engine gives it (its startTime, for ids that tell none) is
+    recorded for the layers' metadata; a download over 1 GiB is said in the job's log (Processing
+    shows it as a warning)."""
+    import logging
+
+    from plugin.core.jobs import Job
+    from plugin.core.providers.earthengine import params as P
+    from plugin.core.runner import RunContext
+    from tests.sims.ee_sim import S2_SR_ID, EeSimulator
+    big = {"type": "Polygon", "coordinates": [[[-122.5, 37.0], [-121.2, 37.0], [-121.2, 38.3], [-122.5, 38.3],
+                                               [-122.5, 37.0]]]}
+    with EeSimulator(tokens=("t",), projects=("my-project",)) as sim:
+        params = R.build_params(S2_SR_ID, bands="B4,B3,B2", scale=10, project="my-project", aoi=big)
+        job = Job("ee_download", params, output_dir=str(tmp_path))
+        ctx = RunContext(job, credentials={"token": "t"}, settings={"ee_api": sim.url})
+        p = P.validate(dict(params, region=params["aoi"]))
+        download = R.EeDownload(R.make_client(ctx, "my-project"), p, str(tmp_path), ctx, str(tmp_path / "w"))
+        with caplog.at_level(logging.WARNING):
+            download.plan()
+    assert ctx.job.server["acquired"] == ["2021-01-09"]
+    assert any("This download is large: about" in r.getMessage() and r.levelno == logging.WARNING
+               for r in caplog.records)
