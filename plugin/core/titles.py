@@ -14,6 +14,11 @@ from .i18n import translate
 
 SEPARATOR = " · "
 
+def provider_label(provider: str) -> str:
+    """What the Jobs panel calls a provider id (an id not listed shows as it is)."""
+    return {"ee_download": "Earth Engine", "ee_export": translate("Titles", "Earth Engine export"),
+            "eosda": "EOSDA", "eodag": "eodag"}.get(provider, provider)
+
 
 def area_text(area_km2: float) -> str:
     """An area as people say it: hectares below 10 km² (``12 ha``), else km² (``340 km²``)."""

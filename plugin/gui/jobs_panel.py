@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QDockWidget, QHeaderView, QMessag
                                  QStyleOptionProgressBar, QTableWidgetItem, QWidget)
 
 from ..core.jobs import JobState
+from ..core.titles import provider_label
 from .job_notices import open_folder
 from ..core.runner import is_detached
 from ..resources import ui_path
@@ -127,7 +128,7 @@ class JobsPanelWidget(QDockWidget):
     def _fill(self, row, job):
         table = self.body.jobsTable
         self._clearable[job.id] = self.manager.clearable(job)
-        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.text(job),
+        texts = {0: job.title or job.id, 1: provider_label(job.provider), 2: JobState.text(job),
                  3: "{} %".format(int(job.progress)), 4: job.error or job.message}
         for col, text in texts.items():
             item = table.item(row, col)
