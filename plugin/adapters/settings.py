@@ -33,6 +33,7 @@ DEFAULTS = {
     "request_deadline": config.REQUEST_DEADLINE,   # seconds, for the GUI's one-off requests
     "verify_tls": True,
     "load_layers": True,
+    "add_single_bands": False,      # a stack's single bands as layers too (the composite always is)
     "eodag_provider": "cop_dataspace",
     "eodag_collection": "S2_MSI_L2A",
     "eodag_bands": "B04,B03,B02",

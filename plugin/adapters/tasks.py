@@ -77,6 +77,11 @@ class JobTask(QgsTask):
         except CancelledError as exc:
             self.cancelled_by_user = self.token.reason != CancelToken.SHUTDOWN
             self.error = exc.message
+            if self.cancelled_by_user:
+                # A task returning False is "Task failed" to QGIS (its task list and notification);
+                # a cancel the user asked for and the job recorded as Cancelled is no failure.
+                self.setDescription(translate("Tasks", "{} (cancelled)").format(self.description()))
+                return True
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:  # never escape run()

@@ -408,10 +408,8 @@ class EodagTab(QWidget, FORM_CLASS):
         skipped = [p for p in products if p.needs_order] if not self.orderCheck.isChecked() else []
         params["authcfg"] = self.authSelect.configId()
         self._remember(provider, collection)
-        title = translate("EodagTab", "eodag {provider} {collection} ({n} products)").format(
-            provider=provider, collection=collection, n=len(products)) if len(products) > 1 else \
-            "eodag {}".format(products[0].title)
-        job = self.dock._new_job("eodag", params, title)
+        from ..core.providers.eodag.runner import result_title
+        job = self.dock._new_job("eodag", params, result_title(params, products))
         if job is None:
             return None
         self.dock.manager.submit(job)
