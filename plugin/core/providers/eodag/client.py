@@ -833,6 +833,8 @@ class EodagClient:
                     result = self.dag.search(raise_errors=True, **kwargs)
                 break
             except Exception as exc:
+                if self._drop_missing_queryables(kwargs.get("provider"), exc):
+                    continue
                 delay = backoff.next_delay(None) if is_transient(exc) else None
                 if delay is None:
                     error = self._wrap(exc, translate("Eodag", "The search on {provider} failed: {error}"),
@@ -846,6 +848,27 @@ class EodagClient:
         if isinstance(result, tuple):      # eodag 2: (results, count)
             result = result[0]
         return list(result)
+
+    def _drop_missing_queryables(self, provider: Optional[str], exc: BaseException) -> bool:
+        """True after turning off eodag's queryables discovery for a provider whose STAC API has no
+        ``/queryables`` (404, 405, 501: optional in STAC API, absent from many servers): eodag 4 fetches
+        it before every search and fails the search with it; without discovery eodag takes the
+        queryables of the provider's metadata mapping, as for a provider configured without one."""
+        if "queryables discovery" not in str(exc) or _status_of(exc) not in (404, 405, 501):
+            return False
+        if not provider:
+            try:
+                provider = self.dag.get_preferred_provider()[0]
+            except Exception:
+                return False
+        search_conf = getattr(self._provider_conf(provider), "search", None)
+        discovery = getattr(search_conf, "discover_queryables", None)
+        if not isinstance(discovery, dict) or not (discovery.get("fetch_url") or discovery.get("collection_fetch_url")):
+            return False
+        # (the provider's configuration object is the one its search plugin reads)
+        discovery.update(fetch_url=None, collection_fetch_url=None)
+        _log.info("%s has no queryables (%s): searching without them", provider, _eodag_error_text(exc))
+        return True
 
     def _search_id(self, provider, collection, pid, cancel=None) -> Optional[ProductInfo]:
         kwargs = {"collection": collection} if self.version >= (4,) else {"productType": collection}
