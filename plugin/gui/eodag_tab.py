@@ -266,6 +266,9 @@ class EodagTab(QWidget, FORM_CLASS):
             self._status(task.error)
             return
         self.show_products(task.result or [])
+        notes = getattr(task.result, "notes", None)
+        if notes:
+            self._status(" ".join([self.statusLabel.text()] + list(notes)))
         self.fetch_quicklooks()
 
     def _remember(self, provider, collection):

@@ -150,3 +150,21 @@ def test_the_true_colour_vrt_says_red_green_blue(cut_result):
     assert [ds.GetRasterBand(i).GetColorInterpretation() for i in (1, 2, 3)] == \
         [gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand]
     assert [ds.GetRasterBand(i).GetDescription() for i in (1, 2, 3)] == ["B04", "B03", "B02"]
+
+
+# -- a whole job ------------------------------------------------------------------------------------
+def test_a_job_delivers_the_cut_products_and_its_summary_says_where_the_cloud_was_filtered(servers, client, tmp_path):
+    from plugin.core.jobs import Job, JobStore
+    from plugin.core.providers.eodag import runner as ed
+    from plugin.core.runner import CancelToken, RunContext, run_job
+    params = ed.build_params(provider="my_stac", collection="s2-cog", date_from="2024-01-01", date_to="2024-01-31",
+                             cloud_max=50, aoi=AOI, bands="B04,B03,B02")
+    job = Job(provider="eodag", params=params, title="rustac", output_dir=str(tmp_path / "out"))
+    store = JobStore(str(tmp_path / "jobs.json"))
+    store.add(job)
+    ctx = RunContext(store.get(job.id), store=store, cancel=CancelToken(), progress=lambda *a: None)
+    outputs = run_job(store.get(job.id), ctx)
+    vrts = sorted(o for o in outputs if o.endswith(".vrt"))
+    assert [os.path.basename(v) for v in vrts] == ["S2_MIDDLE_true_colour.vrt", "S2_OLDER_true_colour.vrt"]
+    assert all((gdal.Open(o).RasterXSize, gdal.Open(o).RasterYSize) == (40, 40) for o in outputs)
+    assert "neither the query nor the filter extension" in ctx.summary and "of the 3 products" in ctx.summary
