@@ -363,7 +363,8 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
 
 
 def true_colour_vrt(band_files: Dict[str, str], dest_vrt: str) -> Optional[str]:
-    """A 3-band VRT (red, green, blue, named B04, B03, B02) when all three are in ``band_files``."""
+    """A 3-band VRT (red, green, blue: named B04, B03, B02, colour interpretation Red, Green, Blue) when all
+    three are in ``band_files``."""
     by_key = {canonical_band(b): path for b, path in band_files.items()}
     if not all(k in by_key for k in TRUE_COLOUR):
         return None
@@ -371,6 +372,11 @@ def true_colour_vrt(band_files: Dict[str, str], dest_vrt: str) -> Optional[str]:
     paths = [by_key[k] for k in TRUE_COLOUR]
     # A relative VRT keeps working when the folder is moved.
     stack_vrt(paths, dest_vrt, band_names=list(TRUE_COLOUR))
+    # Red, green, blue said in the VRT: QGIS then draws it in true colour (Undefined bands: grey).
+    ds = gdal.Open(dest_vrt, gdal.GA_Update)
+    for index, interp in enumerate((gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand), start=1):
+        ds.GetRasterBand(index).SetColorInterpretation(interp)
+    ds = None
     _make_relative(dest_vrt)
     return dest_vrt
 
