@@ -76,10 +76,9 @@ def servers(tmp_path_factory):
         (www / item_id).mkdir(parents=True)
         for value, band in enumerate(BANDS.values()):
             _write_cog(www / item_id / "{}.tif".format(band), 10 * n + value + 1)
-    with Nginx(str(www), str(base), log_requests=True) as nginx:
-        with StacApi([{"type": "FeatureCollection", "features": [_item(nginx, *it) for it in ITEMS]}],
-                     str(base)) as api:
-            yield api, nginx
+    with Nginx(str(www), str(base), log_requests=True) as nginx, \
+            StacApi([{"type": "FeatureCollection", "features": [_item(nginx, *it) for it in ITEMS]}], str(base)) as api:
+        yield api, nginx
 
 
 @pytest.fixture
