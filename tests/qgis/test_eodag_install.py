@@ -98,6 +98,10 @@ def test_installs_into_the_user_site_and_is_importable_at_once(wheelhouse, user_
     assert "Installed: eo-dummy-pkg 1.0." == task.result.message()
     module = importlib.import_module(PACKAGE)
     assert module.__version__ == "1.0" and module.__file__.startswith(user_site)
+    # before the system's site-packages, as at start-up (an older copy there must not win)
+    import site
+    system = [sys.path.index(p) for p in site.getsitepackages() if p in sys.path]
+    assert system and sys.path.index(user_site) < min(system)
     texts = [t for _, t in seen]
     assert any(t.startswith("Processing ") for t in texts) and any("Successfully installed" in t for t in texts)
     assert seen[-1][0] == 100.0 and [p for p, _ in seen] == sorted(p for p, _ in seen)

@@ -197,6 +197,13 @@ def activate(installed: Dict[str, str]) -> List[str]:
     user_site = site.getusersitepackages()
     if os.path.isdir(user_site) and user_site not in sys.path:
         site.addsitedir(user_site)
+        # Where Python puts it at start-up: before the system's site-packages (whose older copies,
+        # e.g. Debian's shapely, would otherwise be found first).
+        system = set(getattr(site, "getsitepackages", lambda: [])())
+        first = next((i for i, p in enumerate(sys.path) if p in system), None)
+        if first is not None and sys.path.index(user_site) > first:
+            sys.path.remove(user_site)
+            sys.path.insert(first, user_site)
     importlib.invalidate_caches()
     stale = []
     for name, version in installed.items():
