@@ -199,7 +199,7 @@ def activate(installed: Dict[str, str]) -> List[str]:
         site.addsitedir(user_site)
         # Where Python puts it at start-up: before the system's site-packages (whose older copies,
         # e.g. Debian's shapely, would otherwise be found first).
-        system = set(getattr(site, "getsitepackages", lambda: [])())
+        system = set(getattr(site, "getsitepackages", list)())
         first = next((i for i, p in enumerate(sys.path) if p in system), None)
         if first is not None and sys.path.index(user_site) > first:
             sys.path.remove(user_site)
