@@ -167,3 +167,12 @@ def test_a_job_delivers_the_cut_products_and_its_summary_says_where_the_cloud_wa
     assert [os.path.basename(v) for v in vrts] == ["S2_MIDDLE_true_colour.vrt", "S2_OLDER_true_colour.vrt"]
     assert all((gdal.Open(o).RasterXSize, gdal.Open(o).RasterYSize) == (40, 40) for o in outputs)
     assert "neither the query nor the filter extension" in ctx.summary and "of the 3 products" in ctx.summary
+
+
+def test_dates_of_any_stac_form_sort_as_instants():
+    dates = ["2024-01-03T10:30:00Z", "2024-01-03T10:30:00.123456789Z", "2024-01-03T12:30:00+02:00",
+             "2024-01-04", "", "not a date"]
+    ordered = sorted(dates, key=ec._date_key, reverse=True)
+    assert ordered[:2] == ["2024-01-04", "2024-01-03T10:30:00.123456789Z"]
+    assert set(ordered[2:4]) == {"2024-01-03T10:30:00Z", "2024-01-03T12:30:00+02:00"}     # the same instant
+    assert set(ordered[4:]) == {"", "not a date"}                                            # unknown: last
