@@ -189,13 +189,16 @@ class FunctionTask(QgsTask):
     """
 
     done = pyqtSignal(object)
+    progressed = pyqtSignal(float, str)     # percent, text: see report()
     POLL = 0.05
 
-    def __init__(self, description, func, key=None, deadline=None, **kwargs):
+    def __init__(self, description, func, key=None, deadline=None, progress=False, **kwargs):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.func = func
         self.key = key
         self.kwargs = kwargs
+        if progress:            # the function reports its progress: progress(percent, text)
+            self.kwargs["progress"] = self.report
         self.result = None
         self.error = None
         self.deadline = deadline
@@ -208,6 +211,14 @@ class FunctionTask(QgsTask):
         self._lock = threading.Lock()
         self._outcome = None                # (ok, result, error) from the call's thread
         _LIVE.add(self)
+
+    def report(self, percent: float, text: str = "") -> None:
+        """The function's progress (from its thread): the task's progress, and ``progressed`` (received on
+        the main thread).  Nothing once the call is over or abandoned."""
+        if self.token.is_cancelled():
+            return
+        self.setProgress(max(0.0, min(100.0, float(percent))))
+        self.progressed.emit(float(percent), str(text))
 
     def _should_stop(self) -> bool:
         if self.isCanceled():

@@ -164,6 +164,8 @@ class EodagSearchAlgorithm(_EodagBase):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(translate("Processing", "{} products found ({} to be ordered).").format(
             len(products), len([p for p in products if p.needs_order])))
+        for note in getattr(products, "notes", []):
+            feedback.pushWarning(note)
         return {self.OUTPUT: dest}
 
 

@@ -213,10 +213,13 @@ class EodagRun:
         self.infos = self.client.search(provider, p.get("collection"), p.get("date_from"), p.get("date_to"),
                                         p["aoi"], p.get("cloud_max"), limit=int(p.get("limit") or DEFAULT_LIMIT),
                                         ids=p.get("product_ids") or None)
+        self.notes.extend(getattr(self.infos, "notes", []))     # (e.g. the cloud cover filtered here)
+        for note in self.notes:
+            _log.info(note)
         if not self.infos:
             raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, "
                                                       "the dates and the cloud cover.").format(
-                collection=p.get("collection"), provider=provider_label))
+                collection=p.get("collection"), provider=provider_label), hint=" ".join(self.notes) or None)
         self.out_root = ctx.output_dir
         # the days the products show (layer metadata, plugin/adapters/layers.py)
         ctx.save_server(acquired=sorted({str(i.date)[:10] for i in self.infos if i.date}))
