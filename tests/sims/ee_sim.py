@@ -183,13 +183,28 @@ draws faults from a ``random.Random(seed)``.  ``latency`` seconds are slept at t
 of every request.  Queued faults come before rate faults; both are applied after the
 request is recorded and before auth.
 
+Quotas and compute time (all off by default)
+--------------------------------------------
+``max_concurrent`` (Earth Engine: 40 per project) and ``max_rps`` (about 100 per second per
+project): a request arriving while its project already has ``max_concurrent`` requests in flight,
+or after ``max_rps`` requests of that project were admitted in the last second, gets 429
+``{"error": {"code": 429, "message": "Too Many Requests: Request was rejected because the request
+rate or concurrency limit was exceeded.", "status": "RESOURCE_EXHAUSTED"}}`` at once (no
+``Retry-After``, as Google APIs send none); a rejected request holds no slot.  The project is the
+path's for thumbnails and getPixels, the ``X-Goog-User-Project`` header's otherwise.  A getPixels
+holds its slot while it is computed and sent.  ``compute_base + compute_per_mib * MiB`` seconds
+(MiB of the request's size as EE counts it, mask byte included) are slept before a getPixels
+answer is rendered: Earth Engine computes the pixels when they are fetched, longer for bigger
+requests (e.g. 0.5 + 0.05 s/MiB: about 2 s for a 32 MiB tile).  ``peak_in_flight`` is the most
+requests of one project served at once.
+
 Test API
 --------
 ``EeSimulator(tokens=("test-token",), projects=("my-project",), unregistered_projects=(),
 api_keys=None, images=None, ttl_seconds=14400, max_request_bytes=50331648,
 max_grid_dimension=10000, max_bands=1024, latency=0.0, seed=0, fault_rates=None,
 content_disposition=True, project_number="123456789012", host="127.0.0.1", port=0,
-max_records=2000)``; ``start()``/``stop()``/context manager; ``url`` (``http://127.0.0.1:PORT``,
+max_records=2000, max_concurrent=None, max_rps=None, compute_base=0.0, compute_per_mib=0.0)``; ``start()``/``stop()``/context manager; ``url`` (``http://127.0.0.1:PORT``,
 no ``/v1``).  Counters: ``counts[endpoint]`` and ``status_counts[(endpoint, status)]``
 (endpoints ``create, getPixels, asset, unknown``; status ``-1`` = a body cut by
 ``inject_drop``), ``count(endpoint, status=None)``; ``requests`` (dicts ``endpoint, method,
@@ -201,7 +216,8 @@ crs, geotransform, width, height)``; ``inject``, ``inject_drop``, ``clear_faults
 
 Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latency 0.2``
 (``--project`` repeatable, default any project; ``--ttl``, ``--seed``, ``--rate-429``,
-``--rate-5xx``, ``--rate-drop``); prints the URL on stdout.
+``--rate-5xx``, ``--rate-drop``, ``--max-concurrent``, ``--max-rps``, ``--compute-base``,
+``--compute-per-mib``); prints the URL on stdout.
 """
 import argparse
 import base64
@@ -250,6 +266,10 @@ PICTURE_FORMATS = ("PNG", "AUTO_JPEG_PNG")
 QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Number of read requests' and limit "
                  "'Number of read requests per minute per user' of service "
                  "'earthengine.googleapis.com' for consumer 'project_number:{number}'.")
+#: What Earth Engine answers (429 RESOURCE_EXHAUSTED) to a request over the project's concurrency or
+#: request-rate limit (the message of the service's 429s, as reported by its users).
+LIMIT_MESSAGE = ("Too Many Requests: Request was rejected because the request rate or concurrency limit "
+                 "was exceeded.")
 UNAUTHENTICATED_MESSAGE = ("Request had invalid authentication credentials. Expected OAuth 2 access "
                            "token, login cookie or other valid authentication credential. See "
                            "https://developers.google.com/identity/sign-in/web/devconsole-project.")
@@ -2341,7 +2361,11 @@ class EeSimulator(LoopbackServer):
                  content_disposition: bool = True,
                  project_number: str = "123456789012",
                  host: str = "127.0.0.1", port: int = 0,
-                 max_records: int = 2000):
+                 max_records: int = 2000,
+                 max_concurrent: Optional[int] = None,
+                 max_rps: Optional[float] = None,
+                 compute_base: float = 0.0,
+                 compute_per_mib: float = 0.0):
         self.tokens = set(tokens)
         self.projects = None if projects is None else set(projects)
         self.unregistered_projects = set(unregistered_projects)
@@ -2361,6 +2385,14 @@ class EeSimulator(LoopbackServer):
         self.port = port
         self.max_records = max_records
         self.rng = random.Random(seed)
+        self.max_concurrent = max_concurrent
+        self.max_rps = max_rps
+        self.compute_base = float(compute_base)
+        self.compute_per_mib = float(compute_per_mib)
+        self._in_flight: collections.Counter = collections.Counter()
+        self._admitted: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
+        #: The most requests of one project that were being served at the same time.
+        self.peak_in_flight = 0
         self._lock = threading.RLock()
         self._faults: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
         self._thumbs: Dict[str, Thumbnail] = {}
@@ -2481,6 +2513,32 @@ class EeSimulator(LoopbackServer):
                         return ("drop", None, None, None)
                     return ("status", int(key), None, None)
         return None
+
+    def admit(self, project: str) -> None:
+        """Take one of ``project``'s request slots, or 429 RESOURCE_EXHAUSTED when it already has
+        ``max_concurrent`` requests in flight or was admitted ``max_rps`` times in the last second
+        (per project, as Earth Engine's quotas are).  A rejected request holds no slot and does
+        not count towards the rate.  Pair with :meth:`release`."""
+        with self._lock:
+            now = time.monotonic()
+            window = self._admitted[project]
+            while window and now - window[0] >= 1.0:
+                window.popleft()
+            if (self.max_concurrent is not None and self._in_flight[project] >= self.max_concurrent) or \
+                    (self.max_rps is not None and len(window) >= self.max_rps):
+                raise ApiError(429, LIMIT_MESSAGE, "RESOURCE_EXHAUSTED")
+            window.append(now)
+            self._in_flight[project] += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight[project])
+
+    def release(self, project: str) -> None:
+        with self._lock:
+            self._in_flight[project] -= 1
+
+    def compute_seconds(self, total_bytes: int) -> float:
+        """How long computing a getPixels answer takes: ``compute_base`` plus ``compute_per_mib``
+        per MiB of the request's size as Earth Engine counts it (0 unless set)."""
+        return self.compute_base + self.compute_per_mib * total_bytes / 1048576.0
 
     def fault_error(self, status: int, message: Optional[str], reason: Optional[str]) -> ApiError:
         if status == 429 and message is None:
@@ -2804,6 +2862,21 @@ class _Handler(QuietHandler):
                     b"found on this server.</p></html>")
             self._send(404, html, "text/html; charset=UTF-8")
             return
+        project = match.group(2) if endpoint in ("create", "getPixels") else \
+            headers.get("x-goog-user-project", "")
+        try:
+            sim.admit(project)
+        except ApiError as err:
+            sim._finish(rec, err.code)
+            self._send_error(err)
+            return
+        try:
+            self._serve(sim, rec, endpoint, match, headers, query, body_json)
+        finally:
+            sim.release(project)
+
+    def _serve(self, sim, rec, endpoint, match, headers, query, body_json) -> None:
+        """Answer a request that holds one of its project's slots."""
         fault = sim._next_fault(endpoint)
         drop_after = None
         try:
@@ -2850,6 +2923,9 @@ class _Handler(QuietHandler):
             thumb = dataclasses.replace(thumb, grids=[
                 dataclasses.replace(g, width=g.width + fault[1], height=g.height + fault[2])
                 for g in thumb.grids])
+        compute = sim.compute_seconds(thumb.total_bytes)
+        if compute > 0:
+            time.sleep(compute)
         data, ctype, fname = thumb.render()
         if fault is not None and fault[0] == "body":
             data, ctype = fault[1], fault[2]
@@ -2904,6 +2980,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--rate-429", type=float, default=0.0, help="probability of 429 on create")
     p.add_argument("--rate-5xx", type=float, default=0.0, help="probability of 503 on create/getPixels")
     p.add_argument("--rate-drop", type=float, default=0.0, help="probability of a cut getPixels body")
+    p.add_argument("--max-concurrent", type=int, default=None,
+                   help="requests in flight per project above which 429 RESOURCE_EXHAUSTED (Earth Engine: 40)")
+    p.add_argument("--max-rps", type=float, default=None,
+                   help="requests admitted per second per project above which 429 (Earth Engine: about 100)")
+    p.add_argument("--compute-base", type=float, default=0.0, help="seconds of computing per getPixels")
+    p.add_argument("--compute-per-mib", type=float, default=0.0,
+                   help="more seconds of computing per getPixels, per MiB of the request's size")
     a = p.parse_args(argv)
     rates: Dict[str, Dict[Any, float]] = {"create": {}, "getPixels": {}}
     if a.rate_429:
@@ -2914,7 +2997,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     if a.rate_drop:
         rates["getPixels"]["drop"] = a.rate_drop
     sim = EeSimulator(tokens=a.token or ["test-token"], projects=a.project, latency=a.latency,
-                      ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port)
+                      ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port,
+                      max_concurrent=a.max_concurrent, max_rps=a.max_rps, compute_base=a.compute_base,
+                      compute_per_mib=a.compute_per_mib)
     sim.start()
     print(sim.url, flush=True)
     try:
