@@ -20,6 +20,7 @@ picks the tile count that it predicts finishes soonest with the budget's window:
 tiles when requests are slow to start, more, smaller ones when computing dominates.
 """
 import math
+import os
 import threading
 import time
 from typing import Callable, Dict, Optional, Tuple
@@ -174,14 +175,15 @@ def rounds(tiles: int, window: int, cap: int, growing: bool) -> int:
 
 
 def predict_seconds(total_bytes: int, tiles: int, budget: Budget, cap: Optional[int] = None,
-                    cpus: Optional[int] = None) -> float:
-    """Seconds to fetch ``total_bytes`` in ``tiles`` equal requests with ``budget``'s window and model."""
-    import os
+                    coefficients: Optional[Tuple[float, float]] = None) -> float:
+    """Seconds to fetch ``total_bytes`` in ``tiles`` equal requests with ``budget``'s window and model
+    (``coefficients``: the model's, when already computed)."""
     tiles = max(1, int(tiles))
     ceiling = budget.ceiling if not cap else min(budget.ceiling, int(cap))
     trips = rounds(tiles, budget.limit(cap), ceiling, budget.growing_fast)
-    client = CLIENT_SECONDS_PER_TILE * tiles / max(1, cpus or os.cpu_count() or 1)
-    return trips * budget.model.predict(total_bytes / float(tiles)) + client
+    base, per_mib = coefficients or budget.model.coefficients()
+    client = CLIENT_SECONDS_PER_TILE * tiles / max(1, os.cpu_count() or 1)
+    return trips * (base + per_mib * total_bytes / float(tiles) / 1048576.0) + client
 
 
 def choose_tiles(total_bytes: int, fewest: int, most: int, budget: Budget,
@@ -190,10 +192,11 @@ def choose_tiles(total_bytes: int, fewest: int, most: int, budget: Budget,
     finish soonest; never tiles under :data:`MIN_TILE_BYTES` unless the limits need them."""
     fewest = max(1, int(fewest))
     most = max(fewest, min(int(most), int(math.ceil(total_bytes / float(MIN_TILE_BYTES)))))
+    coefficients = budget.model.coefficients()
     best = fewest
-    best_time = predict_seconds(total_bytes, fewest, budget, cap)
+    best_time = predict_seconds(total_bytes, fewest, budget, cap, coefficients)
     for n in range(fewest + 1, most + 1):
-        seconds = predict_seconds(total_bytes, n, budget, cap)
+        seconds = predict_seconds(total_bytes, n, budget, cap, coefficients)
         if seconds < best_time * 0.97:          # a clear gain only: fewer requests otherwise
             best, best_time = n, seconds
     return best
