@@ -715,3 +715,51 @@ def test_compute_time_grows_with_the_request_size():
         assert timings[0] < 0.5 and timings[1] >= 1.5
     with EeSimulator(tokens=[TOKEN]) as plain:          # off by default
         assert plain.compute_seconds(10 ** 9) == 0.0 and plain.max_concurrent is None and plain.max_rps is None
+
+
+# --- what the official earthengine-api client asks besides the download calls ----------------
+def test_discovery_algorithms_and_value_compute(sim):
+    disc = requests.get(sim.url + "/$discovery/rest", params={"version": "v1", "prettyPrint": "false"}, timeout=30)
+    assert disc.status_code == 200
+    methods = disc.json()["resources"]["projects"]["resources"]
+    assert methods["thumbnails"]["methods"]["create"]["path"] == "v1/{+parent}/thumbnails"
+    assert disc.json()["rootUrl"] == sim.url + "/"
+    algs = requests.get(sim.url + "/v1/projects/my-project/algorithms", headers=AUTH, timeout=30).json()
+    names = {a["name"] for a in algs["algorithms"]}
+    assert {"algorithms/Image.load", "algorithms/Image.slice", "algorithms/Image.toUint16"} <= names
+    assert requests.get(sim.url + "/v1/projects/my-project/algorithms", timeout=30).status_code == 401
+    expr = call("Image.slice", image=call("Image.toUint16", value=call(
+        "Image.select", input=load(S2_SR_ID), bandSelectors=const(["B4", "B3", "B2"]))), start=const(1))
+    r = requests.post(sim.url + "/v1/projects/my-project/value:compute", headers=AUTH, timeout=30,
+                      json={"expression": {"result": "0", "values": {"0": expr}}})
+    assert r.status_code == 200, r.text
+    info = r.json()["result"]
+    assert info["type"] == "Image" and [b["id"] for b in info["bands"]] == ["B3", "B2"]
+    band = info["bands"][0]
+    assert band["data_type"] == {"type": "PixelType", "precision": "int", "min": 0, "max": 65535}
+    assert band["crs"] == "EPSG:32610" and band["crs_transform"][0] == 10 and len(band["dimensions"]) == 2
+    assert info["id"] == S2_SR_ID and sim.count("value", 200) == 1
+
+
+def test_a_cast_to_another_type_is_refused(sim):
+    expr = call("Image.toUint8", value=call("Image.select", input=load(S2_SR_ID), bandSelectors=const(["B4"])))
+    r = requests.post(sim.url + "/v1/projects/my-project/value:compute", headers=AUTH, timeout=30,
+                      json={"expression": {"result": "0", "values": {"0": expr}}})
+    assert r.status_code == 400 and "not supported by the Earth Engine simulator" in r.json()["error"]["message"]
+
+
+def test_stats_on_exit(tmp_path):
+    stats = tmp_path / "stats.json"
+    proc = subprocess.Popen([sys.executable, "-m", "tests.sims.ee_sim", "--port", "0", "--token", "tok",
+                             "--max-concurrent", "0", "--stats", str(stats)], stdout=subprocess.PIPE, text=True,
+                            cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    try:
+        url = proc.stdout.readline().strip()
+        r = requests.post(url + "/v1/projects/p/thumbnails", json=CAPTURED, headers={"Authorization": "Bearer tok"},
+                          timeout=30)
+        assert r.status_code == 429
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    data = json.loads(stats.read_text())
+    assert data["requests"] == 1 and data["429"] == 1 and data["by_endpoint"] == {"create": 1}

@@ -248,6 +248,7 @@ from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
 from shapely.ops import unary_union
 
+from tests.sims import ee_official_api
 from tests.sims.loopback import LoopbackServer, QuietHandler
 
 gdal.UseExceptions()
@@ -1179,6 +1180,7 @@ def collection_members(catalogue: Dict[str, "ImageSpec"], collection_id: str) ->
 _ALG_ARGS = {
     "Image.load": (("id",), ("version",)),
     "Image.select": (("input", "bandSelectors"), ("newNames",)),
+    "Image.slice": (("image", "start"), ("end",)),
     "Image.rename": (("input", "names"), ()),
     "Image.clip": (("input", "geometry"), ()),
     "Image.clipToBoundsAndScale": (("input",), ("geometry", "width", "height", "maxDimension", "scale")),
@@ -1213,11 +1215,11 @@ _ALG_ARGS = {
     "ImageCollection.mosaic": (("collection",), ()),
 }
 _ALG_ARGS.update({name: (("image1", "image2"), ()) for name in _COMPARISONS})
+_ALG_ARGS.update({name: (("value",), ()) for name in ee_official_api.CASTS})
 _ALG_ARGS.update({name: _FILTER_SIDES for name in _FILTER_COMPARISONS})
 # Real EE algorithms that exist but are not simulated (a realistic client might send them).
 _KNOWN_UNSUPPORTED = {
-    "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
-    "Image.toInt16", "Image.cast", "Image.expression",
+    "Image.cast", "Image.expression",
     "Image.unmask", "Image.resample", "ImageCollection.qualityMosaic", "ImageCollection.reduce",
     "Image.clipToCollection", "Collection", "GeometryConstructors.Point",
     "GeometryConstructors.LineString", "GeometryConstructors.LinearRing",
@@ -1491,6 +1493,30 @@ class Evaluator(CollectionAlgorithms):
             bands = [dataclasses.replace(b, name=n) for b, n in zip(bands, names)]
         self._check_unique(fn, bands)
         return EeImage(tuple(bands), image.props)
+
+    def _fn_Image_slice(self, fn, args):
+        """Bands ``start`` (included) to ``end`` (excluded) by position; negative counts from the end."""
+        image = self._image(fn, args, "image")
+        start = self._number(fn, args, "start", integer=True)
+        end = self._number(fn, args, "end", integer=True)
+        bands = image.bands[int(start):None if end is None else int(end)]
+        if not bands:
+            raise _bad("Image.slice: The selection (%s, %s) holds no band of the %d." % (start, end, len(image.bands)))
+        return EeImage(tuple(bands), image.props)
+
+    def _cast(self, fn, args):
+        """``Image.toUint16`` ...: a cast that keeps every band's type changes nothing; another one is
+        not simulated (its values would need EE's clamping and rounding)."""
+        image = self._image(fn, args, "value")
+        want = np.dtype(ee_official_api.CASTS[fn])
+        for band in image.bands:
+            if band.src.dtype != want:
+                raise _bad("%s of a %s band is not supported by the Earth Engine simulator."
+                           % (fn, band.src.dtype.name))
+        return image
+
+    _fn_Image_toUint8 = _fn_Image_toInt8 = _fn_Image_toUint16 = _fn_Image_toInt16 = _cast
+    _fn_Image_toUint32 = _fn_Image_toInt32 = _fn_Image_toFloat = _fn_Image_toDouble = _cast
 
     def _fn_Image_rename(self, fn, args):
         image = self._image(fn, args, "input")
@@ -1790,8 +1816,22 @@ def _values_from_lonlat(src: SourceBand, lon: np.ndarray, lat: np.ndarray, dtype
     return v.astype(dtype)
 
 
-def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int, int]) -> Tuple[np.ndarray, np.ndarray]:
-    """Values and validity (inside the native footprint) of rows [r0, r1) of grid."""
+def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int, int],
+                   memo: Optional[dict] = None) -> Tuple[np.ndarray, np.ndarray]:
+    """Values and validity (inside the native footprint) of rows [r0, r1) of grid.  ``memo`` (one
+    render's) keeps the native pixel centres in lon/lat for the bands that share a native grid."""
+    key = (src.proj, src.spec.width, src.spec.height, grid, rows)
+    if memo is not None and key in memo:
+        lon, lat, valid = memo[key]
+        return _values_from_lonlat(src, lon, lat, dtype), valid.copy()
+    lon, lat, valid = _native_lonlat(src, grid, rows)
+    if memo is not None:
+        memo[key] = (lon, lat, valid)
+    return _values_from_lonlat(src, lon, lat, dtype), valid.copy()
+
+
+def _native_lonlat(src: SourceBand, grid: Grid, rows: Tuple[int, int]):
+    """(lon, lat, valid) of the native pixel whose area holds each pixel centre of rows [r0, r1)."""
     r0, r1 = rows
     cols = np.arange(grid.width, dtype=np.float64) + 0.5
     rr = np.arange(r0, r1, dtype=np.float64) + 0.5
@@ -1813,7 +1853,7 @@ def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int
         lon, lat = np.asarray(lon), np.asarray(lat)
     else:
         lon, lat = X, Y
-    return _values_from_lonlat(src, lon, lat, dtype), valid
+    return lon, lat, valid
 
 
 def _rasterize_inside(geoms: Sequence[Any], width: int, height: int) -> np.ndarray:
@@ -1877,8 +1917,9 @@ def band_pixels(band: Band, grid: Grid, cache: Optional[dict] = None) -> Tuple[n
     return vals, valid
 
 
-def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache: Optional[dict] = None) -> np.ndarray:
-    """The pixels of ``band`` on ``grid`` with EE masking applied."""
+def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache: Optional[dict] = None,
+                memo: Optional[dict] = None) -> np.ndarray:
+    """The pixels of ``band`` on ``grid`` with EE masking applied (``memo``: see :func:`_render_values`)."""
     dtype = np.dtype(dtype or band.src.dtype)
     if band.op is not None:
         vals, valid = band_pixels(band, grid, {} if cache is None else cache)
@@ -1891,7 +1932,7 @@ def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache:
     step = max(1, 262144 // max(1, grid.width))
     for r0 in range(0, grid.height, step):
         r1 = min(grid.height, r0 + step)
-        vals, valid = _render_values(band.src, grid, dtype, (r0, r1))
+        vals, valid = _render_values(band.src, grid, dtype, (r0, r1), memo)
         if inside is not None:
             valid &= inside[r0:r1]
         vals[~valid] = _masked_value(dtype)
@@ -2123,7 +2164,8 @@ class Thumbnail:
             np.save(buf, rec, allow_pickle=False)
             return buf.getvalue(), "application/octet-stream", self.base_name + ".npy"
         dtype = np.result_type(*[b.src.dtype for b in self.bands])
-        arrays = [render_band(b, grid, dtype) for b in self.bands]
+        memo: dict = {}
+        arrays = [render_band(b, grid, dtype, memo=memo) for b in self.bands]
         tif = write_geotiff(arrays, [b.name for b in self.bands], grid)
         if fmt == "GEO_TIFF":
             return tif, "image/tiff", self.base_name + ".tif"
@@ -2131,6 +2173,25 @@ class Thumbnail:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(self._zip_entry(self.base_name + ".tif"), tif)
         return buf.getvalue(), "application/zip", self.base_name + ".zip"
+
+
+def image_info(image: EeImage) -> dict:
+    """``ee.Image.getInfo()`` of an image: bands with their type, CRS, transform, dimensions (and
+    ``origin`` when the grid does not start at the projection's origin), and the properties."""
+    bands = []
+    for band in image.bands:
+        grid = band_grid(band)
+        c0, r0 = (band.window[0], band.window[1]) if band.window is not None else _snap(*_band_bounds(band))[:2]
+        entry = {"id": band.name, "data_type": ee_official_api.data_type(band.src.dtype),
+                 "crs": band.proj.code, "crs_transform": list(band.proj.affine),
+                 "dimensions": [grid.width, grid.height]}
+        if c0 or r0:
+            entry["origin"] = [int(c0), int(r0)]
+        bands.append(entry)
+    info = {"type": "Image", "bands": bands, "properties": {k: v for k, v in image.props if k != "system:id"}}
+    if image.system_id:
+        info["id"] = image.system_id
+    return info
 
 
 _THUMBNAIL_FIELDS = {"name": "name", "expression": "expression", "fileFormat": "fileFormat",
@@ -2337,7 +2398,7 @@ class ListFilter:
 class EeSimulator(LoopbackServer):
     """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
 
-    ENDPOINTS = ("create", "getPixels", "asset", "images", "unknown")
+    ENDPOINTS = ("create", "getPixels", "asset", "images", "value", "algorithms", "discovery", "unknown")
     #: Subclasses (tests/sims/ee_export_sim.py) may evaluate more and serve more endpoints.
     evaluator_class = None   # None: Evaluator
     handler_class = None     # None: _Handler
@@ -2470,6 +2531,16 @@ class EeSimulator(LoopbackServer):
                     return rec
         return None
 
+    def stats(self) -> dict:
+        """Counters as JSON: requests per endpoint, answers per status, 429s, the peak in flight."""
+        with self._lock:
+            by_status: Dict[str, int] = collections.Counter()
+            for (_endpoint, status), n in self.status_counts.items():
+                by_status[str(status)] += n
+            return {"requests": sum(self.counts.values()), "by_endpoint": dict(self.counts),
+                    "by_status": dict(by_status), "429": by_status.get("429", 0),
+                    "peak_in_flight": self.peak_in_flight}
+
     def reset_counters(self) -> None:
         with self._lock:
             self.counts.clear()
@@ -2539,6 +2610,25 @@ class EeSimulator(LoopbackServer):
         """How long computing a getPixels answer takes: ``compute_base`` plus ``compute_per_mib``
         per MiB of the request's size as Earth Engine counts it (0 unless set)."""
         return self.compute_base + self.compute_per_mib * total_bytes / 1048576.0
+
+    def official_client_call(self, endpoint: str, match, headers, query, body_json, root_url: str) -> dict:
+        """What ``ee.Initialize`` and ``ee.Image.getInfo`` ask (tests/sims/ee_official_api.py)."""
+        if endpoint == "discovery":
+            return ee_official_api.discovery_document(root_url)
+        self._check_auth(headers, query)
+        if endpoint == "algorithms":
+            return ee_official_api.algorithms()
+        self._check_project(match.group(2))
+        if not isinstance(body_json, dict) or "expression" not in body_json:
+            raise _bad("Invalid JSON payload received. Expected an expression.")
+        with self._lock:
+            catalogue = dict(self.catalogue)
+        result = (self.evaluator_class or Evaluator)(catalogue).evaluate(body_json["expression"])
+        if isinstance(result, EeImage):
+            return {"result": image_info(result)}
+        if isinstance(result, (int, float, str, list, dict, bool)) or result is None:
+            return {"result": result}
+        raise _bad("value:compute of a %s is not supported by the Earth Engine simulator." % _type_of(result))
 
     def fault_error(self, status: int, message: Optional[str], reason: Optional[str]) -> ApiError:
         if status == 429 and message is None:
@@ -2804,12 +2894,17 @@ _PATH_THUMBS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails$")
 _PATH_PIXELS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails/([^/:]+):getPixels$")
 _PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
 _PATH_LIST = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+):(listAssets|listImages)$")
+_PATH_VALUE = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/value:compute$")
+_PATH_ALGORITHMS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/algorithms$")
+_PATH_DISCOVERY = re.compile(r"^/\$discovery/rest$")
 
 
 def _route(method: str, path: str):
     """(endpoint, path match) of a request; ("unknown", None) when no endpoint serves it."""
     for verbs, endpoint, pattern in ((("POST",), "create", _PATH_THUMBS), (("GET", "HEAD"), "getPixels", _PATH_PIXELS),
-                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET)):
+                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET),
+                                     (("POST",), "value", _PATH_VALUE), (("GET",), "algorithms", _PATH_ALGORITHMS),
+                                     (("GET",), "discovery", _PATH_DISCOVERY)):
         match = pattern.match(path) if method in verbs else None
         if match:
             return endpoint, match
@@ -2903,6 +2998,11 @@ class _Handler(QuietHandler):
                 result = sim.asset_resource(match.group(2), match.group(3))
                 sim._finish(rec, 200)
                 self._send_json(result)
+            elif endpoint in ("value", "algorithms", "discovery"):
+                result = sim.official_client_call(endpoint, match, headers, query, body_json,
+                                                  "http://%s/" % self.headers.get("Host", sim.url[7:]))
+                sim._finish(rec, 200)
+                self._send_json(result)
             else:
                 self._send_pixels(sim, rec, match, drop_after, fault)
         except ApiError as err:
@@ -2987,6 +3087,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--compute-base", type=float, default=0.0, help="seconds of computing per getPixels")
     p.add_argument("--compute-per-mib", type=float, default=0.0,
                    help="more seconds of computing per getPixels, per MiB of the request's size")
+    p.add_argument("--stats", help="on exit (SIGTERM too), write the counters here as JSON")
     a = p.parse_args(argv)
     rates: Dict[str, Dict[Any, float]] = {"create": {}, "getPixels": {}}
     if a.rate_429:
@@ -3002,6 +3103,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                       compute_per_mib=a.compute_per_mib)
     sim.start()
     print(sim.url, flush=True)
+    if a.stats:
+        import signal
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         while True:
             time.sleep(3600)
@@ -3009,6 +3113,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         pass
     finally:
         sim.stop()
+        if a.stats:
+            with open(a.stats, "w") as handle:
+                json.dump(sim.stats(), handle)
     return 0
 
 
