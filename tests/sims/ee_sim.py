@@ -1830,6 +1830,14 @@ def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int
     return _values_from_lonlat(src, lon, lat, dtype), valid.copy()
 
 
+#: How pixel values are drawn: "lonlat" (the module text), or "index" (``--pixel-values index``, for
+#: benchmarks): the formula is applied to ``(col / 1e5, -row / 1e5)`` of the native pixel instead of
+#: its centre's lon/lat -- still nearest-neighbour and the same for a mosaic of tiles as for one
+#: request, without a CRS transformation per pixel, which made the simulator's own CPU the bottleneck
+#: of a download on this machine while Earth Engine computes on its own servers.
+PIXEL_VALUES = "lonlat"
+
+
 def _native_lonlat(src: SourceBand, grid: Grid, rows: Tuple[int, int]):
     """(lon, lat, valid) of the native pixel whose area holds each pixel centre of rows [r0, r1)."""
     r0, r1 = rows
@@ -1847,6 +1855,8 @@ def _native_lonlat(src: SourceBand, grid: Grid, rows: Tuple[int, int]):
         valid = (ic >= 0) & (ic < src.spec.width) & (ir >= 0) & (ir < src.spec.height)
     ic = np.where(valid, ic, 0)
     ir = np.where(valid, ir, 0)
+    if PIXEL_VALUES == "index":
+        return ic / 1e5, -ir / 1e5, valid
     X, Y = _apply(src.proj.affine, ic + 0.5, ir + 0.5)
     if src.proj.key != "EPSG:4326":
         lon, lat = _transformer(src.proj.key, "EPSG:4326").transform(X, Y)
@@ -3088,7 +3098,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--compute-per-mib", type=float, default=0.0,
                    help="more seconds of computing per getPixels, per MiB of the request's size")
     p.add_argument("--stats", help="on exit (SIGTERM too), write the counters here as JSON")
+    p.add_argument("--pixel-values", choices=("lonlat", "index"), default="lonlat",
+                   help="index: values from native pixel indices, no CRS transformation per pixel (benchmarks)")
     a = p.parse_args(argv)
+    global PIXEL_VALUES
+    PIXEL_VALUES = a.pixel_values
     rates: Dict[str, Dict[Any, float]] = {"create": {}, "getPixels": {}}
     if a.rate_429:
         rates["create"][429] = a.rate_429
