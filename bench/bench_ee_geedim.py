@@ -15,8 +15,9 @@ simulator serving a discovery document and its algorithm list), the plugin throu
 A last row downloads the first area again with ``--fault-rate`` of the requests failing (half 503,
 half getPixels bodies cut short).
 
-Each run is a process of its own (its peak RSS is its own): seconds from the request to the file
-ready (the plugin: its job, to the Cloud-Optimized GeoTIFF; geedim: ``prepareForExport`` +
+Each run is a process of its own (its peak RSS is its own): the simulator's view of the fetch
+(from the download's first request to the end of the last getPixels body, the same measure for
+both), seconds from the request to the file ready (the plugin: its job, to the Cloud-Optimized GeoTIFF; geedim: ``prepareForExport`` +
 ``toGeoTIFF``, a tiled GeoTIFF with overviews; ``ee.Initialize`` before the clock, as a session does
 once), requests the simulator received, 429s it answered, peak RSS.  geedim's STAC lookup (a request
 to Google's STAC catalogue, for band metadata written into the file) is skipped: no internet here.
@@ -176,6 +177,11 @@ def run_one(tool, python, side_km, faults, args, workdir):
         ds = None
     result.update(tool=tool, side_km=side_km, faults=faults, requests=server["requests"], r429=server["429"],
                   peak_in_flight=server["peak_in_flight"], by_endpoint=server["by_endpoint"])
+    # The server's view, the same for both tools: from the first request of the download (not
+    # ee.Initialize's) to the end of the last getPixels body.
+    starts = [t for e, t in server["first_at"].items() if e in ("asset", "value", "create", "getPixels")]
+    if starts and server.get("last_pixels_at"):
+        result["fetch_s"] = server["last_pixels_at"] - min(starts)
     return result
 
 
@@ -246,14 +252,18 @@ def markdown(report):
     lines = ["\n### Earth Engine: plugin and geedim side by side (compute {:.2f} s + {:.3f} s/MiB per request, "
              "{} in flight and {:.0f}/s per project)\n".format(report["compute_base_s"], report["compute_per_mib_s"],
                                                               report["max_concurrent"], report["max_rps"]),
-             "| area | failing requests | geedim s | plugin s | plugin / geedim | geedim requests | plugin requests | "
-             "geedim 429s | plugin 429s | geedim peak RSS MiB | plugin peak RSS MiB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| area | failing requests | geedim s | plugin s | plugin / geedim | fetch s geedim / plugin | "
+             "geedim requests | plugin requests | geedim 429s | plugin 429s | geedim peak RSS MiB | "
+             "plugin peak RSS MiB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in report["rows"]:
         g, p = _cells(row.get("geedim", {})), _cells(row["plugin"])
-        lines.append("| {:g} x {:g} km | {:.0%} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+        fetch = " / ".join("{:.2f}".format(row[t]["fetch_s"]) if row.get(t, {}).get("fetch_s") else "-"
+                           for t in ("geedim", "plugin"))
+        lines.append("| {:g} x {:g} km | {:.0%} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
             row["side_km"], row["side_km"], row["faults"], g[0], p[0],
-            "-" if row["ratio"] is None else "{:.2f}".format(row["ratio"]), g[1], p[1], g[2], p[2], g[3], p[3]))
+            "-" if row["ratio"] is None else "{:.2f}".format(row["ratio"]), fetch, g[1], p[1], g[2], p[2], g[3],
+            p[3]))
     if report.get("geedim_skipped"):
         lines.append("\ngeedim skipped: {}".format(report["geedim_skipped"]))
     return "\n".join(lines)

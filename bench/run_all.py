@@ -231,16 +231,18 @@ def geedim_table(g):
            "project, 429 above; B4, B3, B2 uint16 at 10 m; each tool a process of its own)\n".format(
                g.get("geedim_version") or "", g["compute_base_s"], g["compute_per_mib_s"], g["max_concurrent"],
                g["max_rps"]),
-           "| area | failing requests | geedim s | plugin s | plugin / geedim | requests geedim / plugin | "
-           "429s geedim / plugin | peak RSS MiB geedim / plugin |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+           "| area | failing requests | geedim s | plugin s | plugin / geedim | fetch s geedim / plugin | "
+           "requests geedim / plugin | 429s geedim / plugin | peak RSS MiB geedim / plugin |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in g["rows"]:
         e, p = r["geedim"], r["plugin"]
 
         def sec(x):
             return "{:.2f}".format(x["seconds"]) if x.get("ok") else ("skipped" if x.get("skipped") else "failed")
-        out.append("| {:g} x {:g} km | {:.0%} | {} | {} | {} | {} / {} | {} / {} | {:.0f} / {:.0f} |".format(
+        fetch = " / ".join("{:.2f}".format(x["fetch_s"]) if x.get("fetch_s") else "-" for x in (e, p))
+        out.append("| {:g} x {:g} km | {:.0%} | {} | {} | {} | {} | {} / {} | {} / {} | {:.0f} / {:.0f} |".format(
             r["side_km"], r["side_km"], r["faults"], sec(e), sec(p),
-            "-" if r.get("ratio") is None else "{:.2f}".format(r["ratio"]), e.get("requests", "-"),
+            "-" if r.get("ratio") is None else "{:.2f}".format(r["ratio"]), fetch, e.get("requests", "-"),
             p.get("requests", "-"), e.get("r429", "-"), p.get("r429", "-"), e.get("peak_rss_mib", float("nan")),
             p.get("peak_rss_mib", float("nan"))))
     if g.get("geedim_skipped"):

@@ -111,7 +111,7 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
     assert "| 2. Transfer vs curl, 64 MiB, single stream, no fsync | 0.95 x curl" in page
     assert "30 ms (p99 9.0 ms)" in page and "**missed**" not in page
     assert "| 6. EE 20 x 20 km, 3 bands at 10 m: plugin / geedim time | 0.75 x (3.0 vs 4.0 s; 429s 0 vs 0)" in page
-    assert "| 20 x 20 km | 0% | 4.00 | 3.00 | 0.75 | 16 / 15 | 0 / 0 | 150 / 200 |" in page
+    assert "| 20 x 20 km | 0% | 4.00 | 3.00 | 0.75 | - / - | 16 / 15 | 0 / 0 | 150 / 200 |" in page
     assert (tmp_path / "images" / "scaling.png").stat().st_size > 10000
 
 
@@ -137,5 +137,6 @@ def test_the_geedim_side_by_side_runs_in_a_tiny_mode(tmp_path):
     for row in rows:
         for tool in ("geedim", "plugin"):
             assert row[tool]["ok"], row[tool]
-            assert row[tool]["size"] == [100, 100, 3] and row[tool]["requests"] >= 2
-        assert row["ratio"] > 0
+            assert row[tool]["size"][2] == 3 and min(row[tool]["size"][:2]) >= 100 and row[tool]["requests"] >= 2
+        assert row["geedim"]["size"] == row["plugin"]["size"]       # the same grid
+        assert row["ratio"] > 0 and row["plugin"]["fetch_s"] > 0

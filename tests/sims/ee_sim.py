@@ -2464,6 +2464,9 @@ class EeSimulator(LoopbackServer):
         self._admitted: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
         #: The most requests of one project that were being served at the same time.
         self.peak_in_flight = 0
+        #: Wall clock of the first request per endpoint, and of the end of the last whole getPixels body.
+        self.first_at: Dict[str, float] = {}
+        self.last_pixels_at: Optional[float] = None
         self._lock = threading.RLock()
         self._faults: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
         self._thumbs: Dict[str, Thumbnail] = {}
@@ -2549,7 +2552,8 @@ class EeSimulator(LoopbackServer):
                 by_status[str(status)] += n
             return {"requests": sum(self.counts.values()), "by_endpoint": dict(self.counts),
                     "by_status": dict(by_status), "429": by_status.get("429", 0),
-                    "peak_in_flight": self.peak_in_flight}
+                    "peak_in_flight": self.peak_in_flight, "first_at": dict(self.first_at),
+                    "last_pixels_at": self.last_pixels_at}
 
     def reset_counters(self) -> None:
         with self._lock:
@@ -2572,6 +2576,7 @@ class EeSimulator(LoopbackServer):
     # --- request handling (called by the handler) ---------------------------------------
     def _record(self, rec: dict) -> None:
         with self._lock:
+            self.first_at.setdefault(rec["endpoint"], rec["time"])
             self.counts[rec["endpoint"]] += 1
             self.requests.append(rec)
             if len(self.requests) > self.max_records:
@@ -3045,6 +3050,8 @@ class _Handler(QuietHandler):
         if drop_after is None:
             sim._finish(rec, 200)
             self._send(200, data, ctype, extra)
+            with sim._lock:
+                sim.last_pixels_at = time.time()
             return
         n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
         sim._finish(rec, -1)
