@@ -10,14 +10,16 @@ the service: a compute time per getPixels growing with its size (``--compute-bas
 in flight per project and about 100 per second (429 RESOURCE_EXHAUSTED above), the 48 MiB and
 grid-dimension limits; its pixel values are drawn from the native pixel indices
 (``--pixel-values index``) so that its own CPU, on the same two cores as the clients, stays small
-next to the compute time it simulates (Earth Engine computes on its own servers).  geedim talks to it through earthengine-api (``ee.Initialize(url=...)``, the
+next to the compute time it simulates (Earth Engine computes on its own servers).  geedim talks
+to it through earthengine-api (``ee.Initialize(url=...)``, the
 simulator serving a discovery document and its algorithm list), the plugin through its own client.
 A last row downloads the first area again with ``--fault-rate`` of the requests failing (half 503,
 half getPixels bodies cut short).
 
 Each run is a process of its own (its peak RSS is its own): the simulator's view of the fetch
 (from the download's first request to the end of the last getPixels body, the same measure for
-both), seconds from the request to the file ready (the plugin: its job, to the Cloud-Optimized GeoTIFF; geedim: ``prepareForExport`` +
+both), seconds from the request to the file ready (the plugin: its job, to the Cloud-Optimized
+GeoTIFF; geedim: ``prepareForExport`` +
 ``toGeoTIFF``, a tiled GeoTIFF with overviews; ``ee.Initialize`` before the clock, as a session does
 once), requests the simulator received, 429s it answered, peak RSS.  geedim's STAC lookup (a request
 to Google's STAC catalogue, for band metadata written into the file) is skipped: no internet here.
@@ -165,7 +167,7 @@ def run_one(tool, python, side_km, faults, args, workdir):
     with SimProcess("ee_sim", *sim_args(args, faults, stats)) as sim:
         proc = subprocess.run([python, os.path.abspath(__file__), "--worker", tool, "--url", sim.url, "--aoi", aoi,
                                "--out", out], capture_output=True, text=True, cwd=ROOT, env=env, timeout=args.timeout)
-    lines = [l for l in proc.stdout.splitlines() if l.startswith("{")]
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     result = json.loads(lines[-1]) if lines else {"ok": False, "error": "worker exit {}: {}".format(
         proc.returncode, proc.stderr.strip()[-300:])}
     with open(stats) as handle:

@@ -284,8 +284,11 @@ class Backoff:
         self._start = None
         self._virtual = 0.0
 
-    def next_delay(self, retry_after: Optional[float] = None) -> Optional[float]:
-        """Register a failure; the seconds to wait before the next attempt, or None to give up."""
+    def next_delay(self, retry_after: Optional[float] = None, status: Optional[int] = None) -> Optional[float]:
+        """Register a failure (an error ``status``, or None for a network failure: the policy's
+        ``on_retry`` is told of a status); the seconds to wait before the next attempt, or None to give up."""
+        if status is not None and self.policy.on_retry is not None:
+            self.policy.on_retry(status, retry_after)
         self.failures += 1
         if self._start is None:
             self._start = time.monotonic()
@@ -1204,9 +1207,7 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
         info = parse_error_body(body, content_type)
         if status in retryable_statuses or _is_rate_limited(status, info):
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            if policy.on_retry is not None:
-                policy.on_retry(status, retry_after)
-            delay = state.next_delay(retry_after)
+            delay = state.next_delay(retry_after, status)
             if delay is None:
                 raise http_error(method, url, status, response.reason, body, content_type,
                                  exhausted_after=state.failures,

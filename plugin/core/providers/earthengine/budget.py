@@ -38,6 +38,8 @@ CLIENT_SECONDS_PER_TILE = 0.05
 #: Prior of the model: a request of ``m`` MiB takes ``PRIOR_BASE + PRIOR_PER_MIB * m`` seconds.
 PRIOR_BASE = 0.5
 PRIOR_PER_MIB = 0.05
+#: CPUs the plugin's own work per tile spreads over (read once: ``os.cpu_count`` is a system call).
+CPUS = max(1, os.cpu_count() or 1)
 
 
 class LatencyModel:
@@ -182,7 +184,7 @@ def predict_seconds(total_bytes: int, tiles: int, budget: Budget, cap: Optional[
     ceiling = budget.ceiling if not cap else min(budget.ceiling, int(cap))
     trips = rounds(tiles, budget.limit(cap), ceiling, budget.growing_fast)
     base, per_mib = coefficients or budget.model.coefficients()
-    client = CLIENT_SECONDS_PER_TILE * tiles / max(1, os.cpu_count() or 1)
+    client = CLIENT_SECONDS_PER_TILE * tiles / CPUS
     return trips * (base + per_mib * total_bytes / float(tiles) / 1048576.0) + client
 
 

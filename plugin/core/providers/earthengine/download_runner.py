@@ -255,19 +255,19 @@ def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
     return est
 
 
-def _limits_for(p: Dict[str, Any], image_info: tiling.ImageInfo, limits: tiling.Limits, est: tiling.Estimate,
-                wanted: int):
+def _limits_for(limits: tiling.Limits, est: tiling.Estimate, wanted: int):
     """(limits, estimate) giving at most ``wanted`` tiles and as close to it as the grid allows (tile
-    sides are rounded to whole blocks, which can add a row of tiles: then a little bigger ones)."""
+    sides are rounded to whole blocks, which can add a row of tiles: then a little bigger ones).
+    Counted on ``est``'s grids, arithmetic only (the dock calls it as the user types)."""
     best = (limits, est)
     per_tile = est.bytes / float(wanted) / limits.fill
     for _ in range(8):
         trial = tiling.Limits(min(limits.max_bytes, int(math.ceil(per_tile))), limits.max_dimension, limits.fill,
                               limits.max_tiles)
-        found = tiling.estimate(p, p.get("region"), image_info, trial)
-        if found.tiles <= wanted:
-            if found.tiles > best[1].tiles:
-                best = (trial, found)
+        count = sum(tiling.count_tiles(o, trial) for o in est.outputs)
+        if count <= wanted:
+            if count > best[1].tiles:
+                best = (trial, dataclasses.replace(est, tiles=count, fits=False))
             break
         per_tile *= 1.15
     return best
@@ -283,7 +283,7 @@ def speed_plan(p: Dict[str, Any], image_info: tiling.ImageInfo, limits: tiling.L
         most = min(max(1, limits.max_tiles // 2), 4 * budget.ceiling)
         wanted = ee_budget.choose_tiles(est.bytes, est.tiles, most, budget, cap)
         if wanted > est.tiles:
-            limits, est = _limits_for(p, image_info, limits, est, wanted)
+            limits, est = _limits_for(limits, est, wanted)
     est.requests = 2 * est.tiles
     est.seconds = ee_budget.predict_seconds(est.bytes, est.tiles, budget, cap)
     return est, limits
