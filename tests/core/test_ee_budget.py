@@ -154,6 +154,20 @@ def test_tile_count_follows_the_measured_latency():
     assert B.choose_tiles(total, 1, 80, slow_start, cap=1) < compute_bound   # one at a time: fewer
 
 
+def test_slow_preparation_asks_for_more_tiles_to_overlap_it():
+    """Tiles of earlier round trips are prepared while later ones are fetched: the more the plugin's
+    own work per MiB costs, the more (smaller) tiles, so that only the last round's is left at the end."""
+    cheap, _ = make()
+    costly, _ = make()
+    for _ in range(20):
+        cheap.prepared(8 * MIB, 0.0)
+        costly.prepared(8 * MIB, 8 * 0.2)
+    assert cheap.client_per_mib < 0.01 and costly.client_per_mib == pytest.approx(0.2, rel=0.05)
+    total = 140 * MIB
+    assert B.choose_tiles(total, 3, 80, costly) > B.choose_tiles(total, 3, 80, cheap)
+    assert B.rounds(18, 6, 40, True) == (2, 12) and B.rounds(18, 6, 40, False) == (3, 6)
+
+
 def test_one_budget_per_project_in_the_process():
     a = B.budget_for("http://127.0.0.1:9/", "p1")
     assert B.budget_for("http://127.0.0.1:9", "p1") is a

@@ -33,8 +33,10 @@ START = 6
 LATENCY_RISE = 2.0
 #: Smallest tile worth a request of its own (bytes as Earth Engine counts them).
 MIN_TILE_BYTES = 2 * 1048576
-#: Seconds of the plugin's own work per tile (unpack, mask, overviews), spread over the CPUs.
+#: Seconds of the plugin's own work per tile (unpack, mask, overviews) whatever its size, and per MiB
+#: (CPU seconds: the work spreads over the CPUs), before any was measured.
 CLIENT_SECONDS_PER_TILE = 0.05
+CLIENT_SECONDS_PER_MIB = 0.06
 #: Prior of the model: a request of ``m`` MiB takes ``PRIOR_BASE + PRIOR_PER_MIB * m`` seconds.
 PRIOR_BASE = 0.5
 PRIOR_PER_MIB = 0.05
@@ -84,6 +86,8 @@ class Budget:
         self.paused_until = float("-inf")
         self.throttles = 0
         self.model = LatencyModel()
+        #: CPU seconds per MiB of the plugin's own work on a landed tile (learnt, see :meth:`prepared`).
+        self.client_per_mib = CLIENT_SECONDS_PER_MIB
         self._last_cut = float("-inf")
         self._cond = threading.Condition(threading.RLock())
 
@@ -128,6 +132,13 @@ class Budget:
             self.window = min(self.window, float(self.ceiling))
             self._cond.notify_all()
 
+    def prepared(self, nbytes: int, seconds: float) -> None:
+        """The plugin's own work on a landed tile of ``nbytes`` took ``seconds`` (its thread's time)."""
+        if nbytes > 0 and seconds >= 0:
+            with self._cond:
+                sample = seconds / (nbytes / 1048576.0)
+                self.client_per_mib += 0.2 * (sample - self.client_per_mib)
+
     def failed(self) -> None:
         """A request ended with another error: its slot is free, nothing learnt."""
         with self._cond:
@@ -163,29 +174,32 @@ def budget_for(base_url: str, project: str) -> Budget:
         return found
 
 
-def rounds(tiles: int, window: int, cap: int, growing: bool) -> int:
-    """Round trips to fetch ``tiles`` with ``window`` in flight (doubling each round while
-    ``growing``, up to ``cap``)."""
-    done = count = 0
+def rounds(tiles: int, window: int, cap: int, growing: bool) -> Tuple[int, int]:
+    """(round trips, tiles of the last one) to fetch ``tiles`` with ``window`` in flight (doubling
+    each round while ``growing``, up to ``cap``)."""
+    done = count = last = 0
     window = max(1, min(window, cap))
     while done < tiles:
+        last = min(window, tiles - done)
         done += window
         count += 1
         if growing:
             window = min(cap, window * 2)
-    return count
+    return count, last
 
 
 def predict_seconds(total_bytes: int, tiles: int, budget: Budget, cap: Optional[int] = None,
                     coefficients: Optional[Tuple[float, float]] = None) -> float:
     """Seconds to fetch ``total_bytes`` in ``tiles`` equal requests with ``budget``'s window and model
-    (``coefficients``: the model's, when already computed)."""
+    (``coefficients``: the model's, when already computed), and to prepare the tiles of the last round
+    trip (those of the earlier ones are prepared while the next ones are computed and fetched)."""
     tiles = max(1, int(tiles))
     ceiling = budget.ceiling if not cap else min(budget.ceiling, int(cap))
-    trips = rounds(tiles, budget.limit(cap), ceiling, budget.growing_fast)
+    trips, last = rounds(tiles, budget.limit(cap), ceiling, budget.growing_fast)
     base, per_mib = coefficients or budget.model.coefficients()
-    client = CLIENT_SECONDS_PER_TILE * tiles / CPUS
-    return trips * (base + per_mib * total_bytes / float(tiles) / 1048576.0) + client
+    mib = total_bytes / float(tiles) / 1048576.0
+    client = last * (CLIENT_SECONDS_PER_TILE + budget.client_per_mib * mib) / CPUS
+    return trips * (base + per_mib * mib) + client
 
 
 def choose_tiles(total_bytes: int, fewest: int, most: int, budget: Budget,
