@@ -494,6 +494,17 @@ NOTES = """\
   cut itself (JP2 decoding of the AOI): on loopback the download of these simulated
   products takes a fraction of a second, so the cut dominates; on a real link, where a
   Sentinel-2 product takes minutes to arrive, both ratios approach 1.
+* **6. Earth Engine against geedim.** Both tools download the same region from a fresh
+  simulator each, which computes every getPixels for a time growing with its size and answers
+  429 above 40 requests in flight or 100 per second per project.  The plugin's requests in flight
+  follow the project's budget (`providers/earthengine/budget.py`: 6 at first, doubling per round
+  trip while latency holds, halved on 429) and its tile count follows the measured latency; geedim
+  sends up to 32 requests of 4 MB tiles.  *fetch s* is the simulator's view (first request of the
+  download to the end of the last getPixels body), the same measure for both; the rest of each
+  tool's time is its own work on the pixels (the plugin: masking to the AOI, overviews for the
+  preview, then the Cloud-Optimized GeoTIFF; geedim: a tiled GeoTIFF and its overviews).  The
+  simulator, the two tools and the other work of this shared 2-CPU machine compete for the same
+  cores, so the seconds move with the load.
 
 ## Fixes made for these targets
 

@@ -238,3 +238,22 @@ def test_the_users_cap_bounds_both_downloads(tmp_path):
         results, errors = _two_downloads(sim, tmp_path, {"ee_max_concurrency": 2})
         assert not errors and len(results) == 2
         assert sim.peak_in_flight <= 2                       # the cap is of the project, both jobs together
+
+
+def test_tiles_are_prepared_one_per_cpu_at_most():
+    inside, peak, lock = [0], [0], threading.Lock()
+
+    def work():
+        with B.preparing():
+            with lock:
+                inside[0] += 1
+                peak[0] = max(peak[0], inside[0])
+            threading.Event().wait(0.05)
+            with lock:
+                inside[0] -= 1
+    threads = [threading.Thread(target=work) for _ in range(B.CPUS * 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == B.CPUS

@@ -19,6 +19,7 @@ times (starting from what Earth Engine's documentation suggests), and :func:`cho
 picks the tile count that it predicts finishes soonest with the budget's window: fewer, bigger
 tiles when requests are slow to start, more, smaller ones when computing dominates.
 """
+import contextlib
 import math
 import os
 import threading
@@ -158,6 +159,24 @@ class Budget:
             if retry_after is not None and retry_after > 0:
                 self.paused_until = max(self.paused_until, now + float(retry_after))
             self._cond.notify_all()
+
+
+#: Landed tiles being prepared at once in this process: the work is CPU-bound (GDAL, off the
+#: interpreter lock), so more than one per CPU only adds memory and contention while up to 40
+#: requests are in flight.
+_PREPARING = threading.BoundedSemaphore(CPUS)
+
+
+@contextlib.contextmanager
+def preparing(cancel=None):
+    """Hold one of the process's tile-preparation slots (``cancel`` checked while waiting)."""
+    while not _PREPARING.acquire(timeout=0.1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+    try:
+        yield
+    finally:
+        _PREPARING.release()
 
 
 _BUDGETS: Dict[Tuple[str, str], Budget] = {}

@@ -497,9 +497,10 @@ class EeDownload:
             attempts += 1
             try:
                 self._transfer(piece, name, dest)
-                began = time.thread_time()
-                self._prepare(piece)
-                self.budget.prepared(self._piece_bytes(piece), time.thread_time() - began)
+                with ee_budget.preparing(self.cancel):
+                    began = time.thread_time()
+                    self._prepare(piece)
+                    self.budget.prepared(self._piece_bytes(piece), time.thread_time() - began)
                 piece.fraction = 1.0
                 self._report(force=True)
                 return [piece]
