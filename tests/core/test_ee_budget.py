@@ -93,13 +93,15 @@ def test_retry_after_pauses_new_requests_until_then():
 
 
 def test_rising_latency_stops_the_growth():
-    budget, clock = make()
-    slots = take(budget, 6)
-    predicted = budget.model.predict(2 * MIB)
-    finish(budget, clock, slots[0], seconds=predicted * B.LATENCY_RISE * 1.5)
-    assert budget.limit() == 6 and not budget.growing_fast
-    finish(budget, clock, slots[1], seconds=predicted)
-    assert 6 < budget.window < 7                 # additive from now on
+    budget, clock = make(start=16)
+    slots = take(budget, 16)
+    for started in slots[:4]:                    # a slow service, but steadily so: still growing
+        finish(budget, clock, started, seconds=5.0)
+    assert budget.limit() == 20 and budget.growing_fast
+    finish(budget, clock, slots[4], seconds=5.0 * B.LATENCY_RISE * 1.5)     # twice as slow as so far
+    assert budget.limit() == 20 and not budget.growing_fast
+    finish(budget, clock, slots[5], seconds=5.0)
+    assert 20 < budget.window < 21               # additive from now on
 
 
 def test_failures_free_the_slot_without_learning():

@@ -30,8 +30,11 @@ from typing import Callable, Dict, Optional, Tuple
 PROJECT_LIMIT = 40
 #: Requests in flight at first, before anything was measured.
 START = 6
-#: A success whose time is more than this many times the model's prediction does not grow the window.
+#: A success whose time is more than this many times what the requests measured so far predict does
+#: not grow the window (judged once :data:`BASELINE_SAMPLES` were measured: a slow service is not a
+#: rise of latency).
 LATENCY_RISE = 2.0
+BASELINE_SAMPLES = 4
 #: Smallest tile worth a request of its own (bytes as Earth Engine counts them).
 MIN_TILE_BYTES = 2 * 1048576
 #: Seconds of the plugin's own work per tile (unpack, mask, overviews) whatever its size, and per MiB
@@ -58,8 +61,8 @@ class LatencyModel:
         self.samples.append((max(0.0, nbytes) / 1048576.0, max(0.0, seconds)))
         del self.samples[:-self.memory]
 
-    def coefficients(self) -> Tuple[float, float]:
-        points = self._prior + self.samples
+    def coefficients(self, measured_only: bool = False) -> Tuple[float, float]:
+        points = self.samples if measured_only and self.samples else self._prior + self.samples
         n = float(len(points))
         mx = sum(x for x, _ in points) / n
         my = sum(y for _, y in points) / n
@@ -69,8 +72,8 @@ class LatencyModel:
         base = max(0.01, my - per_mib * mx)
         return base, per_mib
 
-    def predict(self, nbytes: float) -> float:
-        base, per_mib = self.coefficients()
+    def predict(self, nbytes: float, measured_only: bool = False) -> float:
+        base, per_mib = self.coefficients(measured_only)
         return base + per_mib * nbytes / 1048576.0
 
 
@@ -123,7 +126,8 @@ class Budget:
         """A request taken at ``started`` finished well: learn its time, grow while latency holds."""
         with self._cond:
             seconds = self.clock() - started
-            expected = self.model.predict(nbytes)
+            measured = len(self.model.samples) >= BASELINE_SAMPLES
+            expected = self.model.predict(nbytes, measured_only=True) if measured else float("inf")
             self.model.add(nbytes, seconds)
             self.in_flight = max(0, self.in_flight - 1)
             if seconds <= LATENCY_RISE * expected:

@@ -34,7 +34,8 @@ How it runs:
    :class:`~plugin.core.providers.earthengine.budget.Budget` allows (it grows while
    requests succeed and halves on 429), each retried on its own (a new download id
    when one expired), a tile the server still finds too big cut in four.
-3. Each piece, as soon as it is on disk and while the others download: zip
+3. Each piece, as soon as it is on disk and while the others download (at most one
+   per CPU at once, :func:`plugin.core.providers.earthengine.budget.preparing`): zip
    extracted safely, masked to the AOI polygon where the polygon cuts through it
    (a piece wholly outside is left out), and for tiled outputs given overviews.
 4. Results: the pieces mosaicked (also a single piece) into one Cloud-Optimized
