@@ -144,8 +144,9 @@ def geedim_problem(python):
 
 
 def geedim_version(python):
-    out = subprocess.run([python, "-c", "import importlib.metadata as m; print(m.version('geedim'), "
-                                        "m.version('earthengine-api'))"], capture_output=True, text=True)
+    out = subprocess.run([python, "-c", "import importlib.metadata as m; print('{} (earthengine-api {})'.format("
+                                        "m.version('geedim'), m.version('earthengine-api')))"],
+                         capture_output=True, text=True)
     return out.stdout.strip() or "?"
 
 
