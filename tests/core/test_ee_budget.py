@@ -259,3 +259,31 @@ def test_tiles_are_prepared_one_per_cpu_at_most():
     for t in threads:
         t.join()
     assert peak[0] == B.CPUS
+
+
+def test_a_restarted_job_keeps_its_tiles(tmp_path):
+    """The tile size chosen from the budget is saved with the job: a restart finds the same pieces
+    (their files and download ids are reused) even when the budget now predicts other tiles."""
+    from plugin.core.providers.earthengine import params as ee_params
+    aoi = {"type": "Polygon", "coordinates": [[[-122.30, 37.40], [-122.13, 37.40], [-122.13, 37.52],
+                                               [-122.30, 37.52], [-122.30, 37.40]]]}
+    with EeSimulator(tokens=("test-token",)) as sim:
+        params = R.build_params(IMG, bands="B4,B3,B2", scale=10, format="GEO_TIFF", project="my-project", aoi=aoi)
+        job = Job("ee_download", params, output_dir=str(tmp_path / "out"))
+
+        def plan(budget):
+            ctx = RunContext(job, credentials={"token": "test-token"}, settings={"ee_api": sim.url})
+            client = R.make_client(ctx, "my-project")
+            p = ee_params.validate(dict(params, region=aoi))
+            download = R.EeDownload(client, p, str(tmp_path / "out"), ctx, str(tmp_path / "work"), budget=budget)
+            return download, [piece.key for piece in download.plan()]
+        first, keys = plan(B.Budget())
+        assert len(keys) > 1                                       # split for speed, not for the limits
+        ctx = RunContext(job, settings={})
+        ctx.save_server(plan={"pieces": len(keys), "tiled": True, "tile_bytes": first.limits.max_bytes})
+        slow = B.Budget(start=1)
+        for _ in range(64):
+            slow.model.add(1 * MIB, 20.0)                          # now every request seems slow to start
+        assert plan(slow)[1] == keys
+        job.server = {}
+        assert plan(slow)[1] != keys                              # (a new job would choose others)

@@ -401,8 +401,13 @@ class EeDownload:
         else:
             asset = self.client.get_asset(self.p["image"])
             self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
+        # A restarted job keeps the tiles it chose (their files and ids are reused), whatever the budget
+        # predicts now.
+        chosen = ((self.ctx.job.server or {}).get("plan") or {}).get("tile_bytes")
+        if chosen:
+            self.limits = dataclasses.replace(self.limits, max_bytes=min(self.limits.max_bytes, int(chosen)))
         est, self.limits = speed_plan(self.p, self.image_info, self.limits, self.budget, self.concurrency,
-                                      split=self.tiling_enabled)
+                                      split=self.tiling_enabled and not chosen)
         self.estimate = est
         _log.info("Earth Engine download: {}".format(est.describe()))
         if est.fits or not self.tiling_enabled:
@@ -773,7 +778,8 @@ class EeDownload:
         pieces = self.plan()
         self.ctx.set_state(JobState.SUBMITTED, translate("EeDownload", "Requesting {} download id(s)")
                            .format(len(pieces)))
-        self.ctx.save_server(plan={"pieces": len(pieces), "tiled": len(pieces) > 1 or pieces[0].key != "single"},
+        self.ctx.save_server(plan={"pieces": len(pieces), "tiled": len(pieces) > 1 or pieces[0].key != "single",
+                                   "tile_bytes": self.limits.max_bytes},
                              thumbnails=dict(self._thumbs))
         os.makedirs(self.work_dir, exist_ok=True)
         try:
