@@ -10,6 +10,9 @@ SHELL := /bin/bash
 SYSTEM_PYTHON ?= /usr/bin/python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# geedim for the side-by-side benchmark, in its own virtualenv (see bench/requirements-geedim.txt).
+GEEDIM_VENV ?= .venv-geedim
+export EO_BENCH_GEEDIM_PYTHON ?= $(abspath $(GEEDIM_VENV))/bin/python
 PYTEST_ARGS ?=
 
 # Debian 12 packages the tests, packaging, demo and benchmarks need.
@@ -22,11 +25,12 @@ APT_PACKAGES := qgis qgis-providers python3-qgis python3-gdal gdal-bin \
 # before tests/conftest.py runs, so this must come from the environment).
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help deps venv test lint security check-qt6 i18n translations package demo bench clean distclean
+.PHONY: help deps venv geedim-venv test lint security check-qt6 i18n translations package demo bench clean distclean
 
 help:
 	@echo "make deps          install missing Debian packages (root or sudo; quick when all present)"
 	@echo "make venv          create $(VENV) (system site packages) and install requirements-dev.txt"
+	@echo "make geedim-venv   create $(GEEDIM_VENV) with geedim (benchmark side by side; a failed install only skips it)"
 	@echo "make test          deps + venv + compile translations + Qt6 check + the whole pytest suite"
 	@echo "make lint          ruff over plugin/ (configuration and reasons in pyproject.toml)"
 	@echo "make security      the plugin website's upload scan of the release zip (bandit, detect-secrets, flake8)"
@@ -64,6 +68,14 @@ $(VENV)/.requirements-installed: requirements-dev.txt | $(PY)
 
 venv: deps $(VENV)/.requirements-installed
 
+# Optional: without geedim the benchmark and its smoke test skip the geedim rows and say why.
+$(GEEDIM_VENV)/.requirements-installed: bench/requirements-geedim.txt
+	@( $(SYSTEM_PYTHON) -m venv --system-site-packages $(GEEDIM_VENV) && \
+	   $(GEEDIM_VENV)/bin/python -m pip install --disable-pip-version-check -q -r bench/requirements-geedim.txt && \
+	   touch $@ ) || echo "geedim-venv: geedim could not be installed; the geedim benchmark rows will be skipped"
+
+geedim-venv: $(GEEDIM_VENV)/.requirements-installed
+
 lint: venv
 	$(PY) -m ruff check plugin
 
@@ -81,7 +93,7 @@ i18n: venv
 
 # Lint, the Qt6 check and the whole suite always run (a module that fails to import
 # does not hide the other results); the target fails if anything failed.
-test: deps venv i18n
+test: deps venv geedim-venv i18n
 	@status=0; \
 	$(PY) -m ruff check plugin || status=1; \
 	$(PY) scripts/check_qt6.py || status=1; \
@@ -96,12 +108,12 @@ demo: deps venv package
 	$(PY) scripts/demo.py
 
 # Every benchmark (bench/run_all.py runs each bench/bench_*.py), then docs/performance.md.
-bench: deps venv
+bench: deps venv geedim-venv
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache i18n/*.qm
-	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -path ./$(VENV) -prune -o -path ./$(GEEDIM_VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(GEEDIM_VENV)

@@ -43,11 +43,13 @@ def plan(quick):
         qgis = dict(size=64, files=[1, 2, 4], runs=1)
         tiles, sides, eodag_px = [1, 4, 16], [1000, 2500], [600, 1200]
         eodag_runs = 2
+        geedim_km = [5, 10]
     else:
         transfer = [(64, 4), (256, 6), (1024, 10)]    # even: curl and the engine take turns going first
         qgis = dict(size=256, files=[1, 2, 4], runs=3)
         tiles, sides, eodag_px = [1, 4, 16, 64], [2500, 5000, 10000], [600, 1200, 2400, 4800]
         eodag_runs = 5
+        geedim_km = [20, 40]
     steps = []
     for size, runs in transfer:
         steps.append(("transfer_{}".format(size), "bench_transfer.py",
@@ -58,6 +60,7 @@ def plan(quick):
     steps.append(("ee_tiles", "bench_ee_tiles.py", ["--tiles"] + [str(n) for n in tiles]))
     steps.append(("ee_draw", "bench_ee_draw.py", ["--sides"] + [str(s) for s in sides]))
     steps.append(("eodag", "bench_eodag.py", ["--runs", str(eodag_runs), "--tile-px"] + [str(p) for p in eodag_px]))
+    steps.append(("ee_geedim", "bench_ee_geedim.py", ["--sides-km"] + [str(k) for k in geedim_km]))
     return steps
 
 
@@ -112,6 +115,7 @@ def collect():
     data["ee_tiles"] = load("ee_tiles")
     data["ee_draw"] = load("ee_draw")
     data["eodag"] = load("eodag")
+    data["ee_geedim"] = load("ee_geedim")
     return data
 
 
@@ -185,6 +189,7 @@ def headline_rows(d):
                          "{:.2f} s (the preview; the COG in place {:.1f} s after the last byte)".format(
                              r["last_byte_to_drawn_s"], r["last_byte_to_file_ready_s"]),
                          "< 2 s", ok(r["last_byte_to_drawn_s"] < 2.0)))
+    rows += geedim_headlines(d.get("ee_geedim"))
     if d["eodag"]:
         big = max(d["eodag"]["rows"], key=lambda r: r["tile_px"])
         rows.append(("5. eodag product ({} px tile): plugin (download + cut) / eodag + the same cut".format(
@@ -193,6 +198,57 @@ def headline_rows(d):
         rows.append(("5. same product: plugin (download + cut) / eodag download alone",
                      "{:.2f} x".format(big["plugin_vs_eodag"]), "(see text)", ""))
     return rows
+
+
+def geedim_headlines(g):
+    """Headline rows of the side-by-side with geedim (target: plugin <= 0.8 x geedim's time, no failed job,
+    no more 429s than geedim)."""
+    rows = []
+    if not g:
+        return rows
+    if g.get("geedim_skipped"):
+        return [("6. EE vs geedim", "geedim skipped: " + g["geedim_skipped"], "<= 0.80 x", "")]
+    for r in g["rows"]:
+        p, e = r["plugin"], r["geedim"]
+        label = "6. EE {:g} x {:g} km, 3 bands at 10 m{}: plugin / geedim time".format(
+            r["side_km"], r["side_km"], ", {:.0%} of requests failing".format(r["faults"]) if r["faults"] else "")
+        if r.get("ratio") is None:
+            rows.append((label, "plugin {}, geedim {}".format("ok" if p.get("ok") else "FAILED",
+                                                            "ok" if e.get("ok") else "FAILED"), "<= 0.80 x", ""))
+            continue
+        fine = r["ratio"] <= 0.8 and p["r429"] <= e["r429"]
+        rows.append((label, "{:.2f} x ({:.1f} vs {:.1f} s; 429s {} vs {})".format(
+            r["ratio"], p["seconds"], e["seconds"], p["r429"], e["r429"]), "<= 0.80 x, 429s <= geedim's",
+            ok(fine)))
+    return rows
+
+
+def geedim_table(g):
+    if not g:
+        return []
+    out = ["**Earth Engine: the plugin and geedim {} side by side** (one simulator per run, its own process: "
+           "compute {:.2f} s + {:.3f} s per MiB per getPixels, {} requests in flight and {:.0f} per second per "
+           "project, 429 above; B4, B3, B2 uint16 at 10 m; each tool a process of its own)\n".format(
+               g.get("geedim_version") or "", g["compute_base_s"], g["compute_per_mib_s"], g["max_concurrent"],
+               g["max_rps"]),
+           "| area | failing requests | geedim s | plugin s | plugin / geedim | fetch s geedim / plugin | "
+           "requests geedim / plugin | 429s geedim / plugin | peak RSS MiB geedim / plugin |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in g["rows"]:
+        e, p = r["geedim"], r["plugin"]
+
+        def sec(x):
+            return "{:.2f}".format(x["seconds"]) if x.get("ok") else ("skipped" if x.get("skipped") else "failed")
+        fetch = " / ".join("{:.2f}".format(x["fetch_s"]) if x.get("fetch_s") else "-" for x in (e, p))
+        out.append("| {:g} x {:g} km | {:.0%} | {} | {} | {} | {} | {} / {} | {} / {} | {:.0f} / {:.0f} |".format(
+            r["side_km"], r["side_km"], r["faults"], sec(e), sec(p),
+            "-" if r.get("ratio") is None else "{:.2f}".format(r["ratio"]), fetch, e.get("requests", "-"),
+            p.get("requests", "-"), e.get("r429", "-"), p.get("r429", "-"), e.get("peak_rss_mib", float("nan")),
+            p.get("peak_rss_mib", float("nan"))))
+    if g.get("geedim_skipped"):
+        out.append("\ngeedim skipped: {}".format(g["geedim_skipped"]))
+    out.append("")
+    return out
 
 
 def scaling_tables(d):
@@ -268,6 +324,7 @@ def scaling_tables(d):
                                r["layer_added_to_drawn_s"], r["last_byte_to_drawn_s"], r["last_byte_to_file_ready_s"],
                                r["file_ready_to_final_drawn_s"], r["heartbeat"]["max_stall_ms"]))
         out.append("")
+    out += geedim_table(d.get("ee_geedim"))
     if d["eodag"]:
         e = d["eodag"]
         out.append("**eodag** (eodag {}, L2A SAFE zip with JP2 bands, AOI = middle quarter of the tile, "
@@ -437,6 +494,17 @@ NOTES = """\
   cut itself (JP2 decoding of the AOI): on loopback the download of these simulated
   products takes a fraction of a second, so the cut dominates; on a real link, where a
   Sentinel-2 product takes minutes to arrive, both ratios approach 1.
+* **6. Earth Engine against geedim.** Both tools download the same region from a fresh
+  simulator each, which computes every getPixels for a time growing with its size and answers
+  429 above 40 requests in flight or 100 per second per project.  The plugin's requests in flight
+  follow the project's budget (`providers/earthengine/budget.py`: 6 at first, doubling per round
+  trip while latency holds, halved on 429) and its tile count follows the measured latency; geedim
+  sends up to 32 requests of 4 MB tiles.  *fetch s* is the simulator's view (first request of the
+  download to the end of the last getPixels body), the same measure for both; the rest of each
+  tool's time is its own work on the pixels (the plugin: masking to the AOI, overviews for the
+  preview, then the Cloud-Optimized GeoTIFF; geedim: a tiled GeoTIFF and its overviews).  The
+  simulator, the two tools and the other work of this shared 2-CPU machine compete for the same
+  cores, so the seconds move with the load.
 
 ## Fixes made for these targets
 
@@ -560,7 +628,7 @@ def write_doc(d, command, failed):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes (a few minutes)")
-    ap.add_argument("--only", nargs="*", help="keys to run (transfer, qgis, ee_tiles, ee_draw, eodag)")
+    ap.add_argument("--only", nargs="*", help="keys to run (transfer, qgis, ee_tiles, ee_draw, eodag, ee_geedim)")
     ap.add_argument("--from-results", action="store_true", help="only rewrite the page from bench/results")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
     ap.add_argument("--max-load", type=float, default=1.5,

@@ -25,7 +25,7 @@ DEFAULTS = {
     "eosda_api_url": "",
     "eosda_authcfg": "",
     "max_area_km2": 1_000_000.0,
-    "max_parallel_tiles": 4,
+    "ee_max_concurrency": 40,       # Earth Engine requests in flight at most (the project limit is 40)
     "connect_timeout": 10.0,
     "read_timeout": 300.0,          # Earth Engine may compute a while before the first byte
     "min_rate": 1024.0,             # a body slower than this (bytes/s) over min_rate_window s is given up
@@ -115,7 +115,7 @@ def core_settings() -> dict:
         "ee_api": get("ee_api_url"),
         "ee_token": get("ee_token_url"),
         "eosda_api": get("eosda_api_url"),
-        "ee_concurrency": int(get("max_parallel_tiles")),
+        "ee_max_concurrency": int(get("ee_max_concurrency")),
         "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
                              min_rate=config.rate_limit("min_rate", get("min_rate")),
                              rate_window=config.rate_limit("min_rate_window", get("min_rate_window"))),

@@ -140,12 +140,16 @@ class EeTab(QWidget, FORM_CLASS):
             from ..core.providers.earthengine import download_runner as ee_download
             try:
                 params = self._ee_params(aoi)
-                est = ee_download.estimate_for(params, info)
+                est = ee_download.estimate_for(params, info, budget=self._ee_budget(params),
+                                               cap=int(plugin_settings.get("ee_max_concurrency")))
             except EoError as exc:
                 return exc.user_text(), None
-            return translate("EeTab", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
-                                      "(with the mask byte), {} request(s).").format(
-                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
+            text = translate("EeTab", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
+                                      "(with the mask byte), {} tile(s).").format(
+                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles)
+            text += "\n" + translate("EeTab", "{} requests to Earth Engine, about {:.0f} s at the speed "
+                                              "measured so far.").format(est.requests, max(1.0, est.seconds))
+            return text, est.bytes
         from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
         default_scale = ee_collections.collection_info(self.collection_id()).scale if self.composite_mode() else 10.0
@@ -157,6 +161,14 @@ class EeTab(QWidget, FORM_CLASS):
         if isinstance(info, str):
             text += "\n" + info
         return text, size
+
+    @staticmethod
+    def _ee_budget(params):
+        """The request budget of the download's project, which the jobs of this session share."""
+        from ..core import config
+        from ..core.providers.earthengine import budget as ee_budget
+        url = config.base_url("ee_api", plugin_settings.get("ee_api_url"))
+        return ee_budget.budget_for(url, params.get("project") or "")
 
     def _ee_inputs(self, aoi):
         """What the tab says of the image (or the composite) and the grid, for a download and an export alike."""

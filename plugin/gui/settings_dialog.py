@@ -35,7 +35,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.eosdaUrlEdit.setText(get("eosda_api_url"))
         self.outputDirWidget.setFilePath(plugin_settings.output_dir())
         self.maxAreaSpin.setValue(float(get("max_area_km2")))
-        self.tilesSpin.setValue(int(get("max_parallel_tiles")))
+        self.eeConcurrencySpin.setValue(int(get("ee_max_concurrency")))
         self.verifyTlsCheck.setChecked(bool(get("verify_tls")))
         self.singleBandsCheck.setChecked(bool(get("add_single_bands")))
 
@@ -49,7 +49,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
             "eosda_api_url": self.eosdaUrlEdit.text().strip(),
             "output_dir": self.outputDirWidget.filePath(),
             "max_area_km2": float(self.maxAreaSpin.value()),
-            "max_parallel_tiles": int(self.tilesSpin.value()),
+            "ee_max_concurrency": int(self.eeConcurrencySpin.value()),
             "verify_tls": self.verifyTlsCheck.isChecked(),
             "add_single_bands": self.singleBandsCheck.isChecked(),
         }

@@ -95,6 +95,11 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
         "eodag": {"eodag_version": "4", "runs": 1, "rows": [
             {"tile_px": 600, "zip_bytes": 1048576, "plugin_vs_eodag_and_cut": 1.05, "plugin_vs_eodag": 1.4,
              "median_seconds": {"eodag": 1.0, "eodag+cut": 1.3, "plugin": 1.4}}]},
+        "ee_geedim": {"geedim_skipped": None, "geedim_version": "2.0.0 1.7.50", "compute_base_s": 0.5,
+                      "compute_per_mib_s": 0.05, "max_concurrent": 40, "max_rps": 100.0, "rows": [
+                          {"side_km": 20.0, "faults": 0.0, "ratio": 0.75,
+                           "geedim": {"ok": True, "seconds": 4.0, "requests": 16, "r429": 0, "peak_rss_mib": 150.0},
+                           "plugin": {"ok": True, "seconds": 3.0, "requests": 15, "r429": 0, "peak_rss_mib": 200.0}}]},
     }
     for key, value in sample.items():
         (results / (key + ".json")).write_text(json.dumps(value))
@@ -105,4 +110,33 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
     page = (tmp_path / "performance.md").read_text()
     assert "| 2. Transfer vs curl, 64 MiB, single stream, no fsync | 0.95 x curl" in page
     assert "30 ms (p99 9.0 ms)" in page and "**missed**" not in page
+    assert "| 6. EE 20 x 20 km, 3 bands at 10 m: plugin / geedim time | 0.75 x (3.0 vs 4.0 s; 429s 0 vs 0)" in page
+    assert "| 20 x 20 km | 0% | 4.00 | 3.00 | 0.75 | - / - | 16 / 15 | 0 / 0 | 150 / 200 |" in page
     assert (tmp_path / "images" / "scaling.png").stat().st_size > 10000
+
+
+def test_the_geedim_side_by_side_runs_in_a_tiny_mode(tmp_path):
+    """bench_ee_geedim.py on a 1 km square (skipped with the reason when geedim is not installed:
+    ``make geedim-venv``, or $EO_BENCH_GEEDIM_PYTHON)."""
+    sys.path.insert(0, BENCH)
+    try:
+        import bench_ee_geedim
+    finally:
+        sys.path.remove(BENCH)
+    problem = bench_ee_geedim.geedim_problem(bench_ee_geedim.default_geedim_python())
+    if problem:
+        pytest.skip(problem)
+    out = str(tmp_path / "ee_geedim.json")
+    proc = subprocess.run([sys.executable, os.path.join(BENCH, "bench_ee_geedim.py"), "--sides-km", "1",
+                           "--fault-rate", "0.2", "--compute-base", "0.02", "--compute-per-mib", "0.01",
+                           "--json", out], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "|---" in proc.stdout
+    rows = json.load(open(out))["rows"]
+    assert [(r["side_km"], r["faults"]) for r in rows] == [(1.0, 0.0), (1.0, 0.2)]
+    for row in rows:
+        for tool in ("geedim", "plugin"):
+            assert row[tool]["ok"], row[tool]
+            assert row[tool]["size"][2] == 3 and min(row[tool]["size"][:2]) >= 100 and row[tool]["requests"] >= 2
+        assert row["geedim"]["size"] == row["plugin"]["size"]       # the same grid
+        assert row["ratio"] > 0 and row["plugin"]["fetch_s"] > 0

@@ -62,7 +62,7 @@ def make_job(tmp_path, sub="out", **kw):
 
 
 def run(sim, job, tmp_path=None, store=None, **settings):
-    base = {"ee_api": sim.url, "retry": FAST, "ee_concurrency": 4}
+    base = {"ee_api": sim.url, "retry": FAST, "ee_max_concurrency": 4}
     base.update(settings)
     events = {"progress": [], "states": []}
     ctx = RunContext(job, store=store, credentials={"token": TOKEN}, settings=base,
@@ -280,7 +280,7 @@ def test_one_tile_failing_twice_with_500_is_retried_alone(sim, tmp_path):
     assert n > 2
     sim.inject("getPixels", 500, count=2)
     # One worker: the two faults hit the same (first) tile.
-    outputs, _, _ = run(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    outputs, _, _ = run(sim, job, ee_max_request_bytes=30000, ee_max_concurrency=1)
     assert sim.count("create") == n                     # no tile (and no job) started again
     assert sim.count("getPixels") == n + 2              # only the failing tile was asked again
     assert sim.count("getPixels", 500) == 2
@@ -290,7 +290,7 @@ def test_one_tile_failing_twice_with_500_is_retried_alone(sim, tmp_path):
 def test_tile_that_exhausts_its_retries_gets_a_new_id_alone(sim, tmp_path):
     job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="r", aoi=SQUARE)
     sim.inject("getPixels", 503, count=FAST.max_attempts)      # one tile's whole retry budget
-    run(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    run(sim, job, ee_max_request_bytes=30000, ee_max_concurrency=1)
     n_ok = sim.count("getPixels", 200)
     assert sim.count("create") == n_ok + 1               # the tile got one new download id
     assert job.state == JobState.DONE
@@ -413,7 +413,7 @@ def test_cancel_stops_the_tiles(sim, tmp_path):
             cancel.cancel()
     ctx = RunContext(job, credentials={"token": TOKEN}, cancel=cancel, progress=progress,
                      settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 20000,
-                               "ee_concurrency": 2})
+                               "ee_max_concurrency": 2})
     with pytest.raises(CancelledError):
         run_job(job, ctx)
     assert job.state == JobState.CANCELLED
@@ -574,7 +574,7 @@ def test_a_tile_of_another_size_than_requested_is_refused_before_mosaicking(sim,
     combined = []
     monkeypatch.setattr(R.EeDownload, "_combine", lambda self, *a: combined.append(a))
     sim.inject_resize(-1, 0, count=1)
-    error = _fails(sim, job, ee_max_request_bytes=30000, ee_concurrency=1)
+    error = _fails(sim, job, ee_max_request_bytes=30000, ee_max_concurrency=1)
     assert job.server["plan"]["tiled"] and combined == []
     found = re.search(r"does not match the request \(.*\): (\d+) x (\d+) pixels, 1 band\(s\) UInt16 was asked "
                       r"for, (\d+) x (\d+) pixels, 1 band\(s\) UInt16 came", error)

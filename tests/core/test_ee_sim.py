@@ -644,3 +644,122 @@ def test_standalone_cli():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- quotas and compute time (off unless asked) --------------------------------------------
+def _parallel(n, fn):
+    """Run ``fn`` in ``n`` threads started together; their results in thread order."""
+    results = [None] * n
+    barrier = threading.Barrier(n)
+
+    def worker(i):
+        barrier.wait()
+        results[i] = fn()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_concurrency_limit_answers_429_resource_exhausted():
+    with EeSimulator(tokens=[TOKEN], max_concurrent=2, compute_base=0.6) as sim:
+        name = create_ok(sim, SMALL)
+        codes = sorted(r.status_code for r in _parallel(3, lambda: get_pixels(sim, name)))
+        assert codes == [200, 200, 429]
+        rejected = [r for r in sim.requests if r["status"] == 429]
+        assert len(rejected) == 1 and sim.peak_in_flight == 2
+        with EeSimulator(tokens=[TOKEN], max_concurrent=0) as closed:   # every request over the limit
+            r = create(closed, SMALL)
+        assert r.status_code == 429
+        assert r.json()["error"] == {"code": 429, "message": ee_sim.LIMIT_MESSAGE, "status": "RESOURCE_EXHAUSTED"}
+        # The slots come back: one after the other, nothing is refused.
+        assert [get_pixels(sim, name).status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_concurrency_is_counted_per_project():
+    with EeSimulator(tokens=[TOKEN], projects=None, max_concurrent=1, compute_base=0.5) as sim:
+        a, b = create_ok(sim, SMALL, project="proj-a"), create_ok(sim, SMALL, project="proj-b")
+        names = iter([a, b])
+        lock = threading.Lock()
+
+        def fetch():
+            with lock:
+                name = next(names)
+            return get_pixels(sim, name).status_code
+        assert _parallel(2, fetch) == [200, 200]              # one each: both served
+        assert sorted(_parallel(2, lambda: get_pixels(sim, a).status_code)) == [200, 429]   # two of one
+
+
+def test_rate_limit_per_second():
+    with EeSimulator(tokens=[TOKEN], max_rps=3) as sim:
+        codes = [create(sim, SMALL).status_code for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
+        time.sleep(1.05)
+        assert create(sim, SMALL).status_code == 200
+
+
+def test_compute_time_grows_with_the_request_size():
+    with EeSimulator(tokens=[TOKEN], compute_per_mib=2.0) as sim:
+        small = create_ok(sim, exact_grid(S2_SR_ID, "EPSG:32610", [10, 0, 580000, 0, -10, 4105000], 64, 64,
+                                          band_ids=["B4"]))
+        big = create_ok(sim, exact_grid(S2_SR_ID, "EPSG:32610", [10, 0, 580000, 0, -10, 4105000], 512, 512,
+                                        band_ids=["B4"]))
+        assert sim.compute_seconds(sim.thumbnail(big)["total_bytes"]) == pytest.approx(1.5)
+        timings = []
+        for name in (small, big):
+            t0 = time.monotonic()
+            assert get_pixels(sim, name).status_code == 200
+            timings.append(time.monotonic() - t0)
+        assert timings[0] < 0.5 and timings[1] >= 1.5
+    with EeSimulator(tokens=[TOKEN]) as plain:          # off by default
+        assert plain.compute_seconds(10 ** 9) == 0.0 and plain.max_concurrent is None and plain.max_rps is None
+
+
+# --- what the official earthengine-api client asks besides the download calls ----------------
+def test_discovery_algorithms_and_value_compute(sim):
+    disc = requests.get(sim.url + "/$discovery/rest", params={"version": "v1", "prettyPrint": "false"}, timeout=30)
+    assert disc.status_code == 200
+    methods = disc.json()["resources"]["projects"]["resources"]
+    assert methods["thumbnails"]["methods"]["create"]["path"] == "v1/{+parent}/thumbnails"
+    assert disc.json()["rootUrl"] == sim.url + "/"
+    algs = requests.get(sim.url + "/v1/projects/my-project/algorithms", headers=AUTH, timeout=30).json()
+    names = {a["name"] for a in algs["algorithms"]}
+    assert {"algorithms/Image.load", "algorithms/Image.slice", "algorithms/Image.toUint16"} <= names
+    assert requests.get(sim.url + "/v1/projects/my-project/algorithms", timeout=30).status_code == 401
+    expr = call("Image.slice", image=call("Image.toUint16", value=call(
+        "Image.select", input=load(S2_SR_ID), bandSelectors=const(["B4", "B3", "B2"]))), start=const(1))
+    r = requests.post(sim.url + "/v1/projects/my-project/value:compute", headers=AUTH, timeout=30,
+                      json={"expression": {"result": "0", "values": {"0": expr}}})
+    assert r.status_code == 200, r.text
+    info = r.json()["result"]
+    assert info["type"] == "Image" and [b["id"] for b in info["bands"]] == ["B3", "B2"]
+    band = info["bands"][0]
+    assert band["data_type"] == {"type": "PixelType", "precision": "int", "min": 0, "max": 65535}
+    assert band["crs"] == "EPSG:32610" and band["crs_transform"][0] == 10 and len(band["dimensions"]) == 2
+    assert info["id"] == S2_SR_ID and sim.count("value", 200) == 1
+
+
+def test_a_cast_to_another_type_is_refused(sim):
+    expr = call("Image.toUint8", value=call("Image.select", input=load(S2_SR_ID), bandSelectors=const(["B4"])))
+    r = requests.post(sim.url + "/v1/projects/my-project/value:compute", headers=AUTH, timeout=30,
+                      json={"expression": {"result": "0", "values": {"0": expr}}})
+    assert r.status_code == 400 and "not supported by the Earth Engine simulator" in r.json()["error"]["message"]
+
+
+def test_stats_on_exit(tmp_path):
+    stats = tmp_path / "stats.json"
+    proc = subprocess.Popen([sys.executable, "-m", "tests.sims.ee_sim", "--port", "0", "--token", "tok",
+                             "--max-concurrent", "0", "--stats", str(stats)], stdout=subprocess.PIPE, text=True,
+                            cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    try:
+        url = proc.stdout.readline().strip()
+        r = requests.post(url + "/v1/projects/p/thumbnails", json=CAPTURED, headers={"Authorization": "Bearer tok"},
+                          timeout=30)
+        assert r.status_code == 429
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    data = json.loads(stats.read_text())
+    assert data["requests"] == 1 and data["429"] == 1 and data["by_endpoint"] == {"create": 1}

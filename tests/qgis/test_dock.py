@@ -74,7 +74,8 @@ def test_band_picker_estimate_and_download(dock, monkeypatch, tmp_path):
         assert tab.eeBandsEdit.text() == "B4,B3,B2,B8"
         dock.update_state()
         assert "as Earth Engine counts it" in tab.eeEstimateLabel.text()
-        assert "1 request(s)" in tab.eeEstimateLabel.text()
+        assert "1 tile(s)" in tab.eeEstimateLabel.text()
+        assert "2 requests to Earth Engine, about" in tab.eeEstimateLabel.text()
         job = tab.submit_ee()
         assert job is not None, dock.ui.statusLabel.text()
         wait_until(lambda: dock.manager.store.get(job.id).finished and not dock.manager.active(), timeout=60)
@@ -217,8 +218,8 @@ def _s2_info():
 @pytest.mark.parametrize("scale, extent, expect", [
     (0.01, QgsRectangle(-122.5, 37.0, -121.5, 38.0), "more than the limit of 5,000 per job"),   # 1e7 x 1e7 px
     (0.01, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "more than the limit of 5,000 per job"),
-    (2.0, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "request(s)"),                               # tiled, allowed
-    (100000, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "1 request(s)"),
+    (2.0, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "tile(s)"),                                  # tiled, allowed
+    (100000, QgsRectangle(-122.1, 37.0, -122.0, 37.1), "1 tile(s)"),
 ])
 def test_the_live_estimate_takes_less_than_a_frame_whatever_the_numbers(dock, scale, extent, expect):
     """The estimate runs on the main thread as the user types: counted, never listed (issue 15 item 5)."""

@@ -64,14 +64,14 @@ def test_settings_dialog_round_trip(qgis_app):
     dialog = SettingsDialog()
     dialog.eeProjectEdit.setText("my-project")
     dialog.eosdaUrlEdit.setText("http://127.0.0.1:9/")
-    dialog.tilesSpin.setValue(6)
+    dialog.eeConcurrencySpin.setValue(6)
     dialog.accept()
     assert plugin_settings.get("ee_project") == "my-project"
     assert plugin_settings.get("eosda_api_url") == "http://127.0.0.1:9/"
-    assert plugin_settings.get("max_parallel_tiles") == 6
+    assert plugin_settings.get("ee_max_concurrency") == 6
     reopened = SettingsDialog()
-    assert reopened.eeProjectEdit.text() == "my-project" and reopened.tilesSpin.value() == 6
-    for key in ("ee_project", "eosda_api_url", "max_parallel_tiles"):
+    assert reopened.eeProjectEdit.text() == "my-project" and reopened.eeConcurrencySpin.value() == 6
+    for key in ("ee_project", "eosda_api_url", "ee_max_concurrency"):
         plugin_settings.set(key, plugin_settings.DEFAULTS[key])
 
 
@@ -123,14 +123,14 @@ def test_settings_test_connection_buttons(qgis_app, monkeypatch):
 
 def test_preferences_reach_the_runners(qgis_app):
     from plugin.adapters import settings as plugin_settings
-    plugin_settings.set("max_parallel_tiles", 3)
+    plugin_settings.set("ee_max_concurrency", 3)
     plugin_settings.set("read_timeout", 45.0)
     try:
         core = plugin_settings.core_settings()
-        assert core["ee_concurrency"] == 3                 # read by the EE download and export runners
+        assert core["ee_max_concurrency"] == 3                 # read by the EE download and export runners
         assert core["timeouts"].read == 45.0 and core["timeouts"].connect == 10.0
     finally:
-        for key in ("max_parallel_tiles", "read_timeout"):
+        for key in ("ee_max_concurrency", "read_timeout"):
             plugin_settings.set(key, plugin_settings.DEFAULTS[key])
 
 

@@ -142,7 +142,7 @@ EE_TILE_ATTEMPTS = 3
 
 
 def _ee_settings(base: str) -> Dict[str, Any]:
-    return {"ee_api": base, "ee_concurrency": 2, "ee_tile_attempts": EE_TILE_ATTEMPTS}
+    return {"ee_api": base, "ee_max_concurrency": 2, "ee_tile_attempts": EE_TILE_ATTEMPTS}
 
 
 def _ee_attempt_limit(method: str, path: str) -> Optional[Tuple[int, str]]:

@@ -183,13 +183,28 @@ draws faults from a ``random.Random(seed)``.  ``latency`` seconds are slept at t
 of every request.  Queued faults come before rate faults; both are applied after the
 request is recorded and before auth.
 
+Quotas and compute time (all off by default)
+--------------------------------------------
+``max_concurrent`` (Earth Engine: 40 per project) and ``max_rps`` (about 100 per second per
+project): a request arriving while its project already has ``max_concurrent`` requests in flight,
+or after ``max_rps`` requests of that project were admitted in the last second, gets 429
+``{"error": {"code": 429, "message": "Too Many Requests: Request was rejected because the request
+rate or concurrency limit was exceeded.", "status": "RESOURCE_EXHAUSTED"}}`` at once (no
+``Retry-After``, as Google APIs send none); a rejected request holds no slot.  The project is the
+path's for thumbnails and getPixels, the ``X-Goog-User-Project`` header's otherwise.  A getPixels
+holds its slot while it is computed and sent.  ``compute_base + compute_per_mib * MiB`` seconds
+(MiB of the request's size as EE counts it, mask byte included) are slept before a getPixels
+answer is rendered: Earth Engine computes the pixels when they are fetched, longer for bigger
+requests (e.g. 0.5 + 0.05 s/MiB: about 2 s for a 32 MiB tile).  ``peak_in_flight`` is the most
+requests of one project served at once.
+
 Test API
 --------
 ``EeSimulator(tokens=("test-token",), projects=("my-project",), unregistered_projects=(),
 api_keys=None, images=None, ttl_seconds=14400, max_request_bytes=50331648,
 max_grid_dimension=10000, max_bands=1024, latency=0.0, seed=0, fault_rates=None,
 content_disposition=True, project_number="123456789012", host="127.0.0.1", port=0,
-max_records=2000)``; ``start()``/``stop()``/context manager; ``url`` (``http://127.0.0.1:PORT``,
+max_records=2000, max_concurrent=None, max_rps=None, compute_base=0.0, compute_per_mib=0.0)``; ``start()``/``stop()``/context manager; ``url`` (``http://127.0.0.1:PORT``,
 no ``/v1``).  Counters: ``counts[endpoint]`` and ``status_counts[(endpoint, status)]``
 (endpoints ``create, getPixels, asset, unknown``; status ``-1`` = a body cut by
 ``inject_drop``), ``count(endpoint, status=None)``; ``requests`` (dicts ``endpoint, method,
@@ -201,7 +216,8 @@ crs, geotransform, width, height)``; ``inject``, ``inject_drop``, ``clear_faults
 
 Run standalone: ``python -m tests.sims.ee_sim --port 8999 --token TOKEN --latency 0.2``
 (``--project`` repeatable, default any project; ``--ttl``, ``--seed``, ``--rate-429``,
-``--rate-5xx``, ``--rate-drop``); prints the URL on stdout.
+``--rate-5xx``, ``--rate-drop``, ``--max-concurrent``, ``--max-rps``, ``--compute-base``,
+``--compute-per-mib``); prints the URL on stdout.
 """
 import argparse
 import base64
@@ -232,6 +248,7 @@ from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import transform as shapely_transform
 from shapely.ops import unary_union
 
+from tests.sims import ee_official_api
 from tests.sims.loopback import LoopbackServer, QuietHandler
 
 gdal.UseExceptions()
@@ -250,6 +267,10 @@ PICTURE_FORMATS = ("PNG", "AUTO_JPEG_PNG")
 QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Number of read requests' and limit "
                  "'Number of read requests per minute per user' of service "
                  "'earthengine.googleapis.com' for consumer 'project_number:{number}'.")
+#: What Earth Engine answers (429 RESOURCE_EXHAUSTED) to a request over the project's concurrency or
+#: request-rate limit (the message of the service's 429s, as reported by its users).
+LIMIT_MESSAGE = ("Too Many Requests: Request was rejected because the request rate or concurrency limit "
+                 "was exceeded.")
 UNAUTHENTICATED_MESSAGE = ("Request had invalid authentication credentials. Expected OAuth 2 access "
                            "token, login cookie or other valid authentication credential. See "
                            "https://developers.google.com/identity/sign-in/web/devconsole-project.")
@@ -1159,6 +1180,7 @@ def collection_members(catalogue: Dict[str, "ImageSpec"], collection_id: str) ->
 _ALG_ARGS = {
     "Image.load": (("id",), ("version",)),
     "Image.select": (("input", "bandSelectors"), ("newNames",)),
+    "Image.slice": (("image", "start"), ("end",)),
     "Image.rename": (("input", "names"), ()),
     "Image.clip": (("input", "geometry"), ()),
     "Image.clipToBoundsAndScale": (("input",), ("geometry", "width", "height", "maxDimension", "scale")),
@@ -1193,11 +1215,11 @@ _ALG_ARGS = {
     "ImageCollection.mosaic": (("collection",), ()),
 }
 _ALG_ARGS.update({name: (("image1", "image2"), ()) for name in _COMPARISONS})
+_ALG_ARGS.update({name: (("value",), ()) for name in ee_official_api.CASTS})
 _ALG_ARGS.update({name: _FILTER_SIDES for name in _FILTER_COMPARISONS})
 # Real EE algorithms that exist but are not simulated (a realistic client might send them).
 _KNOWN_UNSUPPORTED = {
-    "Image.toFloat", "Image.toDouble", "Image.toUint8", "Image.toUint16",
-    "Image.toInt16", "Image.cast", "Image.expression",
+    "Image.cast", "Image.expression",
     "Image.unmask", "Image.resample", "ImageCollection.qualityMosaic", "ImageCollection.reduce",
     "Image.clipToCollection", "Collection", "GeometryConstructors.Point",
     "GeometryConstructors.LineString", "GeometryConstructors.LinearRing",
@@ -1471,6 +1493,30 @@ class Evaluator(CollectionAlgorithms):
             bands = [dataclasses.replace(b, name=n) for b, n in zip(bands, names)]
         self._check_unique(fn, bands)
         return EeImage(tuple(bands), image.props)
+
+    def _fn_Image_slice(self, fn, args):
+        """Bands ``start`` (included) to ``end`` (excluded) by position; negative counts from the end."""
+        image = self._image(fn, args, "image")
+        start = self._number(fn, args, "start", integer=True)
+        end = self._number(fn, args, "end", integer=True)
+        bands = image.bands[int(start):None if end is None else int(end)]
+        if not bands:
+            raise _bad("Image.slice: The selection (%s, %s) holds no band of the %d." % (start, end, len(image.bands)))
+        return EeImage(tuple(bands), image.props)
+
+    def _cast(self, fn, args):
+        """``Image.toUint16`` ...: a cast that keeps every band's type changes nothing; another one is
+        not simulated (its values would need EE's clamping and rounding)."""
+        image = self._image(fn, args, "value")
+        want = np.dtype(ee_official_api.CASTS[fn])
+        for band in image.bands:
+            if band.src.dtype != want:
+                raise _bad("%s of a %s band is not supported by the Earth Engine simulator."
+                           % (fn, band.src.dtype.name))
+        return image
+
+    _fn_Image_toUint8 = _fn_Image_toInt8 = _fn_Image_toUint16 = _fn_Image_toInt16 = _cast
+    _fn_Image_toUint32 = _fn_Image_toInt32 = _fn_Image_toFloat = _fn_Image_toDouble = _cast
 
     def _fn_Image_rename(self, fn, args):
         image = self._image(fn, args, "input")
@@ -1770,8 +1816,30 @@ def _values_from_lonlat(src: SourceBand, lon: np.ndarray, lat: np.ndarray, dtype
     return v.astype(dtype)
 
 
-def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int, int]) -> Tuple[np.ndarray, np.ndarray]:
-    """Values and validity (inside the native footprint) of rows [r0, r1) of grid."""
+def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int, int],
+                   memo: Optional[dict] = None) -> Tuple[np.ndarray, np.ndarray]:
+    """Values and validity (inside the native footprint) of rows [r0, r1) of grid.  ``memo`` (one
+    render's) keeps the native pixel centres in lon/lat for the bands that share a native grid."""
+    key = (src.proj, src.spec.width, src.spec.height, grid, rows)
+    if memo is not None and key in memo:
+        lon, lat, valid = memo[key]
+        return _values_from_lonlat(src, lon, lat, dtype), valid.copy()
+    lon, lat, valid = _native_lonlat(src, grid, rows)
+    if memo is not None:
+        memo[key] = (lon, lat, valid)
+    return _values_from_lonlat(src, lon, lat, dtype), valid.copy()
+
+
+#: How pixel values are drawn: "lonlat" (the module text), or "index" (``--pixel-values index``, for
+#: benchmarks): the formula is applied to ``(col / 1e5, -row / 1e5)`` of the native pixel instead of
+#: its centre's lon/lat -- still nearest-neighbour and the same for a mosaic of tiles as for one
+#: request, without a CRS transformation per pixel, which made the simulator's own CPU the bottleneck
+#: of a download on this machine while Earth Engine computes on its own servers.
+PIXEL_VALUES = "lonlat"
+
+
+def _native_lonlat(src: SourceBand, grid: Grid, rows: Tuple[int, int]):
+    """(lon, lat, valid) of the native pixel whose area holds each pixel centre of rows [r0, r1)."""
     r0, r1 = rows
     cols = np.arange(grid.width, dtype=np.float64) + 0.5
     rr = np.arange(r0, r1, dtype=np.float64) + 0.5
@@ -1787,13 +1855,15 @@ def _render_values(src: SourceBand, grid: Grid, dtype: np.dtype, rows: Tuple[int
         valid = (ic >= 0) & (ic < src.spec.width) & (ir >= 0) & (ir < src.spec.height)
     ic = np.where(valid, ic, 0)
     ir = np.where(valid, ir, 0)
+    if PIXEL_VALUES == "index":
+        return ic / 1e5, -ir / 1e5, valid
     X, Y = _apply(src.proj.affine, ic + 0.5, ir + 0.5)
     if src.proj.key != "EPSG:4326":
         lon, lat = _transformer(src.proj.key, "EPSG:4326").transform(X, Y)
         lon, lat = np.asarray(lon), np.asarray(lat)
     else:
         lon, lat = X, Y
-    return _values_from_lonlat(src, lon, lat, dtype), valid
+    return lon, lat, valid
 
 
 def _rasterize_inside(geoms: Sequence[Any], width: int, height: int) -> np.ndarray:
@@ -1857,8 +1927,9 @@ def band_pixels(band: Band, grid: Grid, cache: Optional[dict] = None) -> Tuple[n
     return vals, valid
 
 
-def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache: Optional[dict] = None) -> np.ndarray:
-    """The pixels of ``band`` on ``grid`` with EE masking applied."""
+def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache: Optional[dict] = None,
+                memo: Optional[dict] = None) -> np.ndarray:
+    """The pixels of ``band`` on ``grid`` with EE masking applied (``memo``: see :func:`_render_values`)."""
     dtype = np.dtype(dtype or band.src.dtype)
     if band.op is not None:
         vals, valid = band_pixels(band, grid, {} if cache is None else cache)
@@ -1871,7 +1942,7 @@ def render_band(band: Band, grid: Grid, dtype: Optional[np.dtype] = None, cache:
     step = max(1, 262144 // max(1, grid.width))
     for r0 in range(0, grid.height, step):
         r1 = min(grid.height, r0 + step)
-        vals, valid = _render_values(band.src, grid, dtype, (r0, r1))
+        vals, valid = _render_values(band.src, grid, dtype, (r0, r1), memo)
         if inside is not None:
             valid &= inside[r0:r1]
         vals[~valid] = _masked_value(dtype)
@@ -2103,7 +2174,8 @@ class Thumbnail:
             np.save(buf, rec, allow_pickle=False)
             return buf.getvalue(), "application/octet-stream", self.base_name + ".npy"
         dtype = np.result_type(*[b.src.dtype for b in self.bands])
-        arrays = [render_band(b, grid, dtype) for b in self.bands]
+        memo: dict = {}
+        arrays = [render_band(b, grid, dtype, memo=memo) for b in self.bands]
         tif = write_geotiff(arrays, [b.name for b in self.bands], grid)
         if fmt == "GEO_TIFF":
             return tif, "image/tiff", self.base_name + ".tif"
@@ -2111,6 +2183,25 @@ class Thumbnail:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(self._zip_entry(self.base_name + ".tif"), tif)
         return buf.getvalue(), "application/zip", self.base_name + ".zip"
+
+
+def image_info(image: EeImage) -> dict:
+    """``ee.Image.getInfo()`` of an image: bands with their type, CRS, transform, dimensions (and
+    ``origin`` when the grid does not start at the projection's origin), and the properties."""
+    bands = []
+    for band in image.bands:
+        grid = band_grid(band)
+        c0, r0 = (band.window[0], band.window[1]) if band.window is not None else _snap(*_band_bounds(band))[:2]
+        entry = {"id": band.name, "data_type": ee_official_api.data_type(band.src.dtype),
+                 "crs": band.proj.code, "crs_transform": list(band.proj.affine),
+                 "dimensions": [grid.width, grid.height]}
+        if c0 or r0:
+            entry["origin"] = [int(c0), int(r0)]
+        bands.append(entry)
+    info = {"type": "Image", "bands": bands, "properties": {k: v for k, v in image.props if k != "system:id"}}
+    if image.system_id:
+        info["id"] = image.system_id
+    return info
 
 
 _THUMBNAIL_FIELDS = {"name": "name", "expression": "expression", "fileFormat": "fileFormat",
@@ -2317,7 +2408,7 @@ class ListFilter:
 class EeSimulator(LoopbackServer):
     """Earth Engine sync-download simulator.  See the module docstring for behaviour."""
 
-    ENDPOINTS = ("create", "getPixels", "asset", "images", "unknown")
+    ENDPOINTS = ("create", "getPixels", "asset", "images", "value", "algorithms", "discovery", "unknown")
     #: Subclasses (tests/sims/ee_export_sim.py) may evaluate more and serve more endpoints.
     evaluator_class = None   # None: Evaluator
     handler_class = None     # None: _Handler
@@ -2341,7 +2432,11 @@ class EeSimulator(LoopbackServer):
                  content_disposition: bool = True,
                  project_number: str = "123456789012",
                  host: str = "127.0.0.1", port: int = 0,
-                 max_records: int = 2000):
+                 max_records: int = 2000,
+                 max_concurrent: Optional[int] = None,
+                 max_rps: Optional[float] = None,
+                 compute_base: float = 0.0,
+                 compute_per_mib: float = 0.0):
         self.tokens = set(tokens)
         self.projects = None if projects is None else set(projects)
         self.unregistered_projects = set(unregistered_projects)
@@ -2361,6 +2456,17 @@ class EeSimulator(LoopbackServer):
         self.port = port
         self.max_records = max_records
         self.rng = random.Random(seed)
+        self.max_concurrent = max_concurrent
+        self.max_rps = max_rps
+        self.compute_base = float(compute_base)
+        self.compute_per_mib = float(compute_per_mib)
+        self._in_flight: collections.Counter = collections.Counter()
+        self._admitted: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
+        #: The most requests of one project that were being served at the same time.
+        self.peak_in_flight = 0
+        #: Wall clock of the first request per endpoint, and of the end of the last whole getPixels body.
+        self.first_at: Dict[str, float] = {}
+        self.last_pixels_at: Optional[float] = None
         self._lock = threading.RLock()
         self._faults: Dict[str, collections.deque] = collections.defaultdict(collections.deque)
         self._thumbs: Dict[str, Thumbnail] = {}
@@ -2438,6 +2544,17 @@ class EeSimulator(LoopbackServer):
                     return rec
         return None
 
+    def stats(self) -> dict:
+        """Counters as JSON: requests per endpoint, answers per status, 429s, the peak in flight."""
+        with self._lock:
+            by_status: Dict[str, int] = collections.Counter()
+            for (_endpoint, status), n in self.status_counts.items():
+                by_status[str(status)] += n
+            return {"requests": sum(self.counts.values()), "by_endpoint": dict(self.counts),
+                    "by_status": dict(by_status), "429": by_status.get("429", 0),
+                    "peak_in_flight": self.peak_in_flight, "first_at": dict(self.first_at),
+                    "last_pixels_at": self.last_pixels_at}
+
     def reset_counters(self) -> None:
         with self._lock:
             self.counts.clear()
@@ -2459,6 +2576,7 @@ class EeSimulator(LoopbackServer):
     # --- request handling (called by the handler) ---------------------------------------
     def _record(self, rec: dict) -> None:
         with self._lock:
+            self.first_at.setdefault(rec["endpoint"], rec["time"])
             self.counts[rec["endpoint"]] += 1
             self.requests.append(rec)
             if len(self.requests) > self.max_records:
@@ -2481,6 +2599,51 @@ class EeSimulator(LoopbackServer):
                         return ("drop", None, None, None)
                     return ("status", int(key), None, None)
         return None
+
+    def admit(self, project: str) -> None:
+        """Take one of ``project``'s request slots, or 429 RESOURCE_EXHAUSTED when it already has
+        ``max_concurrent`` requests in flight or was admitted ``max_rps`` times in the last second
+        (per project, as Earth Engine's quotas are).  A rejected request holds no slot and does
+        not count towards the rate.  Pair with :meth:`release`."""
+        with self._lock:
+            now = time.monotonic()
+            window = self._admitted[project]
+            while window and now - window[0] >= 1.0:
+                window.popleft()
+            if (self.max_concurrent is not None and self._in_flight[project] >= self.max_concurrent) or \
+                    (self.max_rps is not None and len(window) >= self.max_rps):
+                raise ApiError(429, LIMIT_MESSAGE, "RESOURCE_EXHAUSTED")
+            window.append(now)
+            self._in_flight[project] += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight[project])
+
+    def release(self, project: str) -> None:
+        with self._lock:
+            self._in_flight[project] -= 1
+
+    def compute_seconds(self, total_bytes: int) -> float:
+        """How long computing a getPixels answer takes: ``compute_base`` plus ``compute_per_mib``
+        per MiB of the request's size as Earth Engine counts it (0 unless set)."""
+        return self.compute_base + self.compute_per_mib * total_bytes / 1048576.0
+
+    def official_client_call(self, endpoint: str, match, headers, query, body_json, root_url: str) -> dict:
+        """What ``ee.Initialize`` and ``ee.Image.getInfo`` ask (tests/sims/ee_official_api.py)."""
+        if endpoint == "discovery":
+            return ee_official_api.discovery_document(root_url)
+        self._check_auth(headers, query)
+        if endpoint == "algorithms":
+            return ee_official_api.algorithms()
+        self._check_project(match.group(2))
+        if not isinstance(body_json, dict) or "expression" not in body_json:
+            raise _bad("Invalid JSON payload received. Expected an expression.")
+        with self._lock:
+            catalogue = dict(self.catalogue)
+        result = (self.evaluator_class or Evaluator)(catalogue).evaluate(body_json["expression"])
+        if isinstance(result, EeImage):
+            return {"result": image_info(result)}
+        if isinstance(result, (int, float, str, list, dict, bool)) or result is None:
+            return {"result": result}
+        raise _bad("value:compute of a %s is not supported by the Earth Engine simulator." % _type_of(result))
 
     def fault_error(self, status: int, message: Optional[str], reason: Optional[str]) -> ApiError:
         if status == 429 and message is None:
@@ -2746,12 +2909,17 @@ _PATH_THUMBS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails$")
 _PATH_PIXELS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/thumbnails/([^/:]+):getPixels$")
 _PATH_ASSET = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+)$")
 _PATH_LIST = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/assets/(.+):(listAssets|listImages)$")
+_PATH_VALUE = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/value:compute$")
+_PATH_ALGORITHMS = re.compile(r"^/(v1[a-z0-9]*)/projects/([^/]+)/algorithms$")
+_PATH_DISCOVERY = re.compile(r"^/\$discovery/rest$")
 
 
 def _route(method: str, path: str):
     """(endpoint, path match) of a request; ("unknown", None) when no endpoint serves it."""
     for verbs, endpoint, pattern in ((("POST",), "create", _PATH_THUMBS), (("GET", "HEAD"), "getPixels", _PATH_PIXELS),
-                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET)):
+                                     (("GET",), "images", _PATH_LIST), (("GET",), "asset", _PATH_ASSET),
+                                     (("POST",), "value", _PATH_VALUE), (("GET",), "algorithms", _PATH_ALGORITHMS),
+                                     (("GET",), "discovery", _PATH_DISCOVERY)):
         match = pattern.match(path) if method in verbs else None
         if match:
             return endpoint, match
@@ -2804,6 +2972,21 @@ class _Handler(QuietHandler):
                     b"found on this server.</p></html>")
             self._send(404, html, "text/html; charset=UTF-8")
             return
+        project = match.group(2) if endpoint in ("create", "getPixels") else \
+            headers.get("x-goog-user-project", "")
+        try:
+            sim.admit(project)
+        except ApiError as err:
+            sim._finish(rec, err.code)
+            self._send_error(err)
+            return
+        try:
+            self._serve(sim, rec, endpoint, match, headers, query, body_json)
+        finally:
+            sim.release(project)
+
+    def _serve(self, sim, rec, endpoint, match, headers, query, body_json) -> None:
+        """Answer a request that holds one of its project's slots."""
         fault = sim._next_fault(endpoint)
         drop_after = None
         try:
@@ -2830,6 +3013,11 @@ class _Handler(QuietHandler):
                 result = sim.asset_resource(match.group(2), match.group(3))
                 sim._finish(rec, 200)
                 self._send_json(result)
+            elif endpoint in ("value", "algorithms", "discovery"):
+                result = sim.official_client_call(endpoint, match, headers, query, body_json,
+                                                  "http://%s/" % self.headers.get("Host", sim.url[7:]))
+                sim._finish(rec, 200)
+                self._send_json(result)
             else:
                 self._send_pixels(sim, rec, match, drop_after, fault)
         except ApiError as err:
@@ -2850,6 +3038,9 @@ class _Handler(QuietHandler):
             thumb = dataclasses.replace(thumb, grids=[
                 dataclasses.replace(g, width=g.width + fault[1], height=g.height + fault[2])
                 for g in thumb.grids])
+        compute = sim.compute_seconds(thumb.total_bytes)
+        if compute > 0:
+            time.sleep(compute)
         data, ctype, fname = thumb.render()
         if fault is not None and fault[0] == "body":
             data, ctype = fault[1], fault[2]
@@ -2859,6 +3050,8 @@ class _Handler(QuietHandler):
         if drop_after is None:
             sim._finish(rec, 200)
             self._send(200, data, ctype, extra)
+            with sim._lock:
+                sim.last_pixels_at = time.time()
             return
         n = len(data) // 2 if drop_after < 0 else min(int(drop_after), max(0, len(data) - 1))
         sim._finish(rec, -1)
@@ -2904,7 +3097,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--rate-429", type=float, default=0.0, help="probability of 429 on create")
     p.add_argument("--rate-5xx", type=float, default=0.0, help="probability of 503 on create/getPixels")
     p.add_argument("--rate-drop", type=float, default=0.0, help="probability of a cut getPixels body")
+    p.add_argument("--max-concurrent", type=int, default=None,
+                   help="requests in flight per project above which 429 RESOURCE_EXHAUSTED (Earth Engine: 40)")
+    p.add_argument("--max-rps", type=float, default=None,
+                   help="requests admitted per second per project above which 429 (Earth Engine: about 100)")
+    p.add_argument("--compute-base", type=float, default=0.0, help="seconds of computing per getPixels")
+    p.add_argument("--compute-per-mib", type=float, default=0.0,
+                   help="more seconds of computing per getPixels, per MiB of the request's size")
+    p.add_argument("--stats", help="on exit (SIGTERM too), write the counters here as JSON")
+    p.add_argument("--pixel-values", choices=("lonlat", "index"), default="lonlat",
+                   help="index: values from native pixel indices, no CRS transformation per pixel (benchmarks)")
     a = p.parse_args(argv)
+    global PIXEL_VALUES
+    PIXEL_VALUES = a.pixel_values
     rates: Dict[str, Dict[Any, float]] = {"create": {}, "getPixels": {}}
     if a.rate_429:
         rates["create"][429] = a.rate_429
@@ -2914,9 +3119,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     if a.rate_drop:
         rates["getPixels"]["drop"] = a.rate_drop
     sim = EeSimulator(tokens=a.token or ["test-token"], projects=a.project, latency=a.latency,
-                      ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port)
+                      ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port,
+                      max_concurrent=a.max_concurrent, max_rps=a.max_rps, compute_base=a.compute_base,
+                      compute_per_mib=a.compute_per_mib)
     sim.start()
     print(sim.url, flush=True)
+    if a.stats:
+        import signal
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         while True:
             time.sleep(3600)
@@ -2924,6 +3134,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         pass
     finally:
         sim.stop()
+        if a.stats:
+            with open(a.stats, "w") as handle:
+                json.dump(sim.stats(), handle)
     return 0
 
 

@@ -241,7 +241,8 @@ class RetryPolicy:
     ``[0, min(max_delay, base_delay * 2**(n-1))]`` (full jitter), or is the
     server's ``Retry-After`` when it sends one.  ``sleep`` replaces the sleeping
     function (tests); by default the cancel token's sleep is used so a cancel
-    interrupts a backoff at once.
+    interrupts a backoff at once.  ``on_retry(status, retry_after)`` is told of every
+    error status about to be retried (e.g. a 429, so a caller can slow down).
     """
 
     max_attempts: int = 6
@@ -250,6 +251,7 @@ class RetryPolicy:
     max_total: float = 300.0
     sleep: Optional[Callable[[float], None]] = None
     rand: Optional[Callable[[], float]] = None
+    on_retry: Optional[Callable[[int, Optional[float]], None]] = None
 
     def backoff(self, failure: int) -> float:
         cap = min(self.max_delay, self.base_delay * (2 ** max(0, failure - 1)))
@@ -309,8 +311,11 @@ class Backoff:
         self._start = None
         self._virtual = 0.0
 
-    def next_delay(self, retry_after: Optional[float] = None) -> Optional[float]:
-        """Register a failure; the seconds to wait before the next attempt, or None to give up."""
+    def next_delay(self, retry_after: Optional[float] = None, status: Optional[int] = None) -> Optional[float]:
+        """Register a failure (an error ``status``, or None for a network failure: the policy's
+        ``on_retry`` is told of a status); the seconds to wait before the next attempt, or None to give up."""
+        if status is not None and self.policy.on_retry is not None:
+            self.policy.on_retry(status, retry_after)
         self.failures += 1
         if self._start is None:
             self._start = time.monotonic()
@@ -1230,7 +1235,7 @@ def request(session: Optional[requests.Session], method: str, url: str, *, retry
         info = parse_error_body(body, content_type)
         if status in retryable_statuses or _is_rate_limited(status, info):
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            delay = state.next_delay(retry_after)
+            delay = state.next_delay(retry_after, status)
             if delay is None:
                 raise http_error(method, url, status, response.reason, body, content_type,
                                  exhausted_after=state.failures,

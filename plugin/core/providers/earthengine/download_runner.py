@@ -15,9 +15,9 @@ Credentials: ``ctx.credentials["token_provider"]`` (a
 :class:`~plugin.core.providers.earthengine.auth.TokenProvider`) or ``ctx.credentials["token"]``
 (or the environment variable EO_DOWNLOADER_EE_TOKEN).  Settings (all optional):
 ``ee_api`` (base URL, else :func:`config.base_url`), ``ee_max_request_bytes``,
-``ee_max_dimension``, ``ee_concurrency`` (default 4), ``ee_tile_attempts``
-(default 3), ``ee_tiling`` (default true), ``retry`` / ``timeouts``
-(``http.RetryPolicy`` / ``http.Timeouts`` objects).
+``ee_max_dimension``, ``ee_max_concurrency`` (the most requests in flight at once, default
+and at most Earth Engine's 40 per project), ``ee_tile_attempts`` (default 3), ``ee_tiling``
+(default true), ``retry`` / ``timeouts`` (``http.RetryPolicy`` / ``http.Timeouts`` objects).
 
 How it runs:
 
@@ -27,11 +27,15 @@ How it runs:
 2. Within the limits: one ``getDownloadId`` request with exactly the body the
    official client sends for these options (NPY is pinned to the computed grid
    with crs + crs_transform + dimensions, so the .npy can be georeferenced).
-   Over the limits: tiles on the exact output grid, each a request with crs +
-   crs_transform + dimensions, fetched in parallel (bounded), each retried on
-   its own (a new download id when one expired), a tile the server still finds
-   too big cut in four.
-3. Each piece, as soon as it is on disk and while the others download: zip
+   Over the limits, or when smaller requests are predicted to finish sooner
+   (:func:`plugin.core.providers.earthengine.budget.choose_tiles`, from the latency
+   measured so far): tiles on the exact output grid, each a request with crs +
+   crs_transform + dimensions, fetched in parallel as the project's shared
+   :class:`~plugin.core.providers.earthengine.budget.Budget` allows (it grows while
+   requests succeed and halves on 429), each retried on its own (a new download id
+   when one expired), a tile the server still finds too big cut in four.
+3. Each piece, as soon as it is on disk and while the others download (at most one
+   per CPU at once, :func:`plugin.core.providers.earthengine.budget.preparing`): zip
    extracted safely, masked to the AOI polygon where the polygon cuts through it
    (a piece wholly outside is left out), and for tiled outputs given overviews.
 4. Results: the pieces mosaicked (also a single piece) into one Cloud-Optimized
@@ -46,9 +50,11 @@ before its pixels are fetched; a restarted job reuses the ids (re-created when
 expired) and the pieces already on disk.
 """
 import concurrent.futures
+import dataclasses
 import datetime
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -63,6 +69,7 @@ from ...job_files import scratch_dir
 from ...jobs import JobState
 from ...runner import CancelToken, register_runner
 from . import auth as ee_auth
+from . import budget as ee_budget
 from . import collections as ee_collections
 from . import composite as ee_composite
 from . import expression as ee_expr
@@ -73,7 +80,8 @@ from .client import DownloadIdExpiredError, EeClient, RequestTooLargeError
 _log = logging.getLogger(__name__)
 
 PROVIDER_ID = "ee_download"
-DEFAULT_CONCURRENCY = 4
+#: The most requests in flight at once unless the setting ``ee_max_concurrency`` says fewer.
+DEFAULT_CONCURRENCY = ee_budget.PROJECT_LIMIT
 DEFAULT_TILE_ATTEMPTS = 3
 EXTENSIONS = {"ZIPPED_GEO_TIFF": ".zip", "ZIPPED_GEO_TIFF_PER_BAND": ".zip", "GEO_TIFF": ".tif", "NPY": ".npy"}
 
@@ -247,10 +255,48 @@ def acquisition_period(params: Dict[str, Any], server: Optional[Dict[str, Any]] 
 
 
 def estimate_for(params: Dict[str, Any], image_info: tiling.ImageInfo,
-                 limits: Optional[tiling.Limits] = None) -> tiling.Estimate:
-    """The dock's live estimate for job params (see :func:`build_params`)."""
+                 limits: Optional[tiling.Limits] = None, budget: Optional[ee_budget.Budget] = None,
+                 cap: Optional[int] = None) -> tiling.Estimate:
+    """The dock's live estimate for job params (see :func:`build_params`): as :func:`speed_plan`
+    will download it with ``budget`` (the project's; a fresh one when None)."""
     p = ee_params.validate(dict(params, region=params.get("aoi", params.get("region"))))
-    return tiling.estimate(p, p["region"], image_info, limits)
+    est, _ = speed_plan(p, image_info, limits or tiling.Limits(), budget or ee_budget.Budget(), cap,
+                        split=bool(params.get("tiling", True)))
+    return est
+
+
+def _limits_for(limits: tiling.Limits, est: tiling.Estimate, wanted: int):
+    """(limits, estimate) giving at most ``wanted`` tiles and as close to it as the grid allows (tile
+    sides are rounded to whole blocks, which can add a row of tiles: then a little bigger ones).
+    Counted on ``est``'s grids, arithmetic only (the dock calls it as the user types)."""
+    best = (limits, est)
+    per_tile = est.bytes / float(wanted) / limits.fill
+    for _ in range(8):
+        trial = tiling.Limits(min(limits.max_bytes, int(math.ceil(per_tile))), limits.max_dimension, limits.fill,
+                              limits.max_tiles)
+        count = sum(tiling.count_tiles(o, trial) for o in est.outputs)
+        if count <= wanted:
+            if count > best[1].tiles:
+                best = (trial, dataclasses.replace(est, tiles=count, fits=False))
+            break
+        per_tile *= 1.15
+    return best
+
+
+def speed_plan(p: Dict[str, Any], image_info: tiling.ImageInfo, limits: tiling.Limits,
+               budget: ee_budget.Budget, cap: Optional[int] = None, split: bool = True):
+    """(estimate, limits) of a download as it will run: the tiles Earth Engine's size limits need, or
+    more, smaller ones when ``budget`` predicts they finish sooner (``split``); the estimate's
+    ``requests`` (a create and a getPixels per tile) and ``seconds`` (predicted) filled in."""
+    est = tiling.estimate(p, p.get("region"), image_info, limits)
+    if split and est.bytes >= 2 * ee_budget.MIN_TILE_BYTES:
+        most = min(max(1, limits.max_tiles // 2), 4 * budget.ceiling)
+        wanted = ee_budget.choose_tiles(est.bytes, est.tiles, most, budget, cap)
+        if wanted > est.tiles:
+            limits, est = _limits_for(limits, est, wanted)
+    est.requests = 2 * est.tiles
+    est.seconds = ee_budget.predict_seconds(est.bytes, est.tiles, budget, cap)
+    return est, limits
 
 
 # ---------------------------------------------------------------------------
@@ -287,14 +333,20 @@ class EeDownload:
 
     def __init__(self, client: EeClient, params: Dict[str, Any], output_dir: str, ctx, work_dir: str,
                  limits: Optional[tiling.Limits] = None, concurrency: int = DEFAULT_CONCURRENCY,
-                 tile_attempts: int = DEFAULT_TILE_ATTEMPTS, tiling_enabled: bool = True):
+                 tile_attempts: int = DEFAULT_TILE_ATTEMPTS, tiling_enabled: bool = True,
+                 budget: Optional[ee_budget.Budget] = None):
         self.client = client
         self.p = params
         self.output_dir = output_dir
         self.ctx = ctx
         self.work_dir = work_dir
         self.limits = limits or tiling.Limits()
+        #: The most requests of this job in flight at once (the user's cap); the project's budget,
+        #: shared with the other jobs of this process, decides how many below it.
         self.concurrency = max(1, int(concurrency))
+        self.budget = budget or ee_budget.budget_for(client.base_url, client.project)
+        self._slot = threading.local()       # when this thread's request took its slot
+        client.retry = dataclasses.replace(client.retry, on_retry=self._on_retry)
         self.tile_attempts = max(1, int(tile_attempts))
         self.tiling_enabled = tiling_enabled
         self.base = result_name(params)
@@ -360,7 +412,14 @@ class EeDownload:
             self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
             if asset.get("startTime"):      # the acquisition day, for ids that do not tell it
                 self.ctx.save_server(acquired=[str(asset["startTime"])[:10]])
-        self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
+        # A restarted job keeps the tiles it chose (their files and ids are reused), whatever the budget
+        # predicts now.
+        chosen = ((self.ctx.job.server or {}).get("plan") or {}).get("tile_bytes")
+        if chosen:
+            self.limits = dataclasses.replace(self.limits, max_bytes=min(self.limits.max_bytes, int(chosen)))
+        est, self.limits = speed_plan(self.p, self.image_info, self.limits, self.budget, self.concurrency,
+                                      split=self.tiling_enabled and not chosen)
+        self.estimate = est
         _log.info("Earth Engine download: {}".format(est.describe()))
         if est.bytes > tiling.LARGE_DOWNLOAD_BYTES:     # (the dock asked first; Processing's log says so)
             _log.warning(translate("EeDownload", "This download is large: about {:,.1f} GiB.").format(
@@ -409,6 +468,42 @@ class EeDownload:
         self._save_thumb(piece.key, name)
         return name
 
+    def _piece_bytes(self, piece: Piece) -> int:
+        """The size of a piece's request as Earth Engine counts it."""
+        if piece.output is not None and piece.grid is not None:
+            return piece.grid.pixels * piece.output.bytes_per_pixel
+        return self.estimate.bytes if self.estimate is not None else 0
+
+    def _on_retry(self, status: int, retry_after: Optional[float]) -> None:
+        """The client is about to retry an error status: a 429 slows the project's budget down."""
+        if status == 429:
+            started = getattr(self._slot, "started", None)
+            self.budget.throttled(self.budget.clock() if started is None else started, retry_after)
+
+    def _transfer(self, piece: Piece, name: Optional[str], dest: str) -> None:
+        """Create the download id (unless ``name``) and fetch the pixels into ``dest``, holding one of the
+        project's request slots (:class:`~plugin.core.providers.earthengine.budget.Budget`) meanwhile."""
+        started = self._slot.started = self.budget.acquire(self.cancel, self.concurrency)
+        try:
+            if name is None:
+                name = self._create(piece)
+            with self._lock:
+                if not self._downloading:
+                    self._downloading = True
+                    self.ctx.set_state(JobState.DOWNLOADING, translate("EeDownload", "Downloading"))
+
+            def progress(prog, piece=piece):
+                if prog.total:
+                    piece.fraction = min(0.99, prog.done / float(prog.total))
+                self._report()
+            self.client.download(name, dest, progress=progress)
+        except BaseException:
+            self.budget.failed()
+            raise
+        finally:
+            self._slot.started = None
+        self.budget.succeeded(started, self._piece_bytes(piece))
+
     def _fetch(self, piece: Piece) -> List[Piece]:  # noqa: C901 (see docs/architecture.md, exceptions)
         """Create (or reuse) the id and download; returns the pieces that replace it (split)."""
         dest = self._piece_path(piece)
@@ -421,19 +516,11 @@ class EeDownload:
         while True:
             attempts += 1
             try:
-                if name is None:
-                    name = self._create(piece)
-                with self._lock:
-                    if not self._downloading:
-                        self._downloading = True
-                        self.ctx.set_state(JobState.DOWNLOADING, translate("EeDownload", "Downloading"))
-
-                def progress(prog, piece=piece):
-                    if prog.total:
-                        piece.fraction = min(0.99, prog.done / float(prog.total))
-                    self._report()
-                self.client.download(name, dest, progress=progress)
-                self._prepare(piece)
+                self._transfer(piece, name, dest)
+                with ee_budget.preparing(self.cancel):
+                    began = time.thread_time()
+                    self._prepare(piece)
+                    self.budget.prepared(self._piece_bytes(piece), time.thread_time() - began)
                 piece.fraction = 1.0
                 self._report(force=True)
                 return [piece]
@@ -475,8 +562,8 @@ class EeDownload:
         self._pieces = list(pieces)
         finished: List[Piece] = []
         self._report(force=True)
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.concurrency,
-                                                     thread_name_prefix="ee-tile")
+        workers = max(1, min(self.concurrency, self.budget.ceiling))   # (threads start as needed)
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ee-tile")
         try:
             fetch = logs.carry(self._fetch)      # the job's log scope in the pool's threads
             pending = {pool.submit(fetch, p): p for p in pieces}
@@ -705,7 +792,8 @@ class EeDownload:
         pieces = self.plan()
         self.ctx.set_state(JobState.SUBMITTED, translate("EeDownload", "Requesting {} download id(s)")
                            .format(len(pieces)))
-        self.ctx.save_server(plan={"pieces": len(pieces), "tiled": len(pieces) > 1 or pieces[0].key != "single"},
+        self.ctx.save_server(plan={"pieces": len(pieces), "tiled": len(pieces) > 1 or pieces[0].key != "single",
+                                   "tile_bytes": self.limits.max_bytes},
                              thumbnails=dict(self._thumbs))
         os.makedirs(self.work_dir, exist_ok=True)
         try:
@@ -745,7 +833,7 @@ def run(job, ctx) -> List[str]:
                            max_dimension=int(ctx.setting("ee_max_dimension", tiling.MAX_DIMENSION)))
     tiling_enabled = bool(raw.get("tiling", True)) and bool(ctx.setting("ee_tiling", True))
     download = EeDownload(client, p, output_dir, ctx, scratch_dir(output_dir, job.id),
-                          limits=limits, concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                          limits=limits, concurrency=int(ctx.setting("ee_max_concurrency", DEFAULT_CONCURRENCY)),
                           tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)),
                           tiling_enabled=tiling_enabled)
     return download.run()

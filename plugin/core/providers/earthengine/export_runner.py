@@ -284,7 +284,7 @@ class EeExportRun:
         ctx = self.ctx
         download = EeDownload(self.client, params, self.output_dir, ctx,
                               scratch_dir(self.output_dir, self.job.id),
-                              concurrency=int(ctx.setting("ee_concurrency", DEFAULT_CONCURRENCY)),
+                              concurrency=int(ctx.setting("ee_max_concurrency", DEFAULT_CONCURRENCY)),
                               tile_attempts=int(ctx.setting("ee_tile_attempts", DEFAULT_TILE_ATTEMPTS)))
         outputs = download.run()
         self.client.cancel = ctx.cancel      # EeDownload gave the client its own round token

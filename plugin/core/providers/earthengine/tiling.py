@@ -469,6 +469,8 @@ class Estimate:
     grid: Optional[Grid]
     outputs: List[OutputPlan] = field(default_factory=list)
     fits: bool = True              # one request is within the limits
+    requests: int = 0              # HTTP requests the download makes (set by the download's speed plan)
+    seconds: Optional[float] = None   # predicted seconds of fetching (idem)
 
     def describe(self) -> str:
         return translate("EeTiling", "{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, "
