@@ -77,6 +77,9 @@ class DownloadDock(QDockWidget):
         for radio in (ui.aoiExtentRadio, ui.aoiLayerRadio, ui.aoiDrawRadio):
             radio.toggled.connect(self.schedule_update)
         ui.aoiLayerCombo.layerChanged.connect(self._layer_changed)
+        ui.aoiNameFieldCombo.setAllowEmptyFieldName(True)
+        ui.aoiPerFeatureCheck.toggled.connect(self.schedule_update)
+        ui.aoiNameFieldCombo.fieldChanged.connect(self.schedule_update)
         ui.drawButton.clicked.connect(self.start_drawing)
         ui.outputDirWidget.fileChanged.connect(lambda path: plugin_settings.set("output_dir", path))
         self.canvas.extentsChanged.connect(self.schedule_update)
@@ -93,6 +96,7 @@ class DownloadDock(QDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self._selection_layer = layer
+        self.ui.aoiNameFieldCombo.setLayer(layer)
         if layer is not None:
             layer.selectionChanged.connect(self.schedule_update)
         self.schedule_update()
@@ -118,6 +122,18 @@ class DownloadDock(QDockWidget):
                                       "right-click to finish."))
             return aoi_source.from_geometries([self.drawn_geometry], self.drawn_crs, max_vertices)
         return aoi_source.from_canvas(self.canvas, max_vertices)
+
+    def per_feature(self) -> bool:
+        """One job per selected feature (the option is used with "Selected features of" only)."""
+        return self.ui.aoiLayerRadio.isChecked() and self.ui.aoiPerFeatureCheck.isChecked()
+
+    def current_areas(self, max_vertices=None):
+        """[(feature name or None, Aoi)]: one area per selected feature with the per-feature option, else
+        the one area of :meth:`current_aoi` (raises EoError)."""
+        if self.per_feature():
+            return aoi_source.per_selected_feature(self.ui.aoiLayerCombo.currentLayer(),
+                                                   self.ui.aoiNameFieldCombo.currentField(), max_vertices)
+        return [(None, self.current_aoi(max_vertices))]
 
     def schedule_update(self, *_args):
         self.timer.start()
@@ -149,6 +165,9 @@ class DownloadDock(QDockWidget):
                                                                           aoi.vertex_count)
             if aoi.notes:
                 text += "\n" + "\n".join(aoi.notes)
+            if self.per_feature():
+                text += "\n" + translate("DownloadDock", "One job per feature: {} jobs.").format(
+                    self._selection_layer.selectedFeatureCount())
             ui.aoiInfoLabel.setText(text)
         else:
             ui.aoiInfoLabel.setText(error)
@@ -159,15 +178,39 @@ class DownloadDock(QDockWidget):
     def _output_dir(self):
         return self.ui.outputDirWidget.filePath() or plugin_settings.output_dir()
 
-    def _new_job(self, provider, params, title):
+    def _new_job(self, provider, params, title, feature=None):
         """A job with a folder of its own under the output folder (None, said in the status line, when
-        that folder cannot be made)."""
+        that folder cannot be made); ``feature``: under that feature's folder (core/output.new_job)."""
         from ..core.output import new_job
         try:
-            return new_job(provider, params, title, self._output_dir())
+            return new_job(provider, params, title, self._output_dir(), feature=feature)
         except EoError as exc:
             self._status(exc.user_text())
             return None
+
+    def submit_areas(self, build, max_vertices=None):
+        """Submit one job per area of :meth:`current_areas`: ``build(aoi)`` gives (provider, params, title)
+        or raises EoError.  Every area is checked before the first job goes; the jobs submitted (a list,
+        empty when none could go, the status line says why)."""
+        try:
+            planned = [(name, build(aoi)) for name, aoi in self.current_areas(max_vertices)]
+        except EoError as exc:
+            self._status(exc.user_text())
+            return []
+        jobs = []
+        for name, (provider, params, title) in planned:
+            job = self._new_job(provider, params, title, feature=name)
+            if job is None:
+                return jobs
+            self.manager.submit(job)
+            jobs.append(job)
+        if len(jobs) == 1:
+            self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(
+                jobs[0].title))
+        else:
+            self._status(translate("DownloadDock", "{} jobs submitted, one per feature; follow them in the Jobs "
+                                                   "panel.").format(len(jobs)))
+        return jobs
 
     def _status(self, text):
         self.ui.statusLabel.setText(text)

@@ -44,6 +44,11 @@ EXPORT_SUGGESTED_BYTES = 1 << 30
 EXPORT_DESTINATIONS = ("gcs", "drive", "asset")
 
 
+def PER_FEATURE_EXPORT():  # noqa: N802 (a message, translated when shown)
+    return translate("EeTab", "One job per feature is for downloads: exports of several features would write "
+                              "the same files on Earth Engine's side. Export one area at a time.")
+
+
 class EeTab(QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the job manager, the folder, the status line."""
 
@@ -86,6 +91,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.quick_tiles = {}              # result title -> the id of its Earth Engine tile layer
         self.footprint_bands = Footprints(dock.canvas)
         self._build_collection_box(dock.schedule_update)
+        self._restore_image()
         dock.manager.jobFinished.connect(self._job_finished)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
@@ -99,6 +105,8 @@ class EeTab(QWidget, FORM_CLASS):
             reason = translate("EeTab", "Enter an image id, or search a collection and choose one.")
         elif not self.eeBandsEdit.text().strip():
             reason = translate("EeTab", "Enter at least one band.")
+        elif exporting and self.dock.per_feature():
+            reason = PER_FEATURE_EXPORT()
         elif exporting or self.composite_mode():
             try:
                 self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
@@ -518,28 +526,48 @@ class EeTab(QWidget, FORM_CLASS):
 
     # -- submission ---------------------------------------------------------------------
     def submit_ee(self):
+        """Submit the download or the export: the job (with one job per feature, the list of jobs; None when
+        nothing could go, the status line says why)."""
         exporting = self.eeExportBox.isChecked()
-        try:
-            aoi = self.dock.current_aoi()
-            params = self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
-        except EoError as exc:
-            self.dock._status(exc.user_text())
+        if exporting and self.dock.per_feature():
+            self.dock._status(PER_FEATURE_EXPORT())
             return None
         if exporting:
             self._remember_export()
-            title = translate("EeTab", "EE export {}").format(params["description"])
-            if params.get("collection") and not self.eeExportDescriptionEdit.text().strip():
-                from ..core.providers.earthengine.download_runner import result_title
-                title = result_title(params)
-            job = self.dock._new_job("ee_export", params, title)
-        else:
+        jobs = self.dock.submit_areas(self._export_job if exporting else self._download_job)
+        if jobs:
+            self._remember_image()
+        return jobs if self.dock.per_feature() else (jobs[0] if jobs else None)
+
+    def _remember_image(self) -> None:
+        """Keep the Cloud project and the image or collection for the next opening (:meth:`_restore_image`)."""
+        if self.eeProjectEdit.text().strip():
+            plugin_settings.set("ee_project", self.eeProjectEdit.text().strip())
+        plugin_settings.set("ee_last_image", self.eeImageEdit.text().strip())
+        plugin_settings.set("ee_last_collection", self.collection_id())
+
+    def _restore_image(self) -> None:
+        collection = plugin_settings.get("ee_last_collection")
+        if collection:
+            index = self.eeCollectionCombo.findData(collection)
+            if index >= 0:
+                self.eeCollectionCombo.setCurrentIndex(index)
+            else:
+                self.eeCollectionCombo.setEditText(collection)
+        self.eeImageEdit.setText(plugin_settings.get("ee_last_image"))
+
+    def _download_job(self, aoi):
+        from ..core.providers.earthengine.download_runner import result_title
+        params = self._ee_params(aoi)
+        return "ee_download", params, result_title(params)
+
+    def _export_job(self, aoi):
+        params = self._ee_export_params(aoi)
+        title = translate("EeTab", "EE export {}").format(params["description"])
+        if params.get("collection") and not self.eeExportDescriptionEdit.text().strip():
             from ..core.providers.earthengine.download_runner import result_title
-            job = self.dock._new_job("ee_download", params, result_title(params))
-        if job is None:
-            return None
-        self.dock.manager.submit(job)
-        self.dock._status(translate("EeTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
-        return job
+            title = result_title(params)
+        return "ee_export", params, title
 
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):

@@ -61,23 +61,19 @@ class EosdaTab(QWidget, FORM_CLASS):
 
     # -- submission ---------------------------------------------------------------------
     def submit_eosda(self):
+        """Submit the download: the job (with one job per feature, the list of jobs; None when nothing
+        could go, the status line says why)."""
         from ..core.providers.eosda import client as eosda
-        try:
-            aoi = self.dock.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
-            params = eosda.build_params(view_id=self.eosdaViewEdit.text().strip(), bands=self.eosdaBandsEdit.text(),
-                                        merge=self.eosdaMergeCheck.isChecked(), metadata="", reference="",
-                                        callback_url="")
-        except EoError as exc:
-            self.dock._status(exc.user_text())
-            return None
+        jobs = self.dock.submit_areas(self._download_job, max_vertices=eosda.DEFAULT_MAX_VERTICES)
+        return jobs if self.dock.per_feature() else (jobs[0] if jobs else None)
+
+    def _download_job(self, aoi):
+        from ..core.providers.eosda import client as eosda
+        params = eosda.build_params(view_id=self.eosdaViewEdit.text().strip(), bands=self.eosdaBandsEdit.text(),
+                                    merge=self.eosdaMergeCheck.isChecked(), metadata="", reference="",
+                                    callback_url="")
         params["aoi"] = aoi.to_geojson()
-        job = self.dock._new_job("eosda", params, "EOSDA {}".format(params.get("view_id")))
-        if job is None:
-            return None
-        self.dock.manager.submit(job)
-        self.dock._status(translate("EosdaTab", "Job '{}' submitted; follow it in the Jobs panel.").format(
-            job.title))
-        return job
+        return "eosda", params, "EOSDA {}".format(params.get("view_id"))
 
     # -- EOSDA search (network off the main thread) --------------------------------------------
     def search_eosda(self):
