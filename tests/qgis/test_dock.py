@@ -273,3 +273,24 @@ def test_one_job_per_feature_over_three_polygons(dock, ee_env, tmp_path):
     tab.eeExportBox.setChecked(True)
     dock.update_state()
     assert not tab.eeDownloadButton.isEnabled() and "One job per feature" in tab.eeDownloadButton.toolTip()
+
+
+def test_the_project_image_and_collection_are_remembered(dock, ee_env, qgis_iface):
+    """Issue 20 item 2: the Cloud project and the last image/collection come back on the next opening."""
+    tab = dock.ee_tab
+    tab.eeCollectionCombo.setCurrentIndex(2)
+    collection = tab.collection_id()
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4")
+    tab.eeScaleSpin.setValue(60)
+    job = tab.submit_ee()
+    assert job is not None, dock.ui.statusLabel.text()
+    wait_until(lambda: dock.manager.store.get(job.id).finished and not dock.manager.active(), timeout=60)
+    again = DownloadDock(qgis_iface, dock.manager)
+    try:
+        assert again.ee_tab.eeProjectEdit.text() == "my-project"
+        assert again.ee_tab.eeImageEdit.text() == S2_SR_ID
+        assert again.ee_tab.collection_id() == collection
+    finally:
+        again.cleanup()
