@@ -8,9 +8,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProject, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer, QUrl
+from qgis.PyQt.QtCore import QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
@@ -20,7 +20,7 @@ from .ee_tab import EeTab
 from .eodag_tab import EodagTab
 from .eosda_tab import EosdaTab
 from .map_tool import PolygonMapTool
-from ..core.i18n import translate
+from ..core.i18n import number, translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
 
@@ -54,13 +54,12 @@ class DownloadDock(QDockWidget):
         self.ui.providerTabs.addTab(self.ee_tab, translate("DownloadDock", "Earth Engine"))
         self.ui.providerTabs.addTab(self.eosda_tab, translate("DownloadDock", "EOSDA"))
         self.ui.providerTabs.addTab(self.eodag_tab, "eodag")
-        scroll = QScrollArea()          # the form is taller than small screens
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.ui)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.ui.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
-        self.setWidget(scroll)
+        # The area and the tabs scroll (the form is taller than small screens); the output folder, Jobs,
+        # Help and the status line stay below them, always in view.
+        scroll = self.ui.bodyScroll
+        scroll.setMinimumWidth(self.ui.bodyWidget.minimumSizeHint().width() +
+                               scroll.verticalScrollBar().sizeHint().width())
+        self.setWidget(self.ui)
         self.map_tool = PolygonMapTool(self.canvas)
         self.map_tool.polygonDrawn.connect(self._on_drawn)
         self.aoi_band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
@@ -160,9 +159,8 @@ class DownloadDock(QDockWidget):
         else:
             self._show_aoi(None)
         if aoi is not None:
-            text = translate("DownloadDock", "{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2,
-                                                                                             len(aoi.parts),
-                                                                          aoi.vertex_count)
+            text = translate("DownloadDock", "{} km², {} part(s), {} vertices.").format(
+                number(aoi.area_km2, 2), number(len(aoi.parts)), number(aoi.vertex_count))
             if aoi.notes:
                 text += "\n" + "\n".join(aoi.notes)
             if self.per_feature():

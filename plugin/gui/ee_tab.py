@@ -22,21 +22,36 @@ import tempfile
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, QTimer
-from qgis.PyQt.QtWidgets import QMenu, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QMenu, QPushButton, QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError, ParameterError
-from ..core.i18n import translate
+from ..core.i18n import mib, number, translate
 from ..core.providers.earthengine import collections as ee_collections
 from ..core.providers.earthengine import composite as ee_composite
 from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
 from .footprints import Footprints
+from .results_table import id_item
+from . import results_table
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
+
+
+class StayOpenMenu(QMenu):
+    """A menu of check boxes that stays open while they are ticked (the Bands picker): a click toggles
+    the action under the mouse without closing the menu; Escape or a click outside closes it."""
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt)
+        action = self.actionAt(event.pos())
+        if action is not None and action.isEnabled() and action.isCheckable():
+            action.trigger()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
 #: An interactive download larger than this (as Earth Engine counts bytes) proposes a batch export.
 EXPORT_SUGGESTED_BYTES = 1 << 30
@@ -80,7 +95,7 @@ class EeTab(QWidget, FORM_CLASS):
         self._build_export_box(dock.schedule_update)
         self.eeSuggestExportButton.setVisible(False)
         self.eeSuggestExportButton.clicked.connect(lambda: self.eeExportBox.setChecked(True))
-        self.bands_menu = QMenu(self.eeBandsButton)
+        self.bands_menu = StayOpenMenu(self.eeBandsButton)
         self.eeBandsButton.setMenu(self.bands_menu)
         self.scenes = []                   # the last search's Scenes
         self.search_key = None             # what the last search was for (collection, dates, clouds)
@@ -150,17 +165,19 @@ class EeTab(QWidget, FORM_CLASS):
                 est = ee_download.estimate_for(params, info)
             except EoError as exc:
                 return exc.user_text(), None
-            return translate("EeTab", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
+            return translate("EeTab", "{} × {} px, {} band(s), {} as Earth Engine counts it "
                                       "(with the mask byte), {} request(s).").format(
-                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles), est.bytes
+                number(est.width), number(est.height), est.bands, mib(est.bytes), number(est.tiles)), est.bytes
         from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
         default_scale = ee_collections.collection_info(self.collection_id()).scale if self.composite_mode() else 10.0
         scale = self.eeScaleSpin.value() or default_scale
         est = rough_estimate(aoi.bounds, scale, len(bands))
         size = est.bytes
-        text = translate("EeTab", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "
-                                  "{} tile(s).").format(est.width, est.height, scale, size / 1048576.0, est.tiles)
+        text = translate("EeTab", "About {} × {} px at {} m, {} (16-bit bands + mask byte), "
+                                  "{} tile(s).").format(number(est.width), number(est.height),
+                                                        number(scale, 2 if scale % 1 else 0), mib(size),
+                                                        number(est.tiles))
         if isinstance(info, str):
             text += "\n" + info
         return text, size
@@ -204,6 +221,8 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeExportFolderEdit.setText(plugin_settings.get("ee_export_folder"))
         self.eeExportDestinationCombo.currentIndexChanged.connect(self._show_export_rows)
         self.eeExportBox.toggled.connect(on_change)
+        self.eeExportBox.toggled.connect(self.eeExportContents.setVisible)      # collapsed until checked
+        self.eeExportContents.setVisible(self.eeExportBox.isChecked())
         self.eeExportDestinationCombo.currentIndexChanged.connect(on_change)
         for edit in (self.eeExportBucketEdit, self.eeExportFolderEdit, self.eeExportPrefixEdit,
                      self.eeExportAssetEdit, self.eeExportDescriptionEdit, self.eeExportMaxPixelsEdit):
@@ -338,6 +357,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.search_stopper = TaskButton(self.eeSearchButton, self.search_collection, self.dock._status)
         self.eeClearFootprintsButton.clicked.connect(self.clear_footprints)
         self.eeResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        results_table.setup(self.eeResultsTable)
         self.eePreviewButton.clicked.connect(self.preview)
         self._collection_changed()
         self._show_mode()
@@ -420,9 +440,9 @@ class EeTab(QWidget, FORM_CLASS):
         self.scenes = list(scenes)
         self.eeResultsTable.setRowCount(len(self.scenes))
         for row, scene in enumerate(self.scenes):
-            cloud = "" if scene.cloud is None else "{:.1f}".format(scene.cloud)
+            cloud = "" if scene.cloud is None else number(scene.cloud, 1)
             for col, value in enumerate((scene.date or "", cloud, scene.id)):
-                self.eeResultsTable.setItem(row, col, QTableWidgetItem(value))
+                self.eeResultsTable.setItem(row, col, id_item(value))
         self.footprint_bands.show([scene.footprint for scene in self.scenes])
 
     def _scene_chosen(self):

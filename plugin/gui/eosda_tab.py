@@ -6,14 +6,16 @@ thread); the table, the rubber bands and the form are touched on the main thread
 from qgis.core import QgsApplication
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
-from ..core.i18n import translate
+from ..core.i18n import number, translate
 from ..resources import ui_path
+from . import results_table
 from .footprints import Footprints
+from .results_table import id_item
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
@@ -43,6 +45,8 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.search_stopper = TaskButton(self.eosdaSearchButton, self.search_eosda, dock._status)
         self.eosdaDownloadButton.clicked.connect(self.submit_eosda)
         self.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        self.eosdaClearFootprintsButton.clicked.connect(self.clear_footprints)
+        results_table.setup(self.eosdaResultsTable)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
     def update_state(self, aoi, error):
@@ -115,9 +119,9 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.scenes = list(scenes)
         self.eosdaResultsTable.setRowCount(len(self.scenes))
         for row, scene in enumerate(self.scenes):
-            cloud = "" if scene.cloud_cover is None else "{:.1f}".format(float(scene.cloud_cover))
+            cloud = "" if scene.cloud_cover is None else number(float(scene.cloud_cover), 1)
             for col, value in enumerate((scene.date, cloud, scene.view_id)):
-                self.eosdaResultsTable.setItem(row, col, QTableWidgetItem(str(value)))
+                self.eosdaResultsTable.setItem(row, col, id_item(str(value)))
         self._draw_footprints()
         self.dock._status(translate("EosdaTab", "{} scenes found.").format(len(self.scenes)))
 
