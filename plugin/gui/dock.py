@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProject, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QTimer, QUrl
+from qgis.PyQt.QtCore import QEvent, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
@@ -56,9 +56,8 @@ class DownloadDock(QDockWidget):
         self.ui.providerTabs.addTab(self.eodag_tab, "eodag")
         # The area and the tabs scroll (the form is taller than small screens); the output folder, Jobs,
         # Help and the status line stay below them, always in view.
-        scroll = self.ui.bodyScroll
-        scroll.setMinimumWidth(self.ui.bodyWidget.minimumSizeHint().width() +
-                               scroll.verticalScrollBar().sizeHint().width())
+        self.ui.bodyWidget.installEventFilter(self)      # its minimum width changes: the scroll area follows
+        self._fit_width()
         self.setWidget(self.ui)
         self.map_tool = PolygonMapTool(self.canvas)
         self.map_tool.polygonDrawn.connect(self._on_drawn)
@@ -86,6 +85,21 @@ class DownloadDock(QDockWidget):
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
         self.update_state()
 
+
+    def _fit_width(self):
+        """The scroll area is at least as wide as the form needs (its horizontal bar is off: anything
+        narrower would cut the form on the right).  The form's minimum grows after construction --
+        combo boxes size to their items when first shown, a translation lengthens the texts -- so this
+        runs again on each of the form's layout requests."""
+        scroll = self.ui.bodyScroll
+        needed = self.ui.bodyWidget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        if scroll.minimumWidth() != needed:
+            scroll.setMinimumWidth(needed)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt)
+        if watched is self.ui.bodyWidget and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_width()
+        return super().eventFilter(watched, event)
 
     # -- AOI -------------------------------------------------------------------------
     def _layer_changed(self, layer):

@@ -22,7 +22,7 @@ import tempfile
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, QTimer
-from qgis.PyQt.QtWidgets import QMenu, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QMenu, QPushButton, QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
@@ -73,6 +73,10 @@ class EeTab(QWidget, FORM_CLASS):
         self.dock = dock
         for fmt in FORMAT_CHOICES:                  # the one list (core), Earth Engine's default first
             self.eeFormatCombo.addItem(format_label(fmt), fmt)
+        for combo in (self.eeFormatCombo, self.eeCollectionCombo):      # long items: they may shrink (elided)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
+            combo.setToolTip(combo.toolTip() or translate("EeTab", "The whole text is in the list."))
         self.eeCrsWidget.setOptionVisible(self.eeCrsWidget.CrsOption.CrsNotSet, True)
         self.eeCrsWidget.setNotSetText(translate("EeTab", "Image's own CRS"))
         self.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())

@@ -49,11 +49,11 @@ class SettingsDialog(QDialog, FORM_CLASS):
                              translate("SettingsDialog", "Token endpoint"))]
         kind, where = ee_credentials_source(self.eeAuthSelect.configId())
         if kind == "env":
-            lines.append(translate("SettingsDialog", "⚠ Credentials: the token of the environment variable {} (no "
-                                                     "configuration chosen here).").format(where))
+            lines.append(translate("SettingsDialog", "⚠ Credentials: the token of the environment variable {}\n"
+                                                     "    (no configuration is chosen here).").format(where))
         elif kind == "file":
-            lines.append(translate("SettingsDialog", "Credentials: the earthengine credentials file {} (no "
-                                                     "configuration chosen here).").format(where))
+            lines.append(translate("SettingsDialog", "Credentials: the earthengine credentials file {}\n"
+                                                     "    (no configuration is chosen here).").format(where))
         elif kind is None:
             lines.append(translate("SettingsDialog", "Credentials: none yet; choose or create a configuration."))
         return "\n".join(line for line in lines if line)
@@ -63,8 +63,9 @@ class SettingsDialog(QDialog, FORM_CLASS):
         lines = [_url_in_use(config, "eosda_api", self.eosdaUrlEdit.text(), translate("SettingsDialog", "API"))]
         if not self.eosdaAuthSelect.configId():
             var = config.SECRET_ENV_VARS["eosda_api_key"]
-            lines.append(translate("SettingsDialog", "⚠ API key: the environment variable {} (no configuration "
-                                                     "chosen here).").format(var) if config.env_secret("eosda_api_key")
+            lines.append(translate("SettingsDialog", "⚠ API key: the environment variable {}\n"
+                                                     "    (no configuration is chosen here).").format(var)
+                         if config.env_secret("eosda_api_key")
                          else translate("SettingsDialog", "API key: none yet; choose or create a configuration."))
         return "\n".join(lines)
 
@@ -205,6 +206,6 @@ def _url_in_use(config, name, setting, caption) -> str:
     var = config.overriding_env(name)
     url = config.base_url(name, setting)
     if var:
-        return translate("SettingsDialog", "⚠ {}: {} (set by the environment variable {}, which overrides this "
-                                           "dialog)").format(caption, url, var)
+        return translate("SettingsDialog", "⚠ {}: {}\n    set by the environment variable {}, which overrides "
+                                           "this dialog.").format(caption, url, var)
     return translate("SettingsDialog", "{}: {}").format(caption, url)

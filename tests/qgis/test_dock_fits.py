@@ -118,3 +118,39 @@ def test_the_view_id_column_shows_whole_ids(dock):
     assert item.text() == item.toolTip() == LONG_ID
     assert tab.eosdaResultsTable.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert dock.ee_tab.eeResultsTable.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+@pytest.fixture(scope="module")
+def compiled_qm(tmp_path_factory):
+    from tests.qgis.test_translations import ut, ROOT
+    return ut.compile_qm(ROOT, out_dir=str(tmp_path_factory.mktemp("qm")))
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_dock_is_never_cut_on_the_right(qgis_iface, qgis_new_project, tmp_path, compiled_qm, language):
+    """The defect: the French and Spanish docks were cut on the right -- the scroll area's minimum width was
+    taken before the combo boxes sized to their items and without the longer texts."""
+    import os
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    translator = None
+    if language != "en":
+        translator = QTranslator()
+        assert translator.load([p for p in compiled_qm if p.endswith("_{}.qm".format(language))][0])
+        QCoreApplication.installTranslator(translator)
+    widget = DownloadDock(qgis_iface, JobManager(store_path=os.path.join(str(tmp_path), "jobs.json")))
+    try:
+        widget.resize(200, 700)                   # narrower than any language needs
+        widget.show()
+        for index in range(widget.ui.providerTabs.count()):
+            widget.ui.providerTabs.setCurrentIndex(index)
+            wait_until(lambda: widget.isVisible())
+            for _ in range(3):
+                QApplication.processEvents()
+            body = widget.ui.bodyWidget
+            assert body.width() >= body.minimumSizeHint().width(), (language, index)
+            assert widget.ui.bodyScroll.viewport().width() >= body.minimumSizeHint().width(), (language, index)
+    finally:
+        widget.hide()
+        widget.cleanup()
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)

@@ -103,3 +103,16 @@ def test_environment_overrides_are_said_in_the_dialog_and_the_test(dialog, ee_si
     monkeypatch.setenv("EO_DOWNLOADER_EOSDA_API_KEY", "k")
     dialog.show_in_use()
     assert "EO_DOWNLOADER_EOSDA_API_KEY" in dialog.eosdaInUseLabel.text()
+
+
+def test_the_help_and_in_use_lines_are_never_squeezed(dialog, monkeypatch):
+    """The dialog at its smallest still shows every line of the help and "In use" texts."""
+    monkeypatch.setenv("EO_DOWNLOADER_EE_API_URL", "http://127.0.0.1:9")
+    dialog.show_in_use()
+    dialog.show()
+    dialog.resize(dialog.minimumSizeHint())
+    wait_until(dialog.isVisible)
+    for label in (dialog.eeAuthHelpLabel, dialog.eosdaAuthHelpLabel, dialog.eeInUseLabel, dialog.eosdaInUseLabel):
+        assert label.height() >= label.sizeHint().height(), label.objectName()
+        assert label.width() >= label.sizeHint().width(), label.objectName()
+    dialog.hide()
