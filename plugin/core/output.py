@@ -9,7 +9,7 @@ job keeps the folder it was given.  :func:`new_job` is the one door for every ca
 One job per feature (the dock's option, Processing's ONE_JOB_PER_FEATURE): each feature's jobs go
 into a folder named after the feature (``<base>/<feature>/<title> <date>``), the name a layer's
 attribute gave made safe by :func:`.names.sanitize` (a path separator, ``..`` or a device name never
-leaves the base folder), and the feature's name is added to the job's title.
+leaves the base folder), and the feature's name starts the job's title.
 """
 import os
 import re
@@ -69,12 +69,12 @@ def new_job(provider: str, params: Dict[str, Any], title: str, base_dir: str,
             created: Optional[float] = None, feature: Optional[str] = None, **fields) -> Job:
     """A new :class:`Job` with a folder of its own under ``base_dir`` (the dock, Processing, scripts);
     with ``feature`` (one job per feature), under ``base_dir``'s folder of that feature, its name
-    added to the title."""
+    first in the title."""
     if feature is not None:
         if not base_dir:
             raise ParameterError(translate("Jobs", "No output folder is set."))
         base_dir = os.path.join(base_dir, feature_folder(feature))
-        title = "{} – {}".format(title, feature)
+        title = "{} – {}".format(feature, title)          # first: what tells the jobs apart
     job = Job(provider=provider, params=params, title=title, **fields)
     if created is not None:
         job.created = created

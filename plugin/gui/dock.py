@@ -54,6 +54,7 @@ class DownloadDock(QDockWidget):
         self.ui.providerTabs.addTab(self.ee_tab, translate("DownloadDock", "Earth Engine"))
         self.ui.providerTabs.addTab(self.eosda_tab, translate("DownloadDock", "EOSDA"))
         self.ui.providerTabs.addTab(self.eodag_tab, "eodag")
+        self.ui.providerTabs.currentChanged.connect(lambda _i: self.ui.providerTabs.updateGeometry())
         # The area and the tabs scroll (the form is taller than small screens); the output folder, Jobs,
         # Help and the status line stay below them, always in view.
         self.ui.bodyWidget.installEventFilter(self)      # its minimum width changes: the scroll area follows

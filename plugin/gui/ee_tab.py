@@ -36,6 +36,7 @@ from ..resources import ui_path
 from .footprints import Footprints
 from .results_table import id_item
 from . import results_table
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
@@ -64,7 +65,7 @@ def PER_FEATURE_EXPORT():  # noqa: N802 (a message, translated when shown)
                               "the same files on Earth Engine's side. Export one area at a time.")
 
 
-class EeTab(QWidget, FORM_CLASS):
+class EeTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the job manager, the folder, the status line."""
 
     def __init__(self, dock, parent=None):
@@ -111,6 +112,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.footprint_bands = Footprints(dock.canvas)
         self._build_collection_box(dock.schedule_update)
         self._restore_image()
+        self.eeCollectionCombo.lineEdit().home(False)       # a long name shows its start, not its end
         dock.manager.jobFinished.connect(self._job_finished)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
@@ -352,6 +354,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeToDate.setDate(QDate.currentDate())
         self.eeFromDate.setDate(QDate.currentDate().addMonths(-3))
         self.eeCollectionCombo.currentTextChanged.connect(self._collection_changed)
+        self.eeCollectionCombo.activated.connect(lambda _i: self.eeCollectionCombo.lineEdit().home(False))
         for widget in (self.eeFromDate, self.eeToDate):
             widget.dateChanged.connect(on_change)
         self.eeCloudSpin.valueChanged.connect(on_change)
@@ -362,6 +365,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeClearFootprintsButton.clicked.connect(self.clear_footprints)
         self.eeResultsTable.itemSelectionChanged.connect(self._scene_chosen)
         results_table.setup(self.eeResultsTable)
+        self.eeResultsTable.setVisible(False)
         self.eePreviewButton.clicked.connect(self.preview)
         self._collection_changed()
         self._show_mode()
@@ -443,6 +447,7 @@ class EeTab(QWidget, FORM_CLASS):
     def show_scenes(self, scenes):
         self.scenes = list(scenes)
         self.eeResultsTable.setRowCount(len(self.scenes))
+        self.eeResultsTable.setVisible(bool(self.scenes))         # no empty table before a search finds images
         for row, scene in enumerate(self.scenes):
             cloud = "" if scene.cloud is None else number(scene.cloud, 1)
             for col, value in enumerate((scene.date or "", cloud, scene.id)):

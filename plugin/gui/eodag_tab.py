@@ -22,6 +22,7 @@ from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
 from . import results_table
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eodag_tab.ui"))
@@ -72,7 +73,7 @@ def _quicklooks(products, folder, cancel):
     return found
 
 
-class EodagTab(QWidget, FORM_CLASS):
+class EodagTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder."""
 
     def __init__(self, dock, parent=None):

@@ -16,12 +16,13 @@ from ..resources import ui_path
 from . import results_table
 from .footprints import Footprints
 from .results_table import id_item
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
 
 
-class EosdaTab(QWidget, FORM_CLASS):
+class EosdaTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder,
     the status line."""
 
@@ -47,6 +48,7 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
         self.eosdaClearFootprintsButton.clicked.connect(self.clear_footprints)
         results_table.setup(self.eosdaResultsTable)
+        self.eosdaResultsTable.setVisible(False)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
     def update_state(self, aoi, error):
@@ -118,6 +120,7 @@ class EosdaTab(QWidget, FORM_CLASS):
     def show_scenes(self, scenes):
         self.scenes = list(scenes)
         self.eosdaResultsTable.setRowCount(len(self.scenes))
+        self.eosdaResultsTable.setVisible(bool(self.scenes))      # no empty table before a search finds scenes
         for row, scene in enumerate(self.scenes):
             cloud = "" if scene.cloud_cover is None else number(float(scene.cloud_cover), 1)
             for col, value in enumerate((scene.date, cloud, scene.view_id)):

@@ -27,6 +27,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.outputDirWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self._fit_screen()
         self.test_task = None
         self.stoppers = {self.eeTestButton: TaskButton(self.eeTestButton, self.test_earth_engine, self._show),
                          self.eosdaTestButton: TaskButton(self.eosdaTestButton, self.test_eosda, self._show)}
@@ -39,6 +40,18 @@ class SettingsDialog(QDialog, FORM_CLASS):
         for edit in (self.eeUrlEdit, self.eeTokenUrlEdit, self.eosdaUrlEdit):
             edit.textChanged.connect(self.show_in_use)
         self.show_in_use()
+
+    def _fit_screen(self):
+        """As tall as the groups need, within the screen (they scroll on a small one), never narrower than
+        they are: nothing is squeezed."""
+        scroll = self.groupsScroll
+        hint = self.groupsWidget.sizeHint()
+        scroll.setMinimumWidth(self.groupsWidget.minimumSizeHint().width() +
+                               scroll.verticalScrollBar().sizeHint().width())
+        screen = self.screen().availableGeometry() if hasattr(self, "screen") else None
+        room = int(screen.height() * 0.9) if screen is not None else hint.height()
+        others = self.sizeHint().height() - scroll.sizeHint().height()
+        self.resize(self.sizeHint().width(), min(room, hint.height() + others))
 
     # -- what a job would use: the effective URLs and credentials -----------------------------
     def ee_in_use(self) -> str:

@@ -86,7 +86,7 @@ def test_one_job_per_feature_goes_into_a_folder_per_feature(tmp_path):
     base = str(tmp_path / "out")
     jobs = [output.new_job("ee_download", {}, "EE image", base, feature=name) for name in ("Field A", "Field B")]
     assert [os.path.relpath(os.path.dirname(j.output_dir), base) for j in jobs] == ["Field A", "Field B"]
-    assert [j.title for j in jobs] == ["EE image – Field A", "EE image – Field B"]
+    assert [j.title for j in jobs] == ["Field A – EE image", "Field B – EE image"]
     again = output.new_job("ee_download", {}, "EE image", base, feature="Field A")
     assert os.path.dirname(again.output_dir) == os.path.dirname(jobs[0].output_dir) != again.output_dir
 

@@ -266,7 +266,7 @@ def test_one_job_per_feature_over_three_polygons(dock, ee_env, tmp_path):
     assert sorted(os.listdir(out)) == sorted(["North field", "_.._South_field", "feature {}".format(last)])
     done = [dock.manager.store.get(job.id) for job in jobs]
     assert [j.state for j in done] == [JobState.DONE] * 3, [j.error for j in done]
-    assert sorted(j.title.rsplit(" – ", 1)[1] for j in done) == sorted(
+    assert sorted(j.title.split(" – ", 1)[0] for j in done) == sorted(
         ["North field", "../../South/field", "feature {}".format(last)])
     assert all(os.path.dirname(os.path.dirname(j.output_dir)) == out for j in done)
     # an export is one area at a time: the option says why the button is off

@@ -154,3 +154,19 @@ def test_the_dock_is_never_cut_on_the_right(qgis_iface, qgis_new_project, tmp_pa
         widget.cleanup()
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_no_empty_space_in_the_tabs(dock):
+    """A short tab is not as tall as the tallest one, and no empty result table waits for a search."""
+    from plugin.core.providers.eosda.client import Scene
+    tabs = dock.ui.providerTabs
+    assert dock.ee_tab.eeResultsTable.isHidden() and dock.eosda_tab.eosdaResultsTable.isHidden()
+    heights = {}
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        heights[index] = tabs.sizeHint().height()
+        page = tabs.widget(index)
+        assert heights[index] <= page.sizeHint().height() + tabs.tabBar().sizeHint().height() + 20, index
+    assert len(set(heights.values())) == tabs.count()            # each tab its own height
+    dock.eosda_tab.show_scenes([Scene(view_id="S2/1", date="2023-07-19")])
+    assert not dock.eosda_tab.eosdaResultsTable.isHidden()
