@@ -153,7 +153,8 @@ def _per_feature_flow(dock, canvas):
     features = []
     for i, name in enumerate(("North field", "Orchard", "Vineyard")):
         f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0 + i * step + step * 0.05, y0, x0 + (i + 1) * step - step * 0.05, y1)))
+        left, right = x0 + (i + 0.05) * step, x0 + (i + 0.95) * step
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(left, y0, right, y1)))
         f.setAttribute("name", name)
         features.append(f)
     layer.dataProvider().addFeatures(features)

@@ -158,7 +158,8 @@ def ee_oauth2_preset(token_url: Optional[str] = None) -> dict:
     return {"accessMethod": 0, "apiKey": "", "clientId": EE_OAUTH_CLIENT_ID, "clientSecret": EE_OAUTH_CLIENT_SECRET,
             "configType": 1, "customHeader": "", "description": "Google Earth Engine",
             "grantFlow": OAUTH2_AUTHORIZATION_CODE, "id": "", "name": "Google Earth Engine", "objectName": "",
-            "password": "", "persistToken": True, "queryPairs": {}, "redirectPort": 7070,
+            "password": "",  # nosec B105 (the resource-owner flow's field of QGIS's form, unused here)
+            "persistToken": True, "queryPairs": {}, "redirectPort": 7070,
             "redirectUrl": "eo_downloader", "refreshTokenUrl": token, "requestTimeout": 30,
             "requestUrl": EE_OAUTH_AUTHORIZE_URL, "scope": " ".join(EE_OAUTH_SCOPES), "tokenUrl": token,
             "username": "", "version": 1}

@@ -248,4 +248,3 @@ class DownloadDock(QDockWidget):
         self.eodag_tab.cleanup()
         self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self.aoi_band)
-

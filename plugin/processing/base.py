@@ -4,7 +4,8 @@ from typing import Callable, Dict, List, Optional, Tuple
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
                        QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFolderDestination,
                        QgsProcessingUtils, QgsProject)
 from qgis.PyQt.QtGui import QIcon
 
