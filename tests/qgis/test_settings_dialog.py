@@ -15,6 +15,9 @@ REFRESH = "1//refresh-token-never-in-the-profile"
 
 @pytest.fixture
 def dialog(qgis_app, monkeypatch):
+    """The dialog; every preference it may save (OK) and every configuration it makes are undone after."""
+    from plugin.adapters import settings as plugin_settings
+    saved = {key: plugin_settings.get(key) for key in plugin_settings.DEFAULTS}
     for var in ("EO_DOWNLOADER_EE_API_URL", "EO_DOWNLOADER_EE_TOKEN", "EO_DOWNLOADER_EE_TOKEN_URL",
                 "EO_DOWNLOADER_EOSDA_API_URL", "EO_DOWNLOADER_EOSDA_API_KEY"):
         monkeypatch.delenv(var, raising=False)
@@ -27,6 +30,8 @@ def dialog(qgis_app, monkeypatch):
     made.stop_test()
     for authcfg in set(am.configIds()) - before:
         am.removeAuthenticationConfig(authcfg)
+    for key, value in saved.items():
+        plugin_settings.set(key, value)
 
 
 def _config(authcfg):
@@ -57,6 +62,7 @@ def test_sign_in_with_google_creates_an_earth_engine_oauth2_configuration(dialog
 
 
 def test_my_earthengine_credentials_go_into_the_auth_database_only(dialog, tmp_path):
+    from plugin.adapters import settings as plugin_settings
     path = tmp_path / "credentials"
     path.write_text(json.dumps({"client_id": "cid.apps.googleusercontent.com", "client_secret": "cs",
                                 "refresh_token": REFRESH, "project": "my-ee-project",
@@ -68,6 +74,7 @@ def test_my_earthengine_credentials_go_into_the_auth_database_only(dialog, tmp_p
     provider = credentials.ee_token_provider(authcfg, "http://127.0.0.1:9/token")
     assert provider.refresh_token == REFRESH and provider.client_id == "cid.apps.googleusercontent.com"
     dialog.accept()
+    assert plugin_settings.get("ee_authcfg") == authcfg         # (put back by the fixture)
     settings = QgsSettings()
     assert not [k for k in settings.allKeys() if REFRESH in str(settings.value(k))]
     assert REFRESH not in dialog.testResultLabel.text()
