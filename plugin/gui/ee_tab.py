@@ -82,6 +82,7 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
         self.eeCrsWidget.setNotSetText(translate("EeTab", "Image's own CRS"))
         self.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
         self.eeProjectEdit.setText(plugin_settings.get("ee_project"))
+        self.eeProjectEdit.editingFinished.connect(self._remember_project)
         for widget in (self.eeImageEdit, self.eeBandsEdit, self.eeProjectEdit):
             widget.textChanged.connect(dock.schedule_update)
         self.eeScaleSpin.valueChanged.connect(dock.schedule_update)
@@ -568,10 +569,13 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
             self._remember_image()
         return jobs if self.dock.per_feature() else (jobs[0] if jobs else None)
 
-    def _remember_image(self) -> None:
-        """Keep the Cloud project and the image or collection for the next opening (:meth:`_restore_image`)."""
+    def _remember_project(self) -> None:
         if self.eeProjectEdit.text().strip():
             plugin_settings.set("ee_project", self.eeProjectEdit.text().strip())
+
+    def _remember_image(self) -> None:
+        """Keep the Cloud project and the image or collection for the next opening (:meth:`_restore_image`)."""
+        self._remember_project()
         plugin_settings.set("ee_last_image", self.eeImageEdit.text().strip())
         plugin_settings.set("ee_last_collection", self.collection_id())
 

@@ -292,5 +292,8 @@ def test_the_project_image_and_collection_are_remembered(dock, ee_env, qgis_ifac
         assert again.ee_tab.eeProjectEdit.text() == "my-project"
         assert again.ee_tab.eeImageEdit.text() == S2_SR_ID
         assert again.ee_tab.collection_id() == collection
+        again.ee_tab.eeProjectEdit.setText("typed-project")     # typed, never submitted: kept as well
+        again.ee_tab.eeProjectEdit.editingFinished.emit()
+        assert plugin_settings.get("ee_project") == "typed-project"
     finally:
         again.cleanup()
