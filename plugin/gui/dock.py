@@ -78,6 +78,9 @@ class DownloadDock(QDockWidget):
         ui.aoiLayerCombo.layerChanged.connect(self._layer_changed)
         ui.aoiNameFieldCombo.setAllowEmptyFieldName(True)
         ui.aoiPerFeatureCheck.toggled.connect(self.schedule_update)
+        for widget in (ui.aoiPerFeatureCheck, ui.aoiNameFieldCombo):     # an option of "Selected features of"
+            ui.aoiLayerRadio.toggled.connect(widget.setEnabled)
+            widget.setEnabled(ui.aoiLayerRadio.isChecked())
         ui.aoiNameFieldCombo.fieldChanged.connect(self.schedule_update)
         ui.drawButton.clicked.connect(self.start_drawing)
         ui.outputDirWidget.fileChanged.connect(lambda path: plugin_settings.set("output_dir", path))

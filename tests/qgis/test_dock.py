@@ -245,7 +245,9 @@ def test_one_job_per_feature_over_three_polygons(dock, ee_env, tmp_path):
     layer = three_fields()
     QgsProject.instance().addMapLayer(layer)
     ui, tab = dock.ui, dock.ee_tab
+    assert not ui.aoiPerFeatureCheck.isEnabled() and not ui.aoiNameFieldCombo.isEnabled()
     ui.aoiLayerRadio.setChecked(True)
+    assert ui.aoiPerFeatureCheck.isEnabled() and ui.aoiNameFieldCombo.isEnabled()
     ui.aoiLayerCombo.setLayer(layer)
     ui.aoiPerFeatureCheck.setChecked(True)
     assert [ui.aoiNameFieldCombo.itemText(i) for i in range(ui.aoiNameFieldCombo.count())] == ["", "name"]
