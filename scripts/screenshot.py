@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
 
-    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection] [--name NAME]
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection|per-feature|sign-in]
+                                  [--name NAME] [--locale fr] [--display :97]
 
 Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
 startup script that opens the download dock and the Jobs panel (and loads
@@ -13,7 +14,11 @@ scene search over the EOSDA documentation's example area and draws the footprint
 ``ee-collection`` goes from "Sentinel-2 L2A, 2023-06-01..2023-08-31, a polygon, < 20 %
 clouds, Cloud Score+, median" to the search results, a preview and the masked composite
 downloaded, saving ``ee_collection_search.png``, ``ee_collection_preview.png`` and
-``ee_collection_result.png`` in OUT_DIR on the way (no image id typed).
+``ee_collection_result.png`` in OUT_DIR on the way (no image id typed).  ``per-feature``
+selects three polygons of a layer and runs one Earth Engine job per feature, named by a field;
+``sign-in`` opens the settings dialog with an Earth Engine configuration created by "Sign in
+with Google…" (a throw-away auth database).  ``--locale`` starts QGIS in that language (the
+compiled ``i18n/*.qm`` of the checkout: ``scripts/update_translations.py --compile`` first).
 """
 import argparse
 import json
@@ -72,6 +77,12 @@ def _go():
         elif flow == "ee-collection":
             _collection_flow(dock, canvas)
             return
+        elif flow == "per-feature":
+            _per_feature_flow(dock, canvas)
+            return
+        elif flow == "sign-in":
+            _sign_in_flow(plugin)
+            return
         elif flow == "ee":
             canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
             dock.ee_tab.eeProjectEdit.setText("demo-project")
@@ -129,6 +140,64 @@ def _collection_flow(dock, canvas):
     dock.update_state()
     tab.search_collection()
     _wait(lambda: tab.search_task is None, _collection_searched)
+
+def _per_feature_flow(dock, canvas):
+    """Three fields, all selected, one Earth Engine download each, named by the field 'name'."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "Fields", "memory")
+    layer.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    layer.updateFields()
+    x0, y0, x1, y1 = -122.0859, 37.0436, -122.0626, 37.0586
+    step = (x1 - x0) / 3
+    features = []
+    for i, name in enumerate(("North field", "Orchard", "Vineyard")):
+        f = QgsFeature(layer.fields())
+        left, right = x0 + (i + 0.05) * step, x0 + (i + 0.95) * step
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(left, y0, right, y1)))
+        f.setAttribute("name", name)
+        features.append(f)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectAll()
+    canvas.setExtent(QgsRectangle(x0 - 0.004, y0 - 0.003, x1 + 0.004, y1 + 0.003))
+    ui, tab = dock.ui, dock.ee_tab
+    ui.aoiLayerRadio.setChecked(True)
+    ui.aoiLayerCombo.setLayer(layer)
+    ui.aoiPerFeatureCheck.setChecked(True)
+    ui.aoiNameFieldCombo.setField("name")
+    tab.eeProjectEdit.setText("demo-project")
+    tab.eeImageEdit.setText("COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG")
+    tab.eeBandsEdit.setText("B4,B3,B2")
+    tab.eeScaleSpin.setValue(20)
+    tab.eeFilePerBandCheck.setChecked(False)
+    dock.update_state()
+    jobs = tab.submit_ee() or []
+    state["jobs_submitted"] = [j.title for j in jobs]
+    plugin = plugins["eo_downloader"]
+    _wait(lambda: all(plugin.manager.store.get(j.id).finished for j in jobs) and not plugin.manager.active(),
+          lambda: QTimer.singleShot(3000, _per_feature_done))
+
+def _per_feature_done():
+    from qgis.core import QgsProject
+    state["layers_after"] = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(1500, _measure)
+
+def _sign_in_flow(plugin):
+    """The settings dialog after "Sign in with Google…" (the auth database is the throw-away profile's)."""
+    from qgis.core import QgsApplication
+    from eo_downloader.gui.settings_dialog import SettingsDialog
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("screenshot-only", True)
+    dialog = SettingsDialog(iface.mainWindow())
+    state["dialog"] = dialog
+    dialog.eeProjectEdit.setText("demo-project")
+    dialog.create_oauth2()
+    dialog.show()
+    dialog.move(420, 60)
+    QTimer.singleShot(1500, _measure)
 
 def _collection_searched():
     tab = plugins["eo_downloader"].dock.ee_tab
@@ -210,11 +279,28 @@ def _measure():
     step = max(1, image.width() // 150)
     points = [(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)]
     state["canvas_painted"] = sum(image.pixelColor(x, y) != background for x, y in points) / float(len(points))
+    state.pop("dialog", None)
     with open(os.environ["EO_SHOT_STATE"], "w") as fh:
         json.dump(state, fh)
 
 QTimer.singleShot(4000, _go)
 '''
+
+
+def _set_locale(profile_dir, locale):
+    """QGIS's own language override in the profile (what Settings > Options > General sets)."""
+    import configparser
+    ini = os.path.join(profile_dir, "QGIS", "QGIS3.ini")
+    parser = configparser.RawConfigParser()
+    parser.optionxform = str
+    parser.read(ini)
+    if not parser.has_section("locale"):
+        parser.add_section("locale")
+    parser.set("locale", "overrideFlag", "true")
+    parser.set("locale", "userLocale", locale)
+    parser.set("locale", "globalLocale", locale)
+    with open(ini, "w") as fh:
+        parser.write(fh, space_around_delimiters=False)
 
 
 def main(argv=None):
@@ -223,7 +309,8 @@ def main(argv=None):
     ap.add_argument("--raster")
     ap.add_argument("--display", default=":97")
     ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
-    ap.add_argument("--flow", choices=("ee", "eosda", "ee-collection"))
+    ap.add_argument("--flow", choices=("ee", "eosda", "ee-collection", "per-feature", "sign-in"))
+    ap.add_argument("--locale", help="QGIS's user interface language, e.g. fr or es")
     ap.add_argument("--export", action="store_true", help="with --flow ee: a large area and the batch-export mode")
     ap.add_argument("--name", default="qgis_window", help="file name of the PNG (without .png)")
     args = ap.parse_args(argv)
@@ -236,7 +323,9 @@ def main(argv=None):
     extra = {}
     if args.flow:
         sys.path.insert(0, os.path.dirname(HERE))
-        if args.flow in ("ee", "ee-collection"):
+        if args.flow == "sign-in":
+            pass                          # no service: the dialog as a new user sees it
+        elif args.flow in ("ee", "ee-collection", "per-feature"):
             from tests.sims.ee_sim import EeSimulator
             sim = EeSimulator(tokens=("shot-token",), projects=None).start()
             extra = {"EO_DOWNLOADER_EE_API_URL": sim.url, "EO_DOWNLOADER_EE_TOKEN": "shot-token"}
@@ -249,6 +338,8 @@ def main(argv=None):
     try:
         time.sleep(1.0)
         dev_install.install(os.path.join(work, "profiles_root"))
+        if args.locale:
+            _set_locale(os.path.join(work, "profiles_root", "profiles", "default"), args.locale)
         startup = os.path.join(work, "startup.py")
         with open(startup, "w") as fh:
             fh.write(STARTUP)

@@ -1,5 +1,5 @@
 """AOI sources in QGIS: canvas extent, selected features, a drawn geometry, Processing inputs."""
-from typing import Iterable, Optional
+from typing import Iterable, List, Optional, Tuple
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsGeometry, QgsRectangle,
                        QgsVectorLayer, QgsWkbTypes)
@@ -59,6 +59,12 @@ def from_geometries(geometries: Iterable[QgsGeometry], crs: QgsCoordinateReferen
 
 
 def from_layer_selection(layer, max_vertices: Optional[int] = None) -> Aoi:
+    geoms = [f.geometry() for f in _selected_features(layer)]
+    return from_geometries(geoms, layer.crs(), max_vertices)
+
+
+def _selected_features(layer) -> list:
+    """The selected features of a polygon ``layer`` (AoiError saying what to do when there are none)."""
     if layer is None or not isinstance(layer, QgsVectorLayer):
         raise AoiError(translate("Aoi", "Choose a vector layer with polygons."))
     if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
@@ -68,8 +74,36 @@ def from_layer_selection(layer, max_vertices: Optional[int] = None) -> Aoi:
     if layer.selectedFeatureCount() == 0:
         raise AoiError(translate("Aoi", "No feature is selected in '{}': select one or more polygons, or use the "
                                         "map extent.").format(layer.name()))
-    geoms = [f.geometry() for f in layer.getSelectedFeatures()]
-    return from_geometries(geoms, layer.crs(), max_vertices)
+    return list(layer.getSelectedFeatures())
+
+
+def per_feature(features, crs: QgsCoordinateReferenceSystem, name_field: str = "",
+                max_vertices: Optional[int] = None) -> List[Tuple[str, Aoi]]:
+    """(name, Aoi) for each polygon feature: one job per feature.  The name is the feature's
+    ``name_field`` value (its id when the field is not set or the value is empty or NULL); a name
+    taken twice gets " (2)", " (3)"... so two features never share a folder or a title."""
+    out, seen = [], {}
+    for feature in features:
+        value = feature.attribute(name_field) if name_field and name_field in feature.fields().names() else None
+        name = str(value).strip() if value is not None and not _is_null(value) else ""
+        name = name or translate("Aoi", "feature {}").format(feature.id())
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = "{} ({})".format(name, seen[name])
+        out.append((name, from_geometries([feature.geometry()], crs, max_vertices)))
+    if not out:
+        raise AoiError(translate("Aoi", "The area of interest layer has no features (or none selected)."))
+    return out
+
+
+def per_selected_feature(layer, name_field: str = "", max_vertices: Optional[int] = None) -> List[Tuple[str, Aoi]]:
+    """:func:`per_feature` over the selected features of ``layer`` (the dock's option)."""
+    return per_feature(_selected_features(layer), layer.crs(), name_field, max_vertices)
+
+
+def _is_null(value) -> bool:
+    from qgis.PyQt.QtCore import QVariant
+    return isinstance(value, QVariant) and value.isNull()
 
 
 def from_feature_source(source, max_vertices: Optional[int] = None) -> Aoi:

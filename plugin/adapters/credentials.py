@@ -14,6 +14,7 @@ Accepted configurations (QGIS 3.22 ships Basic, EsriToken and OAuth2 methods):
   endpoint) or a service-account key (needs google-auth).
 """
 import json
+import os
 from typing import Optional
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
@@ -82,40 +83,127 @@ class QgsOAuth2TokenProvider:
         pass
 
 
+def ee_credentials_source(authcfg: str = ""):
+    """Where Earth Engine credentials come from, in the order :func:`ee_token_provider` uses: ("authcfg", id),
+    ("env", variable name), ("file", path of the earthengine credentials file) or (None, None)."""
+    from ..core.providers.earthengine import auth as ee_auth
+    if authcfg:
+        return "authcfg", authcfg
+    if config.env_secret("ee_token"):
+        return "env", config.SECRET_ENV_VARS["ee_token"]
+    path = os.path.expanduser(ee_auth.DEFAULT_CREDENTIALS_PATH)
+    if os.path.isfile(path):
+        return "file", path
+    return None, None
+
+
 def ee_token_provider(authcfg: str = "", token_url: Optional[str] = None):
     """A core TokenProvider for Earth Engine from an authcfg or the environment."""
     from ..core.providers.earthengine import auth as ee_auth
-    if authcfg:
-        cfg = _load(authcfg)
-        method = cfg.method()
-        if method == "OAuth2":
-            return QgsOAuth2TokenProvider(authcfg)
-        if method == "EsriToken" and cfg.config("token"):
-            _register(cfg.config("token"))
-            return ee_auth.StaticToken(cfg.config("token"))
-        secret = cfg.config("password") if method == "Basic" else ""
-        if secret:
-            try:
-                data = json.loads(secret)
-            except ValueError:
-                _register(secret)
-                return ee_auth.StaticToken(secret)
-            return ee_auth.provider_from_json(data, token_url=config.base_url("ee_token", token_url))
-        raise AuthError(translate("Credentials", "The authentication configuration '{}' ({}) holds no Earth Engine "
-                                                 "credential.").format(authcfg, method))
-    env = config.env_secret("ee_token")
-    if env:
+    kind, where = ee_credentials_source(authcfg)
+    if kind == "authcfg":
+        return _ee_provider_of(_load(authcfg), token_url)
+    if kind == "env":
+        env = config.env_secret("ee_token")
         _register(env)
         return ee_auth.StaticToken(env)
-    try:
-        return ee_auth.provider_from_json(ee_auth.read_earthengine_credentials(),
-                                          token_url=config.base_url("ee_token", token_url))
-    except Exception:
-        pass
+    if kind == "file":
+        try:
+            return ee_auth.provider_from_json(ee_auth.read_earthengine_credentials(where),
+                                              token_url=config.base_url("ee_token", token_url))
+        except Exception:
+            pass
     raise AuthError(translate("Credentials", "No Earth Engine credentials are set."),
                     hint=translate("Credentials", "Choose an authentication configuration (OAuth2, or the JSON of "
                                                   "'earthengine authenticate' / a service-account key) in the plugin "
                                                   "settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs."))
+
+
+def _ee_provider_of(cfg: QgsAuthMethodConfig, token_url: Optional[str]):
+    from ..core.providers.earthengine import auth as ee_auth
+    method = cfg.method()
+    if method == "OAuth2":
+        return QgsOAuth2TokenProvider(cfg.id())
+    if method == "EsriToken" and cfg.config("token"):
+        _register(cfg.config("token"))
+        return ee_auth.StaticToken(cfg.config("token"))
+    secret = cfg.config("password") if method == "Basic" else ""
+    if secret:
+        try:
+            data = json.loads(secret)
+        except ValueError:
+            _register(secret)
+            return ee_auth.StaticToken(secret)
+        return ee_auth.provider_from_json(data, token_url=config.base_url("ee_token", token_url))
+    raise AuthError(translate("Credentials", "The authentication configuration '{}' ({}) holds no Earth Engine "
+                                             "credential.").format(cfg.id(), method))
+
+
+# -- making an Earth Engine configuration for the user (the settings dialog's buttons) ---------------
+#: The installed-application OAuth client of Google's own earthengine-api (ee/oauth.py), the one
+#: ``earthengine authenticate`` signs in with.  Google documents that an installed application's
+#: client secret is not confidential (it ships in every copy of the client).
+EE_OAUTH_CLIENT_ID = "517222506229-vsmmajv00ul0bs7p89v5m89qs8eb9359.apps.googleusercontent.com"
+EE_OAUTH_CLIENT_SECRET = "RUP0RZ6e0pPhDzsqIJ7KlNd1"  # nosec B105  # pragma: allowlist secret
+EE_OAUTH_SCOPES = ("https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform")
+EE_OAUTH_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/auth"
+#: QgsAuthOAuth2Config's grant flows (QGIS 3.22): 0 authorization code, 1 implicit, 2 resource owner.
+OAUTH2_AUTHORIZATION_CODE = 0
+
+
+def ee_oauth2_preset(token_url: Optional[str] = None) -> dict:
+    """The ``oauth2config`` of a QGIS OAuth2 configuration signing in to Earth Engine in the browser
+    (authorization code flow, token kept in the auth database and refreshed by QGIS)."""
+    token = config.base_url("ee_token", token_url)
+    return {"accessMethod": 0, "apiKey": "", "clientId": EE_OAUTH_CLIENT_ID, "clientSecret": EE_OAUTH_CLIENT_SECRET,
+            "configType": 1, "customHeader": "", "description": "Google Earth Engine",
+            "grantFlow": OAUTH2_AUTHORIZATION_CODE, "id": "", "name": "Google Earth Engine", "objectName": "",
+            "password": "",  # nosec B105 (the resource-owner flow's field of QGIS's form, unused here)
+            "persistToken": True, "queryPairs": {}, "redirectPort": 7070,
+            "redirectUrl": "eo_downloader", "refreshTokenUrl": token, "requestTimeout": 30,
+            "requestUrl": EE_OAUTH_AUTHORIZE_URL, "scope": " ".join(EE_OAUTH_SCOPES), "tokenUrl": token,
+            "username": "", "version": 1}
+
+
+def create_ee_oauth2_config(name: str, token_url: Optional[str] = None) -> str:
+    """Store a new OAuth2 configuration for Earth Engine (:func:`ee_oauth2_preset`); its id.  QGIS opens
+    the browser to sign in the first time the configuration is used."""
+    cfg = QgsAuthMethodConfig("OAuth2")
+    cfg.setName(name)
+    cfg.setConfig("oauth2config", json.dumps(ee_oauth2_preset(token_url)))
+    return _store(cfg)
+
+
+def import_earthengine_credentials(name: str, path: Optional[str] = None):
+    """Copy the refresh token of ``earthengine authenticate`` (``~/.config/earthengine/credentials``) into a
+    new Basic configuration of QGIS's auth database (encrypted there; the JSON is the password, as
+    :func:`ee_token_provider` reads it): (its id, the project the file names or None).  Raises EoError
+    when the file holds no usable refresh token."""
+    from ..core.providers.earthengine import auth as ee_auth
+    path = os.path.expanduser(path or ee_auth.DEFAULT_CREDENTIALS_PATH)
+    found = ee_auth.read_earthengine_credentials(path)     # the one check of the file (raises ParameterError)
+    with open(path, "r", encoding="utf-8") as fh:
+        data = json.load(fh)
+    keep = {k: data[k] for k in ("refresh_token", "client_id", "client_secret", "scopes", "type") if k in data}
+    cfg = QgsAuthMethodConfig("Basic")
+    cfg.setName(name)
+    cfg.setConfig("username", "earthengine")
+    cfg.setConfig("password", json.dumps(keep))
+    return _store(cfg), found.project
+
+
+def _store(cfg: QgsAuthMethodConfig) -> str:
+    am = QgsApplication.authManager()
+    if not am.setMasterPassword(True):        # asks for it (or to create it) when not yet given
+        raise AuthError(translate("Credentials", "QGIS's authentication database is locked: the configuration "
+                                                 "was not created."),
+                        hint=translate("Credentials", "Enter QGIS's master password when asked."))
+    result = am.storeAuthenticationConfig(cfg)
+    ok = result[0] if isinstance(result, tuple) else bool(result)
+    if not ok or not cfg.id():
+        raise AuthError(translate("Credentials", "QGIS could not store the authentication configuration '{}'.")
+                        .format(cfg.name()))
+    return cfg.id()
 
 
 def eodag_credentials(authcfg: str = "") -> dict:

@@ -21,6 +21,7 @@ def user_locale() -> str:
 def install(locale: Optional[str] = None) -> Optional[QTranslator]:
     """Load ``eo_downloader_<locale>.qm`` if present; always hook core messages to Qt."""
     core_i18n.install_translator(lambda context, text: QCoreApplication.translate(context, text))
+    core_i18n.install_number_format(lambda value, decimals: QLocale().toString(value, "f", decimals))
     locale = locale or user_locale()
     path = os.path.join(i18n_dir(), "{}_{}.qm".format(SLUG, locale))
     if not os.path.exists(path):
@@ -36,3 +37,4 @@ def uninstall(translator: Optional[QTranslator]) -> None:
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
     core_i18n.install_translator(None)
+    core_i18n.install_number_format(None)

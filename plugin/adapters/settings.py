@@ -19,6 +19,8 @@ DEFAULTS = {
     "ee_token_url": "",  # nosec B105 # a setting's empty default
     "ee_project": "",
     "ee_authcfg": "",
+    "ee_last_image": "",              # the dock's Earth Engine tab restores the last image and collection
+    "ee_last_collection": "",
     "ee_export_destination": "gcs",   # the dock's batch-export group remembers these
     "ee_export_bucket": "",
     "ee_export_folder": "",

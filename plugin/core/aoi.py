@@ -17,7 +17,7 @@ from shapely.ops import transform as shapely_transform, unary_union
 from shapely.validation import explain_validity, make_valid
 
 from .errors import AoiError
-from .i18n import translate
+from .i18n import number, translate
 
 WGS84 = "EPSG:4326"
 _GEOD = Geod(ellps="WGS84")
@@ -232,9 +232,10 @@ class Aoi:
             raise AoiError(translate("Aoi", "The area of interest has no area."))
         aoi = cls(result, crs if isinstance(crs, str) else str(crs), notes)
         if max_area_km2 is not None and aoi.area_km2 > max_area_km2:
-            raise AoiError(translate("Aoi", "The area of interest covers {:,.0f} km², more than the "
-                                            "maximum of {:,.0f} km²: choose a smaller area or raise the "
-                                            "limit in the settings.").format(aoi.area_km2, max_area_km2))
+            raise AoiError(translate("Aoi", "The area of interest covers {} km², more than the "
+                                            "maximum of {} km²: choose a smaller area or raise the "
+                                            "limit in the settings.").format(number(aoi.area_km2),
+                                                                             number(max_area_km2)))
         if max_vertices is not None:
             aoi = aoi.simplified(max_vertices)
         return aoi

@@ -36,9 +36,16 @@ SECRET_ENV_VARS = {
 
 def base_url(name: str, setting: Optional[str] = None) -> str:
     """The base URL for ``name`` without a trailing slash."""
-    env = os.environ.get(ENV_VARS.get(name, ""), "").strip() if name in ENV_VARS else ""
+    env = os.environ.get(ENV_VARS[name], "").strip() if overriding_env(name) else ""
     value = env or (setting or "").strip() or DEFAULTS[name]
     return value.rstrip("/")
+
+
+def overriding_env(name: str) -> Optional[str]:
+    """The environment variable that overrides the base URL setting of ``name`` in this process, or
+    None: what the settings dialog tells the user."""
+    var = ENV_VARS.get(name)
+    return var if var and os.environ.get(var, "").strip() else None
 
 
 #: Limits on what a server may make the plugin wait for: a body arriving slower than

@@ -5,6 +5,11 @@ folder the user chose (the dock's output folder, Processing's OUTPUT_DIR), named
 job's title and creation time and made unique on disk at once (``mkdir`` fails if another
 job or the user holds that name).  Runners write only inside ``job.output_dir``; a resumed
 job keeps the folder it was given.  :func:`new_job` is the one door for every caller.
+
+One job per feature (the dock's option, Processing's ONE_JOB_PER_FEATURE): each feature's jobs go
+into a folder named after the feature (``<base>/<feature>/<title> <date>``), the name a layer's
+attribute gave made safe by :func:`.names.sanitize` (a path separator, ``..`` or a device name never
+leaves the base folder), and the feature's name starts the job's title.
 """
 import os
 import re
@@ -15,7 +20,7 @@ from typing import Any, Dict, Optional
 from .errors import ParameterError
 from .i18n import translate
 from .jobs import Job
-from .names import truncate_bytes
+from .names import sanitize, truncate_bytes
 from .runner import check_output_dir
 
 #: Bytes of the title kept in a folder name (UTF-8; the date and a counter are added).
@@ -53,9 +58,23 @@ def make_job_folder(base_dir: str, title: str, created: float) -> str:
         base_dir))
 
 
+def feature_folder(feature: str) -> str:
+    """The folder name of one feature's jobs: its name made safe (``feature`` when nothing is left)."""
+    name = re.sub(r"[/\\]+", "_", str(feature or ""))
+    name = sanitize(re.sub(r"\s+", " ", name), TITLE_BYTES).rstrip(" ._")
+    return name or "feature"
+
+
 def new_job(provider: str, params: Dict[str, Any], title: str, base_dir: str,
-            created: Optional[float] = None, **fields) -> Job:
-    """A new :class:`Job` with a folder of its own under ``base_dir`` (the dock, Processing, scripts)."""
+            created: Optional[float] = None, feature: Optional[str] = None, **fields) -> Job:
+    """A new :class:`Job` with a folder of its own under ``base_dir`` (the dock, Processing, scripts);
+    with ``feature`` (one job per feature), under ``base_dir``'s folder of that feature, its name
+    first in the title."""
+    if feature is not None:
+        if not base_dir:
+            raise ParameterError(translate("Jobs", "No output folder is set."))
+        base_dir = os.path.join(base_dir, feature_folder(feature))
+        title = "{} – {}".format(feature, title)          # first: what tells the jobs apart
     job = Job(provider=provider, params=params, title=title, **fields)
     if created is not None:
         job.created = created

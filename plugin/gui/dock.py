@@ -8,9 +8,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProject, QgsWkbTypes)
 from qgis.gui import QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer, QUrl
+from qgis.PyQt.QtCore import QEvent, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
 from ..adapters import aoi_source
 from ..adapters import settings as plugin_settings
@@ -20,7 +20,7 @@ from .ee_tab import EeTab
 from .eodag_tab import EodagTab
 from .eosda_tab import EosdaTab
 from .map_tool import PolygonMapTool
-from ..core.i18n import translate
+from ..core.i18n import number, translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
 
@@ -54,13 +54,12 @@ class DownloadDock(QDockWidget):
         self.ui.providerTabs.addTab(self.ee_tab, translate("DownloadDock", "Earth Engine"))
         self.ui.providerTabs.addTab(self.eosda_tab, translate("DownloadDock", "EOSDA"))
         self.ui.providerTabs.addTab(self.eodag_tab, "eodag")
-        scroll = QScrollArea()          # the form is taller than small screens
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.ui)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.ui.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
-        self.setWidget(scroll)
+        self.ui.providerTabs.currentChanged.connect(lambda _i: self.ui.providerTabs.updateGeometry())
+        # The area and the tabs scroll (the form is taller than small screens); the output folder, Jobs,
+        # Help and the status line stay below them, always in view.
+        self.ui.bodyWidget.installEventFilter(self)      # its minimum width changes: the scroll area follows
+        self._fit_width()
+        self.setWidget(self.ui)
         self.map_tool = PolygonMapTool(self.canvas)
         self.map_tool.polygonDrawn.connect(self._on_drawn)
         self.aoi_band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
@@ -77,6 +76,12 @@ class DownloadDock(QDockWidget):
         for radio in (ui.aoiExtentRadio, ui.aoiLayerRadio, ui.aoiDrawRadio):
             radio.toggled.connect(self.schedule_update)
         ui.aoiLayerCombo.layerChanged.connect(self._layer_changed)
+        ui.aoiNameFieldCombo.setAllowEmptyFieldName(True)
+        ui.aoiPerFeatureCheck.toggled.connect(self.schedule_update)
+        for widget in (ui.aoiPerFeatureCheck, ui.aoiNameFieldCombo):     # an option of "Selected features of"
+            ui.aoiLayerRadio.toggled.connect(widget.setEnabled)
+            widget.setEnabled(ui.aoiLayerRadio.isChecked())
+        ui.aoiNameFieldCombo.fieldChanged.connect(self.schedule_update)
         ui.drawButton.clicked.connect(self.start_drawing)
         ui.outputDirWidget.fileChanged.connect(lambda path: plugin_settings.set("output_dir", path))
         self.canvas.extentsChanged.connect(self.schedule_update)
@@ -84,6 +89,21 @@ class DownloadDock(QDockWidget):
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
         self.update_state()
 
+
+    def _fit_width(self):
+        """The scroll area is at least as wide as the form needs (its horizontal bar is off: anything
+        narrower would cut the form on the right).  The form's minimum grows after construction --
+        combo boxes size to their items when first shown, a translation lengthens the texts -- so this
+        runs again on each of the form's layout requests."""
+        scroll = self.ui.bodyScroll
+        needed = self.ui.bodyWidget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        if scroll.minimumWidth() != needed:
+            scroll.setMinimumWidth(needed)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt)
+        if watched is self.ui.bodyWidget and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_width()
+        return super().eventFilter(watched, event)
 
     # -- AOI -------------------------------------------------------------------------
     def _layer_changed(self, layer):
@@ -93,6 +113,7 @@ class DownloadDock(QDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self._selection_layer = layer
+        self.ui.aoiNameFieldCombo.setLayer(layer)
         if layer is not None:
             layer.selectionChanged.connect(self.schedule_update)
         self.schedule_update()
@@ -119,6 +140,18 @@ class DownloadDock(QDockWidget):
             return aoi_source.from_geometries([self.drawn_geometry], self.drawn_crs, max_vertices)
         return aoi_source.from_canvas(self.canvas, max_vertices)
 
+    def per_feature(self) -> bool:
+        """One job per selected feature (the option is used with "Selected features of" only)."""
+        return self.ui.aoiLayerRadio.isChecked() and self.ui.aoiPerFeatureCheck.isChecked()
+
+    def current_areas(self, max_vertices=None):
+        """[(feature name or None, Aoi)]: one area per selected feature with the per-feature option, else
+        the one area of :meth:`current_aoi` (raises EoError)."""
+        if self.per_feature():
+            return aoi_source.per_selected_feature(self.ui.aoiLayerCombo.currentLayer(),
+                                                   self.ui.aoiNameFieldCombo.currentField(), max_vertices)
+        return [(None, self.current_aoi(max_vertices))]
+
     def schedule_update(self, *_args):
         self.timer.start()
 
@@ -144,11 +177,13 @@ class DownloadDock(QDockWidget):
         else:
             self._show_aoi(None)
         if aoi is not None:
-            text = translate("DownloadDock", "{:,.2f} km², {} part(s), {} vertices.").format(aoi.area_km2,
-                                                                                             len(aoi.parts),
-                                                                          aoi.vertex_count)
+            text = translate("DownloadDock", "{} km², {} part(s), {} vertices.").format(
+                number(aoi.area_km2, 2), number(len(aoi.parts)), number(aoi.vertex_count))
             if aoi.notes:
                 text += "\n" + "\n".join(aoi.notes)
+            if self.per_feature():
+                text += "\n" + translate("DownloadDock", "One job per feature: {} jobs.").format(
+                    self._selection_layer.selectedFeatureCount())
             ui.aoiInfoLabel.setText(text)
         else:
             ui.aoiInfoLabel.setText(error)
@@ -159,15 +194,39 @@ class DownloadDock(QDockWidget):
     def _output_dir(self):
         return self.ui.outputDirWidget.filePath() or plugin_settings.output_dir()
 
-    def _new_job(self, provider, params, title):
+    def _new_job(self, provider, params, title, feature=None):
         """A job with a folder of its own under the output folder (None, said in the status line, when
-        that folder cannot be made)."""
+        that folder cannot be made); ``feature``: under that feature's folder (core/output.new_job)."""
         from ..core.output import new_job
         try:
-            return new_job(provider, params, title, self._output_dir())
+            return new_job(provider, params, title, self._output_dir(), feature=feature)
         except EoError as exc:
             self._status(exc.user_text())
             return None
+
+    def submit_areas(self, build, max_vertices=None):
+        """Submit one job per area of :meth:`current_areas`: ``build(aoi)`` gives (provider, params, title)
+        or raises EoError.  Every area is checked before the first job goes; the jobs submitted (a list,
+        empty when none could go, the status line says why)."""
+        try:
+            planned = [(name, build(aoi)) for name, aoi in self.current_areas(max_vertices)]
+        except EoError as exc:
+            self._status(exc.user_text())
+            return []
+        jobs = []
+        for name, (provider, params, title) in planned:
+            job = self._new_job(provider, params, title, feature=name)
+            if job is None:
+                return jobs
+            self.manager.submit(job)
+            jobs.append(job)
+        if len(jobs) == 1:
+            self._status(translate("DownloadDock", "Job '{}' submitted; follow it in the Jobs panel.").format(
+                jobs[0].title))
+        else:
+            self._status(translate("DownloadDock", "{} jobs submitted, one per feature; follow them in the Jobs "
+                                                   "panel.").format(len(jobs)))
+        return jobs
 
     def _status(self, text):
         self.ui.statusLabel.setText(text)
@@ -192,4 +251,3 @@ class DownloadDock(QDockWidget):
         self.eodag_tab.cleanup()
         self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self.aoi_band)
-

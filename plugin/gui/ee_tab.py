@@ -22,12 +22,12 @@ import tempfile
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, QTimer
-from qgis.PyQt.QtWidgets import QMenu, QMessageBox, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QMenu, QMessageBox, QPushButton, QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError, ParameterError
-from ..core.i18n import translate
+from ..core.i18n import mib, number, translate
 from ..core.providers.earthengine import collections as ee_collections
 from ..core.providers.earthengine import composite as ee_composite
 from ..core.providers.earthengine import tiling
@@ -35,9 +35,25 @@ from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
 from .footprints import Footprints
+from .results_table import id_item
+from . import results_table
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
+
+
+class StayOpenMenu(QMenu):
+    """A menu of check boxes that stays open while they are ticked (the Bands picker): a click toggles
+    the action under the mouse without closing the menu; Escape or a click outside closes it."""
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt)
+        action = self.actionAt(event.pos())
+        if action is not None and action.isEnabled() and action.isCheckable():
+            action.trigger()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
 #: An interactive download larger than this (as Earth Engine counts bytes) proposes a batch export.
 EXPORT_SUGGESTED_BYTES = tiling.LARGE_DOWNLOAD_BYTES
@@ -45,7 +61,12 @@ EXPORT_SUGGESTED_BYTES = tiling.LARGE_DOWNLOAD_BYTES
 EXPORT_DESTINATIONS = ("gcs", "drive", "asset")
 
 
-class EeTab(QWidget, FORM_CLASS):
+def PER_FEATURE_EXPORT():  # noqa: N802 (a message, translated when shown)
+    return translate("EeTab", "One job per feature is for downloads: exports of several features would write "
+                              "the same files on Earth Engine's side. Export one area at a time.")
+
+
+class EeTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the job manager, the folder, the status line."""
 
     def __init__(self, dock, parent=None):
@@ -54,10 +75,15 @@ class EeTab(QWidget, FORM_CLASS):
         self.dock = dock
         for fmt in FORMAT_CHOICES:                  # the one list (core), Earth Engine's default first
             self.eeFormatCombo.addItem(format_label(fmt), fmt)
+        for combo in (self.eeFormatCombo, self.eeCollectionCombo):      # long items: they may shrink (elided)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
+            combo.setToolTip(combo.toolTip() or translate("EeTab", "The whole text is in the list."))
         self.eeCrsWidget.setOptionVisible(self.eeCrsWidget.CrsOption.CrsNotSet, True)
         self.eeCrsWidget.setNotSetText(translate("EeTab", "Image's own CRS"))
         self.eeCrsWidget.setCrs(QgsCoordinateReferenceSystem())
         self.eeProjectEdit.setText(plugin_settings.get("ee_project"))
+        self.eeProjectEdit.editingFinished.connect(self._remember_project)
         for widget in (self.eeImageEdit, self.eeBandsEdit, self.eeProjectEdit):
             widget.textChanged.connect(dock.schedule_update)
         self.eeScaleSpin.valueChanged.connect(dock.schedule_update)
@@ -76,7 +102,7 @@ class EeTab(QWidget, FORM_CLASS):
         self._build_export_box(dock.schedule_update)
         self.eeSuggestExportButton.setVisible(False)
         self.eeSuggestExportButton.clicked.connect(lambda: self.eeExportBox.setChecked(True))
-        self.bands_menu = QMenu(self.eeBandsButton)
+        self.bands_menu = StayOpenMenu(self.eeBandsButton)
         self.eeBandsButton.setMenu(self.bands_menu)
         self.scenes = []                   # the last search's Scenes
         self.search_key = None             # what the last search was for (collection, dates, clouds)
@@ -87,6 +113,8 @@ class EeTab(QWidget, FORM_CLASS):
         self.quick_tiles = {}              # result title -> the id of its Earth Engine tile layer
         self.footprint_bands = Footprints(dock.canvas)
         self._build_collection_box(dock.schedule_update)
+        self._restore_image()
+        self.eeCollectionCombo.lineEdit().home(False)       # a long name shows its start, not its end
         dock.manager.jobFinished.connect(self._job_finished)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
@@ -100,6 +128,8 @@ class EeTab(QWidget, FORM_CLASS):
             reason = translate("EeTab", "Enter an image id, or search a collection and choose one.")
         elif not self.eeBandsEdit.text().strip():
             reason = translate("EeTab", "Enter at least one band.")
+        elif exporting and self.dock.per_feature():
+            reason = PER_FEATURE_EXPORT()
         elif exporting or self.composite_mode():
             try:
                 self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
@@ -144,11 +174,12 @@ class EeTab(QWidget, FORM_CLASS):
                                                cap=int(plugin_settings.get("ee_max_concurrency")))
             except EoError as exc:
                 return exc.user_text(), None
-            text = translate("EeTab", "{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it "
+            text = translate("EeTab", "{} × {} px, {} band(s), {} as Earth Engine counts it "
                                       "(with the mask byte), {} tile(s).").format(
-                est.width, est.height, est.bands, est.bytes / 1048576.0, est.tiles)
-            text += "\n" + translate("EeTab", "{} requests to Earth Engine, about {:.0f} s at the speed "
-                                              "measured so far.").format(est.requests, max(1.0, est.seconds))
+                number(est.width), number(est.height), est.bands, mib(est.bytes), number(est.tiles))
+            text += "\n" + translate("EeTab", "{} requests to Earth Engine, about {} s at the speed "
+                                              "measured so far.").format(number(est.requests),
+                                                                         number(max(1.0, est.seconds)))
             return text, est.bytes
         from ..core.providers.earthengine.tiling import rough_estimate
         bands = [b for b in self.eeBandsEdit.text().split(",") if b.strip()]
@@ -156,8 +187,10 @@ class EeTab(QWidget, FORM_CLASS):
         scale = self.eeScaleSpin.value() or default_scale
         est = rough_estimate(aoi.bounds, scale, len(bands))
         size = est.bytes
-        text = translate("EeTab", "About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), "
-                                  "{} tile(s).").format(est.width, est.height, scale, size / 1048576.0, est.tiles)
+        text = translate("EeTab", "About {} × {} px at {} m, {} (16-bit bands + mask byte), "
+                                  "{} tile(s).").format(number(est.width), number(est.height),
+                                                        number(scale, 2 if scale % 1 else 0), mib(size),
+                                                        number(est.tiles))
         if isinstance(info, str):
             text += "\n" + info
         return text, size
@@ -209,6 +242,8 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeExportFolderEdit.setText(plugin_settings.get("ee_export_folder"))
         self.eeExportDestinationCombo.currentIndexChanged.connect(self._show_export_rows)
         self.eeExportBox.toggled.connect(on_change)
+        self.eeExportBox.toggled.connect(self.eeExportContents.setVisible)      # collapsed until checked
+        self.eeExportContents.setVisible(self.eeExportBox.isChecked())
         self.eeExportDestinationCombo.currentIndexChanged.connect(on_change)
         for edit in (self.eeExportBucketEdit, self.eeExportFolderEdit, self.eeExportPrefixEdit,
                      self.eeExportAssetEdit, self.eeExportDescriptionEdit, self.eeExportMaxPixelsEdit):
@@ -334,6 +369,7 @@ class EeTab(QWidget, FORM_CLASS):
         self.eeToDate.setDate(QDate.currentDate())
         self.eeFromDate.setDate(QDate.currentDate().addMonths(-3))
         self.eeCollectionCombo.currentTextChanged.connect(self._collection_changed)
+        self.eeCollectionCombo.activated.connect(lambda _i: self.eeCollectionCombo.lineEdit().home(False))
         for widget in (self.eeFromDate, self.eeToDate):
             widget.dateChanged.connect(on_change)
         self.eeCloudSpin.valueChanged.connect(on_change)
@@ -343,6 +379,8 @@ class EeTab(QWidget, FORM_CLASS):
         self.search_stopper = TaskButton(self.eeSearchButton, self.search_collection, self.dock._status)
         self.eeClearFootprintsButton.clicked.connect(self.clear_footprints)
         self.eeResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        results_table.setup(self.eeResultsTable)
+        self.eeResultsTable.setVisible(False)
         self.eePreviewButton.clicked.connect(self.preview)
         self._collection_changed()
         self._show_mode()
@@ -424,10 +462,11 @@ class EeTab(QWidget, FORM_CLASS):
     def show_scenes(self, scenes):
         self.scenes = list(scenes)
         self.eeResultsTable.setRowCount(len(self.scenes))
+        self.eeResultsTable.setVisible(bool(self.scenes))         # no empty table before a search finds images
         for row, scene in enumerate(self.scenes):
-            cloud = "" if scene.cloud is None else "{:.1f}".format(scene.cloud)
+            cloud = "" if scene.cloud is None else number(scene.cloud, 1)
             for col, value in enumerate((scene.date or "", cloud, scene.id)):
-                self.eeResultsTable.setItem(row, col, QTableWidgetItem(value))
+                self.eeResultsTable.setItem(row, col, id_item(value))
         self.footprint_bands.show([scene.footprint for scene in self.scenes])
 
     def _scene_chosen(self):
@@ -531,30 +570,53 @@ class EeTab(QWidget, FORM_CLASS):
 
     # -- submission ---------------------------------------------------------------------
     def submit_ee(self):
+        """Submit the download or the export: the job (with one job per feature, the list of jobs; None when
+        nothing could go, the status line says why)."""
         exporting = self.eeExportBox.isChecked()
-        try:
-            aoi = self.dock.current_aoi()
-            params = self._ee_export_params(aoi) if exporting else self._ee_params(aoi)
-        except EoError as exc:
-            self.dock._status(exc.user_text())
+        if exporting and self.dock.per_feature():
+            self.dock._status(PER_FEATURE_EXPORT())
             return None
         if exporting:
             self._remember_export()
-            title = translate("EeTab", "EE export {}").format(params["description"])
-            if params.get("collection") and not self.eeExportDescriptionEdit.text().strip():
-                from ..core.providers.earthengine.download_runner import result_title
-                title = result_title(params)
-            job = self.dock._new_job("ee_export", params, title)
-        else:
-            if not self._confirm_large(aoi):
-                return None
+        jobs = self.dock.submit_areas(self._export_job if exporting else self._download_job)
+        if jobs:
+            self._remember_image()
+        return jobs if self.dock.per_feature() else (jobs[0] if jobs else None)
+
+    def _remember_project(self) -> None:
+        if self.eeProjectEdit.text().strip():
+            plugin_settings.set("ee_project", self.eeProjectEdit.text().strip())
+
+    def _remember_image(self) -> None:
+        """Keep the Cloud project and the image or collection for the next opening (:meth:`_restore_image`)."""
+        self._remember_project()
+        plugin_settings.set("ee_last_image", self.eeImageEdit.text().strip())
+        plugin_settings.set("ee_last_collection", self.collection_id())
+
+    def _restore_image(self) -> None:
+        collection = plugin_settings.get("ee_last_collection")
+        if collection:
+            index = self.eeCollectionCombo.findData(collection)
+            if index >= 0:
+                self.eeCollectionCombo.setCurrentIndex(index)
+            else:
+                self.eeCollectionCombo.setEditText(collection)
+        self.eeImageEdit.setText(plugin_settings.get("ee_last_image"))
+
+    def _download_job(self, aoi):
+        from ..core.providers.earthengine.download_runner import result_title
+        params = self._ee_params(aoi)
+        if not self._confirm_large(aoi):
+            raise ParameterError(translate("EeTab", "Download not sent."))
+        return "ee_download", params, result_title(params)
+
+    def _export_job(self, aoi):
+        params = self._ee_export_params(aoi)
+        title = translate("EeTab", "EE export {}").format(params["description"])
+        if params.get("collection") and not self.eeExportDescriptionEdit.text().strip():
             from ..core.providers.earthengine.download_runner import result_title
-            job = self.dock._new_job("ee_download", params, result_title(params))
-        if job is None:
-            return None
-        self.dock.manager.submit(job)
-        self.dock._status(translate("EeTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
-        return job
+            title = result_title(params)
+        return "ee_export", params, title
 
     def _confirm_large(self, aoi) -> bool:
         """A download over :data:`EXPORT_SUGGESTED_BYTES` (1 GiB, the estimate shown) goes ahead
@@ -567,10 +629,7 @@ class EeTab(QWidget, FORM_CLASS):
             translate("EeTab", "This download is about {:,.1f} GiB. Download it anyway? (A batch export computes "
                                "it on Earth Engine's servers instead.)").format(size / float(1 << 30)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            self.dock._status(translate("EeTab", "Download not sent."))
-            return False
-        return True
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):

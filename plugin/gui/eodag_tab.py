@@ -23,6 +23,8 @@ from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
 from ..core.i18n import translate
 from ..resources import ui_path
+from . import results_table
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eodag_tab.ui"))
@@ -78,7 +80,7 @@ def _quicklooks(products, folder, cancel):
     return found
 
 
-class EodagTab(QWidget, FORM_CLASS):
+class EodagTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder."""
 
     def __init__(self, dock, parent=None):
@@ -124,6 +126,8 @@ class EodagTab(QWidget, FORM_CLASS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.resultsTable.itemSelectionChanged.connect(self._selection_changed)
+        results_table.setup(self.resultsTable)
+        self.clearFootprintsButton.clicked.connect(self.clear_footprints)
         self.bandsEdit.setText(plugin_settings.get("eodag_bands"))
         self.downloadSelectedButton.clicked.connect(self.download_selected)
         self.downloadAllButton.clicked.connect(self.download_all)

@@ -6,20 +6,23 @@ thread); the table, the rubber bands and the form are touched on the main thread
 from qgis.core import QgsApplication
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
-from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
 from ..core.errors import EoError
-from ..core.i18n import translate
+from ..core.i18n import number, translate
 from ..resources import ui_path
+from . import results_table
 from .footprints import Footprints
+from .results_table import id_item
+from .tab_page import TabPage
 from .task_button import TaskButton
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("eosda_tab.ui"))
 
 
-class EosdaTab(QWidget, FORM_CLASS):
+class EosdaTab(TabPage, QWidget, FORM_CLASS):
     """One tab of :class:`DownloadDock`; ``dock`` gives the AOI, the canvas, the job manager, the folder,
     the status line."""
 
@@ -43,6 +46,9 @@ class EosdaTab(QWidget, FORM_CLASS):
         self.search_stopper = TaskButton(self.eosdaSearchButton, self.search_eosda, dock._status)
         self.eosdaDownloadButton.clicked.connect(self.submit_eosda)
         self.eosdaResultsTable.itemSelectionChanged.connect(self._scene_chosen)
+        self.eosdaClearFootprintsButton.clicked.connect(self.clear_footprints)
+        results_table.setup(self.eosdaResultsTable)
+        self.eosdaResultsTable.setVisible(False)
 
     # -- the state of the tab for the dock's area of interest ---------------------------------
     def update_state(self, aoi, error):
@@ -61,24 +67,20 @@ class EosdaTab(QWidget, FORM_CLASS):
 
     # -- submission ---------------------------------------------------------------------
     def submit_eosda(self):
+        """Submit the download: the job (with one job per feature, the list of jobs; None when nothing
+        could go, the status line says why)."""
         from ..core.providers.eosda import client as eosda
-        try:
-            aoi = self.dock.current_aoi(max_vertices=eosda.DEFAULT_MAX_VERTICES)
-            params = eosda.build_params(view_id=self.eosdaViewEdit.text().strip(), bands=self.eosdaBandsEdit.text(),
-                                        merge=self.eosdaMergeCheck.isChecked(), metadata="", reference="",
-                                        callback_url="")
-        except EoError as exc:
-            self.dock._status(exc.user_text())
-            return None
+        jobs = self.dock.submit_areas(self._download_job, max_vertices=eosda.DEFAULT_MAX_VERTICES)
+        return jobs if self.dock.per_feature() else (jobs[0] if jobs else None)
+
+    def _download_job(self, aoi):
+        from ..core.providers.eosda import client as eosda
+        params = eosda.build_params(view_id=self.eosdaViewEdit.text().strip(), bands=self.eosdaBandsEdit.text(),
+                                    merge=self.eosdaMergeCheck.isChecked(), metadata="", reference="",
+                                    callback_url="")
         params["aoi"] = aoi.to_geojson()
         from ..core.providers.eosda.runner import result_title
-        job = self.dock._new_job("eosda", params, result_title(params))
-        if job is None:
-            return None
-        self.dock.manager.submit(job)
-        self.dock._status(translate("EosdaTab", "Job '{}' submitted; follow it in the Jobs panel.").format(
-            job.title))
-        return job
+        return "eosda", params, result_title(params)
 
     # -- EOSDA search (network off the main thread) --------------------------------------------
     def search_eosda(self):
@@ -119,10 +121,11 @@ class EosdaTab(QWidget, FORM_CLASS):
     def show_scenes(self, scenes):
         self.scenes = list(scenes)
         self.eosdaResultsTable.setRowCount(len(self.scenes))
+        self.eosdaResultsTable.setVisible(bool(self.scenes))      # no empty table before a search finds scenes
         for row, scene in enumerate(self.scenes):
-            cloud = "" if scene.cloud_cover is None else "{:.1f}".format(float(scene.cloud_cover))
+            cloud = "" if scene.cloud_cover is None else number(float(scene.cloud_cover), 1)
             for col, value in enumerate((scene.date, cloud, scene.view_id)):
-                self.eosdaResultsTable.setItem(row, col, QTableWidgetItem(str(value)))
+                self.eosdaResultsTable.setItem(row, col, id_item(str(value)))
         self._draw_footprints()
         self.dock._status(translate("EosdaTab", "{} scenes found.").format(len(self.scenes)))
 

@@ -1,12 +1,13 @@
 """Shared base of the plugin's algorithms: AOI parameters, job running, layer hand-over."""
 import copy
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface,
                        QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
-                       QgsProcessingParameterAuthConfig, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFolderDestination,
                        QgsProcessingUtils, QgsProject)
 from qgis.PyQt.QtGui import QIcon
 
@@ -26,6 +27,8 @@ from ..core.i18n import translate
 class BaseAlgorithm(QgsProcessingAlgorithm):
     AOI = "AOI"
     EXTENT = "EXTENT"
+    ONE_JOB_PER_FEATURE = "ONE_JOB_PER_FEATURE"
+    NAME_FIELD = "NAME_FIELD"
     AUTHCFG = "AUTHCFG"
     OUTPUT_DIR = "OUTPUT_DIR"
     OUTPUT_FILES = "OUTPUT_FILES"
@@ -45,12 +48,22 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         return QIcon(icon_path())
 
     # -- shared parameters ---------------------------------------------------------
-    def add_aoi_parameters(self) -> None:
+    def add_aoi_parameters(self, per_feature: bool = False) -> None:
+        """AOI and EXTENT; with ``per_feature`` (the download algorithms) also ONE_JOB_PER_FEATURE and
+        NAME_FIELD: one job per feature of AOI, each in a folder named after the feature (:meth:`run_jobs`)."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AOI, translate("Processing", "Area of interest (polygon layer; 'selected features only' honoured)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExtent(
             self.EXTENT, translate("Processing", "Area of interest as an extent (instead of a layer)"), optional=True))
+        if per_feature:
+            self.addParameter(QgsProcessingParameterBoolean(
+                self.ONE_JOB_PER_FEATURE, translate("Processing", "One job per feature of the area of interest"),
+                defaultValue=False))
+            self.addParameter(QgsProcessingParameterField(
+                self.NAME_FIELD, translate("Processing", "Field naming each feature's job and folder (empty: the "
+                                                         "feature id)"), parentLayerParameterName=self.AOI,
+                optional=True))
 
     def add_auth_and_output_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterAuthConfig(
@@ -86,14 +99,62 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
                                                  "extent (EXTENT)."))
         return None
 
-    def make_job(self, provider: str, params: Dict, title: str, parameters: Dict,
-                 context: QgsProcessingContext) -> Job:
-        """The job, with a folder of its own under OUTPUT_DIR (or Processing's temporary folder)."""
-        base = self.parameterAsString(parameters, self.OUTPUT_DIR, context)
-        if not base or base == "TEMPORARY_OUTPUT":
-            base = QgsProcessingUtils.tempFolder()
+    def areas_from_parameters(self, parameters: Dict, context: QgsProcessingContext,
+                              max_vertices: Optional[int] = None,
+                              required: bool = True) -> List[Tuple[Optional[str], Optional[Aoi]]]:
+        """[(feature name, Aoi)], one per feature of AOI with ONE_JOB_PER_FEATURE, else [(None, the one
+        area of :meth:`aoi_from_parameters`)]."""
+        if not self.parameterAsBool(parameters, self.ONE_JOB_PER_FEATURE, context):
+            return [(None, self.aoi_from_parameters(parameters, context, max_vertices, required))]
+        if parameters.get(self.AOI) in (None, ""):
+            raise QgsProcessingException(translate("Processing", "One job per feature needs a polygon layer (AOI)."))
+        source = self.parameterAsSource(parameters, self.AOI, context)
+        if source is None:
+            raise QgsProcessingException(translate("Aoi", "The area of interest layer could not be read."))
+        fields = self.parameterAsFields(parameters, self.NAME_FIELD, context)
         try:
-            return new_job(provider, params, title, base)
+            return aoi_source.per_feature(source.getFeatures(), source.sourceCrs(), fields[0] if fields else "",
+                                          max_vertices)
+        except AoiError as exc:
+            raise QgsProcessingException(exc.user_text()) from exc
+
+    def run_jobs(self, parameters: Dict, context: QgsProcessingContext, feedback,
+                 build: Callable[[Optional[Aoi]], Tuple[str, Dict, str]], max_vertices: Optional[int] = None,
+                 required: bool = True, finish: Optional[Callable] = None) -> Dict:
+        """Make and run a job per area (:meth:`areas_from_parameters`): ``build(aoi)`` gives (provider,
+        params, title); every area is built before the first job runs.  ``finish(job, outputs)`` hands the
+        layers over (default :meth:`hand_over_layers`).  Returns OUTPUT_FILES (all jobs' files) and
+        OUTPUT_FOLDER (the job's folder; with several jobs, OUTPUT_DIR that holds their folders)."""
+        planned = []
+        for name, aoi in self.areas_from_parameters(parameters, context, max_vertices, required):
+            try:
+                planned.append((name, build(aoi)))
+            except EoError as exc:
+                raise QgsProcessingException(exc.user_text()) from exc
+        outputs, jobs = [], []
+        for step, (name, (provider, params, title)) in enumerate(planned):
+            if feedback.isCanceled():
+                break
+            if name is not None:
+                feedback.pushInfo(translate("Processing", "Feature {} of {}: {}").format(step + 1, len(planned), name))
+            job = self.make_job(provider, params, title, parameters, context, feature=name)
+            done = self.run_provider_job(job, parameters, context, feedback)
+            (finish or (lambda j, o: self.hand_over_layers(o, j, context)))(job, done)
+            outputs.extend(done)
+            jobs.append(job)
+        folder = jobs[0].output_dir if len(planned) == 1 and jobs else self._base_dir(parameters, context)
+        return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: folder}
+
+    def _base_dir(self, parameters: Dict, context: QgsProcessingContext) -> str:
+        base = self.parameterAsString(parameters, self.OUTPUT_DIR, context)
+        return QgsProcessingUtils.tempFolder() if not base or base == "TEMPORARY_OUTPUT" else base
+
+    def make_job(self, provider: str, params: Dict, title: str, parameters: Dict,
+                 context: QgsProcessingContext, feature: Optional[str] = None) -> Job:
+        """The job, with a folder of its own under OUTPUT_DIR (or Processing's temporary folder); with
+        ``feature``, under that feature's folder there (core/output.new_job)."""
+        try:
+            return new_job(provider, params, title, self._base_dir(parameters, context), feature=feature)
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
 

@@ -1,8 +1,7 @@
 """``eo_downloader:ee_download`` — Earth Engine getDownloadId download for an AOI."""
-from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
                        QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..core.errors import EoError
 from . import ee_collection
 from .base import BaseAlgorithm
 from ..core.i18n import translate
@@ -34,6 +33,8 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             "and loads the result as layers. Areas too large for one request are split into tiles automatically "
             "and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.\n\n"
             "AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.\n"
+            "ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the "
+            "feature's NAME_FIELD value (its id when empty).\n"
             "IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, "
             "COLLECTION with the dates: a composite of the collection's images over the area.\n") \
             + ee_collection.collection_help(with_composite=True) + translate("Processing",
@@ -55,7 +56,7 @@ class EeDownloadAlgorithm(BaseAlgorithm):
             "OUTPUT_DIR: where the files are written.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.add_aoi_parameters()
+        self.add_aoi_parameters(per_feature=True)
         self.addParameter(QgsProcessingParameterString(self.IMAGE, translate("Processing", "Image asset id"),
                                                        optional=True))
         ee_collection.add_collection_parameters(self, with_composite=True, optional=True)
@@ -88,35 +89,33 @@ class EeDownloadAlgorithm(BaseAlgorithm):
         self.add_file_outputs()
 
     def processAlgorithm(self, parameters, context, feedback):
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        has_ct = bool(self.parameterAsString(parameters, self.CRS_TRANSFORM, context).strip())
+        return self.run_jobs(parameters, context, feedback, lambda aoi: self._job(parameters, context, crs, aoi),
+                             required=not (crs.isValid() and has_ct))
+
+    def _job(self, parameters, context, crs, aoi):
+        """(provider, params, title) of the download of ``aoi`` (raises EoError)."""
         from ..adapters import settings as plugin_settings
         from ..core.providers.earthengine import download_runner as ee_download
         from ..core.providers.earthengine.params import FORMAT_CHOICES
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        has_ct = bool(self.parameterAsString(parameters, self.CRS_TRANSFORM, context).strip())
-        aoi = self.aoi_from_parameters(parameters, context, required=not (crs.isValid() and has_ct))
         scale = parameters.get(self.SCALE)
         project = self.parameterAsString(parameters, self.PROJECT, context) or plugin_settings.get("ee_project")
         image = self.parameterAsString(parameters, self.IMAGE, context)
-        try:
-            params = ee_download.build_params(
-                image=image,
-                bands=self.parameterAsString(parameters, self.BANDS, context),
-                band_options=self.parameterAsString(parameters, self.BAND_OPTIONS, context),
-                scale=None if scale in (None, "") else self.parameterAsDouble(parameters, self.SCALE, context),
-                crs=crs.authid() if crs.isValid() else None,
-                crs_transform=self.parameterAsString(parameters, self.CRS_TRANSFORM, context),
-                dimensions=self.parameterAsString(parameters, self.DIMENSIONS, context),
-                format=FORMAT_CHOICES[self.parameterAsEnum(parameters, self.FORMAT, context)] or None,
-                file_per_band=self.parameterAsBool(parameters, self.FILE_PER_BAND, context),
-                name=self.parameterAsString(parameters, self.NAME, context),
-                project=project,
-                aoi=aoi.to_geojson() if aoi is not None else None,
-                **ee_collection.collection_arguments(self, parameters, context, image=image))
-        except EoError as exc:
-            raise QgsProcessingException(exc.user_text()) from exc
+        params = ee_download.build_params(
+            image=image,
+            bands=self.parameterAsString(parameters, self.BANDS, context),
+            band_options=self.parameterAsString(parameters, self.BAND_OPTIONS, context),
+            scale=None if scale in (None, "") else self.parameterAsDouble(parameters, self.SCALE, context),
+            crs=crs.authid() if crs.isValid() else None,
+            crs_transform=self.parameterAsString(parameters, self.CRS_TRANSFORM, context),
+            dimensions=self.parameterAsString(parameters, self.DIMENSIONS, context),
+            format=FORMAT_CHOICES[self.parameterAsEnum(parameters, self.FORMAT, context)] or None,
+            file_per_band=self.parameterAsBool(parameters, self.FILE_PER_BAND, context),
+            name=self.parameterAsString(parameters, self.NAME, context),
+            project=project,
+            aoi=aoi.to_geojson() if aoi is not None else None,
+            **ee_collection.collection_arguments(self, parameters, context, image=image))
         if aoi is not None:
             params["aoi_notes"] = list(aoi.notes)
-        job = self.make_job("ee_download", params, ee_download.result_title(params), parameters, context)
-        outputs = self.run_provider_job(job, parameters, context, feedback)
-        self.hand_over_layers(outputs, job, context)
-        return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}
+        return "ee_download", params, ee_download.result_title(params)

@@ -128,10 +128,12 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
             "REFERENCE: your unique id for the request (empty: generated).\n"
             "CALLBACK_URL: optional URL the server calls when the task is done.\n"
             "AUTHCFG: QGIS authentication configuration holding the EOSDA API key.\n"
+            "ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the "
+            "feature's NAME_FIELD value (its id when empty).\n"
             "OUTPUT_DIR: where the files are written.")
 
     def initAlgorithm(self, config=None) -> None:
-        self.add_aoi_parameters()
+        self.add_aoi_parameters(per_feature=True)
         self.addParameter(QgsProcessingParameterString(self.VIEW_ID, translate("Processing", "View id")))
         self.addParameter(QgsProcessingParameterString(self.BANDS, translate("Processing", "Bands (comma-separated)"),
                                                        defaultValue="B04,B03,B02"))
@@ -150,21 +152,20 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.providers.eosda import client as eosda
-        aoi = self.aoi_from_parameters(parameters, context, max_vertices=eosda.DEFAULT_MAX_VERTICES)
-        try:
-            params = eosda.build_params(
-                view_id=self.parameterAsString(parameters, self.VIEW_ID, context),
-                bands=self.parameterAsString(parameters, self.BANDS, context),
-                merge=self.parameterAsBool(parameters, self.MERGE, context),
-                metadata=self.parameterAsString(parameters, self.METADATA, context),
-                reference=self.parameterAsString(parameters, self.REFERENCE, context),
-                callback_url=self.parameterAsString(parameters, self.CALLBACK_URL, context))
-        except EoError as exc:
-            raise QgsProcessingException(exc.user_text()) from exc
+        return self.run_jobs(parameters, context, feedback, lambda aoi: self._job(parameters, context, aoi),
+                             max_vertices=eosda.DEFAULT_MAX_VERTICES)
+
+    def _job(self, parameters, context, aoi):
+        """(provider, params, title) of the download of ``aoi`` (raises EoError)."""
+        from ..core.providers.eosda import client as eosda
+        params = eosda.build_params(
+            view_id=self.parameterAsString(parameters, self.VIEW_ID, context),
+            bands=self.parameterAsString(parameters, self.BANDS, context),
+            merge=self.parameterAsBool(parameters, self.MERGE, context),
+            metadata=self.parameterAsString(parameters, self.METADATA, context),
+            reference=self.parameterAsString(parameters, self.REFERENCE, context),
+            callback_url=self.parameterAsString(parameters, self.CALLBACK_URL, context))
         params["aoi"] = aoi.to_geojson()
         params["aoi_notes"] = list(aoi.notes)
         from ..core.providers.eosda.runner import result_title
-        job = self.make_job("eosda", params, result_title(params), parameters, context)
-        outputs = self.run_provider_job(job, parameters, context, feedback)
-        self.hand_over_layers(outputs, job, context)
-        return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}
+        return "eosda", params, result_title(params)

@@ -115,7 +115,7 @@ def test_online_product_downloaded_extracted_and_cut(h, sim, no_internet):  # no
     assert tc.RasterCount == 3 and tc.GetRasterBand(1).GetDescription() == "B04"
     # Progress came from eodag's callback: bytes, then extraction, then the cut.
     texts = [m for _p, m in h.messages]
-    assert any("downloading" in t and "MB" in t for t in texts)
+    assert any("downloading" in t and "MiB" in t for t in texts)
     assert any("extracting" in t for t in texts)
     assert any("cutting" in t for t in texts)
     pcts = [p for p, _m in h.messages]

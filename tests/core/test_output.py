@@ -79,3 +79,24 @@ def test_a_job_without_a_folder_is_refused_before_any_request(sim, tmp_path):
     with pytest.raises(ParameterError):
         run(sim, job)
     assert not [r for r in sim.requests if r.get("endpoint") not in (None, "token")]
+
+
+def test_one_job_per_feature_goes_into_a_folder_per_feature(tmp_path):
+    """Issue 20 item 4: a feature's job lives under ``<base>/<feature>/``, named with the feature."""
+    base = str(tmp_path / "out")
+    jobs = [output.new_job("ee_download", {}, "EE image", base, feature=name) for name in ("Field A", "Field B")]
+    assert [os.path.relpath(os.path.dirname(j.output_dir), base) for j in jobs] == ["Field A", "Field B"]
+    assert [j.title for j in jobs] == ["Field A – EE image", "Field B – EE image"]
+    again = output.new_job("ee_download", {}, "EE image", base, feature="Field A")
+    assert os.path.dirname(again.output_dir) == os.path.dirname(jobs[0].output_dir) != again.output_dir
+
+
+@pytest.mark.parametrize("hostile", ["../../etc", "..", "a/b\\c", "CON", "x\x00y\x1f", "é" * 200, "  ", "<>:|?*"])
+def test_a_hostile_feature_name_never_leaves_the_base_folder(tmp_path, hostile):
+    base = str(tmp_path / "out")
+    job = output.new_job("ee_download", {}, "EE image", base, feature=hostile)
+    feature_dir = os.path.dirname(job.output_dir)
+    assert os.path.dirname(feature_dir) == os.path.abspath(base)
+    name = os.path.basename(feature_dir)
+    assert name and name not in (".", "..") and len(name.encode("utf-8")) <= output.TITLE_BYTES
+    assert not set(name) & set('<>:"|?*/\\\x00\x1f') and name.split(".")[0].upper() != "CON"

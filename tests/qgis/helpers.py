@@ -64,3 +64,27 @@ def isolate_eodag(sim, folder, monkeypatch):
     yml = folder / "sim_provider.yml"
     yml.write_text(sim.yaml())
     monkeypatch.setenv(eodag_client.PROVIDERS_FILE_ENV, str(yml))
+
+
+#: The names of :func:`three_fields`' polygons: a plain one, a hostile one, and none (NULL: its feature id).
+THREE_FIELD_NAMES = ("North field", "../../South/field", None)
+
+
+def three_fields(xmin=-122.0859, ymin=37.0436, xmax=-122.0626, ymax=37.0586):
+    """A memory layer (EPSG:4326) of three polygons side by side over the rectangle, with a ``name`` field
+    (:data:`THREE_FIELD_NAMES`), all selected: one job per feature over three polygons (issue 20 item 4)."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "fields", "memory")
+    layer.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    layer.updateFields()
+    step = (xmax - xmin) / 3
+    features = []
+    for i, name in enumerate(THREE_FIELD_NAMES):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(xmin + i * step, ymin, xmin + (i + 1) * step, ymax)))
+        feature.setAttribute("name", name)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.selectAll()
+    return layer

@@ -26,7 +26,7 @@ def dock(qgis_iface, qgis_new_project, tmp_path, monkeypatch):
     yield widget
     widget.cleanup()
     for key in ("ee_api_url", "eosda_api_url", "ee_project", "output_dir", "ee_export_destination",
-                "ee_export_bucket", "ee_export_folder"):
+                "ee_export_bucket", "ee_export_folder", "ee_last_image", "ee_last_collection"):
         plugin_settings.set(key, plugin_settings.DEFAULTS[key])
 
 
@@ -282,3 +282,66 @@ def test_the_output_folder_is_checked_before_anything_is_sent(dock, tmp_path):
     dock.update_state()
     assert tab.submit_ee() is None
     assert "cannot be created" in dock.ui.statusLabel.text() and dock.manager.store.list() == []
+
+
+def test_one_job_per_feature_over_three_polygons(dock, ee_env, tmp_path):
+    """Issue 20 item 4: with "Selected features of" and the option, one job per selected polygon, each named
+    from the chosen field and in a folder of its own."""
+    from tests.qgis.helpers import three_fields
+    layer = three_fields()
+    QgsProject.instance().addMapLayer(layer)
+    ui, tab = dock.ui, dock.ee_tab
+    assert not ui.aoiPerFeatureCheck.isEnabled() and not ui.aoiNameFieldCombo.isEnabled()
+    ui.aoiLayerRadio.setChecked(True)
+    assert ui.aoiPerFeatureCheck.isEnabled() and ui.aoiNameFieldCombo.isEnabled()
+    ui.aoiLayerCombo.setLayer(layer)
+    ui.aoiPerFeatureCheck.setChecked(True)
+    assert [ui.aoiNameFieldCombo.itemText(i) for i in range(ui.aoiNameFieldCombo.count())] == ["", "name"]
+    ui.aoiNameFieldCombo.setField("name")
+    dock.update_state()
+    assert "3 jobs" in ui.aoiInfoLabel.text()
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4")
+    tab.eeScaleSpin.setValue(60)
+    jobs = tab.submit_ee()
+    assert len(jobs) == 3, ui.statusLabel.text()
+    assert "3 jobs submitted" in ui.statusLabel.text()
+    wait_until(lambda: all(dock.manager.store.get(j.id).finished for j in jobs) and not dock.manager.active(),
+               timeout=60)
+    out = str(tmp_path / "out")
+    last = max(f.id() for f in layer.getFeatures())
+    assert sorted(os.listdir(out)) == sorted(["North field", "_.._South_field", "feature {}".format(last)])
+    done = [dock.manager.store.get(job.id) for job in jobs]
+    assert [j.state for j in done] == [JobState.DONE] * 3, [j.error for j in done]
+    assert sorted(j.title.split(" – ", 1)[0] for j in done) == sorted(
+        ["North field", "../../South/field", "feature {}".format(last)])
+    assert all(os.path.dirname(os.path.dirname(j.output_dir)) == out for j in done)
+    # an export is one area at a time: the option says why the button is off
+    tab.eeExportBox.setChecked(True)
+    dock.update_state()
+    assert not tab.eeDownloadButton.isEnabled() and "One job per feature" in tab.eeDownloadButton.toolTip()
+
+
+def test_the_project_image_and_collection_are_remembered(dock, ee_env, qgis_iface):
+    """Issue 20 item 2: the Cloud project and the last image/collection come back on the next opening."""
+    tab = dock.ee_tab
+    tab.eeCollectionCombo.setCurrentIndex(2)
+    collection = tab.collection_id()
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4")
+    tab.eeScaleSpin.setValue(60)
+    job = tab.submit_ee()
+    assert job is not None, dock.ui.statusLabel.text()
+    wait_until(lambda: dock.manager.store.get(job.id).finished and not dock.manager.active(), timeout=60)
+    again = DownloadDock(qgis_iface, dock.manager)
+    try:
+        assert again.ee_tab.eeProjectEdit.text() == "my-project"
+        assert again.ee_tab.eeImageEdit.text() == S2_SR_ID
+        assert again.ee_tab.collection_id() == collection
+        again.ee_tab.eeProjectEdit.setText("typed-project")     # typed, never submitted: kept as well
+        again.ee_tab.eeProjectEdit.editingFinished.emit()
+        assert plugin_settings.get("ee_project") == "typed-project"
+    finally:
+        again.cleanup()

@@ -40,3 +40,26 @@ def test_file_per_band_decides_with_the_default_format(processing_ready, ee_env,
     bands = sorted(_band_names(f) for f in tifs)
     assert bands == sorted(expected)
     assert all(os.path.dirname(f) == result["OUTPUT_FOLDER"] for f in result["OUTPUT_FILES"])
+
+
+def test_one_job_per_feature_over_three_polygons(processing_ready, ee_env, ee_sim, tmp_path):
+    """Issue 20 item 4: ONE_JOB_PER_FEATURE + NAME_FIELD fan a download out over a layer, one folder per
+    feature named by the field (a hostile value made safe, an empty one replaced by the feature id)."""
+    from tests.qgis.helpers import three_fields
+    layer = three_fields()
+    last_id = max(f.id() for f in layer.getFeatures())
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        result, _context = _run(processing_ready, tmp_path, EXTENT=None, AOI=layer.id(), ONE_JOB_PER_FEATURE=True,
+                                NAME_FIELD="name", FILE_PER_BAND=False)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    out = str(tmp_path / "out")
+    assert result["OUTPUT_FOLDER"] == out
+    folders = sorted(os.listdir(out))
+    assert folders == sorted(["North field", "_.._South_field", "feature {}".format(last_id)])
+    tifs = [f for f in result["OUTPUT_FILES"] if f.endswith(".tif")]
+    assert len(tifs) == 3
+    assert sorted(os.path.relpath(f, out).split(os.sep)[0] for f in tifs) == folders
+    sizes = {f: gdal.Open(f).RasterXSize for f in tifs}
+    assert all(0 < s < 40 for s in sizes.values()), sizes       # each a third of the seed area (~35 px at 60 m)

@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ... import config
 from ...errors import ParameterError
-from ...i18n import translate
+from ...i18n import mib, number, translate
 
 MAX_REQUEST_BYTES = 50331648
 MAX_DIMENSION = 10000
@@ -473,9 +473,9 @@ class Estimate:
     seconds: Optional[float] = None   # predicted seconds of fetching (idem)
 
     def describe(self) -> str:
-        return translate("EeTiling", "{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, "
-                                     "{t} request(s)").format(w=self.width, h=self.height, n=self.bands,
-                                                             mb=self.bytes / 1e6, t=self.tiles)
+        return translate("EeTiling", "{w} x {h} px, {n} band(s), {size} as Earth Engine counts it, "
+                                     "{t} request(s)").format(w=number(self.width), h=number(self.height), n=self.bands,
+                                                             size=mib(self.bytes), t=number(self.tiles))
 
 
 def selected_bands(params: Dict[str, Any], image: ImageInfo) -> List[Dict[str, Any]]:
@@ -552,10 +552,10 @@ def count_tiles(output: OutputPlan, limits: Limits) -> int:
 
 
 def _human_bytes(n: float) -> str:
-    for unit, size in (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
+    for unit, size in (("PiB", 1024.0 ** 5), ("TiB", 1024.0 ** 4), ("GiB", 1024.0 ** 3), ("MiB", 1024.0 ** 2)):
         if n >= size:
-            return "{:,.1f} {}".format(n / size, unit) if n / size < 1e6 else "{:.3g} {}".format(n / size, unit)
-    return "{:,.0f} bytes".format(n)
+            return "{} {}".format(number(n / size, 1), unit) if n / size < 1e6 else "{:.3g} {}".format(n / size, unit)
+    return "{} bytes".format(number(n))
 
 
 def too_many_tiles(width: int, height: int, bands: int, size: float, tiles: int, limit: int,

@@ -46,7 +46,7 @@ from . import client as eodag_client, cut as product_cut
 from ... import titles
 from ...aoi import Aoi
 from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
-from ...i18n import translate
+from ...i18n import number, translate
 from ...jobs import JobState
 from ...runner import register_runner
 
@@ -133,7 +133,7 @@ def build_params(provider: str = "", collection: str = "", date_from: Any = None
 
 
 def _mb(n: Optional[float]) -> str:
-    return "{:.1f}".format((n or 0) / 1e6)
+    return number((n or 0) / 1048576.0, 1)
 
 
 
@@ -297,9 +297,9 @@ class EodagRun:
                     ctx.set_state(JobState.DOWNLOADING, translate("EodagJob", "{label}: downloading.").format(
                         label=label))
                 frac = min(1.0, done / float(total)) if total else 0.0
-                text = translate("EodagJob", "{label}: downloading {done} of {total} MB").format(
+                text = translate("EodagJob", "{label}: downloading {done} of {total} MiB").format(
                     label=label, done=_mb(done), total=_mb(total)) if total else \
-                    translate("EodagJob", "{label}: downloading {done} MB").format(label=label, done=_mb(done))
+                    translate("EodagJob", "{label}: downloading {done} MiB").format(label=label, done=_mb(done))
                 throttle(base + span * (0.05 + 0.65 * frac), text)
             else:
                 frac = min(1.0, done / float(total)) if total else 0.0

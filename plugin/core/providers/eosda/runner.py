@@ -39,7 +39,7 @@ from ...aoi import Aoi
 from .client import (DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body,
                      expected_result_type, is_raster_path, missing_key_message, order_outputs)
 from ...errors import AuthError, EoError, ParameterError
-from ...i18n import translate
+from ...i18n import mib, translate
 from ...jobs import JobState
 from ...runner import register_runner
 
@@ -244,7 +244,7 @@ class EosdaRun:
             done = getattr(prog, "done", 0) or 0
             frac = (done / total) if total else 0.0
             ctx.progress(start + width * (0.3 + 0.65 * min(1.0, frac)),
-                         translate("Eosda", "{}: downloading ({:.1f} MB)").format(label, done / 1e6))
+                         translate("Eosda", "{}: downloading ({})").format(label, mib(done)))
 
         paths = self.client.wait(info, dest, default_stem=self.stem, expected_type=self.result_type,
                                  on_poll=on_poll, on_download=on_download, progress=on_progress,
