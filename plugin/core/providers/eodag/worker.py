@@ -91,9 +91,10 @@ def python_executable() -> str:
 # ---------------------------------------------------------------------------------------
 # What the child does (the same functions the in-process code calls)
 # ---------------------------------------------------------------------------------------
-def search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials,
+def search(provider, collection, date_from, date_to, aoi_geojson=None, cloud_max=None, limit=50, credentials=None,
            cancel=None) -> List[eodag_client.ProductInfo]:
     """The eodag tab's search: one gateway with the credentials, ``EodagClient.search``."""
+    credentials = credentials if credentials is not None else {}
     try:
         client = eodag_client.EodagClient(credentials=credentials, provider=provider or None)
         return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max,
@@ -102,10 +103,11 @@ def search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, lim
         credentials.clear()
 
 
-def check_access(provider, collection, date_from, date_to, credentials, session_options=None,
+def check_access(provider, collection, date_from, date_to, credentials=None, session_options=None,
                  cancel=None) -> str:
     """The eodag tab's Test connection (``EodagClient.check_access``)."""
     from ...transfer import http
+    credentials = credentials if credentials is not None else {}
     try:
         client = eodag_client.EodagClient(credentials=credentials, provider=provider or None)
         session = http.make_session(**(session_options or {}))
