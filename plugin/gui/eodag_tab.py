@@ -219,7 +219,8 @@ class EodagTab(QWidget, FORM_CLASS):
         self._remember(provider, collection)
         cloud = self.cloudSpin.value()
         task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _in_worker,
-                            op="search", translations=_translations(), provider=provider, collection=collection, date_from=date_from, date_to=date_to,
+                            op="search", translations=_translations(), provider=provider, collection=collection,
+                            date_from=date_from, date_to=date_to,
                             aoi_geojson=aoi.to_geojson(), cloud_max=None if cloud >= 100 else float(cloud),
                             limit=50, credentials=credentials, deadline=plugin_settings.request_deadline())
         return self._start(task, self._search_done, "search_task",

@@ -53,8 +53,8 @@ def check_exit_and_stalls(kind, url, folder, wait=2.5):
         result = run_worker(kind, url, folder / "run{}".format(len(tries)), wait=wait)
         check_exit(result)
         tries.append(result)
-        print("{}: max stall {} ms, idle baseline {} ms".format(kind, result["max_stall_ms"],
-                                                                 result["idle_max_stall_ms"]))
+        print("{}: max stall {} ms, idle baseline {} ms".format(
+            kind, result["max_stall_ms"], result["idle_max_stall_ms"]))
         if quiet(result) and result["max_stall_ms"] < STALL_LIMIT_MS:
             return
     measured = [r for r in tries if quiet(r)]

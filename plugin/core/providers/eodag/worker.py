@@ -34,7 +34,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from typing import Any, Callable, Dict, List, Optional
 
 from ...errors import AuthError, CancelledError, EoError, HttpError, ParameterError, ProviderError
