@@ -47,8 +47,11 @@ STDERR_KEPT = 20000         # characters of the child's stderr kept for the log
 #: the child's entry: the module whose main(request) serves the request (adapters: translations)
 ENTRY = __name__.rsplit(".", 4)[0] + ".adapters.eodag_worker"
 
-#: Reads the request line, puts the parent's sys.path first, hands the request to the entry module.
-BOOTSTRAP = ("import sys, json, importlib; r = json.loads(sys.stdin.buffer.readline()); "
+#: Lowers its priority (background work: on a busy machine the child's CPU must not be taken from
+#: QGIS's main thread), reads the request line, puts the parent's sys.path first, hands the request
+#: to the entry module.
+BOOTSTRAP = ("import os, sys, json, importlib; hasattr(os, 'nice') and os.nice(10); "
+             "r = json.loads(sys.stdin.buffer.readline()); "
              "sys.path[:0] = [p for p in r.pop('path') if p not in sys.path]; "
              "importlib.import_module(r['entry']).main(r)")
 
@@ -194,7 +197,8 @@ def run(op: str, args: Optional[Dict[str, Any]] = None, cancel=None, credentials
         request["credentials"] = dict(credentials)
     line = (json.dumps(request) + "\n").encode("utf-8")
     request.clear()
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0
+    flags = (getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
+             if os.name == "nt" else 0)
     proc = subprocess.Popen([python_executable(), "-c", BOOTSTRAP], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, creationflags=flags)
     readers, out, err = _collect(proc)
