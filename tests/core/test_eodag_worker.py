@@ -155,3 +155,17 @@ def test_the_worker_ends_when_its_parent_goes(env, tmp_path, monkeypatch):
         if proc.poll() is None:
             proc.kill()
         stuck.stop()
+
+
+def test_the_workers_messages_are_in_the_users_language(env):
+    """The parent hands the child the plugin's .qm file: eodag's errors come back translated."""
+    from plugin.resources import i18n_dir
+    qm = os.path.join(i18n_dir(), "eo_downloader_fr.qm")
+    if not os.path.exists(qm):
+        pytest.skip("translations not compiled (scripts/update_translations.py --compile)")
+    with pytest.raises(Exception) as info:
+        worker.run("search", dict(SEARCH, collection=""), CancelToken(), translations=qm)
+    assert info.value.message == "Choisissez une collection (type de produit)."
+    with pytest.raises(Exception) as info:
+        worker.run("search", dict(SEARCH, collection=""), CancelToken())
+    assert info.value.message == "Choose a collection (product type)."
