@@ -205,7 +205,7 @@ def run(op: str, args: Optional[Dict[str, Any]] = None, cancel=None, credentials
     try:
         proc.stdin.write(line)
         proc.stdin.flush()
-        _watch(proc, cancel)
+        _watch(proc, readers[0], cancel)
     except OSError:          # the child ended before reading the request: its stderr says why
         proc.wait()
     finally:
@@ -231,14 +231,18 @@ def _drain(stream, sink) -> None:
         pass
 
 
-def _watch(proc, cancel) -> None:
-    """Wait for the child; kill it as soon as ``cancel`` fires (then raise CancelledError)."""
+def _watch(proc, stdout_reader, cancel) -> None:
+    """Wait for the child; kill it as soon as ``cancel`` fires (then raise CancelledError).
+
+    The wait is the stdout reader's end (the child closed its stdout: it ended), one blocking wait
+    per :data:`POLL` with the interpreter lock released -- not ``Popen.wait(timeout)``, which polls
+    with sleeps from 0.5 ms up (about 140 wake-ups a second, each taking the interpreter lock: on a
+    loaded machine each is a chance for QGIS's main thread to wait for a descheduled holder)."""
     while True:
-        try:
-            proc.wait(POLL)
+        stdout_reader.join(POLL)
+        if not stdout_reader.is_alive():
+            proc.wait()
             return
-        except subprocess.TimeoutExpired:
-            pass
         if cancel is not None and cancel.is_cancelled():
             proc.kill()
             proc.wait()
