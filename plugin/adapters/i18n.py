@@ -18,13 +18,18 @@ def user_locale() -> str:
     return (name or "en")[:2]
 
 
+def qm_path(locale: Optional[str] = None) -> str:
+    """The plugin's ``eo_downloader_<locale>.qm`` for the user's language ("" when there is none)."""
+    path = os.path.join(i18n_dir(), "{}_{}.qm".format(SLUG, locale or user_locale()))
+    return path if os.path.exists(path) else ""
+
+
 def install(locale: Optional[str] = None) -> Optional[QTranslator]:
     """Load ``eo_downloader_<locale>.qm`` if present; always hook core messages to Qt."""
     core_i18n.install_translator(lambda context, text: QCoreApplication.translate(context, text))
     core_i18n.install_number_format(lambda value, decimals: QLocale().toString(value, "f", decimals))
-    locale = locale or user_locale()
-    path = os.path.join(i18n_dir(), "{}_{}.qm".format(SLUG, locale))
-    if not os.path.exists(path):
+    path = qm_path(locale)
+    if not path:
         return None
     translator = QTranslator()
     if not translator.load(path):

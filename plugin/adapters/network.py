@@ -60,6 +60,12 @@ def qgis_ca_bundle() -> Optional[str]:
 
 def make_session():
     from ..core.transfer.http import make_session as core_make_session
+    return core_make_session(**session_options())
+
+
+def session_options() -> dict:
+    """The arguments of ``core.transfer.http.make_session`` from QGIS's settings (proxy, TLS): for
+    a session made here or in another process (the eodag worker)."""
     verify = bool(plugin_settings.get("verify_tls"))
     if not verify:
         QgsMessageLog.logMessage(translate("Network", "TLS certificate verification is turned off in the EO "
@@ -67,4 +73,4 @@ def make_session():
                                  "EO Downloader", Qgis.MessageLevel.Warning)
     else:
         verify = qgis_ca_bundle() or True
-    return core_make_session(proxies=qgis_proxies() or None, verify=verify)
+    return {"proxies": qgis_proxies() or None, "verify": verify}

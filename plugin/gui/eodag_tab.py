@@ -41,27 +41,19 @@ def eodag_installed() -> bool:
         return False
 
 
-def _catalogue(cache_dir, cancel):
-    """Providers and their collections, from eodag itself or its cache (worker thread)."""
-    from ..core.providers.eodag import catalogue as eodag_catalogue
-    return eodag_catalogue.load(cache_dir, cancel)
+def _catalogue(cache_dir, translations, cancel):
+    """Providers and their collections, from the cache or built by eodag in its worker process."""
+    from ..core.providers.eodag import catalogue as eodag_catalogue, worker
+    return eodag_catalogue.load(cache_dir, cancel, build=lambda token: worker.run(
+        "catalogue", cancel=token, translations=translations))
 
 
-def _search(provider, collection, date_from, date_to, aoi_geojson, cloud_max, limit, credentials, cancel):
-    from ..core.providers.eodag.client import EodagClient
+def _in_worker(op, credentials, translations, cancel, **args):
+    """eodag's ``op`` in the eodag worker process (:mod:`..core.providers.eodag.worker`): QGIS's
+    interpreter is not held by eodag's Python work, and a stop kills the process."""
+    from ..core.providers.eodag import worker
     try:
-        client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.search(provider or None, collection, date_from, date_to, aoi_geojson, cloud_max, limit=limit,
-                             cancel=cancel)
-    finally:
-        credentials.clear()
-
-
-def _check_access(provider, collection, date_from, date_to, credentials, session, cancel):
-    from ..core.providers.eodag.client import EodagClient
-    try:
-        client = EodagClient(credentials=credentials, provider=provider or None)
-        return client.check_access(provider, collection, date_from, date_to, session=session, cancel=cancel)
+        return worker.run(op, args, cancel, credentials=credentials, translations=translations)
     finally:
         credentials.clear()
 
@@ -71,13 +63,9 @@ def _install_eodag(cancel, progress):
     return install.install(cancel=cancel, progress=progress)
 
 
-def _quicklooks(products, folder, cancel):
-    from ..core.providers.eodag.client import fetch_quicklook
-    found = {}
-    for info in products:
-        cancel.raise_if_cancelled()
-        found[info.id] = fetch_quicklook(info, folder)
-    return found
+def _translations():
+    from ..adapters import i18n
+    return i18n.qm_path()
 
 
 class EodagTab(TabPage, QWidget, FORM_CLASS):
@@ -207,7 +195,7 @@ class EodagTab(TabPage, QWidget, FORM_CLASS):
             return
         cache_dir = os.path.dirname(plugin_settings.job_store_path())
         self._start(FunctionTask(translate("EodagTab", "Reading eodag's providers"), _catalogue,
-                                 cache_dir=cache_dir),
+                                 cache_dir=cache_dir, translations=_translations()),
                     self._catalogue_done, "catalogue_task", translate("EodagTab", "Reading eodag's providers…"))
 
     def _catalogue_done(self, task):
@@ -280,8 +268,9 @@ class EodagTab(TabPage, QWidget, FORM_CLASS):
             return None
         self._remember(provider, collection)
         cloud = self.cloudSpin.value()
-        task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _search,
-                            provider=provider, collection=collection, date_from=date_from, date_to=date_to,
+        task = FunctionTask(translate("EodagTab", "eodag search on {}").format(provider), _in_worker,
+                            op="search", translations=_translations(), provider=provider, collection=collection,
+                            date_from=date_from, date_to=date_to,
                             aoi_geojson=aoi.to_geojson(), cloud_max=None if cloud >= 100 else float(cloud),
                             limit=50, credentials=credentials, deadline=plugin_settings.request_deadline())
         return self._start(task, self._search_done, "search_task",
@@ -297,9 +286,10 @@ class EodagTab(TabPage, QWidget, FORM_CLASS):
         except EoError as exc:
             self._status(exc.user_text())
             return None
-        task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _check_access,
-                            provider=provider, collection=collection, date_from=date_from, date_to=date_to,
-                            credentials=credentials, session=network.make_session(),
+        task = FunctionTask(translate("EodagTab", "Testing the connection to {}").format(provider), _in_worker,
+                            op="check_access", translations=_translations(), provider=provider,
+                            collection=collection, date_from=date_from, date_to=date_to, credentials=credentials,
+                            session_options=network.session_options(),
                             deadline=plugin_settings.request_deadline())
         return self._start(task, self._test_done, "test_task",
                            translate("EodagTab", "Testing the connection to {}…").format(provider), self.test_stopper)
@@ -365,8 +355,16 @@ class EodagTab(TabPage, QWidget, FORM_CLASS):
         todo = [p for p in self.products if p.quicklook_url and p.id not in self.quicklooks]
         if not todo or self.quicklook_task is not None:
             return
-        self._start(FunctionTask(translate("EodagTab", "eodag quicklooks"), _quicklooks, products=todo,
-                                 folder=self.quicklook_dir()), self._quicklooks_done, "quicklook_task")
+        from ..adapters.credentials import eodag_credentials
+        from ..core.providers.eodag.worker import products_out
+        try:
+            credentials = eodag_credentials(self.authSelect.configId())
+        except EoError:         # (quicklooks are usually public)
+            credentials = {}
+        self._start(FunctionTask(translate("EodagTab", "eodag quicklooks"), _in_worker, op="quicklooks",
+                                 credentials=credentials, translations=_translations(),
+                                 products=products_out(todo), folder=self.quicklook_dir(),
+                                 provider=todo[0].provider or None), self._quicklooks_done, "quicklook_task")
 
     def _quicklooks_done(self, task):
         self.quicklook_task = None

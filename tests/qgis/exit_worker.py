@@ -25,7 +25,9 @@ before the request (``idle_max_stall_ms``: the machine's own stalls) and from th
 the request for ``WAIT_SECONDS`` (default 3); then ``plugin.unload()`` and ``exitQgis()`` are
 timed.  One JSON line is printed: ``pending`` (the request was still waiting when unloading
 began), ``max_stall_ms``, ``unload_s``, ``exit_s``, and the plugin's request threads still
-alive 1 s after the exit (``threads_left``: those that honour the cancel token end by then).
+alive 1 s after the exit (``threads_left``: those that honour the cancel token end by then), and
+the child processes still running then (``children_left``: the eodag worker process is killed
+when its request is stopped).
 Secrets and eodag's configuration come from the environment, like a headless QGIS.
 """
 import gc
@@ -240,6 +242,22 @@ def table() -> int:
     return 0
 
 
+def children():
+    """Command lines of this process's child processes still running (Linux /proc; [] elsewhere): the
+    eodag worker process must be gone once its request was stopped."""
+    found = []
+    for name in (os.listdir("/proc") if os.path.isdir("/proc") else []):
+        try:
+            with open("/proc/{}/stat".format(name)) as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            if name.isdigit() and int(fields[1]) == os.getpid() and fields[0] != "Z":
+                with open("/proc/{}/cmdline".format(name), "rb") as handle:
+                    found.append(handle.read().replace(b"\0", b" ").decode("utf-8", "replace")[:200])
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
 def import_plugin_modules():
     """Import every module of the plugin once, before measuring.  The test environment sets
     PYTHONDONTWRITEBYTECODE, so each first import compiles its source, holding the interpreter
@@ -303,7 +321,8 @@ def main(argv=None) -> int:
     print(json.dumps({"kind": kind, "pending": pending, "max_stall_ms": round(stats["max_stall_ms"], 1),
                       "idle_max_stall_ms": round(idle.stats()["max_stall_ms"], 1),
                       "long_stalls": stats["long_stalls"], "unload_s": round(t1 - t0, 3),
-                      "exit_s": round(t2 - t1, 3), "threads_left": left}), flush=True)
+                      "exit_s": round(t2 - t1, 3), "threads_left": left,
+                      "children_left": children()}), flush=True)
     # QGIS 3.22 never finalizes Python (libqgispython does not call Py_Finalize): the process ends
     # with the threads an eodag call left behind still there.  So does this one.
     sys.stderr.flush()

@@ -220,3 +220,34 @@ def test_test_connection_says_whether_the_credentials_are_accepted(dock, authcfg
         assert "not-the-password" not in text
     finally:
         QgsApplication.authManager().removeAuthenticationConfig(wrong)
+
+
+def test_a_search_stopped_while_eodag_waits_leaves_nothing_held(dock, authcfg, sim, tmp_path, monkeypatch):
+    """A search stopped while eodag waits on a server that never answers must not keep anything
+    (eodag's parse lock, a thread, a process) that the next search waits for (issue 21): the next
+    search, on another provider, gives its products at once."""
+    import os
+    import time
+    from tests.qgis.exit_worker import hostile_server
+    stuck = hostile_server("silent")
+    try:
+        yml = tmp_path / "stuck_provider.yml"
+        yml.write_text(es.provider_yaml(stuck.base_url, name="stuck_sim"))
+        monkeypatch.setenv(ec.PROVIDERS_FILE_ENV, os.pathsep.join([os.environ[ec.PROVIDERS_FILE_ENV], str(yml)]))
+        tab = ready_tab(dock, authcfg)
+        tab.providerCombo.setCurrentText("stuck_sim")
+        tab.collectionCombo.setCurrentText("S2_MSI_L2A")
+        assert tab.search() is not None, tab.statusLabel.text()
+        wait_until(lambda: len(stuck.log) > 0, timeout=30)     # eodag's search is at the server
+        assert tab.search_task is not None          # still waiting for the silent server
+        tab.search_stopper.stop()
+        wait_until(lambda: tab.search_task is None, timeout=5)
+        tab.providerCombo.setCurrentText("eodag_sim")
+        tab.collectionCombo.setCurrentText("S2_MSI_L2A")
+        started = time.monotonic()
+        search(tab)
+        took = time.monotonic() - started
+        assert ONLINE_L2A in [p.id for p in tab.products], tab.statusLabel.text()
+        assert took < 10, took
+    finally:
+        stuck.stop()

@@ -105,9 +105,12 @@ def _write(path: str, key: str, lists: Dict[str, Any]) -> None:
         pass
 
 
-def load(cache_dir: Optional[str] = None, cancel=None) -> Dict[str, Any]:
+def load(cache_dir: Optional[str] = None, cancel=None, build=None) -> Dict[str, Any]:
     """``{"providers": [...], "collections": {provider: [...]}, "wait": min, "timeout": min}``, from
-    memory, else from ``cache_dir``'s file, else built from eodag (then kept in both)."""
+    memory, else from ``cache_dir``'s file, else built from eodag (then kept in both).
+
+    ``build(cancel)`` builds the lists (default :func:`_build`, here; the GUI passes the eodag
+    worker process, :mod:`.worker`, whose ``catalogue`` operation calls :func:`_build` there)."""
     key = fingerprint()
     with _LOCK:
         found = _MEMORY.get(key)
@@ -117,7 +120,7 @@ def load(cache_dir: Optional[str] = None, cancel=None) -> Dict[str, Any]:
     lists = _read(path, key) if path else None
     keys = [key]
     if lists is None:
-        lists = _build(cancel)
+        lists = (build or _build)(cancel)
         keys.append(fingerprint())    # eodag writes its default user configuration on its first start
         if path:
             _write(path, keys[-1], lists)
