@@ -24,6 +24,9 @@ DEFAULTS = {
     "ee_export_folder": "",
     "eosda_api_url": "",
     "eosda_authcfg": "",
+    "stac_api_url": "",             # the default STAC catalogue (empty: config's, or the environment's)
+    "stac_pc_sas_url": "",          # the Planetary Computer SAS token endpoint
+    "stac_authcfg": "",
     "max_area_km2": 1_000_000.0,
     "max_parallel_tiles": 4,
     "connect_timeout": 10.0,
@@ -114,6 +117,8 @@ def core_settings() -> dict:
         "ee_api": get("ee_api_url"),
         "ee_token": get("ee_token_url"),
         "eosda_api": get("eosda_api_url"),
+        "stac_api": get("stac_api_url"),
+        "stac_pc_sas": get("stac_pc_sas_url"),
         "ee_concurrency": int(get("max_parallel_tiles")),
         "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
                              min_rate=config.rate_limit("min_rate", get("min_rate")),
