@@ -85,6 +85,7 @@ def test_paging_through_next_links_with_a_cap(rustac):
     assert len(result.items) == 10 and len(set(ids(result))) == 10
     assert result.truncated
     assert any("stopped at 10 items" in note for note in result.notes)
+    assert any("not necessarily the newest" in note for note in result.notes)     # (rustac cannot sort)
     everything = client(rustac).search("s2", None, None, None, limit=4, max_items=500)
     assert len(everything.items) == 25 and not everything.truncated     # 7 pages of 4 followed
     assert ids(everything) == sorted(ids(everything), reverse=True)
@@ -158,6 +159,7 @@ def test_cloud_filter_sent_as_cql2_when_the_server_has_the_filter_extension(pgst
 def test_pgstac_paging_and_cap(pgstac_api):
     result = client(pgstac_api).search("s2", None, None, None, limit=4, max_items=10)
     assert len(set(ids(result))) == 10 and result.truncated
+    assert ids(result) == ["S2_{:02d}".format(d) for d in range(25, 15, -1)]      # pgstac: newest first
     whole = client(pgstac_api).search("s2", None, None, None, limit=4)
     assert len(whole.items) == 25 and not whole.truncated
 

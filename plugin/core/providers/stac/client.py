@@ -264,6 +264,9 @@ class StacClient:
         use_post = self._link("search", "POST") is not None or self._link("search") is None
         body = search_body(names, intersects, datetime_range(start, end), min(int(limit), int(max_items)),
                            max_cloud, mode)
+        sorted_there = conforms(self.conformance(), "item-search#sort")
+        if sorted_there:
+            body["sortby"] = [{"field": "properties.datetime", "direction": "desc"}]
         url = self._link("search", "POST" if use_post else "GET") or urljoin(self.root, "search")
         result = self._pages(url, body, use_post, int(max_items), cloud_here=max_cloud if (
             max_cloud is not None and not mode) else None, cancel=cancel)
@@ -272,6 +275,9 @@ class StacClient:
         if not result.items:
             for name in names:
                 self.check_collection(name, cancel=cancel)
+        if result.truncated and not sorted_there:
+            result.notes.append(translate("Stac", "The catalogue cannot sort (no sort extension): these are the "
+                                                  "first items it gave, not necessarily the newest."))
         if not use_post and intersects:
             result.notes.append(translate("Stac", "The catalogue searches by GET only: it was asked for the "
                                                   "area's bounding box, and the items outside the area itself "
