@@ -54,7 +54,7 @@ class Catalogue(LoopbackServer):
                     links = [{"rel": "next", "href": base + "/search", "method": "POST",
                               "body": dict(body, page=page + 1)}] if self.command == "POST" else \
                         [{"rel": "next", "href": base + "/search?page={}".format(page + 1)}]
-                self.send_body(200, json.dumps({"type": "FeatureCollection", "features": [feature],
+                return self.send_body(200, json.dumps({"type": "FeatureCollection", "features": [feature],
                                                 "links": links}).encode(), "application/geo+json")
 
             do_GET = _answer
@@ -89,9 +89,8 @@ def test_private_catalogue_gets_its_header_and_refuses_without():
 @pytest.mark.parametrize("methods", [("GET", "POST"), ("GET",)])
 def test_next_link_to_another_host_gets_no_credentials(methods):
     headers = dict(auth.bearer("private-token-2"), **auth.api_headers([("X-Api-Key", "key-2")]))
-    with Catalogue(host="localhost") as other:
-        with Catalogue(next_to=other.url, methods=methods) as cat:
-            result = StacClient(cat.url, make_session(), headers, retry=NO_RETRY).search("s2", stac_data.AOI_WEST)
+    with Catalogue(host="localhost") as other, Catalogue(next_to=other.url, methods=methods) as cat:
+        result = StacClient(cat.url, make_session(), headers, retry=NO_RETRY).search("s2", stac_data.AOI_WEST)
     assert [i["id"] for i in result.items] == ["P2", "P1"]
     assert other.seen, "the next page was not asked for"
     assert all(auth_header == ("Bearer private-token-2") and key == "key-2" for _m, _p, auth_header, key in cat.seen)
@@ -101,9 +100,8 @@ def test_next_link_to_another_host_gets_no_credentials(methods):
 
 def test_redirect_to_another_host_gets_no_credentials():
     headers = dict(auth.bearer("private-token-3"), **auth.api_headers([("X-Api-Key", "key-3")]))
-    with Catalogue(host="localhost", pages=1) as other:
-        with Catalogue(redirect_to=other.url) as cat:
-            result = StacClient(cat.url, make_session(), headers, retry=NO_RETRY).search("s2", None)
+    with Catalogue(host="localhost", pages=1) as other, Catalogue(redirect_to=other.url) as cat:
+        result = StacClient(cat.url, make_session(), headers, retry=NO_RETRY).search("s2", None)
     assert [i["id"] for i in result.items] == ["P1"]
     assert [(a, k) for m, p, a, k in other.seen] == [(None, None)]
     assert other.seen[0][0] == "POST"                   # (307: the search body went along, without secrets)
