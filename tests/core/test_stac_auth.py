@@ -55,7 +55,7 @@ class Catalogue(LoopbackServer):
                               "body": dict(body, page=page + 1)}] if self.command == "POST" else \
                         [{"rel": "next", "href": base + "/search?page={}".format(page + 1)}]
                 return self.send_body(200, json.dumps({"type": "FeatureCollection", "features": [feature],
-                                                "links": links}).encode(), "application/geo+json")
+                                                       "links": links}).encode(), "application/geo+json")
 
             do_GET = _answer
             do_POST = _answer
