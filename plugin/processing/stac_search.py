@@ -29,14 +29,6 @@ def configured_catalogue() -> str:
     return "" if url == core_config.DEFAULTS["stac_api"] else url
 
 
-def thumbnail_href(item) -> str:
-    """The item's thumbnail: the asset keyed "thumbnail", else the first with the role "thumbnail"."""
-    assets = item.get("assets") or {}
-    chosen = assets.get("thumbnail") or next((a for a in assets.values() if isinstance(a, dict) and
-                                              "thumbnail" in (a.get("roles") or [])), None)
-    return str((chosen or {}).get("href") or "")
-
-
 class StacSearchAlgorithm(BaseAlgorithm):
     CATALOGUE = "CATALOGUE"
     CATALOGUE_URL = "CATALOGUE_URL"
@@ -143,7 +135,7 @@ class StacSearchAlgorithm(BaseAlgorithm):
 
     def _write_footprints(self, parameters, context, items):
         from shapely.geometry import shape
-        from ..core.providers.stac.client import item_cloud, item_time
+        from ..core.providers.stac.client import item_cloud, item_time, thumbnail_href
         fields = QgsFields()
         for name, kind in FIELDS:
             fields.append(QgsField(name, kind))

@@ -76,6 +76,14 @@ def item_cloud(item: Dict[str, Any]) -> Optional[float]:
         return None
 
 
+def thumbnail_href(item: Dict[str, Any]) -> str:
+    """The item's thumbnail: the asset keyed "thumbnail", else the first with the role "thumbnail"; ""."""
+    assets = item.get("assets") or {}
+    chosen = assets.get("thumbnail") or next((a for a in assets.values() if isinstance(a, dict) and
+                                              "thumbnail" in (a.get("roles") or [])), None)
+    return str((chosen or {}).get("href") or "") if isinstance(chosen, dict) else ""
+
+
 def newest_first(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """Newest first, items without a date last (STAC times are RFC 3339 in UTC, so text order is time
     order for the usual ``Z`` form; others are parsed)."""
@@ -249,6 +257,18 @@ class StacClient:
                                 .format(http.short_url(self.root), collection),
                                 hint=translate("Stac", "Load the catalogue's collections and pick one of "
                                                        "them.")) from None
+
+    def fetch_bytes(self, href: str, max_bytes: int = 8 * 1024 * 1024, cancel=None) -> bytes:
+        """A small file of the catalogue (a thumbnail): the catalogue's credentials on its own origin
+        only, at most ``max_bytes``."""
+        from ...transfer import http
+        response = http.request(self.session, "GET", href, retry=self.retry, timeouts=self.timeouts,
+                                cancel=cancel or self.cancel, headers=self._headers_for(href), max_body=max_bytes,
+                                secrets=http.Secrets(headers=tuple(self.headers)))
+        try:
+            return response.content
+        finally:
+            response.close()
 
     # -- item search ----------------------------------------------------------------------------------
     def search(self, collections, intersects: Optional[Dict[str, Any]], start=None, end=None,
