@@ -31,17 +31,18 @@ def collection(collection_id, description="Test collection"):
                        "temporal": {"interval": [["2024-01-01T00:00:00Z", None]]}}}
 
 
-def s2_items(count=25, seed=7):
+def s2_items(count=25, seed=7, href_base="http://127.0.0.1:9/data"):
     """``count`` items of collection "s2" (day i of January, cloud 4*i %, none for every 5th; even days
     west, odd days east), in a shuffled order (servers answer in their own order)."""
     items = [item("S2_{:02d}".format(day), day, None if day % 5 == 0 else (day * 4) % 100,
-                  ring=WEST if day % 2 == 0 else EAST) for day in range(1, count + 1)]
+                  ring=WEST if day % 2 == 0 else EAST, href_base=href_base) for day in range(1, count + 1)]
     random.Random(seed).shuffle(items)
     return items
 
 
-def documents(count=25):
-    """Collections first, then their items: the order a pgstac load needs."""
+def documents(count=25, href_base="http://127.0.0.1:9/data"):
+    """Collections first, then their items: the order a pgstac load needs.  ``href_base``: where the
+    assets are (``<href_base>/<item id>/<key>.tif``, thumbnails ``.../thumb.png``)."""
     others = [item("LS_{}".format(day), day, 10, collection="ls") for day in (3, 9)]
     return [collection("s2"), collection("ls"),
-            {"type": "FeatureCollection", "features": s2_items(count) + others}]
+            {"type": "FeatureCollection", "features": s2_items(count, href_base=href_base) + others}]
