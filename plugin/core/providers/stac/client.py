@@ -341,10 +341,11 @@ class StacClient:
             result.truncated = False
         result.notes.extend(keep.notes(result.items))
         if result.truncated:
-            result.notes.append(translate("Stac", "The search stopped at {} items{}; narrow the period or the "
+            result.notes.append(translate("Stac", "The search stopped at {} items; narrow the period or the "
                                                   "area, or raise the maximum, to see more.").format(
-                len(result.items), "" if result.matched is None else
-                translate("Stac", " of {} matching").format(result.matched)))
+                len(result.items)) if result.matched is None else
+                translate("Stac", "The search stopped at {} of {} matching items; narrow the period or the area, "
+                                  "or raise the maximum, to see more.").format(len(result.items), result.matched))
         return result
 
 
