@@ -49,3 +49,53 @@ def test_unknown_collection_fails_clearly(processing_ready, rustac, tmp_path):
         run(processing_ready, "eo_downloader:stac_search", {
             "EXTENT": WEST_EXTENT, "CATALOGUE_URL": rustac.url, "COLLECTION": "nope",
             "OUTPUT": str(tmp_path / "x.gpkg")})
+
+
+@pytest.fixture
+def basic_authcfg(qgis_app):
+    from tests.qgis.helpers import store_basic_authcfg
+    cfg_id = store_basic_authcfg("stac private", "stac-user", "stac-pass-9931")
+    yield cfg_id
+    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+
+
+@pytest.fixture
+def token_authcfg(qgis_app):
+    from qgis.core import QgsAuthMethodConfig
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("test-master", True)
+    cfg = QgsAuthMethodConfig("EsriToken")
+    cfg.setName("stac token")
+    cfg.setConfig("token", "stac-token-5512")
+    assert am.storeAuthenticationConfig(cfg)[0]
+    yield cfg.id()
+    am.removeAuthenticationConfig(cfg.id())
+
+
+def test_credentials_for_stac_jobs(basic_authcfg, token_authcfg):
+    import base64
+    from plugin.adapters.credentials import credentials_for
+    from plugin.core.jobs import Job
+    basic = credentials_for(Job(provider="stac", params={"authcfg": basic_authcfg}))
+    assert basic == {"headers": {"Authorization": "Basic " + base64.b64encode(b"stac-user:stac-pass-9931").decode()}}
+    assert credentials_for(Job(provider="stac", params={"authcfg": token_authcfg})) == {
+        "headers": {"Authorization": "Bearer stac-token-5512"}}
+    assert credentials_for(Job(provider="stac", params={})) == {"headers": {}}
+    from plugin.core.transfer.http import redact
+    assert "stac-token-5512" not in redact("token stac-token-5512") and "stac-pass-9931" not in redact("stac-pass-9931")
+
+
+def test_private_catalogue_searched_with_an_authcfg(processing_ready, basic_authcfg, tmp_path):
+    import base64
+    from tests.core.test_stac_auth import Catalogue
+    header = "Basic " + base64.b64encode(b"stac-user:stac-pass-9931").decode()
+    with Catalogue(require=header) as cat:
+        with pytest.raises(QgsProcessingException, match="refused the request"):
+            run(processing_ready, "eo_downloader:stac_search", {
+                "EXTENT": WEST_EXTENT, "CATALOGUE_URL": cat.url, "COLLECTION": "s2",
+                "OUTPUT": str(tmp_path / "none.gpkg")})
+        result, _ = run(processing_ready, "eo_downloader:stac_search", {
+            "EXTENT": WEST_EXTENT, "CATALOGUE_URL": cat.url, "COLLECTION": "s2", "AUTHCFG": basic_authcfg,
+            "OUTPUT": str(tmp_path / "items.gpkg")})
+    assert result["COUNT"] == 2 and result["NEWEST_ID"] == "P2"
