@@ -167,3 +167,19 @@ def test_pgstac_paging_and_cap(pgstac_api):
 def test_pgstac_unknown_collection(pgstac_api):
     with pytest.raises(ProviderError, match="has no collection 'nope'"):
         client(pgstac_api).search("nope", None)
+
+
+def test_thumbnail_href_forms():
+    from plugin.core.providers.stac.client import thumbnail_href
+    item = stac_data.item("a", 1, 1)
+    assert thumbnail_href(item).endswith("/a/thumb.png")
+    item["assets"]["small"] = dict(item["assets"].pop("thumbnail"), href="http://h/small.jpg")
+    assert thumbnail_href(item) == "http://h/small.jpg"                           # by role
+    del item["assets"]["small"]
+    assert thumbnail_href(item) == ""
+    item["assets"]["rendered_preview"] = {"href": "https://pc/api/data/v1/item/preview.png?c=x",
+                                          "type": "image/png", "roles": ["overview"]}
+    assert thumbnail_href(item) == "https://pc/api/data/v1/item/preview.png?c=x"  # Planetary Computer
+    item["assets"] = {"overview": {"href": "http://h/o.tif", "type": "image/tiff", "roles": ["overview"]},
+                      "ql": {"href": "http://h/ql.jpg", "type": "image/jpeg", "roles": ["overview"]}}
+    assert thumbnail_href(item) == "http://h/ql.jpg"                               # a picture, not a COG

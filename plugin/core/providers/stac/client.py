@@ -77,11 +77,17 @@ def item_cloud(item: Dict[str, Any]) -> Optional[float]:
 
 
 def thumbnail_href(item: Dict[str, Any]) -> str:
-    """The item's thumbnail: the asset keyed "thumbnail", else the first with the role "thumbnail"; ""."""
-    assets = item.get("assets") or {}
-    chosen = assets.get("thumbnail") or next((a for a in assets.values() if isinstance(a, dict) and
-                                              "thumbnail" in (a.get("roles") or [])), None)
-    return str((chosen or {}).get("href") or "") if isinstance(chosen, dict) else ""
+    """The item's small picture: the asset keyed "thumbnail", else one with the role "thumbnail", else a
+    rendered preview (Planetary Computer's ``rendered_preview``, roles "overview" in PNG/JPEG); else ""."""
+    assets = {k: a for k, a in (item.get("assets") or {}).items() if isinstance(a, dict) and a.get("href")}
+
+    def picture(asset):
+        return str(asset.get("type") or "").startswith(("image/png", "image/jpeg", "image/webp"))
+    chosen = assets.get("thumbnail") \
+        or next((a for a in assets.values() if "thumbnail" in (a.get("roles") or [])), None) \
+        or assets.get("rendered_preview") \
+        or next((a for a in assets.values() if "overview" in (a.get("roles") or []) and picture(a)), None)
+    return str(chosen["href"]) if chosen else ""
 
 
 def newest_first(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
