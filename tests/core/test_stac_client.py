@@ -183,3 +183,19 @@ def test_thumbnail_href_forms():
     item["assets"] = {"overview": {"href": "http://h/o.tif", "type": "image/tiff", "roles": ["overview"]},
                       "ql": {"href": "http://h/ql.jpg", "type": "image/jpeg", "roles": ["overview"]}}
     assert thumbnail_href(item) == "http://h/ql.jpg"                               # a picture, not a COG
+
+
+def test_get_form_of_a_search():
+    from urllib.parse import parse_qs, urlsplit
+    from plugin.core.providers.stac.client import get_url, search_body
+    body = search_body(["s2"], stac_data.AOI_WEST, "2024-01-01T00:00:00Z/..", 50, 20, "filter")
+    body["sortby"] = [{"field": "properties.datetime", "direction": "desc"}]
+    query = parse_qs(urlsplit(get_url("http://h/search", body)).query)
+    assert query["collections"] == ["s2"] and query["limit"] == ["50"]
+    assert query["bbox"] == ["0.20000000,0.20000000,0.60000000,0.60000000"]
+    assert query["datetime"] == ["2024-01-01T00:00:00Z/.."]
+    assert query["filter-lang"] == ["cql2-text"] and query["filter"] == ["eo:cloud_cover <= 20.0"]
+    assert query["sortby"] == ["-properties.datetime"]
+    body = search_body(["s2"], None, "../..", 10, 20, "query")
+    assert "datetime" not in body and body["query"] == {"eo:cloud_cover": {"lte": 20.0}}
+    assert parse_qs(urlsplit(get_url("http://h/search", body)).query)["query"] == ['{"eo:cloud_cover": {"lte": 20.0}}']

@@ -429,7 +429,7 @@ def search_body(collections: List[str], intersects, datetime: str, limit: int, m
 
 def get_url(url: str, body: Dict[str, Any]) -> str:
     """The GET form of a search body: lists joined by commas, the area as its ``bbox``, a CQL2 filter
-    as cql2-text, a query as JSON."""
+    as cql2-text, a query as JSON, the sort as ``-field``."""
     import requests
     params: List[Tuple[str, str]] = [("collections", ",".join(body["collections"])),
                                      ("limit", str(body["limit"]))]
@@ -443,6 +443,8 @@ def get_url(url: str, body: Dict[str, Any]) -> str:
                    ("filter", "{} <= {}".format(CLOUD_PROPERTY, body["filter"]["args"][1]))]
     if body.get("query"):
         params.append(("query", json.dumps(body["query"])))
+    if body.get("sortby"):
+        params.append(("sortby", "-properties.datetime"))
     return requests.Request("GET", url, params=params).prepare().url
 
 
