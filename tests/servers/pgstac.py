@@ -18,6 +18,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import time
 from typing import Optional
 
 from .process import free_port, spawn, stop, wait_port
@@ -96,6 +97,7 @@ class PgStacApi:
                                           "-p", str(self.db_port), "-k", self.folder,
                                           "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]))
         wait_port(self.db_port, self.db_proc)
+        self._wait_ready()
         psql = [os.path.join(self.bindir, "psql"), "-h", "127.0.0.1", "-p", str(self.db_port), "-U", "stac",
                 "-q", "-v", "ON_ERROR_STOP=1"]
         subprocess.run(psql + ["-d", "postgres", "-c", "CREATE DATABASE stac"], check=True,
@@ -104,6 +106,19 @@ class PgStacApi:
                        stderr=subprocess.PIPE)
         subprocess.run(psql + ["-d", "stac", "-c", "ALTER DATABASE stac SET search_path TO pgstac, public"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def _wait_ready(self, timeout: float = 30.0) -> None:
+        """Until PostgreSQL accepts sessions (it listens before it has finished starting up)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            probe = subprocess.run([os.path.join(self.bindir, "pg_isready"), "-h", "127.0.0.1", "-p",
+                                    str(self.db_port), "-U", "stac", "-d", "postgres"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if probe.returncode == 0:
+                return
+            if time.monotonic() > deadline or self.db_proc.poll() is not None:
+                raise RuntimeError("PostgreSQL did not become ready on port {}".format(self.db_port))
+            time.sleep(0.1)
 
     def _start_api(self, documents) -> None:
         hrefs = []
