@@ -471,4 +471,3 @@ def next_link(page: Dict[str, Any], url: str, body: Optional[Dict[str, Any]] = N
             return "POST", target, body
         return "POST", target, dict(body or {}, **given) if link.get("merge") else given
     return None
-
