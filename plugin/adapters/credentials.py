@@ -12,6 +12,8 @@ Accepted configurations (QGIS 3.22 ships Basic, EsriToken and OAuth2 methods):
   password is a JSON credential -- the ``credentials`` file written by
   ``earthengine authenticate`` (refresh token, exchanged at the token
   endpoint) or a service-account key (needs google-auth).
+* STAC catalogue: Basic, OAuth2, EsriToken (a bearer token) or APIHeader
+  (QGIS >= 3.26), turned into request headers (:func:`stac_headers`).
 """
 import json
 import os
@@ -227,6 +229,28 @@ def eodag_credentials(authcfg: str = "") -> dict:
     return out
 
 
+def stac_headers(authcfg: str = "") -> dict:
+    """Headers for a private STAC catalogue: Basic (user name, password) -> ``Authorization: Basic``;
+    OAuth2 (QGIS obtains the token) or EsriToken -> ``Authorization: Bearer``; APIHeader (QGIS >= 3.26)
+    -> its headers.  No authcfg: no headers (public catalogues)."""
+    from ..core.providers.stac import auth as stac_auth
+    if not authcfg:
+        return {}
+    cfg = _load(authcfg)
+    method = cfg.method()
+    if method == "Basic":
+        return stac_auth.basic(cfg.config("username"), cfg.config("password"))
+    if method == "OAuth2":
+        return stac_auth.bearer(QgsOAuth2TokenProvider(authcfg).token())
+    if method == "EsriToken":
+        return stac_auth.bearer(cfg.config("token"))
+    if method == "APIHeader":
+        return stac_auth.api_headers(cfg.configMap().items())
+    raise AuthError(translate("Credentials", "The authentication configuration '{}' ({}) cannot be used for a "
+                                             "STAC catalogue: choose Basic, OAuth2, a token or API "
+                                             "headers.").format(authcfg, method))
+
+
 def _register(secret: str) -> None:
     from ..core.transfer.http import register_secret
     register_secret(secret)
@@ -255,4 +279,6 @@ def credentials_for(job) -> dict:
         return {"api_key": eosda_api_key(authcfg or plugin_settings.get("eosda_authcfg"))}
     if job.provider == "eodag":
         return eodag_credentials(authcfg)
+    if job.provider == "stac":
+        return {"headers": stac_headers(authcfg or plugin_settings.get("stac_authcfg"))}
     return {}

@@ -12,6 +12,8 @@ DEFAULTS = {
     "eosda_api": "https://api-connect.eos.com",
     "gcs_api": "https://storage.googleapis.com",
     "drive_api": "https://www.googleapis.com",
+    "stac_api": "https://earth-search.aws.element84.com/v1",
+    "stac_pc_sas": "https://planetarycomputer.microsoft.com/api/sas/v1",
 }
 
 ENV_VARS = {
@@ -20,6 +22,8 @@ ENV_VARS = {
     "eosda_api": "EO_DOWNLOADER_EOSDA_API_URL",
     "gcs_api": "EO_DOWNLOADER_GCS_API_URL",
     "drive_api": "EO_DOWNLOADER_DRIVE_API_URL",
+    "stac_api": "EO_DOWNLOADER_STAC_API_URL",
+    "stac_pc_sas": "EO_DOWNLOADER_STAC_PC_SAS_URL",
 }
 
 #: Seconds a one-off request the GUI starts (a search, an image's description, a connection test, a
@@ -89,6 +93,10 @@ EE_EXPORT_MAX_WAIT = 48 * 3600.0
 EOSDA_MAX_WAIT = 6 * 3600.0
 #: Listings (Cloud Storage objects, Drive files, Earth Engine operations): at most this many pages.
 MAX_LIST_PAGES = 1000
+#: STAC item search: items per page asked for, and at most this many items in one search (setting
+#: ``stac_max_items``); past it the result says it was cut short.
+STAC_PAGE_LIMIT = 100
+STAC_MAX_ITEMS = 500
 #: Free disk space kept beyond what a download or an extraction needs: 5 % of the file system, at least
 #: 32 MiB and at most 1 GiB.
 DISK_MARGIN_FRACTION = 0.05

@@ -1,6 +1,6 @@
 """The download dock: the area of interest, the output folder, the status line and the tab host.
 
-Each provider is a tab of its own (:mod:`.ee_tab`, :mod:`.eosda_tab`, :mod:`.eodag_tab`), made
+Each provider is a tab of its own (:mod:`.ee_tab`, :mod:`.eosda_tab`, :mod:`.eodag_tab`, :mod:`.stac_tab`), made
 from its own .ui file; the dock gives the tabs the AOI, the job manager and the status line, and
 tells them when the AOI changes (:meth:`DownloadDock.update_state`).
 """
@@ -20,6 +20,7 @@ from .ee_tab import EeTab
 from .eodag_tab import EodagTab
 from .eosda_tab import EosdaTab
 from .map_tool import PolygonMapTool
+from .stac_tab import StacTab
 from ..core.i18n import number, translate
 
 FORM_CLASS, _ = uic.loadUiType(ui_path("download_dock.ui"))
@@ -51,9 +52,11 @@ class DownloadDock(QDockWidget):
         self.ee_tab = EeTab(self)
         self.eosda_tab = EosdaTab(self)
         self.eodag_tab = EodagTab(self)
+        self.stac_tab = StacTab(self)
         self.ui.providerTabs.addTab(self.ee_tab, translate("DownloadDock", "Earth Engine"))
         self.ui.providerTabs.addTab(self.eosda_tab, translate("DownloadDock", "EOSDA"))
         self.ui.providerTabs.addTab(self.eodag_tab, "eodag")
+        self.ui.providerTabs.addTab(self.stac_tab, "STAC")
         self.ui.providerTabs.currentChanged.connect(lambda _i: self.ui.providerTabs.updateGeometry())
         # The area and the tabs scroll (the form is taller than small screens); the output folder, Jobs,
         # Help and the status line stay below them, always in view.
@@ -189,6 +192,7 @@ class DownloadDock(QDockWidget):
             ui.aoiInfoLabel.setText(error)
         self.ee_tab.update_state(aoi, error)
         self.eosda_tab.update_state(aoi, error)
+        self.stac_tab.update_state(aoi, error)
 
     # -- submissions ---------------------------------------------------------------------
     def _output_dir(self):
@@ -249,5 +253,6 @@ class DownloadDock(QDockWidget):
         self.ee_tab.cleanup()
         self.eosda_tab.cleanup()
         self.eodag_tab.cleanup()
+        self.stac_tab.cleanup()
         self.aoi_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self.aoi_band)

@@ -128,6 +128,8 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.eeTokenUrlEdit.setText(get("ee_token_url"))
         self.eosdaAuthSelect.setConfigId(get("eosda_authcfg"))
         self.eosdaUrlEdit.setText(get("eosda_api_url"))
+        self.stacUrlEdit.setText(get("stac_api_url"))
+        self.stacSasUrlEdit.setText(get("stac_pc_sas_url"))
         self.outputDirWidget.setFilePath(plugin_settings.output_dir())
         self.maxAreaSpin.setValue(float(get("max_area_km2")))
         self.eeConcurrencySpin.setValue(int(get("ee_max_concurrency")))
@@ -142,6 +144,8 @@ class SettingsDialog(QDialog, FORM_CLASS):
             "ee_token_url": self.eeTokenUrlEdit.text().strip(),
             "eosda_authcfg": self.eosdaAuthSelect.configId(),
             "eosda_api_url": self.eosdaUrlEdit.text().strip(),
+            "stac_api_url": self.stacUrlEdit.text().strip(),
+            "stac_pc_sas_url": self.stacSasUrlEdit.text().strip(),
             "output_dir": self.outputDirWidget.filePath(),
             "max_area_km2": float(self.maxAreaSpin.value()),
             "ee_max_concurrency": int(self.eeConcurrencySpin.value()),

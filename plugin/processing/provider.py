@@ -28,6 +28,8 @@ class EoDownloaderProvider(QgsProcessingProvider):
         from .ee_search import EeSearchAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
         from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
+        from .stac_search import StacSearchAlgorithm
         for alg in (EeSearchAlgorithm(), EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(),
-                    EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
+                    EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm(),
+                    StacSearchAlgorithm()):
             self.addAlgorithm(alg)

@@ -33,12 +33,12 @@ def dock(qgis_iface, qgis_new_project, tmp_path, monkeypatch):
 def test_each_provider_is_a_tab_of_its_own_form(dock):
     """The dock's form holds the AOI, the output folder and the status line; each tab is made from its own
     .ui file (issue 16: one GUI file per tab)."""
-    from plugin.gui import ee_tab, eodag_tab, eosda_tab
+    from plugin.gui import ee_tab, eodag_tab, eosda_tab, stac_tab
     tabs = dock.ui.providerTabs
     widgets = [tabs.widget(i) for i in range(tabs.count())]
-    assert widgets == [dock.ee_tab, dock.eosda_tab, dock.eodag_tab]
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Earth Engine", "EOSDA", "eodag"]
-    for widget, module in zip(widgets, (ee_tab, eosda_tab, eodag_tab)):
+    assert widgets == [dock.ee_tab, dock.eosda_tab, dock.eodag_tab, dock.stac_tab]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Earth Engine", "EOSDA", "eodag", "STAC"]
+    for widget, module in zip(widgets, (ee_tab, eosda_tab, eodag_tab, stac_tab)):
         assert isinstance(widget, module.FORM_CLASS)
     assert not [name for name in vars(dock.ui) if name.startswith(("ee", "eosda"))]
     assert dock.ee_tab.eeExportBox.parent() is dock.ee_tab       # the batch-export group is in ee_tab.ui

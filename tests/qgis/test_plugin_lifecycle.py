@@ -65,13 +65,19 @@ def test_settings_dialog_round_trip(qgis_app):
     dialog.eeProjectEdit.setText("my-project")
     dialog.eosdaUrlEdit.setText("http://127.0.0.1:9/")
     dialog.eeConcurrencySpin.setValue(6)
+    dialog.stacUrlEdit.setText("http://127.0.0.1:9/stac/v1")
+    dialog.stacSasUrlEdit.setText("http://127.0.0.1:9/api/sas/v1")
     dialog.accept()
+    assert plugin_settings.get("stac_api_url") == "http://127.0.0.1:9/stac/v1"
+    assert plugin_settings.get("stac_pc_sas_url") == "http://127.0.0.1:9/api/sas/v1"
+    assert plugin_settings.core_settings()["stac_pc_sas"] == "http://127.0.0.1:9/api/sas/v1"
     assert plugin_settings.get("ee_project") == "my-project"
     assert plugin_settings.get("eosda_api_url") == "http://127.0.0.1:9/"
     assert plugin_settings.get("ee_max_concurrency") == 6
     reopened = SettingsDialog()
     assert reopened.eeProjectEdit.text() == "my-project" and reopened.eeConcurrencySpin.value() == 6
-    for key in ("ee_project", "eosda_api_url", "ee_max_concurrency"):
+    assert reopened.stacUrlEdit.text() == "http://127.0.0.1:9/stac/v1"
+    for key in ("ee_project", "eosda_api_url", "ee_max_concurrency", "stac_api_url", "stac_pc_sas_url"):
         plugin_settings.set(key, plugin_settings.DEFAULTS[key])
 
 
