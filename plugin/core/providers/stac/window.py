@@ -369,14 +369,14 @@ class ItemReader:
 
     ``session``: the job's requests session (proxy, CA bundle, User-Agent for GDAL; the transfer
     engine's full downloads); ``origin``: the catalogue's URL (headers go to its origin only);
-    ``settings``: the job's preferences (``timeouts``, ``retry``).
+    ``settings``: the job's preferences (``timeouts``, ``retry``).  ``progress(fraction)`` gets 0..1.
     """
 
     def __init__(self, aoi_geojson: Any, folder: str, session, origin: str, cancel=None, settings=None,
                  progress: Optional[Callable[[float], None]] = None):
         self.aoi = aoi_geojson
         self.folder = folder
-        self.session = session
+        self.session = session if session is not None else eohttp.make_session()
         self.origin = origin
         self.cancel = cancel
         settings = settings or {}

@@ -1,0 +1,98 @@
+"""A TCP relay on loopback in front of a real server: link latency, and a record of what clients sent.
+
+    with Relay(upstream_port, latency=0.02) as relay:
+        relay.url("a.tif")          # http://127.0.0.1:<relay port>/a.tif
+        relay.sent()                # every byte clients sent through it (request lines and headers)
+
+Each chunk a client sends is held ``latency`` seconds before it goes on to the server, so
+every HTTP request (a request is one chunk on a kept-alive connection) costs one simulated
+round trip -- what range requests pay on a real link.  Answers flow back at once.  The relay
+understands nothing of HTTP: the server behind it answers as it always does.
+"""
+import socket
+import threading
+import time
+from typing import List
+
+
+class Relay:
+    def __init__(self, upstream_port: int, latency: float = 0.0, upstream_host: str = "127.0.0.1"):
+        self.upstream = (upstream_host, upstream_port)
+        self.latency = float(latency)
+        self._server = socket.socket()
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._server.bind(("127.0.0.1", 0))
+        self._server.listen(64)
+        self.port = self._server.getsockname()[1]
+        self._lock = threading.Lock()
+        self._sent: List[bytes] = []
+        self._sockets: List[socket.socket] = []
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True, name="relay-accept").start()
+
+    def url(self, name: str = "") -> str:
+        return "http://127.0.0.1:{}/{}".format(self.port, name)
+
+    def sent(self) -> bytes:
+        """Everything clients sent through the relay so far."""
+        with self._lock:
+            return b"".join(self._sent)
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _addr = self._server.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.upstream)
+            except OSError:
+                client.close()
+                continue
+            for s in (client, server):
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            with self._lock:
+                self._sockets += [client, server]
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if upstream:
+                    with self._lock:
+                        self._sent.append(data)
+                    if self.latency:
+                        time.sleep(self.latency)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self._closed = True
+        self._server.close()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for s in sockets:
+            try:
+                s.close()
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+__all__ = ["Relay"]
