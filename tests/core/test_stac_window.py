@@ -274,3 +274,87 @@ def test_media_types_read_in_full():
     assert not window.read_in_full(COG_TYPE) and not window.read_in_full("image/tiff") and not window.read_in_full("")
     assert window.read_in_full("application/zip") and window.read_in_full("application/x-netcdf")
     assert window.read_in_full("image/jp2")
+
+
+# ---------------------------------------------------------------------------------------
+# Several items: a mosaic per date, a time stack, the job (provider "stac")
+# ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def neighbour(assets):
+    """Item b: the tile east of item a (same grid, whole pixels apart), its field continuing a's."""
+    return sa.make_item_assets(assets[0], "b", 2048, x0=sa.X0 + 20480, col0=2048)
+
+
+def _item(srv, name, when, keys=KEYS, item_id=None):
+    return {"type": "Feature", "stac_version": "1.0.0", "id": item_id or "{}-{}".format(name, when[:10]),
+            "geometry": None, "properties": {"datetime": when},
+            "assets": {k: {"href": srv.url("{}_{}.tif".format(name, k)), "type": COG_TYPE} for k in keys}}
+
+
+def _job(tmp_path, srv, items, aoi, stack_vrt=False, keys=KEYS):
+    from plugin.core.output import new_job
+    from plugin.core.providers.stac.runner import build_params
+    params = build_params(srv.url(""), "sentinel-2-l2a", items, list(keys), aoi, "", stack_vrt)
+    return new_job("stac", params, "stac test", str(tmp_path))
+
+
+def _run(job):
+    from plugin.core.runner import RunContext, run_job
+    return run_job(job, RunContext(job))
+
+
+def test_two_adjacent_items_of_one_date_make_one_mosaic(server, assets, neighbour, tmp_path):
+    aoi = sa.utm_square(sa.X0 + 19003, sa.Y0 - 5003, 3000)       # across the border of a and b
+    items = [_item(server, "a", "2024-05-01T10:30:00Z"), _item(server, "b", "2024-05-01T10:30:05Z")]
+    job = _job(tmp_path, server, items, aoi)
+    outputs = _run(job)
+    assert [os.path.basename(o) for o in outputs] == ["sentinel-2-l2a_2024-05-01.tif"]
+    out = gdal.Open(outputs[0])
+    assert (out.RasterXSize, out.RasterYSize) == (300, 300) and out.RasterCount == 3
+    assert (out.GetMetadata("IMAGE_STRUCTURE") or {}).get("LAYOUT") == "COG"
+    assert [out.GetRasterBand(i + 1).GetDescription() for i in range(3)] == list(KEYS)
+    left, right = gdal.Open(assets[1]["red"]), gdal.Open(neighbour["red"])
+    got = out.GetRasterBand(1).ReadAsArray()
+    assert np.array_equal(got[:, :148], left.GetRasterBand(1).ReadAsArray(1900, 500, 148, 300))
+    assert np.array_equal(got[:, 148:], right.GetRasterBand(1).ReadAsArray(0, 500, 152, 300))
+    assert not os.path.exists(os.path.join(job.output_dir, ".ee-" + job.id))      # scratch removed
+
+
+def test_a_date_range_gives_one_file_per_date_and_a_time_stack(server, tmp_path):
+    aoi = sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 1000)
+    days = ["2024-05-11T10:30:00Z", "2024-05-01T10:30:00Z", "2024-05-06T10:30:00Z"]     # newest first: not sorted
+    job = _job(tmp_path, server, [_item(server, "a", d) for d in days], aoi, stack_vrt=True)
+    outputs = _run(job)
+    assert [os.path.basename(o) for o in outputs] == ["sentinel-2-l2a_2024-05-01.tif", "sentinel-2-l2a_2024-05-06.tif",
+                                                      "sentinel-2-l2a_2024-05-11.tif", "sentinel-2-l2a_stack.vrt"]
+    from plugin.core.providers.stac.runner import output_days
+    assert output_days(job) == {outputs[0]: "2024-05-01", outputs[1]: "2024-05-06", outputs[2]: "2024-05-11"}
+    vrt = gdal.Open(outputs[3])
+    assert vrt.RasterCount == 9 and (vrt.RasterXSize, vrt.RasterYSize) == (100, 100)
+    assert vrt.GetRasterBand(1).GetDescription() == "2024-05-01 red"
+    assert vrt.GetRasterBand(9).GetDescription() == "2024-05-11 blue"
+    first = gdal.Open(outputs[0])
+    assert np.array_equal(vrt.GetRasterBand(4).ReadAsArray(), first.GetRasterBand(1).ReadAsArray())
+
+
+def test_a_finished_date_is_not_fetched_again(server, tmp_path):
+    aoi = sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 1000)
+    job = _job(tmp_path, server, [_item(server, "a", d) for d in ("2024-05-01T10:00:00Z", "2024-05-06T10:00:00Z")],
+               aoi)
+    outputs = _run(job)
+    requests_before = len(server.requests())
+    assert _run(job) == outputs and len(server.requests()) == requests_before     # nothing read again
+    os.remove(outputs[1])
+    assert _run(job) == outputs
+    again = server.requests()[requests_before:]
+    assert again and all(r["path"].startswith("/a_") for r in again)
+    assert len([r for r in again if r["method"] == "HEAD"]) == 3                   # one date, its 3 assets
+
+
+def test_an_item_outside_the_aoi_and_a_missing_asset_are_said(server, tmp_path):
+    from plugin.core.errors import ProviderError
+    far = sa.utm_square(sa.X0 + 90000, sa.Y0 - 5003, 1000)
+    job = _job(tmp_path, server, [_item(server, "a", "2024-05-01T10:00:00Z", keys=("red",))], far, keys=("red", "nir"))
+    with pytest.raises(ProviderError) as err:
+        _run(job)
+    assert "nir" in err.value.user_text()

@@ -46,7 +46,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from ... import raster
-from ...errors import CancelledError, EoError
+from ...errors import CancelledError
 from ...i18n import translate
 from ...transfer import http as eohttp
 
