@@ -80,7 +80,7 @@ def style_rgb(layer: QgsRasterLayer) -> None:
     renderer.setMinMaxOrigin(limits)
 
 
-def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
+def fill_metadata(layer: QgsRasterLayer, job: Job, path: Optional[str] = None) -> None:
     md = QgsLayerMetadata()
     params = job.params
     md.setTitle(layer.name())
@@ -88,7 +88,7 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
     md.setType("dataset")
     bands = params.get("bands") or []
     band_ids = [b.get("id") if isinstance(b, dict) else str(b) for b in bands]
-    days = _acquisition_days(job)
+    days = _acquisition_days(job, path)
     md.setAbstract(translate("Layers",
                              "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
                                        "Acquired: {date}\nJob: {job}").format(
@@ -96,7 +96,7 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
         date=", ".join(days) or params.get("date") or params.get("acquired") or "-", job=job.id))
     md.setKeywords({"EO Downloader": [job.provider] + band_ids})
     extent = QgsLayerMetadata.Extent()
-    period = _acquisition_range(job)
+    period = _acquisition_range(job, path)
     if period is not None:
         extent.setTemporalExtents([period])
         md.setExtent(extent)
@@ -119,19 +119,35 @@ def _is_earth_engine(job: Job) -> bool:
     return job.provider in ("ee_download", "ee_export")
 
 
-def _acquisition_days(job: Job) -> List[str]:
+def _stac_day(job: Job, path: Optional[str]) -> Optional[str]:
+    """The acquisition day of a STAC job's output file (None for its time stack)."""
+    if job.provider != "stac" or not path:
+        return None
+    from ..core.providers.stac.runner import output_days
+    return output_days(job).get(path)
+
+
+def _acquisition_days(job: Job, path: Optional[str] = None) -> List[str]:
+    if job.provider == "stac":
+        day = _stac_day(job, path)
+        return [day] if day else []
     if not _is_earth_engine(job):
         return []
     from ..core.providers.earthengine.download_runner import acquisition_days
     return acquisition_days(job.params, job.server)
 
 
-def _acquisition_range(job: Job) -> Optional[QgsDateTimeRange]:
-    """From the first acquisition day's start to the last one's end (UTC), or None."""
-    if not _is_earth_engine(job):
+def _acquisition_range(job: Job, path: Optional[str] = None) -> Optional[QgsDateTimeRange]:
+    """From the first acquisition day's start to the last one's end (UTC), or None: an Earth Engine
+    result's period, a STAC job's file its own day."""
+    if job.provider == "stac":
+        day = _stac_day(job, path)
+        period = (day, day) if day else None
+    elif _is_earth_engine(job):
+        from ..core.providers.earthengine.download_runner import acquisition_period
+        period = acquisition_period(job.params, job.server)
+    else:
         return None
-    from ..core.providers.earthengine.download_runner import acquisition_period
-    period = acquisition_period(job.params, job.server)
     if period is None:
         return None
     first, last = (QDate.fromString(day, "yyyy-MM-dd") for day in period)
@@ -139,13 +155,16 @@ def _acquisition_range(job: Job) -> Optional[QgsDateTimeRange]:
                             QDateTime(last, QTime(23, 59, 59), Qt.TimeSpec.UTC))
 
 
-def set_temporal_range(layer: QgsRasterLayer, job: Job) -> None:
-    """A single image's acquisition day as the layer's fixed range, for the Temporal Controller
-    (a composite spans a period: it is left out of the animation, its dates are in the metadata)."""
-    from ..core.providers.earthengine.download_runner import composite_spec
-    if not _is_earth_engine(job) or composite_spec(job.params) is not None:
-        return
-    period = _acquisition_range(job)
+def set_temporal_range(layer: QgsRasterLayer, job: Job, path: Optional[str] = None) -> None:
+    """A single image's acquisition day as the layer's fixed range, for the Temporal Controller:
+    an Earth Engine image, each day's file of a STAC job (``path``).  A composite spans a period,
+    and a STAC time stack all the days: they are left out of the animation (their dates are in
+    the metadata or the band names)."""
+    if _is_earth_engine(job):
+        from ..core.providers.earthengine.download_runner import composite_spec
+        if composite_spec(job.params) is not None:
+            return
+    period = _acquisition_range(job, path)
     if period is None:
         return
     props = layer.temporalProperties()
@@ -209,8 +228,8 @@ def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
         if not layer.isValid():
             continue
         style_rgb(layer)
-        fill_metadata(layer, job)
-        set_temporal_range(layer, job)
+        fill_metadata(layer, job, path)
+        set_temporal_range(layer, job, path)
         layers.append(layer)
     for uri in tile_layer_outputs(paths):
         name = translate("Layers", "{} (tiles)").format(job.title or job.id)
