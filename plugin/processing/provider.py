@@ -28,6 +28,8 @@ class EoDownloaderProvider(QgsProcessingProvider):
         from .ee_search import EeSearchAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
         from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
+        from .stac_download import StacDownloadAlgorithm
         for alg in (EeSearchAlgorithm(), EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(),
-                    EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm()):
+                    EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm(),
+                    StacDownloadAlgorithm()):
             self.addAlgorithm(alg)
