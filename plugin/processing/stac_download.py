@@ -115,7 +115,8 @@ class StacDownloadAlgorithm(BaseAlgorithm):
                 from ..core.providers.stac.client import StacClient
             except ImportError:
                 raise QgsProcessingException(translate(
-                    "Processing", "This version cannot search a STAC catalogue yet: give the items in ITEMS_FILE."))
+                    "Processing", "This version cannot search a STAC catalogue yet: give the items in "
+                                  "ITEMS_FILE.")) from None
             from ..adapters import network
             cloud = self.parameterAsDouble(parameters, self.CLOUD_MAX, context)
             result = StacClient(api, network.make_session()).search(

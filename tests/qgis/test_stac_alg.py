@@ -56,7 +56,8 @@ def test_help_names_every_parameter(processing_ready):
 
 def test_download_from_an_items_file(processing_ready, served, tmp_path, monkeypatch):
     monkeypatch.setattr(plugin_settings, "job_store_path", lambda: str(tmp_path / "jobs.json"))
-    items = [{"type": "Feature", "id": "a-{}".format(day), "geometry": None, "properties": {"datetime": day + "T10:00:00Z"},
+    items = [{"type": "Feature", "id": "a-{}".format(day), "geometry": None,
+              "properties": {"datetime": day + "T10:00:00Z"},
               "assets": {k: {"href": served.url("a_{}.tif".format(k)), "type": COG} for k in ("red", "green", "blue")}}
              for day in ("2024-05-06", "2024-05-01")]
     items_file = tmp_path / "items.json"
