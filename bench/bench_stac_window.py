@@ -4,7 +4,8 @@
 Three Sentinel-2-like assets (uint16 COGs, ``--tile-px`` pixels square at 10 m, UTM 31N, DEFLATE,
 ``--block`` px tiles; made once with GDAL into ``--cache``) are served by nginx behind a loopback
 relay that holds every request ``--latency`` seconds (tests/servers/relay.py: each request pays one
-simulated round trip, as range requests do on a real link).  The AOI is a square of
+simulated round trip, as range requests do on a real link; ``--bandwidth-mbit`` also caps the
+link's speed, which loopback does not have).  The AOI is a square of
 ``--aoi-fraction`` of the tile's area, off the tile grid.  Both variants run in this process, back
 to back (taking turns going first), and end with the same files (one COG of the three bands):
 
@@ -124,7 +125,9 @@ def measure(args, workdir):
     full_bytes = sum(os.path.getsize(os.path.join(folder, k + ".tif")) for k in KEYS)
     aoi = aoi_for(args.tile_px, args.aoi_fraction)
     rounds = []
-    with Nginx(folder, workdir, log_requests=True) as srv, Relay(srv.port, latency=args.latency) as relay:
+    link = args.bandwidth_mbit * 1e6 / 8.0
+    with Nginx(folder, workdir, log_requests=True) as srv, \
+            Relay(srv.port, latency=args.latency, bandwidth=link) as relay:
         for run in range(args.runs):
             order = ("window", "download + cut") if run % 2 == 0 else ("download + cut", "window")
             result = {}
@@ -142,7 +145,8 @@ def measure(args, workdir):
     med = {v: {k: statistics.median(r[v][k] for r in rounds) for k in ("seconds", "bytes", "requests")}
            for v in ("window", "download + cut")}
     return {"tile_px": args.tile_px, "block": args.block, "aoi_fraction": args.aoi_fraction,
-            "latency_s": args.latency, "full_asset_bytes": full_bytes, "output_shape": rounds[0]["window"]["shape"],
+            "latency_s": args.latency, "bandwidth_mbit": args.bandwidth_mbit, "full_asset_bytes": full_bytes,
+            "output_shape": rounds[0]["window"]["shape"],
             "median": med, "bytes_ratio": med["window"]["bytes"] / float(full_bytes),
             "seconds_ratio": med["window"]["seconds"] / med["download + cut"]["seconds"], "rounds": rounds}
 
@@ -153,6 +157,8 @@ def main(argv=None):
     ap.add_argument("--block", type=int, default=512, help="COG tile size (GDAL's default 512)")
     ap.add_argument("--aoi-fraction", type=float, default=0.01)
     ap.add_argument("--latency", type=float, default=0.02, help="seconds each request is held")
+    ap.add_argument("--bandwidth-mbit", type=float, default=0.0,
+                    help="also limit the link to this many Mbit/s (0: loopback speed, latency only)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cache", default=os.path.join(ROOT, ".eo_cache", "bench"))
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "stac_window.json"))
@@ -168,9 +174,10 @@ def main(argv=None):
     with open(args.json, "w") as handle:
         json.dump(r, handle, indent=1)
     m = r["median"]
+    link = ", link {:g} Mbit/s".format(args.bandwidth_mbit) if args.bandwidth_mbit else ""
     print("\n### STAC: AOI window vs download + cut ({} px tile, 3 bands, AOI {:.1f} % of the tile, {:.0f} ms per "
-          "request, median of {} rounds)\n".format(r["tile_px"], 100 * r["aoi_fraction"], 1000 * r["latency_s"],
-                                                   args.runs))
+          "request{}, median of {} rounds)\n".format(r["tile_px"], 100 * r["aoi_fraction"], 1000 * r["latency_s"],
+                                                     link, args.runs))
     print("| variant | MiB transferred | requests | seconds |")
     print("|---|---:|---:|---:|")
     for v in ("window", "download + cut"):

@@ -6,8 +6,9 @@
 
 Each chunk a client sends is held ``latency`` seconds before it goes on to the server, so
 every HTTP request (a request is one chunk on a kept-alive connection) costs one simulated
-round trip -- what range requests pay on a real link.  Answers flow back at once.  The relay
-understands nothing of HTTP: the server behind it answers as it always does.
+round trip -- what range requests pay on a real link.  Answers flow back at once, or, with
+``bandwidth`` (bytes per second), no faster than one link of that speed shared by every
+connection.  The relay understands nothing of HTTP: the server behind it answers as it always does.
 """
 import socket
 import threading
@@ -16,9 +17,12 @@ from typing import List
 
 
 class Relay:
-    def __init__(self, upstream_port: int, latency: float = 0.0, upstream_host: str = "127.0.0.1"):
+    def __init__(self, upstream_port: int, latency: float = 0.0, upstream_host: str = "127.0.0.1",
+                 bandwidth: float = 0.0):
         self.upstream = (upstream_host, upstream_port)
         self.latency = float(latency)
+        self.bandwidth = float(bandwidth)
+        self._link_free = 0.0          # when the shared downstream link is free again
         self._server = socket.socket()
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._server.bind(("127.0.0.1", 0))
@@ -67,6 +71,8 @@ class Relay:
                         self._sent.append(data)
                     if self.latency:
                         time.sleep(self.latency)
+                elif self.bandwidth:
+                    self._pace(len(data))
                 dst.sendall(data)
         except OSError:
             pass
@@ -76,6 +82,13 @@ class Relay:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def _pace(self, size: int) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._link_free = max(now, self._link_free) + size / self.bandwidth
+            wait = self._link_free - now
+        time.sleep(wait)
 
     def close(self) -> None:
         self._closed = True
