@@ -262,7 +262,7 @@ def test_http_options_carry_the_session_settings():
     session.verify = "/tmp/ca-bundle.pem"
     opts = window.http_options("https://data.example/x.tif?sig=1", session, {"X-Key": "v"},
                                Timeouts(connect=7, read=33), RetryPolicy(max_attempts=4, base_delay=0.5))
-    assert opts["GDAL_HTTP_PROXY"] == "http://proxy.example:3128" and opts["CURL_CA_BUNDLE"] == "/tmp/ca-bundle.pem"
+    assert opts["GDAL_HTTP_PROXY"] == "http://proxy.example:3128" and opts["SSL_CERT_FILE"] == "/tmp/ca-bundle.pem"
     assert (opts["GDAL_HTTP_TIMEOUT"], opts["GDAL_HTTP_CONNECTTIMEOUT"]) == ("33", "7")
     assert (opts["GDAL_HTTP_MAX_RETRY"], opts["GDAL_HTTP_RETRY_DELAY"]) == ("3", "0.5")
     assert opts["GDAL_HTTP_HEADERS"] == "X-Key: v" and opts["CPL_VSIL_CURL_ALLOWED_EXTENSIONS"] == ".tif"
@@ -358,3 +358,34 @@ def test_an_item_outside_the_aoi_and_a_missing_asset_are_said(server, tmp_path):
     with pytest.raises(ProviderError) as err:
         _run(job)
     assert "nir" in err.value.user_text()
+
+
+def test_gdal_trusts_the_cas_of_the_session_bundle(server, tmp_path):
+    """The CA bundle of the job's session (requests' bundle + the CAs QGIS trusts, core/transfer/tls) reaches
+    GDAL: an https asset signed by a CA only that bundle holds is read; without it GDAL refuses."""
+    from plugin.core.transfer import http, tls
+    from tests.sims.tls import throwaway_ca
+    pki = throwaway_ca(str(tmp_path / "pki"))
+    with open(pki["ca"], "rb") as handle:
+        bundle = tls.ca_bundle([handle.read()], str(tmp_path / "profile"))
+    aoi = sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 300)
+    with Relay(server.port, tls=(pki["cert"], pki["key"])) as front:
+        plain = window.ItemReader(aoi, str(tmp_path / "a"), http.make_session(), front.url(""))
+        with pytest.raises(window.WindowError):
+            plain.read(_assets(server, "a", ("red",), base=front.url("")), "i")
+        trusting = window.ItemReader(aoi, str(tmp_path / "b"), http.make_session(verify=bundle), front.url(""))
+        files = trusting.read(_assets(server, "a", ("red",), base=front.url("")), "i")
+    assert front.url("").startswith("https://") and gdal.Open(files[0].path).RasterXSize == 30
+
+
+def test_gdal_goes_through_the_session_proxy(server, tmp_path):
+    """The proxy of the job's session (QGIS's) reaches GDAL: an asset on a host no resolver knows is read
+    through the proxy (here a relay to nginx, which serves absolute-form requests)."""
+    from plugin.core.transfer import http
+    with Relay(server.port) as proxy:
+        session = http.make_session(proxies={"http": "http://127.0.0.1:{}".format(proxy.port)})
+        reader = window.ItemReader(sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 300), str(tmp_path), session,
+                                   "http://stac.invalid/")
+        files = reader.read(_assets(server, "a", ("red",), base="http://assets.invalid/"), "i")
+        sent = proxy.sent()
+    assert gdal.Open(files[0].path).RasterXSize == 30 and b"GET http://assets.invalid/a_red.tif" in sent

@@ -8,9 +8,12 @@ Each chunk a client sends is held ``latency`` seconds before it goes on to the s
 every HTTP request (a request is one chunk on a kept-alive connection) costs one simulated
 round trip -- what range requests pay on a real link.  Answers flow back at once, or, with
 ``bandwidth`` (bytes per second), no faster than one link of that speed shared by every
-connection.  The relay understands nothing of HTTP: the server behind it answers as it always does.
+connection.  With ``tls=(cert, key)`` it speaks HTTPS to its clients (and plain HTTP to the server),
+as a TLS front of an object store does.  The relay understands nothing of HTTP: the server behind it
+answers as it always does.
 """
 import socket
+import ssl
 import threading
 import time
 from typing import List
@@ -18,11 +21,15 @@ from typing import List
 
 class Relay:
     def __init__(self, upstream_port: int, latency: float = 0.0, upstream_host: str = "127.0.0.1",
-                 bandwidth: float = 0.0):
+                 bandwidth: float = 0.0, tls=None):
         self.upstream = (upstream_host, upstream_port)
         self.latency = float(latency)
         self.bandwidth = float(bandwidth)
         self._link_free = 0.0          # when the shared downstream link is free again
+        self._tls = None
+        if tls:
+            self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._tls.load_cert_chain(*tls)
         self._server = socket.socket()
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._server.bind(("127.0.0.1", 0))
@@ -35,7 +42,7 @@ class Relay:
         threading.Thread(target=self._accept, daemon=True, name="relay-accept").start()
 
     def url(self, name: str = "") -> str:
-        return "http://127.0.0.1:{}/{}".format(self.port, name)
+        return "{}://127.0.0.1:{}/{}".format("https" if self._tls else "http", self.port, name)
 
     def sent(self) -> bytes:
         """Everything clients sent through the relay so far."""
@@ -49,8 +56,12 @@ class Relay:
             except OSError:
                 return
             try:
+                if self._tls is not None:
+                    client.settimeout(10)
+                    client = self._tls.wrap_socket(client, server_side=True)
+                    client.settimeout(None)
                 server = socket.create_connection(self.upstream)
-            except OSError:
+            except (OSError, ssl.SSLError):
                 client.close()
                 continue
             for s in (client, server):

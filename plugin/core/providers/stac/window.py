@@ -65,7 +65,8 @@ TIFF_MEDIA_TYPES = ("image/tiff", "image/geotiff", "image/vnd.stac.geotiff")
 HTTP_OPTION_KEYS = ("GDAL_DISABLE_READDIR_ON_OPEN", "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES", "GDAL_HTTP_TIMEOUT",
                     "GDAL_HTTP_CONNECTTIMEOUT", "GDAL_HTTP_MAX_RETRY", "GDAL_HTTP_RETRY_DELAY",
                     "GDAL_HTTP_LOW_SPEED_TIME", "GDAL_HTTP_LOW_SPEED_LIMIT", "GDAL_HTTP_HEADERS",
-                    "GDAL_HTTP_USERAGENT", "CURL_CA_BUNDLE", "GDAL_HTTP_PROXY", "GDAL_HTTPS_PROXY",
+                    "GDAL_HTTP_USERAGENT", "GDAL_CURL_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE",
+                    "GDAL_HTTP_PROXY", "GDAL_HTTPS_PROXY",
                     "CPL_VSIL_CURL_ALLOWED_EXTENSIONS")
 
 
@@ -135,7 +136,10 @@ def http_options(url: str, session=None, headers: Optional[Dict[str, str]] = Non
         if agent:
             opts["GDAL_HTTP_USERAGENT"] = agent
         if isinstance(session.verify, str) and session.verify:
-            opts["CURL_CA_BUNDLE"] = session.verify
+            # GDAL's names of the CA bundle differ by version; Debian's GDAL 3.6 reads only SSL_CERT_FILE
+            # (tests/core/test_stac_window.py: test_gdal_trusts_the_cas_of_the_session_bundle)
+            for key in ("GDAL_CURL_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
+                opts[key] = session.verify
         proxy = _proxy_for(url, getattr(session, "proxies", None) or {})
         if proxy:
             opts["GDAL_HTTP_PROXY"] = opts["GDAL_HTTPS_PROXY"] = proxy
