@@ -389,3 +389,20 @@ def test_gdal_goes_through_the_session_proxy(server, tmp_path):
         files = reader.read(_assets(server, "a", ("red",), base="http://assets.invalid/"), "i")
         sent = proxy.sent()
     assert gdal.Open(files[0].path).RasterXSize == 30 and b"GET http://assets.invalid/a_red.tif" in sent
+
+
+def test_an_item_that_cannot_be_read_does_not_stop_the_others_and_is_read_again(server, tmp_path):
+    aoi = sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 1000)
+    good = _item(server, "a", "2024-05-01T10:00:00Z")
+    gone = _item(server, "gone", "2024-05-06T10:00:00Z")          # its files are not on the server: 404
+    job = _job(tmp_path, server, [good, gone], aoi)
+    from plugin.core.runner import RunContext, run_job
+    ctx = RunContext(job)
+    outputs = run_job(job, ctx)
+    assert [os.path.basename(o) for o in outputs] == ["sentinel-2-l2a_2024-05-01.tif"]
+    assert "gone-2024-05-06" in ctx.summary and "again" in ctx.summary
+    assert job.server["dates"]["2024-05-06"]["done"] is False
+    before = len(server.requests())
+    assert _run(job) == outputs
+    again = server.requests()[before:]
+    assert again and all(r["path"].startswith("/gone_") for r in again)       # only the failed day again

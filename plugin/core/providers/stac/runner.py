@@ -25,7 +25,7 @@ from . import stack, window
 from .signing import signer_for
 from ... import names
 from ...aoi import Aoi
-from ...errors import ParameterError, ProviderError
+from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from ...i18n import translate
 from ...job_files import scratch_dir
 from ...jobs import JobState
@@ -89,6 +89,7 @@ class StacRun:
         self.outputs: List[str] = []
         self.reused: List[str] = []
         self.empty: List[str] = []
+        self.failed: List[str] = []
         self.notes: List[str] = []
 
     def save(self) -> None:
@@ -140,21 +141,31 @@ class StacRun:
         scratch = os.path.join(self.scratch, day)
         label = translate("Stac", "{day}: reading {n} item(s) within the area.").format(day=day, n=len(items))
         ctx.progress(base, label)
-        sets = []
+        sets, failed = [], []
         for i, item in enumerate(items):
             reader = window.ItemReader(self.p["aoi"], scratch, ctx.session, self.p["api"], cancel=ctx.cancel,
                                        settings=ctx.settings, progress=lambda f, i=i: ctx.progress(
                                            base + span * 0.8 * (i + f) / len(items), label))
             stem = "item{}".format(i + 1)
-            files = reader.read(self.asset_reads(item), stem)
+            try:
+                files = reader.read(self.asset_reads(item), stem)
+            except (CancelledError, AuthError):
+                raise
+            except EoError as exc:          # this item only: the others (and the other days) go on
+                failed.append(item.get("id", "?"))
+                self.failed.append("{}: {}".format(item.get("id", "?"), exc.message))
+                _log.info(eohttp.redact(exc.user_text()))
+                continue
             if files:
                 sets.extend(window.band_sets(files, os.path.join(scratch, stem)))
-        record = {"items": [item.get("id") for item in items], "done": True, "outputs": []}
+        # a day with a failed item is written with what came, but read again by the next run
+        record = {"items": [item.get("id") for item in items], "done": not failed, "outputs": [],
+                  "failed": failed}
         if sets:
             ctx.progress(base + span * 0.8, translate("Stac", "{day}: writing the mosaic.").format(day=day))
             record["outputs"] = stack.mosaic_date(sets, os.path.join(self.out_root, "{}_{}".format(self.stem, day)),
                                                   cancel=ctx.cancel)
-        else:
+        elif not failed:
             self.empty.append(day)
         self.records[day] = record
         self.save()                                 # before anything else: a restart keeps this day
@@ -165,6 +176,9 @@ class StacRun:
     def finish(self) -> List[str]:
         ctx, outputs = self.ctx, list(self.outputs)
         if not outputs:
+            if self.failed:
+                raise ProviderError(translate("Stac", "No item could be read: {items}").format(
+                    items="; ".join(self.failed)))
             raise ProviderError(translate("Stac", "None of the {n} item(s) covers the area of interest with the "
                                                   "assets {assets}.").format(n=len(self.p["items"]),
                                                                              assets=", ".join(self.p["assets"])),
@@ -181,6 +195,9 @@ class StacRun:
                 days=", ".join(self.reused)))
         if self.empty:
             parts.append(translate("Stac", "No item covers the area on: {days}.").format(days=", ".join(self.empty)))
+        if self.failed:
+            parts.append(translate("Stac", "Not read (run the job again to retry them): {items}.").format(
+                items="; ".join(self.failed)))
         parts.extend(dict.fromkeys(self.notes))
         ctx.summary = " ".join(parts)
         _log.info(ctx.summary)
