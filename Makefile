@@ -22,13 +22,14 @@ APT_PACKAGES := qgis qgis-providers python3-qgis python3-gdal gdal-bin \
 # before tests/conftest.py runs, so this must come from the environment).
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help deps venv test lint check-qt6 i18n translations package demo bench clean distclean
+.PHONY: help deps venv test lint security check-qt6 i18n translations package demo bench clean distclean
 
 help:
 	@echo "make deps          install missing Debian packages (root or sudo; quick when all present)"
 	@echo "make venv          create $(VENV) (system site packages) and install requirements-dev.txt"
 	@echo "make test          deps + venv + compile translations + Qt6 check + the whole pytest suite"
 	@echo "make lint          ruff over plugin/ (configuration and reasons in pyproject.toml)"
+	@echo "make security      the plugin website's upload scan of the release zip (bandit, detect-secrets, flake8)"
 	@echo "make check-qt6     report code that would break on QGIS 4 / Qt 6"
 	@echo "make translations  update i18n/*.ts from plugin/**/*.py and ui/*.ui (pylupdate5)"
 	@echo "make i18n          compile i18n/*.ts to i18n/*.qm (lrelease)"
@@ -66,6 +67,9 @@ venv: deps $(VENV)/.requirements-installed
 lint: venv
 	$(PY) -m ruff check plugin
 
+security: venv
+	$(PY) scripts/security_scan.py
+
 check-qt6: venv
 	$(PY) scripts/check_qt6.py
 
@@ -81,6 +85,7 @@ test: deps venv i18n
 	@status=0; \
 	$(PY) -m ruff check plugin || status=1; \
 	$(PY) scripts/check_qt6.py || status=1; \
+	$(PY) scripts/security_scan.py || status=1; \
 	$(PY) -m pytest -q -p no:cacheprovider --continue-on-collection-errors $(PYTEST_ARGS) tests || status=1; \
 	exit $$status
 

@@ -28,6 +28,7 @@ class EoDownloaderPlugin:
         self.manager = None
         self.dock = None
         self.jobs_panel = None
+        self.notices = None
         self.translator = None
 
 
@@ -48,6 +49,9 @@ class EoDownloaderPlugin:
         settings.migrate()
         self.initProcessing()
         self.manager = JobManager()
+        from .gui.job_notices import JobNotices
+        self.notices = JobNotices(self.iface, self.manager,
+                                  panel_visible=lambda: self.jobs_panel is not None and self.jobs_panel.isVisible())
         self.toolbar = self.iface.addToolBar(translate("EoDownloaderPlugin", "EO Downloader"))
         self.toolbar.setObjectName("EoDownloaderToolbar")
         self._add_action("download", translate("EoDownloaderPlugin", "Download imagery"), self.toggle_dock, icon_path())
@@ -73,7 +77,7 @@ class EoDownloaderPlugin:
         action.setCheckable(True)
         action.triggered.connect(callback)
         self.toolbar.addAction(action)
-        self.iface.addPluginToWebMenu(MENU, action)
+        self.iface.addPluginToRasterMenu(MENU, action)   # the Raster menu, as category=Raster (metadata.txt)
         self.actions.append(action)
         return action
 
@@ -114,13 +118,16 @@ class EoDownloaderPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.notices is not None:
+            self.notices.cleanup()
+            self.notices = None
         if self.jobs_panel is not None:
             self.jobs_panel.cleanup()
             self.iface.removeDockWidget(self.jobs_panel)
             self.jobs_panel.deleteLater()
             self.jobs_panel = None
         for action in self.actions:
-            self.iface.removePluginWebMenu(MENU, action)
+            self.iface.removePluginRasterMenu(MENU, action)
             action.triggered.disconnect()
             action.deleteLater()
         self.actions = []

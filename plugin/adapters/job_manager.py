@@ -55,6 +55,10 @@ class JobManager(QObject):
         self.cancelling: Dict[str, FunctionTask] = {}   # server-side cancels of jobs no task follows
         self.loaded_layers: Dict[str, List] = {}
         self.preview_layers: Dict[str, Dict[str, str]] = {}   # job id -> {final output path: layer id}
+        # Jobs other doors run in this store (Processing algorithms, on their threads) change too:
+        # jobChanged for them as well (a signal emitted off the main thread reaches it queued).
+        self._store_changed = lambda job: self.jobChanged.emit(job.id)
+        self.store.add_listener(self._store_changed)
 
     # -- submission --------------------------------------------------------------
     def submit(self, job: Job, credentials: Optional[dict] = None) -> Job:
@@ -250,8 +254,13 @@ class JobManager(QObject):
         if job is None:
             return []
         previews = previews or {}
+        shown = layers.shown_outputs(job)
+        # a preview of an output that is no layer of its own (a single band of the composite) goes
+        QgsProject.instance().removeMapLayers([lyr.id() for final, lyr in previews.items()
+                                               if lyr is not None and final not in shown])
+        previews = {final: lyr for final, lyr in previews.items() if final in shown}
         swapped = [lyr for final, lyr in previews.items()
-                   if lyr is not None and final in job.outputs and layers.replace_preview(lyr, final)]
+                   if lyr is not None and layers.replace_preview(lyr, final, shown[final])]
         done = {lyr.source() for lyr in swapped}
         if prepared is None:
             prepared = layers.make_layers(job, [o for o in job.outputs if o not in done])
@@ -267,6 +276,7 @@ class JobManager(QObject):
 
     def shutdown(self) -> None:
         """Called on unload: running tasks are cancelled; their jobs stay resumable in the store."""
+        self.store.remove_listener(self._store_changed)
         for task in list(self.tasks.values()):
             try:
                 task.progressChanged.disconnect()

@@ -1,6 +1,6 @@
 """Loading job results as map layers (main thread only)."""
 import os
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from qgis.core import (QgsBox3d, QgsContrastEnhancement, QgsCoordinateReferenceSystem, QgsDateTimeRange,
                        QgsLayerMetadata, QgsMultiBandColorRenderer, QgsProject,
@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from shapely.geometry import shape
 
+from ..core import titles
 from ..core.i18n import translate
 from ..core.jobs import Job
 
@@ -119,35 +120,28 @@ def _is_earth_engine(job: Job) -> bool:
     return job.provider in ("ee_download", "ee_export")
 
 
-def _stac_day(job: Job, path: Optional[str]) -> Optional[str]:
-    """The acquisition day of a STAC job's output file (None for its time stack)."""
-    if job.provider != "stac" or not path:
-        return None
-    from ..core.providers.stac.runner import output_days
-    return output_days(job).get(path)
-
-
 def _acquisition_days(job: Job, path: Optional[str] = None) -> List[str]:
+    """The days the result shows: a STAC job's file its own day (``path``; its time stack all the
+    days); what the runner recorded (``server["acquired"]``, any provider); or for Earth Engine
+    what the image id or the composite's scenes say."""
     if job.provider == "stac":
-        day = _stac_day(job, path)
-        return [day] if day else []
+        from ..core.providers.stac.runner import output_days
+        days = output_days(job)
+        return [days[path]] if path in days else sorted(set(days.values()))
     if not _is_earth_engine(job):
-        return []
+        return sorted({str(day)[:10] for day in (job.server or {}).get("acquired") or [] if day})
     from ..core.providers.earthengine.download_runner import acquisition_days
     return acquisition_days(job.params, job.server)
 
 
 def _acquisition_range(job: Job, path: Optional[str] = None) -> Optional[QgsDateTimeRange]:
-    """From the first acquisition day's start to the last one's end (UTC), or None: an Earth Engine
-    result's period, a STAC job's file its own day."""
-    if job.provider == "stac":
-        day = _stac_day(job, path)
-        period = (day, day) if day else None
-    elif _is_earth_engine(job):
+    """From the first acquisition day's start to the last one's end (UTC), or None."""
+    if _is_earth_engine(job):
         from ..core.providers.earthengine.download_runner import acquisition_period
         period = acquisition_period(job.params, job.server)
     else:
-        return None
+        days = _acquisition_days(job, path)
+        period = (days[0], days[-1]) if days else None
     if period is None:
         return None
     first, last = (QDate.fromString(day, "yyyy-MM-dd") for day in period)
@@ -157,13 +151,15 @@ def _acquisition_range(job: Job, path: Optional[str] = None) -> Optional[QgsDate
 
 def set_temporal_range(layer: QgsRasterLayer, job: Job, path: Optional[str] = None) -> None:
     """A single image's acquisition day as the layer's fixed range, for the Temporal Controller:
-    an Earth Engine image, each day's file of a STAC job (``path``).  A composite spans a period,
-    and a STAC time stack all the days: they are left out of the animation (their dates are in
-    the metadata or the band names)."""
+    an image, or each day's file of a STAC job (``path``).  A composite spans a period, and a STAC
+    time stack all the days: they are left out of the animation (their dates are in the metadata
+    or the band names)."""
     if _is_earth_engine(job):
         from ..core.providers.earthengine.download_runner import composite_spec
         if composite_spec(job.params) is not None:
             return
+    elif len(_acquisition_days(job, path)) != 1:
+        return
     period = _acquisition_range(job, path)
     if period is None:
         return
@@ -173,20 +169,38 @@ def set_temporal_range(layer: QgsRasterLayer, job: Job, path: Optional[str] = No
     props.setIsActive(True)
 
 
+GROUP_JOB_PROPERTY = "eo_downloader/job"     # the job id a layer tree group holds the results of
+
+
+def job_group(job: Job, project: QgsProject):
+    """The job's group at the top of the layer tree (found by the job id it holds, so two jobs of
+    the same title keep a group each), made when missing."""
+    root = project.layerTreeRoot()
+    for group in root.findGroups(True):
+        if group.customProperty(GROUP_JOB_PROPERTY) == job.id:
+            return group
+    group = root.insertGroup(0, job.title or job.id)
+    group.setCustomProperty(GROUP_JOB_PROPERTY, job.id)
+    return group
+
+
 def load_job_outputs(job: Job, project: Optional[QgsProject] = None,
                      made: Optional[List[QgsRasterLayer]] = None) -> List[QgsRasterLayer]:
-    """Add the job's rasters (and tile layers) to a group named after the job; returns the layers added."""
+    """Add the job's rasters (and tile layers) to a group named after the job, a composite of
+    several bands on top; returns the layers added."""
     project = project or QgsProject.instance()
     # ``made``: the layers the job's task already opened and styled off the main thread
     layers = made if made is not None else make_layers(job, job.outputs)
     if not layers:
         return []
-    root = project.layerTreeRoot()
-    title = job.title or job.id
-    group = root.findGroup(title) or root.insertGroup(0, title)
-    for layer in layers:
+    group = job_group(job, project)
+    # sorted() is stable: among layers of as many bands, the order of the outputs stays
+    for layer in sorted(layers, key=lambda lyr: lyr.bandCount() < 3):
         project.addMapLayer(layer, False)
-        group.addLayer(layer)
+        if layer.bandCount() >= 3:
+            group.insertLayer(0, layer)
+        else:
+            group.addLayer(layer)
     return layers
 
 
@@ -204,11 +218,66 @@ def _layer_name(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def replace_preview(layer: QgsRasterLayer, path: str) -> bool:
-    """Point a preview layer at its final file: same layer (id, style, place in the tree)."""
+def replace_preview(layer: QgsRasterLayer, path: str, name: Optional[str] = None) -> bool:
+    """Point a preview layer at its final file: same layer (id, style, place in the tree), named
+    ``name`` (default: the file's name)."""
     from qgis.core import QgsDataProvider
-    layer.setDataSource(path, _layer_name(path), "gdal", QgsDataProvider.ProviderOptions(), False)
+    forget_stale_aux(path)
+    layer.setDataSource(path, name or _layer_name(path), "gdal", QgsDataProvider.ProviderOptions(), False)
     return layer.isValid()
+
+
+def forget_stale_aux(path: str) -> bool:
+    """Remove ``<path>.aux.xml`` when it is older than ``path``: GDAL's side file of an earlier
+    file of that name (an earlier run), whose statistics, band names or no-data value would
+    style the new result.  One written since (GDAL's statistics of this file) stays."""
+    aux = path + ".aux.xml"
+    try:
+        if os.path.getmtime(aux) >= os.path.getmtime(path):
+            return False
+        os.remove(aux)
+        return True
+    except OSError:       # no side file (the usual case), or the result itself is gone
+        return False
+
+
+def stack_sources(paths: List[str]) -> Dict[str, str]:
+    """Outputs that are single bands of another output (a VRT stacking them): path -> band name
+    (the file name after the stack's, ``<base>.B4.tif`` of ``<base>.vrt``; else its band's
+    description in the stack)."""
+    from osgeo import gdal
+    found = {}
+    for vrt in (p for p in paths if p.lower().endswith(".vrt") and os.path.exists(p)):
+        ds = gdal.Open(vrt)
+        if ds is None:
+            continue
+        real = {os.path.realpath(p): p for p in paths if p != vrt}
+        stem = _layer_name(vrt) + "."
+        for n, source in enumerate(ds.GetFileList()[1:], start=1):
+            path = real.get(os.path.realpath(source))
+            if path is None:
+                continue
+            own = _layer_name(path)
+            band = ds.GetRasterBand(n).GetDescription() if n <= ds.RasterCount else ""
+            found[path] = own[len(stem):] if own.startswith(stem) else (band or own)
+        ds = None
+    return found
+
+
+def shown_outputs(job: Job, single_bands: Optional[bool] = None) -> Dict[str, str]:
+    """The job's raster outputs that become layers, each with its layer name: the composite
+    (or the one result) named after the job; the single bands of a stack only with the
+    "Also add single bands" setting (``single_bands``)."""
+    if single_bands is None:
+        from .settings import get
+        single_bands = bool(get("add_single_bands"))
+    rasters = [p for p in job.outputs if p.lower().endswith(RASTER_EXTENSIONS)]
+    bands = stack_sources(rasters)
+    main = [p for p in rasters if p not in bands]
+    names = {p: titles.layer_name(job.title, p, None if len(main) == 1 else _layer_name(p)) for p in main}
+    if single_bands:
+        names.update({p: titles.layer_name(job.title, p, band) for p, band in bands.items()})
+    return names
 
 
 def tile_layer_outputs(outputs: List[str]) -> List[str]:
@@ -216,15 +285,22 @@ def tile_layer_outputs(outputs: List[str]) -> List[str]:
     return [o for o in outputs if isinstance(o, str) and o.startswith(XYZ_PREFIX)]
 
 
-def make_layers(job: Job, paths: List[str]) -> List[QgsRasterLayer]:
+def make_layers(job: Job, paths: List[str], single_bands: Optional[bool] = None) -> List[QgsRasterLayer]:
     """Valid, styled raster layers with metadata for ``paths`` (not yet in any project).
 
-    Files become GDAL layers; outputs starting with ``type=xyz`` become XYZ tile
+    Files become GDAL layers named after the job (:func:`shown_outputs`: a path of the job's
+    outputs that is a single band of a stack only with ``single_bands``; a path that is not
+    an output, e.g. a preview, by its file name); a stale ``.aux.xml`` beside a file goes
+    first (:func:`forget_stale_aux`).  Outputs starting with ``type=xyz`` become XYZ tile
     layers (provider "wms"; an ``authcfg`` in the URI adds the credentials).
     """
     layers = []
+    shown = shown_outputs(job, single_bands)
     for path in raster_outputs(paths):
-        layer = QgsRasterLayer(path, _layer_name(path), "gdal")
+        if path in job.outputs and path not in shown:
+            continue
+        forget_stale_aux(path)
+        layer = QgsRasterLayer(path, shown.get(path) or _layer_name(path), "gdal")
         if not layer.isValid():
             continue
         style_rgb(layer)

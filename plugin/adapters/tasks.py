@@ -77,6 +77,11 @@ class JobTask(QgsTask):
         except CancelledError as exc:
             self.cancelled_by_user = self.token.reason != CancelToken.SHUTDOWN
             self.error = exc.message
+            if self.cancelled_by_user:
+                # A task returning False is "Task failed" to QGIS (its task list and notification);
+                # a cancel the user asked for and the job recorded as Cancelled is no failure.
+                self.setDescription(translate("Tasks", "{} (cancelled)").format(self.description()))
+                return True
         except EoError as exc:
             self.error = exc.user_text()
         except Exception as exc:  # never escape run()
@@ -184,13 +189,16 @@ class FunctionTask(QgsTask):
     """
 
     done = pyqtSignal(object)
+    progressed = pyqtSignal(float, str)     # percent, text: see report()
     POLL = 0.05
 
-    def __init__(self, description, func, key=None, deadline=None, **kwargs):
+    def __init__(self, description, func, key=None, deadline=None, progress=False, **kwargs):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.func = func
         self.key = key
         self.kwargs = kwargs
+        if progress:            # the function reports its progress: progress(percent, text)
+            self.kwargs["progress"] = self.report
         self.result = None
         self.error = None
         self.deadline = deadline
@@ -203,6 +211,14 @@ class FunctionTask(QgsTask):
         self._lock = threading.Lock()
         self._outcome = None                # (ok, result, error) from the call's thread
         _LIVE.add(self)
+
+    def report(self, percent: float, text: str = "") -> None:
+        """The function's progress (from its thread): the task's progress, and ``progressed`` (received on
+        the main thread).  Nothing once the call is over or abandoned."""
+        if self.token.is_cancelled():
+            return
+        self.setProgress(max(0.0, min(100.0, float(percent))))
+        self.progressed.emit(float(percent), str(text))
 
     def _should_stop(self) -> bool:
         if self.isCanceled():

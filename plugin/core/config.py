@@ -8,7 +8,7 @@ from typing import Optional
 
 DEFAULTS = {
     "ee_api": "https://earthengine.googleapis.com",
-    "ee_token": "https://oauth2.googleapis.com/token",
+    "ee_token": "https://oauth2.googleapis.com/token",  # nosec B105 # a URL
     "eosda_api": "https://api-connect.eos.com",
     "gcs_api": "https://storage.googleapis.com",
     "drive_api": "https://www.googleapis.com",
@@ -16,7 +16,7 @@ DEFAULTS = {
 
 ENV_VARS = {
     "ee_api": "EO_DOWNLOADER_EE_API_URL",
-    "ee_token": "EO_DOWNLOADER_EE_TOKEN_URL",
+    "ee_token": "EO_DOWNLOADER_EE_TOKEN_URL",  # nosec B105 # a variable name
     "eosda_api": "EO_DOWNLOADER_EOSDA_API_URL",
     "gcs_api": "EO_DOWNLOADER_GCS_API_URL",
     "drive_api": "EO_DOWNLOADER_DRIVE_API_URL",
@@ -29,8 +29,8 @@ REQUEST_DEADLINE = 60.0
 
 #: Environment variables that carry secrets for headless runs (read, never written).
 SECRET_ENV_VARS = {
-    "ee_token": "EO_DOWNLOADER_EE_TOKEN",
-    "eosda_api_key": "EO_DOWNLOADER_EOSDA_API_KEY",
+    "ee_token": "EO_DOWNLOADER_EE_TOKEN",  # nosec B105 # a variable name
+    "eosda_api_key": "EO_DOWNLOADER_EOSDA_API_KEY",  # pragma: allowlist secret # a variable name
 }
 
 

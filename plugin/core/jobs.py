@@ -50,6 +50,14 @@ class JobState:
             JobState.CANCELLED: translate("JobState", "Cancelled"),
         }.get(state, state)
 
+    @staticmethod
+    def text(job: "Job") -> str:
+        """What a job's state column says: its state, or "Retrying (attempt n of m)" while one of
+        its requests waits to be tried again."""
+        if job.retry and not job.finished:
+            return translate("JobState", "Retrying (attempt {} of {})").format(*job.retry[:2])
+        return JobState.label(job.state)
+
 
 # Keys that must never be persisted, whatever a provider puts in params.
 SECRET_KEYS = ("api_key", "apikey", "token", "access_token", "refresh_token", "password",
@@ -99,6 +107,7 @@ class Job:
     updated: float = field(default_factory=time.time)
     finished_at: Optional[float] = None
     load_layers: bool = True
+    retry: Optional[List[int]] = None   # [attempt, of attempts] while a request waits to be tried again
 
     def __post_init__(self):
         self.params = strip_secrets(self.params)
@@ -133,7 +142,7 @@ _NUMBER = (int, float)
 _FIELD_TYPES = {"provider": str, "params": dict, "title": str, "id": str, "state": str, "progress": _NUMBER,
                 "message": str, "outputs": list, "server": dict, "error": str, "output_dir": str,
                 "created": _NUMBER, "updated": _NUMBER, "finished_at": _NUMBER + (type(None),),
-                "load_layers": bool}
+                "load_layers": bool, "retry": (list, type(None))}
 _REQUIRED = ("id", "provider", "params", "state")    # the others have defaults (files of older versions)
 
 
@@ -556,6 +565,10 @@ class JobStore:
     # -- listeners (the QGIS side re-emits these as Qt signals) ----------
     def add_listener(self, func: Callable[[Job], None]) -> None:
         self._listeners.append(func)
+
+    def remove_listener(self, func: Callable[[Job], None]) -> None:
+        if func in self._listeners:
+            self._listeners.remove(func)
 
     def _notify(self, job: Job) -> None:
         for func in list(self._listeners):

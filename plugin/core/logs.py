@@ -43,14 +43,13 @@ def scoped(value: Any) -> Iterator[Any]:
 def carry(func: Callable) -> Callable:
     """``func`` running in the caller's scope, on whichever thread calls it (pool workers).
 
-    A new thread starts without the caller's scope; wrap what a job hands to its threads."""
-    value = _SCOPE.get()
+    A new thread starts without the caller's scope; wrap what a job hands to its threads.  The
+    caller's other context variables come along too (e.g. who hears of the job's retries,
+    :func:`.transfer.http.reporting_retries`); each call runs in a copy of them, so pool
+    threads may run it at once."""
+    context = contextvars.copy_context()
 
     @functools.wraps(func)
     def run(*args, **kwargs):
-        token = _SCOPE.set(value)
-        try:
-            return func(*args, **kwargs)
-        finally:
-            _SCOPE.reset(token)
+        return context.copy().run(func, *args, **kwargs)
     return run

@@ -442,6 +442,31 @@ def _nodata_pair(ds, nodata: Optional[float]) -> Tuple[float, float, bool]:
     return src, dst, is_float
 
 
+def declare_nodata(path: str) -> Optional[float]:
+    """Declare for ``path`` the no-data value its masked pixels hold when it declares none: Earth
+    Engine fills masked pixels of an export made without ``noData`` with 0 (integers) or -inf
+    (floats) and tags nothing, so the AOI's outside shows as a black frame.  The same rule as
+    the mosaics' sources (:func:`_nodata_pair`).  The file itself is not changed (its checksum
+    is what a rerun compares to reuse it): GDAL keeps the value in ``<path>.aux.xml``, which
+    every GDAL reader (QGIS, a VRT over it) takes.  Returns the value declared (None: the
+    file had one)."""
+    ds = _call(translate("Raster", "open {path}").format(path=path), gdal.Open, path)
+    try:
+        count = ds.RasterCount
+        if any(ds.GetRasterBand(i).GetNoDataValue() is not None for i in range(1, count + 1)):
+            return None
+        value, _dst, _is_float = _nodata_pair(ds, None)
+    finally:
+        ds = None
+    # one opening per band: a GeoTIFF opened read-only takes the value once for all bands and
+    # writes only the first band's to the side file (GDAL 3.6)
+    for i in range(1, count + 1):
+        ds = _call(translate("Raster", "open {path}").format(path=path), gdal.Open, path)
+        ds.GetRasterBand(i).SetNoDataValue(value)
+        ds = None
+    return value
+
+
 def _nd_str(value: float) -> str:
     if math.isnan(value):
         return "nan"

@@ -109,13 +109,22 @@ class RunContext:
         self._update(server=ids)
 
     def set_state(self, state: str, message: str = "") -> None:
-        self._update(state=state, message=message)
+        self._update(state=state, message=message, **self._retried())
 
     def progress(self, percent: float, message: str = "") -> None:
         percent = max(0.0, min(100.0, float(percent)))
-        self._update(persist=False, progress=percent, message=message or self.job.message)
+        self._update(persist=False, progress=percent, message=message or self.job.message, **self._retried())
         if self._progress is not None:
             self._progress(percent, message)
+
+    def retrying(self, attempt: int, attempts: int) -> None:
+        """A request of the job waits to be tried again (:func:`.transfer.http.reporting_retries`):
+        the Jobs panel says so until the job's next progress or state."""
+        self._update(persist=False, retry=[int(attempt), int(attempts)])
+
+    def _retried(self) -> Dict[str, Any]:
+        """The change that ends a "Retrying" (progress again: the request went through)."""
+        return {"retry": None} if self.job.retry else {}
 
     def preview(self, path: str, final_path: str) -> bool:
         """Offer ``path`` (e.g. a VRT of the downloaded tiles) as a stand-in for the output
@@ -228,24 +237,30 @@ def run_job(job: Job, ctx: RunContext) -> List[str]:
     try:
         ctx.cancel.raise_if_cancelled()
         check_output_dir(job.output_dir)
+        if ctx.job.state == JobState.QUEUED:     # it works from here on, whatever the runner says first
+            ctx.set_state(JobState.RUNNING, JobState.label(JobState.RUNNING))
+        elif ctx.job.retry:                      # (a run QGIS closed while it waited to retry)
+            ctx._update(retry=None)
         if (ctx.job.server or {}).get("detached"):
             ctx.save_server(detached=False)     # followed again from here on
-        outputs = runner(job, ctx)
+        from .transfer.http import reporting_retries
+        with reporting_retries(ctx.retrying):
+            outputs = runner(job, ctx)
         from .raster import check_outputs
         check_outputs(outputs)                  # done means usable: every output opens
     except Detached as exc:
-        ctx._update(state=JobState.RUNNING, error="", message=exc.message, server={"detached": True})
+        ctx._update(state=JobState.RUNNING, error="", message=exc.message, server={"detached": True}, retry=None)
         return []
     except CancelledError as exc:
         if ctx.cancel.reason != CancelToken.SHUTDOWN:
-            ctx._update(state=JobState.CANCELLED, error="", message=exc.message)
+            ctx._update(state=JobState.CANCELLED, error="", message=exc.message, retry=None)
         raise
     except Exception as exc:  # recorded, then re-raised for the caller to report
         from .errors import EoError
         text = exc.user_text() if isinstance(exc, EoError) else "{}: {}".format(type(exc).__name__, exc)
         from .transfer.http import redact
-        ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text))
+        ctx._update(state=JobState.FAILED, error=redact(text), message=redact(text), retry=None)
         raise
-    ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="",
+    ctx._update(state=JobState.DONE, progress=100.0, outputs=list(outputs), error="", retry=None,
                 message=ctx.summary or JobState.label(JobState.DONE))
     return outputs

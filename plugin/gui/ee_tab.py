@@ -22,7 +22,7 @@ import tempfile
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, QTimer
-from qgis.PyQt.QtWidgets import QMenu, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QMenu, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
 from ..adapters import settings as plugin_settings
 from ..adapters.tasks import FunctionTask, stop_tasks
@@ -30,6 +30,7 @@ from ..core.errors import EoError, ParameterError
 from ..core.i18n import translate
 from ..core.providers.earthengine import collections as ee_collections
 from ..core.providers.earthengine import composite as ee_composite
+from ..core.providers.earthengine import tiling
 from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
 from ..core.jobs import Job
 from ..resources import ui_path
@@ -39,7 +40,7 @@ from .task_button import TaskButton
 FORM_CLASS, _ = uic.loadUiType(ui_path("ee_tab.ui"))
 
 #: An interactive download larger than this (as Earth Engine counts bytes) proposes a batch export.
-EXPORT_SUGGESTED_BYTES = 1 << 30
+EXPORT_SUGGESTED_BYTES = tiling.LARGE_DOWNLOAD_BYTES
 #: The export destinations, in the order of the items of ``eeExportDestinationCombo`` in the .ui file.
 EXPORT_DESTINATIONS = ("gcs", "drive", "asset")
 
@@ -533,6 +534,8 @@ class EeTab(QWidget, FORM_CLASS):
                 title = result_title(params)
             job = self.dock._new_job("ee_export", params, title)
         else:
+            if not self._confirm_large(aoi):
+                return None
             from ..core.providers.earthengine.download_runner import result_title
             job = self.dock._new_job("ee_download", params, result_title(params))
         if job is None:
@@ -540,6 +543,22 @@ class EeTab(QWidget, FORM_CLASS):
         self.dock.manager.submit(job)
         self.dock._status(translate("EeTab", "Job '{}' submitted; follow it in the Jobs panel.").format(job.title))
         return job
+
+    def _confirm_large(self, aoi) -> bool:
+        """A download over :data:`EXPORT_SUGGESTED_BYTES` (1 GiB, the estimate shown) goes ahead
+        only when the user says so."""
+        _text, size = self.ee_estimate(aoi)
+        if size is None or size <= EXPORT_SUGGESTED_BYTES:
+            return True
+        answer = QMessageBox.question(
+            self, translate("EeTab", "Large download"),
+            translate("EeTab", "This download is about {:,.1f} GiB. Download it anyway? (A batch export computes "
+                               "it on Earth Engine's servers instead.)").format(size / float(1 << 30)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.dock._status(translate("EeTab", "Download not sent."))
+            return False
+        return True
 
     # -- teardown -----------------------------------------------------------------------------
     def cleanup(self):

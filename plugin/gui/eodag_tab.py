@@ -2,7 +2,9 @@
 
 The widgets come from ``ui/eodag_tab.ui``.  Network and eodag calls run in :class:`FunctionTask`
 (worker threads); widgets, rubber bands and QgsAuthManager are touched on the main thread only.
-eodag is optional: when it is missing the tab says how to install it and nothing else is enabled.
+eodag is optional: when it is missing the tab offers "Install eodag" (pip in the background, into the
+user's site-packages of QGIS's Python: core/providers/eodag/install.py) and says how to install it by
+hand; nothing else is enabled until eodag is there.
 """
 import importlib.util
 import os
@@ -62,6 +64,11 @@ def _check_access(provider, collection, date_from, date_to, credentials, session
         credentials.clear()
 
 
+def _install_eodag(cancel, progress):
+    from ..core.providers.eodag import install
+    return install.install(cancel=cancel, progress=progress)
+
+
 def _quicklooks(products, folder, cancel):
     from ..core.providers.eodag.client import fetch_quicklook
     found = {}
@@ -87,6 +94,7 @@ class EodagTab(QWidget, FORM_CLASS):
         self.catalogue_task = None
         self.quicklook_task = None
         self.test_task = None
+        self.install_task = None
         self.available = eodag_installed()
         self._build()
         if not self.available:
@@ -104,6 +112,8 @@ class EodagTab(QWidget, FORM_CLASS):
         self.installLabel.setVisible(False)
         self.copyInstallButton.setVisible(False)
         self.copyInstallButton.clicked.connect(self.copy_install_command)
+        self.installButton.setVisible(False)
+        self.install_stopper = TaskButton(self.installButton, self.install_eodag, self._status)
         self.test_stopper = TaskButton(self.testButton, self.test_connection, self._status)
         self.toDate.setDate(QDate.currentDate())
         self.fromDate.setDate(QDate.currentDate().addMonths(-1))
@@ -138,18 +148,54 @@ class EodagTab(QWidget, FORM_CLASS):
     def show_missing(self, detail=""):
         from ..core.providers.eodag import client as eodag_client
         self.available = False
-        text = translate("EodagTab", "eodag is not installed in the Python QGIS uses.")
+        text = translate("EodagTab", "eodag is not installed in the Python QGIS uses. 'Install eodag' installs "
+                                     "version {version} for you; or install it by hand:").format(
+            version=eodag_client.EODAG_PIN)
         if detail:
             text += " ({})".format(detail)
         self.installLabel.setText(text + "\n" + eodag_client.install_hint())
         self.installLabel.setVisible(True)
         self.copyInstallButton.setVisible(True)
+        self.installButton.setVisible(True)
         self._status("")
         self._update_buttons()
 
     def copy_install_command(self):
         from ..core.providers.eodag import client as eodag_client
         QApplication.clipboard().setText(eodag_client.install_command())
+
+    def install_eodag(self):
+        """Install the tested eodag with pip in the background (the button is its Stop button meanwhile)."""
+        from ..core.providers.eodag import client as eodag_client
+        if self.install_task is not None:
+            return None
+        task = FunctionTask(translate("EodagTab", "Installing eodag"), _install_eodag, progress=True)
+        task.progressed.connect(lambda _percent, text: self.install_stopper.set_text(text))
+        self.copyInstallButton.setEnabled(False)
+        return self._start(task, self._install_done, "install_task",
+                           translate("EodagTab", "Installing eodag {version} with pip…").format(
+                               version=eodag_client.EODAG_PIN), self.install_stopper)
+
+    def _install_done(self, task):
+        self.install_task = None
+        self.copyInstallButton.setEnabled(True)
+        if task.error:          # (stopped too)
+            self._status(task.error)
+            return
+        outcome = task.result
+        if outcome.restart_needed or not eodag_installed():
+            text = outcome.message()
+            if not outcome.restart_needed:
+                text += " " + translate("EodagTab", "This Python does not see it yet: restart QGIS to use it.")
+            self.installLabel.setText(text)
+            self._status(text)
+            return
+        self.available = True
+        self.installLabel.setText(outcome.message())
+        self.installButton.setVisible(False)
+        self.copyInstallButton.setVisible(False)
+        self._status(outcome.message())
+        self.load_catalogue()
 
     # -- providers and collections (from eodag, in the background) ----------------------------------------
     def load_catalogue(self):
@@ -266,6 +312,9 @@ class EodagTab(QWidget, FORM_CLASS):
             self._status(task.error)
             return
         self.show_products(task.result or [])
+        notes = getattr(task.result, "notes", None)
+        if notes:
+            self._status(" ".join([self.statusLabel.text()] + list(notes)))
         self.fetch_quicklooks()
 
     def _remember(self, provider, collection):
@@ -408,10 +457,8 @@ class EodagTab(QWidget, FORM_CLASS):
         skipped = [p for p in products if p.needs_order] if not self.orderCheck.isChecked() else []
         params["authcfg"] = self.authSelect.configId()
         self._remember(provider, collection)
-        title = translate("EodagTab", "eodag {provider} {collection} ({n} products)").format(
-            provider=provider, collection=collection, n=len(products)) if len(products) > 1 else \
-            "eodag {}".format(products[0].title)
-        job = self.dock._new_job("eodag", params, title)
+        from ..core.providers.eodag.runner import result_title
+        job = self.dock._new_job("eodag", params, result_title(params, products))
         if job is None:
             return None
         self.dock.manager.submit(job)
@@ -426,5 +473,5 @@ class EodagTab(QWidget, FORM_CLASS):
     def cleanup(self):
         """Stop every background task of the tab (the plugin's unload waits for them, briefly)."""
         self.clear_footprints()
-        stop_tasks((self.search_task, self.catalogue_task, self.quicklook_task, self.test_task))
-        self.search_task = self.catalogue_task = self.quicklook_task = self.test_task = None
+        stop_tasks((self.search_task, self.catalogue_task, self.quicklook_task, self.test_task, self.install_task))
+        self.search_task = self.catalogue_task = self.quicklook_task = self.test_task = self.install_task = None

@@ -71,7 +71,8 @@ class EosdaTab(QWidget, FORM_CLASS):
             self.dock._status(exc.user_text())
             return None
         params["aoi"] = aoi.to_geojson()
-        job = self.dock._new_job("eosda", params, "EOSDA {}".format(params.get("view_id")))
+        from ..core.providers.eosda.runner import result_title
+        job = self.dock._new_job("eosda", params, result_title(params))
         if job is None:
             return None
         self.dock.manager.submit(job)

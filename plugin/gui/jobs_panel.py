@@ -1,13 +1,13 @@
 """The Jobs panel: every job with state, progress, and cancel / retry / open folder / add to map."""
-import os
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (QApplication, QDockWidget, QHeaderView, QMessageBox, QStyle, QStyledItemDelegate,
                                  QStyleOptionProgressBar, QTableWidgetItem, QWidget)
 
 from ..core.jobs import JobState
+from ..core.titles import provider_label
+from .job_notices import open_folder
 from ..core.runner import is_detached
 from ..resources import ui_path
 from ..core.i18n import translate
@@ -81,11 +81,8 @@ class JobsPanelWidget(QDockWidget):
 
     def open_folder(self):
         job = self.manager.store.get(self.selected_job_id() or "")
-        if job is None:
-            return
-        folder = os.path.dirname(job.outputs[0]) if job.outputs else job.output_dir
-        if folder and os.path.isdir(folder):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        if job is not None:
+            open_folder(job)
 
     def refresh(self, *_args):
         """Show what changed in the store since the last refresh (rows of new jobs inserted,
@@ -131,7 +128,7 @@ class JobsPanelWidget(QDockWidget):
     def _fill(self, row, job):
         table = self.body.jobsTable
         self._clearable[job.id] = self.manager.clearable(job)
-        texts = {0: job.title or job.id, 1: job.provider, 2: JobState.label(job.state),
+        texts = {0: job.title or job.id, 1: provider_label(job.provider), 2: JobState.text(job),
                  3: "{} %".format(int(job.progress)), 4: job.error or job.message}
         for col, text in texts.items():
             item = table.item(row, col)

@@ -37,6 +37,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.maxAreaSpin.setValue(float(get("max_area_km2")))
         self.tilesSpin.setValue(int(get("max_parallel_tiles")))
         self.verifyTlsCheck.setChecked(bool(get("verify_tls")))
+        self.singleBandsCheck.setChecked(bool(get("add_single_bands")))
 
     def save(self):
         values = {
@@ -50,6 +51,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
             "max_area_km2": float(self.maxAreaSpin.value()),
             "max_parallel_tiles": int(self.tilesSpin.value()),
             "verify_tls": self.verifyTlsCheck.isChecked(),
+            "add_single_bands": self.singleBandsCheck.isChecked(),
         }
         for key, value in values.items():
             plugin_settings.set(key, value)

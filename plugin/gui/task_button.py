@@ -55,6 +55,12 @@ class TaskButton(QObject):
         self.timer.start()
         self._show()
 
+    def set_text(self, text: str) -> None:
+        """What the status shows of the running task from now on (e.g. its last progress line)."""
+        if self.task is not None:
+            self._text = text
+            self._show()
+
     def stop(self) -> None:
         if self.task is not None:
             self.task.cancel()

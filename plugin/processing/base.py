@@ -1,7 +1,9 @@
 """Shared base of the plugin's algorithms: AOI parameters, job running, layer hand-over."""
+import copy
 from typing import Dict, List, Optional
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface,
                        QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
                        QgsProcessingParameterAuthConfig, QgsProcessingParameterExtent,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFolderDestination,
@@ -11,7 +13,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..adapters import aoi_source, qgis_logging
 from ..adapters import settings as plugin_settings
 from ..adapters.context import make_context
-from ..adapters.layers import make_layers
+from ..adapters.layers import job_group, make_layers
 from ..core.aoi import Aoi
 from ..core.errors import AoiError, EoError
 from ..core.jobs import Job, JobStore
@@ -123,8 +125,44 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         return outputs
 
     def hand_over_layers(self, outputs: List[str], job: Job, context: QgsProcessingContext) -> None:
-        """Queue the rasters to be loaded into the project when the algorithm completes."""
+        """Queue the rasters to be loaded into the project when the algorithm completes, into a
+        group of the job as the dock's results (:class:`IntoJobGroup`)."""
+        job = copy.deepcopy(job)
+        job.outputs = list(outputs)       # (what the layers are chosen and named from)
         for layer in make_layers(job, outputs):
             context.temporaryLayerStore().addMapLayer(layer)
-            context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
-                layer.name(), context.project() or QgsProject.instance(), self.OUTPUT_FILES))
+            details = QgsProcessingContext.LayerDetails(layer.name(), context.project() or QgsProject.instance(),
+                                                        self.OUTPUT_FILES)
+            processor = IntoJobGroup(job)
+            _POST_PROCESSORS[layer.id()] = processor      # QGIS does not own it: keep it alive
+            details.setPostProcessor(processor)
+            context.addLayerToLoadOnCompletion(layer.id(), details)
+
+
+#: layer id -> its post-processor, until QGIS calls it
+_POST_PROCESSORS: Dict[str, "IntoJobGroup"] = {}
+
+
+class IntoJobGroup(QgsProcessingLayerPostProcessorInterface):
+    """Moves a layer Processing loaded into its job's group (:func:`..adapters.layers.job_group`),
+    a composite of several bands on top, as the dock's results are."""
+
+    def __init__(self, job: Job):
+        super().__init__()
+        self.job = job
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        _POST_PROCESSORS.pop(layer.id(), None)
+        project = context.project() or QgsProject.instance()
+        node = project.layerTreeRoot().findLayer(layer.id())
+        if node is None:
+            return
+        group = job_group(self.job, project)
+        if node.parent() is group:
+            return
+        clone = node.clone()
+        if layer.bandCount() >= 3:
+            group.insertChildNode(0, clone)
+        else:
+            group.addChildNode(clone)
+        node.parent().removeChildNode(node)

@@ -164,6 +164,8 @@ class EodagSearchAlgorithm(_EodagBase):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(translate("Processing", "{} products found ({} to be ordered).").format(
             len(products), len([p for p in products if p.needs_order])))
+        for note in getattr(products, "notes", []):
+            feedback.pushWarning(note)
         return {self.OUTPUT: dest}
 
 
@@ -241,8 +243,8 @@ class EodagDownloadAlgorithm(_EodagBase):
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
         params["aoi_notes"] = list(aoi.notes)
-        title = "eodag {} {}".format(params["provider"] or "", params["collection"]).replace("  ", " ")
-        job = self.make_job("eodag", params, title, parameters, context)
+        from ..core.providers.eodag.runner import result_title
+        job = self.make_job("eodag", params, result_title(params), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

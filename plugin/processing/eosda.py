@@ -163,7 +163,8 @@ class EosdaDownloadAlgorithm(BaseAlgorithm):
             raise QgsProcessingException(exc.user_text()) from exc
         params["aoi"] = aoi.to_geojson()
         params["aoi_notes"] = list(aoi.notes)
-        job = self.make_job("eosda", params, "EOSDA {}".format(params.get("view_id", "")), parameters, context)
+        from ..core.providers.eosda.runner import result_title
+        job = self.make_job("eosda", params, result_title(params), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         self.hand_over_layers(outputs, job, context)
         return {self.OUTPUT_FILES: outputs, self.OUTPUT_FOLDER: job.output_dir}

@@ -6,6 +6,7 @@ and brings the result back: Cloud Storage and Drive files (split exports joined
 into a VRT), or an asset as an XYZ tile layer (and optionally as a GeoTIFF).
 """
 import json
+import os
 import re
 
 import numpy as np
@@ -106,7 +107,14 @@ def test_cloud_storage_split_export_becomes_one_vrt(sim, tmp_path):
     assert (vrt.RasterXSize, vrt.RasterYSize, vrt.RasterCount) == (grid["width"], grid["height"], 2)
     assert vrt.GetGeoTransform() == pytest.approx(grid["geotransform"])
     assert [vrt.GetRasterBand(i).GetDescription() for i in (1, 2)] == ["B4", "B3"]
-    assert vrt.GetRasterBand(1).GetNoDataValue() is None        # no noData asked: no tag
+    # no noData asked: Earth Engine tags nothing and fills masked pixels with 0; the runner declares 0 as
+    # no data beside each file (not a black frame around the AOI), the files stay as downloaded
+    assert [vrt.GetRasterBand(i).GetNoDataValue() for i in (1, 2)] == [0.0, 0.0]
+    for tile in written:
+        local = str(tmp_path / "out" / tile.split("/")[-1])
+        assert os.path.exists(local + ".aux.xml")
+        with open(local, "rb") as fh:
+            assert fh.read() == sim.objects("bkt")[tile]
     for i, band in ((1, "B4"), (2, "B3")):
         assert np.array_equal(vrt.GetRasterBand(i).ReadAsArray(), expected(sim, outputs[0], band))
     media = [r for r in sim.requests if r["endpoint"] == "gcs_object"]

@@ -22,10 +22,19 @@ def test_image_date(image, day):
 def test_titles():
     composite = R.build_params(None, collection=S2, date_from="2023-06-01", date_to="2023-08-31",
                                composite="least_cloudy", project="my-project", aoi=AOI)
-    assert R.result_title(composite) == "S2 L2A least cloudy 2023-06-01..2023-08-31"
+    assert R.result_title(composite) == "S2 L2A least cloudy 2023-06-01..2023-08-31 · 362 ha"
     image = R.build_params("LANDSAT/LC09/C02/T1_L2/LC09_198030_20230514", bands="SR_B4", project="my-project",
                            aoi=AOI)
-    assert R.result_title(image) == "L9 L2 2023-05-14 (LC09_198030_20230514)"
+    assert R.result_title(image) == "L9 L2 LC09_198030 2023-05-14 · 362 ha"
+    # the AOI's name when the job has one (issue 20: what, when, where)
+    assert R.result_title(dict(image, aoi_name="field 12")) == "L9 L2 LC09_198030 2023-05-14 · field 12"
+    assert R.result_title(dict(image, aoi=None)) == "L9 L2 LC09_198030 2023-05-14"
+
+
+def test_area_text():
+    from plugin.core.titles import area_text
+    assert [area_text(a) for a in (0.05, 0.12, 2.5, 12.3, 12345.6)] == ["5.0 ha", "12 ha", "250 ha", "12 km²",
+                                                                         "12 346 km²"]
 
 
 def test_acquisition_days_and_period():
@@ -37,3 +46,28 @@ def test_acquisition_days_and_period():
     assert R.acquisition_period(composite, {"scenes": scenes}) == ("2023-06-05", "2023-07-10")
     assert R.acquisition_period(composite, {}) == ("2023-06-01", "2023-08-31")      # scenes unknown: the period
     assert R.acquisition_period({"image": "USGS/SRTMGL1_003"}) is None
+
+
+def test_planning_records_the_acquisition_day_and_warns_of_a_large_download(tmp_path, caplog):
+    """Issue 20: the image's day as Earth Engine gives it (its startTime, for ids that tell none) is
+    recorded for the layers' metadata; a download over 1 GiB is said in the job's log (Processing
+    shows it as a warning)."""
+    import logging
+
+    from plugin.core.jobs import Job
+    from plugin.core.providers.earthengine import params as P
+    from plugin.core.runner import RunContext
+    from tests.sims.ee_sim import S2_SR_ID, EeSimulator
+    big = {"type": "Polygon", "coordinates": [[[-122.5, 37.0], [-121.2, 37.0], [-121.2, 38.3], [-122.5, 38.3],
+                                               [-122.5, 37.0]]]}
+    with EeSimulator(tokens=("t",), projects=("my-project",)) as sim:
+        params = R.build_params(S2_SR_ID, bands="B4,B3,B2", scale=10, project="my-project", aoi=big)
+        job = Job("ee_download", params, output_dir=str(tmp_path))
+        ctx = RunContext(job, credentials={"token": "t"}, settings={"ee_api": sim.url})
+        p = P.validate(dict(params, region=params["aoi"]))
+        download = R.EeDownload(R.make_client(ctx, "my-project"), p, str(tmp_path), ctx, str(tmp_path / "w"))
+        with caplog.at_level(logging.WARNING):
+            download.plan()
+    assert ctx.job.server["acquired"] == ["2021-01-09"]
+    assert any("This download is large: about" in r.getMessage() and r.levelno == logging.WARNING
+               for r in caplog.records)

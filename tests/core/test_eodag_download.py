@@ -371,3 +371,16 @@ def test_a_failed_download_leaves_a_user_folder_named_like_the_product(h, sim):
         h.run(h.job(product_ids=[ONLINE_L2A]))
     with open(os.path.join(mine, "mine.txt")) as handle:
         assert handle.read() == "keep me"
+
+
+def test_titles_say_what_when_and_where():
+    """Issue 20: an eodag job says what (provider, collection or the product), when and where."""
+    from types import SimpleNamespace
+
+    from plugin.core.providers.eodag.runner import result_title
+    params = {"provider": "cop_dataspace", "collection": "S2_MSI_L2A", "date_from": "2023-07-01",
+              "date_to": "2023-07-31", "aoi_name": "field"}
+    assert result_title(params) == "eodag cop_dataspace S2_MSI_L2A 2023-07-01..2023-07-31 · field"
+    two = [SimpleNamespace(title="A", date="2023-07-19T10:56:00Z"), SimpleNamespace(title="B", date="2023-07-04")]
+    assert result_title(params, two) == "eodag cop_dataspace S2_MSI_L2A (2 products) 2023-07-04..2023-07-19 · field"
+    assert result_title(params, two[:1]) == "eodag A · field"

@@ -364,7 +364,8 @@ def test_seed_example_end_to_end(make_sim, tmp_path, mode):
     assert (arr[:, 0, 0] == 0).all()
     job = h.record
     assert job.state == JobState.DONE and job.outputs == outputs
-    assert h.states[:4] == [JobState.QUEUED, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING]
+    # Running from its start (run_job), then the server's states
+    assert h.states[:4] == [JobState.RUNNING, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING]
     assert h.states[-1] == JobState.DONE
     assert h.progress == sorted(h.progress) and h.progress[-1] >= 99.0
     assert sim.counters["create"] == 1 and sim.counters["status"] == 3
@@ -753,3 +754,15 @@ def test_a_restarted_job_replaces_its_own_files_under_the_same_names(make_sim, t
     assert str(tmp_path / "out" / "result") in tasks[0]["made"]
     h.store.update(h.job.id, server={"tasks": tasks})
     assert h.run() == first and sorted(os.listdir(str(tmp_path / "out"))) == ["result"]
+
+
+def test_titles_and_days_of_view_ids():
+    """Issue 20: an EOSDA job says what, when and where, and its layers carry the day."""
+    from plugin.core.providers.eosda.runner import result_title, view_day
+    aoi = {"type": "Polygon", "coordinates": [[[1.0, 43.0], [1.01, 43.0], [1.01, 43.01], [1.0, 43.01], [1.0, 43.0]]]}
+    assert view_day("S2/13/R/EL/2023/7/19/0") == "2023-07-19"
+    assert view_day("L8/LC08_L1TP_011031_20160128_20200907_02_T1") == "2016-01-28"
+    assert view_day("L8/LC80110312016028LGN00") is None
+    assert result_title({"view_id": "S2/13/R/EL/2023/7/19/0", "aoi": aoi}) == "EOSDA S2 13REL 2023-07-19 · 91 ha"
+    assert result_title({"view_id": "L8/LC80110312016028LGN00", "aoi_name": "field"}) == \
+        "EOSDA L8/LC80110312016028LGN00 · field"

@@ -160,7 +160,8 @@ def test_run_job_records_failure_message(tmp_path):
 def test_cancel_within_a_second_and_shutdown_keeps_job_resumable(tmp_path):
     import time
     store = JobStore(str(tmp_path / "jobs.json"))
-    for reason, expected in ((CancelToken.USER, JobState.CANCELLED), (CancelToken.SHUTDOWN, JobState.QUEUED)):
+    # (a shutdown leaves the job as it was, Running since it started: unfinished, so resumed at the next start)
+    for reason, expected in ((CancelToken.USER, JobState.CANCELLED), (CancelToken.SHUTDOWN, JobState.RUNNING)):
         job = store.add(Job(provider="test_wait", params={}))
         token = CancelToken()
         threading.Timer(0.2, token.cancel, kwargs={"reason": reason}).start()
@@ -195,3 +196,35 @@ def test_detached_job_stays_running_and_a_rerun_finishes_it(tmp_path):
     done = store.get(job.id)
     assert outputs == [str(tmp_path / "detached.tif")] and done.state == JobState.DONE and not is_detached(done)
     assert done.server == {"remote": "r-3", "detached": False}
+
+
+def test_a_job_says_it_retries_while_a_request_waits_for_another_attempt(tmp_path):
+    """Issue 20 item 3: "Retrying (attempt n of m)" while a request of the job waits (also on the
+    threads a runner hands its requests to), back to its state once it goes on."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from plugin.core import logs
+    from plugin.core.transfer import http
+    from tests.sims.faults import Fault, FaultServer, Resource
+    store = JobStore(str(tmp_path / "jobs.json"))
+    seen = []
+
+    def runner(job, ctx):
+        def wait(seconds):
+            now = store.get(job.id)
+            seen.append((now.retry, JobState.text(now)))
+        policy = http.RetryPolicy(max_attempts=4, base_delay=0.01, sleep=wait)
+        with ThreadPoolExecutor(1) as pool:     # as the Earth Engine download fetches its pieces
+            response = pool.submit(logs.carry(http.request), None, "GET", url, retry=policy).result()
+        assert response.content == b"ok"
+        ctx.progress(50.0)
+        seen.append((store.get(job.id).retry, JobState.text(store.get(job.id))))
+        return []
+    register_runner("test_retrying", runner)
+    with FaultServer() as server:
+        url = server.add("/r", Resource(b"ok", faults=[Fault.status(503), Fault.status(502)]))
+        job = store.add(Job(provider="test_retrying", params={}))
+        run_job(job, RunContext(job, store=store))
+    assert seen == [([2, 4], "Retrying (attempt 2 of 4)"), ([3, 4], "Retrying (attempt 3 of 4)"),
+                    (None, "Running")]
+    assert store.get(job.id).retry is None and store.get(job.id).state == JobState.DONE

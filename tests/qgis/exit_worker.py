@@ -70,10 +70,10 @@ class Iface:
     def removeDockWidget(self, dock):
         self.window.removeDockWidget(dock)
 
-    def addPluginToWebMenu(self, menu, action):
+    def addPluginToRasterMenu(self, menu, action):
         pass
 
-    def removePluginWebMenu(self, menu, action):
+    def removePluginRasterMenu(self, menu, action):
         pass
 
     def close(self):

@@ -81,7 +81,10 @@ def test_band_picker_estimate_and_download(dock, monkeypatch, tmp_path):
         done = dock.manager.store.get(job.id)
         assert done.state == JobState.DONE, done.error
         group = QgsProject.instance().layerTreeRoot().findGroup(job.title)
-        assert group is not None and len(group.findLayers()) == 5    # 4 bands + the VRT stack
+        # the VRT stack alone (its 4 bands only with the add_single_bands setting), named after the job
+        assert group is not None and [n.layer().source() for n in group.findLayers()] == [done.outputs[-1]]
+        assert group.findLayers()[0].layer().name() == job.title
+        assert "Acquired: 2021-01-09" in group.findLayers()[0].layer().metadata().abstract()
 
 
 def test_eosda_search_fills_the_form_and_draws_footprints(dock, monkeypatch):
@@ -236,3 +239,45 @@ def test_the_live_estimate_takes_less_than_a_frame_whatever_the_numbers(dock, sc
         times.append(time.perf_counter() - start)
     assert expect in text
     assert sorted(times)[2] < 1 / 60.0, times          # the median, under one frame at 60 Hz
+
+
+def test_a_download_over_one_gib_asks_first(dock, monkeypatch):
+    """Issue 20 item 3: the rough estimate says more than 1 GiB: the user confirms, or nothing is sent."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+    asked, answers = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answers.pop(0))
+    dock.canvas.setExtent(QgsRectangle(-122.5, 37.0, -121.2, 38.3))      # ~1.3° square at 10 m: ~1.3 GiB
+    tab = dock.ee_tab
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4,B3,B2")
+    tab.eeScaleSpin.setValue(10)
+    dock.update_state()
+    answers.append(QMessageBox.StandardButton.No)
+    assert tab.submit_ee() is None and dock.manager.store.list() == []
+    assert "GiB" in asked[0]
+    answers.append(QMessageBox.StandardButton.Yes)
+    job = tab.submit_ee()
+    assert job is not None and len(asked) == 2
+    dock.manager.cancel(job.id)
+    wait_until(lambda: not dock.manager.active(), timeout=10)
+    # a small one is not asked about
+    dock.canvas.setExtent(SEED_EXTENT)
+    dock.update_state()
+    dock.manager.cancel(tab.submit_ee().id)
+    wait_until(lambda: not dock.manager.active(), timeout=10)
+    assert len(asked) == 2
+
+
+def test_the_output_folder_is_checked_before_anything_is_sent(dock, tmp_path):
+    """Issue 20 item 3 (already so since core.runner.check_output_dir: kept by this test): a folder that
+    cannot be made stops the submission with the reason, and no job is recorded."""
+    (tmp_path / "a_file").write_text("not a folder")
+    dock.ui.outputDirWidget.setFilePath(str(tmp_path / "a_file" / "out"))
+    tab = dock.ee_tab
+    tab.eeProjectEdit.setText("my-project")
+    tab.eeImageEdit.setText(S2_SR_ID)
+    tab.eeBandsEdit.setText("B4")
+    dock.update_state()
+    assert tab.submit_ee() is None
+    assert "cannot be created" in dock.ui.statusLabel.text() and dock.manager.store.list() == []

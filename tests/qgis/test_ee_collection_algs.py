@@ -110,7 +110,7 @@ def test_composite_download_is_the_masked_median_and_named_after_it(processing_r
     tifs = [f for f in result["OUTPUT_FILES"] if f.endswith(".tif")]
     assert [os.path.basename(f) for f in tifs] == ["S2_L2A_median_2023-06-01..2023-07-15.tif"]
     job = newest_job(ee_env)
-    assert job.title == "S2 L2A median 2023-06-01..2023-07-15"
+    assert job.title == "S2 L2A median 2023-06-01..2023-07-15 · 362 ha"
     scenes = [s["id"] for s in job.server["scenes"]]
 
     def clear(scene, grid):
@@ -162,4 +162,4 @@ def test_model_searches_then_downloads_the_least_cloudy_image(processing_ready, 
     files = sorted(os.path.basename(f) for f in glob.glob(str(tmp_path / "out" / "*" / "*.tif")))
     assert files == ["20230804T105031_20230804T105716_T31TCJ.B3.tif", "20230804T105031_20230804T105716_T31TCJ.B4.tif"]
     job = newest_job(ee_env)
-    assert job.title == "S2 L2A 2023-08-04 (20230804T105031_20230804T105716_T31TCJ)"
+    assert job.title == "S2 L2A T31TCJ 2023-08-04 · 362 ha"

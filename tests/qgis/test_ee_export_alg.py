@@ -110,7 +110,7 @@ def test_cloud_storage_export_through_processing(processing_ready, env, sim, tmp
     body = [r for r in sim.requests if r["endpoint"] == "export"][-1]["json"]
     assert body["priority"] == {"value": 5} and body["description"] == "alg gcs"
     loaded = [context.getMapLayer(lid) for lid in context.layersToLoadOnCompletion()]
-    assert [lyr.name() for lyr in loaded] == ["aoi"] and loaded[0].isValid()
+    assert [lyr.name() for lyr in loaded] == ["EE export alg gcs"] and loaded[0].isValid()   # the job's title
     job = JobStore(env).list()[-1]
     assert job.provider == "ee_export" and job.state == JobState.DONE and job.params["origin"] == "processing"
 
@@ -259,7 +259,7 @@ def test_collection_composite_export_through_processing(processing_ready, env, s
     tifs = [f for f in result["OUTPUT_FILES"] if f.endswith(".tif")]
     assert len(tifs) == 1 and gdal.Open(tifs[0]).RasterCount == 1
     job = next(j for j in JobStore.for_path(env).list() if j.output_dir == result["OUTPUT_FOLDER"])
-    assert job.title == "S2 L2A median 2023-06-01..2023-07-15"
+    assert job.title == "S2 L2A median 2023-06-01..2023-07-15 · 362 ha"
     (layer,) = context.temporaryLayerStore().mapLayers().values()
     (period,) = layer.metadata().extent().temporalExtents()
     assert (period.begin().toString("yyyy-MM-dd"), period.end().toString("yyyy-MM-dd")) == ("2023-06-01",

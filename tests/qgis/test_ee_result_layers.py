@@ -36,10 +36,10 @@ def composite_job(tmp_path):
 
 def test_composite_group_title_and_acquisition_dates(qgis_new_project, tmp_path):
     job = composite_job(tmp_path)
-    assert job.title == "S2 L2A median 2023-06-01..2023-08-31"
+    assert job.title == "S2 L2A median 2023-06-01..2023-08-31 · 362 ha"
     job.outputs = [tif(tmp_path / "S2_L2A_median_2023-06-01..2023-08-31.tif")]
     layers = load_job_outputs(job, QgsProject.instance())
-    assert QgsProject.instance().layerTreeRoot().findGroup("S2 L2A median 2023-06-01..2023-08-31") is not None
+    assert QgsProject.instance().layerTreeRoot().findGroup("S2 L2A median 2023-06-01..2023-08-31 · 362 ha") is not None
     md = layers[0].metadata()
     assert "2023-06-05, 2023-07-10" in md.abstract()
     (period,) = md.extent().temporalExtents()
@@ -53,7 +53,7 @@ def test_single_image_by_its_date_with_a_temporal_range(tmp_path):
     image = S2 + "/20230804T105031_20230804T105716_T31TCJ"
     params = R.build_params(image, bands="B4", project="my-project", aoi=AOI)
     job = Job("ee_download", params, title=R.result_title(params), output_dir=str(tmp_path))
-    assert job.title == "S2 L2A 2023-08-04 (20230804T105031_20230804T105716_T31TCJ)"
+    assert job.title == "S2 L2A T31TCJ 2023-08-04 · 362 ha"
     (layer,) = make_layers(job, [tif(tmp_path / "img.tif")])
     props = layer.temporalProperties()
     assert props.isActive()
@@ -73,7 +73,7 @@ def test_an_export_of_a_composite_has_its_period(tmp_path):
 
 def test_an_image_without_a_date_keeps_its_id(tmp_path):
     params = R.build_params("USGS/SRTMGL1_003", bands="elevation", project="my-project", aoi=AOI)
-    assert R.result_title(params) == "EE USGS/SRTMGL1_003"
+    assert R.result_title(params) == "USGS/SRTMGL1_003 · 362 ha"
     job = Job("ee_download", params, title=R.result_title(params), output_dir=str(tmp_path))
     (layer,) = make_layers(job, [tif(tmp_path / "dem.tif")])
     assert not layer.temporalProperties().isActive() and not layer.metadata().extent().temporalExtents()

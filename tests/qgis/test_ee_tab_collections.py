@@ -15,7 +15,13 @@ from tests.qgis.helpers import wait_until
 from tests.qgis.conftest import EE_TOKEN
 
 AREA = QgsRectangle(1.0, 43.0, 1.02, 43.02)        # inside Sentinel-2 tile T31TCJ only
-COMPOSITE_TITLE = "S2 L2A median 2023-06-01..2023-08-31"
+COMPOSITE = "S2 L2A median 2023-06-01..2023-08-31"
+
+
+def where(tab):
+    """The AOI's part of a title (the canvas extent's size)."""
+    from plugin.core.titles import SEPARATOR, aoi_label
+    return SEPARATOR + aoi_label({"aoi": tab.dock.current_aoi().to_geojson()})
 
 
 @pytest.fixture
@@ -100,7 +106,7 @@ def test_preview_then_the_download_replaces_it(tab):
     assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
     wait_until(lambda: tab.preview_task is None, timeout=30)
     project = QgsProject.instance()
-    (layer,) = project.mapLayersByName(COMPOSITE_TITLE + " (preview)")
+    (layer,) = project.mapLayersByName(COMPOSITE + where(tab) + " (preview)")
     assert layer.isValid() and layer.crs().authid() == "EPSG:4326" and layer.bandCount() == 4   # RGB + alpha
     preview_file = layer.source()
     extent = layer.extent()             # placed on the area's bounds
@@ -108,12 +114,12 @@ def test_preview_then_the_download_replaces_it(tab):
     assert [round(v, 9) for v in (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())] \
         == [round(v, 9) for v in (minx, miny, maxx, maxy)]
     job = tab.submit_ee()
-    assert job is not None and job.title == COMPOSITE_TITLE, tab.dock.ui.statusLabel.text()
+    assert job is not None and job.title == COMPOSITE + where(tab), tab.dock.ui.statusLabel.text()
     wait_until(lambda: tab.dock.manager.store.get(job.id).finished and not tab.dock.manager.active(), timeout=90)
     assert tab.dock.manager.store.get(job.id).state == JobState.DONE, tab.dock.manager.store.get(job.id).error
-    assert project.mapLayersByName(COMPOSITE_TITLE + " (preview)") == []
+    assert project.mapLayersByName(COMPOSITE + where(tab) + " (preview)") == []
     assert not os.path.exists(os.path.dirname(preview_file))          # its temporary folder went with it
-    group = project.layerTreeRoot().findGroup(COMPOSITE_TITLE)
+    group = project.layerTreeRoot().findGroup(COMPOSITE + where(tab))
     assert group is not None and group.findLayers()
 
 
@@ -124,7 +130,7 @@ def test_preview_of_a_single_image_is_in_its_projection(tab):
     assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
     wait_until(lambda: tab.preview_task is None, timeout=30)
     (layer,) = QgsProject.instance().mapLayersByName(
-        "S2 L2A 2023-08-04 (20230804T105031_20230804T105716_T31TCJ) (preview)")
+        "S2 L2A T31TCJ 2023-08-04" + where(tab) + " (preview)")
     assert layer.isValid() and layer.crs().authid() == "EPSG:32631"
 
 
@@ -147,15 +153,15 @@ def test_preview_adds_an_earth_engine_tile_layer_when_qgis_can_sign_the_tiles(ta
     assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
     wait_until(lambda: tab.preview_task is None, timeout=30)
     project = QgsProject.instance()
-    (tiles,) = project.mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)")
+    (tiles,) = project.mapLayersByName(COMPOSITE + where(tab) + " (Earth Engine tiles)")
     assert tiles.providerType() == "wms" and tiles.isValid()
     uri = tiles.source()
     assert "type=xyz" in uri and "authcfg=oauth01" in uri and "tiles" in uri
     maps = [r for r in ee_sim.requests if r["endpoint"] == "maps"]
     assert len(maps) == 1 and "Image.visualize" in json.dumps(maps[0]["json"])
     assert "Collection.reduce" in json.dumps(maps[0]["json"]) or "reduce" in json.dumps(maps[0]["json"])
-    tab._drop_quick_preview(COMPOSITE_TITLE)
-    assert project.mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)") == []
+    tab._drop_quick_preview(COMPOSITE + where(tab))
+    assert project.mapLayersByName(COMPOSITE + where(tab) + " (Earth Engine tiles)") == []
 
 
 def test_no_tile_layer_without_credentials_qgis_can_sign(tab, ee_sim):
@@ -165,6 +171,6 @@ def test_no_tile_layer_without_credentials_qgis_can_sign(tab, ee_sim):
     before = len([r for r in ee_sim.requests if r["endpoint"] == "maps"])
     assert tab.preview() is not None, tab.dock.ui.statusLabel.text()
     wait_until(lambda: tab.preview_task is None, timeout=30)
-    assert QgsProject.instance().mapLayersByName(COMPOSITE_TITLE + " (Earth Engine tiles)") == []
+    assert QgsProject.instance().mapLayersByName(COMPOSITE + where(tab) + " (Earth Engine tiles)") == []
     assert len([r for r in ee_sim.requests if r["endpoint"] == "maps"]) == before
 

@@ -116,8 +116,10 @@ def test_download_cuts_and_loads_true_colour(processing_ready, env, sim, authcfg
     assert os.path.dirname(result["OUTPUT_FOLDER"]) == str(tmp_path / "out")      # the job's own folder
     assert os.path.isdir(os.path.join(result["OUTPUT_FOLDER"], ONLINE_L2A))          # the full product
     loaded = [context.getMapLayer(lid) for lid in context.layersToLoadOnCompletion()]
-    true_colour = [lyr for lyr in loaded if lyr.name().endswith("true_colour")]
-    assert len(loaded) == 4 and len(true_colour) == 1
+    # the true colour composite alone (its bands only with the add_single_bands setting), named after the job
+    true_colour = [lyr for lyr in loaded if lyr.source().endswith("true_colour.vrt")]
+    assert loaded == true_colour and true_colour[0].name() == JobStore(env).list()[-1].title
+    assert true_colour[0].name().startswith("eodag eodag_sim S2_MSI_L2A 2023-07-01..2023-07-31 · ")
     assert true_colour[0].bandCount() == 3 and true_colour[0].renderer().type() == "multibandcolor"
     assert gdal.Open(result["OUTPUT_FILES"][1]).GetGeoTransform()[1] == 10
     # Credentials came from the auth database, went to eodag in memory, and nowhere else.

@@ -136,10 +136,11 @@ def test_search_quicklooks_footprints_filter_and_download(dock, authcfg, sim):
     assert done.state == JobState.DONE, done.error
     group = QgsProject.instance().layerTreeRoot().findGroup(job.title)
     layers = [n.layer() for n in group.findLayers()]
-    assert sorted(lyr.name() for lyr in layers) == sorted(
-        ["S2B_L2A_T31TCJ_20230719_true_colour", "S2B_L2A_T31TCJ_20230719_B04", "S2B_L2A_T31TCJ_20230719_B03",
-         "S2B_L2A_T31TCJ_20230719_B02"])
-    true_colour = [lyr for lyr in layers if lyr.name().endswith("true_colour")][0]
+    # the true colour composite alone (its single bands only with the add_single_bands setting), named after the job
+    assert [lyr.name() for lyr in layers] == [job.title]
+    true_colour = layers[0]
+    assert true_colour.source().endswith("S2B_L2A_T31TCJ_20230719_true_colour.vrt")
+    assert true_colour.metadata().extent().temporalExtents()[0].begin().toString("yyyy-MM-dd") == "2023-07-19"
     assert true_colour.bandCount() == 3 and true_colour.renderer().type() == "multibandcolor"
     assert sim.orders == {}
 

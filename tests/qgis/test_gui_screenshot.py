@@ -20,7 +20,7 @@ def test_real_qgis_window_shows_dock_jobs_and_a_drawn_result(tmp_path):
     state = json.loads(proc.stdout.strip().splitlines()[-1])
     assert state["dock"] and state["jobs"] and state["jobs_rows"] >= 1
     assert all(state["visible"].values()), state["visible"]
-    assert state["layers"] == ["result"]
+    assert state["layers"] == ["EE demo result"]      # named after the job (issue 20)
     assert state["canvas_painted"] > 0.3          # the layer is drawn, not a blank canvas
     png = state["png"]
     assert os.path.getsize(png) > 20000

@@ -159,3 +159,11 @@ def test_clear_finished_asks_then_forgets_the_finished_jobs_only(panel, monkeypa
     assert not panel.body.clearButton.isEnabled()                     # nothing left to clear
     assert store.flush()
     assert [j.title for j in type(store)(store.path).list()] == ["running", "scratch left"]
+
+
+def test_the_provider_column_says_which_service(panel):
+    """Issue 20 item 3: readable jobs: the service by its name, not the provider id."""
+    store = panel.manager.store
+    store.add(Job(provider="ee_download", params={}, title="S2 L2A T31TCJ 2023-08-04 · 12 ha", created=5000.0))
+    panel.refresh()
+    assert texts(panel, 1)[0] == "Earth Engine" and set(texts(panel, 1)[1:]) == {"eodag"}

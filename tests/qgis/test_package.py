@@ -55,6 +55,8 @@ def test_metadata_version_and_changelog(built):
         assert meta[key] == repo_meta[key], key
     # qgis-plugin-ci copies the CHANGELOG.md section of this version into metadata.txt
     assert "Version {}:".format(built["version"]) in meta["changelog"]
+    # deprecated: the plugin website reads qgisMaximumVersion alone
+    assert "supportsqt6" not in meta and "supportsqt6" not in repo_meta
 
 
 def test_code_ui_icons_license_and_translations_are_shipped(built):

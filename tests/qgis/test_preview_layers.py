@@ -66,7 +66,8 @@ def test_preview_layer_becomes_the_result_layer(tmp_path, qgis_new_project, mana
     assert manager.store.get(job.id).state == JobState.DONE
     layers = _group_layers("Preview")
     assert [lyr.id() for lyr in layers] == [preview.id()]          # the same layer, not a second one
-    assert preview.source() == final and preview.name() == "result" and preview.isValid()
+    # named as the result is (the job's title) once it is the result
+    assert preview.source() == final and preview.name() == "Preview" and preview.isValid()
     assert preview.renderer().type() == "multibandcolor"
     assert preview.renderer().redContrastEnhancement().maximumValue() == red   # its style kept
     assert manager.loaded_layers[job.id] == [preview.id()]
@@ -94,7 +95,7 @@ def test_preview_removed_by_the_user_still_gives_the_result(tmp_path, qgis_new_p
     GATE.set()
     wait_until(lambda: not manager.active() and manager.loaded_layers.get(job.id), timeout=10)
     layers = _group_layers("Removed")
-    assert len(layers) == 1 and layers[0].source() == final and layers[0].name() == "kept"
+    assert len(layers) == 1 and layers[0].source() == final and layers[0].name() == "Removed"   # the job's title
 
 
 def test_previews_of_jobs_interrupted_by_closing_are_removed(tmp_path, qgis_new_project, manager):

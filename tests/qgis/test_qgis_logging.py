@@ -152,7 +152,7 @@ def test_reloading_the_plugin_never_duplicates_the_handlers(qgis_iface, message_
     level_before = top.level
     redactors = [h for h in top.handlers if type(h).__name__ == "_Redactor"]
     assert len(redactors) == 1 and top.handlers[0] is redactors[0]
-    menu_calls = (qgis_iface.addPluginToWebMenu.call_count, qgis_iface.removePluginWebMenu.call_count)
+    menu_calls = (qgis_iface.addPluginToRasterMenu.call_count, qgis_iface.removePluginRasterMenu.call_count)
     for round_ in range(3):
         plugin = classFactory(qgis_iface)
         plugin.initGui()
@@ -162,7 +162,7 @@ def test_reloading_the_plugin_never_duplicates_the_handlers(qgis_iface, message_
         assert _ours(top) == [] and top.level == level_before
         core_log.warning("after unload %d", round_)
     # (the session's iface counts menu calls: test_plugin_lifecycle checks them)
-    qgis_iface.addPluginToWebMenu.call_count, qgis_iface.removePluginWebMenu.call_count = menu_calls
+    qgis_iface.addPluginToRasterMenu.call_count, qgis_iface.removePluginRasterMenu.call_count = menu_calls
     wait_until(lambda: len(message_log) >= 3)
     assert [m for m, _ in message_log] == ["round 0", "round 1", "round 2"]
     assert [h for h in top.handlers if type(h).__name__ == "_Redactor"] == redactors

@@ -2,7 +2,7 @@
 import threading
 import time
 
-from qgis.core import QgsApplication, QgsMultiBandColorRenderer, QgsProject
+from qgis.core import QgsApplication, QgsMultiBandColorRenderer, QgsProject, QgsTask
 
 from plugin.adapters.job_manager import JobManager
 from plugin.core.jobs import Job, JobState
@@ -66,6 +66,37 @@ def test_cancel_takes_effect_within_a_second_and_loads_nothing(tmp_path, qgis_ne
     assert manager.store.get(job.id).state == JobState.CANCELLED
     assert not (tmp_path / "never.tif").exists()
     assert QgsProject.instance().layerTreeRoot().findGroup("Cancel me") is None
+
+
+def test_a_cancel_is_no_failure_to_qgis(tmp_path, qgis_new_project):
+    """QGIS calls a task that returns False "Task failed" (task list, notification): a clean cancel
+    completes, and its description says it was cancelled."""
+    manager = _manager(tmp_path)
+    job = Job(provider="test_server", params={"out": str(tmp_path / "never.tif")}, title="Stop me")
+    manager.submit(job, credentials={})
+    task = manager.tasks[job.id]
+    seen = []
+    task.statusChanged.connect(lambda status: seen.append((status, task.description())))
+    wait_until(lambda: manager.store.get(job.id).state == JobState.RUNNING)
+    manager.cancel(job.id)
+    wait_until(lambda: not manager.active(), timeout=5)
+    assert manager.store.get(job.id).state == JobState.CANCELLED
+    assert seen[-1] == (QgsTask.TaskStatus.Complete, "Stop me (cancelled)")
+    assert QgsTask.TaskStatus.Terminated not in [status for status, _ in seen]
+
+
+def test_a_job_is_running_from_its_start_not_queued(tmp_path, qgis_new_project):
+    seen = []
+
+    def runner(job, ctx):
+        seen.append(ctx.store.get(job.id).state)
+        return [write_rgb_geotiff(job.params["out"])]
+    register_runner("test_state_at_start", runner)
+    manager = _manager(tmp_path)
+    job = Job(provider="test_state_at_start", params={"out": str(tmp_path / "s.tif")}, title="Started")
+    manager.submit(job, credentials={})
+    wait_until(lambda: manager.store.get(job.id).finished and not manager.active())
+    assert seen == [JobState.RUNNING]
 
 
 def test_restart_resumes_the_same_server_job(tmp_path, qgis_new_project):

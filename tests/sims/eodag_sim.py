@@ -12,6 +12,8 @@ What it serves (see ``shared/protocols.md`` §5 for the client side, eodag 4.x):
   either ``order:status`` (``succeeded`` / ``orderable``) or, with
   ``status_style="storage"``, the older ``storageStatus`` (``ONLINE`` / ``OFFLINE``).
   ``GET /search`` with query parameters is accepted as well.
+* ``GET /`` (landing page) and ``/conformance``: ``conformsTo`` lists item search and the query
+  extension (which ``POST /search`` implements), not the filter extension.
 * ``GET /collections``, ``/collections/{id}``, ``/queryables``,
   ``/collections/{id}/queryables``: STAC metadata and JSON-schema queryables.
 * ``GET /quicklooks/{id}.png`` and ``/thumbnails/{id}.png``: real PNGs (GDAL).
@@ -466,6 +468,12 @@ def _parse_datetime(text: str) -> Optional[dt.datetime]:
     return value
 
 
+#: What the simulated STAC API implements: item search with the query extension (``_search`` applies
+#: ``query`` on ``eo:cloud_cover``), and no filter (CQL2) extension.
+CONFORMANCE = ["https://api.stacspec.org/v1.0.0/core", "https://api.stacspec.org/v1.0.0/item-search",
+               "https://api.stacspec.org/v1.0.0/item-search#query"]
+
+
 class _Handler(QuietHandler):
     simulator: EodagSimulator = None
     server_version = "EodagSim/1.0"
@@ -550,9 +558,10 @@ class _Handler(QuietHandler):
             return self._search(body)
         if path in ("", "/"):
             return self._send(200, {"type": "Catalog", "id": "eodag-sim", "stac_version": "1.0.0",
-                                    "description": "EO Downloader simulator", "conformsTo": [
-                                        "https://api.stacspec.org/v1.0.0/item-search"],
+                                    "description": "EO Downloader simulator", "conformsTo": CONFORMANCE,
                                     "links": [{"rel": "search", "href": sim.url + "/search"}]})
+        if path == "/conformance":
+            return self._send(200, {"conformsTo": CONFORMANCE})
         if path == "/collections":
             return self._send(200, {"collections": [self._collection(c) for c in COLLECTIONS.values()],
                                     "links": []})

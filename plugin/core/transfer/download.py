@@ -516,7 +516,7 @@ class _Download:
         wanted = dict(self.meta.get("checksums") or {})
         wanted.update(self.expected)
         if "md5" in wanted:
-            hashers["md5"] = hashlib.md5()
+            hashers["md5"] = hashlib.md5(usedforsecurity=False)   # a server checksum, not security
         if "crc32c" in wanted and _CRC32C is not None:
             hashers["crc32c"] = _Crc32c(_CRC32C)
         return hashers

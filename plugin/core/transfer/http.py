@@ -13,6 +13,8 @@
 
 Pure Python (requests + stdlib); no qgis import.
 """
+import contextlib
+import contextvars
 import email.utils
 import html
 import html.parser
@@ -56,7 +58,7 @@ _SECRETS: set = set()
 _PARAM_NAMES = (r"api[_-]?key|apikey|key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|"
                 r"client[_-]?secret|password|passwd|secret|signature|x-goog-signature|sig")
 _PARAM_RE = re.compile(r"(?i)(?<![A-Za-z0-9_.-])((?:%s)=)([^&\s#\"'<>;,]+)" % _PARAM_NAMES)
-# The same names as JSON keys / Python dict keys: "api_key": "value".
+# The same names as quoted JSON keys / Python dict keys followed by a quoted value (api_key: value).
 _JSON_RE = re.compile(r"(?i)([\"'](?:%s|x-goog-api-key|x-api-key|authorization)[\"']\s*:\s*[\"'])"
                       r"((?:bearer|basic|token)\s+)?([^\"']+)" % _PARAM_NAMES)
 # Header lines: "Authorization: Bearer x", "X-Goog-Api-Key: x", "x-api-key: x".
@@ -164,6 +166,31 @@ for _name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.response"
 
 for _problem in unsupported_versions():
     log.warning(_problem)
+
+
+#: Who hears of a retry on this thread (see :func:`reporting_retries`); None: nobody.
+_ON_RETRY: contextvars.ContextVar = contextvars.ContextVar("eo_downloader_on_retry", default=None)
+
+
+@contextlib.contextmanager
+def reporting_retries(callback: Callable[[int, int], None]):
+    """Inside the block, every wait before another attempt (:meth:`Backoff.sleep`) on this thread,
+    or on the threads a job hands its work to (:func:`..logs.carry`), calls ``callback(attempt,
+    max_attempts)`` first: a job says "Retrying (attempt 2 of 6)" instead of seeming stuck."""
+    token = _ON_RETRY.set(callback)
+    try:
+        yield
+    finally:
+        _ON_RETRY.reset(token)
+
+
+def _report_retry(attempt: int, attempts: int) -> None:
+    callback = _ON_RETRY.get()
+    if callback is not None:
+        try:
+            callback(attempt, attempts)
+        except Exception:   # a listener never breaks the transfer
+            pass
 
 
 def _log(level: int, message: str) -> None:
@@ -300,6 +327,7 @@ class Backoff:
         return delay
 
     def sleep(self, seconds: float) -> None:
+        _report_retry(self.failures + 1, self.policy.max_attempts)
         cancel = self.cancel
         if cancel is not None:
             cancel.raise_if_cancelled()

@@ -28,7 +28,7 @@ class DownloadResult:
 
 
 def _record_name(key: str) -> str:
-    return hashlib.md5(key.encode("utf-8")).hexdigest()
+    return hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 class DownloadRecords:

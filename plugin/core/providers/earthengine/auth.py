@@ -201,7 +201,7 @@ class ServiceAccountProvider(TokenProvider):
 
     def __init__(self, key_json: Any, scopes=EE_SCOPES, token_url: Optional[str] = None, session=None):
         try:
-            from google.oauth2 import service_account  # noqa: F401
+            from google.oauth2 import service_account
             import google.auth.transport.requests  # noqa: F401
         except ImportError:
             raise ParameterError(
@@ -225,7 +225,6 @@ class ServiceAccountProvider(TokenProvider):
                                                      "\"type\": \"service_account\")."), fix_credentials_hint())
         if token_url:
             info = dict(info, token_uri=token_url)
-        from google.oauth2 import service_account
         self._credentials = service_account.Credentials.from_service_account_info(info, scopes=list(scopes))
         self.project = info.get("project_id")
         self._transport = GoogleTransport(session)

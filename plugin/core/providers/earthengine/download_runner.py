@@ -56,7 +56,7 @@ import threading
 import time
 from typing import Any, Dict, List, Optional
 
-from ... import config, logs, names
+from ... import config, logs, names, titles
 from ...errors import ArchiveError, CancelledError, HttpError, ParameterError, TransferError
 from ...i18n import translate
 from ...job_files import scratch_dir
@@ -203,26 +203,35 @@ def image_date(image_id: str) -> Optional[str]:
 
 
 def result_title(params: Dict[str, Any]) -> str:
-    """What a job and its layer group are called: the composite (``S2 L2A median
-    2023-06-01..2023-08-31``), or the image by its collection and date."""
+    """What a job and its layer group are called (:func:`...titles.job_title`): the composite
+    (``S2 L2A median 2023-06-01..2023-08-31 · 12 ha``), or the image by its collection, date and
+    what else its id tells apart (``S2 L2A T31TCJ 2023-08-04 · field``)."""
     spec = composite_spec(params)
     if spec is not None:
         short = ee_collections.collection_info(spec.collection).short_name
-        return ee_composite.composite_name(short, spec, _last_day(spec))
+        return titles.job_title(ee_composite.composite_name(short, spec, _last_day(spec)), None, params)
     image = str(params.get("image") or "")
     day = image_date(image)
     if not day or "/" not in image:
-        return "EE {}".format(image)
+        return titles.job_title(image, day, params)
     collection, tail = image.rsplit("/", 1)
-    return "{} {} ({})".format(ee_collections.collection_info(collection).short_name, day, tail)
+    # the id's parts that are not the date (the tile, the path/row) tell two images of a day apart
+    compact = day.replace("-", "")
+    rest = "_".join(part for part in tail.split("_") if compact not in part)
+    what = " ".join(filter(None, (ee_collections.collection_info(collection).short_name, rest)))
+    return titles.job_title(what, day, params)
 
 
 def acquisition_days(params: Dict[str, Any], server: Optional[Dict[str, Any]] = None) -> List[str]:
     """The days the result was acquired on, sorted: the composite's scenes (``server["scenes"]``,
-    saved by the runner), or the image's date."""
+    saved by the runner), or the image's: its start time as the server gave it
+    (``server["acquired"]``, saved by the runner), else the date in its id."""
     if composite_spec(params) is not None:
         scenes = (server or {}).get("scenes") or []
         return sorted({str(s["time"])[:10] for s in scenes if s.get("time")})
+    recorded = (server or {}).get("acquired") or []
+    if recorded:
+        return sorted({str(day)[:10] for day in recorded})
     day = image_date(str(params.get("image") or ""))
     return [day] if day else []
 
@@ -349,8 +358,13 @@ class EeDownload:
         else:
             asset = self.client.get_asset(self.p["image"])
             self.image_info = tiling.ImageInfo.from_asset(asset, self.p["image"])
+            if asset.get("startTime"):      # the acquisition day, for ids that do not tell it
+                self.ctx.save_server(acquired=[str(asset["startTime"])[:10]])
         self.estimate = est = tiling.estimate(self.p, self.p.get("region"), self.image_info, self.limits)
         _log.info("Earth Engine download: {}".format(est.describe()))
+        if est.bytes > tiling.LARGE_DOWNLOAD_BYTES:     # (the dock asked first; Processing's log says so)
+            _log.warning(translate("EeDownload", "This download is large: about {:,.1f} GiB.").format(
+                est.bytes / float(1 << 30)))
         if est.fits or not self.tiling_enabled:
             if self.p["format"] == "NPY" and est.fits:
                 out = est.outputs[0]

@@ -215,6 +215,10 @@ class EeExportRun:
         return paths
 
     def _outputs_of(self, paths: List[str]) -> List[str]:
+        from ...raster import declare_nodata
+        for path in paths:
+            if path.lower().endswith((".tif", ".tiff")):
+                declare_nodata(path)      # masked pixels as no data, not a black frame
         tiled = [p for p in paths if storage.tile_offset(os.path.basename(p)) is not None]
         if not tiled:
             return paths

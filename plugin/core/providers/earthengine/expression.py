@@ -127,7 +127,7 @@ class _Encoder:
                 key: {"valueReference": self.encode(obj[key])} for key in sorted(obj)}}}
         else:
             raise TypeError("cannot encode {!r}".format(obj))
-        digest = hashlib.md5(json.dumps(node).encode("utf-8")).digest()
+        digest = hashlib.md5(json.dumps(node).encode("utf-8"), usedforsecurity=False).digest()
         name = self._by_hash.get(digest)
         if name is None:
             name = str(len(self.scope))

@@ -24,6 +24,8 @@ from ...i18n import translate
 
 MAX_REQUEST_BYTES = 50331648
 MAX_DIMENSION = 10000
+#: A download larger than this (1 GiB) asks the dock's user first; Processing warns in its log.
+LARGE_DOWNLOAD_BYTES = 1 << 30
 #: Plan tiles to at most this fraction of the limits (room for the server's own rounding).
 FILL = 0.9
 #: Metres per degree at the equator, the factor EE uses for a scale in degrees.

@@ -47,6 +47,7 @@ in v2), the download record name, default ``wait`` / ``timeout``, and the
 """
 import hashlib
 import logging
+import math
 import os
 import re
 import shutil
@@ -68,9 +69,13 @@ EODAG_PIN = "4.10.1"
 SHAPELY_PIN = "2.0.7"
 
 PROVIDERS_FILE_ENV = "EO_DOWNLOADER_EODAG_PROVIDERS_FILE"
-#: Environment variables with credentials for headless runs (read, never written).
-CREDENTIAL_ENV_VARS = {"username": "EO_DOWNLOADER_EODAG_USERNAME", "password": "EO_DOWNLOADER_EODAG_PASSWORD",
-                       "api_key": "EO_DOWNLOADER_EODAG_API_KEY"}
+#: Environment variables with credentials for headless runs (read, never written).  The values are
+#: variable NAMES, not secrets: the scanners' markers say so.
+CREDENTIAL_ENV_VARS = {
+    "username": "EO_DOWNLOADER_EODAG_USERNAME",
+    "password": "EO_DOWNLOADER_EODAG_PASSWORD",  # nosec B105  # pragma: allowlist secret
+    "api_key": "EO_DOWNLOADER_EODAG_API_KEY",  # pragma: allowlist secret
+}
 
 # Normalised product availability.
 ONLINE = "online"
@@ -383,9 +388,12 @@ def _credential_template() -> Dict[str, Any]:
         path = os.path.join(os.path.dirname(eodag.__file__), "resources", "user_conf_template.yml")
         try:
             import yaml
+            try:    # libyaml's safe loader when there is one: 30 ms -> 4 ms on the first job of a session
+                from yaml import CSafeLoader as SafeLoader
+            except ImportError:
+                from yaml import SafeLoader
             with open(path, "r", encoding="utf-8") as fh:
-                # (libyaml's loader when there is one: 30 ms -> 4 ms on the first job of a session)
-                _template_cache = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+                _template_cache = yaml.load(fh, Loader=SafeLoader) or {}
         except Exception:
             _template_cache = {}
     return _template_cache
@@ -672,6 +680,49 @@ def broken_archive(path: str) -> Optional[str]:
     return None
 
 
+class SearchResults(list):
+    """The products a search found (a list of :class:`ProductInfo`), with ``notes`` for the user
+    (e.g. that the cloud cover was filtered here rather than by the provider)."""
+
+    def __init__(self, infos: Iterable[ProductInfo] = (), notes: Iterable[str] = ()):
+        super().__init__(infos)
+        self.notes: List[str] = list(notes)
+
+
+def _date_key(text: str) -> float:
+    """A product date as a number for sorting (UTC seconds; unknown or unreadable dates last)."""
+    import datetime as _dt
+    value = str(text or "").strip().replace("Z", "+00:00")
+    value = re.sub(r"(\.\d{6})\d+", r"\1", value)        # (fromisoformat takes at most microseconds)
+    try:
+        when = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        return -math.inf
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return when.timestamp()
+
+
+def stac_conformance(search_endpoint: str, cancel=None) -> Optional[List[str]]:
+    """The conformance classes of the STAC API whose item search is ``search_endpoint`` (from its
+    landing page, else ``/conformance``), or None when neither can be read."""
+    from ...transfer import http
+    root = re.sub(r"/search/?$", "", search_endpoint.split("?")[0]).rstrip("/") + "/"
+    for url in (root, root + "conformance"):
+        try:
+            doc = http.get_json(None, "GET", url, cancel=cancel, retry=http.RetryPolicy(max_attempts=2),
+                                timeouts=http.Timeouts(connect=10, read=30), max_body=4 << 20)
+        except CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (no conformance to read: the caller keeps its default)
+            _log.info("No STAC conformance at %s: %s", url, exc)
+            continue
+        classes = doc.get("conformsTo") if isinstance(doc, dict) else None
+        if isinstance(classes, list):
+            return [str(c) for c in classes]
+    return None
+
+
 class EodagClient:
     """One eodag gateway, configured in memory for one job or one search.
 
@@ -774,24 +825,22 @@ class EodagClient:
     # -- search -------------------------------------------------------------------------------
     def search(self, provider: Optional[str], collection: str, date_from: Optional[str] = None,
                date_to: Optional[str] = None, aoi_geojson: Any = None, cloud_max: Optional[float] = None,
-               limit: int = 50, ids: Optional[List[str]] = None, cancel=None) -> List[ProductInfo]:
+               limit: int = 50, ids: Optional[List[str]] = None, cancel=None) -> "SearchResults":
         """Products of ``collection`` over the AOI between the dates (inclusive), newest first.
 
-        ``ids``: keep only these products; those the criteria do not return are
+        ``ids``: keep only these products (in that order); those the criteria do not return are
         searched by id.  ``cancel``: checked before each try and during the pauses between
-        them (eodag's own request cannot be interrupted).
+        them (eodag's own request cannot be interrupted).  A cloud cover limit the provider's
+        STAC API cannot apply (see :meth:`cloud_filter_on_server`) is applied here, and the
+        result's ``notes`` say so.
         """
         if not collection:
             raise ParameterError(translate("Eodag", "Choose a collection (product type)."))
-        kwargs: Dict[str, Any] = {}
-        if self.version >= (4,):
-            kwargs["collection"] = collection
-            if cloud_max is not None:
-                kwargs["eo:cloud_cover"] = float(cloud_max)
-        else:
-            kwargs["productType"] = collection
-            if cloud_max is not None:
-                kwargs["cloudCover"] = float(cloud_max)
+        notes: List[str] = []
+        on_server = cloud_max is None or self.cloud_filter_on_server(provider, cancel)
+        kwargs: Dict[str, Any] = {"collection" if self.version >= (4,) else "productType": collection}
+        if cloud_max is not None and on_server:
+            kwargs["eo:cloud_cover" if self.version >= (4,) else "cloudCover"] = float(cloud_max)
         geom = None
         if aoi_geojson:
             from shapely.geometry import shape
@@ -801,22 +850,54 @@ class EodagClient:
                              end=_date_bound(date_to, True), geom=geom, limit=int(limit), **kwargs)
         infos = [product_info(p) for p in found]
         if ids:
-            wanted = [str(i).strip() for i in ids if str(i).strip()]
-            by_id = {i.id: i for i in infos}
-            by_title = {i.title: i for i in infos}
-            out: List[ProductInfo] = []
-            for pid in wanted:
-                info = by_id.get(pid) or by_title.get(pid)
-                if info is None:
-                    info = self._search_id(provider, collection, pid, cancel)
-                if info is None:
-                    raise ProviderError(translate("Eodag", "The product '{id}' was not found on {provider}.")
-                                        .format(id=pid, provider=provider or "eodag"))
-                out.append(info)
-            return out
+            return SearchResults(self._by_ids(infos, ids, provider, collection, cancel), notes)
         if cloud_max is not None:
+            returned = len(infos)
             infos = [i for i in infos if i.cloud is None or i.cloud <= float(cloud_max)]
-        return infos
+            if not on_server:
+                notes.append(translate(
+                    "Eodag", "{provider}'s STAC API cannot filter by cloud cover (it has neither the query nor the "
+                             "filter extension): of the {returned} products it returned, {kept} have at most "
+                             "{cloud:g} % cloud cover.").format(provider=provider or "eodag", returned=returned,
+                                                                kept=len(infos), cloud=float(cloud_max)))
+        infos.sort(key=lambda i: _date_key(i.date), reverse=True)     # (stable: the server's order within a date)
+        return SearchResults(infos, notes)
+
+    def _by_ids(self, infos: List[ProductInfo], ids: List[str], provider, collection, cancel) -> List[ProductInfo]:
+        wanted = [str(i).strip() for i in ids if str(i).strip()]
+        by_id = {i.id: i for i in infos}
+        by_title = {i.title: i for i in infos}
+        out: List[ProductInfo] = []
+        for pid in wanted:
+            info = by_id.get(pid) or by_title.get(pid)
+            if info is None:
+                info = self._search_id(provider, collection, pid, cancel)
+            if info is None:
+                raise ProviderError(translate("Eodag", "The product '{id}' was not found on {provider}.")
+                                    .format(id=pid, provider=provider or "eodag"))
+            out.append(info)
+        return out
+
+    def cloud_filter_on_server(self, provider: Optional[str], cancel=None) -> bool:
+        """Whether ``provider`` can apply a cloud cover limit itself.  False only for a STAC API whose
+        eodag mapping sends the limit in a ``query`` (or CQL2 ``filter``) body while the API's
+        conformance classes lack that extension: such servers ignore the body or answer with
+        nothing at all (``rustac serve``).  Any other provider, or conformance that cannot be read:
+        True (the limit is sent, and applied here again anyway)."""
+        search_conf = getattr(self._provider_conf(provider), "search", None) if provider else None
+        endpoint = getattr(search_conf, "api_endpoint", None)
+        mapping = (getattr(search_conf, "metadata_mapping", None) or {}).get(
+            "eo:cloud_cover" if self.version >= (4,) else "cloudCover")
+        template = mapping[0] if isinstance(mapping, (list, tuple)) and mapping else ""
+        needs = "query" if '"query"' in str(template) else "filter" if '"filter"' in str(template) else None
+        if needs is None or not isinstance(endpoint, str) or not endpoint.startswith(("http://", "https://")):
+            return True
+        classes = stac_conformance(endpoint, cancel)
+        if classes is None:
+            return True
+        if needs == "query":
+            return any(c.rstrip("/").endswith("#query") for c in classes)
+        return any("#filter" in c or "/cql2" in c for c in classes)
 
     def _backoff(self, cancel=None):
         from ...transfer import http
@@ -833,6 +914,8 @@ class EodagClient:
                     result = self.dag.search(raise_errors=True, **kwargs)
                 break
             except Exception as exc:
+                if self._drop_missing_queryables(kwargs.get("provider"), exc):
+                    continue
                 delay = backoff.next_delay(None) if is_transient(exc) else None
                 if delay is None:
                     error = self._wrap(exc, translate("Eodag", "The search on {provider} failed: {error}"),
@@ -846,6 +929,27 @@ class EodagClient:
         if isinstance(result, tuple):      # eodag 2: (results, count)
             result = result[0]
         return list(result)
+
+    def _drop_missing_queryables(self, provider: Optional[str], exc: BaseException) -> bool:
+        """True after turning off eodag's queryables discovery for a provider whose STAC API has no
+        ``/queryables`` (404, 405, 501: optional in STAC API, absent from many servers): eodag 4 fetches
+        it before every search and fails the search with it; without discovery eodag takes the
+        queryables of the provider's metadata mapping, as for a provider configured without one."""
+        if "queryables discovery" not in str(exc) or _status_of(exc) not in (404, 405, 501):
+            return False
+        if not provider:
+            try:
+                provider = self.dag.get_preferred_provider()[0]
+            except Exception:
+                return False
+        search_conf = getattr(self._provider_conf(provider), "search", None)
+        discovery = getattr(search_conf, "discover_queryables", None)
+        if not isinstance(discovery, dict) or not (discovery.get("fetch_url") or discovery.get("collection_fetch_url")):
+            return False
+        # (the provider's configuration object is the one its search plugin reads)
+        discovery.update(fetch_url=None, collection_fetch_url=None)
+        _log.info("%s has no queryables (%s): searching without them", provider, _eodag_error_text(exc))
+        return True
 
     def _search_id(self, provider, collection, pid, cancel=None) -> Optional[ProductInfo]:
         kwargs = {"collection": collection} if self.version >= (4,) else {"productType": collection}
@@ -1017,9 +1121,10 @@ class EodagClient:
         if downloader is not None and hasattr(downloader, "generate_record_hash"):
             digest = downloader.generate_record_hash(product)
         elif self.version >= (3,):
-            digest = hashlib.md5("{}-{}".format(info.collection, info.id).encode("utf-8")).hexdigest()
+            digest = hashlib.md5("{}-{}".format(info.collection, info.id).encode("utf-8"),
+                                 usedforsecurity=False).hexdigest()
         else:
-            digest = hashlib.md5(str(product.remote_location).encode("utf-8")).hexdigest()
+            digest = hashlib.md5(str(product.remote_location).encode("utf-8"), usedforsecurity=False).hexdigest()
         return os.path.join(os.path.abspath(output_dir), ".downloaded", digest)
 
     def already_downloaded(self, info: ProductInfo, output_dir: str) -> bool:

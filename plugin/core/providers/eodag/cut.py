@@ -20,9 +20,11 @@ case-insensitively, with ``B4`` = ``B04`` and the STAC common names of Sentinel-
 (``red`` = ``B04``, ``green`` = ``B03``, ``blue`` = ``B02``, ``nir`` = ``B08``, ...).
 Quality masks (``QI_DATA``, ``MSK_*``) and previews are skipped.
 
-Cutting (:func:`cut_raster`) keeps the source's CRS and pixel grid: the output window
-is the AOI's bounding box in the raster's CRS snapped outward to whole source pixels,
-and ``gdal.Warp`` with the AOI as cutline sets the pixels whose centre lies outside the
+Cutting (:func:`cut_raster`) keeps the source's CRS and pixel grid: the AOI is transformed
+once into the raster's CRS; the output window is its bounding box snapped outward to whole
+source pixels (an edge within 1/100 pixel of a pixel edge is on it: an AOI drawn on the grid
+in a projected CRS comes back through EPSG:4326 a few millimetres off), and ``gdal.Warp``
+with that AOI as cutline (in the raster's CRS) sets the pixels whose centre lies outside the
 polygon to nodata -- no resampling, every kept pixel is a source pixel.  A true-colour
 composite (a VRT of red, green, blue, named ``B04, B03, B02``) is built when the three
 are among the cut bands.
@@ -224,40 +226,64 @@ def find_bands(product_path: str, bands: Sequence[str],  # noqa: C901 (see docs/
 # ---------------------------------------------------------------------------------------
 # Cutting
 # ---------------------------------------------------------------------------------------
-def _aoi_bounds_in(srs_wkt: str, geojson_4326: Any) -> Optional[Tuple[float, float, float, float]]:
-    """Bounds of the AOI (densified, so curved edges count) in the raster's CRS."""
+#: AOI edges within this fraction of a pixel of a pixel edge are on it: what the round trip of an AOI
+#: drawn in a projected CRS through EPSG:4326 (and the densified lon/lat edges) moves them.  Without
+#: it a 40 x 40 pixel AOI drawn on the raster's grid came out 41 x 41.
+SNAP_PIXELS = 0.01
+
+
+def _aoi_in(ds, geojson_4326: Any):
+    """The AOI (densified, so curved edges count) as a shapely geometry in the raster's CRS, or None
+    when the raster has no CRS or the AOI does not transform into it."""
+    wkt = ds.GetProjection()
+    if not wkt:
+        return None
     from pyproj import CRS, Transformer
     from shapely.geometry import shape
     from shapely.ops import transform as shp_transform
     from ...raster import _densified, _geometry_of
     geom = shape(_densified(_geometry_of(geojson_4326)))
-    t = Transformer.from_crs(CRS.from_epsg(4326), CRS.from_wkt(srs_wkt), always_xy=True)
+    t = Transformer.from_crs(CRS.from_epsg(4326), CRS.from_wkt(wkt), always_xy=True)
     out = shp_transform(t.transform, geom)
-    bounds = out.bounds
-    if not bounds or not all(math.isfinite(v) for v in bounds):
+    if out.is_empty or not all(math.isfinite(v) for v in out.bounds):
         return None
-    return bounds
+    return out
 
 
-def _window(ds, geojson_4326: Any) -> Optional[Tuple[int, int, int, int]]:
-    """(col0, row0, col1, row1) of the source pixels covering the AOI's bounds, or None."""
+def _window(ds, bounds: Optional[Tuple[float, float, float, float]]) -> Optional[Tuple[int, int, int, int]]:
+    """(col0, row0, col1, row1) of the source pixels covering ``bounds`` (in the raster's CRS; edges within
+    :data:`SNAP_PIXELS` of a pixel edge taken as on it), (0, 0, 0, 0) when outside, None without a plain
+    north-up grid."""
     gt = ds.GetGeoTransform()
-    wkt = ds.GetProjection()
-    if not wkt or gt is None or gt[2] != 0 or gt[4] != 0:
-        return None
-    bounds = _aoi_bounds_in(wkt, geojson_4326)
-    if bounds is None:
+    if bounds is None or gt is None or gt[2] != 0 or gt[4] != 0:
         return None
     minx, miny, maxx, maxy = bounds
-    c0 = math.floor((minx - gt[0]) / gt[1] + 1e-9)
-    c1 = math.ceil((maxx - gt[0]) / gt[1] - 1e-9)
-    r0 = math.floor((maxy - gt[3]) / gt[5] + 1e-9)
-    r1 = math.ceil((miny - gt[3]) / gt[5] - 1e-9)
+    c0 = math.floor((minx - gt[0]) / gt[1] + SNAP_PIXELS)
+    c1 = math.ceil((maxx - gt[0]) / gt[1] - SNAP_PIXELS)
+    r0 = math.floor((maxy - gt[3]) / gt[5] + SNAP_PIXELS)
+    r1 = math.ceil((miny - gt[3]) / gt[5] - SNAP_PIXELS)
     c0, r0 = max(c0, 0), max(r0, 0)
     c1, r1 = min(c1, ds.RasterXSize), min(r1, ds.RasterYSize)
     if c1 <= c0 or r1 <= r0:
         return (0, 0, 0, 0)
     return (c0, r0, c1, r1)
+
+
+def _write_cutline_in(geom, wkt: str) -> str:
+    """The AOI ``geom`` (in the raster's CRS ``wkt``) as a cutline file in /vsimem: a GeoPackage, which
+    carries any CRS (a GeoJSON cutline is read as EPSG:4326)."""
+    from osgeo import ogr, osr
+    path = "/vsimem/eo_cutline_%s.gpkg" % uuid.uuid4().hex
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = source.CreateLayer("aoi", srs, ogr.wkbMultiPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(geom.wkb)))
+    layer.CreateFeature(feature)
+    feature = layer = source = None
+    return path
 
 
 def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: int = 1,
@@ -289,9 +315,12 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
             src = raster._call(translate("ProductCut", "select band {index} of {path}").format(
                 index=band_index, path=src_path), gdal.Translate, sel, ds,
                 options=gdal.TranslateOptions(format="VRT", bandList=[band_index]))
-        cut = raster._write_cutline(geojson_4326)
+        # The AOI in the raster's own CRS, once: the window and the cutline are both taken from it.
+        aoi = _aoi_in(src, geojson_4326)
+        window = _window(src, aoi.bounds if aoi is not None else None)
+        cut = _write_cutline_in(aoi, src.GetProjection()) if window is not None else \
+            raster._write_cutline(geojson_4326)
         vsi.append(cut)
-        window = _window(src, geojson_4326)
         warp_kw = {"format": "GTiff", "cutlineDSName": cut, "dstNodata": raster._nd_str(dst_nd), "resampleAlg": "near",
                        "multithread": False, "warpOptions": ["CUTLINE_ALL_TOUCHED=FALSE"],
                        "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
@@ -334,7 +363,8 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
 
 
 def true_colour_vrt(band_files: Dict[str, str], dest_vrt: str) -> Optional[str]:
-    """A 3-band VRT (red, green, blue, named B04, B03, B02) when all three are in ``band_files``."""
+    """A 3-band VRT (red, green, blue: named B04, B03, B02, colour interpretation Red, Green, Blue) when all
+    three are in ``band_files``."""
     by_key = {canonical_band(b): path for b, path in band_files.items()}
     if not all(k in by_key for k in TRUE_COLOUR):
         return None
@@ -342,6 +372,11 @@ def true_colour_vrt(band_files: Dict[str, str], dest_vrt: str) -> Optional[str]:
     paths = [by_key[k] for k in TRUE_COLOUR]
     # A relative VRT keeps working when the folder is moved.
     stack_vrt(paths, dest_vrt, band_names=list(TRUE_COLOUR))
+    # Red, green, blue said in the VRT: QGIS then draws it in true colour (Undefined bands: grey).
+    ds = gdal.Open(dest_vrt, gdal.GA_Update)
+    for index, interp in enumerate((gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand), start=1):
+        ds.GetRasterBand(index).SetColorInterpretation(interp)
+    ds = None
     _make_relative(dest_vrt)
     return dest_vrt
 

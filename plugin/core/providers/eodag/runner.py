@@ -43,6 +43,7 @@ import time
 from typing import Any, Dict, List, Optional
 
 from . import client as eodag_client, cut as product_cut
+from ... import titles
 from ...aoi import Aoi
 from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from ...i18n import translate
@@ -135,6 +136,22 @@ def _mb(n: Optional[float]) -> str:
     return "{:.1f}".format((n or 0) / 1e6)
 
 
+
+def result_title(params: Dict[str, Any], products: Optional[List[Any]] = None) -> str:
+    """What an eodag job and its layer group are called (:func:`...titles.job_title`): the one
+    product by its title, or the provider, collection and days (the products' when known, else
+    the dates searched), with the AOI's name or size."""
+    if products and len(products) == 1:
+        return titles.job_title("eodag {}".format(products[0].title), None, params)
+    what = " ".join(filter(None, ("eodag", params.get("provider"), params.get("collection"))))
+    days = sorted({str(p.date)[:10] for p in products or [] if getattr(p, "date", None)})
+    if products:
+        what += " " + translate("EodagJob", "({n} products)").format(n=len(products))
+    else:
+        days = [d for d in (params.get("date_from"), params.get("date_to")) if d]
+    when = None if not days else days[0] if days[0] == days[-1] else "{}..{}".format(days[0], days[-1])
+    return titles.job_title(what, when, params)
+
 class _Throttle:
     """Progress updates at most every 0.25 s (or on a change of a whole percent)."""
 
@@ -196,11 +213,16 @@ class EodagRun:
         self.infos = self.client.search(provider, p.get("collection"), p.get("date_from"), p.get("date_to"),
                                         p["aoi"], p.get("cloud_max"), limit=int(p.get("limit") or DEFAULT_LIMIT),
                                         ids=p.get("product_ids") or None)
+        self.notes.extend(getattr(self.infos, "notes", []))     # (e.g. the cloud cover filtered here)
+        for note in self.notes:
+            _log.info(note)
         if not self.infos:
             raise ProviderError(translate("EodagJob", "No {collection} product of {provider} matches the area, "
                                                       "the dates and the cloud cover.").format(
-                collection=p.get("collection"), provider=provider_label))
+                collection=p.get("collection"), provider=provider_label), hint=" ".join(self.notes) or None)
         self.out_root = ctx.output_dir
+        # the days the products show (layer metadata, plugin/adapters/layers.py)
+        ctx.save_server(acquired=sorted({str(i.date)[:10] for i in self.infos if i.date}))
         _log.info(translate("EodagJob", "{n} product(s) to deliver: {ids}").format(
             n=len(self.infos), ids=", ".join(i.id for i in self.infos)))
 

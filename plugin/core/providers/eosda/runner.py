@@ -34,7 +34,7 @@ import os
 import re
 from typing import Any, Dict, List, Optional
 
-from ... import config
+from ... import config, titles
 from ...aoi import Aoi
 from .client import (DEFAULT_MAX_VERTICES, EosdaClient, PollPolicy, TaskInfo, build_params, build_task_body,
                      expected_result_type, is_raster_path, missing_key_message, order_outputs)
@@ -46,6 +46,33 @@ from ...runner import register_runner
 _log = logging.getLogger(__name__)
 
 PROVIDER_ID = "eosda"
+
+
+_LANDSAT_DAY = re.compile(r"_\d{6}_((?:19|20)\d{2})(\d{2})(\d{2})_")
+
+
+def view_day(view_id: str) -> Optional[str]:
+    """The acquisition day a view id tells (``S2/13/R/EL/2023/7/19/0``, a Landsat Collection
+    product id), as ``YYYY-MM-DD``; None when it tells none."""
+    text = str(view_id or "").strip()
+    parts = text.split("/")
+    if len(parts) == 8 and parts[0].upper() == "S2" and all(p.isdigit() for p in parts[4:7]):
+        return "{:04d}-{:02d}-{:02d}".format(int(parts[4]), int(parts[5]), int(parts[6]))
+    match = _LANDSAT_DAY.search(text)
+    return "-".join(match.groups()) if match else None
+
+
+def result_title(params: Dict[str, Any]) -> str:
+    """What an EOSDA job and its layer group are called (:func:`...titles.job_title`):
+    ``EOSDA S2 13REL 2023-07-19 · 12 ha``."""
+    view_id = str(params.get("view_id") or "").strip()
+    parts = view_id.split("/")
+    day = view_day(view_id)
+    if day and parts[0].upper() == "S2":
+        what = "EOSDA S2 {}{}{}".format(*parts[1:4])
+    else:
+        what = "EOSDA {}".format(view_id)
+    return titles.job_title(what, day, params)
 
 
 def _safe_stem(view_id: str, bands: List[str]) -> str:
@@ -141,6 +168,8 @@ class EosdaRun:
                                   params.get("metadata"), reference, params.get("callback_url"))
         if job.server.get("reference") != p["reference"]:
             ctx.save_server(reference=p["reference"])
+        if view_day(p["view_id"]) and not job.server.get("acquired"):     # (the layers' metadata)
+            ctx.save_server(acquired=[view_day(p["view_id"])])
         self.geoms = part_geometries(params.get("aoi"),
                                      int(ctx.setting("eosda_max_vertices", DEFAULT_MAX_VERTICES)), self.notes)
         self.client = self._client(api_key)
