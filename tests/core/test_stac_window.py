@@ -406,3 +406,28 @@ def test_an_item_that_cannot_be_read_does_not_stop_the_others_and_is_read_again(
     assert _run(job) == outputs
     again = server.requests()[before:]
     assert again and all(r["path"].startswith("/gone_") for r in again)       # only the failed day again
+
+
+def test_the_reads_log_in_the_jobs_scope(server, tmp_path):
+    """Records of the asset threads (a striped TIFF read in full) belong to the run that started them."""
+    import logging
+    from plugin.core import logs
+    seen = []
+
+    class Catch(logging.Handler):
+        def emit(self, record):
+            seen.append((logs.current_scope(), record.getMessage()))
+
+    handler = Catch(level=logging.INFO)
+    top = logging.getLogger(logs.TOP)
+    top.addHandler(handler)
+    old = top.level
+    top.setLevel(logging.INFO)
+    try:
+        with logs.scoped("job-42"):
+            _read(server, sa.utm_square(sa.X0 + 5003, sa.Y0 - 5003, 300), tmp_path, name="striped", keys=("red",),
+                  media="image/tiff")
+    finally:
+        top.removeHandler(handler)
+        top.setLevel(old)
+    assert [scope for scope, text in seen if "downloaded in full" in text] == ["job-42"]

@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from osgeo import gdal, ogr
 
-from ... import raster
+from ... import logs, raster
 from ...errors import CancelledError
 from ...i18n import translate
 from ...transfer import http as eohttp
@@ -399,8 +399,9 @@ class ItemReader:
         self._done = {}
         workers = max(1, min(len(assets), MAX_PARALLEL_ASSETS))
         results: Dict[int, List[BandFile]] = {}
+        work = logs.carry(self._read_asset)         # the job's log scope and retry listeners in the threads
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eo-stac") as pool:
-            futures = {pool.submit(self._read_asset, i, asset, stem, stop, len(assets)): i
+            futures = {pool.submit(work, i, asset, stem, stop, len(assets)): i
                        for i, asset in enumerate(assets)}
             try:
                 for fut in concurrent.futures.as_completed(futures):
