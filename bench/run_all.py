@@ -61,6 +61,8 @@ def plan(quick):
     steps.append(("ee_draw", "bench_ee_draw.py", ["--sides"] + [str(s) for s in sides]))
     steps.append(("eodag", "bench_eodag.py", ["--runs", str(eodag_runs), "--tile-px"] + [str(p) for p in eodag_px]))
     steps.append(("ee_geedim", "bench_ee_geedim.py", ["--sides-km"] + [str(k) for k in geedim_km]))
+    steps.append(("stac_window", "bench_stac_window.py",
+                  ["--runs", "1", "--tile-px", "2048"] if quick else ["--runs", "3", "--tile-px", "10980"]))
     return steps
 
 
@@ -116,6 +118,7 @@ def collect():
     data["ee_draw"] = load("ee_draw")
     data["eodag"] = load("eodag")
     data["ee_geedim"] = load("ee_geedim")
+    data["stac_window"] = load("stac_window")
     return data
 
 
@@ -197,6 +200,13 @@ def headline_rows(d):
             ok(big["plugin_vs_eodag_and_cut"] <= 1.1)))
         rows.append(("5. same product: plugin (download + cut) / eodag download alone",
                      "{:.2f} x".format(big["plugin_vs_eodag"]), "(see text)", ""))
+    s = d.get("stac_window")
+    if s:
+        rows.append(("6. STAC: AOI window of {} px COGs ({:.0f} % of the tile, 3 bands): bytes / full assets".format(
+            s["tile_px"], 100 * s["aoi_fraction"]), "{:.2f} %".format(100 * s["bytes_ratio"]), "<= 3 %",
+            ok(s["bytes_ratio"] <= 0.03)))
+        rows.append(("6. STAC: same, seconds / download in full + the same cut ({:.0f} ms per request)".format(
+            1000 * s["latency_s"]), "{:.3f} x".format(s["seconds_ratio"]), "<= 0.1 x", ok(s["seconds_ratio"] <= 0.1)))
     return rows
 
 
@@ -337,6 +347,18 @@ def scaling_tables(d):
             out.append("| {} | {:.1f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} |".format(
                 r["tile_px"], r["zip_bytes"] / 1048576.0, m["eodag"], m["eodag+cut"], m["plugin"],
                 r["plugin_vs_eodag_and_cut"], r["plugin_vs_eodag"]))
+        out.append("")
+    s = d.get("stac_window")
+    if s:
+        out.append("**STAC windowed reads** ({} px uint16 COGs, {} px tiles, 3 bands, AOI {:.0f} % of the tile, {:.0f} ms "
+                   "per request, median of {} rounds)\n".format(s["tile_px"], s["block"], 100 * s["aoi_fraction"],
+                                                               1000 * s["latency_s"], s["runs"]))
+        out.append("| variant | MiB transferred | requests | seconds |")
+        out.append("|---|---:|---:|---:|")
+        for v in ("window", "download + cut"):
+            m = s["median"][v]
+            out.append("| {} | {:.2f} | {:.0f} | {:.2f} |".format(v, m["bytes"] / 1048576.0, m["requests"],
+                                                               m["seconds"]))
         out.append("")
     return out
 

@@ -81,7 +81,7 @@ def style_rgb(layer: QgsRasterLayer) -> None:
     renderer.setMinMaxOrigin(limits)
 
 
-def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
+def fill_metadata(layer: QgsRasterLayer, job: Job, path: Optional[str] = None) -> None:
     md = QgsLayerMetadata()
     params = job.params
     md.setTitle(layer.name())
@@ -89,7 +89,7 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
     md.setType("dataset")
     bands = params.get("bands") or []
     band_ids = [b.get("id") if isinstance(b, dict) else str(b) for b in bands]
-    days = _acquisition_days(job)
+    days = _acquisition_days(job, path)
     md.setAbstract(translate("Layers",
                              "Downloaded by EO Downloader from {provider}.\nSource: {source}\nBands: {bands}\n"
                                        "Acquired: {date}\nJob: {job}").format(
@@ -97,7 +97,7 @@ def fill_metadata(layer: QgsRasterLayer, job: Job) -> None:
         date=", ".join(days) or params.get("date") or params.get("acquired") or "-", job=job.id))
     md.setKeywords({"EO Downloader": [job.provider] + band_ids})
     extent = QgsLayerMetadata.Extent()
-    period = _acquisition_range(job)
+    period = _acquisition_range(job, path)
     if period is not None:
         extent.setTemporalExtents([period])
         md.setExtent(extent)
@@ -120,22 +120,27 @@ def _is_earth_engine(job: Job) -> bool:
     return job.provider in ("ee_download", "ee_export")
 
 
-def _acquisition_days(job: Job) -> List[str]:
-    """The days the result shows: what the runner recorded (``server["acquired"]``, any provider),
-    or for Earth Engine what the image id or the composite's scenes say."""
+def _acquisition_days(job: Job, path: Optional[str] = None) -> List[str]:
+    """The days the result shows: a STAC job's file its own day (``path``; its time stack all the
+    days); what the runner recorded (``server["acquired"]``, any provider); or for Earth Engine
+    what the image id or the composite's scenes say."""
+    if job.provider == "stac":
+        from ..core.providers.stac.runner import output_days
+        days = output_days(job)
+        return [days[path]] if path in days else sorted(set(days.values()))
     if not _is_earth_engine(job):
         return sorted({str(day)[:10] for day in (job.server or {}).get("acquired") or [] if day})
     from ..core.providers.earthengine.download_runner import acquisition_days
     return acquisition_days(job.params, job.server)
 
 
-def _acquisition_range(job: Job) -> Optional[QgsDateTimeRange]:
+def _acquisition_range(job: Job, path: Optional[str] = None) -> Optional[QgsDateTimeRange]:
     """From the first acquisition day's start to the last one's end (UTC), or None."""
     if _is_earth_engine(job):
         from ..core.providers.earthengine.download_runner import acquisition_period
         period = acquisition_period(job.params, job.server)
     else:
-        days = _acquisition_days(job)
+        days = _acquisition_days(job, path)
         period = (days[0], days[-1]) if days else None
     if period is None:
         return None
@@ -144,16 +149,18 @@ def _acquisition_range(job: Job) -> Optional[QgsDateTimeRange]:
                             QDateTime(last, QTime(23, 59, 59), Qt.TimeSpec.UTC))
 
 
-def set_temporal_range(layer: QgsRasterLayer, job: Job) -> None:
-    """A single image's acquisition day as the layer's fixed range, for the Temporal Controller
-    (a composite spans a period: it is left out of the animation, its dates are in the metadata)."""
+def set_temporal_range(layer: QgsRasterLayer, job: Job, path: Optional[str] = None) -> None:
+    """A single image's acquisition day as the layer's fixed range, for the Temporal Controller:
+    an image, or each day's file of a STAC job (``path``).  A composite spans a period, and a STAC
+    time stack all the days: they are left out of the animation (their dates are in the metadata
+    or the band names)."""
     if _is_earth_engine(job):
         from ..core.providers.earthengine.download_runner import composite_spec
         if composite_spec(job.params) is not None:
             return
-    elif len(_acquisition_days(job)) != 1:
+    elif len(_acquisition_days(job, path)) != 1:
         return
-    period = _acquisition_range(job)
+    period = _acquisition_range(job, path)
     if period is None:
         return
     props = layer.temporalProperties()
@@ -297,8 +304,8 @@ def make_layers(job: Job, paths: List[str], single_bands: Optional[bool] = None)
         if not layer.isValid():
             continue
         style_rgb(layer)
-        fill_metadata(layer, job)
-        set_temporal_range(layer, job)
+        fill_metadata(layer, job, path)
+        set_temporal_range(layer, job, path)
         layers.append(layer)
     for uri in tile_layer_outputs(paths):
         name = translate("Layers", "{} (tiles)").format(job.title or job.id)

@@ -28,8 +28,9 @@ class EoDownloaderProvider(QgsProcessingProvider):
         from .ee_search import EeSearchAlgorithm
         from .eosda import EosdaDownloadAlgorithm, EosdaSearchAlgorithm
         from .eodag import EodagDownloadAlgorithm, EodagSearchAlgorithm
+        from .stac_download import StacDownloadAlgorithm
         from .stac_search import StacSearchAlgorithm
         for alg in (EeSearchAlgorithm(), EeDownloadAlgorithm(), EeExportAlgorithm(), EosdaSearchAlgorithm(),
                     EosdaDownloadAlgorithm(), EodagSearchAlgorithm(), EodagDownloadAlgorithm(),
-                    StacSearchAlgorithm()):
+                    StacSearchAlgorithm(), StacDownloadAlgorithm()):
             self.addAlgorithm(alg)

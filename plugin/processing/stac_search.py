@@ -107,27 +107,10 @@ class StacSearchAlgorithm(BaseAlgorithm):
         raise QgsProcessingException(translate("Processing", "Give the catalogue's URL in CATALOGUE_URL."))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..adapters import network
-        from ..adapters.credentials import credentials_for
-        from ..core.jobs import Job
-        from ..core.providers.stac.client import StacClient
-        from ..core.runner import CancelToken
         aoi = self.aoi_from_parameters(parameters, context)
-        cloud = self.parameterAsDouble(parameters, self.CLOUD_MAX, context)
-        try:
-            headers = credentials_for(Job(provider="stac", params={
-                "authcfg": self.parameterAsString(parameters, self.AUTHCFG, context)}))["headers"]
-            client = StacClient(self.catalogue(parameters, context), network.make_session(), headers,
-                                cancel=CancelToken(feedback.isCanceled))
-            found = client.search(self.parameterAsString(parameters, self.COLLECTION, context), aoi.to_geojson(),
-                                  self.parameterAsString(parameters, self.DATE_FROM, context) or None,
-                                  self.parameterAsString(parameters, self.DATE_TO, context) or None,
-                                  max_cloud=None if cloud >= 100 else cloud,
-                                  max_items=self.parameterAsInt(parameters, self.MAX_ITEMS, context))
-        except EoError as exc:
-            raise QgsProcessingException(exc.user_text()) from exc
-        for note in found.notes:
-            feedback.pushInfo(note)
+        found = search_items(self, parameters, context, feedback, self.catalogue(parameters, context),
+                             self.parameterAsString(parameters, self.COLLECTION, context), aoi,
+                             self.parameterAsInt(parameters, self.MAX_ITEMS, context))
         dest = self._write_footprints(parameters, context, found.items)
         feedback.pushInfo(translate("Processing", "{} items found.").format(len(found.items)))
         return {self.OUTPUT: dest, self.NEWEST_ID: found.items[0]["id"] if found.items else "",
@@ -152,3 +135,28 @@ class StacSearchAlgorithm(BaseAlgorithm):
                 feature.setGeometry(geom)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
+
+
+def search_items(alg, parameters, context, feedback, api: str, collection: str, aoi, max_items: int):
+    """The search of ``stac_search`` and ``stac_download``: ``api``'s items of ``collection`` over ``aoi``
+    between the algorithm's DATE_FROM and DATE_TO, at most CLOUD_MAX % clouds (100: no limit), with the
+    AUTHCFG's credentials, stopped by the feedback; its notes go to the feedback."""
+    from ..adapters import network
+    from ..adapters.credentials import credentials_for
+    from ..core.jobs import Job
+    from ..core.providers.stac.client import StacClient
+    from ..core.runner import CancelToken
+    cloud = alg.parameterAsDouble(parameters, alg.CLOUD_MAX, context)
+    try:
+        headers = credentials_for(Job(provider="stac", params={
+            "authcfg": alg.parameterAsString(parameters, alg.AUTHCFG, context)}))["headers"]
+        client = StacClient(api, network.make_session(), headers, cancel=CancelToken(feedback.isCanceled))
+        found = client.search(collection, aoi.to_geojson(),
+                              alg.parameterAsString(parameters, alg.DATE_FROM, context) or None,
+                              alg.parameterAsString(parameters, alg.DATE_TO, context) or None,
+                              max_cloud=None if cloud >= 100 else cloud, max_items=max_items)
+    except EoError as exc:
+        raise QgsProcessingException(exc.user_text()) from exc
+    for note in found.notes:
+        feedback.pushInfo(note)
+    return found

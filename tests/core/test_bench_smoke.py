@@ -25,6 +25,7 @@ def tiny_runs(tmp):
         "ee_tiles": ["bench_ee_tiles.py", "--tiles", "1", "4", "--latency", "0.01"],
         "ee_draw": ["bench_ee_draw.py", "--sides", "256", "--latency", "0.01"],
         "eodag": ["bench_eodag.py", "--tile-px", "240", "--runs", "1"],
+        "stac_window": ["bench_stac_window.py", "--tile-px", "1024", "--runs", "1", "--cache", os.path.join(tmp, "s")],
     }
 
 
@@ -58,6 +59,9 @@ def test_every_benchmark_runs_in_a_tiny_mode(tmp_path):
     assert draw["last_byte_to_file_ready_s"] > 0 and draw["file_ready_to_final_drawn_s"] > 0
     e = data["eodag"]["rows"][0]
     assert e["tile_px"] == 240 and set(e["median_seconds"]) == {"eodag", "eodag+cut", "plugin"}
+    s = data["stac_window"]
+    assert s["tile_px"] == 1024 and 0 < s["median"]["window"]["bytes"] < s["full_asset_bytes"]
+    assert s["median"]["download + cut"]["bytes"] >= s["full_asset_bytes"] and s["seconds_ratio"] > 0
 
 
 def test_the_page_is_generated_from_results(tmp_path, monkeypatch):

@@ -198,3 +198,34 @@ def test_stac_search_through_qgis_process(built, tmp_path):
     assert found == sorted(found, reverse=True)
     assert data["results"]["COUNT"] == 3 and data["results"]["NEWEST_ID"] == found[0]
     assert "not necessarily the newest" in err + json.dumps(data)
+
+
+def test_stac_download_through_qgis_process(built, tmp_path):
+    """``qgis_process run eo_downloader:stac_download`` on COGs served by nginx: files cut exactly to the
+    AOI on the source grid (an items file: the STAC search is the stac-search branch's)."""
+    from tests.core import stac_assets as sa
+    from tests.servers.nginx import Nginx
+    folder = str(tmp_path / "assets")
+    paths = sa.make_item_assets(folder, "a", 1024)
+    cog = "image/tiff; application=geotiff; profile=cloud-optimized"
+    with Nginx(folder, str(tmp_path)) as srv:
+        items = [{"type": "Feature", "id": "a", "geometry": None, "properties": {"datetime": "2024-05-01T10:00:00Z"},
+                  "assets": {k: {"href": srv.url("a_{}.tif".format(k)), "type": cog} for k in ("red", "green")}}]
+        (tmp_path / "items.json").write_text(json.dumps({"type": "FeatureCollection", "features": items}))
+        aoi = sa.utm_square(sa.X0 + 2003, sa.Y0 - 3003, 1000)
+        (tmp_path / "aoi.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {}, "geometry": aoi}]}))
+        env = qh.headless_env(tmp_path)
+        qh.install_zip(str(built["path"]), env)
+        rc, data, err = qh.run_algorithm("eo_downloader:stac_download", {
+            "API": srv.url(""), "COLLECTION": "sentinel-2-l2a", "AOI": str(tmp_path / "aoi.geojson"),
+            "ASSETS": "red,green", "ITEMS_FILE": str(tmp_path / "items.json"), "OUTPUT_DIR": str(tmp_path / "out")},
+            env)
+    assert rc == 0, err
+    (path,) = data["results"]["OUTPUT_FILES"]
+    out, src = gdal.Open(path), gdal.Open(paths["red"])
+    col, row, width, height, _inside = sa.centre_window(aoi, src.GetGeoTransform(), 1024, 1024)
+    gt = src.GetGeoTransform()
+    assert (out.RasterXSize, out.RasterYSize, out.RasterCount) == (width, height, 2) == (100, 100, 2)
+    assert out.GetGeoTransform() == (gt[0] + col * gt[1], gt[1], 0.0, gt[3] + row * gt[5], 0.0, gt[5])
+    assert osr.SpatialReference(wkt=out.GetProjection()).GetAuthorityCode(None) == "32631"

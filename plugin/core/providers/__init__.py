@@ -1,7 +1,7 @@
 """The registry of runners: provider id -> the module that registers its runner.
 
 Each provider is a package of this folder holding its whole protocol (client, request
-building, runner, errors): ``earthengine/``, ``eosda/``, ``eodag/``.  A runner module calls
+building, runner, errors): ``earthengine/``, ``eosda/``, ``eodag/``, ``stac/``.  A runner module calls
 ``core.runner.register_runner(<id>, runner)`` at import; :func:`load` imports the one a job
 needs (``core.runner.get_runner`` calls it), so a headless run (``qgis_process``, a script)
 does not pay for the other providers' imports.  A new provider is a new package and a line
@@ -15,6 +15,7 @@ PROVIDER_MODULES = {
     "ee_export": "earthengine.export_runner",
     "eosda": "eosda.runner",
     "eodag": "eodag.runner",
+    "stac": "stac.runner",
 }
 
 
