@@ -19,7 +19,8 @@ PYTEST_ARGS ?=
 APT_PACKAGES := qgis qgis-providers python3-qgis python3-gdal gdal-bin \
 	python3-shapely python3-pyproj python3-requests python3-numpy \
 	python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools \
-	xvfb xauth nginx curl imagemagick git make ca-certificates
+	xvfb xauth nginx curl imagemagick git make ca-certificates \
+	postgresql-15-postgis-3
 
 # Headless Qt for everything started from here (pytest-qgis starts QGIS
 # before tests/conftest.py runs, so this must come from the environment).
@@ -64,6 +65,9 @@ $(PY):
 
 $(VENV)/.requirements-installed: requirements-dev.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	# pgstac's SQL schema for the STAC server with the filter extension (tests/servers/pgstac.py): only the
+	# SQL files of the wheel are used, so none of its dependencies (a requirements file cannot say --no-deps)
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps pypgstac==0.9.8
 	@touch $@
 
 venv: deps $(VENV)/.requirements-installed

@@ -19,32 +19,32 @@
         <translation>El área de interés debe ser un polígono, no una geometría de tipo {}: use una capa de polígonos o dibuje un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="63"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="69"/>
         <source>Choose a vector layer with polygons.</source>
         <translation>Elija una capa vectorial de polígonos.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="65"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="71"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
         <translation>La capa '{}' contiene geometrías de tipo {}; el área de interés debe estar formada por polígonos.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="69"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="75"/>
         <source>No feature is selected in &apos;{}&apos;: select one or more polygons, or use the map extent.</source>
         <translation>No hay ningún objeto seleccionado en '{}': seleccione uno o más polígonos, o use la extensión del mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="78"/>
+        <location filename="../plugin/processing/base.py" line="113"/>
         <source>The area of interest layer could not be read.</source>
         <translation>No se pudo leer la capa del área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="81"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="115"/>
         <source>The area of interest must be a polygon layer.</source>
         <translation>El área de interés debe ser una capa de polígonos.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="85"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="119"/>
         <source>The area of interest layer has no features (or none selected).</source>
         <translation>La capa del área de interés no tiene objetos (o no hay ninguno seleccionado).</translation>
     </message>
@@ -101,22 +101,32 @@
     <message>
         <location filename="../plugin/core/aoi.py" line="235"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
-        <translation>El área de interés cubre {:,.0f} km², más que el máximo de {:,.0f} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
+        <translation type="obsolete">El área de interés cubre {:,.0f} km², más que el máximo de {:,.0f} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="309"/>
+        <location filename="../plugin/core/aoi.py" line="310"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>El área de interés tenía {} vértices, más que los {} aceptados; se ha simplificado con una tolerancia de unos {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="410"/>
+        <location filename="../plugin/core/aoi.py" line="411"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>El sistema de referencia de coordenadas '{}' es desconocido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="416"/>
+        <location filename="../plugin/core/aoi.py" line="417"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>El área de interés no se puede expresar en longitud/latitud a partir de {}: compruebe el SRC de la capa.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/aoi_source.py" line="89"/>
+        <source>feature {}</source>
+        <translation>entidad {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/aoi.py" line="235"/>
+        <source>The area of interest covers {} km², more than the maximum of {} km²: choose a smaller area or raise the limit in the settings.</source>
+        <translation>El área de interés cubre {} km², más que el máximo de {} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
 </context>
 <context>
@@ -268,59 +278,79 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="37"/>
+        <location filename="../plugin/adapters/credentials.py" line="40"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>No se encontró la configuración de autenticación '{}' en la base de datos de autenticación de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="37"/>
+        <location filename="../plugin/adapters/credentials.py" line="40"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Elija o cree una en la configuración del complemento.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="50"/>
+        <location filename="../plugin/adapters/credentials.py" line="53"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuración de autenticación '{}' no contiene ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="56"/>
+        <location filename="../plugin/adapters/credentials.py" line="59"/>
         <source>No EOSDA API key is set.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="56"/>
+        <location filename="../plugin/adapters/credentials.py" line="59"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Guarde su clave en una configuración de autenticación en la configuración del complemento, o defina EO_DOWNLOADER_EOSDA_API_KEY para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="73"/>
+        <location filename="../plugin/adapters/credentials.py" line="76"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS no pudo obtener un token OAuth2 de la configuración de autenticación '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="73"/>
+        <location filename="../plugin/adapters/credentials.py" line="76"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Abra Configuración &gt; Opciones &gt; Autenticación y compruebe la configuración; después vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="104"/>
+        <location filename="../plugin/adapters/credentials.py" line="140"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuración de autenticación '{}' ({}) no contiene ninguna credencial de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="115"/>
+        <location filename="../plugin/adapters/credentials.py" line="118"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>No se han definido credenciales de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="115"/>
+        <location filename="../plugin/adapters/credentials.py" line="118"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="134"/>
+        <location filename="../plugin/adapters/credentials.py" line="224"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuración de autenticación '{}' no contiene ningún nombre de usuario, contraseña ni clave de API para eodag.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <source>QGIS&apos;s authentication database is locked: the configuration was not created.</source>
+        <translation>La base de datos de autenticación de QGIS está bloqueada: no se creó la configuración.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <source>Enter QGIS&apos;s master password when asked.</source>
+        <translation>Introduzca la contraseña maestra de QGIS cuando se le pida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="206"/>
+        <source>QGIS could not store the authentication configuration &apos;{}&apos;.</source>
+        <translation>QGIS no pudo guardar la configuración de autenticación '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="249"/>
+        <source>The authentication configuration &apos;{}&apos; ({}) cannot be used for a STAC catalogue: choose Basic, OAuth2, a token or API headers.</source>
+        <translation>La configuración de autenticación «{}» ({}) no sirve para un catálogo STAC: elija Basic, OAuth2, un token o cabeceras de API.</translation>
     </message>
 </context>
 <context>
@@ -331,74 +361,109 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="116"/>
+        <location filename="../plugin/gui/dock.py" line="140"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
-        <translation>{:,.2f} km², {} parte(s), {} vértices.</translation>
+        <translation type="obsolete">{:,.2f} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="9"/>
+        <location filename="../ui/download_dock.ui" line="20"/>
         <source>Area of interest</source>
         <translation>Área de interés</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="11"/>
+        <location filename="../ui/download_dock.ui" line="22"/>
         <source>Map extent</source>
         <translation>Extensión del mapa</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="12"/>
+        <location filename="../ui/download_dock.ui" line="23"/>
         <source>Selected features of</source>
         <translation>Objetos seleccionados de</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="14"/>
+        <location filename="../ui/download_dock.ui" line="27"/>
         <source>Drawn polygon</source>
         <translation>Polígono dibujado</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="15"/>
+        <location filename="../ui/download_dock.ui" line="28"/>
         <source>Draw on the map…</source>
         <translation>Dibujar en el mapa…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="15"/>
+        <location filename="../ui/download_dock.ui" line="28"/>
         <source>Click the vertices of a polygon on the map; right-click to finish.</source>
         <translation>Haga clic en los vértices de un polígono en el mapa; clic derecho para terminar.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="16"/>
+        <location filename="../ui/download_dock.ui" line="29"/>
         <source>No area of interest yet.</source>
         <translation>Todavía no hay área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="54"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="55"/>
+        <location filename="../plugin/gui/dock.py" line="57"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="25"/>
+        <location filename="../ui/download_dock.ui" line="43"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
+        <location filename="../ui/download_dock.ui" line="49"/>
         <source>Jobs…</source>
         <translation>Trabajos…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
+        <location filename="../ui/download_dock.ui" line="50"/>
         <source>Help</source>
         <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="183"/>
+        <source>{} km², {} part(s), {} vertices.</source>
+        <translation>{} km², {} parte(s), {} vértices.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="188"/>
+        <source>One job per feature: {} jobs.</source>
+        <translation>Un trabajo por entidad: {} trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="228"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo '{}' enviado; sígalo en el panel de trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="231"/>
+        <source>{} jobs submitted, one per feature; follow them in the Jobs panel.</source>
+        <translation>{} trabajos enviados, uno por entidad; sígalos en el panel de trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="25"/>
+        <source>One job per feature, named by</source>
+        <translation>Un trabajo por entidad, con el nombre de</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="25"/>
+        <source>Run one job for each selected polygon, each in a folder named after the feature.</source>
+        <translation>Ejecutar un trabajo por cada polígono seleccionado, cada uno en una carpeta con el nombre de la entidad.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="26"/>
+        <source>The attribute that names each feature&apos;s job and folder (empty: the feature id).</source>
+        <translation>El atributo que da nombre al trabajo y a la carpeta de cada entidad (vacío: el ID de la entidad).</translation>
     </message>
 </context>
 <context>
@@ -479,32 +544,32 @@
         <translation>Esto no es una clave de cuenta de servicio (JSON con &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="248"/>
         <source>The service-account key was refused: {}</source>
         <translation>Se rechazó la clave de cuenta de servicio: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="357"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="356"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>No hay credenciales de Earth Engine configuradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="308"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Las credenciales de Earth Engine no son un JSON válido: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="311"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Las credenciales de Earth Engine deben ser un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="318"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="317"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Las credenciales de Earth Engine no indican ningún cliente OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="327"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Estas credenciales no contienen ni un token de actualización, ni una clave de cuenta de servicio, ni un token de acceso.</translation>
     </message>
@@ -613,79 +678,84 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="93"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="101"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="97"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="105"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="456"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="415"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="511"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="612"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="517"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="618"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="634"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="735"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="660"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="761"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="690"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="791"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="692"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="793"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="629"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="730"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="425"/>
+        <source>This download is large: about {:,.1f} GiB.</source>
+        <translation>Esta descarga es grande: unos {:,.1f} GiB.</translation>
     </message>
 </context>
 <context>
@@ -996,42 +1066,42 @@
         <translation>Descargando {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Listando gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero gs://{}/ no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Compruebe el bucket en la consola de Cloud; puede que los archivos se hayan movido o eliminado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="246"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="250"/>
         <source>Listing the Drive folder {}</source>
         <translation>Listando la carpeta de Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>La exportación terminó, pero no hay ninguna carpeta de Drive llamada &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="260"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>La exportación terminó, pero la carpeta de Drive {} no contiene ningún {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="268"/>
         <source>Creating the tile layer of {}</source>
         <translation>Creando la capa de teselas de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="295"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="299"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>La exportación {} se ejecuta en Earth Engine; no se espera a que termine. Reintente el trabajo para seguirla y obtener el resultado.</translation>
     </message>
@@ -1430,7 +1500,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="371"/>
+        <location filename="../plugin/gui/ee_tab.py" line="422"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
@@ -1440,94 +1510,94 @@
         <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="101"/>
+        <location filename="../plugin/gui/ee_tab.py" line="130"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="116"/>
+        <location filename="../plugin/gui/ee_tab.py" line="147"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="117"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="114"/>
+        <location filename="../ui/ee_tab.ui" line="124"/>
         <source>Download from Earth Engine</source>
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="121"/>
+        <location filename="../plugin/gui/ee_tab.py" line="152"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="124"/>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="128"/>
+        <location filename="../plugin/gui/ee_tab.py" line="159"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
+        <translation type="obsolete">{} × {} px, {} banda(s), {:,.1f} MiB según el cómputo de Earth Engine (con el byte de máscara), {} solicitud(es).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="154"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
+        <translation type="obsolete">Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="192"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <location filename="../plugin/gui/ee_tab.py" line="270"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="250"/>
+        <location filename="../plugin/gui/ee_tab.py" line="298"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="255"/>
+        <location filename="../plugin/gui/ee_tab.py" line="303"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="273"/>
+        <location filename="../plugin/gui/ee_tab.py" line="321"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="530"/>
+        <location filename="../plugin/gui/ee_tab.py" line="615"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="541"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+        <translation type="obsolete">Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
         <location filename="../ui/ee_tab.ui" line="58"/>
@@ -1595,202 +1665,202 @@
         <translation>Earth Engine calcula la imagen en sus propios servidores (image:export); el trabajo sigue la exportación y trae los resultados. Para áreas demasiado grandes para descargarlas.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="83"/>
+        <location filename="../ui/ee_tab.ui" line="90"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="86"/>
+        <location filename="../ui/ee_tab.ui" line="93"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="87"/>
+        <location filename="../ui/ee_tab.ui" line="94"/>
         <source>Google Drive</source>
         <translation>Google Drive</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="88"/>
+        <location filename="../ui/ee_tab.ui" line="95"/>
         <source>Earth Engine asset</source>
         <translation>Recurso de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="96"/>
+        <location filename="../ui/ee_tab.ui" line="103"/>
         <source>folder in My Drive (optional)</source>
         <translation>carpeta en Mi unidad (opcional)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="100"/>
+        <location filename="../ui/ee_tab.ui" line="107"/>
         <source>File name prefix</source>
         <translation>Prefijo de los nombres de archivo</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="101"/>
+        <location filename="../ui/ee_tab.ui" line="108"/>
         <source>the description</source>
         <translation>la descripción</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="101"/>
+        <location filename="../ui/ee_tab.ui" line="108"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
         <translation>Comienzo del nombre de los archivos exportados (una ruta en el bucket).</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="102"/>
+        <location filename="../ui/ee_tab.ui" line="109"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="103"/>
+        <location filename="../ui/ee_tab.ui" line="110"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
         <translation>El nombre de la exportación en la lista de tareas de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="104"/>
+        <location filename="../ui/ee_tab.ui" line="111"/>
         <source>Max. pixels</source>
         <translation>Píxeles máx.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="105"/>
+        <location filename="../ui/ee_tab.ui" line="112"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
         <translation>1e8 (valor predeterminado de Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="105"/>
+        <location filename="../ui/ee_tab.ui" line="112"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
         <translation>Máximo de píxeles que puede calcular la exportación; auméntelo (p. ej. 1e10) cuando Earth Engine diga que la exportación es demasiado grande.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="106"/>
+        <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Follow the export and bring the results back</source>
         <translation>Seguir la exportación y traer los resultados</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="106"/>
+        <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
         <translation>Desmarcado, el trabajo termina en cuanto Earth Engine tiene la exportación; Reintentar en el panel de trabajos la sigue más tarde.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="111"/>
+        <location filename="../ui/ee_tab.ui" line="121"/>
         <source>Use a batch export instead</source>
         <translation>Usar una exportación por lotes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="72"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="259"/>
+        <location filename="../plugin/gui/ee_tab.py" line="307"/>
         <source>Reading the description of {}…</source>
         <translation>Leyendo la descripción de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="99"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Introduzca un ID de imagen, o busque en una colección y elija una.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="113"/>
+        <location filename="../ui/ee_tab.ui" line="123"/>
         <source>A quick picture of the image or the composite over the area, as a temporary layer.</source>
         <translation>Una vista rápida de la imagen o del compuesto sobre el área, como capa temporal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="113"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Listar las imágenes de la colección sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>or type a collection id</source>
         <translation>o escriba un ID de colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="312"/>
+        <location filename="../plugin/gui/ee_tab.py" line="360"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>median</source>
         <translation>mediana</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>min</source>
         <translation>mín</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>max</source>
         <translation>máx</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <location filename="../plugin/gui/ee_tab.py" line="365"/>
         <source>most recent on top</source>
         <translation>la más reciente encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="318"/>
+        <location filename="../plugin/gui/ee_tab.py" line="366"/>
         <source>least cloudy on top</source>
         <translation>la menos nubosa encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="371"/>
+        <location filename="../plugin/gui/ee_tab.py" line="422"/>
         <source>UTM zone of the area</source>
         <translation>Zona UTM del área</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="387"/>
+        <location filename="../plugin/gui/ee_tab.py" line="438"/>
         <source>Earth Engine search in {}</source>
         <translation>Búsqueda de Earth Engine en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="390"/>
+        <location filename="../plugin/gui/ee_tab.py" line="441"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="405"/>
+        <location filename="../plugin/gui/ee_tab.py" line="456"/>
         <source>{} images found.</source>
         <translation>{} imágenes encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="407"/>
+        <location filename="../plugin/gui/ee_tab.py" line="458"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>El listado se limitó: acote las fechas o el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="464"/>
+        <location filename="../plugin/gui/ee_tab.py" line="516"/>
         <source>Earth Engine preview of {}</source>
         <translation>Vista previa de Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="471"/>
+        <location filename="../plugin/gui/ee_tab.py" line="523"/>
         <source>Fetching a preview…</source>
         <translation>Obteniendo una vista previa…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="484"/>
+        <location filename="../plugin/gui/ee_tab.py" line="536"/>
         <source>The preview could not be shown.</source>
         <translation>No se pudo mostrar la vista previa.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="497"/>
+        <location filename="../plugin/gui/ee_tab.py" line="549"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Vista previa mostrada; la descarga la sustituirá cuando llegue.</translation>
     </message>
@@ -1880,107 +1950,152 @@
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="113"/>
+        <location filename="../ui/ee_tab.ui" line="123"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="492"/>
+        <location filename="../plugin/gui/ee_tab.py" line="544"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (teselas de Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="65"/>
+        <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
+        <translation>Un trabajo por entidad es para descargas: las exportaciones de varias entidades escribirían los mismos archivos en Earth Engine. Exporte un área cada vez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="81"/>
+        <source>The whole text is in the list.</source>
+        <translation>El texto completo está en la lista.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="177"/>
+        <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
+        <translation>{} × {} px, {} banda(s), {} según cuenta Earth Engine (con el byte de máscara), {} tesela(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="180"/>
+        <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
+        <translation>{} solicitudes a Earth Engine, unos {} s a la velocidad medida hasta ahora.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Aproximadamente {} × {} px a {} m, {} (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="610"/>
+        <source>Download not sent.</source>
+        <translation>Descarga no enviada.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <source>Large download</source>
+        <translation>Descarga grande</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
+        <translation>Esta descarga ocupa unos {:,.1f} GiB. ¿Descargarla de todos modos? (Una exportación por lotes la calcula en los servidores de Earth Engine.)</translation>
     </message>
 </context>
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="107"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>La imagen {} no tiene la banda &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="107"/>
         <source>Its bands are: {}.</source>
         <translation>Sus bandas son: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="240"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>El área debe ser un polígono; se recibió {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="258"/>
         <source>The area is empty.</source>
         <translation>El área está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="266"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="268"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>El área no se puede expresar en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="353"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sin un área, la extensión de la imagen debe ser conocida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="336"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="338"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dibuje o elija un área, o indique unas dimensiones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="341"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Las transformaciones de píxeles con cizallamiento no se admiten con un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="341"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Use una transformación con cizallamiento 0 (2.º y 4.º números).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="347"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La proyección de la imagen es desconocida; indique un SRC.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="353"/>
         <source>Draw or choose an area.</source>
         <translation>Dibuje o elija un área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="376"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="378"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>El tamaño de píxel de la imagen es desconocido; indique una escala.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/tiling.py" line="472"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
-        <translation>{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
+        <translation type="obsolete">{w} x {h} px, {n} banda(s), {mb:.1f} MB según el cómputo de Earth Engine, {t} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="289"/>
         <source>A pixel size of {:g} (in the units of the CRS) is too small to compute a pixel grid.</source>
         <translation>Un tamaño de píxel de {:g} (en las unidades del SRC) es demasiado pequeño para calcular una malla de píxeles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="289"/>
         <source>Choose a coarser scale, e.g. 10 m for Sentinel-2.</source>
         <translation>Elija una escala más gruesa, por ejemplo 10 m para Sentinel-2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="561"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="565"/>
         <source>This download would need at least {tiles} requests ({size} as Earth Engine counts it), more than the limit of {limit} per job.</source>
         <translation>Esta descarga necesitaría al menos {tiles} solicitudes ({size} según cuenta Earth Engine), más que el límite de {limit} por trabajo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="564"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="568"/>
         <source>This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine counts it: {tiles} requests, more than the limit of {limit} per job.</source>
         <translation>Esta descarga sería de {w} x {h} px, {n} banda(s), {size} según cuenta Earth Engine: {tiles} solicitudes, más que el límite de {limit} por trabajo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="566"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="570"/>
         <source>Choose a coarser scale, smaller dimensions or a smaller area, or use a batch export (computed on Earth Engine&apos;s servers).</source>
         <translation>Elija una escala más gruesa, dimensiones o un área más pequeñas, o use una exportación por lotes (calculada en los servidores de Earth Engine).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="476"/>
+        <source>{w} x {h} px, {n} band(s), {size} as Earth Engine counts it, {t} request(s)</source>
+        <translation>{w} x {h} px, {n} banda(s), {size} según el cómputo de Earth Engine, {t} solicitud(es)</translation>
     </message>
 </context>
 <context>
@@ -1991,22 +2106,22 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="53"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>Download imagery</source>
         <translation>Descargar imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="54"/>
+        <location filename="../plugin/main.py" line="58"/>
         <source>Jobs</source>
         <translation>Trabajos</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="67"/>
+        <location filename="../plugin/main.py" line="71"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>Se reanudaron {} trabajo(s) sin terminar.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="55"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -2022,590 +2137,703 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="121"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>En Windows, abra 'OSGeo4W Shell' (menú Inicio, carpeta QGIS) y ejecute:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="123"/>
         <source>On macOS, run in a terminal:</source>
         <translation>En macOS, ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="125"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>En Linux (los paquetes de QGIS de Debian/Ubuntu usan /usr/bin/python3), ejecute en un terminal:</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="122"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="127"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Después reinicie QGIS. Las versiones fijadas mantienen GDAL en funcionamiento: eodag necesita shapely 2, y numpy debe seguir por debajo de 2 para un GDAL compilado con numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="138"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="143"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag no está instalado en el Python que usa QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="203"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="203"/>
         <source>needs an order</source>
         <translation>requiere un pedido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="204"/>
         <source>ordered, being prepared</source>
         <translation>pedido, en preparación</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="204"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="471"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="479"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>No se puede leer el archivo de proveedores de eodag '{path}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="745"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag no pudo iniciarse: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="745"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Compruebe la configuración de eodag (~/.config/eodag/eodag.yml, variables de entorno EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="709"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="760"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuración de proveedores de eodag no es válida: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="771"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="822"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag no conoce el proveedor '{provider}': {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
         <source>Choose a collection (product type).</source>
         <translation>Elija una colección (tipo de producto).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="876"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>No se encontró el producto '{id}' en {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La búsqueda en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="564"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} rechazó las credenciales: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="564"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Elija una configuración de autenticación con el nombre de usuario y la contraseña (Basic) o la clave de API de este proveedor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} no está configurado: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La mayoría de los proveedores necesitan credenciales: elija una configuración de autenticación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="608"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="616"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>No hay vista rápida (quicklook) para {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="971"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1075"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>El pedido de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1240"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} no está disponible para descarga: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1140"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1245"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>El proveedor todavía lo está preparando: vuelva a ejecutar el trabajo más tarde (el pedido se conserva) o aumente TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1158"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1263"/>
         <source>The download of {title} failed: {error}</source>
         <translation>La descarga de {title} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="576"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="584"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la respuesta se corta tras {} bytes, en medio de su JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="992"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} respondió a la búsqueda, pero ningún producto coincide: las credenciales se comprobarán en la primera descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="999"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} respondió a la búsqueda; eodag aceptó las credenciales (se usan en la primera descarga).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1011"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La comprobación de las credenciales en {provider} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1017"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} tiene un problema ahora (HTTP {status}); vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="916"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1020"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} aceptó las credenciales; {title} no se puede descargar ahora (HTTP {status}: quizá haya que pedirlo).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="919"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1023"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} aceptó las credenciales: la búsqueda y la descarga de {title} respondieron.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/client.py" line="858"/>
+        <source>{provider}&apos;s STAC API cannot filter by cloud cover (it has neither the query nor the filter extension): of the {returned} products it returned, {kept} have at most {cloud:g} % cloud cover.</source>
+        <translation>La API STAC de {provider} no puede filtrar por nubosidad (no tiene ni la extensión query ni la extensión filter): de los {returned} productos que devolvió, {kept} tienen como máximo un {cloud:g} % de nubes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/worker.py" line="89"/>
+        <source>QGIS&apos;s Python interpreter was not found under {prefix}.</source>
+        <translation>No se encontró el intérprete de Python de QGIS en {prefix}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/worker.py" line="277"/>
+        <source>eodag stopped without an answer: {error}</source>
+        <translation>eodag se detuvo sin responder: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EodagInstall</name>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="60"/>
+        <source>nothing new (already installed)</source>
+        <translation>nada nuevo (ya instalado)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="61"/>
+        <source>Installed: {packages}.</source>
+        <translation>Instalado: {packages}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="63"/>
+        <source>Restart QGIS to use it: {packages} was already loaded at another version.</source>
+        <translation>Reinicie QGIS para usarlo: {packages} ya estaba cargado en otra versión.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="152"/>
+        <source>The installation was stopped.</source>
+        <translation>Se detuvo la instalación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="171"/>
+        <source>pip could not install {packages} (exit code {code}): {error}</source>
+        <translation>pip no pudo instalar {packages} (código de salida {code}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="223"/>
+        <source>The Python interpreter of QGIS was not found (looked next to {path}).</source>
+        <translation>No se encontró el intérprete de Python de QGIS (se buscó junto a {path}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="227"/>
+        <source>Starting pip ({python})…</source>
+        <translation>Iniciando pip ({python})…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="234"/>
+        <source>pip finished in {seconds:.0f} s.</source>
+        <translation>pip terminó en {seconds:.0f} s.</translation>
     </message>
 </context>
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="79"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="80"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} '{value}' no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="90"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} debe ser un número de minutos, no '{value}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="92"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="93"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} debe ser mayor que 0 minutos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="103"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Elija una colección (tipo de producto), p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="105"/>
         <source>The start date</source>
         <translation>La fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="105"/>
         <source>The end date</source>
         <translation>La fecha de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="107"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="108"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La fecha de inicio {start} es posterior a la fecha de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="117"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>El límite de cobertura de nubes debe estar entre 0 y 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="189"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="206"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="125"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="126"/>
         <source>The number of products must be at least 1.</source>
         <translation>El número de productos debe ser al menos 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="193"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="210"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>el proveedor preferido de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="194"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Buscando {collection} en {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="220"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Ningún producto {collection} en {provider} coincide con el área, las fechas y la cobertura de nubes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="204"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="226"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} producto(s) que entregar: {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="214"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="236"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="243"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="265"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label}: esperando el pedido {order} realizado anteriormente (estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="250"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} está fuera de línea y debe pedirse; ORDER está desactivado, así que se omite.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="254"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="276"/>
         <source>{label}: ordering...</source>
         <translation>{label}: realizando el pedido...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="261"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="283"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label}: pedido (pedido {order}, estado: {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="297"/>
         <source>{label}: downloading.</source>
         <translation>{label}: descargando.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
         <source>{label}: downloading {done} of {total} MB</source>
-        <translation>{label}: descargando {done} de {total} MB</translation>
+        <translation type="obsolete">{label}: descargando {done} de {total} MB</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eodag/runner.py" line="280"/>
         <source>{label}: downloading {done} MB</source>
-        <translation>{label}: descargando {done} MB</translation>
+        <translation type="obsolete">{label}: descargando {done} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="284"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="306"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label}: extrayendo ({done}/{total} archivos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="304"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="326"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label}: todavía no disponible (estado del pedido: {status}); próximo intento en {seconds:.0f} s (intento {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="327"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="349"/>
         <source>{label} failed: {error}</source>
         <translation>{label} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label}: ya descargado en {folder}, no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label}: ya descargado ({path}), no se vuelve a descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="346"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label}: recortando {bands} al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label}: recortando al área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="384"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title}: banda(s) {bands} no encontrada(s) en el producto.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="387"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title}: la(s) banda(s) {bands} no se superpone(n) con el área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="394"/>
         <source>nothing to cut.</source>
         <translation>nada que recortar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="401"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} de {total} producto(s) entregado(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="404"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Ya descargados, no se vuelven a descargar: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="407"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Fuera de línea, por pedir (ORDER está desactivado): {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="388"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="410"/>
         <source>Failed: {items}.</source>
         <translation>Fallidos: {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="418"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Todos los productos encontrados están fuera de línea y deben pedirse: {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="418"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="149"/>
+        <source>({n} products)</source>
+        <translation>({n} productos)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="300"/>
+        <source>{label}: downloading {done} of {total} MiB</source>
+        <translation>{label}: descargando {done} de {total} MiB</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="302"/>
+        <source>{label}: downloading {done} MiB</source>
+        <translation>{label}: descargando {done} MiB</translation>
     </message>
 </context>
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="7"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Copy the install command</source>
         <translation>Copiar el comando de instalación</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="11"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Proveedores de eodag (la lista procede de eodag).</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="13"/>
+        <location filename="../ui/eodag_tab.ui" line="18"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Tipo de producto de eodag, p. ej. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="10"/>
+        <location filename="../ui/eodag_tab.ui" line="15"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="12"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="14"/>
+        <location filename="../ui/eodag_tab.ui" line="19"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="17"/>
+        <location filename="../ui/eodag_tab.ui" line="22"/>
         <source>Dates</source>
         <translation>Fechas</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="25"/>
+        <location filename="../ui/eodag_tab.ui" line="30"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Cobertura de nubes máxima; 100 % significa sin límite.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="24"/>
+        <location filename="../ui/eodag_tab.ui" line="29"/>
         <source>Max. cloud</source>
         <translation>Nubes máx.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="26"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="31"/>
+        <location filename="../ui/eodag_tab.ui" line="41"/>
         <source>All products</source>
         <translation>Todos los productos</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="32"/>
+        <location filename="../ui/eodag_tab.ui" line="42"/>
         <source>Online only</source>
         <translation>Solo en línea</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="33"/>
+        <location filename="../ui/eodag_tab.ui" line="43"/>
         <source>Needing an order only</source>
         <translation>Solo los que requieren pedido</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="46"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Quicklook</source>
         <translation>Vista rápida</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="47"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="48"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="49"/>
+        <location filename="../ui/eodag_tab.ui" line="59"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="50"/>
+        <location filename="../ui/eodag_tab.ui" line="60"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="56"/>
+        <location filename="../ui/eodag_tab.ui" line="66"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandas que recortar al área tras la descarga, separadas por comas (vacío: conservar solo los productos).</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="55"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="57"/>
+        <location filename="../ui/eodag_tab.ui" line="67"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="62"/>
+        <location filename="../ui/eodag_tab.ui" line="72"/>
         <source>eodag default</source>
         <translation>predeterminado de eodag</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="61"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutos entre intentos de descarga mientras se prepara un pedido.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="62"/>
+        <location filename="../ui/eodag_tab.ui" line="72"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutos antes de abandonar un pedido.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="58"/>
+        <location filename="../ui/eodag_tab.ui" line="68"/>
         <source>Retry every / for</source>
         <translation>Reintentar cada / durante</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="65"/>
+        <location filename="../ui/eodag_tab.ui" line="75"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="70"/>
+        <location filename="../ui/eodag_tab.ui" line="80"/>
         <source>Download selected</source>
         <translation>Descargar los seleccionados</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="71"/>
+        <location filename="../ui/eodag_tab.ui" line="81"/>
         <source>Download all</source>
         <translation>Descargar todos</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
-        <translation>eodag no está instalado en el Python que usa QGIS.</translation>
+        <translation type="obsolete">eodag no está instalado en el Python que usa QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="197"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Leyendo los proveedores de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="197"/>
         <source>Reading eodag's providers…</source>
         <translation>Leyendo los proveedores de eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="221"/>
         <source>{} providers from eodag.</source>
         <translation>{} proveedores de eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="205"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="243"/>
         <source>Choose a collection.</source>
         <translation>Elija una colección.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="233"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="271"/>
         <source>eodag search on {}</source>
         <translation>Búsqueda de eodag en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="237"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="276"/>
         <source>Searching {}…</source>
         <translation>Buscando en {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="304"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="347"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} productos encontrados, {} de ellos por pedir.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="364"/>
         <source>eodag quicklooks</source>
         <translation>Vistas rápidas de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="392"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="443"/>
         <source>No product to download.</source>
         <translation>No hay ningún producto que descargar.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>eodag {provider} {collection} ({n} products)</source>
-        <translation>eodag {provider} {collection} ({n} productos)</translation>
+        <translation type="obsolete">eodag {provider} {collection} ({n} productos)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="418"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="467"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="420"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="469"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} producto(s) requieren un pedido y se omitirán: marque 'Pedir los productos fuera de línea' para pedirlos.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="16"/>
+        <location filename="../ui/eodag_tab.ui" line="21"/>
         <source>Test connection</source>
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="16"/>
+        <location filename="../ui/eodag_tab.ui" line="21"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Buscar algunos productos de la colección entre las fechas y leer el primer byte de uno con las credenciales.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="250"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="289"/>
         <source>Testing the connection to {}</source>
         <translation>Probando la conexión con {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="254"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
         <source>Testing the connection to {}…</source>
         <translation>Probando la conexión con {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>eodag is not installed in the Python QGIS uses. &apos;Install eodag&apos; installs version {version} for you; or install it by hand:</source>
+        <translation>eodag no está instalado en el Python que usa QGIS. «Instalar eodag» instala la versión {version} por usted; o instálelo a mano:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="164"/>
+        <source>Installing eodag</source>
+        <translation>Instalando eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="167"/>
+        <source>Installing eodag {version} with pip…</source>
+        <translation>Instalando eodag {version} con pip…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <source>This Python does not see it yet: restart QGIS to use it.</source>
+        <translation>Este Python aún no lo ve: reinicie QGIS para usarlo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="9"/>
+        <source>Install eodag</source>
+        <translation>Instalar eodag</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="9"/>
+        <source>Install the tested eodag into your user site-packages of the Python QGIS runs (pip, in the background).</source>
+        <translation>Instala el eodag probado en sus site-packages de usuario del Python que ejecuta QGIS (pip, en segundo plano).</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="34"/>
+        <source>Clear footprints</source>
+        <translation>Borrar huellas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="34"/>
+        <source>Remove the products&apos; outlines from the map.</source>
+        <translation>Quitar los contornos de los productos del mapa.</translation>
     </message>
 </context>
 <context>
@@ -2791,57 +3019,57 @@
         <translation>El área de búsqueda debe ser un Polygon GeoJSON, no {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="60"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="87"/>
         <source>The job has no area of interest.</source>
         <translation>El trabajo no tiene área de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="165"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="194"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Creando la tarea de EOSDA {} de {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="204"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tarea(s) de EOSDA enviada(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="208"/>
         <source>Waiting for EOSDA...</source>
         <translation>Esperando a EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="229"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tarea de EOSDA {} de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="230"/>
         <source>EOSDA task</source>
         <translation>Tarea de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="231"/>
         <source>{}: waiting for the server.</source>
         <translation>{}: esperando al servidor.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="235"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{}: {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="240"/>
         <source>{}: downloading the result.</source>
         <translation>{}: descargando el resultado.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eosda/runner.py" line="217"/>
         <source>{}: downloading ({:.1f} MB)</source>
-        <translation>{}: descargando ({:.1f} MB)</translation>
+        <translation type="obsolete">{}: descargando ({:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="256"/>
         <source>{}: done.</source>
         <translation>{}: hecho.</translation>
     </message>
@@ -2850,46 +3078,51 @@
         <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
         <translation>Puede que el servidor esté ocupado: inténtelo más tarde (reintentar el trabajo vuelve a consultar la misma tarea).</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="246"/>
+        <source>{}: downloading ({})</source>
+        <translation>{}: descargando ({})</translation>
+    </message>
 </context>
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="63"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="65"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eosda_tab.py" line="78"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
+        <translation type="obsolete">Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="97"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="100"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="105"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="108"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="130"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -2909,182 +3142,220 @@
         <translation>Nubes máx. (%)</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <location filename="../ui/eosda_tab.ui" line="19"/>
         <source>Search scenes</source>
         <translation>Buscar escenas</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <location filename="../ui/eosda_tab.ui" line="30"/>
         <source>Cloud %</source>
         <translation>Nubes %</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
         <source>View id</source>
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <location filename="../ui/eosda_tab.ui" line="36"/>
         <source>Bands</source>
         <translation>Bandas</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <location filename="../ui/eosda_tab.ui" line="38"/>
         <source>Merge bands of the same resolution</source>
         <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <location filename="../ui/eosda_tab.ui" line="39"/>
         <source>Download from EOSDA</source>
         <translation>Descargar de EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="20"/>
+        <source>Clear footprints</source>
+        <translation>Borrar huellas</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="20"/>
+        <source>Remove the scenes&apos; outlines from the map.</source>
+        <translation>Quitar los contornos de las escenas del mapa.</translation>
     </message>
 </context>
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1013"/>
+        <location filename="../plugin/core/transfer/http.py" line="1046"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1047"/>
+        <location filename="../plugin/core/transfer/http.py" line="1080"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1049"/>
+        <location filename="../plugin/core/transfer/http.py" line="1082"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1051"/>
+        <location filename="../plugin/core/transfer/http.py" line="1084"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1053"/>
+        <location filename="../plugin/core/transfer/http.py" line="1086"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1055"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1064"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1064"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1192"/>
+        <location filename="../plugin/core/transfer/http.py" line="1225"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1070"/>
+        <location filename="../plugin/core/transfer/http.py" line="1103"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1190"/>
+        <location filename="../plugin/core/transfer/http.py" line="1223"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1193"/>
+        <location filename="../plugin/core/transfer/http.py" line="1226"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1102"/>
+        <location filename="../plugin/core/transfer/http.py" line="1135"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1138"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1107"/>
+        <location filename="../plugin/core/transfer/http.py" line="1140"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1111"/>
+        <location filename="../plugin/core/transfer/http.py" line="1144"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1113"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1114"/>
+        <location filename="../plugin/core/transfer/http.py" line="1147"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1262"/>
+        <location filename="../plugin/core/transfer/http.py" line="1295"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="425"/>
+        <location filename="../plugin/core/transfer/http.py" line="458"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>el servidor envió {got} bytes en {seconds:.0f} s, menos que el mínimo de {rate} bytes/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="438"/>
+        <location filename="../plugin/core/transfer/http.py" line="471"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: {size} bytes anunciados, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="441"/>
+        <location filename="../plugin/core/transfer/http.py" line="474"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: más de {size} bytes sin tamaño anunciado, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="444"/>
+        <location filename="../plugin/core/transfer/http.py" line="477"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>El servicio envió mucho más de lo que contiene una respuesta así; compruebe la dirección del servicio en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="573"/>
+        <location filename="../plugin/core/transfer/http.py" line="606"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} redirigió a una dirección que no es http(s): {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="583"/>
+        <location filename="../plugin/core/transfer/http.py" line="616"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url}: el servidor redirigió de {origin} a {target}, que no está cifrado (http). La solicitud lleva credenciales, así que no se siguió la redirección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="590"/>
+        <location filename="../plugin/core/transfer/http.py" line="623"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Compruebe la dirección del servicio en la configuración, y el proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="590"/>
+        <location filename="../plugin/core/transfer/http.py" line="623"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url}: el servidor redirigió a otro host ({target}) y pidió volver a enviar allí la solicitud. La solicitud lleva credenciales, así que no se envió.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="695"/>
+        <location filename="../plugin/core/transfer/http.py" line="728"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} fue redirigido más de {n} veces; detenido.</translation>
+    </message>
+</context>
+<context>
+    <name>JobNotices</name>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="46"/>
+        <source>&apos;{}&apos; is done.</source>
+        <translation>«{}» ha terminado.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="49"/>
+        <source>&apos;{}&apos; failed: {}</source>
+        <translation>«{}» ha fallado: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="51"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="53"/>
+        <source>Add to map</source>
+        <translation>Añadir al mapa</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="57"/>
+        <source>Open folder</source>
+        <translation>Abrir la carpeta</translation>
     </message>
 </context>
 <context>
@@ -3124,31 +3395,36 @@
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="58"/>
+        <source>Retrying (attempt {} of {})</source>
+        <translation>Reintentando (intento {} de {})</translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="816"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="143"/>
+        <location filename="../plugin/adapters/job_manager.py" line="147"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="198"/>
+        <location filename="../plugin/adapters/job_manager.py" line="202"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="240"/>
+        <location filename="../plugin/adapters/job_manager.py" line="244"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="175"/>
+        <location filename="../plugin/adapters/job_manager.py" line="179"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
@@ -3163,27 +3439,27 @@
         <translation>No se ha definido ninguna carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/output.py" line="52"/>
+        <location filename="../plugin/core/output.py" line="57"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="113"/>
+        <location filename="../plugin/adapters/job_manager.py" line="117"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="319"/>
+        <location filename="../plugin/core/jobs.py" line="328"/>
         <source>The job list {} could not be read: {}</source>
         <translation>No se pudo leer la lista de trabajos {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="422"/>
+        <location filename="../plugin/core/jobs.py" line="431"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
         <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; el archivo tal como estaba se conserva en {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="426"/>
+        <location filename="../plugin/core/jobs.py" line="435"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
         <translation>La lista de trabajos {} estaba dañada: {} entradas no se pudieron leer y se dejaron de lado; no se pudo conservar ninguna copia.</translation>
     </message>
@@ -3264,17 +3540,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="160"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="157"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
         <source>Clear finished jobs</source>
         <translation>Borrar los trabajos terminados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>¿Quitar {} trabajo(s) terminado(s) de la lista? Sus archivos se quedan en el disco.</translation>
     </message>
@@ -3282,7 +3558,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="92"/>
+        <location filename="../plugin/adapters/layers.py" line="93"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3295,12 +3571,12 @@ Adquisición: {date}
 Trabajo: {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="216"/>
+        <location filename="../plugin/adapters/layers.py" line="311"/>
         <source>{} (tiles)</source>
         <translation>{} (teselas)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="181"/>
+        <location filename="../plugin/adapters/layers.py" line="214"/>
         <source>{name} (preview)</source>
         <translation>{name} (vista previa)</translation>
     </message>
@@ -3356,7 +3632,7 @@ Trabajo: {job}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../plugin/adapters/network.py" line="65"/>
+        <location filename="../plugin/adapters/network.py" line="71"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation>La verificación de certificados TLS está desactivada en la configuración de EO Downloader: las conexiones pueden ser interceptadas.</translation>
     </message>
@@ -3369,52 +3645,52 @@ Trabajo: {job}</translation>
 <context>
     <name>Processing</name>
     <message>
-        <location filename="../plugin/processing/base.py" line="47"/>
+        <location filename="../plugin/processing/base.py" line="54"/>
         <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
         <translation>Área de interés (capa de polígonos; se respeta 'solo objetos seleccionados')</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="50"/>
+        <location filename="../plugin/processing/base.py" line="57"/>
         <source>Area of interest as an extent (instead of a layer)</source>
         <translation>Área de interés como extensión (en lugar de una capa)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="54"/>
+        <location filename="../plugin/processing/base.py" line="69"/>
         <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
         <translation>Configuración de autenticación (vacío: la configuración del complemento, o el entorno en las ejecuciones sin interfaz)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="63"/>
+        <location filename="../plugin/processing/base.py" line="78"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="61"/>
+        <location filename="../plugin/processing/base.py" line="76"/>
         <source>Downloaded files</source>
         <translation>Archivos descargados</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="70"/>
+        <location filename="../plugin/processing/base.py" line="85"/>
         <source>Give either AOI or EXTENT, not both.</source>
         <translation>Indique AOI o EXTENT, no ambos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="82"/>
+        <location filename="../plugin/processing/base.py" line="97"/>
         <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="213"/>
+        <location filename="../plugin/core/runner.py" line="222"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>No se puede crear la carpeta de salida '{}': {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="216"/>
+        <location filename="../plugin/core/runner.py" line="225"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
     </message>
@@ -3424,12 +3700,12 @@ Trabajo: {job}</translation>
         <translation>ID de recurso de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="136"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandas (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="64"/>
+        <location filename="../plugin/processing/ee_download.py" line="65"/>
         <source>Per-band options (JSON list)</source>
         <translation>Opciones por banda (lista JSON)</translation>
     </message>
@@ -3454,17 +3730,17 @@ Trabajo: {job}</translation>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="77"/>
+        <location filename="../plugin/processing/ee_download.py" line="78"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="80"/>
+        <location filename="../plugin/processing/ee_download.py" line="81"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="83"/>
+        <location filename="../plugin/processing/ee_download.py" line="84"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
@@ -3501,17 +3777,17 @@ OUTPUT: la capa de huellas.</translation>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/stac_search.py" line="77"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Fecha de inicio (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <location filename="../plugin/processing/stac_search.py" line="80"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Fecha de fin (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="50"/>
+        <location filename="../plugin/processing/stac_search.py" line="82"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Cobertura de nubes máxima (%)</translation>
     </message>
@@ -3521,7 +3797,7 @@ OUTPUT: la capa de huellas.</translation>
         <translation>Número máximo de escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <location filename="../plugin/processing/stac_search.py" line="91"/>
         <source>Authentication configuration</source>
         <translation>Configuración de autenticación</translation>
     </message>
@@ -3552,7 +3828,7 @@ REFERENCE: your unique id for the request (empty: generated).
 CALLBACK_URL: optional URL the server calls when the task is done.
 AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Crea tareas 'lbe' (load by extent, carga por extensión) de la Download API de EOSDA para el área de interés, espera a que terminen y carga los resultados (JP2 para una banda de Sentinel-2, GeoTIFF para una banda o bandas combinadas de una misma resolución; si no, un zip que se extrae). Cada polígono se convierte en una tarea.
+        <translation type="obsolete">Crea tareas 'lbe' (load by extent, carga por extensión) de la Download API de EOSDA para el área de interés, espera a que terminen y carga los resultados (JP2 para una banda de Sentinel-2, GeoTIFF para una banda o bandas combinadas de una misma resolución; si no, un zip que se extrae). Cada polígono se convierte en una tarea.
 
 AOI / EXTENT: el área (indique una de las dos). VIEW_ID: la escena, tal como la devuelve la búsqueda, p. ej. S2/13/R/EL/2023/7/19/0.
 BANDS: separadas por comas, p. ej. B04,B03,B02.
@@ -3564,27 +3840,27 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="137"/>
         <source>View id</source>
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="140"/>
         <source>Merge bands of the same resolution</source>
         <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="141"/>
+        <location filename="../plugin/processing/eosda.py" line="143"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Archivos de metadatos (separados por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="144"/>
+        <location filename="../plugin/processing/eosda.py" line="146"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="146"/>
+        <location filename="../plugin/processing/eosda.py" line="148"/>
         <source>Callback URL</source>
         <translation>URL de devolución de llamada</translation>
     </message>
@@ -3789,7 +4065,7 @@ Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT
         <translation>Colección (tipo de producto de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="70"/>
+        <location filename="../plugin/processing/stac_download.py" line="85"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Fecha de fin (AAAA-MM-DD), incluida</translation>
     </message>
@@ -3837,12 +4113,12 @@ OUTPUT: la capa de huellas; order_status es 'online', 'orderable' (debe pedirse 
         <translation>{} productos encontrados ({} por pedir).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="182"/>
+        <location filename="../plugin/processing/eodag.py" line="184"/>
         <source>eodag download (cut to an area)</source>
         <translation>Descarga de eodag (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="185"/>
+        <location filename="../plugin/processing/eodag.py" line="187"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3865,32 +4141,32 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="209"/>
+        <location filename="../plugin/processing/eodag.py" line="211"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID de los productos (separados por comas; vacío: todos los productos encontrados)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="212"/>
+        <location filename="../plugin/processing/eodag.py" line="214"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandas que recortar (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="215"/>
+        <location filename="../plugin/processing/eodag.py" line="217"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="217"/>
+        <location filename="../plugin/processing/eodag.py" line="219"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutos entre intentos de descarga (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="220"/>
+        <location filename="../plugin/processing/eodag.py" line="222"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutos antes de abandonar un pedido (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="223"/>
+        <location filename="../plugin/processing/eodag.py" line="225"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
@@ -3977,14 +4253,14 @@ COMPOSITE: cómo las escenas se convierten en una imagen: mediana, media, mín, 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
 IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
 </source>
-        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+        <translation type="obsolete">Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
 
 AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
 IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; o, en su lugar, COLLECTION con las fechas: un compuesto de las imágenes de la colección sobre el área.
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="39"/>
+        <location filename="../plugin/processing/ee_download.py" line="40"/>
         <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
 BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
 SCALE: pixel size in metres (empty: the band&apos;s native scale).
@@ -4125,21 +4401,240 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
         <translation>El listado se detuvo en {} imágenes; acote el periodo o el área para verlas todas.</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="60"/>
+        <source>One job per feature of the area of interest</source>
+        <translation>Un trabajo por entidad del área de interés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="63"/>
+        <source>Field naming each feature&apos;s job and folder (empty: the feature id)</source>
+        <translation>Campo que da nombre al trabajo y a la carpeta de cada entidad (vacío: el ID de la entidad)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="110"/>
+        <source>One job per feature needs a polygon layer (AOI).</source>
+        <translation>Un trabajo por entidad necesita una capa de polígonos (AOI).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="139"/>
+        <source>Feature {} of {}: {}</source>
+        <translation>Entidad {} de {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the feature&apos;s NAME_FIELD value (its id when empty).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Descarga una imagen de Earth Engine recortada a un área de interés, como lo hace ee.data.getDownloadId, y carga el resultado como capas. Las áreas demasiado grandes para una sola solicitud se dividen automáticamente en teselas y se unen en un mosaico: un único Cloud-Optimized GeoTIFF enmascarado al área.
+
+AOI / EXTENT: el área, una capa de polígonos (solo los objetos seleccionados si está marcado) o una extensión; indique una de las dos.
+ONE_JOB_PER_FEATURE: una descarga por entidad de AOI, cada una en una carpeta de OUTPUT_DIR con el nombre del valor NAME_FIELD de la entidad (su ID si está vacío).
+IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; o, en su lugar, COLLECTION con las fechas: un compuesto de las imágenes de la colección sobre el área.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="120"/>
+        <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
+
+AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
+BANDS: comma-separated, e.g. B04,B03,B02.
+MERGE: merge bands of the same resolution into one file (default yes).
+METADATA: optional comma-separated metadata files to include.
+REFERENCE: your unique id for the request (empty: generated).
+CALLBACK_URL: optional URL the server calls when the task is done.
+AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
+ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the feature&apos;s NAME_FIELD value (its id when empty).
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Crea tareas 'lbe' (load by extent, carga por extensión) de la Download API de EOSDA para el área de interés, espera a que terminen y carga los resultados (JP2 para una banda de Sentinel-2, GeoTIFF para una banda o bandas combinadas de una misma resolución; si no, un zip que se extrae). Cada polígono se convierte en una tarea.
+
+AOI / EXTENT: el área (indique una de las dos). VIEW_ID: la escena, tal como la devuelve la búsqueda, p. ej. S2/13/R/EL/2023/7/19/0.
+BANDS: separadas por comas, p. ej. B04,B03,B02.
+MERGE: combinar las bandas de la misma resolución en un solo archivo (sí por defecto).
+METADATA: archivos de metadatos opcionales que incluir, separados por comas.
+REFERENCE: su identificador único para la solicitud (vacío: se genera).
+CALLBACK_URL: URL opcional a la que llama el servidor cuando la tarea termina.
+AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API de EOSDA.
+ONE_JOB_PER_FEATURE: una descarga por entidad de AOI, cada una en una carpeta de OUTPUT_DIR con el nombre del valor NAME_FIELD de la entidad (su ID si está vacío).
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="26"/>
+        <source>The items file {path} cannot be read: {error}</source>
+        <translation>No se puede leer el archivo de ítems {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="32"/>
+        <source>The items file {path} holds no STAC Items.</source>
+        <translation>El archivo de ítems {path} no contiene ítems STAC.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="53"/>
+        <source>STAC download (cut to an area)</source>
+        <translation>Descarga STAC (recortada a un área)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="56"/>
+        <source>Reads the items of a STAC catalogue over an area: from a Cloud-Optimized GeoTIFF only the pixels of the area travel (HTTP range requests); other assets are downloaded in full, then cut. Every asset keeps its native grid and coordinate system; pixels outside the polygon are nodata. The items of one date are mosaicked into one file per date, loaded as one layer per date with its date set for the Temporal Controller.
+
+API: the catalogue&apos;s address (e.g. https://earth-search.aws.element84.com/v1).
+COLLECTION: the collection id, e.g. sentinel-2-l2a.
+AOI / EXTENT: the area (give one).
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+ASSETS: comma-separated asset keys, in the order of the output bands, e.g. red,green,blue.
+MAX_ITEMS: most items read.
+STACK_VRT: also write a multi-band VRT time stack (bands named &apos;&lt;date&gt; &lt;asset&gt;&apos;).
+SIGNING: how asset links are signed before reading (Planetary Computer).
+ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
+AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Lee los ítems de un catálogo STAC sobre un área: de un GeoTIFF optimizado para la nube (COG) solo viajan los píxeles del área (peticiones HTTP por rangos); los demás recursos se descargan completos y luego se recortan. Cada recurso conserva su malla y su sistema de coordenadas nativos; los píxeles fuera del polígono quedan sin datos. Los ítems de una misma fecha se unen en un archivo por fecha, que se carga como una capa por fecha con su fecha ajustada para el controlador temporal.
+
+API: la dirección del catálogo (p. ej. https://earth-search.aws.element84.com/v1).
+COLLECTION: el identificador de la colección, p. ej. sentinel-2-l2a.
+AOI / EXTENT: el área (indique una).
+DATE_FROM / DATE_TO: AAAA-MM-DD, ambas incluidas.
+CLOUD_MAX: cobertura de nubes máxima en porcentaje (100: sin límite).
+ASSETS: claves de los recursos separadas por comas, en el orden de las bandas de salida, p. ej. red,green,blue.
+MAX_ITEMS: número máximo de ítems leídos.
+STACK_VRT: escribir también una pila temporal VRT multibanda (bandas llamadas '&lt;fecha&gt; &lt;recurso&gt;').
+SIGNING: cómo se firman los enlaces de los recursos antes de leerlos (Planetary Computer).
+ITEMS_FILE: archivo JSON opcional de ítems STAC (una FeatureCollection); si se indica, no se consulta el catálogo y no se usan DATE_FROM, DATE_TO ni CLOUD_MAX.
+AUTHCFG: configuración de autenticación de QGIS de un catálogo privado (sus cabeceras solo van a la dirección del propio catálogo).
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="79"/>
+        <source>STAC API address</source>
+        <translation>Dirección de la API STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="76"/>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="90"/>
+        <source>Assets (comma-separated, in band order)</source>
+        <translation>Recursos (separados por comas, en el orden de las bandas)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="86"/>
+        <source>Maximum number of items</source>
+        <translation>Número máximo de ítems</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="96"/>
+        <source>Also write a VRT time stack</source>
+        <translation>Escribir también una pila temporal VRT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <source>Signing of asset links</source>
+        <translation>Firma de los enlaces de recursos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="101"/>
+        <source>Items file (JSON; instead of a search)</source>
+        <translation>Archivo de ítems (JSON; en lugar de una búsqueda)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="117"/>
+        <source>{n} items; the first {cap} are read.</source>
+        <translation>{n} ítems; se leen los {cap} primeros.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="19"/>
+        <source>Another catalogue (CATALOGUE_URL)</source>
+        <translation>Otro catálogo (CATALOGUE_URL)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="48"/>
+        <source>STAC catalogue search</source>
+        <translation>Búsqueda en un catálogo STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="51"/>
+        <source>Searches a STAC API catalogue for the items of a collection over an area of interest and a period, and writes their footprints, newest first.
+
+AOI / EXTENT: the area (give one).
+CATALOGUE: a known catalogue, or CATALOGUE_URL: the root URL of any STAC API (it wins when given).
+COLLECTION: the collection id (e.g. sentinel-2-l2a).
+DATE_FROM / DATE_TO: YYYY-MM-DD (empty: open).
+CLOUD_MAX: highest cloud cover in percent (100: no limit). The catalogue filters when it can (CQL2 filter or query extension); otherwise the items are filtered here, items without a cloud cover are kept, and the log says so.
+MAX_ITEMS: most items listed.
+AUTHCFG: QGIS authentication configuration of a private catalogue (Basic, OAuth2, token or API header).
+OUTPUT: the footprint layer (fields id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID: the newest item&apos;s id. COUNT: how many items were found.</source>
+        <translation>Busca en un catálogo de API STAC los ítems de una colección sobre una zona de interés y un periodo, y escribe sus huellas, los más recientes primero.
+
+AOI / EXTENT: la zona (indique una).
+CATALOGUE: un catálogo conocido, o CATALOGUE_URL: la URL raíz de cualquier API STAC (prevalece si se indica).
+COLLECTION: el ID de la colección (p. ej. sentinel-2-l2a).
+DATE_FROM / DATE_TO: AAAA-MM-DD (vacío: abierto).
+CLOUD_MAX: cobertura de nubes máxima en porcentaje (100: sin límite). El catálogo filtra cuando puede (filtro CQL2 o extensión query); si no, los ítems se filtran aquí, los que no indican cobertura de nubes se conservan, y el registro lo dice.
+MAX_ITEMS: número máximo de ítems listados.
+AUTHCFG: configuración de autenticación de QGIS de un catálogo privado (Basic, OAuth2, token o cabecera de API).
+OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID: el ID del ítem más reciente. COUNT: cuántos ítems se encontraron.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="71"/>
+        <source>Catalogue</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="73"/>
+        <source>Catalogue URL (instead of a known catalogue)</source>
+        <translation>URL del catálogo (en lugar de un catálogo conocido)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="94"/>
+        <source>Item footprints</source>
+        <translation>Huellas de los ítems</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="96"/>
+        <source>Newest item id</source>
+        <translation>ID del ítem más reciente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="97"/>
+        <source>Number of items</source>
+        <translation>Número de ítems</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="107"/>
+        <source>Give the catalogue&apos;s URL in CATALOGUE_URL.</source>
+        <translation>Indique la URL del catálogo en CATALOGUE_URL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="115"/>
+        <source>{} items found.</source>
+        <translation>{} ítems encontrados.</translation>
+    </message>
 </context>
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="306"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} no tiene la banda {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="315"/>
         <source>select band {index} of {path}</source>
         <translation>seleccionar la banda {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="314"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="343"/>
         <source>cut {path} to the area of interest</source>
         <translation>recortar {path} al área de interés</translation>
     </message>
@@ -4152,12 +4647,12 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>GDAL no pudo {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="111"/>
+        <location filename="../plugin/core/raster.py" line="464"/>
         <source>open {path}</source>
         <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="509"/>
+        <location filename="../plugin/core/raster.py" line="534"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
@@ -4172,107 +4667,107 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="468"/>
+        <location filename="../plugin/core/raster.py" line="493"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="472"/>
+        <location filename="../plugin/core/raster.py" line="497"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="477"/>
+        <location filename="../plugin/core/raster.py" line="502"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="483"/>
+        <location filename="../plugin/core/raster.py" line="508"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="755"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="902"/>
+        <location filename="../plugin/core/raster.py" line="927"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="690"/>
+        <location filename="../plugin/core/raster.py" line="715"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="574"/>
+        <location filename="../plugin/core/raster.py" line="599"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="933"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="294"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="783"/>
+        <location filename="../plugin/core/raster.py" line="808"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="834"/>
+        <location filename="../plugin/core/raster.py" line="859"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="836"/>
+        <location filename="../plugin/core/raster.py" line="861"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="844"/>
+        <location filename="../plugin/core/raster.py" line="869"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="848"/>
+        <location filename="../plugin/core/raster.py" line="873"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="885"/>
+        <location filename="../plugin/core/raster.py" line="910"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="890"/>
+        <location filename="../plugin/core/raster.py" line="915"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="898"/>
+        <location filename="../plugin/core/raster.py" line="923"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="907"/>
+        <location filename="../plugin/core/raster.py" line="932"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="912"/>
+        <location filename="../plugin/core/raster.py" line="937"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="914"/>
+        <location filename="../plugin/core/raster.py" line="939"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="518"/>
+        <location filename="../plugin/core/raster.py" line="543"/>
         <source>transform the area of interest</source>
         <translation>transformar el área de interés</translation>
     </message>
@@ -4340,94 +4835,685 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>Configuración de EO Downloader</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="10"/>
+        <location filename="../ui/settings_dialog.ui" line="19"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="12"/>
+        <location filename="../ui/settings_dialog.ui" line="21"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="14"/>
+        <location filename="../ui/settings_dialog.ui" line="31"/>
         <source>Cloud project</source>
         <translation>Proyecto de Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="30"/>
+        <location filename="../ui/settings_dialog.ui" line="50"/>
         <source>API base URL</source>
         <translation>URL base de la API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="18"/>
+        <location filename="../ui/settings_dialog.ui" line="35"/>
         <source>Token endpoint</source>
         <translation>Endpoint de token</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="26"/>
+        <location filename="../ui/settings_dialog.ui" line="44"/>
         <source>EOSDA API Connect</source>
         <translation>EOSDA API Connect</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <location filename="../ui/settings_dialog.ui" line="46"/>
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="38"/>
+        <location filename="../ui/settings_dialog.ui" line="70"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="40"/>
+        <location filename="../ui/settings_dialog.ui" line="72"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="42"/>
+        <location filename="../ui/settings_dialog.ui" line="74"/>
         <source>Largest area (km²)</source>
         <translation>Superficie máxima (km²)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="44"/>
         <source>Parallel tiles</source>
-        <translation>Teselas en paralelo</translation>
+        <translation type="obsolete">Teselas en paralelo</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="46"/>
+        <location filename="../ui/settings_dialog.ui" line="78"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
         <translation>Verificar los certificados TLS (desactivar solo para un servidor de pruebas de confianza)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="172"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="202"/>
         <source>Testing the Earth Engine connection</source>
         <translation>Probando la conexión con Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="115"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="218"/>
         <source>Testing the EOSDA connection</source>
         <translation>Probando la conexión con EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <location filename="../ui/settings_dialog.ui" line="53"/>
         <source>Test connection</source>
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="20"/>
+        <location filename="../ui/settings_dialog.ui" line="38"/>
         <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
         <translation>Lee una pequeña imagen pública y solicita un ID de descarga con esta configuración (no se descarga nada).</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <location filename="../ui/settings_dialog.ui" line="53"/>
         <source>Runs a one-scene search with this key.</source>
         <translation>Ejecuta una búsqueda de una escena con esta clave.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="76"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="65"/>
+        <source>⚠ Credentials: the token of the environment variable {}
+    (no configuration is chosen here).</source>
+        <translation>⚠ Credenciales: el token de la variable de entorno {}
+    (no se eligió ninguna configuración aquí).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="68"/>
+        <source>Credentials: the earthengine credentials file {}
+    (no configuration is chosen here).</source>
+        <translation>Credenciales: el archivo de credenciales de earthengine {}
+    (no se eligió ninguna configuración aquí).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <source>Credentials: none yet; choose or create a configuration.</source>
+        <translation>Credenciales: ninguna todavía; elija o cree una configuración.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <source>⚠ API key: the environment variable {}
+    (no configuration is chosen here).</source>
+        <translation>⚠ Clave de API: la variable de entorno {}
+    (no se eligió ninguna configuración aquí).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <source>API key: none yet; choose or create a configuration.</source>
+        <translation>Clave de API: ninguna todavía; elija o cree una configuración.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="94"/>
+        <source>Google Earth Engine (sign in)</source>
+        <translation>Google Earth Engine (inicio de sesión)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <source>An OAuth2 configuration was created: QGIS opens the browser to sign in with Google when it is first used (Test connection does that now).</source>
+        <translation>Se creó una configuración OAuth2: QGIS abre el navegador para iniciar sesión con Google la primera vez que se usa (Probar la conexión lo hace ahora).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="107"/>
+        <source>Google Earth Engine (earthengine credentials)</source>
+        <translation>Google Earth Engine (credenciales de earthengine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="114"/>
+        <source>Your earthengine credentials were copied into QGIS&apos;s encrypted authentication database.</source>
+        <translation>Sus credenciales de earthengine se copiaron en la base de datos de autenticación cifrada de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="228"/>
+        <source>⚠ {}: {}
+    set by the environment variable {}, which overrides this dialog.</source>
+        <translation>⚠ {}: {}
+    fijado por la variable de entorno {}, que prevalece sobre este diálogo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="230"/>
+        <source>{}: {}</source>
+        <translation>{}: {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <source>Sign in with Google…</source>
+        <translation>Iniciar sesión con Google…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <source>Creates an OAuth2 configuration for Earth Engine (Google&apos;s client, scopes and token URL filled in); QGIS opens the browser to sign in the first time it is used.</source>
+        <translation>Crea una configuración OAuth2 para Earth Engine (cliente de Google, ámbitos y URL del token ya rellenados); QGIS abre el navegador para iniciar sesión la primera vez que se usa.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <source>Use my earthengine credentials</source>
+        <translation>Usar mis credenciales de earthengine</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <source>Copies the refresh token that &quot;earthengine authenticate&quot; saved in ~/.config/earthengine/credentials into QGIS&apos;s encrypted authentication database.</source>
+        <translation>Copia el token de actualización que &quot;earthengine authenticate&quot; guardó en ~/.config/earthengine/credentials en la base de datos de autenticación cifrada de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="59"/>
+        <source>STAC catalogues</source>
+        <translation>Catálogos STAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="61"/>
+        <source>Default catalogue</source>
+        <translation>Catálogo predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="63"/>
+        <source>Planetary Computer token endpoint</source>
+        <translation>Servicio de tokens de Planetary Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="76"/>
+        <source>Earth Engine requests at once (at most)</source>
+        <translation>Solicitudes simultáneas a Earth Engine (como máximo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="77"/>
+        <source>Downloads start with a few requests at once and send more while Earth Engine keeps up, fewer when it asks to slow down. Lower this on a project with a small quota (Earth Engine allows 40 per project).</source>
+        <translation>Las descargas empiezan con unas pocas solicitudes simultáneas y envían más mientras Earth Engine responde a tiempo, menos cuando pide ir más despacio. Reduzca este valor en un proyecto con una cuota pequeña (Earth Engine permite 40 por proyecto).</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <source>Also add single bands (besides the composite of a download)</source>
+        <translation>Añadir también las bandas sueltas (además de la composición de una descarga)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <source>A download of several bands adds its composite, drawn as RGB; tick this to add each band as a layer of its own too.</source>
+        <translation>Una descarga de varias bandas añade su composición, dibujada en RGB; marque esto para añadir también cada banda como una capa propia.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="23"/>
+        <source>An OAuth2 configuration (you sign in with Google), or a Basic one whose password is
+the JSON of &quot;earthengine authenticate&quot; or of a service-account key; the buttons make one.</source>
+        <translation>Una configuración OAuth2 (inicia sesión con Google), o una Basic cuya contraseña es
+el JSON de &quot;earthengine authenticate&quot; o de una clave de cuenta de servicio; los botones crean una.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="48"/>
+        <source>An &quot;API key / token&quot; (EsriToken) configuration whose token is your EOSDA API key,
+or a Basic one whose password is the key.</source>
+        <translation>Una configuración &quot;API key / token&quot; (EsriToken) cuyo token es su clave de API de EOSDA,
+o una Basic cuya contraseña es la clave.</translation>
+    </message>
+</context>
+<context>
+    <name>Stac</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="27"/>
+        <source>The authentication configuration holds no user name or password.</source>
+        <translation>La configuración de autenticación no contiene ni nombre de usuario ni contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="39"/>
+        <source>The authentication configuration holds no token.</source>
+        <translation>La configuración de autenticación no contiene ningún token.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="52"/>
+        <source>The header &apos;{}&apos; of the authentication configuration is not a valid HTTP header.</source>
+        <translation>La cabecera «{}» de la configuración de autenticación no es una cabecera HTTP válida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="56"/>
+        <source>The authentication configuration holds no header.</source>
+        <translation>La configuración de autenticación no contiene ninguna cabecera.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="119"/>
+        <source>The date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>«{}» no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="124"/>
+        <source>The dates are reversed: the start {} is after the end {}.</source>
+        <translation>Las fechas están invertidas: el inicio {} es posterior al final {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="133"/>
+        <source>No collection is chosen: load the catalogue&apos;s collections and pick one.</source>
+        <translation>No se ha elegido ninguna colección: cargue las colecciones del catálogo y elija una.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="136"/>
+        <source>The maximum cloud cover must be between 0 and 100 %.</source>
+        <translation>La cobertura de nubes máxima debe estar entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="138"/>
+        <source>The page size and the maximum number of items must be positive.</source>
+        <translation>El tamaño de página y el número máximo de ítems deben ser positivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="152"/>
+        <source>The catalogue address must be an http(s) URL, not &apos;{}&apos;.</source>
+        <translation>La dirección del catálogo debe ser una URL http(s), no «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="187"/>
+        <source>The STAC catalogue {} refused the request (HTTP {}): {}</source>
+        <translation>El catálogo STAC {} rechazó la solicitud (HTTP {}): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="187"/>
+        <source>A private catalogue needs an authentication configuration (Basic, OAuth2, or an API header); check the one chosen.</source>
+        <translation>Un catálogo privado necesita una configuración de autenticación (Basic, OAuth2 o una cabecera de API); compruebe la elegida.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="194"/>
+        <source>The STAC catalogue answered {} {} with HTTP {}: {}</source>
+        <translation>El catálogo STAC respondió a {} {} con HTTP {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="240"/>
+        <source>The catalogue&apos;s collection list is not a STAC answer (no &apos;collections&apos;): {}</source>
+        <translation>La lista de colecciones del catálogo no es una respuesta STAC (sin «collections»): {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="262"/>
+        <source>The catalogue {} has no collection &apos;{}&apos;.</source>
+        <translation>El catálogo {} no tiene ninguna colección «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="262"/>
+        <source>Load the catalogue&apos;s collections and pick one of them.</source>
+        <translation>Cargue las colecciones del catálogo y elija una de ellas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="287"/>
+        <source>The catalogue {} does not offer item search (its conformance does not list &apos;item-search&apos;).</source>
+        <translation>El catálogo {} no ofrece búsqueda de ítems (su conformidad no incluye «item-search»).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="305"/>
+        <source>The catalogue cannot sort (no sort extension): these are the first items it gave, not necessarily the newest.</source>
+        <translation>El catálogo no puede ordenar (sin extensión sort): son los primeros ítems que devolvió, no necesariamente los más recientes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="308"/>
+        <source>The catalogue searches by GET only: it was asked for the area&apos;s bounding box, and the items outside the area itself were left out here.</source>
+        <translation>El catálogo solo busca por GET: se le pidió el rectángulo envolvente de la zona, y los ítems fuera de la zona misma se descartaron aquí.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="328"/>
+        <source>The catalogue&apos;s search answer is not a STAC item collection (no &apos;features&apos;).</source>
+        <translation>La respuesta de búsqueda del catálogo no es una colección de ítems STAC (sin «features»).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="350"/>
+        <source>The search stopped at {} items; narrow the period or the area, or raise the maximum, to see more.</source>
+        <translation>La búsqueda se detuvo en {} ítems; reduzca el periodo o la zona, o aumente el máximo, para ver más.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="350"/>
+        <source>The search stopped at {} of {} matching items; narrow the period or the area, or raise the maximum, to see more.</source>
+        <translation>La búsqueda se detuvo en {} de {} ítems coincidentes; reduzca el periodo o la zona, o aumente el máximo, para ver más.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="391"/>
+        <source>{} items over {:g} % cloud cover were left out.</source>
+        <translation>Se descartaron {} ítems con más de {:g} % de cobertura de nubes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="395"/>
+        <source>{} items give no cloud cover ({}): they were kept.</source>
+        <translation>{} ítems no indican cobertura de nubes ({}): se conservaron.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="401"/>
+        <source>{} is not a STAC API: its landing page is not the JSON of a STAC catalogue (check the address; it is usually the one ending in /v1 or /api/stac/v1).</source>
+        <translation>{} no es una API STAC: su página de inicio no es el JSON de un catálogo STAC (compruebe la dirección; suele ser la que termina en /v1 o /api/stac/v1).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="407"/>
+        <source>Cloud cover filtered by the catalogue (CQL2 filter).</source>
+        <translation>Cobertura de nubes filtrada por el catálogo (filtro CQL2).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="409"/>
+        <source>Cloud cover filtered by the catalogue (query extension).</source>
+        <translation>Cobertura de nubes filtrada por el catálogo (extensión query).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="410"/>
+        <source>The catalogue supports neither the filter nor the query extension: cloud cover filtered here.</source>
+        <translation>El catálogo no admite ni la extensión filter ni la extensión query: cobertura de nubes filtrada aquí.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="46"/>
+        <source>The catalogue address must start with http:// or https://.</source>
+        <translation>La dirección del catálogo debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
+        <source>Choose at least one asset (e.g. red, green, blue).</source>
+        <translation>Elija al menos un recurso (p. ej. red, green, blue).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="51"/>
+        <source>There is no item to download.</source>
+        <translation>No hay ningún ítem que descargar.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="53"/>
+        <source>The job has no area of interest.</source>
+        <translation>La tarea no tiene zona de interés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="55"/>
+        <source>Unknown signing of asset links: {mode}</source>
+        <translation>Firma de enlaces de recursos desconocida: {mode}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="112"/>
+        <source>{n} item(s) on {d} date(s) to read.</source>
+        <translation>{n} ítem(s) en {d} fecha(s) por leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="132"/>
+        <source>{id}: no asset {key}.</source>
+        <translation>{id}: no hay recurso {key}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="143"/>
+        <source>{day}: reading {n} item(s) within the area.</source>
+        <translation>{day}: leyendo {n} ítem(s) dentro del área.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="166"/>
+        <source>{day}: writing the mosaic.</source>
+        <translation>{day}: escribiendo el mosaico.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="181"/>
+        <source>No item could be read: {items}</source>
+        <translation>No se pudo leer ningún ítem: {items}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="183"/>
+        <source>None of the {n} item(s) covers the area of interest with the assets {assets}.</source>
+        <translation>Ninguno de los {n} ítem(s) cubre el área de interés con los recursos {assets}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="192"/>
+        <source>{n} date(s) written.</source>
+        <translation>{n} fecha(s) escrita(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="195"/>
+        <source>Already written, not read again: {days}.</source>
+        <translation>Ya escrito, no se vuelve a leer: {days}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="198"/>
+        <source>No item covers the area on: {days}.</source>
+        <translation>Ningún ítem cubre el área en: {days}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
+        <source>Not read (run the job again to retry them): {items}.</source>
+        <translation>No leídos (vuelva a ejecutar el trabajo para reintentarlos): {items}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="69"/>
+        <source>Planetary Computer gave no access token for the collection &apos;{}&apos;: {}</source>
+        <translation>Planetary Computer no dio ningún token de acceso para la colección «{}»: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="77"/>
+        <source>Planetary Computer&apos;s token endpoint answered without a token and its expiry for the collection &apos;{}&apos;.</source>
+        <translation>El servicio de tokens de Planetary Computer respondió sin token ni caducidad para la colección «{}».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="113"/>
+        <source>Unknown signing &apos;{}&apos; for the catalogue {}; use one of: {}.</source>
+        <translation>Firma «{}» desconocida para el catálogo {}; use una de: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/stack.py" line="29"/>
+        <source>The item {id} has no date.</source>
+        <translation>El ítem {id} no tiene fecha.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/stack.py" line="33"/>
+        <source>The item {id} has a date that cannot be read: {date}</source>
+        <translation>El ítem {id} tiene una fecha que no se puede leer: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>StacTab</name>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="124"/>
+        <source>Search the collection&apos;s items over the area.</source>
+        <translation>Buscar los ítems de la colección sobre la zona.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="127"/>
+        <source>Search items first.</source>
+        <translation>Busque primero ítems.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="129"/>
+        <source>Check at least one asset.</source>
+        <translation>Marque al menos un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="131"/>
+        <source>Read the area&apos;s window of the chosen assets as a background job.</source>
+        <translation>Leer la ventana de la zona en los assets elegidos, como trabajo en segundo plano.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="143"/>
+        <source>STAC collections</source>
+        <translation>Colecciones STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="145"/>
+        <source>Loading collections…</source>
+        <translation>Cargando colecciones…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="163"/>
+        <source>{} collections.</source>
+        <translation>{} colecciones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="176"/>
+        <source>STAC item search</source>
+        <translation>Búsqueda de ítems STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="183"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="211"/>
+        <source>{} items found.</source>
+        <translation>{} ítems encontrados.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="250"/>
+        <source>No thumbnail.</source>
+        <translation>Sin miniatura.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="257"/>
+        <source>STAC thumbnail</source>
+        <translation>Miniatura STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="271"/>
+        <source>The thumbnail is not an image.</source>
+        <translation>La miniatura no es una imagen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="288"/>
+        <source>Search items and check at least one asset first.</source>
+        <translation>Busque primero ítems y marque al menos un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="295"/>
+        <source>STAC {} ({} items)</source>
+        <translation>STAC {} ({} ítems)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="300"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Trabajo «{}» enviado; sígalo en el panel Trabajos.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="6"/>
+        <source>Catalogue</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="7"/>
+        <source>A known STAC API, or the root URL of any other (e.g. https://example.org/stac/v1).</source>
+        <translation>Una API STAC conocida, o la URL raíz de cualquier otra (p. ej. https://example.org/stac/v1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="8"/>
+        <source>Authentication</source>
+        <translation>Autenticación</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="10"/>
+        <source>Load collections</source>
+        <translation>Cargar colecciones</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="11"/>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="13"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="20"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nubes máx. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="21"/>
+        <source>100: no limit.</source>
+        <translation>100: sin límite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="22"/>
+        <source>Max. items</source>
+        <translation>Ítems máx.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="24"/>
+        <source>Search items</source>
+        <translation>Buscar ítems</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="30"/>
+        <source>The items to download: the selected ones, or all when none is selected.</source>
+        <translation>Los ítems que descargar: los seleccionados, o todos si no hay ninguno seleccionado.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="32"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="33"/>
+        <source>Cloud %</source>
+        <translation>Nubes %</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="34"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="38"/>
+        <source>Thumbnail</source>
+        <translation>Miniatura</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="40"/>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="41"/>
+        <source>The assets to read, in band order.</source>
+        <translation>Los assets que leer, en el orden de las bandas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="42"/>
+        <source>Stack as VRT</source>
+        <translation>Apilar como VRT</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="42"/>
+        <source>Also write a multi-band VRT time stack of the dates.</source>
+        <translation>Escribir también una pila temporal VRT multibanda de las fechas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="43"/>
+        <source>Download the AOI from the items</source>
+        <translation>Descargar la zona desde los ítems</translation>
+    </message>
+</context>
+<context>
+    <name>StacWindow</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="232"/>
+        <source>The raster has no georeferencing.</source>
+        <translation>El ráster no tiene georreferenciación.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="314"/>
+        <source>GDAL could not read the window: {error}</source>
+        <translation>GDAL no pudo leer la ventana: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="440"/>
+        <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
+        <translation>{key}: el archivo no está en teselas; se descarga completo y luego se recorta.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="485"/>
+        <source>The asset {key} could not be opened: {error}</source>
+        <translation>No se pudo abrir el recurso {key}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="502"/>
+        <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
+        <translation>El archivo comprimido del recurso {key} contiene {n} rásteres; ninguno lleva el nombre del recurso.</translation>
     </message>
 </context>
 <context>
@@ -4443,7 +5529,7 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>Detener: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="63"/>
+        <location filename="../plugin/gui/task_button.py" line="69"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
@@ -4451,14 +5537,37 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="258"/>
+        <location filename="../plugin/adapters/tasks.py" line="274"/>
         <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
         <translation>{task}: ninguna respuesta completa en {seconds:.0f} s, detenido. El servicio puede estar lento o inaccesible; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="262"/>
+        <location filename="../plugin/adapters/tasks.py" line="278"/>
         <source>{task}: stopped.</source>
         <translation>{task}: detenido.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="83"/>
+        <source>{} (cancelled)</source>
+        <translation>{} (cancelada)</translation>
+    </message>
+</context>
+<context>
+    <name>Titles</name>
+    <message>
+        <location filename="../plugin/core/titles.py" line="19"/>
+        <source>Earth Engine export</source>
+        <translation>Exportación de Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/titles.py" line="27"/>
+        <source>{} ha</source>
+        <translation>{} ha</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/titles.py" line="28"/>
+        <source>{} km²</source>
+        <translation>{} km²</translation>
     </message>
 </context>
 <context>
@@ -4519,7 +5628,7 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1233"/>
+        <location filename="../plugin/core/transfer/http.py" line="1266"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>

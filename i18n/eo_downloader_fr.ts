@@ -19,32 +19,32 @@
         <translation>La zone d'intérêt doit être un polygone, pas une géométrie de type {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="63"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="69"/>
         <source>Choose a vector layer with polygons.</source>
         <translation>Choisissez une couche vecteur de polygones.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="65"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="71"/>
         <source>The layer &apos;{}&apos; holds {} geometries; the area of interest must be polygons.</source>
         <translation>La couche « {} » contient des géométries de type {} ; la zone d'intérêt doit être constituée de polygones.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="69"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="75"/>
         <source>No feature is selected in &apos;{}&apos;: select one or more polygons, or use the map extent.</source>
         <translation>Aucune entité n'est sélectionnée dans « {} » : sélectionnez un ou plusieurs polygones, ou utilisez l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="78"/>
+        <location filename="../plugin/processing/base.py" line="113"/>
         <source>The area of interest layer could not be read.</source>
         <translation>La couche de la zone d'intérêt n'a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="81"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="115"/>
         <source>The area of interest must be a polygon layer.</source>
         <translation>La zone d'intérêt doit être une couche de polygones.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/aoi_source.py" line="85"/>
+        <location filename="../plugin/adapters/aoi_source.py" line="119"/>
         <source>The area of interest layer has no features (or none selected).</source>
         <translation>La couche de la zone d'intérêt n'a aucune entité (ou aucune n'est sélectionnée).</translation>
     </message>
@@ -101,22 +101,32 @@
     <message>
         <location filename="../plugin/core/aoi.py" line="235"/>
         <source>The area of interest covers {:,.0f} km², more than the maximum of {:,.0f} km²: choose a smaller area or raise the limit in the settings.</source>
-        <translation>La zone d'intérêt couvre {:,.0f} km², plus que le maximum de {:,.0f} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
+        <translation type="obsolete">La zone d'intérêt couvre {:,.0f} km², plus que le maximum de {:,.0f} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="309"/>
+        <location filename="../plugin/core/aoi.py" line="310"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>La zone d'intérêt avait {} sommets, plus que les {} acceptés ; elle a été simplifiée avec une tolérance d'environ {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="410"/>
+        <location filename="../plugin/core/aoi.py" line="411"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>Le système de coordonnées de référence « {} » est inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="416"/>
+        <location filename="../plugin/core/aoi.py" line="417"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>La zone d'intérêt ne peut pas être exprimée en longitude/latitude depuis {} : vérifiez le SCR de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/aoi_source.py" line="89"/>
+        <source>feature {}</source>
+        <translation>entité {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/aoi.py" line="235"/>
+        <source>The area of interest covers {} km², more than the maximum of {} km²: choose a smaller area or raise the limit in the settings.</source>
+        <translation>La zone d'intérêt couvre {} km², plus que le maximum de {} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
 </context>
 <context>
@@ -268,59 +278,79 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="37"/>
+        <location filename="../plugin/adapters/credentials.py" line="40"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>La configuration d'authentification « {} » est introuvable dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="37"/>
+        <location filename="../plugin/adapters/credentials.py" line="40"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Choisissez-en ou créez-en une dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="50"/>
+        <location filename="../plugin/adapters/credentials.py" line="53"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuration d'authentification « {} » ne contient aucune clé d'API EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="56"/>
+        <location filename="../plugin/adapters/credentials.py" line="59"/>
         <source>No EOSDA API key is set.</source>
         <translation>Aucune clé d'API EOSDA n'est définie.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="56"/>
+        <location filename="../plugin/adapters/credentials.py" line="59"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Enregistrez votre clé dans une configuration d'authentification dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EOSDA_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="73"/>
+        <location filename="../plugin/adapters/credentials.py" line="76"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS n'a pas pu obtenir de jeton OAuth2 à partir de la configuration d'authentification « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="73"/>
+        <location filename="../plugin/adapters/credentials.py" line="76"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Ouvrez Préférences &gt; Options &gt; Authentification et vérifiez la configuration, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="104"/>
+        <location filename="../plugin/adapters/credentials.py" line="140"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuration d'authentification « {} » ({}) ne contient aucun identifiant Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="115"/>
+        <location filename="../plugin/adapters/credentials.py" line="118"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>Aucun identifiant Earth Engine n'est défini.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="115"/>
+        <location filename="../plugin/adapters/credentials.py" line="118"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="134"/>
+        <location filename="../plugin/adapters/credentials.py" line="224"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuration d'authentification « {} » ne contient ni nom d'utilisateur, ni mot de passe, ni clé d'API pour eodag.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <source>QGIS&apos;s authentication database is locked: the configuration was not created.</source>
+        <translation>La base d'authentification de QGIS est verrouillée : la configuration n'a pas été créée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <source>Enter QGIS&apos;s master password when asked.</source>
+        <translation>Saisissez le mot de passe principal de QGIS quand il est demandé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="206"/>
+        <source>QGIS could not store the authentication configuration &apos;{}&apos;.</source>
+        <translation>QGIS n'a pas pu enregistrer la configuration d'authentification « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="249"/>
+        <source>The authentication configuration &apos;{}&apos; ({}) cannot be used for a STAC catalogue: choose Basic, OAuth2, a token or API headers.</source>
+        <translation>La configuration d'authentification « {} » ({}) ne peut pas servir pour un catalogue STAC : choisissez Basic, OAuth2, un jeton ou des en-têtes d'API.</translation>
     </message>
 </context>
 <context>
@@ -331,74 +361,109 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="116"/>
+        <location filename="../plugin/gui/dock.py" line="140"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/dock.py" line="147"/>
         <source>{:,.2f} km², {} part(s), {} vertices.</source>
-        <translation>{:,.2f} km², {} partie(s), {} sommets.</translation>
+        <translation type="obsolete">{:,.2f} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="9"/>
+        <location filename="../ui/download_dock.ui" line="20"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="11"/>
+        <location filename="../ui/download_dock.ui" line="22"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="12"/>
+        <location filename="../ui/download_dock.ui" line="23"/>
         <source>Selected features of</source>
         <translation>Entités sélectionnées de</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="14"/>
+        <location filename="../ui/download_dock.ui" line="27"/>
         <source>Drawn polygon</source>
         <translation>Polygone dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="15"/>
+        <location filename="../ui/download_dock.ui" line="28"/>
         <source>Draw on the map…</source>
         <translation>Dessiner sur la carte…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="15"/>
+        <location filename="../ui/download_dock.ui" line="28"/>
         <source>Click the vertices of a polygon on the map; right-click to finish.</source>
         <translation>Cliquez les sommets d'un polygone sur la carte ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="16"/>
+        <location filename="../ui/download_dock.ui" line="29"/>
         <source>No area of interest yet.</source>
         <translation>Pas encore de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="54"/>
+        <location filename="../plugin/gui/dock.py" line="56"/>
         <source>Earth Engine</source>
         <translation>Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="55"/>
+        <location filename="../plugin/gui/dock.py" line="57"/>
         <source>EOSDA</source>
         <translation>EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="25"/>
+        <location filename="../ui/download_dock.ui" line="43"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="31"/>
+        <location filename="../ui/download_dock.ui" line="49"/>
         <source>Jobs…</source>
         <translation>Tâches…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dock.ui" line="32"/>
+        <location filename="../ui/download_dock.ui" line="50"/>
         <source>Help</source>
         <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="183"/>
+        <source>{} km², {} part(s), {} vertices.</source>
+        <translation>{} km², {} partie(s), {} sommets.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="188"/>
+        <source>One job per feature: {} jobs.</source>
+        <translation>Une tâche par entité : {} tâches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="228"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » envoyée ; suivez-la dans le panneau des tâches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock.py" line="231"/>
+        <source>{} jobs submitted, one per feature; follow them in the Jobs panel.</source>
+        <translation>{} tâches envoyées, une par entité ; suivez-les dans le panneau des tâches.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="25"/>
+        <source>One job per feature, named by</source>
+        <translation>Une tâche par entité, nommée par</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="25"/>
+        <source>Run one job for each selected polygon, each in a folder named after the feature.</source>
+        <translation>Lancer une tâche pour chaque polygone sélectionné, chacune dans un dossier au nom de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dock.ui" line="26"/>
+        <source>The attribute that names each feature&apos;s job and folder (empty: the feature id).</source>
+        <translation>L'attribut qui nomme la tâche et le dossier de chaque entité (vide : l'ID de l'entité).</translation>
     </message>
 </context>
 <context>
@@ -479,32 +544,32 @@
         <translation>Ceci n'est pas une clé de compte de service (JSON avec &quot;type&quot;: &quot;service_account&quot;).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="248"/>
         <source>The service-account key was refused: {}</source>
         <translation>La clé de compte de service a été refusée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="357"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="356"/>
         <source>No Earth Engine credentials are configured.</source>
         <translation>Aucun identifiant Earth Engine n'est configuré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="309"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="308"/>
         <source>The Earth Engine credentials are not valid JSON: {}</source>
         <translation>Les identifiants Earth Engine ne sont pas un JSON valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="311"/>
         <source>The Earth Engine credentials must be a JSON object.</source>
         <translation>Les identifiants Earth Engine doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="318"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="317"/>
         <source>The Earth Engine credentials name no OAuth client (client_id).</source>
         <translation>Les identifiants Earth Engine n'indiquent aucun client OAuth (client_id).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/auth.py" line="328"/>
+        <location filename="../plugin/core/providers/earthengine/auth.py" line="327"/>
         <source>These credentials hold neither a refresh token, a service-account key nor an access token.</source>
         <translation>Ces identifiants ne contiennent ni jeton d'actualisation, ni clé de compte de service, ni jeton d'accès.</translation>
     </message>
@@ -613,79 +678,84 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="93"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="101"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="97"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="105"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="125"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="383"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="456"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="415"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="511"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="612"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="517"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="618"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="634"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="735"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="660"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="761"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="690"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="791"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="692"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="793"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="629"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="730"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="335"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="425"/>
+        <source>This download is large: about {:,.1f} GiB.</source>
+        <translation>Ce téléchargement est volumineux : environ {:,.1f} Gio.</translation>
     </message>
 </context>
 <context>
@@ -996,42 +1066,42 @@
         <translation>Téléchargement de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="228"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="232"/>
         <source>Listing gs://{}/{}*</source>
         <translation>Liste de gs://{}/{}*</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>The export finished, but gs://{}/ holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais gs://{}/ ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="238"/>
         <source>Check the bucket in the Cloud console; the files may have been moved or deleted.</source>
         <translation>Vérifiez le bucket dans la console Cloud ; les fichiers ont peut-être été déplacés ou supprimés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="246"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="250"/>
         <source>Listing the Drive folder {}</source>
         <translation>Liste du dossier Drive {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="249"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="253"/>
         <source>The export finished, but there is no Drive folder named &quot;{}&quot;.</source>
         <translation>L'export est terminé, mais aucun dossier Drive ne s'appelle « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="260"/>
         <source>The export finished, but the Drive folder {} holds no {}.tif or {}-*.tif.</source>
         <translation>L'export est terminé, mais le dossier Drive {} ne contient aucun {}.tif ni {}-*.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="264"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="268"/>
         <source>Creating the tile layer of {}</source>
         <translation>Création de la couche de tuiles de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="295"/>
+        <location filename="../plugin/core/providers/earthengine/export_runner.py" line="299"/>
         <source>Export {} runs on Earth Engine; not waiting for it. Retry the job to follow it and fetch the result.</source>
         <translation>L'export {} s'exécute sur Earth Engine ; il n'est pas attendu. Réessayez la tâche pour le suivre et récupérer le résultat.</translation>
     </message>
@@ -1430,7 +1500,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="371"/>
+        <location filename="../plugin/gui/ee_tab.py" line="422"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
@@ -1440,94 +1510,94 @@
         <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="101"/>
+        <location filename="../plugin/gui/ee_tab.py" line="130"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="116"/>
+        <location filename="../plugin/gui/ee_tab.py" line="147"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="117"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="114"/>
+        <location filename="../ui/ee_tab.ui" line="124"/>
         <source>Download from Earth Engine</source>
         <translation>Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="121"/>
+        <location filename="../plugin/gui/ee_tab.py" line="152"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="124"/>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="128"/>
+        <location filename="../plugin/gui/ee_tab.py" line="159"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>{} × {} px, {} band(s), {:,.1f} MiB as Earth Engine counts it (with the mask byte), {} request(s).</source>
-        <translation>{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
+        <translation type="obsolete">{} × {} px, {} bande(s), {:,.1f} Mio selon le décompte d'Earth Engine (avec l'octet de masque), {} requête(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="154"/>
         <source>About {} × {} px at {} m, {:,.1f} MiB (16-bit bands + mask byte), {} tile(s).</source>
-        <translation>Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
+        <translation type="obsolete">Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="192"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Asset id</source>
         <translation>ID de l’asset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="222"/>
+        <location filename="../plugin/gui/ee_tab.py" line="270"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="250"/>
+        <location filename="../plugin/gui/ee_tab.py" line="298"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="255"/>
+        <location filename="../plugin/gui/ee_tab.py" line="303"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="273"/>
+        <location filename="../plugin/gui/ee_tab.py" line="321"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="530"/>
+        <location filename="../plugin/gui/ee_tab.py" line="615"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/ee_tab.py" line="541"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+        <translation type="obsolete">Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
         <location filename="../ui/ee_tab.ui" line="58"/>
@@ -1595,202 +1665,202 @@
         <translation>Earth Engine calcule l’image sur ses propres serveurs (image:export) ; la tâche suit l’export et rapporte les résultats. Pour les zones trop grandes pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="83"/>
+        <location filename="../ui/ee_tab.ui" line="90"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="86"/>
+        <location filename="../ui/ee_tab.ui" line="93"/>
         <source>Cloud Storage</source>
         <translation>Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="87"/>
+        <location filename="../ui/ee_tab.ui" line="94"/>
         <source>Google Drive</source>
         <translation>Google Drive</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="88"/>
+        <location filename="../ui/ee_tab.ui" line="95"/>
         <source>Earth Engine asset</source>
         <translation>Asset Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="96"/>
+        <location filename="../ui/ee_tab.ui" line="103"/>
         <source>folder in My Drive (optional)</source>
         <translation>dossier dans Mon Drive (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="100"/>
+        <location filename="../ui/ee_tab.ui" line="107"/>
         <source>File name prefix</source>
         <translation>Préfixe des noms de fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="101"/>
+        <location filename="../ui/ee_tab.ui" line="108"/>
         <source>the description</source>
         <translation>la description</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="101"/>
+        <location filename="../ui/ee_tab.ui" line="108"/>
         <source>Start of the exported files&apos; names (a path in the bucket).</source>
         <translation>Début du nom des fichiers exportés (un chemin dans le bucket).</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="102"/>
+        <location filename="../ui/ee_tab.ui" line="109"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="103"/>
+        <location filename="../ui/ee_tab.ui" line="110"/>
         <source>The export&apos;s name in Earth Engine&apos;s task list.</source>
         <translation>Le nom de l’export dans la liste des tâches d’Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="104"/>
+        <location filename="../ui/ee_tab.ui" line="111"/>
         <source>Max. pixels</source>
         <translation>Pixels max.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="105"/>
+        <location filename="../ui/ee_tab.ui" line="112"/>
         <source>1e8 (Earth Engine&apos;s default)</source>
         <translation>1e8 (valeur par défaut d’Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="105"/>
+        <location filename="../ui/ee_tab.ui" line="112"/>
         <source>Most pixels the export may compute; raise it (e.g. 1e10) when Earth Engine says the export is too large.</source>
         <translation>Nombre maximal de pixels que l’export peut calculer ; augmentez-le (par ex. 1e10) quand Earth Engine dit que l’export est trop grand.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="106"/>
+        <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Follow the export and bring the results back</source>
         <translation>Suivre l’export et rapporter les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="106"/>
+        <location filename="../ui/ee_tab.ui" line="113"/>
         <source>Unchecked, the job ends once Earth Engine has the export; Retry in the Jobs panel follows it later.</source>
         <translation>Décoché, la tâche se termine dès qu’Earth Engine a reçu l’export ; Réessayer dans le panneau des tâches le suit plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="111"/>
+        <location filename="../ui/ee_tab.ui" line="121"/>
         <source>Use a batch export instead</source>
         <translation>Utiliser plutôt un export par lots</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="72"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="259"/>
+        <location filename="../plugin/gui/ee_tab.py" line="307"/>
         <source>Reading the description of {}…</source>
         <translation>Lecture de la description de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="99"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Saisissez un ID d'image, ou cherchez dans une collection et choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="113"/>
+        <location filename="../ui/ee_tab.ui" line="123"/>
         <source>A quick picture of the image or the composite over the area, as a temporary layer.</source>
         <translation>Un aperçu rapide de l'image ou du composite sur la zone, en couche temporaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="113"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Lister les images de la collection sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="309"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>or type a collection id</source>
         <translation>ou saisissez un ID de collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="310"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="311"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="312"/>
+        <location filename="../plugin/gui/ee_tab.py" line="360"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>median</source>
         <translation>médiane</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="315"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>mean</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="316"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="317"/>
+        <location filename="../plugin/gui/ee_tab.py" line="365"/>
         <source>most recent on top</source>
         <translation>la plus récente au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="318"/>
+        <location filename="../plugin/gui/ee_tab.py" line="366"/>
         <source>least cloudy on top</source>
         <translation>la moins nuageuse au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="371"/>
+        <location filename="../plugin/gui/ee_tab.py" line="422"/>
         <source>UTM zone of the area</source>
         <translation>Zone UTM de la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="387"/>
+        <location filename="../plugin/gui/ee_tab.py" line="438"/>
         <source>Earth Engine search in {}</source>
         <translation>Recherche Earth Engine dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="390"/>
+        <location filename="../plugin/gui/ee_tab.py" line="441"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="405"/>
+        <location filename="../plugin/gui/ee_tab.py" line="456"/>
         <source>{} images found.</source>
         <translation>{} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="407"/>
+        <location filename="../plugin/gui/ee_tab.py" line="458"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>La liste a été plafonnée : réduisez les dates ou la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="464"/>
+        <location filename="../plugin/gui/ee_tab.py" line="516"/>
         <source>Earth Engine preview of {}</source>
         <translation>Aperçu Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="471"/>
+        <location filename="../plugin/gui/ee_tab.py" line="523"/>
         <source>Fetching a preview…</source>
         <translation>Récupération d'un aperçu…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="484"/>
+        <location filename="../plugin/gui/ee_tab.py" line="536"/>
         <source>The preview could not be shown.</source>
         <translation>L'aperçu n'a pas pu être affiché.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="497"/>
+        <location filename="../plugin/gui/ee_tab.py" line="549"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Aperçu affiché ; le téléchargement le remplacera à son arrivée.</translation>
     </message>
@@ -1880,107 +1950,152 @@
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ui/ee_tab.ui" line="113"/>
+        <location filename="../ui/ee_tab.ui" line="123"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="492"/>
+        <location filename="../plugin/gui/ee_tab.py" line="544"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (tuiles Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="65"/>
+        <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
+        <translation>Une tâche par entité vaut pour les téléchargements : les exports de plusieurs entités écriraient les mêmes fichiers côté Earth Engine. Exportez une zone à la fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="81"/>
+        <source>The whole text is in the list.</source>
+        <translation>Le texte complet est dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="177"/>
+        <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
+        <translation>{} × {} px, {} bande(s), {} tels que compte Earth Engine (octet de masque compris), {} tuile(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="180"/>
+        <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
+        <translation>{} requêtes à Earth Engine, environ {} s à la vitesse mesurée jusqu'ici.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
+        <translation>Environ {} × {} px à {} m, {} (bandes 16 bits + octet de masque), {} tuile(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="610"/>
+        <source>Download not sent.</source>
+        <translation>Téléchargement non envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <source>Large download</source>
+        <translation>Téléchargement volumineux</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
+        <translation>Ce téléchargement fait environ {:,.1f} Gio. Le télécharger quand même ? (Un export par lot le calcule plutôt sur les serveurs d'Earth Engine.)</translation>
     </message>
 </context>
 <context>
     <name>EeTiling</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="107"/>
         <source>The image {} has no band &quot;{}&quot;.</source>
         <translation>L'image {} n'a pas de bande « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="107"/>
         <source>Its bands are: {}.</source>
         <translation>Ses bandes sont : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="238"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="240"/>
         <source>The area must be a polygon; got {}.</source>
         <translation>La zone doit être un polygone ; reçu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="258"/>
         <source>The area is empty.</source>
         <translation>La zone est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="266"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="268"/>
         <source>The area cannot be expressed in {}.</source>
         <translation>La zone ne peut pas être exprimée dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="353"/>
         <source>Without an area the image&apos;s extent must be known.</source>
         <translation>Sans zone, l'emprise de l'image doit être connue.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="336"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="338"/>
         <source>Draw or choose an area, or give dimensions.</source>
         <translation>Dessinez ou choisissez une zone, ou indiquez des dimensions.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="341"/>
         <source>Sheared pixel transforms are not supported with an area.</source>
         <translation>Les transformations des pixels avec cisaillement ne sont pas prises en charge avec une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="339"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="341"/>
         <source>Use a transform with 0 shear (2nd and 4th numbers).</source>
         <translation>Utilisez une transformation sans cisaillement (2e et 4e nombres à 0).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="345"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="347"/>
         <source>The image&apos;s projection is unknown; give a CRS.</source>
         <translation>La projection de l'image est inconnue ; indiquez un SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="351"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="353"/>
         <source>Draw or choose an area.</source>
         <translation>Dessinez ou choisissez une zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="376"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="378"/>
         <source>The image&apos;s pixel size is unknown; give a scale.</source>
         <translation>La taille de pixel de l'image est inconnue ; indiquez une échelle.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/earthengine/tiling.py" line="472"/>
         <source>{w} x {h} px, {n} band(s), {mb:.1f} MB as Earth Engine counts it, {t} request(s)</source>
-        <translation>{w} x {h} px, {n} bande(s), {mb:.1f} Mo selon le décompte d'Earth Engine, {t} requête(s)</translation>
+        <translation type="obsolete">{w} x {h} px, {n} bande(s), {mb:.1f} Mo selon le décompte d'Earth Engine, {t} requête(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="289"/>
         <source>A pixel size of {:g} (in the units of the CRS) is too small to compute a pixel grid.</source>
         <translation>Une taille de pixel de {:g} (dans les unités du SCR) est trop petite pour calculer une grille de pixels.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="287"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="289"/>
         <source>Choose a coarser scale, e.g. 10 m for Sentinel-2.</source>
         <translation>Choisissez une échelle plus grossière, par exemple 10 m pour Sentinel-2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="561"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="565"/>
         <source>This download would need at least {tiles} requests ({size} as Earth Engine counts it), more than the limit of {limit} per job.</source>
         <translation>Ce téléchargement demanderait au moins {tiles} requêtes ({size} au compte d'Earth Engine), plus que la limite de {limit} par tâche.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="564"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="568"/>
         <source>This download would be {w} x {h} px, {n} band(s), {size} as Earth Engine counts it: {tiles} requests, more than the limit of {limit} per job.</source>
         <translation>Ce téléchargement ferait {w} x {h} px, {n} bande(s), {size} au compte d'Earth Engine : {tiles} requêtes, plus que la limite de {limit} par tâche.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/tiling.py" line="566"/>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="570"/>
         <source>Choose a coarser scale, smaller dimensions or a smaller area, or use a batch export (computed on Earth Engine&apos;s servers).</source>
         <translation>Choisissez une échelle plus grossière, des dimensions ou une zone plus petites, ou utilisez un export par lot (calculé sur les serveurs d'Earth Engine).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/earthengine/tiling.py" line="476"/>
+        <source>{w} x {h} px, {n} band(s), {size} as Earth Engine counts it, {t} request(s)</source>
+        <translation>{w} x {h} px, {n} bande(s), {size} selon le décompte d'Earth Engine, {t} requête(s)</translation>
     </message>
 </context>
 <context>
@@ -1991,22 +2106,22 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="53"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>Download imagery</source>
         <translation>Télécharger des images</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="54"/>
+        <location filename="../plugin/main.py" line="58"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="67"/>
+        <location filename="../plugin/main.py" line="71"/>
         <source>Resumed {} unfinished job(s).</source>
         <translation>{} tâche(s) inachevée(s) reprise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="55"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -2022,590 +2137,703 @@
 <context>
     <name>Eodag</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="121"/>
         <source>On Windows, open the &apos;OSGeo4W Shell&apos; (Start menu, QGIS folder) and run:</source>
         <translation>Sous Windows, ouvrez « OSGeo4W Shell » (menu Démarrer, dossier QGIS) et exécutez :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="118"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="123"/>
         <source>On macOS, run in a terminal:</source>
         <translation>Sous macOS, exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="120"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="125"/>
         <source>On Linux (Debian/Ubuntu QGIS packages use /usr/bin/python3), run in a terminal:</source>
         <translation>Sous Linux (les paquets QGIS de Debian/Ubuntu utilisent /usr/bin/python3), exécutez dans un terminal :</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="122"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="127"/>
         <source>Then restart QGIS. The pins keep GDAL working: eodag needs shapely 2, and numpy must stay below 2 for GDAL built against numpy 1.</source>
         <translation>Redémarrez ensuite QGIS. Les versions imposées préservent le fonctionnement de GDAL : eodag nécessite shapely 2, et numpy doit rester inférieur à 2 pour un GDAL compilé avec numpy 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="138"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="143"/>
         <source>eodag is not installed in the Python QGIS uses ({error}).</source>
         <translation>eodag n'est pas installé dans le Python qu'utilise QGIS ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="203"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="198"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="203"/>
         <source>needs an order</source>
         <translation>à commander</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="204"/>
         <source>ordered, being prepared</source>
         <translation>commandé, en préparation</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="199"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="204"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="471"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="479"/>
         <source>The eodag provider file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>Le fichier de fournisseurs eodag « {path} » ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="745"/>
         <source>eodag could not start: {error}</source>
         <translation>eodag n'a pas pu démarrer : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="694"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="745"/>
         <source>Check eodag&apos;s configuration (~/.config/eodag/eodag.yml, EODAG_* environment variables).</source>
         <translation>Vérifiez la configuration d'eodag (~/.config/eodag/eodag.yml, variables d'environnement EODAG_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="709"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="760"/>
         <source>The eodag provider configuration is not valid: {error}</source>
         <translation>La configuration des fournisseurs eodag n'est pas valide : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="771"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="822"/>
         <source>eodag does not know the provider &apos;{provider}&apos;: {error}</source>
         <translation>eodag ne connaît pas le fournisseur « {provider} » : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="785"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
         <source>Choose a collection (product type).</source>
         <translation>Choisissez une collection (type de produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="813"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="876"/>
         <source>The product &apos;{id}&apos; was not found on {provider}.</source>
         <translation>Le produit « {id} » est introuvable chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="838"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="921"/>
         <source>The search on {provider} failed: {error}</source>
         <translation>La recherche chez {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="564"/>
         <source>{provider} refused the credentials: {error}</source>
         <translation>{provider} a refusé les identifiants : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="556"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="564"/>
         <source>Choose an authentication configuration with this provider&apos;s username and password (Basic) or API key.</source>
         <translation>Choisissez une configuration d'authentification avec le nom d'utilisateur et le mot de passe (Basic) ou la clé d'API de ce fournisseur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>{provider} is not configured: {error}</source>
         <translation>{provider} n'est pas configuré : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="869"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="973"/>
         <source>Most providers need credentials: choose an authentication configuration.</source>
         <translation>La plupart des fournisseurs nécessitent des identifiants : choisissez une configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="608"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="616"/>
         <source>No quicklook for {id}: {error}</source>
         <translation>Pas d'aperçu rapide (quicklook) pour {id} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="971"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1075"/>
         <source>Ordering {title} failed: {error}</source>
         <translation>La commande de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1135"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1240"/>
         <source>{title} is not available for download: {error}</source>
         <translation>{title} n'est pas disponible au téléchargement : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1140"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1245"/>
         <source>The provider is still preparing it: run the job again later (the order is kept) or raise TIMEOUT.</source>
         <translation>Le fournisseur le prépare encore : relancez la tâche plus tard (la commande est conservée) ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="1158"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1263"/>
         <source>The download of {title} failed: {error}</source>
         <translation>Le téléchargement de {title} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="576"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="584"/>
         <source>the answer stops after {} bytes, in the middle of its JSON</source>
         <translation>la réponse s'arrête après {} octets, au milieu de son JSON</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="888"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="992"/>
         <source>{provider} answered the search, but no product matched it: the credentials will be checked at the first download.</source>
         <translation>{provider} a répondu à la recherche, mais aucun produit n’y correspond : les identifiants seront vérifiés au premier téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="895"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="999"/>
         <source>{provider} answered the search; eodag accepted the credentials (they are used at the first download).</source>
         <translation>{provider} a répondu à la recherche ; eodag a accepté les identifiants (ils servent au premier téléchargement).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="907"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1011"/>
         <source>Checking the credentials on {provider} failed: {error}</source>
         <translation>La vérification des identifiants sur {provider} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="913"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1017"/>
         <source>{provider} has a problem now (HTTP {status}); try again later.</source>
         <translation>{provider} rencontre un problème (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="916"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1020"/>
         <source>{provider} accepted the credentials; {title} cannot be downloaded now (HTTP {status}: it may have to be ordered).</source>
         <translation>{provider} a accepté les identifiants ; {title} ne peut pas être téléchargé maintenant (HTTP {status} : il faut peut-être le commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/client.py" line="919"/>
+        <location filename="../plugin/core/providers/eodag/client.py" line="1023"/>
         <source>{provider} accepted the credentials: the search and the download of {title} answered.</source>
         <translation>{provider} a accepté les identifiants : la recherche et le téléchargement de {title} ont répondu.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/client.py" line="858"/>
+        <source>{provider}&apos;s STAC API cannot filter by cloud cover (it has neither the query nor the filter extension): of the {returned} products it returned, {kept} have at most {cloud:g} % cloud cover.</source>
+        <translation>L'API STAC de {provider} ne sait pas filtrer par couverture nuageuse (elle n'a ni l'extension query ni l'extension filter) : sur les {returned} produits qu'elle a renvoyés, {kept} ont au plus {cloud:g} % de nuages.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/worker.py" line="89"/>
+        <source>QGIS&apos;s Python interpreter was not found under {prefix}.</source>
+        <translation>L'interpréteur Python de QGIS est introuvable sous {prefix}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/worker.py" line="277"/>
+        <source>eodag stopped without an answer: {error}</source>
+        <translation>eodag s'est arrêté sans répondre : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EodagInstall</name>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="60"/>
+        <source>nothing new (already installed)</source>
+        <translation>rien de nouveau (déjà installé)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="61"/>
+        <source>Installed: {packages}.</source>
+        <translation>Installé : {packages}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="63"/>
+        <source>Restart QGIS to use it: {packages} was already loaded at another version.</source>
+        <translation>Redémarrez QGIS pour l'utiliser : {packages} était déjà chargé dans une autre version.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="152"/>
+        <source>The installation was stopped.</source>
+        <translation>L'installation a été arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="171"/>
+        <source>pip could not install {packages} (exit code {code}): {error}</source>
+        <translation>pip n'a pas pu installer {packages} (code de sortie {code}) : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="223"/>
+        <source>The Python interpreter of QGIS was not found (looked next to {path}).</source>
+        <translation>L'interpréteur Python de QGIS est introuvable (cherché à côté de {path}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="227"/>
+        <source>Starting pip ({python})…</source>
+        <translation>Démarrage de pip ({python})…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/install.py" line="234"/>
+        <source>pip finished in {seconds:.0f} s.</source>
+        <translation>pip a terminé en {seconds:.0f} s.</translation>
     </message>
 </context>
 <context>
     <name>EodagJob</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="79"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="80"/>
         <source>{what} &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{what} « {value} » n'est pas une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="89"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="90"/>
         <source>{what} must be a number of minutes, not &apos;{value}&apos;.</source>
         <translation>{what} doit être un nombre de minutes, pas « {value} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="92"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="93"/>
         <source>{what} must be more than 0 minutes.</source>
         <translation>{what} doit être supérieur à 0 minute.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="103"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
         <source>Choose a collection (product type), e.g. S2_MSI_L2A.</source>
         <translation>Choisissez une collection (type de produit), par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="105"/>
         <source>The start date</source>
         <translation>La date de début</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="104"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="105"/>
         <source>The end date</source>
         <translation>La date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="107"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="108"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="116"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="117"/>
         <source>The cloud cover limit must be between 0 and 100 %.</source>
         <translation>La limite de couverture nuageuse doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="189"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="206"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="125"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="126"/>
         <source>The number of products must be at least 1.</source>
         <translation>Le nombre de produits doit être au moins 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="193"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="210"/>
         <source>eodag&apos;s preferred provider</source>
         <translation>le fournisseur préféré d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="194"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="211"/>
         <source>Searching {provider} for {collection}...</source>
         <translation>Recherche de {collection} chez {provider}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="220"/>
         <source>No {collection} product of {provider} matches the area, the dates and the cloud cover.</source>
         <translation>Aucun produit {collection} chez {provider} ne correspond à la zone, aux dates et à la couverture nuageuse.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="204"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="226"/>
         <source>{n} product(s) to deliver: {ids}</source>
         <translation>{n} produit(s) à livrer : {ids}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="214"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="236"/>
         <source>{title} ({i}/{n})</source>
         <translation>{title} ({i}/{n})</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="243"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="265"/>
         <source>{label}: waiting for order {order} placed earlier (status: {status}).</source>
         <translation>{label} : en attente de la commande {order} passée précédemment (état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="250"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="272"/>
         <source>{label} is offline and must be ordered; ORDER is off, so it is skipped.</source>
         <translation>{label} est hors ligne et doit être commandé ; ORDER est désactivé, il est donc ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="254"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="276"/>
         <source>{label}: ordering...</source>
         <translation>{label} : commande en cours...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="261"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="283"/>
         <source>{label}: ordered (order {order}, status: {status}).</source>
         <translation>{label} : commandé (commande {order}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="275"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="297"/>
         <source>{label}: downloading.</source>
         <translation>{label} : téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eodag/runner.py" line="278"/>
         <source>{label}: downloading {done} of {total} MB</source>
-        <translation>{label} : téléchargement de {done} Mo sur {total}</translation>
+        <translation type="obsolete">{label} : téléchargement de {done} Mo sur {total}</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eodag/runner.py" line="280"/>
         <source>{label}: downloading {done} MB</source>
-        <translation>{label} : téléchargement de {done} Mo</translation>
+        <translation type="obsolete">{label} : téléchargement de {done} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="284"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="306"/>
         <source>{label}: extracting ({done}/{total} files)</source>
         <translation>{label} : extraction ({done}/{total} fichiers)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="304"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="326"/>
         <source>{label}: not available yet (order status: {status}); next try in {seconds:.0f} s (attempt {attempt}).</source>
         <translation>{label} : pas encore disponible (état de la commande : {status}) ; nouvel essai dans {seconds:.0f} s (tentative {attempt}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="327"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="349"/>
         <source>{label} failed: {error}</source>
         <translation>{label} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="333"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="355"/>
         <source>{label}: already downloaded in {folder}, not downloaded again.</source>
         <translation>{label} : déjà téléchargé dans {folder}, pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="337"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="359"/>
         <source>{label}: already downloaded ({path}), not downloaded again.</source>
         <translation>{label} : déjà téléchargé ({path}), pas de nouveau téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="346"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="368"/>
         <source>{label}: cutting {bands} to the area of interest.</source>
         <translation>{label} : découpage de {bands} selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="350"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
         <source>{label}: cutting to the area of interest.</source>
         <translation>{label} : découpage selon la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="362"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="384"/>
         <source>{title}: band(s) {bands} not found in the product.</source>
         <translation>{title} : bande(s) {bands} introuvable(s) dans le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="365"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="387"/>
         <source>{title}: band(s) {bands} do not overlap the area of interest.</source>
         <translation>{title} : la ou les bandes {bands} ne recouvrent pas la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="372"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="394"/>
         <source>nothing to cut.</source>
         <translation>rien à découper.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="379"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="401"/>
         <source>{n} of {total} product(s) delivered.</source>
         <translation>{n} produit(s) sur {total} livré(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="382"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="404"/>
         <source>Already downloaded, not downloaded again: {titles}.</source>
         <translation>Déjà téléchargés, pas de nouveau téléchargement : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="385"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="407"/>
         <source>Offline, to be ordered (ORDER is off): {titles}.</source>
         <translation>Hors ligne, à commander (ORDER est désactivé) : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="388"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="410"/>
         <source>Failed: {items}.</source>
         <translation>Échecs : {items}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="418"/>
         <source>Every product found is offline and must be ordered: {titles}.</source>
         <translation>Tous les produits trouvés sont hors ligne et doivent être commandés : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="396"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="418"/>
         <source>Turn on ordering (ORDER) to order them.</source>
         <translation>Activez la commande (ORDER) pour les commander.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="149"/>
+        <source>({n} products)</source>
+        <translation>({n} produits)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="300"/>
+        <source>{label}: downloading {done} of {total} MiB</source>
+        <translation>{label} : téléchargement de {done} sur {total} Mio</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="302"/>
+        <source>{label}: downloading {done} MiB</source>
+        <translation>{label} : téléchargement de {done} Mio</translation>
     </message>
 </context>
 <context>
     <name>EodagTab</name>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="7"/>
+        <location filename="../ui/eodag_tab.ui" line="10"/>
         <source>Copy the install command</source>
         <translation>Copier la commande d'installation</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="11"/>
+        <location filename="../ui/eodag_tab.ui" line="16"/>
         <source>eodag&apos;s providers (the list comes from eodag).</source>
         <translation>Fournisseurs d'eodag (la liste vient d'eodag).</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="13"/>
+        <location filename="../ui/eodag_tab.ui" line="18"/>
         <source>eodag product type, e.g. S2_MSI_L2A.</source>
         <translation>Type de produit eodag, par ex. S2_MSI_L2A.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="10"/>
+        <location filename="../ui/eodag_tab.ui" line="15"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="12"/>
+        <location filename="../ui/eodag_tab.ui" line="17"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="14"/>
+        <location filename="../ui/eodag_tab.ui" line="19"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="17"/>
+        <location filename="../ui/eodag_tab.ui" line="22"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="25"/>
+        <location filename="../ui/eodag_tab.ui" line="30"/>
         <source>Highest cloud cover; 100 % means no limit.</source>
         <translation>Couverture nuageuse maximale ; 100 % signifie aucune limite.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="24"/>
+        <location filename="../ui/eodag_tab.ui" line="29"/>
         <source>Max. cloud</source>
         <translation>Nuages max.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="26"/>
+        <location filename="../ui/eodag_tab.ui" line="33"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="31"/>
+        <location filename="../ui/eodag_tab.ui" line="41"/>
         <source>All products</source>
         <translation>Tous les produits</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="32"/>
+        <location filename="../ui/eodag_tab.ui" line="42"/>
         <source>Online only</source>
         <translation>En ligne uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="33"/>
+        <location filename="../ui/eodag_tab.ui" line="43"/>
         <source>Needing an order only</source>
         <translation>À commander uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="46"/>
+        <location filename="../ui/eodag_tab.ui" line="56"/>
         <source>Quicklook</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="47"/>
+        <location filename="../ui/eodag_tab.ui" line="57"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="48"/>
+        <location filename="../ui/eodag_tab.ui" line="58"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="49"/>
+        <location filename="../ui/eodag_tab.ui" line="59"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="50"/>
+        <location filename="../ui/eodag_tab.ui" line="60"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="56"/>
+        <location filename="../ui/eodag_tab.ui" line="66"/>
         <source>Bands to cut to the area after download, comma-separated (empty: keep the products only).</source>
         <translation>Bandes à découper selon la zone après le téléchargement, séparées par des virgules (vide : conserver uniquement les produits).</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="55"/>
+        <location filename="../ui/eodag_tab.ui" line="65"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="57"/>
+        <location filename="../ui/eodag_tab.ui" line="67"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="62"/>
+        <location filename="../ui/eodag_tab.ui" line="72"/>
         <source>eodag default</source>
         <translation>défaut d'eodag</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="61"/>
+        <location filename="../ui/eodag_tab.ui" line="71"/>
         <source>Minutes between download tries while an order is prepared.</source>
         <translation>Minutes entre deux tentatives de téléchargement pendant la préparation d'une commande.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="62"/>
+        <location filename="../ui/eodag_tab.ui" line="72"/>
         <source>Minutes before giving up on an order.</source>
         <translation>Minutes avant d'abandonner une commande.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="58"/>
+        <location filename="../ui/eodag_tab.ui" line="68"/>
         <source>Retry every / for</source>
         <translation>Réessayer toutes les / pendant</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="65"/>
+        <location filename="../ui/eodag_tab.ui" line="75"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="70"/>
+        <location filename="../ui/eodag_tab.ui" line="80"/>
         <source>Download selected</source>
         <translation>Télécharger la sélection</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="71"/>
+        <location filename="../ui/eodag_tab.ui" line="81"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eodag_tab.py" line="141"/>
         <source>eodag is not installed in the Python QGIS uses.</source>
-        <translation>eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
+        <translation type="obsolete">eodag n'est pas installé dans le Python qu'utilise QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="197"/>
         <source>Reading eodag&apos;s providers</source>
         <translation>Lecture des fournisseurs d'eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="159"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="197"/>
         <source>Reading eodag's providers…</source>
         <translation>Lecture des fournisseurs d'eodag…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="183"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="221"/>
         <source>{} providers from eodag.</source>
         <translation>{} fournisseurs d'eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="205"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="243"/>
         <source>Choose a collection.</source>
         <translation>Choisissez une collection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="233"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="271"/>
         <source>eodag search on {}</source>
         <translation>Recherche eodag chez {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="237"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="276"/>
         <source>Searching {}…</source>
         <translation>Recherche chez {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="304"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="347"/>
         <source>{} products found, {} of them to be ordered.</source>
         <translation>{} produits trouvés, dont {} à commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="315"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="364"/>
         <source>eodag quicklooks</source>
         <translation>Aperçus eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="392"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="443"/>
         <source>No product to download.</source>
         <translation>Aucun produit à télécharger.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eodag_tab.py" line="411"/>
         <source>eodag {provider} {collection} ({n} products)</source>
-        <translation>eodag {provider} {collection} ({n} produits)</translation>
+        <translation type="obsolete">eodag {provider} {collection} ({n} produits)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="418"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="467"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="420"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="469"/>
         <source>{} product(s) need an order and will be skipped: tick &apos;Order offline products&apos; to order them.</source>
         <translation>{} produit(s) doivent être commandés et seront ignorés : cochez « Commander les produits hors ligne » pour les commander.</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="16"/>
+        <location filename="../ui/eodag_tab.ui" line="21"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../ui/eodag_tab.ui" line="16"/>
+        <location filename="../ui/eodag_tab.ui" line="21"/>
         <source>Search a few products of the collection between the dates, then read the first byte of one with the credentials.</source>
         <translation>Rechercher quelques produits de la collection entre les dates, puis lire le premier octet de l’un d’eux avec les identifiants.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="250"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="289"/>
         <source>Testing the connection to {}</source>
         <translation>Test de la connexion à {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eodag_tab.py" line="254"/>
+        <location filename="../plugin/gui/eodag_tab.py" line="294"/>
         <source>Testing the connection to {}…</source>
         <translation>Test de la connexion à {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="143"/>
+        <source>eodag is not installed in the Python QGIS uses. &apos;Install eodag&apos; installs version {version} for you; or install it by hand:</source>
+        <translation>eodag n'est pas installé dans le Python qu'utilise QGIS. « Installer eodag » installe la version {version} pour vous ; ou installez-le à la main :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="164"/>
+        <source>Installing eodag</source>
+        <translation>Installation d'eodag</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="167"/>
+        <source>Installing eodag {version} with pip…</source>
+        <translation>Installation d'eodag {version} avec pip…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/eodag_tab.py" line="181"/>
+        <source>This Python does not see it yet: restart QGIS to use it.</source>
+        <translation>Ce Python ne le voit pas encore : redémarrez QGIS pour l'utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="9"/>
+        <source>Install eodag</source>
+        <translation>Installer eodag</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="9"/>
+        <source>Install the tested eodag into your user site-packages of the Python QGIS runs (pip, in the background).</source>
+        <translation>Installe l'eodag testé dans vos site-packages utilisateur du Python qu'exécute QGIS (pip, en arrière-plan).</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="34"/>
+        <source>Clear footprints</source>
+        <translation>Effacer les emprises</translation>
+    </message>
+    <message>
+        <location filename="../ui/eodag_tab.ui" line="34"/>
+        <source>Remove the products&apos; outlines from the map.</source>
+        <translation>Retirer les contours des produits de la carte.</translation>
     </message>
 </context>
 <context>
@@ -2791,57 +3019,57 @@
         <translation>La zone de recherche doit être un Polygon GeoJSON, pas {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="60"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="87"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="165"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="194"/>
         <source>Creating EOSDA task {} of {}...</source>
         <translation>Création de la tâche EOSDA {} sur {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="175"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="204"/>
         <source>{} EOSDA task(s) submitted.</source>
         <translation>{} tâche(s) EOSDA soumise(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="179"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="208"/>
         <source>Waiting for EOSDA...</source>
         <translation>En attente d'EOSDA...</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="229"/>
         <source>EOSDA task {} of {}</source>
         <translation>Tâche EOSDA {} sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="201"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="230"/>
         <source>EOSDA task</source>
         <translation>Tâche EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="202"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="231"/>
         <source>{}: waiting for the server.</source>
         <translation>{} : en attente du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="206"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="235"/>
         <source>{}: {} ({:.0f} s)</source>
         <translation>{} : {} ({:.0f} s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="211"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="240"/>
         <source>{}: downloading the result.</source>
         <translation>{} : téléchargement du résultat.</translation>
     </message>
     <message>
         <location filename="../plugin/core/providers/eosda/runner.py" line="217"/>
         <source>{}: downloading ({:.1f} MB)</source>
-        <translation>{} : téléchargement ({:.1f} Mo)</translation>
+        <translation type="obsolete">{} : téléchargement ({:.1f} Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eosda/runner.py" line="227"/>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="256"/>
         <source>{}: done.</source>
         <translation>{} : terminé.</translation>
     </message>
@@ -2850,46 +3078,51 @@
         <source>The server may be busy: try again later (a retry of the job polls the same task again).</source>
         <translation>Le serveur est peut-être occupé : réessayez plus tard (relancer la tâche interroge à nouveau la même tâche EOSDA).</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/providers/eosda/runner.py" line="246"/>
+        <source>{}: downloading ({})</source>
+        <translation>{} : téléchargement ({})</translation>
+    </message>
 </context>
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="53"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="55"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="57"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="63"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="65"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/eosda_tab.py" line="78"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
-        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+        <translation type="obsolete">Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="97"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="100"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="105"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="108"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="130"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -2909,182 +3142,220 @@
         <translation>Nuages max. (%)</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="17"/>
+        <location filename="../ui/eosda_tab.ui" line="19"/>
         <source>Search scenes</source>
         <translation>Rechercher des scènes</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="24"/>
+        <location filename="../ui/eosda_tab.ui" line="29"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="25"/>
+        <location filename="../ui/eosda_tab.ui" line="30"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="29"/>
+        <location filename="../ui/eosda_tab.ui" line="34"/>
         <source>View id</source>
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="31"/>
+        <location filename="../ui/eosda_tab.ui" line="36"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="33"/>
+        <location filename="../ui/eosda_tab.ui" line="38"/>
         <source>Merge bands of the same resolution</source>
         <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../ui/eosda_tab.ui" line="34"/>
+        <location filename="../ui/eosda_tab.ui" line="39"/>
         <source>Download from EOSDA</source>
         <translation>Télécharger depuis EOSDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="20"/>
+        <source>Clear footprints</source>
+        <translation>Effacer les emprises</translation>
+    </message>
+    <message>
+        <location filename="../ui/eosda_tab.ui" line="20"/>
+        <source>Remove the scenes&apos; outlines from the map.</source>
+        <translation>Retirer les contours des scènes de la carte.</translation>
     </message>
 </context>
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1013"/>
+        <location filename="../plugin/core/transfer/http.py" line="1046"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1047"/>
+        <location filename="../plugin/core/transfer/http.py" line="1080"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1049"/>
+        <location filename="../plugin/core/transfer/http.py" line="1082"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1051"/>
+        <location filename="../plugin/core/transfer/http.py" line="1084"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1053"/>
+        <location filename="../plugin/core/transfer/http.py" line="1086"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1055"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1064"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1064"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1192"/>
+        <location filename="../plugin/core/transfer/http.py" line="1225"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1070"/>
+        <location filename="../plugin/core/transfer/http.py" line="1103"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1190"/>
+        <location filename="../plugin/core/transfer/http.py" line="1223"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1193"/>
+        <location filename="../plugin/core/transfer/http.py" line="1226"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1102"/>
+        <location filename="../plugin/core/transfer/http.py" line="1135"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1138"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1107"/>
+        <location filename="../plugin/core/transfer/http.py" line="1140"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1111"/>
+        <location filename="../plugin/core/transfer/http.py" line="1144"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1113"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1114"/>
+        <location filename="../plugin/core/transfer/http.py" line="1147"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1262"/>
+        <location filename="../plugin/core/transfer/http.py" line="1295"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="425"/>
+        <location filename="../plugin/core/transfer/http.py" line="458"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>le serveur a envoyé {got} octets en {seconds:.0f} s, moins que le minimum de {rate} octets/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="438"/>
+        <location filename="../plugin/core/transfer/http.py" line="471"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : {size} octets annoncés, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="441"/>
+        <location filename="../plugin/core/transfer/http.py" line="474"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : plus de {size} octets sans taille annoncée, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="444"/>
+        <location filename="../plugin/core/transfer/http.py" line="477"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>Le service a envoyé bien plus que ce que contient une telle réponse ; vérifiez l'adresse du service dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="573"/>
+        <location filename="../plugin/core/transfer/http.py" line="606"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} a redirigé vers une adresse qui n'est pas http(s) : {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="583"/>
+        <location filename="../plugin/core/transfer/http.py" line="616"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url} : le serveur a redirigé de {origin} vers {target}, qui n'est pas chiffré (http). La requête porte des identifiants : la redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="590"/>
+        <location filename="../plugin/core/transfer/http.py" line="623"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Vérifiez l'adresse du service dans les paramètres, ainsi que le proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="590"/>
+        <location filename="../plugin/core/transfer/http.py" line="623"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url} : le serveur a redirigé vers un autre hôte ({target}) en demandant d'y renvoyer la requête. La requête porte des identifiants : elle n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="695"/>
+        <location filename="../plugin/core/transfer/http.py" line="728"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} a été redirigé plus de {n} fois ; arrêté.</translation>
+    </message>
+</context>
+<context>
+    <name>JobNotices</name>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="46"/>
+        <source>&apos;{}&apos; is done.</source>
+        <translation>« {} » est terminée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="49"/>
+        <source>&apos;{}&apos; failed: {}</source>
+        <translation>« {} » a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="51"/>
+        <source>EO Downloader</source>
+        <translation>EO Downloader</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="53"/>
+        <source>Add to map</source>
+        <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/job_notices.py" line="57"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
     </message>
 </context>
 <context>
@@ -3124,31 +3395,36 @@
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/jobs.py" line="58"/>
+        <source>Retrying (attempt {} of {})</source>
+        <translation>Nouvel essai (tentative {} sur {})</translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="783"/>
+        <location filename="../plugin/core/transfer/http.py" line="816"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="143"/>
+        <location filename="../plugin/adapters/job_manager.py" line="147"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="198"/>
+        <location filename="../plugin/adapters/job_manager.py" line="202"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="240"/>
+        <location filename="../plugin/adapters/job_manager.py" line="244"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="175"/>
+        <location filename="../plugin/adapters/job_manager.py" line="179"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
@@ -3163,27 +3439,27 @@
         <translation>Aucun dossier de sortie n'est défini.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/output.py" line="52"/>
+        <location filename="../plugin/core/output.py" line="57"/>
         <source>Too many jobs of the same name in &apos;{}&apos; at the same second.</source>
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="113"/>
+        <location filename="../plugin/adapters/job_manager.py" line="117"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="319"/>
+        <location filename="../plugin/core/jobs.py" line="328"/>
         <source>The job list {} could not be read: {}</source>
         <translation>La liste des tâches {} n’a pas pu être lue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="422"/>
+        <location filename="../plugin/core/jobs.py" line="431"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; the file as it was is kept in {}.</source>
         <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; le fichier tel qu’il était est conservé dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/jobs.py" line="426"/>
+        <location filename="../plugin/core/jobs.py" line="435"/>
         <source>The job list {} was damaged: {} entries could not be read and were left out; no copy of it could be kept.</source>
         <translation>La liste des tâches {} était endommagée : {} entrées n’ont pas pu être lues et ont été laissées de côté ; aucune copie n’a pu en être conservée.</translation>
     </message>
@@ -3264,17 +3540,17 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="160"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="157"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
         <source>Clear finished jobs</source>
         <translation>Effacer les tâches terminées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="170"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>Retirer {} tâche(s) terminée(s) de la liste ? Leurs fichiers restent sur le disque.</translation>
     </message>
@@ -3282,7 +3558,7 @@
 <context>
     <name>Layers</name>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="92"/>
+        <location filename="../plugin/adapters/layers.py" line="93"/>
         <source>Downloaded by EO Downloader from {provider}.
 Source: {source}
 Bands: {bands}
@@ -3295,12 +3571,12 @@ Acquisition : {date}
 Tâche : {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="216"/>
+        <location filename="../plugin/adapters/layers.py" line="311"/>
         <source>{} (tiles)</source>
         <translation>{} (tuiles)</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="181"/>
+        <location filename="../plugin/adapters/layers.py" line="214"/>
         <source>{name} (preview)</source>
         <translation>{name} (aperçu)</translation>
     </message>
@@ -3356,7 +3632,7 @@ Tâche : {job}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../plugin/adapters/network.py" line="65"/>
+        <location filename="../plugin/adapters/network.py" line="71"/>
         <source>TLS certificate verification is turned off in the EO Downloader settings: connections can be intercepted.</source>
         <translation>La vérification des certificats TLS est désactivée dans les paramètres d'EO Downloader : les connexions peuvent être interceptées.</translation>
     </message>
@@ -3369,52 +3645,52 @@ Tâche : {job}</translation>
 <context>
     <name>Processing</name>
     <message>
-        <location filename="../plugin/processing/base.py" line="47"/>
+        <location filename="../plugin/processing/base.py" line="54"/>
         <source>Area of interest (polygon layer; &apos;selected features only&apos; honoured)</source>
         <translation>Zone d'intérêt (couche de polygones ; « entités sélectionnées uniquement » respecté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="50"/>
+        <location filename="../plugin/processing/base.py" line="57"/>
         <source>Area of interest as an extent (instead of a layer)</source>
         <translation>Zone d'intérêt sous forme d'emprise (au lieu d'une couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="54"/>
+        <location filename="../plugin/processing/base.py" line="69"/>
         <source>Authentication configuration (empty: the plugin settings, or the environment in headless runs)</source>
         <translation>Configuration d'authentification (vide : les paramètres de l'extension, ou l'environnement pour les exécutions sans interface)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="63"/>
+        <location filename="../plugin/processing/base.py" line="78"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="61"/>
+        <location filename="../plugin/processing/base.py" line="76"/>
         <source>Downloaded files</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="70"/>
+        <location filename="../plugin/processing/base.py" line="85"/>
         <source>Give either AOI or EXTENT, not both.</source>
         <translation>Indiquez soit AOI, soit EXTENT, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="82"/>
+        <location filename="../plugin/processing/base.py" line="97"/>
         <source>Give an area of interest: a polygon layer (AOI) or an extent (EXTENT).</source>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="213"/>
+        <location filename="../plugin/core/runner.py" line="222"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="216"/>
+        <location filename="../plugin/core/runner.py" line="225"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="29"/>
+        <location filename="../plugin/processing/ee_download.py" line="28"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
     </message>
@@ -3424,12 +3700,12 @@ Tâche : {job}</translation>
         <translation>ID d'asset de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="136"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="64"/>
+        <location filename="../plugin/processing/ee_download.py" line="65"/>
         <source>Per-band options (JSON list)</source>
         <translation>Options par bande (liste JSON)</translation>
     </message>
@@ -3454,17 +3730,17 @@ Tâche : {job}</translation>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="77"/>
+        <location filename="../plugin/processing/ee_download.py" line="78"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="80"/>
+        <location filename="../plugin/processing/ee_download.py" line="81"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="83"/>
+        <location filename="../plugin/processing/ee_download.py" line="84"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
@@ -3501,17 +3777,17 @@ OUTPUT : la couche des empreintes.</translation>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="47"/>
+        <location filename="../plugin/processing/stac_search.py" line="77"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="49"/>
+        <location filename="../plugin/processing/stac_search.py" line="80"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="50"/>
+        <location filename="../plugin/processing/stac_search.py" line="82"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
@@ -3521,7 +3797,7 @@ OUTPUT : la couche des empreintes.</translation>
         <translation>Nombre maximal de scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="58"/>
+        <location filename="../plugin/processing/stac_search.py" line="91"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
@@ -3552,7 +3828,7 @@ REFERENCE: your unique id for the request (empty: generated).
 CALLBACK_URL: optional URL the server calls when the task is done.
 AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Crée des tâches 'lbe' (load by extent, chargement par emprise) de l'API Download d'EOSDA pour la zone d'intérêt, attend leur fin et charge les résultats (JP2 pour une bande Sentinel-2, GeoTIFF pour une bande ou des bandes fusionnées d'une même résolution, sinon un zip qui est extrait). Chaque polygone devient une tâche distincte.
+        <translation type="obsolete">Crée des tâches 'lbe' (load by extent, chargement par emprise) de l'API Download d'EOSDA pour la zone d'intérêt, attend leur fin et charge les résultats (JP2 pour une bande Sentinel-2, GeoTIFF pour une bande ou des bandes fusionnées d'une même résolution, sinon un zip qui est extrait). Chaque polygone devient une tâche distincte.
 
 AOI / EXTENT : la zone (indiquez l'une des deux). VIEW_ID : la scène, telle que la recherche la renvoie, par ex. S2/13/R/EL/2023/7/19/0.
 BANDS : séparées par des virgules, par ex. B04,B03,B02.
@@ -3564,27 +3840,27 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="135"/>
+        <location filename="../plugin/processing/eosda.py" line="137"/>
         <source>View id</source>
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="140"/>
         <source>Merge bands of the same resolution</source>
         <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="141"/>
+        <location filename="../plugin/processing/eosda.py" line="143"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Fichiers de métadonnées (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="144"/>
+        <location filename="../plugin/processing/eosda.py" line="146"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="146"/>
+        <location filename="../plugin/processing/eosda.py" line="148"/>
         <source>Callback URL</source>
         <translation>URL de rappel</translation>
     </message>
@@ -3789,7 +4065,7 @@ Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT
         <translation>Collection (type de produit eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="70"/>
+        <location filename="../plugin/processing/stac_download.py" line="85"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Date de fin (AAAA-MM-JJ), incluse</translation>
     </message>
@@ -3837,12 +4113,12 @@ OUTPUT : la couche des empreintes ; order_status vaut 'online', 'orderable' (doi
         <translation>{} produits trouvés ({} à commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="182"/>
+        <location filename="../plugin/processing/eodag.py" line="184"/>
         <source>eodag download (cut to an area)</source>
         <translation>Téléchargement eodag (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="185"/>
+        <location filename="../plugin/processing/eodag.py" line="187"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -3865,32 +4141,32 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="209"/>
+        <location filename="../plugin/processing/eodag.py" line="211"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID des produits (séparés par des virgules ; vide : tous les produits trouvés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="212"/>
+        <location filename="../plugin/processing/eodag.py" line="214"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandes à découper (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="215"/>
+        <location filename="../plugin/processing/eodag.py" line="217"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="217"/>
+        <location filename="../plugin/processing/eodag.py" line="219"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutes entre deux tentatives de téléchargement (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="220"/>
+        <location filename="../plugin/processing/eodag.py" line="222"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutes avant d'abandonner une commande (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="223"/>
+        <location filename="../plugin/processing/eodag.py" line="225"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
@@ -3977,14 +4253,14 @@ COMPOSITE : comment les scènes deviennent une seule image : médiane, moyenne, 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
 IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
 </source>
-        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+        <translation type="obsolete">Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
 
 AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
 IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG ; ou, à la place, COLLECTION avec les dates : un composite des images de la collection sur la zone.
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="39"/>
+        <location filename="../plugin/processing/ee_download.py" line="40"/>
         <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
 BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
 SCALE: pixel size in metres (empty: the band&apos;s native scale).
@@ -4125,21 +4401,240 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
         <translation>La liste s'est arrêtée à {} images ; réduisez la période ou la zone pour les voir toutes.</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="60"/>
+        <source>One job per feature of the area of interest</source>
+        <translation>Une tâche par entité de la zone d'intérêt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="63"/>
+        <source>Field naming each feature&apos;s job and folder (empty: the feature id)</source>
+        <translation>Champ qui nomme la tâche et le dossier de chaque entité (vide : l'ID de l'entité)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="110"/>
+        <source>One job per feature needs a polygon layer (AOI).</source>
+        <translation>Une tâche par entité demande une couche de polygones (AOI).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="139"/>
+        <source>Feature {} of {}: {}</source>
+        <translation>Entité {} sur {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
+
+AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
+ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the feature&apos;s NAME_FIELD value (its id when empty).
+IMAGE: the asset id, e.g. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG; or, instead, COLLECTION with the dates: a composite of the collection&apos;s images over the area.
+</source>
+        <translation>Télécharge une image Earth Engine découpée sur une zone d'intérêt, comme le fait ee.data.getDownloadId, et charge le résultat sous forme de couches. Les zones trop grandes pour une seule requête sont automatiquement découpées en tuiles puis assemblées en une mosaïque : un seul Cloud-Optimized GeoTIFF masqué selon la zone.
+
+AOI / EXTENT : la zone, une couche de polygones (entités sélectionnées uniquement si la case est cochée) ou une emprise ; indiquez l'une des deux.
+ONE_JOB_PER_FEATURE : un téléchargement par entité d'AOI, chacun dans un dossier d'OUTPUT_DIR au nom de la valeur NAME_FIELD de l'entité (son ID si elle est vide).
+IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG ; ou, à la place, COLLECTION avec les dates : un composite des images de la collection sur la zone.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/eosda.py" line="120"/>
+        <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
+
+AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
+BANDS: comma-separated, e.g. B04,B03,B02.
+MERGE: merge bands of the same resolution into one file (default yes).
+METADATA: optional comma-separated metadata files to include.
+REFERENCE: your unique id for the request (empty: generated).
+CALLBACK_URL: optional URL the server calls when the task is done.
+AUTHCFG: QGIS authentication configuration holding the EOSDA API key.
+ONE_JOB_PER_FEATURE: one download per feature of AOI, each in a folder of OUTPUT_DIR named after the feature&apos;s NAME_FIELD value (its id when empty).
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Crée des tâches 'lbe' (load by extent, chargement par emprise) de l'API Download d'EOSDA pour la zone d'intérêt, attend leur fin et charge les résultats (JP2 pour une bande Sentinel-2, GeoTIFF pour une bande ou des bandes fusionnées d'une même résolution, sinon un zip qui est extrait). Chaque polygone devient une tâche distincte.
+
+AOI / EXTENT : la zone (indiquez l'une des deux). VIEW_ID : la scène, telle que la recherche la renvoie, par ex. S2/13/R/EL/2023/7/19/0.
+BANDS : séparées par des virgules, par ex. B04,B03,B02.
+MERGE : fusionner les bandes de même résolution dans un seul fichier (oui par défaut).
+METADATA : fichiers de métadonnées facultatifs à inclure, séparés par des virgules.
+REFERENCE : votre identifiant unique pour la requête (vide : généré).
+CALLBACK_URL : URL facultative que le serveur appelle quand la tâche est terminée.
+AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
+ONE_JOB_PER_FEATURE : un téléchargement par entité d'AOI, chacun dans un dossier d'OUTPUT_DIR au nom de la valeur NAME_FIELD de l'entité (son ID si elle est vide).
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="26"/>
+        <source>The items file {path} cannot be read: {error}</source>
+        <translation>Le fichier d'items {path} ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="32"/>
+        <source>The items file {path} holds no STAC Items.</source>
+        <translation>Le fichier d'items {path} ne contient aucun item STAC.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="53"/>
+        <source>STAC download (cut to an area)</source>
+        <translation>Téléchargement STAC (découpé à une zone)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="56"/>
+        <source>Reads the items of a STAC catalogue over an area: from a Cloud-Optimized GeoTIFF only the pixels of the area travel (HTTP range requests); other assets are downloaded in full, then cut. Every asset keeps its native grid and coordinate system; pixels outside the polygon are nodata. The items of one date are mosaicked into one file per date, loaded as one layer per date with its date set for the Temporal Controller.
+
+API: the catalogue&apos;s address (e.g. https://earth-search.aws.element84.com/v1).
+COLLECTION: the collection id, e.g. sentinel-2-l2a.
+AOI / EXTENT: the area (give one).
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+ASSETS: comma-separated asset keys, in the order of the output bands, e.g. red,green,blue.
+MAX_ITEMS: most items read.
+STACK_VRT: also write a multi-band VRT time stack (bands named &apos;&lt;date&gt; &lt;asset&gt;&apos;).
+SIGNING: how asset links are signed before reading (Planetary Computer).
+ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
+AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Lit les items d'un catalogue STAC sur une zone : d'un GeoTIFF optimisé pour le cloud (COG), seuls les pixels de la zone transitent (requêtes HTTP par plages) ; les autres ressources sont téléchargées en entier, puis découpées. Chaque ressource garde sa grille et son système de coordonnées d'origine ; les pixels hors du polygone sont sans donnée. Les items d'une même date sont assemblés en un fichier par date, chargé comme une couche par date avec sa date réglée pour le contrôleur temporel.
+
+API : l'adresse du catalogue (p. ex. https://earth-search.aws.element84.com/v1).
+COLLECTION : l'identifiant de la collection, p. ex. sentinel-2-l2a.
+AOI / EXTENT : la zone (donnez-en une).
+DATE_FROM / DATE_TO : AAAA-MM-JJ, toutes deux incluses.
+CLOUD_MAX : couverture nuageuse maximale en pourcentage (100 : sans limite).
+ASSETS : clés des ressources séparées par des virgules, dans l'ordre des bandes de sortie, p. ex. red,green,blue.
+MAX_ITEMS : nombre maximal d'items lus.
+STACK_VRT : écrire aussi une pile temporelle VRT multibande (bandes nommées '&lt;date&gt; &lt;ressource&gt;').
+SIGNING : comment les liens des ressources sont signés avant lecture (Planetary Computer).
+ITEMS_FILE : fichier JSON facultatif d'items STAC (une FeatureCollection) ; s'il est donné, le catalogue n'est pas interrogé et DATE_FROM, DATE_TO et CLOUD_MAX ne servent pas.
+AUTHCFG : configuration d'authentification QGIS d'un catalogue privé (ses en-têtes ne vont qu'à l'adresse du catalogue lui-même).
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="79"/>
+        <source>STAC API address</source>
+        <translation>Adresse de l'API STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="76"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="90"/>
+        <source>Assets (comma-separated, in band order)</source>
+        <translation>Ressources (séparées par des virgules, dans l'ordre des bandes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="86"/>
+        <source>Maximum number of items</source>
+        <translation>Nombre maximal d'items</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="96"/>
+        <source>Also write a VRT time stack</source>
+        <translation>Écrire aussi une pile temporelle VRT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <source>Signing of asset links</source>
+        <translation>Signature des liens de ressources</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="101"/>
+        <source>Items file (JSON; instead of a search)</source>
+        <translation>Fichier d'items (JSON ; au lieu d'une recherche)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="117"/>
+        <source>{n} items; the first {cap} are read.</source>
+        <translation>{n} items ; les {cap} premiers sont lus.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="19"/>
+        <source>Another catalogue (CATALOGUE_URL)</source>
+        <translation>Un autre catalogue (CATALOGUE_URL)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="48"/>
+        <source>STAC catalogue search</source>
+        <translation>Recherche dans un catalogue STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="51"/>
+        <source>Searches a STAC API catalogue for the items of a collection over an area of interest and a period, and writes their footprints, newest first.
+
+AOI / EXTENT: the area (give one).
+CATALOGUE: a known catalogue, or CATALOGUE_URL: the root URL of any STAC API (it wins when given).
+COLLECTION: the collection id (e.g. sentinel-2-l2a).
+DATE_FROM / DATE_TO: YYYY-MM-DD (empty: open).
+CLOUD_MAX: highest cloud cover in percent (100: no limit). The catalogue filters when it can (CQL2 filter or query extension); otherwise the items are filtered here, items without a cloud cover are kept, and the log says so.
+MAX_ITEMS: most items listed.
+AUTHCFG: QGIS authentication configuration of a private catalogue (Basic, OAuth2, token or API header).
+OUTPUT: the footprint layer (fields id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID: the newest item&apos;s id. COUNT: how many items were found.</source>
+        <translation>Cherche dans un catalogue d'API STAC les items d'une collection sur une zone d'intérêt et une période, et écrit leurs emprises, les plus récentes d'abord.
+
+AOI / EXTENT : la zone (en donner une).
+CATALOGUE : un catalogue connu, ou CATALOGUE_URL : l'URL racine de n'importe quelle API STAC (elle l'emporte si elle est donnée).
+COLLECTION : l'ID de la collection (p. ex. sentinel-2-l2a).
+DATE_FROM / DATE_TO : AAAA-MM-JJ (vide : ouvert).
+CLOUD_MAX : couverture nuageuse maximale en pour cent (100 : pas de limite). Le catalogue filtre quand il le peut (filtre CQL2 ou extension query) ; sinon les items sont filtrés ici, ceux sans couverture nuageuse sont gardés, et le journal le dit.
+MAX_ITEMS : nombre maximal d'items listés.
+AUTHCFG : configuration d'authentification QGIS d'un catalogue privé (Basic, OAuth2, jeton ou en-tête d'API).
+OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID : l'ID de l'item le plus récent. COUNT : le nombre d'items trouvés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="71"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="73"/>
+        <source>Catalogue URL (instead of a known catalogue)</source>
+        <translation>URL du catalogue (au lieu d'un catalogue connu)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="94"/>
+        <source>Item footprints</source>
+        <translation>Emprises des items</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="96"/>
+        <source>Newest item id</source>
+        <translation>ID de l'item le plus récent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="97"/>
+        <source>Number of items</source>
+        <translation>Nombre d'items</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="107"/>
+        <source>Give the catalogue&apos;s URL in CATALOGUE_URL.</source>
+        <translation>Indiquez l'URL du catalogue dans CATALOGUE_URL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_search.py" line="115"/>
+        <source>{} items found.</source>
+        <translation>{} items trouvés.</translation>
+    </message>
 </context>
 <context>
     <name>ProductCut</name>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="280"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="306"/>
         <source>{path} has no band {index}.</source>
         <translation>{path} n'a pas de bande {index}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="289"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="315"/>
         <source>select band {index} of {path}</source>
         <translation>sélectionner la bande {index} de {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/cut.py" line="314"/>
+        <location filename="../plugin/core/providers/eodag/cut.py" line="343"/>
         <source>cut {path} to the area of interest</source>
         <translation>découper {path} selon la zone d'intérêt</translation>
     </message>
@@ -4152,12 +4647,12 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>GDAL n'a pas pu {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="111"/>
+        <location filename="../plugin/core/raster.py" line="464"/>
         <source>open {path}</source>
         <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="509"/>
+        <location filename="../plugin/core/raster.py" line="534"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
@@ -4172,107 +4667,107 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="468"/>
+        <location filename="../plugin/core/raster.py" line="493"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="472"/>
+        <location filename="../plugin/core/raster.py" line="497"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="477"/>
+        <location filename="../plugin/core/raster.py" line="502"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="483"/>
+        <location filename="../plugin/core/raster.py" line="508"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="730"/>
+        <location filename="../plugin/core/raster.py" line="755"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="902"/>
+        <location filename="../plugin/core/raster.py" line="927"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="690"/>
+        <location filename="../plugin/core/raster.py" line="715"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="574"/>
+        <location filename="../plugin/core/raster.py" line="599"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="933"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="294"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="783"/>
+        <location filename="../plugin/core/raster.py" line="808"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="834"/>
+        <location filename="../plugin/core/raster.py" line="859"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="836"/>
+        <location filename="../plugin/core/raster.py" line="861"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="844"/>
+        <location filename="../plugin/core/raster.py" line="869"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="848"/>
+        <location filename="../plugin/core/raster.py" line="873"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="885"/>
+        <location filename="../plugin/core/raster.py" line="910"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="890"/>
+        <location filename="../plugin/core/raster.py" line="915"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="898"/>
+        <location filename="../plugin/core/raster.py" line="923"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="907"/>
+        <location filename="../plugin/core/raster.py" line="932"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="912"/>
+        <location filename="../plugin/core/raster.py" line="937"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="914"/>
+        <location filename="../plugin/core/raster.py" line="939"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="518"/>
+        <location filename="../plugin/core/raster.py" line="543"/>
         <source>transform the area of interest</source>
         <translation>transformer la zone d'intérêt</translation>
     </message>
@@ -4340,94 +4835,685 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>Paramètres d'EO Downloader</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="10"/>
+        <location filename="../ui/settings_dialog.ui" line="19"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="12"/>
+        <location filename="../ui/settings_dialog.ui" line="21"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="14"/>
+        <location filename="../ui/settings_dialog.ui" line="31"/>
         <source>Cloud project</source>
         <translation>Projet Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="30"/>
+        <location filename="../ui/settings_dialog.ui" line="50"/>
         <source>API base URL</source>
         <translation>URL de base de l'API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="18"/>
+        <location filename="../ui/settings_dialog.ui" line="35"/>
         <source>Token endpoint</source>
         <translation>Point de terminaison de jeton</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="26"/>
+        <location filename="../ui/settings_dialog.ui" line="44"/>
         <source>EOSDA API Connect</source>
         <translation>EOSDA API Connect</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <location filename="../ui/settings_dialog.ui" line="46"/>
         <source>API key</source>
         <translation>Clé d'API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="38"/>
+        <location filename="../ui/settings_dialog.ui" line="70"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="40"/>
+        <location filename="../ui/settings_dialog.ui" line="72"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="42"/>
+        <location filename="../ui/settings_dialog.ui" line="74"/>
         <source>Largest area (km²)</source>
         <translation>Superficie maximale (km²)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="44"/>
         <source>Parallel tiles</source>
-        <translation>Tuiles en parallèle</translation>
+        <translation type="obsolete">Tuiles en parallèle</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="46"/>
+        <location filename="../ui/settings_dialog.ui" line="78"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
         <translation>Vérifier les certificats TLS (à désactiver uniquement pour un serveur de test de confiance)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="172"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="202"/>
         <source>Testing the Earth Engine connection</source>
         <translation>Test de la connexion à Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="115"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="218"/>
         <source>Testing the EOSDA connection</source>
         <translation>Test de la connexion à EOSDA</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <location filename="../ui/settings_dialog.ui" line="53"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="20"/>
+        <location filename="../ui/settings_dialog.ui" line="38"/>
         <source>Reads a small public image and asks for a download id with these settings (nothing is downloaded).</source>
         <translation>Lit une petite image publique et demande un ID de téléchargement avec ces paramètres (rien n'est téléchargé).</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="32"/>
+        <location filename="../ui/settings_dialog.ui" line="53"/>
         <source>Runs a one-scene search with this key.</source>
         <translation>Lance une recherche d'une scène avec cette clé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="76"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="65"/>
+        <source>⚠ Credentials: the token of the environment variable {}
+    (no configuration is chosen here).</source>
+        <translation>⚠ Identifiants : le jeton de la variable d'environnement {}
+    (aucune configuration n'est choisie ici).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="68"/>
+        <source>Credentials: the earthengine credentials file {}
+    (no configuration is chosen here).</source>
+        <translation>Identifiants : le fichier d'identifiants earthengine {}
+    (aucune configuration n'est choisie ici).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <source>Credentials: none yet; choose or create a configuration.</source>
+        <translation>Identifiants : aucun pour l'instant ; choisissez ou créez une configuration.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <source>⚠ API key: the environment variable {}
+    (no configuration is chosen here).</source>
+        <translation>⚠ Clé d'API : la variable d'environnement {}
+    (aucune configuration n'est choisie ici).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <source>API key: none yet; choose or create a configuration.</source>
+        <translation>Clé d'API : aucune pour l'instant ; choisissez ou créez une configuration.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="94"/>
+        <source>Google Earth Engine (sign in)</source>
+        <translation>Google Earth Engine (connexion)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <source>An OAuth2 configuration was created: QGIS opens the browser to sign in with Google when it is first used (Test connection does that now).</source>
+        <translation>Une configuration OAuth2 a été créée : QGIS ouvre le navigateur pour vous connecter avec Google à sa première utilisation (Tester la connexion le fait maintenant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="107"/>
+        <source>Google Earth Engine (earthengine credentials)</source>
+        <translation>Google Earth Engine (identifiants earthengine)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="114"/>
+        <source>Your earthengine credentials were copied into QGIS&apos;s encrypted authentication database.</source>
+        <translation>Vos identifiants earthengine ont été copiés dans la base d'authentification chiffrée de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="228"/>
+        <source>⚠ {}: {}
+    set by the environment variable {}, which overrides this dialog.</source>
+        <translation>⚠ {} : {}
+    fixé par la variable d'environnement {}, qui prime sur cette boîte de dialogue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="230"/>
+        <source>{}: {}</source>
+        <translation>{} : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <source>Sign in with Google…</source>
+        <translation>Se connecter avec Google…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="27"/>
+        <source>Creates an OAuth2 configuration for Earth Engine (Google&apos;s client, scopes and token URL filled in); QGIS opens the browser to sign in the first time it is used.</source>
+        <translation>Crée une configuration OAuth2 pour Earth Engine (client Google, portées et URL de jeton remplis) ; QGIS ouvre le navigateur pour vous connecter à sa première utilisation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <source>Use my earthengine credentials</source>
+        <translation>Utiliser mes identifiants earthengine</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="28"/>
+        <source>Copies the refresh token that &quot;earthengine authenticate&quot; saved in ~/.config/earthengine/credentials into QGIS&apos;s encrypted authentication database.</source>
+        <translation>Copie le jeton d'actualisation que « earthengine authenticate » a enregistré dans ~/.config/earthengine/credentials dans la base d'authentification chiffrée de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="59"/>
+        <source>STAC catalogues</source>
+        <translation>Catalogues STAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="61"/>
+        <source>Default catalogue</source>
+        <translation>Catalogue par défaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="63"/>
+        <source>Planetary Computer token endpoint</source>
+        <translation>Service de jetons de Planetary Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="76"/>
+        <source>Earth Engine requests at once (at most)</source>
+        <translation>Requêtes Earth Engine simultanées (au plus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="77"/>
+        <source>Downloads start with a few requests at once and send more while Earth Engine keeps up, fewer when it asks to slow down. Lower this on a project with a small quota (Earth Engine allows 40 per project).</source>
+        <translation>Les téléchargements commencent avec quelques requêtes simultanées et en envoient davantage tant qu'Earth Engine suit, moins quand il demande de ralentir. Réduisez cette valeur pour un projet au quota limité (Earth Engine en autorise 40 par projet).</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <source>Also add single bands (besides the composite of a download)</source>
+        <translation>Ajouter aussi les bandes seules (en plus de la composition d'un téléchargement)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <source>A download of several bands adds its composite, drawn as RGB; tick this to add each band as a layer of its own too.</source>
+        <translation>Un téléchargement de plusieurs bandes ajoute sa composition, affichée en RVB ; cochez ceci pour ajouter aussi chaque bande comme couche à part.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="23"/>
+        <source>An OAuth2 configuration (you sign in with Google), or a Basic one whose password is
+the JSON of &quot;earthengine authenticate&quot; or of a service-account key; the buttons make one.</source>
+        <translation>Une configuration OAuth2 (vous vous connectez avec Google), ou une Basic dont le mot de passe est
+le JSON de « earthengine authenticate » ou d'une clé de compte de service ; les boutons en créent une.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="48"/>
+        <source>An &quot;API key / token&quot; (EsriToken) configuration whose token is your EOSDA API key,
+or a Basic one whose password is the key.</source>
+        <translation>Une configuration « API key / token » (EsriToken) dont le jeton est votre clé d'API EOSDA,
+ou une configuration Basic dont le mot de passe est la clé.</translation>
+    </message>
+</context>
+<context>
+    <name>Stac</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="27"/>
+        <source>The authentication configuration holds no user name or password.</source>
+        <translation>La configuration d'authentification ne contient ni nom d'utilisateur ni mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="39"/>
+        <source>The authentication configuration holds no token.</source>
+        <translation>La configuration d'authentification ne contient aucun jeton.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="52"/>
+        <source>The header &apos;{}&apos; of the authentication configuration is not a valid HTTP header.</source>
+        <translation>L'en-tête « {} » de la configuration d'authentification n'est pas un en-tête HTTP valide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="56"/>
+        <source>The authentication configuration holds no header.</source>
+        <translation>La configuration d'authentification ne contient aucun en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="119"/>
+        <source>The date &apos;{}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>« {} » n'est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="124"/>
+        <source>The dates are reversed: the start {} is after the end {}.</source>
+        <translation>Les dates sont inversées : le début {} est après la fin {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="133"/>
+        <source>No collection is chosen: load the catalogue&apos;s collections and pick one.</source>
+        <translation>Aucune collection n'est choisie : chargez les collections du catalogue et choisissez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="136"/>
+        <source>The maximum cloud cover must be between 0 and 100 %.</source>
+        <translation>La couverture nuageuse maximale doit être comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="138"/>
+        <source>The page size and the maximum number of items must be positive.</source>
+        <translation>La taille de page et le nombre maximal d'items doivent être positifs.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="152"/>
+        <source>The catalogue address must be an http(s) URL, not &apos;{}&apos;.</source>
+        <translation>L'adresse du catalogue doit être une URL http(s), pas « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="187"/>
+        <source>The STAC catalogue {} refused the request (HTTP {}): {}</source>
+        <translation>Le catalogue STAC {} a refusé la requête (HTTP {}) : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="187"/>
+        <source>A private catalogue needs an authentication configuration (Basic, OAuth2, or an API header); check the one chosen.</source>
+        <translation>Un catalogue privé demande une configuration d'authentification (Basic, OAuth2 ou un en-tête d'API) ; vérifiez celle choisie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="194"/>
+        <source>The STAC catalogue answered {} {} with HTTP {}: {}</source>
+        <translation>Le catalogue STAC a répondu à {} {} par HTTP {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="240"/>
+        <source>The catalogue&apos;s collection list is not a STAC answer (no &apos;collections&apos;): {}</source>
+        <translation>La liste des collections du catalogue n'est pas une réponse STAC (pas de « collections ») : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="262"/>
+        <source>The catalogue {} has no collection &apos;{}&apos;.</source>
+        <translation>Le catalogue {} n'a pas de collection « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="262"/>
+        <source>Load the catalogue&apos;s collections and pick one of them.</source>
+        <translation>Chargez les collections du catalogue et choisissez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="287"/>
+        <source>The catalogue {} does not offer item search (its conformance does not list &apos;item-search&apos;).</source>
+        <translation>Le catalogue {} ne propose pas de recherche d'items (sa conformité ne mentionne pas « item-search »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="305"/>
+        <source>The catalogue cannot sort (no sort extension): these are the first items it gave, not necessarily the newest.</source>
+        <translation>Le catalogue ne sait pas trier (pas d'extension sort) : ce sont les premiers items qu'il a donnés, pas forcément les plus récents.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="308"/>
+        <source>The catalogue searches by GET only: it was asked for the area&apos;s bounding box, and the items outside the area itself were left out here.</source>
+        <translation>Le catalogue ne cherche que par GET : il a été interrogé sur l'emprise de la zone, et les items hors de la zone elle-même ont été écartés ici.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="328"/>
+        <source>The catalogue&apos;s search answer is not a STAC item collection (no &apos;features&apos;).</source>
+        <translation>La réponse de recherche du catalogue n'est pas une collection d'items STAC (pas de « features »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="350"/>
+        <source>The search stopped at {} items; narrow the period or the area, or raise the maximum, to see more.</source>
+        <translation>La recherche s'est arrêtée à {} items ; réduisez la période ou la zone, ou augmentez le maximum, pour en voir davantage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="350"/>
+        <source>The search stopped at {} of {} matching items; narrow the period or the area, or raise the maximum, to see more.</source>
+        <translation>La recherche s'est arrêtée à {} des {} items correspondants ; réduisez la période ou la zone, ou augmentez le maximum, pour en voir davantage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="391"/>
+        <source>{} items over {:g} % cloud cover were left out.</source>
+        <translation>{} items au-delà de {:g} % de couverture nuageuse ont été écartés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="395"/>
+        <source>{} items give no cloud cover ({}): they were kept.</source>
+        <translation>{} items n'indiquent pas de couverture nuageuse ({}) : ils ont été conservés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="401"/>
+        <source>{} is not a STAC API: its landing page is not the JSON of a STAC catalogue (check the address; it is usually the one ending in /v1 or /api/stac/v1).</source>
+        <translation>{} n'est pas une API STAC : sa page d'accueil n'est pas le JSON d'un catalogue STAC (vérifiez l'adresse ; c'est en général celle qui se termine par /v1 ou /api/stac/v1).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="407"/>
+        <source>Cloud cover filtered by the catalogue (CQL2 filter).</source>
+        <translation>Couverture nuageuse filtrée par le catalogue (filtre CQL2).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="409"/>
+        <source>Cloud cover filtered by the catalogue (query extension).</source>
+        <translation>Couverture nuageuse filtrée par le catalogue (extension query).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/client.py" line="410"/>
+        <source>The catalogue supports neither the filter nor the query extension: cloud cover filtered here.</source>
+        <translation>Le catalogue ne prend en charge ni l'extension filter ni l'extension query : couverture nuageuse filtrée ici.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="46"/>
+        <source>The catalogue address must start with http:// or https://.</source>
+        <translation>L'adresse du catalogue doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
+        <source>Choose at least one asset (e.g. red, green, blue).</source>
+        <translation>Choisissez au moins une ressource (p. ex. red, green, blue).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="51"/>
+        <source>There is no item to download.</source>
+        <translation>Il n'y a aucun item à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="53"/>
+        <source>The job has no area of interest.</source>
+        <translation>La tâche n'a pas de zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="55"/>
+        <source>Unknown signing of asset links: {mode}</source>
+        <translation>Signature des liens de ressources inconnue : {mode}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="112"/>
+        <source>{n} item(s) on {d} date(s) to read.</source>
+        <translation>{n} item(s) sur {d} date(s) à lire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="132"/>
+        <source>{id}: no asset {key}.</source>
+        <translation>{id} : pas de ressource {key}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="143"/>
+        <source>{day}: reading {n} item(s) within the area.</source>
+        <translation>{day} : lecture de {n} item(s) dans la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="166"/>
+        <source>{day}: writing the mosaic.</source>
+        <translation>{day} : écriture de la mosaïque.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="181"/>
+        <source>No item could be read: {items}</source>
+        <translation>Aucun item n'a pu être lu : {items}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="183"/>
+        <source>None of the {n} item(s) covers the area of interest with the assets {assets}.</source>
+        <translation>Aucun des {n} item(s) ne couvre la zone d'intérêt avec les ressources {assets}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="192"/>
+        <source>{n} date(s) written.</source>
+        <translation>{n} date(s) écrite(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="195"/>
+        <source>Already written, not read again: {days}.</source>
+        <translation>Déjà écrit, pas relu : {days}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="198"/>
+        <source>No item covers the area on: {days}.</source>
+        <translation>Aucun item ne couvre la zone le : {days}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
+        <source>Not read (run the job again to retry them): {items}.</source>
+        <translation>Non lus (relancez la tâche pour les réessayer) : {items}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="69"/>
+        <source>Planetary Computer gave no access token for the collection &apos;{}&apos;: {}</source>
+        <translation>Planetary Computer n'a pas donné de jeton d'accès pour la collection « {} » : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="77"/>
+        <source>Planetary Computer&apos;s token endpoint answered without a token and its expiry for the collection &apos;{}&apos;.</source>
+        <translation>Le service de jetons de Planetary Computer a répondu sans jeton ni expiration pour la collection « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/signing.py" line="113"/>
+        <source>Unknown signing &apos;{}&apos; for the catalogue {}; use one of: {}.</source>
+        <translation>Signature « {} » inconnue pour le catalogue {} ; utilisez l'une de : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/stack.py" line="29"/>
+        <source>The item {id} has no date.</source>
+        <translation>L'item {id} n'a pas de date.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/stack.py" line="33"/>
+        <source>The item {id} has a date that cannot be read: {date}</source>
+        <translation>L'item {id} a une date illisible : {date}</translation>
+    </message>
+</context>
+<context>
+    <name>StacTab</name>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="124"/>
+        <source>Search the collection&apos;s items over the area.</source>
+        <translation>Chercher les items de la collection sur la zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="127"/>
+        <source>Search items first.</source>
+        <translation>Cherchez d'abord des items.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="129"/>
+        <source>Check at least one asset.</source>
+        <translation>Cochez au moins un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="131"/>
+        <source>Read the area&apos;s window of the chosen assets as a background job.</source>
+        <translation>Lire la fenêtre de la zone dans les assets choisis, en tâche de fond.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="143"/>
+        <source>STAC collections</source>
+        <translation>Collections STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="145"/>
+        <source>Loading collections…</source>
+        <translation>Chargement des collections…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="163"/>
+        <source>{} collections.</source>
+        <translation>{} collections.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="176"/>
+        <source>STAC item search</source>
+        <translation>Recherche d'items STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="183"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="211"/>
+        <source>{} items found.</source>
+        <translation>{} items trouvés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="250"/>
+        <source>No thumbnail.</source>
+        <translation>Pas de vignette.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="257"/>
+        <source>STAC thumbnail</source>
+        <translation>Vignette STAC</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="271"/>
+        <source>The thumbnail is not an image.</source>
+        <translation>La vignette n'est pas une image.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="288"/>
+        <source>Search items and check at least one asset first.</source>
+        <translation>Cherchez d'abord des items et cochez au moins un asset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="295"/>
+        <source>STAC {} ({} items)</source>
+        <translation>STAC {} ({} items)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/stac_tab.py" line="300"/>
+        <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
+        <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="6"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="7"/>
+        <source>A known STAC API, or the root URL of any other (e.g. https://example.org/stac/v1).</source>
+        <translation>Une API STAC connue, ou l'URL racine de n'importe quelle autre (p. ex. https://example.org/stac/v1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="8"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="10"/>
+        <source>Load collections</source>
+        <translation>Charger les collections</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="11"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="13"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="20"/>
+        <source>Max. cloud (%)</source>
+        <translation>Nuages max. (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="21"/>
+        <source>100: no limit.</source>
+        <translation>100 : pas de limite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="22"/>
+        <source>Max. items</source>
+        <translation>Items max.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="24"/>
+        <source>Search items</source>
+        <translation>Chercher des items</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="30"/>
+        <source>The items to download: the selected ones, or all when none is selected.</source>
+        <translation>Les items à télécharger : ceux sélectionnés, ou tous si aucun ne l'est.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="32"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="33"/>
+        <source>Cloud %</source>
+        <translation>Nuages %</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="34"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="38"/>
+        <source>Thumbnail</source>
+        <translation>Vignette</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="40"/>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="41"/>
+        <source>The assets to read, in band order.</source>
+        <translation>Les assets à lire, dans l'ordre des bandes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="42"/>
+        <source>Stack as VRT</source>
+        <translation>Empiler en VRT</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="42"/>
+        <source>Also write a multi-band VRT time stack of the dates.</source>
+        <translation>Écrire aussi une pile temporelle VRT multibande des dates.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_tab.ui" line="43"/>
+        <source>Download the AOI from the items</source>
+        <translation>Télécharger la zone depuis les items</translation>
+    </message>
+</context>
+<context>
+    <name>StacWindow</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="232"/>
+        <source>The raster has no georeferencing.</source>
+        <translation>Le raster n'a pas de géoréférencement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="314"/>
+        <source>GDAL could not read the window: {error}</source>
+        <translation>GDAL n'a pas pu lire la fenêtre : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="440"/>
+        <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
+        <translation>{key} : le fichier n'est pas tuilé ; il est téléchargé en entier, puis découpé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="485"/>
+        <source>The asset {key} could not be opened: {error}</source>
+        <translation>La ressource {key} n'a pas pu être ouverte : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="502"/>
+        <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
+        <translation>L'archive de la ressource {key} contient {n} rasters ; aucun ne porte le nom de la ressource.</translation>
     </message>
 </context>
 <context>
@@ -4443,7 +5529,7 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>Arrêter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="63"/>
+        <location filename="../plugin/gui/task_button.py" line="69"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
@@ -4451,14 +5537,37 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="258"/>
+        <location filename="../plugin/adapters/tasks.py" line="274"/>
         <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
         <translation>{task} : pas de réponse complète en {seconds:.0f} s, arrêté. Le service est peut-être lent ou injoignable ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="262"/>
+        <location filename="../plugin/adapters/tasks.py" line="278"/>
         <source>{task}: stopped.</source>
         <translation>{task} : arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/tasks.py" line="83"/>
+        <source>{} (cancelled)</source>
+        <translation>{} (annulée)</translation>
+    </message>
+</context>
+<context>
+    <name>Titles</name>
+    <message>
+        <location filename="../plugin/core/titles.py" line="19"/>
+        <source>Earth Engine export</source>
+        <translation>Export Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/titles.py" line="27"/>
+        <source>{} ha</source>
+        <translation>{} ha</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/titles.py" line="28"/>
+        <source>{} km²</source>
+        <translation>{} km²</translation>
     </message>
 </context>
 <context>
@@ -4519,7 +5628,7 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1233"/>
+        <location filename="../plugin/core/transfer/http.py" line="1266"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
