@@ -304,10 +304,8 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
                             _read_image_info, key=image, image=image, project=project, session=network.make_session(),
                             base=config.base_url("ee_api", plugin_settings.get("ee_api_url")),
                             token_provider=creds["token_provider"], deadline=plugin_settings.request_deadline())
-        self.info_stopper.watch(task, translate("EeTab", "Reading the description of {}…").format(image))
-        task.done.connect(self._image_info_done)
-        self.info_task = task
-        QgsApplication.taskManager().addTask(task)
+        self.info_task = self.info_stopper.start(
+            task, translate("EeTab", "Reading the description of {}…").format(image), self._image_info_done)
 
     def _image_info_done(self, task):
         self.info_task = None
@@ -438,10 +436,7 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
         task = FunctionTask(translate("EeTab", "Earth Engine search in {}").format(spec["collection"]),
                             _search, key=tuple(sorted(inputs.items())), client=client, spec=spec,
                             region=aoi.to_geojson(), deadline=plugin_settings.request_deadline())
-        self.search_stopper.watch(task, translate("EeTab", "Searching…"))
-        task.done.connect(self._search_done)
-        self.search_task = task
-        QgsApplication.taskManager().addTask(task)
+        self.search_task = self.search_stopper.start(task, translate("EeTab", "Searching…"), self._search_done)
         return task
 
     def _search_done(self, task):

@@ -3,7 +3,6 @@
 The widgets come from ``ui/eosda_tab.ui``.  The search runs in a :class:`FunctionTask` (worker
 thread); the table, the rubber bands and the form are touched on the main thread only.
 """
-from qgis.core import QgsApplication
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWidget
@@ -105,10 +104,7 @@ class EosdaTab(TabPage, QWidget, FORM_CLASS):
                             date_from=self.eosdaFromDate.date().toString("yyyy-MM-dd"),
                             date_to=self.eosdaToDate.date().toString("yyyy-MM-dd"),
                             cloud_max=self.eosdaCloudSpin.value())
-        self.search_stopper.watch(task, translate("EosdaTab", "Searching…"))
-        task.done.connect(self._search_done)
-        self.search_task = task
-        QgsApplication.taskManager().addTask(task)
+        self.search_task = self.search_stopper.start(task, translate("EosdaTab", "Searching…"), self._search_done)
 
     def _search_done(self, task):
         self.search_task = None

@@ -7,7 +7,6 @@ it takes.  Under each group, "In use" says which URL and credentials a job would
 ``EO_DOWNLOADER_*`` environment variable overrides the dialog, and then it says so (and Test
 connection repeats it with its result).
 """
-from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
@@ -169,10 +168,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
                             key="ee" if button is self.eeTestButton else "eosda", **kwargs)
         for other in self.stoppers:
             other.setEnabled(other is button)
-        self.stoppers[button].watch(task, translate("SettingsDialog", "Testing…"))
-        task.done.connect(self._test_done)
-        self.test_task = task
-        QgsApplication.taskManager().addTask(task)
+        self.test_task = self.stoppers[button].start(task, translate("SettingsDialog", "Testing…"), self._test_done)
 
     def stop_test(self, *_args):
         stop_tasks([self.test_task])

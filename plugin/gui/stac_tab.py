@@ -142,10 +142,8 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
             return
         task = FunctionTask(translate("StacTab", "STAC collections"), load_collections,
                             deadline=plugin_settings.request_deadline(), api=self.api(), headers=headers)
-        self.collections_stopper.watch(task, translate("StacTab", "Loading collections…"))
-        task.done.connect(self._collections_done)
-        self.collections_task = task
-        QgsApplication.taskManager().addTask(task)
+        self.collections_task = self.collections_stopper.start(
+            task, translate("StacTab", "Loading collections…"), self._collections_done)
 
     def _collections_done(self, task):
         self.collections_task = None
@@ -180,11 +178,8 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
                             end=self.toDate.date().toString("yyyy-MM-dd"),
                             max_cloud=None if cloud >= 100 else float(cloud),
                             max_items=self.maxItemsSpin.value())
-        self.search_stopper.watch(task, translate("StacTab", "Searching…"))
-        task.done.connect(self._search_done)
-        self.search_task = task
         self.searched_api = self.api()
-        QgsApplication.taskManager().addTask(task)
+        self.search_task = self.search_stopper.start(task, translate("StacTab", "Searching…"), self._search_done)
 
     def _search_done(self, task):
         self.search_task = None

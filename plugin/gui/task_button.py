@@ -1,4 +1,5 @@
 """A button that starts a background request and is its "Stop" button while the request runs."""
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core.i18n import translate
@@ -54,6 +55,14 @@ class TaskButton(QObject):
         self.button.setVisible(True)
         self.timer.start()
         self._show()
+
+    def start(self, task, text: str, done):
+        """Watch ``task`` (:meth:`watch`), call ``done(task)`` when it ends, hand it to QGIS's task
+        manager; the task."""
+        self.watch(task, text)
+        task.done.connect(done)
+        QgsApplication.taskManager().addTask(task)
+        return task
 
     def set_text(self, text: str) -> None:
         """What the status shows of the running task from now on (e.g. its last progress line)."""
