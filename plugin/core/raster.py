@@ -107,26 +107,6 @@ def _call(what: str, fn: Callable, *args, **kwargs):
     return result
 
 
-class _ThreadConfig:
-    """GDAL configuration options set for the calling thread only, restored on exit (other threads,
-    QGIS's renderer among them, keep theirs)."""
-
-    def __init__(self, **options: str):
-        self.options = options
-        self.previous: Dict[str, Optional[str]] = {}
-
-    def __enter__(self):
-        for key, value in self.options.items():
-            self.previous[key] = gdal.GetThreadLocalConfigOption(key, None)
-            gdal.SetThreadLocalConfigOption(key, value)
-        return self
-
-    def __exit__(self, *exc):
-        for key, value in self.previous.items():
-            gdal.SetThreadLocalConfigOption(key, value)
-        return False
-
-
 def _open(path: str):
     return _call(translate("Raster", "open {path}").format(path=path), gdal.Open, path)
 
@@ -614,11 +594,13 @@ def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:
     if not factors:
         return
     ds = _open(path)
+    key = "COMPRESS_OVERVIEW"
     codec = [o.split("=", 1)[1] for o in _scratch_options() if o.startswith("COMPRESS=")][0]
+    previous = gdal.GetThreadLocalConfigOption(key, None)
+    gdal.SetThreadLocalConfigOption(key, codec)
     try:
-        with _ThreadConfig(COMPRESS_OVERVIEW=codec):
-            err = _call(translate("Raster", "build overviews"), ds.BuildOverviews, "NEAREST", list(factors),
-                        _gdal_progress(cancel, None, 0, 0))
+        err = _call(translate("Raster", "build overviews"), ds.BuildOverviews, "NEAREST", list(factors),
+                    _gdal_progress(cancel, None, 0, 0))
         if err not in (0, None):
             raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
     except RasterError:
@@ -627,6 +609,7 @@ def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:
         _check_cancel(cancel)
         raise
     finally:
+        gdal.SetThreadLocalConfigOption(key, previous)
         ds = None
 
 
@@ -720,10 +703,12 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
 
 
 #: Creation options of the Cloud-Optimized GeoTIFFs :func:`mosaic` writes (with ``OVERVIEWS=``).  DEFLATE,
-#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took about five times the CPU
-#: for files a few per cent smaller (bench/bench_cog.py).  Compressed by every core; the source tiles are
-#: also decoded in parallel (``GDAL_NUM_THREADS`` for the writing thread).  With ``OVERVIEWS=AUTO`` the
-#: overviews come from the tiles' own (:func:`prepare_tile`, made once for the preview), not computed again.
+#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took 3-4 times the CPU for a
+#: file about 25 % smaller (bench/bench_cog.py).  The blocks are compressed by every core.  The tiles
+#: are read by one thread: with ``GDAL_NUM_THREADS`` GDAL reads the tiles' overviews into the mosaic's
+#: first overview with other pixels (nearest neighbour rounding of the tiles' half-pixel offsets).
+#: With ``OVERVIEWS=AUTO`` the overviews come from the tiles' own (:func:`prepare_tile`, made once for
+#: the preview), not computed again.
 COG_OPTIONS = ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
                "OVERVIEW_RESAMPLING=NEAREST"]
 
@@ -790,10 +775,9 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
         _check_cancel(cancel)
         if cog:
             opts = COG_OPTIONS + ["OVERVIEWS=%s" % ("AUTO" if overviews else "NONE")]
-            with _ThreadConfig(GDAL_NUM_THREADS="ALL_CPUS"):     # the tiles are decoded in parallel too
-                out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, vrt_path,
-                            options=gdal.TranslateOptions(format="COG", creationOptions=opts,
-                                                          callback=_gdal_progress(cancel, progress, 30.0, 70.0)))
+            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, vrt_path,
+                        options=gdal.TranslateOptions(format="COG", creationOptions=opts,
+                                                      callback=_gdal_progress(cancel, progress, 30.0, 70.0)))
             out = None
         else:
             opts = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
