@@ -703,7 +703,7 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
 
 
 #: Creation options of the Cloud-Optimized GeoTIFFs :func:`mosaic` writes (with ``OVERVIEWS=``).  DEFLATE,
-#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took 3-4 times the CPU for a
+#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took about 4 times the CPU for a
 #: file about 25 % smaller (bench/bench_cog.py).  The blocks are compressed by every core.  The tiles
 #: are read by one thread: with ``GDAL_NUM_THREADS`` GDAL reads the tiles' overviews into the mosaic's
 #: first overview with other pixels (nearest neighbour rounding of the tiles' half-pixel offsets).
