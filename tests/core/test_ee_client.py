@@ -539,6 +539,32 @@ def test_growing_preview_shows_the_tiles_as_they_land(sim, tmp_path):
     np.testing.assert_array_equal(last["valid"], result_valid)
 
 
+def test_growing_preview_of_per_band_files_grows_every_band_and_the_stack(sim, tmp_path):
+    job = make_job(tmp_path, "growpb", bands="B4,B3,B2", scale=10, name="gp", aoi=TRIANGLE)   # per-band zips
+    seen = []
+
+    def preview(path, final):
+        ds = gdal.Open(path)
+        seen.append((os.path.basename(final), ds.RasterCount,
+                     int((ds.GetRasterBand(ds.RasterCount).GetMaskBand().ReadAsArray() > 0).sum())))
+        ds = None
+        return True
+    sim.latency = 0.1
+    try:
+        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
+                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000, "ee_concurrency": 1})
+        outputs = run_job(job, ctx)
+    finally:
+        sim.latency = 0.0
+    stacks = [(count, valid) for name, count, valid in seen if name == "gp.vrt"]
+    assert len(stacks) >= 3 and all(count == 3 for count, _valid in stacks)     # every band, every round
+    valid = [v for _c, v in stacks]
+    assert valid == sorted(valid) and valid[0] < valid[-1]
+    assert valid[-1] == int(valid_mask(outputs[3], 3).sum())
+    for band in ("B4", "B3", "B2"):
+        assert len([1 for name, _c, _v in seen if name == "gp.{}.tif".format(band)]) == len(stacks)
+
+
 def test_untiled_output_has_no_preview(sim, tmp_path):
     job = make_job(tmp_path, "one", bands="B4", scale=10, format="GEO_TIFF", name="u", aoi=TRIANGLE)
     seen = []
