@@ -657,6 +657,24 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
     return path
 
 
+def _overlapping(datasets: Sequence[Any]) -> bool:
+    """Whether two of the tiles (on one north-up grid, see :func:`_check_tiles`) share a pixel
+    (True for rotated grids: not looked at)."""
+    gt0 = datasets[0].GetGeoTransform()
+    if gt0[2] != 0 or gt0[4] != 0:
+        return True
+    boxes = []
+    for ds in datasets:
+        gt = ds.GetGeoTransform()
+        col, row = round((gt[0] - gt0[0]) / gt0[1]), round((gt[3] - gt0[3]) / gt0[5])
+        boxes.append((col, row, col + ds.RasterXSize, row + ds.RasterYSize))
+    a = np.array(boxes)
+    shared = (a[:, None, 0] < a[None, :, 2]) & (a[None, :, 0] < a[:, None, 2]) \
+        & (a[:, None, 1] < a[None, :, 3]) & (a[None, :, 1] < a[:, None, 3])
+    np.fill_diagonal(shared, False)
+    return bool(shared.any())
+
+
 def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple[GeoTransform, int, int]] = None,
                nodata: Optional[float] = None, band_names: Optional[Sequence[str]] = None) -> str:
     """A VRT mosaic of aligned tiles on ``grid`` (default: the tiles' union): source nodata
@@ -679,10 +697,14 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
                                   .format(n=len(band_names), m=first.RasterCount))
             names = list(band_names)
         src_nd, dst_nd, _f = _nodata_pair(first, nodata)
+        # Tiles side by side whose nodata is the output's: plain sources, whose blocks GDAL copies
+        # (same pixels; a COG of 10 000 px written about twice as fast); else nodata-aware ones.
+        plain = _nd_str(src_nd) == _nd_str(dst_nd) and not _overlapping(datasets)
         xs = (gt[0], gt[0] + gt[1] * width)
         ys = (gt[3], gt[3] + gt[5] * height)
         vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, os.fspath(vrt_path), datasets,
-                    options=gdal.BuildVRTOptions(srcNodata=_nd_str(src_nd), VRTNodata=_nd_str(dst_nd),
+                    options=gdal.BuildVRTOptions(srcNodata="None" if plain else _nd_str(src_nd),
+                                                 VRTNodata=_nd_str(dst_nd),
                                                  resolution="user", xRes=abs(gt[1]), yRes=abs(gt[5]),
                                                  outputBounds=(min(xs), min(ys), max(xs), max(ys)),
                                                  resampleAlg="nearest"))

@@ -219,6 +219,27 @@ def test_cog_is_written_by_every_core_at_a_fast_deflate_level(tmp_path, monkeypa
     assert np.array_equal(read(dest), read(tmp_path / "g.tif"))
 
 
+def test_side_by_side_tiles_are_plain_sources_and_overlapping_ones_keep_their_nodata(tmp_path):
+    """Issue 19: tiles that share no pixel, with the output's nodata, are copied block by block (no
+    per-pixel nodata test: the COG twice as fast) with the same pixels; overlapping tiles still let a
+    tile's nodata show the other's pixels."""
+    arrays = big_arrays("uint16")
+    tiles = split_tiles(tmp_path, arrays, None)
+    plain = raster.mosaic_vrt(tiles, str(tmp_path / "plain.vrt"))
+    text = open(plain).read()
+    assert "<SimpleSource" in text and "<ComplexSource" not in text
+    assert np.array_equal(read(plain), arrays)
+    # two overlapping tiles: the second one's nodata (0) must not hide the first one's pixels
+    first, second = str(tmp_path / "a.tif"), str(tmp_path / "b.tif")
+    for path, values in ((first, 7), (second, 0)):
+        ds = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 1, gdal.GDT_UInt16)
+        ds.SetGeoTransform((0, 1, 0, 4, 0, -1))
+        ds.GetRasterBand(1).Fill(values)
+        ds = None
+    mixed = raster.mosaic_vrt([first, second], str(tmp_path / "mixed.vrt"))
+    assert "<ComplexSource" in open(mixed).read() and (read(mixed) == 7).all()
+
+
 def test_mosaic_without_aoi_keeps_everything(tmp_path):
     arrays = big_arrays("uint16")
     tiles = split_tiles(tmp_path, arrays, None)
