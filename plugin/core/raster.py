@@ -725,8 +725,9 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
 
 
 #: Creation options of the Cloud-Optimized GeoTIFFs :func:`mosaic` writes (with ``OVERVIEWS=``).  DEFLATE,
-#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took about 4 times the CPU for a
-#: file about 25 % smaller (bench/bench_cog.py).  The blocks are compressed by every core.  The tiles
+#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took about 4 times the CPU for
+#: files 4 to 55 % smaller, depending on the pixels (bench/bench_cog.py, docs/performance.md).  The
+#: blocks are compressed by every core.  The tiles
 #: are read by one thread: with ``GDAL_NUM_THREADS`` GDAL reads the tiles' overviews into the mosaic's
 #: first overview with other pixels (nearest neighbour rounding of the tiles' half-pixel offsets).
 #: With ``OVERVIEWS=AUTO`` the overviews come from the tiles' own (:func:`prepare_tile`, made once for
