@@ -15,8 +15,12 @@ the job ends.
 Timestamps (``time.perf_counter`` in the one process):
 
 * **last byte**: the last tile download returns (``EeClient.download``);
-* **layer added**: the project's ``layersAdded`` signal (main thread): the preview;
-* **drawn**: the canvas's first complete redraw (``mapCanvasRefreshed``) with it;
+* **layer added**: the project's ``layersAdded`` signal (main thread): the preview (from 4 tiles
+  on it grows while the tiles land, so it is added before the last byte: a negative figure);
+* **drawn**: the canvas's first complete redraw (``mapCanvasRefreshed``) with the complete preview
+  (the last file the layer showed before the COG);
+* **refresh**: each time the main thread points the growing preview at a VRT of more tiles
+  (``layers.refresh_preview``): how many, and the longest;
 * **file ready**: the runner returns (the COG written);
 * **final drawn**: the first complete redraw after the layer points at the COG.
 
@@ -80,6 +84,15 @@ def instrument():
     EeClient.download = timed_download
     R.EeDownload.fetch_all = timed_fetch_all
     R.EeDownload.run = timed_run
+    from plugin.adapters import layers as L
+    refresh = L.refresh_preview
+
+    def timed_refresh(*args, **kwargs):
+        start = time.perf_counter()
+        result = refresh(*args, **kwargs)
+        MARKS.setdefault("refresh_ms", []).append(1000.0 * (time.perf_counter() - start))
+        return result
+    L.refresh_preview = timed_refresh      # (main thread: the growing preview's layer pointed at more tiles)
 
 
 def square_aoi(side_px):
@@ -105,10 +118,15 @@ def run_one(side, sim_url, workdir, interval_ms):
     manager = JobManager(store_path=os.path.join(workdir, "jobs_{}.json".format(side)))
     added = {}
 
+    sources = []       # (when, source) of the layer: the growing preview's VRTs, the complete one, the COG
+    refreshes = []     # (when, source) of each complete canvas redraw with the layer
+
     def on_added(layers):
         added.setdefault("at", time.perf_counter())
         added["ids"] = [lyr.id() for lyr in layers]
         added["names"] = [lyr.name() for lyr in layers]
+        sources.append((time.perf_counter(), layers[0].source()))
+        layers[0].dataSourceChanged.connect(lambda lyr=layers[0]: sources.append((time.perf_counter(), lyr.source())))
     project.layersAdded.connect(on_added)
     drawn = {}
 
@@ -119,6 +137,7 @@ def run_one(side, sim_url, workdir, interval_ms):
                 and set(added["ids"]) <= {lyr.id() for lyr in probe.canvas.layers()}:
             now = time.perf_counter()
             drawn.setdefault("at", now)
+            refreshes.append((now, project.mapLayer(added["ids"][0]).source()))
             if "at" in swapped and "final" not in drawn and now > swapped["at"]:
                 drawn["final"] = now
     probe.canvas.mapCanvasRefreshed.connect(on_refreshed)
@@ -145,6 +164,10 @@ def run_one(side, sim_url, workdir, interval_ms):
             raise RuntimeError("the job did not end drawn: {} {}".format(final.state, final.error))
         tif = [o for o in final.outputs if o.endswith(".tif")][0]
         info = raster.raster_info(tif)
+        # the complete preview: the last file the layer showed before the COG, and its first full draw
+        previews = [(t, src) for t, src in sources if src != tif]
+        complete_at, complete = previews[-1] if previews else sources[0]     # (an untiled result: no preview)
+        complete_drawn = min(t for t, src in refreshes if src == complete and t >= complete_at)
         result = {
             "side": side, "width": info["width"], "height": info["height"], "tiles": MARKS.get("pieces"),
             "overviews": info["overview_counts"][0], "layout": info["layout"],
@@ -154,7 +177,10 @@ def run_one(side, sim_url, workdir, interval_ms):
             "last_byte_to_tiles_ready_s": MARKS["tiles_ready"] - MARKS["last_byte"],
             "last_byte_to_layer_added_s": added["at"] - MARKS["last_byte"],
             "layer_added_to_drawn_s": drawn["at"] - added["at"],
-            "last_byte_to_drawn_s": drawn["at"] - MARKS["last_byte"],
+            "last_byte_to_drawn_s": complete_drawn - MARKS["last_byte"],
+            "preview_files": len({src for _t, src in sources if src != tif}),
+            "refreshes": len(MARKS.get("refresh_ms", [])),
+            "max_refresh_ms": max(MARKS.get("refresh_ms", [0.0])),
             "last_byte_to_file_ready_s": MARKS["file_ready"] - MARKS["last_byte"],
             "file_ready_to_final_drawn_s": drawn["final"] - MARKS["file_ready"],
             "last_byte_to_final_drawn_s": drawn["final"] - MARKS["last_byte"],
@@ -202,14 +228,16 @@ def main(argv=None):
     print("\n### Earth Engine result: last byte -> preview drawn -> GeoTIFF in place (QGIS canvas 800 x 600)\n")
     print("| grid px | tiles | COG MiB | overviews | last byte -> tiles ready s | last byte -> layer added s | "
           "layer added -> drawn s | **last byte -> first full draw s** | last byte -> COG ready s | "
-          "COG ready -> drawn s | max stall ms | p99 stall ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "COG ready -> drawn s | max stall ms | p99 stall ms | preview files | refreshes | max refresh ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print("| {} x {} | {} | {:.0f} | {} | {:.2f} | {:.2f} | {:.3f} | {:.2f} | {:.2f} | {:.3f} | {:.1f} | {:.1f} |"
+        print("| {} x {} | {} | {:.0f} | {} | {:.2f} | {:.2f} | {:.3f} | {:.2f} | {:.2f} | {:.3f} | {:.1f} | {:.1f} "
+              "| {} | {} | {:.1f} |"
               .format(r["width"], r["height"], r["tiles"], r["mib"], r["overviews"], r["last_byte_to_tiles_ready_s"],
                       r["last_byte_to_layer_added_s"], r["layer_added_to_drawn_s"], r["last_byte_to_drawn_s"],
                       r["last_byte_to_file_ready_s"], r["file_ready_to_final_drawn_s"],
-                      r["heartbeat"]["max_stall_ms"], r["heartbeat"]["p99_stall_ms"]))
+                      r["heartbeat"]["max_stall_ms"], r["heartbeat"]["p99_stall_ms"], r["preview_files"],
+                      r["refreshes"], r["max_refresh_ms"]))
     print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
     return report
 

@@ -63,6 +63,8 @@ def plan(quick):
     steps.append(("ee_geedim", "bench_ee_geedim.py", ["--sides-km"] + [str(k) for k in geedim_km]))
     steps.append(("stac_window", "bench_stac_window.py",
                   ["--runs", "1", "--tile-px", "2048"] if quick else ["--runs", "3", "--tile-px", "10980"]))
+    cog = ["--width", "4000", "--height", "4000", "--tiles", "2", "--runs", "1"] if quick else ["--runs", "2"]
+    steps.append(("cog", "bench_cog.py", cog))
     return steps
 
 
@@ -119,6 +121,7 @@ def collect():
     data["eodag"] = load("eodag")
     data["ee_geedim"] = load("ee_geedim")
     data["stac_window"] = load("stac_window")
+    data["cog"] = load("cog")
     return data
 
 
@@ -193,6 +196,12 @@ def headline_rows(d):
                              r["last_byte_to_drawn_s"], r["last_byte_to_file_ready_s"]),
                          "< 2 s", ok(r["last_byte_to_drawn_s"] < 2.0)))
     rows += geedim_headlines(d.get("ee_geedim"))
+    if d.get("cog"):
+        for r in d["cog"]["rows"]:
+            rows.append(("4. EE {} x {} px result: the COG written from the tiles (before issue 19: {:.1f} s)".format(
+                r["width"], r["height"], r["before_seconds"]), "{:.1f} s ({:.1f}x faster; same pixels: {})".format(
+                r["now_seconds"], r["speedup"], "yes" if r["same_pixels"] else "NO"), "<= 4 s",
+                ok(r["now_seconds"] <= 4.0 and r["same_pixels"] and not any(r["cog_errors"].values()))))
     if d["eodag"]:
         big = max(d["eodag"]["rows"], key=lambda r: r["tile_px"])
         rows.append(("5. eodag product ({} px tile): plugin (download + cut) / eodag + the same cut".format(
@@ -335,6 +344,19 @@ def scaling_tables(d):
                                r["file_ready_to_final_drawn_s"], r["heartbeat"]["max_stall_ms"]))
         out.append("")
     out += geedim_table(d.get("ee_geedim"))
+    if d.get("cog"):
+        out.append("**The COG of a tiled Earth Engine result** (bench_cog.py: synthetic tiles with their overviews; "
+                   "before issue 19 and now, taking turns; median of the runs)\n")
+        out.append("| grid px | tiles | noise DN | before s | now s | speed-up | before CPU s | now CPU s | "
+                   "before MiB | now MiB | same pixels | valid COGs |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+        for r in d["cog"]["rows"]:
+            line = "| {} x {} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {} | {} |"
+            out.append(line.format(r["width"], r["height"], r["tiles"], r["noise"], r["before_seconds"],
+                                   r["now_seconds"], r["speedup"], r["before_cpu_s"], r["now_cpu_s"], r["before_mib"],
+                                   r["now_mib"], "yes" if r["same_pixels"] else "NO",
+                                   "yes" if not any(r["cog_errors"].values()) else "NO"))
+        out.append("")
     if d["eodag"]:
         e = d["eodag"]
         out.append("**eodag** (eodag {}, L2A SAFE zip with JP2 bands, AOI = middle quarter of the tile, "
@@ -650,7 +672,7 @@ def write_doc(d, command, failed):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes (a few minutes)")
-    ap.add_argument("--only", nargs="*", help="keys to run (transfer, qgis, ee_tiles, ee_draw, eodag, ee_geedim)")
+    ap.add_argument("--only", nargs="*", help="keys to run (transfer, qgis, ee_tiles, ee_draw, eodag, ee_geedim, stac_window, cog)")
     ap.add_argument("--from-results", action="store_true", help="only rewrite the page from bench/results")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
     ap.add_argument("--max-load", type=float, default=1.5,

@@ -89,14 +89,21 @@ class JobManager(QObject):
         return job
 
     def _show_preview(self, job_id: str, final_path: str) -> None:
-        """Add the layer a running job offers for an output it is still writing."""
+        """Add the layer a running job offers for an output it is still writing; when it is already
+        there, point it at the newest file the job offered (a growing preview; a layer the user
+        removed stays removed)."""
         task = self.tasks.get(job_id)
         job = self.store.get(job_id)
         layer = task.previews.get(final_path) if task is not None else None
         if layer is None or job is None:
             return
-        layers.load_job_outputs(job, made=[layer])
-        self.preview_layers.setdefault(job_id, {})[final_path] = layer.id()
+        shown = self.preview_layers.setdefault(job_id, {})
+        if final_path not in shown:
+            layers.load_job_outputs(job, made=[layer])
+            shown[final_path] = layer.id()
+        newest = task.preview_paths.get(final_path)
+        if newest and QgsProject.instance().mapLayer(shown[final_path]) is not None and layer.source() != newest:
+            layers.refresh_preview(layer, newest, final_path)
 
     def _previews_of(self, task: JobTask) -> Dict[str, object]:
         """Final output path -> its preview layer in the project (None: offered but not on the map,

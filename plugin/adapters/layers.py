@@ -280,6 +280,15 @@ def shown_outputs(job: Job, single_bands: Optional[bool] = None) -> Dict[str, st
     return names
 
 
+def refresh_preview(layer: QgsRasterLayer, path: str, final_path: str) -> bool:
+    """Point a preview layer at a newer file of the same preview (same grid and bands, e.g. a VRT of
+    more tiles) and redraw it; its name, style and place in the tree stay."""
+    from qgis.core import QgsDataProvider
+    layer.setDataSource(path, preview_name(final_path), "gdal", QgsDataProvider.ProviderOptions(), False)
+    layer.triggerRepaint()
+    return layer.isValid()
+
+
 def tile_layer_outputs(outputs: List[str]) -> List[str]:
     """Outputs that are XYZ tile layer URIs (``type=xyz&url=...``), e.g. an Earth Engine asset's tiles."""
     return [o for o in outputs if isinstance(o, str) and o.startswith(XYZ_PREFIX)]

@@ -11,8 +11,11 @@ A runner may offer a preview of an output it is still writing
 (:meth:`RunContext.preview`, e.g. a VRT of Earth Engine tiles while their
 Cloud-Optimized GeoTIFF is built): the task makes that layer here too, named
 "<name> (preview)", and emits ``previewReady``; the job manager adds it at once and,
-when the job is done, points it at the final file (same layer, same style).  Scratch
-folders a preview reads from are removed only after that (``discard_later``).
+when the job is done, points it at the final file (same layer, same style).  Offered
+again for the same output (a preview that grows while the tiles land), the task only
+records the new file (``preview_paths``) and emits ``previewReady`` again: the job
+manager points the layer already on the map at it.  Scratch folders a preview reads
+from are removed only after that (``discard_later``).
 
 :func:`add_task` gives each job its own thread: QgsTaskManager runs tasks on
 ``QThreadPool.globalInstance()``, which has as many threads as CPU cores and which
@@ -55,6 +58,7 @@ class JobTask(QgsTask):
         self._progress_at = 0.0
         self._pool_slot = False
         self.previews = {}                     # final output path -> preview layer (made in run())
+        self.preview_paths = {}                # final output path -> the file its preview shows now
         self.discard_later: List[str] = []     # scratch folders previews read from
 
     def interrupt(self) -> None:
@@ -104,6 +108,10 @@ class JobTask(QgsTask):
 
     def _preview(self, path: str, final_path: str) -> bool:
         """Make the preview layer of ``final_path`` here and tell the main thread (RunContext.preview)."""
+        if final_path in self.previews:        # a newer file for a preview already made
+            self.preview_paths[final_path] = path
+            self.previewReady.emit(self.job_id, final_path)
+            return True
         job = self.store.get(self.job_id)
         if job is None or not job.load_layers:
             return False
@@ -117,6 +125,7 @@ class JobTask(QgsTask):
             layer.moveToThread(QCoreApplication.instance().thread())
         except Exception:     # a preview is a convenience: the job goes on without it
             return False
+        self.preview_paths[final_path] = path
         self.previews[final_path] = layer
         self.previewReady.emit(self.job_id, final_path)
         return True

@@ -131,7 +131,10 @@ class RunContext:
         ``final_path`` that the job is still writing.  The QGIS task shows it on the map at
         once and points the layer at ``final_path`` when the job is done (or removes it when
         the job fails); elsewhere this does nothing.  ``path`` must stay readable until the
-        job ends: put it in a folder given to :meth:`discard`.  Returns whether it is shown."""
+        job ends: put it in a folder given to :meth:`discard`.  Offered again for the same
+        ``final_path`` (a preview that grows while the pieces land), the layer already shown is
+        pointed at the new ``path``: give each offer a file of its own, since GDAL writes a VRT
+        it has open back to its path when it closes it.  Returns whether it is shown."""
         if self._preview is not None:
             return bool(self._preview(path, final_path))
         return False

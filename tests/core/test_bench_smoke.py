@@ -26,6 +26,8 @@ def tiny_runs(tmp):
         "ee_draw": ["bench_ee_draw.py", "--sides", "256", "--latency", "0.01"],
         "eodag": ["bench_eodag.py", "--tile-px", "240", "--runs", "1"],
         "stac_window": ["bench_stac_window.py", "--tile-px", "1024", "--runs", "1", "--cache", os.path.join(tmp, "s")],
+        "cog": ["bench_cog.py", "--width", "600", "--height", "520", "--tiles", "2", "--runs", "1",
+                "--workdir", tmp],
     }
 
 
@@ -57,6 +59,9 @@ def test_every_benchmark_runs_in_a_tiny_mode(tmp_path):
     draw = data["ee_draw"]["rows"][0]
     assert (draw["width"], draw["height"]) == (256, 256) and draw["last_byte_to_drawn_s"] > 0
     assert draw["last_byte_to_file_ready_s"] > 0 and draw["file_ready_to_final_drawn_s"] > 0
+    c = data["cog"]["rows"][0]
+    assert (c["width"], c["height"], c["tiles"]) == (600, 520, 4) and c["same_pixels"]
+    assert c["before_seconds"] > 0 and c["now_seconds"] > 0 and not any(c["cog_errors"].values())
     e = data["eodag"]["rows"][0]
     assert e["tile_px"] == 240 and set(e["median_seconds"]) == {"eodag", "eodag+cut", "plugin"}
     s = data["stac_window"]

@@ -8,6 +8,7 @@ tests inject faults and expire ids.  Pixel values are compared with
 import json
 import os
 import re
+import time
 
 import numpy as np
 import pytest
@@ -481,18 +482,87 @@ def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
     outputs = run_job(job, ctx)
     assert sim.count("create") > 2
     work = os.path.join(job.output_dir, ".ee-" + job.id)
-    assert len(seen) == 1 and seen[0]["final"] == outputs[0] and not seen[0]["final_exists"]
-    assert os.path.dirname(seen[0]["path"]) == work and seen[0]["path"].endswith(".vrt")
-    # what the preview showed is the result, pixel for pixel, on the same grid
+    # (a first one may show the tiles landed so far: test_growing_preview_shows_the_tiles_as_they_land)
+    assert seen and all(s["final"] == outputs[0] and not s["final_exists"] for s in seen)
+    assert os.path.dirname(seen[-1]["path"]) == work and seen[-1]["path"].endswith(".vrt")
+    # what the last preview showed is the result, pixel for pixel, on the same grid
     final = gdal.Open(outputs[0])
-    assert seen[0]["grid"] == (final.GetGeoTransform(), final.RasterXSize, final.RasterYSize)
+    assert seen[-1]["grid"] == (final.GetGeoTransform(), final.RasterXSize, final.RasterYSize)
     for i in (1, 2):
-        np.testing.assert_array_equal(seen[0]["pixels"][i - 1], read(outputs[0], i))
+        np.testing.assert_array_equal(seen[-1]["pixels"][i - 1], read(outputs[0], i))
     assert "Writing p.tif; a preview is on the map" in messages
     # the scratch folder the preview reads from is handed over, not removed under it
-    assert discarded == [work] and os.path.exists(seen[0]["path"])
+    assert discarded == [work] and os.path.exists(seen[-1]["path"])
     inside = inside_mask(outputs[0], TRIANGLE)
     assert not (valid_mask(outputs[0]) & ~inside).any() and (valid_mask(outputs[0]) & inside).sum() > 100
+
+
+def test_growing_preview_shows_the_tiles_as_they_land(sim, tmp_path):
+    job = make_job(tmp_path, "grow", bands="B4,B11", scale=10, file_per_band=False, name="g", aoi=TRIANGLE)
+    work = os.path.join(job.output_dir, ".ee-" + job.id)
+    seen = []
+
+    def preview(path, final):
+        ds = gdal.Open(path)
+        valid = ds.GetRasterBand(1).GetMaskBand().ReadAsArray() > 0
+        seen.append({"at": time.monotonic(), "path": path, "valid": valid, "pixels": ds.GetRasterBand(1).ReadAsArray(),
+                     "grid": (ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize), "final": final,
+                     "files": sorted(n for n in os.listdir(work) if n.startswith("preview."))})
+        ds = None
+        return True
+    sim.latency = 0.1
+    try:
+        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
+                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000, "ee_concurrency": 1})
+        outputs = run_job(job, ctx)
+    finally:
+        sim.latency = 0.0
+    tiles = sim.count("create")
+    assert tiles >= 8
+    growing, last = seen[:-1], seen[-1]
+    assert len(growing) >= 2 and len({s["path"] for s in seen}) == len(seen)     # a new file each round
+    counts = [int(s["valid"].sum()) for s in seen]
+    assert counts == sorted(counts) and len(set(counts[:-1])) == len(counts) - 1 and counts[0] > 0   # growing
+    # rewritten at most about once a second while the tiles land (the complete one follows the last tile)
+    gaps = [b["at"] - a["at"] for a, b in zip(growing, growing[1:])]
+    assert all(gap >= 0.8 for gap in gaps), gaps
+    final = gdal.Open(outputs[0])
+    grid = (final.GetGeoTransform(), final.RasterXSize, final.RasterYSize)
+    result, result_valid = read(outputs[0]), valid_mask(outputs[0])
+    for shown in seen:
+        assert shown["final"] == outputs[0] and shown["grid"] == grid       # the whole output grid from the start
+        # the tiles landed so far, masked to the AOI like the result
+        assert not (shown["valid"] & ~result_valid).any()
+        np.testing.assert_array_equal(shown["pixels"][shown["valid"]], result[shown["valid"]])
+        # never a half-written file; the rounds before the last two are gone
+        assert not [n for n in shown["files"] if ".part." in n] and len(shown["files"]) <= 2
+    np.testing.assert_array_equal(last["valid"], result_valid)
+
+
+def test_growing_preview_of_per_band_files_grows_every_band_and_the_stack(sim, tmp_path):
+    job = make_job(tmp_path, "growpb", bands="B4,B3,B2", scale=10, name="gp", aoi=TRIANGLE)   # per-band zips
+    seen = []
+
+    def preview(path, final):
+        ds = gdal.Open(path)
+        seen.append((os.path.basename(final), ds.RasterCount,
+                     int((ds.GetRasterBand(ds.RasterCount).GetMaskBand().ReadAsArray() > 0).sum())))
+        ds = None
+        return True
+    sim.latency = 0.1
+    try:
+        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
+                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000, "ee_concurrency": 1})
+        outputs = run_job(job, ctx)
+    finally:
+        sim.latency = 0.0
+    stacks = [(count, valid) for name, count, valid in seen if name == "gp.vrt"]
+    assert len(stacks) >= 3 and all(count == 3 for count, _valid in stacks)     # every band, every round
+    valid = [v for _c, v in stacks]
+    assert valid == sorted(valid) and valid[0] < valid[-1]
+    assert valid[-1] == int(valid_mask(outputs[3], 3).sum())
+    for band in ("B4", "B3", "B2"):
+        assert len([1 for name, _c, _v in seen if name == "gp.{}.tif".format(band)]) == len(stacks)
 
 
 def test_untiled_output_has_no_preview(sim, tmp_path):

@@ -195,6 +195,51 @@ def test_mosaic_is_a_cog(tmp_path, aoi_masks):
     assert np.array_equal(read(tmp_path / "g.tif"), read(tmp_path / "n.tif"))
 
 
+def test_cog_is_written_by_every_core_at_a_fast_deflate_level(tmp_path, monkeypatch):
+    """Issue 19: the COG after the last tile in seconds -- the blocks compressed by every core, DEFLATE
+    at level 1 -- with the pixels of the plain GeoTIFF."""
+    tiles = split_tiles(tmp_path, big_arrays("uint16"), ["B4", "B3"])
+    for path in tiles:
+        raster.prepare_tile(path, factors=[2])
+    seen = []
+    translate_options = gdal.TranslateOptions
+
+    def recording(*args, **kwargs):
+        seen.append((kwargs.get("format"), list(kwargs.get("creationOptions") or [])))
+        return translate_options(*args, **kwargs)
+    monkeypatch.setattr(gdal, "TranslateOptions", recording)
+    dest = str(tmp_path / "c.tif")
+    raster.mosaic(tiles, dest)
+    ((fmt, options),) = seen
+    assert fmt == "COG" and "LEVEL=1" in options and "NUM_THREADS=ALL_CPUS" in options
+    from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
+    _warnings, errors, _details = validate(dest, full_check=True)
+    assert errors == [] and raster.raster_info(dest)["overview_counts"] == [1, 1]     # the tiles' own overviews
+    raster.mosaic(tiles, str(tmp_path / "g.tif"), cog=False)
+    assert np.array_equal(read(dest), read(tmp_path / "g.tif"))
+
+
+def test_side_by_side_tiles_are_plain_sources_and_overlapping_ones_keep_their_nodata(tmp_path):
+    """Issue 19: tiles that share no pixel, with the output's nodata, are copied block by block (no
+    per-pixel nodata test: the COG twice as fast) with the same pixels; overlapping tiles still let a
+    tile's nodata show the other's pixels."""
+    arrays = big_arrays("uint16")
+    tiles = split_tiles(tmp_path, arrays, None)
+    plain = raster.mosaic_vrt(tiles, str(tmp_path / "plain.vrt"))
+    text = open(plain).read()
+    assert "<SimpleSource" in text and "<ComplexSource" not in text
+    assert np.array_equal(read(plain), arrays)
+    # two overlapping tiles: the second one's nodata (0) must not hide the first one's pixels
+    first, second = str(tmp_path / "a.tif"), str(tmp_path / "b.tif")
+    for path, values in ((first, 7), (second, 0)):
+        ds = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 1, gdal.GDT_UInt16)
+        ds.SetGeoTransform((0, 1, 0, 4, 0, -1))
+        ds.GetRasterBand(1).Fill(values)
+        ds = None
+    mixed = raster.mosaic_vrt([first, second], str(tmp_path / "mixed.vrt"))
+    assert "<ComplexSource" in open(mixed).read() and (read(mixed) == 7).all()
+
+
 def test_mosaic_without_aoi_keeps_everything(tmp_path):
     arrays = big_arrays("uint16")
     tiles = split_tiles(tmp_path, arrays, None)

@@ -1,6 +1,7 @@
 """A running job's preview layer is on the map at once and becomes the result layer (same layer)."""
 import os
 import threading
+import time
 
 import pytest
 from qgis.core import QgsApplication, QgsProject
@@ -127,3 +128,93 @@ def test_scratch_folders_left_by_a_closed_session_are_removed_at_start(tmp_path,
     assert later.resume_unfinished() == []
     wait_until(lambda: not os.path.exists(scratch), timeout=10)
     wait_until(lambda: later.store.get(job.id).server.get("scratch") == [], timeout=10)
+
+
+# -- an Earth Engine download: the preview grows while the tiles land (issue 19, item 4) -----------------------
+EE_IMAGE = "COPERNICUS/S2_SR/20210109T185751_20210109T185931_T10SEG"
+TRIANGLE = {"type": "Polygon", "coordinates": [[[-122.0859, 37.0436], [-122.0626, 37.0436], [-122.0742, 37.0586],
+                                                [-122.0859, 37.0436]]]}
+
+
+def _valid_pixels(path):
+    from osgeo import gdal
+    ds = gdal.Open(path)
+    return int((ds.GetRasterBand(1).GetMaskBand().ReadAsArray() > 0).sum())
+
+
+@pytest.fixture
+def slow_tiles(ee_sim, ee_env, monkeypatch):
+    """Small tiles fetched one at a time from a simulator taking 0.1 s per request: a download of a few
+    seconds in many pieces."""
+    from plugin.adapters import settings as plugin_settings
+    core = plugin_settings.core_settings
+    monkeypatch.setattr(plugin_settings, "core_settings",
+                        lambda: dict(core(), ee_max_request_bytes=8000, ee_concurrency=1))
+    ee_sim.latency = 0.1
+    yield ee_env
+    ee_sim.latency = 0.0
+
+
+def _ee_job(tmp_path, title):
+    from plugin.core.providers.earthengine import download_runner as R
+    params = R.build_params(EE_IMAGE, bands="B4,B11", scale=10, file_per_band=False, name="g", project="my-project",
+                            aoi=TRIANGLE)
+    return Job(provider="ee_download", params=params, title=title, output_dir=str(tmp_path / "out"))
+
+
+def test_earth_engine_preview_grows_while_the_tiles_land(tmp_path, qgis_new_project, slow_tiles, manager):
+    job = _ee_job(tmp_path, "Growing")
+    seen = []          # (seconds, layer source, valid pixels, job finished) each time the layer changes
+
+    def record(layer):
+        source = layer.source()
+        pixels = _valid_pixels(source) if os.path.exists(source) else -1
+        seen.append((time.monotonic(), source, pixels, manager.store.get(job.id).finished))
+
+    def added(new_layers):
+        for layer in new_layers:
+            record(layer)
+            layer.dataSourceChanged.connect(lambda layer=layer: record(layer))
+    QgsProject.instance().layersAdded.connect(added)
+    try:
+        manager.submit(job, credentials=None)
+        wait_until(lambda: not manager.active() and manager.loaded_layers.get(job.id), timeout=60)
+    finally:
+        QgsProject.instance().layersAdded.disconnect(added)
+    done = manager.store.get(job.id)
+    assert done.state == JobState.DONE, done.error
+    (final,) = [o for o in done.outputs if o.endswith(".tif")]
+    (layer,) = _group_layers("Growing")
+    assert layer.source() == final and layer.name() == "g" and layer.isValid()   # replaced by the final layer
+    assert manager.loaded_layers[job.id] == [layer.id()]
+    previews, last = seen[:-1], seen[-1]
+    assert last[1] == final
+    # added once, before the job ended, then pointed at a VRT of more tiles each time
+    # (the complete one is queued to the main thread after the last tile: it may arrive after the job ended)
+    assert len(previews) >= 3 and not any(finished for _t, _s, _p, finished in previews[:-1])
+    assert len({source for _t, source, _p, _f in previews}) == len(previews)
+    pixels = [p for _t, _s, p, _f in previews]
+    assert pixels == sorted(pixels) and len(set(pixels[:-1])) == len(pixels) - 1 and pixels[0] > 0
+    assert pixels[-1] == _valid_pixels(final)
+    # refreshed at most about once a second while the tiles land (the complete one follows the last tile)
+    growing = [t for t, _s, _p, _f in previews[:-1]]
+    assert all(b - a >= 0.8 for a, b in zip(growing, growing[1:])), growing
+    work = os.path.dirname(previews[0][1])
+    wait_until(lambda: not os.path.exists(work), timeout=10)
+
+
+def test_earth_engine_growing_preview_of_a_cancelled_job_leaves_nothing(tmp_path, qgis_new_project, slow_tiles,
+                                                                        manager):
+    job = _ee_job(tmp_path, "Cancelled")
+    manager.submit(job, credentials=None)
+    wait_until(lambda: len(_group_layers("Cancelled")) == 1, timeout=30)
+    running = manager.store.get(job.id)
+    assert running.state == JobState.DOWNLOADING and running.progress < 90      # tiles still to come
+    work = os.path.dirname(_group_layers("Cancelled")[0].source())
+    assert os.path.basename(work).startswith(".ee-")
+    manager.cancel(job.id)
+    wait_until(lambda: not manager.active(), timeout=30)
+    assert manager.store.get(job.id).state == JobState.CANCELLED
+    assert _group_layers("Cancelled") == [] and not QgsProject.instance().mapLayers()
+    wait_until(lambda: not os.path.exists(work), timeout=10)
+    assert not [n for n in os.listdir(job.output_dir) if n.endswith((".tif", ".vrt"))]

@@ -43,7 +43,15 @@ How it runs:
    for per-band formats, ``<name>.tif`` otherwise; NPY gives ``<name>.npy`` and
    ``<name>.tif``.  A tiled output is first offered as a preview
    (:meth:`RunContext.preview`: a VRT of the prepared tiles, drawn at once thanks to
-   their overviews) while its GeoTIFF is written.
+   their overviews) while its GeoTIFF is written.  With :data:`GROWING_PREVIEW_MIN_PIECES`
+   pieces or more, that preview already grows while the tiles land: a VRT of the tiles
+   prepared so far, written at most every :data:`GROWING_PREVIEW_INTERVAL` seconds (see
+   :meth:`EeDownload._grow_preview`).  Each preview VRT is a file of its own
+   (``preview.<name>.<round>.vrt`` in the work folder, the last two rounds kept): the
+   layer is pointed at the newest.  A cancelled job's work folder goes with them and its
+   preview layer is removed; a failed job's layer is removed too, while its work folder
+   (tiles and preview VRTs) stays for the retry, which reuses the tiles and writes its
+   own rounds over the VRTs.
 
 Every download id is saved with ``ctx.save_server(thumbnails={piece: name})``
 before its pixels are fetched; a restarted job reuses the ids (re-created when
@@ -83,6 +91,10 @@ PROVIDER_ID = "ee_download"
 #: The most requests in flight at once unless the setting ``ee_max_concurrency`` says fewer.
 DEFAULT_CONCURRENCY = ee_budget.PROJECT_LIMIT
 DEFAULT_TILE_ATTEMPTS = 3
+#: A download of at least this many pieces shows its tiles on the map as they land.
+GROWING_PREVIEW_MIN_PIECES = 4
+#: Seconds between two rewrites of the growing preview (each one is a layer refresh on the main thread).
+GROWING_PREVIEW_INTERVAL = 1.0
 EXTENSIONS = {"ZIPPED_GEO_TIFF": ".zip", "ZIPPED_GEO_TIFF_PER_BAND": ".zip", "GEO_TIFF": ".tif", "NPY": ".npy"}
 
 
@@ -323,6 +335,18 @@ class Piece:
         self.prepared = False
 
 
+def _write_atomically(path: str, write) -> str:
+    """``write(tmp)`` a file, then give it the name ``path`` (a reader sees a whole file or none)."""
+    tmp = path[:-len(".vrt")] + ".part.vrt"
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
 def _safe_name(text: str) -> str:
     text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")[:names.MAX_NAME_BYTES]
     return text or "download"
@@ -362,6 +386,10 @@ class EeDownload:
         self.estimate: Optional[tiling.Estimate] = None
         self.image_info: Optional[tiling.ImageInfo] = None
         self.requests_made = 0
+        self._preview_round = 0                 # preview VRTs written so far (their names count up)
+        self._preview_at = -GROWING_PREVIEW_INTERVAL
+        self._preview_shown = 0                 # pieces in the last growing preview
+        self._preview_files: List[List[str]] = []   # the files of each round still on disk
         # Cancelled by the user (ctx.cancel) or by this download when a piece failed for good.
         self.cancel = CancelToken(is_cancelled=ctx.cancel.is_cancelled)
         client.cancel = self.cancel
@@ -582,6 +610,8 @@ class EeDownload:
                         self._pieces.extend(result)
                     for sub in result:
                         pending[pool.submit(fetch, sub)] = sub
+                if pending:
+                    self._grow_preview(finished)
         except BaseException:
             # Stop the other pieces at once (their threads see the cancel) before reporting.
             self.cancel.cancel()
@@ -648,6 +678,11 @@ class EeDownload:
             dtype = np.result_type(*dtypes).name
         return piece.grid.width, piece.grid.height, len(bands), dtype
 
+    @staticmethod
+    def _tiled(piece: Piece) -> bool:
+        """Whether a piece is one tile of a larger output (its files get overviews, its output a preview)."""
+        return piece.output is not None and piece.grid is not None and piece.grid != piece.output.grid
+
     def _prepare(self, piece: Piece) -> None:
         """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
         while the other pieces download): masked to the AOI where the polygon cuts through them,
@@ -656,7 +691,7 @@ class EeDownload:
         self.unpack(piece)
         region = self.p.get("region")
         factors = ()
-        if piece.output is not None and piece.grid is not None and piece.grid != piece.output.grid:
+        if self._tiled(piece):
             factors = raster.overview_factors(piece.output.grid.width, piece.output.grid.height)
         for key, path in list(piece.files.items()):
             piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
@@ -711,24 +746,94 @@ class EeDownload:
             raster.mosaic(self._unprepared_files(pieces, key), dest, cutline_geojson=self.p.get("region"),
                           grid=self._exact(grid), cog=True, cancel=self.ctx.cancel)
 
-    def _show_previews(self, plans: List[tuple], stack: Optional[tuple]) -> None:
-        """Offer VRTs of the prepared tiles while the GeoTIFFs are written (tiled outputs only)."""
+    def _preview_path(self, dest: str) -> str:
+        """The preview VRT of the output ``dest`` in this round (a new name each round: GDAL writes a
+        VRT it has open back to its path when it closes it, so a file QGIS has open is never reused)."""
+        return os.path.join(self.work_dir, "preview.{}.{}.vrt".format(
+            os.path.splitext(os.path.basename(dest))[0], self._preview_round))
+
+    def _show_previews(self, plans: List[tuple], stack: Optional[tuple]) -> List[str]:
+        """Offer VRTs of the prepared tiles of ``plans`` (see :meth:`_output_plans`) as previews of their
+        outputs, tiled outputs only; returns the outputs shown.  Each VRT is complete before it has its
+        name (written under another, then renamed), and the files of older rounds go."""
         from ... import raster
-        previews = {}
+        sources = {}
         for pieces, key, dest, grid, band_names in plans:
             parts = self._kept(pieces, key)
-            if len(pieces) < 2 or not parts:
-                return
-            vrt = os.path.join(self.work_dir, "preview." + os.path.basename(dest)[:-4] + ".vrt")
-            previews[dest] = raster.mosaic_vrt(parts, vrt, grid=self._exact(grid), band_names=band_names)
+            if not parts or not any(self._tiled(p) for p in pieces):
+                return []
+            sources[dest] = (parts, grid, band_names)
+        self._preview_round += 1
+        previews = {}
+        for dest, (parts, grid, labels) in sources.items():
+            def write(tmp, parts=parts, grid=grid, labels=labels):
+                raster.mosaic_vrt(parts, tmp, grid=self._exact(grid), band_names=labels)
+            previews[dest] = _write_atomically(self._preview_path(dest), write)
         if stack is not None:
             band_paths, stack_dest, order = stack
-            vrt = os.path.join(self.work_dir, "preview." + os.path.basename(stack_dest))
-            previews[stack_dest] = raster.stack_vrt([previews[b] for b in band_paths], vrt, order)
-        shown = [self.ctx.preview(vrt, dest) for dest, vrt in previews.items()]
-        if any(shown):
-            self.ctx.progress(91.0, translate("EeDownload", "Writing {name}; a preview is on the map").format(
-                name=", ".join(os.path.basename(d) for d in previews)))
+            bands = [previews[b] for b in band_paths]
+            previews[stack_dest] = _write_atomically(self._preview_path(stack_dest),
+                                                     lambda tmp: raster.stack_vrt(bands, tmp, order))
+        self._forget_old_previews(list(previews.values()))
+        return [dest for dest, vrt in previews.items() if self.ctx.preview(vrt, dest)]
+
+    def _forget_old_previews(self, written: List[str]) -> None:
+        """Remove the preview files of rounds before the last two (the layer and a redraw still
+        in progress may read the last two)."""
+        self._preview_files.append(written)
+        while len(self._preview_files) > 2:
+            for path in self._preview_files.pop(0):
+                for name in (path, path + ".aux.xml"):
+                    try:
+                        os.remove(name)
+                    except OSError:
+                        pass
+
+    def _grow_preview(self, finished: List[Piece]) -> None:
+        """While the tiles land (a download of :data:`GROWING_PREVIEW_MIN_PIECES` pieces or more): offer
+        a VRT of the pieces landed so far, on the whole output grid, as the outputs' preview -- at most
+        every :data:`GROWING_PREVIEW_INTERVAL` seconds and only when more have landed.  Runs on the
+        job's thread between two waits for the pieces."""
+        now = time.monotonic()
+        with self._lock:
+            planned = list(self._pieces)
+        shown = sum(1 for p in finished if any(p.files.values()))     # (pieces outside the AOI add nothing)
+        if len(planned) < GROWING_PREVIEW_MIN_PIECES or shown <= self._preview_shown \
+                or now - self._preview_at < GROWING_PREVIEW_INTERVAL:
+            return
+        self._preview_at = now
+        self._preview_shown = shown
+        landed = {id(p) for p in finished}
+        plans, stack = self._output_plans(planned)
+        plans = [([p for p in pieces if id(p) in landed], key, dest, grid, names)
+                 for pieces, key, dest, grid, names in plans]
+        from ...raster import RasterError
+        try:
+            self._show_previews(plans, stack)
+        except (RasterError, OSError) as exc:      # a preview is a convenience: the download goes on
+            _log.debug("No growing preview this time: {}".format(exc))
+
+    def _output_plans(self, pieces: List[Piece]):
+        """``(plans, stack)``: per output file ``(its pieces, key, dest, grid, band names)``; for per-band
+        formats also ``(band files, stack VRT, band order)`` (else None)."""
+        grids = {b: p.output.grid for p in pieces if p.output is not None for b in p.bands}
+        if self.p["format"] != "ZIPPED_GEO_TIFF_PER_BAND":
+            dest = os.path.join(self.output_dir, "{}.tif".format(self.base))
+            grid = pieces[0].output.grid if pieces[0].output is not None else None
+            return [(pieces, "all", dest, grid, None)], None
+        band_order: List[str] = []
+        for piece in pieces:
+            for band in piece.bands:
+                if band not in band_order:
+                    band_order.append(band)
+        selected = [b["id"] for b in tiling.selected_bands(self.p, self.image_info)]
+        band_order.sort(key=lambda b: selected.index(b) if b in selected else len(selected))
+        plans = []
+        for band in band_order:
+            dest = os.path.join(self.output_dir, "{}.{}.tif".format(self.base, _safe_name(band)))
+            plans.append(([p for p in pieces if band in p.bands], band, dest, grids.get(band), [band]))
+        vrt = os.path.join(self.output_dir, "{}.vrt".format(self.base))
+        return plans, ([plan[2] for plan in plans], vrt, band_order)
 
     def write_outputs(self, pieces: List[Piece]) -> List[str]:
         from ... import raster
@@ -737,42 +842,27 @@ class EeDownload:
             self.ctx.cancel.raise_if_cancelled()
             if not piece.prepared:
                 self._prepare(piece)
-        fmt = self.p["format"]
-        outputs: List[str] = []
         os.makedirs(self.output_dir, exist_ok=True)
-        grids = {b: p.output.grid for p in pieces if p.output is not None for b in p.bands}
-        if fmt == "ZIPPED_GEO_TIFF_PER_BAND":
-            band_order: List[str] = []
-            for piece in pieces:
-                for band in piece.bands:
-                    if band not in band_order:
-                        band_order.append(band)
-            selected = [b["id"] for b in tiling.selected_bands(self.p, self.image_info)]
-            band_order.sort(key=lambda b: selected.index(b) if b in selected else len(selected))
-            plans = []
-            for band in band_order:
-                dest = os.path.join(self.output_dir, "{}.{}.tif".format(self.base, _safe_name(band)))
-                plans.append(([p for p in pieces if band in p.files], band, dest, grids.get(band), [band]))
-            vrt = os.path.join(self.output_dir, "{}.vrt".format(self.base))
-            self._show_previews(plans, ([plan[2] for plan in plans], vrt, band_order))
-            for i, (band_pieces, band, dest, grid, _names) in enumerate(plans):
-                self.ctx.cancel.raise_if_cancelled()
-                self._combine(band_pieces, band, dest, grid)
+        plans, stack = self._output_plans(pieces)
+        shown = self._show_previews(plans, stack)
+        if shown:
+            self.ctx.progress(91.0, translate("EeDownload", "Writing {name}; a preview is on the map").format(
+                name=", ".join(os.path.basename(d) for d in shown)))
+        outputs: List[str] = []
+        for i, (plan_pieces, key, dest, grid, _names) in enumerate(plans):
+            self.ctx.cancel.raise_if_cancelled()
+            self._combine(plan_pieces, key, dest, grid)
+            if stack is not None:
                 self.ctx.progress(90.0 + 8.0 * (i + 1) / len(plans),
                                   translate("EeDownload", "Wrote {}").format(os.path.basename(dest)))
-            band_paths = [plan[2] for plan in plans]
-            outputs.extend(band_paths)
+            outputs.append(dest)
+        if stack is not None:
+            band_paths, vrt, band_order = stack
             raster.stack_vrt(band_paths, vrt, band_order)
             outputs.append(vrt)
-        else:
-            dest = os.path.join(self.output_dir, "{}.tif".format(self.base))
-            grid = pieces[0].output.grid if pieces[0].output is not None else None
-            self._show_previews([(pieces, "all", dest, grid, None)], None)
-            self._combine(pieces, "all", dest, grid)
-            if fmt == "NPY":
-                npy = os.path.join(self.output_dir, "{}.npy".format(self.base))
-                outputs.append(self._assemble_npy(pieces, npy))
-            outputs.append(dest)
+        elif self.p["format"] == "NPY":
+            npy = os.path.join(self.output_dir, "{}.npy".format(self.base))
+            outputs.insert(0, self._assemble_npy(pieces, npy))
         return outputs
 
     # -- whole job ------------------------------------------------------------

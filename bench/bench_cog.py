@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Benchmark: the Cloud-Optimized GeoTIFF of a tiled Earth Engine result, the path before issue 19 and now.
+
+The tiles are made as an Earth Engine download leaves them after its last byte (``--width`` x
+``--height`` px, ``--tiles`` x ``--tiles`` tiles on one grid, 3 bands uint16 named B4 B3 B2, each
+given its overviews by ``raster.prepare_tile`` as the runner does for the preview).  Their pixels
+are synthetic: a smooth field (what the Earth Engine simulator renders) plus Gaussian noise of
+``--noise`` digital numbers (0: as compressible as the simulator's pixels; 3 and more: closer to
+real imagery, which DEFLATE shrinks 2-3 times).
+
+Then, one after the other, each run taking turns going first:
+
+* **before**: the path before this change, kept here to compare with -- a mosaic VRT of the tiles
+  and ``gdal.Translate`` to the COG driver with DEFLATE at GDAL's default level, the blocks
+  compressed by every core (``NUM_THREADS=ALL_CPUS``), the tiles read by one thread;
+* **now**: ``plugin.core.raster.mosaic`` (what the runner calls): the same, with
+  :data:`plugin.core.raster.COG_OPTIONS` (DEFLATE level 1).
+
+Both outputs are checked: a valid COG (``validate_cloud_optimized_geotiff``, full check, the
+validator the tests use) and the same pixels (GDAL checksums of every band at full resolution and
+of each overview).  Reported: seconds (median of ``--runs``), CPU seconds, MiB.
+
+    .venv/bin/python bench/bench_cog.py                          # 10001 x 10015 px, 5 x 5 tiles
+    .venv/bin/python bench/bench_cog.py --width 2000 --height 2000 --tiles 2 --runs 1   # quick
+
+Results: a markdown table on stdout and bench/results/cog.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+import numpy as np  # noqa: E402
+from osgeo import gdal, osr  # noqa: E402
+
+from plugin.core import raster  # noqa: E402
+
+BANDS = ("B4", "B3", "B2")
+#: The COG creation options before issue 19 (DEFLATE at GDAL's default level), kept to compare with.
+BEFORE_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
+                  "OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=NEAREST"]
+
+
+def make_tiles(folder, width, height, per_side, noise):
+    """The prepared tiles of a ``width`` x ``height`` result in ``per_side`` x ``per_side`` tiles."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32610)
+    rng = np.random.default_rng(0)
+    tw, th = -(-width // per_side), -(-height // per_side)
+    factors = raster.overview_factors(width, height)
+    paths = []
+    for row in range(per_side):
+        for col in range(per_side):
+            x0, y0 = col * tw, row * th
+            w, h = min(tw, width - x0), min(th, height - y0)
+            path = os.path.join(folder, "t_{}_{}.tif".format(row, col))
+            ds = gdal.GetDriverByName("GTiff").Create(path, w, h, len(BANDS), gdal.GDT_UInt16,
+                                                      ["TILED=YES", "COMPRESS=DEFLATE"])
+            ds.SetGeoTransform((500000.0 + 10.0 * x0, 10.0, 0.0, 4200000.0 - 10.0 * y0, 0.0, -10.0))
+            ds.SetProjection(srs.ExportToWkt())
+            yy, xx = np.mgrid[y0:y0 + h, x0:x0 + w]
+            for b, name in enumerate(BANDS):
+                field = 1000 + 800 * np.sin(xx / 700.0 + b) * np.cos(yy / 900.0) \
+                    + 300 * np.sin(xx / 37.0) * np.sin(yy / 53.0)
+                if noise:
+                    field = field + rng.normal(0.0, noise, field.shape)
+                band = ds.GetRasterBand(b + 1)
+                band.WriteArray(field.clip(1, 65535).astype(np.uint16))
+                band.SetDescription(name)
+            ds = None
+            paths.append(raster.prepare_tile(path, factors=factors))
+    return paths
+
+
+def before(tiles, dest):
+    """The COG as written before issue 19 (see the module docstring)."""
+    vrt = "/vsimem/bench_cog_before.vrt"
+    raster.mosaic_vrt(tiles, vrt)
+    try:
+        gdal.Translate(dest, vrt, options=gdal.TranslateOptions(format="COG", creationOptions=BEFORE_OPTIONS))
+    finally:
+        gdal.Unlink(vrt)
+
+
+def now(tiles, dest):
+    raster.mosaic(tiles, dest, cog=True)
+
+
+def timed(fn, tiles, dest):
+    if os.path.exists(dest):
+        os.remove(dest)
+    cpu0, t0 = os.times(), time.perf_counter()
+    fn(tiles, dest)
+    seconds, cpu1 = time.perf_counter() - t0, os.times()
+    return {"seconds": seconds, "cpu_s": (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system),
+            "mib": os.path.getsize(dest) / 1048576.0, "load": os.getloadavg()[0]}
+
+
+def checksums(path):
+    ds = gdal.Open(path)
+    out = []
+    for i in range(ds.RasterCount):
+        band = ds.GetRasterBand(i + 1)
+        out.append([band.Checksum()] + [band.GetOverview(k).Checksum() for k in range(band.GetOverviewCount())])
+    return out
+
+
+def check(path):
+    from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
+    _warnings, errors, _details = validate(path, full_check=True)
+    return errors
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--width", type=int, default=10001)
+    ap.add_argument("--height", type=int, default=10015)
+    ap.add_argument("--tiles", type=int, default=5, help="tiles per side")
+    ap.add_argument("--noise", type=float, default=0.0, help="Gaussian noise added to the smooth field (DN)")
+    ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--workdir", default=None)
+    ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "cog.json"))
+    args = ap.parse_args(argv)
+
+    work = tempfile.mkdtemp(prefix="bench-cog-", dir=args.workdir)
+    try:
+        made = time.perf_counter()
+        tiles = make_tiles(work, args.width, args.height, args.tiles, args.noise)
+        print("{} tiles made in {:.0f} s".format(len(tiles), time.perf_counter() - made), file=sys.stderr)
+        paths = {"before": os.path.join(work, "before.tif"), "now": os.path.join(work, "now.tif")}
+        runs = {"before": [], "now": []}
+        for i in range(args.runs):
+            order = ("before", "now") if i % 2 == 0 else ("now", "before")
+            for name in order:
+                runs[name].append(timed(before if name == "before" else now, tiles, paths[name]))
+                print("  {}: {:.2f} s".format(name, runs[name][-1]["seconds"]), file=sys.stderr)
+        errors = {name: check(path) for name, path in paths.items()}
+        sums = {name: checksums(path) for name, path in paths.items()}
+        same = sums["before"] == sums["now"]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def median(name, key):
+        return statistics.median(r[key] for r in runs[name])
+    row = {"width": args.width, "height": args.height, "tiles": args.tiles ** 2, "noise": args.noise,
+           "runs": args.runs, "same_pixels": same, "cog_errors": errors, "checksums": sums,
+           **{"{}_{}".format(name, key): median(name, key) for name in runs for key in ("seconds", "cpu_s", "mib")}}
+    row["speedup"] = row["before_seconds"] / row["now_seconds"]
+    report = {"rows": [row], "runs": runs, "cpus": os.cpu_count(), "target_now_s": 4.0,
+              "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as handle:
+        json.dump(report, handle, indent=1)
+
+    print("\n### The COG of a tiled result after the last byte: before issue 19 / now (median of {} runs)\n"
+          .format(args.runs))
+    print("| grid px | tiles | noise DN | before s | now s | speed-up | before CPU s | now CPU s | before MiB | "
+          "now MiB | same pixels | valid COGs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    print("| {} x {} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {} | {} |".format(
+        row["width"], row["height"], row["tiles"], row["noise"], row["before_seconds"], row["now_seconds"],
+        row["speedup"], row["before_cpu_s"], row["now_cpu_s"], row["before_mib"], row["now_mib"],
+        "yes" if same else "NO", "yes" if not any(errors.values()) else "NO: {}".format(errors)))
+    print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
+    if not same or any(errors.values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
