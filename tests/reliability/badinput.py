@@ -307,7 +307,7 @@ def _bound_cases() -> List[BadCase]:
         BadCase("ee-dimensions-huge", "parameters", "10^20 pixels wide", "DIMENSIONS=1e20x1",
                 _ee(dimensions="1e20x1"), r"^This download would need at least [\d,]+ requests .*" + limit),
         BadCase("ee-scale-fine", "parameters", "a millimetre scale over a 2 km area", "SCALE=0.001",
-                _ee(scale=0.001), r"^This download would need at least [\d,]+ requests \([\d.,]+ TB .*" + limit),
+                _ee(scale=0.001), r"^This download would need at least [\d,]+ requests \([\d.,]+ TiB .*" + limit),
         BadCase("export-scale-tiny", "parameters", "an export at a nanometre scale", "SCALE=1e-9",
                 _export(scale=1e-9), r"at least [\d.e+]+ pixels, more than its maximum of 100,000,000 \(MAX_PIXELS\)"),
         BadCase("ee-name-bytes", "parameters", "a name of 100 three-byte characters (300 bytes)", "NAME=空×100",

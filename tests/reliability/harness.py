@@ -365,6 +365,13 @@ def bookkeeping(files: List[str], folder: str, case: Optional["ProviderCase"] = 
     return out
 
 
+def foreign(files: List[str], outputs: List[str], folder: str, case: Optional["ProviderCase"] = None) -> List[str]:
+    """The files a finished job left that are neither its outputs, an output's GDAL side file
+    (``<output>.aux.xml``: e.g. the no-data value an export declares), nor :func:`bookkeeping`."""
+    return sorted(set(files) - set(outputs) - {o + ".aux.xml" for o in outputs}
+                  - set(bookkeeping(files, folder, case)))
+
+
 def scan_outputs(folder: str) -> Tuple[List[str], List[str]]:
     """(every file under ``folder``, the partial/temporary files and folders among them), absolute paths."""
     files, partial = [], []
@@ -637,7 +644,7 @@ def run_campaign(case: ProviderCase, jobs: int = 100, seed: Optional[int] = None
             else:
                 result.unexpected.append("{}: outputs differ from the fault-free run: {} vs {}".format(
                     where, r.fingerprint, ref))
-            extra = sorted(set(r.files) - set(r.outputs) - set(bookkeeping(r.files, r.folder, case)))
+            extra = foreign(r.files, r.outputs, r.folder, case)
             if r.partial or extra:
                 result.leftovers_done += len(r.partial) + len(extra)
                 result.unexpected.append("{}: done but left {} {}".format(where, r.partial, extra))
@@ -659,7 +666,7 @@ def run_campaign(case: ProviderCase, jobs: int = 100, seed: Optional[int] = None
             else:
                 result.unexpected.append("{}: the retry ended {} ({!r}), outputs {}".format(
                     where, r.retry_state, r.retry_message, r.fingerprint))
-            extra = sorted(set(r.retry_files) - set(r.retry_outputs) - set(bookkeeping(r.retry_files, r.folder, case)))
+            extra = foreign(r.retry_files, r.retry_outputs, r.folder, case)
             if r.retry_partial or extra:
                 result.leftovers_after_retry += len(r.retry_partial) + len(extra)
                 result.unexpected.append("{}: after the retry, left {} {}".format(where, r.retry_partial, extra))
