@@ -201,28 +201,41 @@ def test_stac_search_through_qgis_process(built, tmp_path):
 
 
 def test_stac_download_through_qgis_process(built, tmp_path):
-    """``qgis_process run eo_downloader:stac_download`` on COGs served by nginx: files cut exactly to the
-    AOI on the source grid (an items file: the STAC search is the stac-search branch's)."""
+    """``qgis_process run eo_downloader:stac_download`` searching the real STAC server (``rustac serve``)
+    whose items' COGs nginx serves: the item over the AOI in the dates is read, cut exactly to the AOI on
+    the source grid; an item elsewhere and one outside the dates are not."""
     from tests.core import stac_assets as sa
     from tests.servers.nginx import Nginx
+    from tests.servers.stac_api import StacApi
     folder = str(tmp_path / "assets")
-    paths = sa.make_item_assets(folder, "a", 1024)
+    paths = sa.make_item_assets(folder, "a", 1024, keys=("red", "green"))
     cog = "image/tiff; application=geotiff; profile=cloud-optimized"
-    with Nginx(folder, str(tmp_path)) as srv:
-        items = [{"type": "Feature", "id": "a", "geometry": None, "properties": {"datetime": "2024-05-01T10:00:00Z"},
-                  "assets": {k: {"href": srv.url("a_{}.tif".format(k)), "type": cog} for k in ("red", "green")}}]
-        (tmp_path / "items.json").write_text(json.dumps({"type": "FeatureCollection", "features": items}))
+    side = 1024 * sa.PIXEL
+
+    def item(name, day, x0):
+        foot = sa.utm_polygon([(x0, sa.Y0), (x0 + side, sa.Y0), (x0 + side, sa.Y0 - side), (x0, sa.Y0 - side)])
+        xs = [p[0] for p in foot["coordinates"][0]]
+        ys = [p[1] for p in foot["coordinates"][0]]
+        return {"type": "Feature", "stac_version": "1.0.0", "id": name, "collection": "sentinel-2-l2a",
+                "geometry": foot, "bbox": [min(xs), min(ys), max(xs), max(ys)], "links": [],
+                "properties": {"datetime": "2024-05-{:02d}T10:00:00Z".format(day), "eo:cloud_cover": 5},
+                "assets": {k: {"href": srv.url("a_{}.tif".format(k)), "type": cog} for k in ("red", "green")}}
+
+    with Nginx(folder, str(tmp_path)) as srv, StacApi([{"type": "FeatureCollection", "features": [
+            item("a", 1, sa.X0), item("far", 2, sa.X0 + 50 * side), item("late", 20, sa.X0)]}],
+            str(tmp_path)) as api:
         aoi = sa.utm_square(sa.X0 + 2003, sa.Y0 - 3003, 1000)
         (tmp_path / "aoi.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
             {"type": "Feature", "properties": {}, "geometry": aoi}]}))
         env = qh.headless_env(tmp_path)
         qh.install_zip(str(built["path"]), env)
         rc, data, err = qh.run_algorithm("eo_downloader:stac_download", {
-            "API": srv.url(""), "COLLECTION": "sentinel-2-l2a", "AOI": str(tmp_path / "aoi.geojson"),
-            "ASSETS": "red,green", "ITEMS_FILE": str(tmp_path / "items.json"), "OUTPUT_DIR": str(tmp_path / "out")},
-            env)
+            "API": api.url, "COLLECTION": "sentinel-2-l2a", "AOI": str(tmp_path / "aoi.geojson"),
+            "DATE_FROM": "2024-05-01", "DATE_TO": "2024-05-10", "ASSETS": "red,green",
+            "OUTPUT_DIR": str(tmp_path / "out")}, env)
     assert rc == 0, err
     (path,) = data["results"]["OUTPUT_FILES"]
+    assert os.path.basename(path) == "sentinel-2-l2a_2024-05-01.tif"
     out, src = gdal.Open(path), gdal.Open(paths["red"])
     col, row, width, height, _inside = sa.centre_window(aoi, src.GetGeoTransform(), 1024, 1024)
     gt = src.GetGeoTransform()
