@@ -31,8 +31,8 @@ class EoDownloaderPlugin:
         self.notices = None
         self.translator = None
 
-
     # -- Processing (also called by QGIS before initGui in qgis_process) --------------------
+
     def initProcessing(self):
         if self.translator is None:
             from .adapters import i18n

@@ -14,6 +14,7 @@ from .i18n import translate
 
 SEPARATOR = " · "
 
+
 def provider_label(provider: str) -> str:
     """What the Jobs panel calls a provider id (an id not listed shows as it is)."""
     return {"ee_download": "Earth Engine", "ee_export": translate("Titles", "Earth Engine export"),

@@ -92,7 +92,6 @@ class DownloadDock(QDockWidget):
         self._layer_changed(ui.aoiLayerCombo.currentLayer())
         self.update_state()
 
-
     def _fit_width(self):
         """The scroll area is at least as wide as the form needs (its horizontal bar is off: anything
         narrower would cut the form on the right).  The form's minimum grows after construction --

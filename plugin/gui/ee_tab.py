@@ -55,6 +55,7 @@ class StayOpenMenu(QMenu):
             return
         super().mouseReleaseEvent(event)
 
+
 #: An interactive download larger than this (as Earth Engine counts bytes) proposes a batch export.
 EXPORT_SUGGESTED_BYTES = tiling.LARGE_DOWNLOAD_BYTES
 #: The export destinations, in the order of the items of ``eeExportDestinationCombo`` in the .ui file.
@@ -641,7 +642,6 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
 def _read_image_info(image, project, session, base, token_provider, cancel):
     from ..core.providers.earthengine.client import EeClient
     return EeClient(base, project, token_provider, session=session, cancel=cancel).image_info(image)
-
 
 
 def _search(client, spec, region, cancel):

@@ -57,7 +57,6 @@ class JobsPanelWidget(QDockWidget):
         self._clearable = {}       # job id -> "Clear finished" would remove it
         self.refresh()
 
-
     def schedule_refresh(self, *_args):
         if not self.pending.isActive():
             self.pending.start()

@@ -34,7 +34,6 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
     OUTPUT_FILES = "OUTPUT_FILES"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
-
     def createInstance(self):
         return type(self)()
 

@@ -7,7 +7,6 @@ from .base import BaseAlgorithm
 from ..core.i18n import translate
 
 
-
 class EeDownloadAlgorithm(BaseAlgorithm):
     IMAGE = "IMAGE"
     BANDS = "BANDS"

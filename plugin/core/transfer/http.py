@@ -381,8 +381,6 @@ class _Session(requests.Session):
         return settings
 
 
-
-
 def make_session(proxies: Optional[Dict[str, str]] = None, verify=True,
                  user_agent: Optional[str] = None, pool_size: int = 16) -> requests.Session:
     """A session with the plugin's User-Agent, ``proxies`` and TLS ``verify`` applied.

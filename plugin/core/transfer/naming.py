@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlsplit
 import requests
 
 
-
 def safe_filename(name: Optional[str]) -> str:
     """A file name without folders, control or reserved characters, short enough in bytes ('' if nothing
     is left): :func:`names.sanitize`, the one home of that rule."""

@@ -33,7 +33,6 @@ class Progress:
         return None if fraction is None else 100.0 * fraction
 
 
-
 def format_size(n: Optional[float]) -> str:
     if n is None:
         return "?"

@@ -74,4 +74,3 @@ def tile_layer_uri(client, image: Any, bands: Sequence[str], vmin: Any = None, v
             vis[key] = value
     name = client.create_map(map_body(image, vis))
     return xyz_layer_uri(client.tile_url_template(name), zmax=zmax, authcfg=authcfg or None)
-

@@ -136,7 +136,6 @@ def _mb(n: Optional[float]) -> str:
     return number((n or 0) / 1048576.0, 1)
 
 
-
 def result_title(params: Dict[str, Any], products: Optional[List[Any]] = None) -> str:
     """What an eodag job and its layer group are called (:func:`...titles.job_title`): the one
     product by its title, or the provider, collection and days (the products' when known, else
@@ -151,6 +150,7 @@ def result_title(params: Dict[str, Any], products: Optional[List[Any]] = None) -
         days = [d for d in (params.get("date_from"), params.get("date_to")) if d]
     when = None if not days else days[0] if days[0] == days[-1] else "{}..{}".format(days[0], days[-1])
     return titles.job_title(what, when, params)
+
 
 class _Throttle:
     """Progress updates at most every 0.25 s (or on a change of a whole percent)."""
