@@ -185,7 +185,7 @@ def test_earth_engine_preview_grows_while_the_tiles_land(tmp_path, qgis_new_proj
     assert done.state == JobState.DONE, done.error
     (final,) = [o for o in done.outputs if o.endswith(".tif")]
     (layer,) = _group_layers("Growing")
-    assert layer.source() == final and layer.name() == "g" and layer.isValid()   # replaced by the final layer
+    assert layer.source() == final and layer.name() == "Growing" and layer.isValid()   # replaced by the final layer, named after the job
     assert manager.loaded_layers[job.id] == [layer.id()]
     previews, last = seen[:-1], seen[-1]
     assert last[1] == final
