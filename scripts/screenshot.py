@@ -353,9 +353,8 @@ def _tidy_panels(layers):
     if browser is not None:
         browser.hide()
     named = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    for name, d in named.items():
-        if name == "Layers":
-            d.setMinimumWidth(470)
+    left = [d for name, d in named.items() if name == "Layers"]
+    QTimer.singleShot(200, lambda: window.resizeDocks(left, [400] * len(left), Qt.Orientation.Horizontal))
     temporal = [d for name, d in named.items() if "Temporal" in name]
     window.resizeDocks(temporal, [110] * len(temporal), Qt.Orientation.Vertical)
 
@@ -368,6 +367,9 @@ def _stac_stepped(timed):
                      "range": [frame.begin().toString(fmt), frame.end().toString(fmt)],
                      "canvas_range": [shown.begin().toString(fmt), shown.end().toString(fmt)],
                      "shown": [l.name() for l in timed if l.temporalProperties().isVisibleInTemporalRange(shown)]}
+    image = iface.mapCanvas().grab().toImage()        # a drawn gradient has many colours, a blank map one or two
+    state["canvas_colours"] = len({image.pixel(x, y) for x in range(0, image.width(), 7)
+                                   for y in range(0, image.height(), 7)})
     _grab("stac_time_stack")
     _measure()
 
