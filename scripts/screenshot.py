@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
 
-    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection|per-feature|sign-in]
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection|per-feature|sign-in|stac]
                                   [--name NAME] [--locale fr] [--display :97]
 
 Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
@@ -16,6 +16,10 @@ clouds, Cloud Score+, median" to the search results, a preview and the masked co
 downloaded, saving ``ee_collection_search.png``, ``ee_collection_preview.png`` and
 ``ee_collection_result.png`` in OUT_DIR on the way (no image id typed).  ``per-feature``
 selects three polygons of a layer and runs one Earth Engine job per feature, named by a field;
+``stac`` serves three dates of small UTM COGs with nginx and their items with ``rustac serve``, loads the
+collections, searches a drawn polygon over May 2024 (``stac_search.png``: footprints, the chosen item's
+row), downloads through the Jobs panel and steps the Temporal Controller to the second date
+(``stac_time_stack.png``: one layer per date in the job's group, that date alone drawn);
 ``sign-in`` opens the settings dialog with an Earth Engine configuration created by "Sign in
 with Google…" (a throw-away auth database).  ``--locale`` starts QGIS in that language (the
 compiled ``i18n/*.qm`` of the checkout: ``scripts/update_translations.py --compile`` first).
@@ -325,7 +329,8 @@ def _stac_done(job_id):
     nav.setCurrentFrameNumber(first.begin().daysTo(timed[1].temporalProperties().fixedTemporalRange().begin()))
     _tidy_panels(layers)
     canvas = iface.mapCanvas()
-    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(timed[0], timed[0].extent()).buffered(0.004))
+    extent = canvas.mapSettings().layerExtentToOutputExtent(timed[0], timed[0].extent())
+    canvas.setExtent(extent.buffered(extent.width() * 0.06))        # the whole AOI with a margin
     canvas.refresh()
     QTimer.singleShot(2500, lambda: _stac_stepped(timed))
 
@@ -340,8 +345,8 @@ def _open_temporal_controller():
         d.raise_()
 
 def _tidy_panels(layers):
-    """Legends folded and the Layers panel wide enough for the dates at the end of the layer names; the
-    Temporal Controller as short as its controls."""
+    """Legends folded, the Layers panel wide enough for the dates at the end of the layer names, the
+    Temporal Controller and the Jobs panel along the bottom (the right dock keeps its width)."""
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QDockWidget
@@ -353,10 +358,15 @@ def _tidy_panels(layers):
     if browser is not None:
         browser.hide()
     named = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    left = [d for name, d in named.items() if name == "Layers"]
-    QTimer.singleShot(200, lambda: window.resizeDocks(left, [400] * len(left), Qt.Orientation.Horizontal))
-    temporal = [d for name, d in named.items() if "Temporal" in name]
-    window.resizeDocks(temporal, [110] * len(temporal), Qt.Orientation.Vertical)
+    layers_dock = named.get("Layers")
+    if layers_dock is not None:        # the Jobs panel (done) along the bottom, the Layers panel wide enough
+        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        jobs = plugins["eo_downloader"].jobs_panel
+        for d in (d for name, d in named.items() if "Temporal" in name):    # above the Jobs panel, wide
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, d)
+            window.splitDockWidget(d, jobs, Qt.Orientation.Vertical)
+        layers_dock.setMinimumWidth(460)               # the layout takes it; then the user's own again
+        QTimer.singleShot(300, lambda: layers_dock.setMinimumWidth(0))
 
 def _stac_stepped(timed):
     nav = iface.mapCanvas().temporalController()
