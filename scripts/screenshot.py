@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the plugin in a real QGIS window under Xvfb (for the README and the GUI tests).
 
-    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection|per-feature|sign-in]
+    python3 scripts/screenshot.py OUT_DIR [--raster FILE] [--flow ee|eosda|ee-collection|per-feature|sign-in|stac]
                                   [--name NAME] [--locale fr] [--display :97]
 
 Starts Xvfb, installs the checkout into a throw-away profile, starts QGIS with a
@@ -16,6 +16,10 @@ clouds, Cloud Score+, median" to the search results, a preview and the masked co
 downloaded, saving ``ee_collection_search.png``, ``ee_collection_preview.png`` and
 ``ee_collection_result.png`` in OUT_DIR on the way (no image id typed).  ``per-feature``
 selects three polygons of a layer and runs one Earth Engine job per feature, named by a field;
+``stac`` serves three dates of small UTM COGs with nginx and their items with ``rustac serve``, loads the
+collections, searches a drawn polygon over May 2024 (``stac_search.png``: footprints, the chosen item's
+row), downloads through the Jobs panel and steps the Temporal Controller to the second date
+(``stac_time_stack.png``: one layer per date in the job's group, that date alone drawn);
 ``sign-in`` opens the settings dialog with an Earth Engine configuration created by "Sign in
 with Google…" (a throw-away auth database).  ``--locale`` starts QGIS in that language (the
 compiled ``i18n/*.qm`` of the checkout: ``scripts/update_translations.py --compile`` first).
@@ -82,6 +86,9 @@ def _go():
             return
         elif flow == "sign-in":
             _sign_in_flow(plugin)
+            return
+        elif flow == "stac":
+            _stac_flow(dock, canvas)
             return
         elif flow == "ee":
             canvas.setExtent(QgsRectangle(-122.0859, 37.0436, -122.0626, 37.0586))
@@ -241,6 +248,141 @@ def _collection_done(job_id):
     iface.mapCanvas().refresh()
     QTimer.singleShot(2000, lambda: (_grab("ee_collection_result"), _measure()))
 
+def _stac_flow(dock, canvas):
+    """A loopback STAC API (rustac) and COGs on nginx: collections, a drawn polygon, May 2024, < 40 % clouds."""
+    from qgis.core import QgsGeometry, QgsRectangle
+    from qgis.PyQt.QtCore import QDate
+    tab = dock.stac_tab
+    dock.ui.providerTabs.setCurrentIndex(dock.ui.providerTabs.indexOf(tab))
+    west, south, east, north = (float(v) for v in os.environ["EO_SHOT_STAC_BBOX"].split(","))
+    dx, dy = (east - west) * 0.15, (north - south) * 0.15
+    canvas.setExtent(QgsRectangle(west - dx, south - dy, east + dx, north + dy))
+    dock._on_drawn(QgsGeometry.fromWkt(os.environ["EO_SHOT_STAC_AOI"]))
+    tab.catalogueCombo.setEditText(os.environ["EO_DOWNLOADER_STAC_API_URL"])
+    tab.fromDate.setDate(QDate(2024, 5, 1))
+    tab.toDate.setDate(QDate(2024, 5, 31))
+    tab.cloudSpin.setValue(40)
+    dock.update_state()
+    tab.collectionsButton.click()
+    _wait(lambda: tab.collections_task is None, _stac_collections, timeout=30)
+
+def _stac_collections():
+    dock = plugins["eo_downloader"].dock
+    tab = dock.stac_tab
+    state["collections"] = [tab.collectionCombo.itemText(i) for i in range(tab.collectionCombo.count())]
+    tab.collectionCombo.setCurrentIndex(tab.collectionCombo.findText("sentinel-2-l2a"))
+    dock.update_state()
+    tab.searchButton.click()
+    _wait(lambda: tab.search_task is None, _stac_searched, timeout=30)
+
+def _stac_searched():
+    tab = plugins["eo_downloader"].dock.stac_tab
+    state["items"] = [tab.resultsTable.item(r, 2).text() for r in range(tab.resultsTable.rowCount())]
+    state["notes"] = tab.notesLabel.text()
+    state["footprints"] = len(tab.footprints)
+    tab.resultsTable.selectRow(1)         # highlighted on the map, its thumbnail in the tab
+    pixmap = lambda: tab.thumbnailLabel.pixmap()
+    _wait(lambda: pixmap() is not None and not pixmap().isNull(),
+          lambda: QTimer.singleShot(800, lambda: (_grab("stac_search"), _stac_download())), timeout=15)
+
+def _stac_download():
+    plugin = plugins["eo_downloader"]
+    tab = plugin.dock.stac_tab
+    tab.resultsTable.clearSelection()     # no row selected: every item found
+    plugin.dock.update_state()
+    job = tab.submit()
+    state["job_title"] = job.title if job else plugin.dock.ui.statusLabel.text()
+    if job is None:
+        return _measure()
+    _wait(lambda: plugin.manager.store.get(job.id).finished and not plugin.manager.active()
+          and len(_group_layers(job.id)) >= 3, lambda: _stac_done(job.id), timeout=60)
+
+def _group_layers(job_id):
+    from qgis.core import QgsProject
+    for group in QgsProject.instance().layerTreeRoot().findGroups(True):
+        if group.customProperty("eo_downloader/job") == job_id:
+            return [node.layer() for node in group.findLayers()]
+    return []
+
+def _stac_done(job_id):
+    """One layer per date in the job's group; the Temporal Controller opened, stepped to the second date."""
+    from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject, QgsUnitTypes
+    plugin = plugins["eo_downloader"]
+    job = plugin.manager.store.get(job_id)
+    state["job_state"] = job.state
+    layers = _group_layers(job_id)
+    fmt = "yyyy-MM-dd HH:mm:ss"
+    state["layers"] = [{"name": l.name(), "temporal": l.temporalProperties().isActive(),
+                        "range": [l.temporalProperties().fixedTemporalRange().begin().toString(fmt),
+                                  l.temporalProperties().fixedTemporalRange().end().toString(fmt)]}
+                       for l in layers]
+    timed = sorted((l for l in layers if l.temporalProperties().isActive()),
+                   key=lambda l: l.temporalProperties().fixedTemporalRange().begin())
+    _open_temporal_controller()
+    nav = iface.mapCanvas().temporalController()
+    nav.setNavigationMode(QgsTemporalNavigationObject.Animated)
+    first, last = (l.temporalProperties().fixedTemporalRange() for l in (timed[0], timed[-1]))
+    nav.setTemporalExtents(QgsDateTimeRange(first.begin(), last.end()))
+    # Steps of a day: QGIS 3.22 draws a layer whose range touches a frame's (excluded) end, so frames of
+    # 10 days (the revisit) would show the next date too.  The second date is that many days on.
+    nav.setFrameDuration(QgsInterval(1, QgsUnitTypes.TemporalDays))
+    nav.setCurrentFrameNumber(first.begin().daysTo(timed[1].temporalProperties().fixedTemporalRange().begin()))
+    _tidy_panels(layers)
+    canvas = iface.mapCanvas()
+    extent = canvas.mapSettings().layerExtentToOutputExtent(timed[0], timed[0].extent())
+    canvas.setExtent(extent.buffered(extent.width() * 0.06))        # the whole AOI with a margin
+    canvas.refresh()
+    QTimer.singleShot(2500, lambda: _stac_stepped(timed))
+
+def _open_temporal_controller():
+    from qgis.PyQt.QtWidgets import QAction, QDockWidget
+    action = iface.mainWindow().findChild(QAction, "mActionTemporalController")
+    if action is not None and not action.isChecked():
+        action.trigger()
+    docks = [d for d in iface.mainWindow().findChildren(QDockWidget) if "Temporal" in d.objectName()]
+    state["temporal_dock"] = [d.objectName() for d in docks if d.isVisible()]
+    for d in docks:
+        d.raise_()
+
+def _tidy_panels(layers):
+    """Legends folded, the Layers panel wide enough for the dates at the end of the layer names, the
+    Temporal Controller and the Jobs panel along the bottom (the right dock keeps its width)."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+    root = QgsProject.instance().layerTreeRoot()
+    for layer in layers:
+        root.findLayer(layer.id()).setExpanded(False)
+    window = iface.mainWindow()
+    browser = window.findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()
+    named = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    layers_dock = named.get("Layers")
+    if layers_dock is not None:        # the Jobs panel (done) along the bottom, the Layers panel wide enough
+        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        jobs = plugins["eo_downloader"].jobs_panel
+        for d in (d for name, d in named.items() if "Temporal" in name):    # above the Jobs panel, wide
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, d)
+            window.splitDockWidget(d, jobs, Qt.Orientation.Vertical)
+        layers_dock.setMinimumWidth(460)               # the layout takes it; then the user's own again
+        QTimer.singleShot(300, lambda: layers_dock.setMinimumWidth(0))
+
+def _stac_stepped(timed):
+    nav = iface.mapCanvas().temporalController()
+    frame = nav.dateTimeRangeForFrameNumber(nav.currentFrameNumber())
+    shown = iface.mapCanvas().mapSettings().temporalRange()
+    fmt = "yyyy-MM-dd HH:mm:ss"
+    state["step"] = {"frame": nav.currentFrameNumber(), "frames": nav.totalFrameCount(),
+                     "range": [frame.begin().toString(fmt), frame.end().toString(fmt)],
+                     "canvas_range": [shown.begin().toString(fmt), shown.end().toString(fmt)],
+                     "shown": [l.name() for l in timed if l.temporalProperties().isVisibleInTemporalRange(shown)]}
+    image = iface.mapCanvas().grab().toImage()        # a drawn gradient has many colours, a blank map one or two
+    state["canvas_colours"] = len({image.pixel(x, y) for x in range(0, image.width(), 7)
+                                   for y in range(0, image.height(), 7)})
+    _grab("stac_time_stack")
+    _measure()
+
 def _after_flow():
     plugin = plugins["eo_downloader"]
     dock = plugin.dock
@@ -287,6 +429,51 @@ QTimer.singleShot(4000, _go)
 '''
 
 
+#: The STAC flow's acquisition days (one item each, three bands, a shifted field per date and band).
+STAC_DAYS = ((3, 12.0), (13, 31.0), (23, 6.0))
+
+
+def _stac_servers(work):
+    """nginx serving small UTM COGs of three dates (red, green, blue each; ``tests/core/stac_assets``) and
+    ``rustac serve`` with an item per date pointing at them.  Returns (servers, environment for QGIS)."""
+    from osgeo import gdal
+    from tests import stac_data
+    from tests.core import stac_assets as sa
+    from tests.servers.nginx import Nginx
+    from tests.servers.stac_api import StacApi
+    www, size = os.path.join(work, "www"), 1024
+    os.makedirs(www)
+    files = Nginx(www, work)
+    side = size * sa.PIXEL
+    ring = sa.to_lonlat([(sa.X0, sa.Y0), (sa.X0 + side, sa.Y0), (sa.X0 + side, sa.Y0 - side), (sa.X0, sa.Y0 - side),
+                         (sa.X0, sa.Y0)])
+    items = []
+    for d, (day, cloud) in enumerate(STAC_DAYS):
+        item_id = "S2_2024-05-{:02d}".format(day)
+        item = stac_data.item(item_id, day, cloud, collection="sentinel-2-l2a", ring=[ring], month=5)
+        paths = {}
+        for b, key in enumerate(("red", "green", "blue")):
+            paths.update(sa.make_item_assets(www, item_id, size, keys=(key,), col0=150 * d + 220 * b))
+        item["assets"] = {key: {"href": files.url(os.path.basename(path)), "type": stac_data.COG,
+                                "roles": ["data"], "title": key} for key, path in paths.items()}
+        thumb = os.path.join(www, item_id + "_thumb.png")
+        rgb = gdal.BuildVRT("", [paths[k] for k in ("red", "green", "blue")], separate=True)
+        gdal.Translate(thumb, rgb, format="PNG", width=160, outputType=gdal.GDT_Byte, scaleParams=[[500, 3600, 0, 255]])
+        item["assets"]["thumbnail"] = {"href": files.url(item_id + "_thumb.png"), "type": "image/png",
+                                       "roles": ["thumbnail"]}
+        items.append(item)
+    collection = stac_data.collection("sentinel-2-l2a", "Sentinel-2 L2A, three dates of loopback test COGs")
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    bbox = [min(lons), min(lats), max(lons), max(lats)]
+    collection["extent"]["spatial"]["bbox"] = [bbox]
+    api = StacApi([collection, {"type": "FeatureCollection", "features": items}], work)
+    aoi = sa.to_lonlat([(sa.X0 + 2400, sa.Y0 - 2600), (sa.X0 + 5200, sa.Y0 - 2200), (sa.X0 + 6300, sa.Y0 - 4700),
+                        (sa.X0 + 4100, sa.Y0 - 6400), (sa.X0 + 2100, sa.Y0 - 5200), (sa.X0 + 2400, sa.Y0 - 2600)])
+    wkt = "POLYGON(({}))".format(", ".join("{} {}".format(x, y) for x, y in aoi))
+    return [files, api], {"EO_DOWNLOADER_STAC_API_URL": api.url, "EO_SHOT_STAC_AOI": wkt,
+                          "EO_SHOT_STAC_BBOX": ",".join(str(v) for v in bbox)}
+
+
 def _set_locale(profile_dir, locale):
     """QGIS's own language override in the profile (what Settings > Options > General sets)."""
     import configparser
@@ -309,7 +496,7 @@ def main(argv=None):
     ap.add_argument("--raster")
     ap.add_argument("--display", default=":97")
     ap.add_argument("--wait", type=float, default=1.0, help="seconds between the state report and the capture")
-    ap.add_argument("--flow", choices=("ee", "eosda", "ee-collection", "per-feature", "sign-in"))
+    ap.add_argument("--flow", choices=("ee", "eosda", "ee-collection", "per-feature", "sign-in", "stac"))
     ap.add_argument("--locale", help="QGIS's user interface language, e.g. fr or es")
     ap.add_argument("--export", action="store_true", help="with --flow ee: a large area and the batch-export mode")
     ap.add_argument("--name", default="qgis_window", help="file name of the PNG (without .png)")
@@ -319,20 +506,22 @@ def main(argv=None):
     xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1600x1000x24"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     qgis = None
-    sim = None
+    servers = []
     extra = {}
     if args.flow:
         sys.path.insert(0, os.path.dirname(HERE))
         if args.flow == "sign-in":
             pass                          # no service: the dialog as a new user sees it
+        elif args.flow == "stac":
+            servers, extra = _stac_servers(work)
         elif args.flow in ("ee", "ee-collection", "per-feature"):
             from tests.sims.ee_sim import EeSimulator
-            sim = EeSimulator(tokens=("shot-token",), projects=None).start()
-            extra = {"EO_DOWNLOADER_EE_API_URL": sim.url, "EO_DOWNLOADER_EE_TOKEN": "shot-token"}
+            servers = [EeSimulator(tokens=("shot-token",), projects=None).start()]
+            extra = {"EO_DOWNLOADER_EE_API_URL": servers[0].url, "EO_DOWNLOADER_EE_TOKEN": "shot-token"}
         else:
             from tests.sims.eosda_sim import EosdaSimulator
-            sim = EosdaSimulator(api_keys=("shot-key",)).start()
-            extra = {"EO_DOWNLOADER_EOSDA_API_URL": sim.url, "EO_DOWNLOADER_EOSDA_API_KEY": "shot-key"}
+            servers = [EosdaSimulator(api_keys=("shot-key",)).start()]
+            extra = {"EO_DOWNLOADER_EOSDA_API_URL": servers[0].url, "EO_DOWNLOADER_EOSDA_API_KEY": "shot-key"}
         extra["EO_SHOT_FLOW"] = args.flow
         extra["EO_SHOT_EXPORT"] = "1" if args.export else ""
     try:
@@ -369,8 +558,8 @@ def main(argv=None):
             qgis.wait()
         xvfb.kill()
         xvfb.wait()
-        if sim is not None:
-            sim.stop()
+        for server in servers:
+            server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -264,6 +264,16 @@ def stack_sources(paths: List[str]) -> Dict[str, str]:
     return found
 
 
+def _told_apart(job: Job, path: str) -> str:
+    """What tells one of a job's several results apart in its layer name: a STAC job's file of one
+    date that day (the title names the collection already), any other file its name."""
+    if job.provider == "stac":
+        days = _acquisition_days(job, path)
+        if len(days) == 1:
+            return days[0]
+    return _layer_name(path)
+
+
 def shown_outputs(job: Job, single_bands: Optional[bool] = None) -> Dict[str, str]:
     """The job's raster outputs that become layers, each with its layer name: the composite
     (or the one result) named after the job; the single bands of a stack only with the
@@ -274,7 +284,7 @@ def shown_outputs(job: Job, single_bands: Optional[bool] = None) -> Dict[str, st
     rasters = [p for p in job.outputs if p.lower().endswith(RASTER_EXTENSIONS)]
     bands = stack_sources(rasters)
     main = [p for p in rasters if p not in bands]
-    names = {p: titles.layer_name(job.title, p, None if len(main) == 1 else _layer_name(p)) for p in main}
+    names = {p: titles.layer_name(job.title, p, None if len(main) == 1 else _told_apart(job, p)) for p in main}
     if single_bands:
         names.update({p: titles.layer_name(job.title, p, band) for p, band in bands.items()})
     return names

@@ -199,6 +199,8 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
                       str(item.get("id", "")))
             for col, value in enumerate(values):
                 self.resultsTable.setItem(row, col, QTableWidgetItem(value))
+        for col in (0, 1):                   # the date and the cloud cover whole; the id takes the rest
+            self.resultsTable.resizeColumnToContents(col)
         self.notesLabel.setText("\n".join(result.notes))
         self._fill_assets()
         self._draw_footprints()

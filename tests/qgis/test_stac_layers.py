@@ -41,4 +41,6 @@ def test_one_layer_per_date_with_its_temporal_range_and_the_stack(qgis_new_proje
         assert props.fixedTemporalRange().begin().toString("yyyy-MM-dd HH:mm") == day + " 00:00"
         assert props.fixedTemporalRange().end().toString("yyyy-MM-dd HH:mm") == day + " 23:59"
         assert "Acquired: {}".format(day) in layer.metadata().abstract()
+        # told apart by the day (the title names the collection; the file name at the end was cut off)
+        assert layer.name() == "STAC sentinel-2-l2a · " + day
     assert not layers[3].temporalProperties().isActive()

@@ -166,3 +166,16 @@ def test_a_catalogue_that_never_answers_can_be_stopped(dock):
         assert tab.collectionsButton.text() == "Load collections"
     finally:
         silent.close()
+
+
+def test_dates_and_cloud_covers_fit_their_columns(dock):
+    """The found items' dates are read whole (the README screenshot showed "2024-05-23 ..." before)."""
+    from plugin.core.providers.stac.client import SearchResult
+    tab = dock.stac_tab
+    tab.show_items(SearchResult(items=[stac_data.item("S2_{:02d}".format(day), day, 12.5) for day in (3, 13)]))
+    table = tab.resultsTable
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for col in (0, 1):
+            text = table.item(row, col).text()
+            assert table.columnWidth(col) > metrics.horizontalAdvance(text), (col, text, table.columnWidth(col))
