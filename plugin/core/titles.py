@@ -18,7 +18,7 @@ SEPARATOR = " · "
 def provider_label(provider: str) -> str:
     """What the Jobs panel calls a provider id (an id not listed shows as it is)."""
     return {"ee_download": "Earth Engine", "ee_export": translate("Titles", "Earth Engine export"),
-            "eosda": "EOSDA", "eodag": "eodag"}.get(provider, provider)
+            "eosda": "EOSDA", "eodag": "eodag", "stac": "STAC"}.get(provider, provider)
 
 
 def area_text(area_km2: float) -> str:

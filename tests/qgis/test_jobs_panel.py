@@ -167,3 +167,6 @@ def test_the_provider_column_says_which_service(panel):
     store.add(Job(provider="ee_download", params={}, title="S2 L2A T31TCJ 2023-08-04 · 12 ha", created=5000.0))
     panel.refresh()
     assert texts(panel, 1)[0] == "Earth Engine" and set(texts(panel, 1)[1:]) == {"eodag"}
+    store.add(Job(provider="stac", params={}, title="STAC sentinel-2-l2a (3 items)", created=6000.0))
+    panel.refresh()
+    assert texts(panel, 1)[0] == "STAC"
