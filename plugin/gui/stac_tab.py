@@ -5,7 +5,7 @@ The widgets come from ``ui/stac_tab.ui``.  Collections, the search and the thumb
 :class:`FunctionTask` s (worker threads; the credentials are resolved here on the main thread first);
 the combo, the table, the list, the rubber bands and the picture are touched on the main thread only.
 """
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt import uic
@@ -107,6 +107,14 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
         from ..adapters.credentials import stac_headers
         return stac_headers(self.authSelect.configId())
 
+    def headers_or_say(self) -> Optional[Dict[str, str]]:
+        """:meth:`headers`, or None when they cannot be had (the status line says why)."""
+        try:
+            return self.headers()
+        except EoError as exc:
+            self.dock._status(exc.user_text())
+            return None
+
     def chosen_items(self) -> List[Dict[str, Any]]:
         """The selected rows' items, or all of them when none is selected."""
         rows = sorted({index.row() for index in self.resultsTable.selectionModel().selectedRows()})
@@ -135,10 +143,8 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
     def load_collections(self):
         if self.collections_task is not None:
             return
-        try:
-            headers = self.headers()
-        except EoError as exc:
-            self.dock._status(exc.user_text())
+        headers = self.headers_or_say()
+        if headers is None:
             return
         task = FunctionTask(translate("StacTab", "STAC collections"), load_collections,
                             deadline=plugin_settings.request_deadline(), api=self.api(), headers=headers)
@@ -246,10 +252,8 @@ class StacTab(TabPage, QWidget, FORM_CLASS):
         if not href:
             self.thumbnailLabel.setText(translate("StacTab", "No thumbnail."))
             return
-        try:
-            headers = self.headers()
-        except EoError as exc:
-            self.dock._status(exc.user_text())
+        headers = self.headers_or_say()
+        if headers is None:
             return
         task = FunctionTask(translate("StacTab", "STAC thumbnail"), fetch_thumbnail,
                             deadline=plugin_settings.request_deadline(), api=self.searched_api or self.api(),
