@@ -1,14 +1,15 @@
 """Shared base of the plugin's algorithms: AOI parameters, job running, layer hand-over."""
 import copy
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface,
                        QgsProcessingOutputFolder, QgsProcessingOutputMultipleLayers,
                        QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFolderDestination,
-                       QgsProcessingUtils, QgsProject)
+                       QgsProcessingUtils, QgsProject, QgsWkbTypes)
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters import aoi_source, qgis_logging
@@ -183,6 +184,29 @@ class BaseAlgorithm(QgsProcessingAlgorithm):
         finally:
             credentials.clear()
         return outputs
+
+    def write_footprints(self, parameters: Dict, context: QgsProcessingContext, fields: Sequence[Tuple[str, Any]],
+                         rows: Iterable[Tuple[List[Any], Optional[Dict[str, Any]]]], feedback=None) -> str:
+        """The search algorithms' footprint layer (OUTPUT, MultiPolygons in EPSG:4326): one feature per
+        ``(attributes, GeoJSON geometry or None)`` of ``rows``, with ``fields`` ((name, QVariant type),
+        ...); stops early when ``feedback`` is cancelled.  Its destination."""
+        from shapely.geometry import shape
+        qfields = QgsFields()
+        for name, kind in fields:
+            qfields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, qfields, QgsWkbTypes.Type.MultiPolygon,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        for attributes, footprint in rows:
+            if feedback is not None and feedback.isCanceled():
+                break
+            feature = QgsFeature(qfields)
+            feature.setAttributes(list(attributes))
+            if footprint:
+                geom = QgsGeometry.fromWkt(shape(footprint).wkt)
+                geom.convertToMultiType()
+                feature.setGeometry(geom)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return dest
 
     def hand_over_layers(self, outputs: List[str], job: Job, context: QgsProcessingContext) -> None:
         """Queue the rasters to be loaded into the project when the algorithm completes, into a

@@ -1,9 +1,8 @@
 """``eo_downloader:ee_search`` — the images of an Earth Engine collection over an area and a period."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterAuthConfig,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import EoError
@@ -93,18 +92,6 @@ class EeSearchAlgorithm(BaseAlgorithm):
         return {self.OUTPUT: dest, self.LEAST_CLOUDY_ID: scenes[0].id if scenes else "", self.COUNT: len(scenes)}
 
     def _write_footprints(self, parameters, context, scenes):
-        from shapely.geometry import shape
-        fields = QgsFields()
-        for name, kind in (("id", QVariant.String), ("date", QVariant.String), ("cloud", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
-        for scene in scenes:
-            feature = QgsFeature(fields)
-            feature.setAttributes([scene.id, scene.date, scene.cloud])
-            if scene.footprint:
-                geom = QgsGeometry.fromWkt(shape(scene.footprint).wkt)
-                geom.convertToMultiType()
-                feature.setGeometry(geom)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest
+        return self.write_footprints(
+            parameters, context, (("id", QVariant.String), ("date", QVariant.String), ("cloud", QVariant.Double)),
+            (([scene.id, scene.date, scene.cloud], scene.footprint) for scene in scenes))

@@ -3,10 +3,9 @@
 eodag is optional: without it both algorithms refuse to run (``canExecute``) and say
 how to install it into QGIS's Python.
 """
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessing, QgsProcessingException, QgsProcessingParameterAuthConfig,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterAuthConfig,
                        QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from ..adapters import qgis_logging
@@ -142,26 +141,14 @@ class EodagSearchAlgorithm(_EodagBase):
                                          limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
-        fields = QgsFields()
-        for name, kind in (("id", QVariant.String), ("title", QVariant.String), ("date", QVariant.String),
-                           ("cloud", QVariant.Double), ("order_status", QVariant.String),
-                           ("needs_order", QVariant.Bool), ("quicklook", QVariant.String),
-                           ("provider", QVariant.String), ("collection", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
-        from shapely.geometry import shape
-        for product in products:
-            if feedback.isCanceled():
-                break
-            feature = QgsFeature(fields)
-            feature.setAttributes([product.id, product.title, product.date, product.cloud, product.state,
-                                   product.needs_order, product.quicklook_url, product.provider, product.collection])
-            if product.footprint:
-                geom = QgsGeometry.fromWkt(shape(product.footprint).wkt)
-                geom.convertToMultiType()
-                feature.setGeometry(geom)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        dest = self.write_footprints(
+            parameters, context,
+            (("id", QVariant.String), ("title", QVariant.String), ("date", QVariant.String),
+             ("cloud", QVariant.Double), ("order_status", QVariant.String), ("needs_order", QVariant.Bool),
+             ("quicklook", QVariant.String), ("provider", QVariant.String), ("collection", QVariant.String)),
+            (([product.id, product.title, product.date, product.cloud, product.state, product.needs_order,
+               product.quicklook_url, product.provider, product.collection], product.footprint)
+             for product in products), feedback)
         feedback.pushInfo(translate("Processing", "{} products found ({} to be ordered).").format(
             len(products), len([p for p in products if p.needs_order])))
         for note in getattr(products, "notes", []):

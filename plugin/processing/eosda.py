@@ -1,8 +1,7 @@
 """``eo_downloader:eosda_search`` and ``eo_downloader:eosda_download`` (EOSDA API Connect)."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import EoError
@@ -82,22 +81,13 @@ class EosdaSearchAlgorithm(BaseAlgorithm):
                                   limit=self.parameterAsInt(parameters, self.LIMIT, context))
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
-        fields = QgsFields()
-        for name, kind in (("view_id", QVariant.String), ("scene_id", QVariant.String), ("date", QVariant.String),
-                           ("cloud", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
-        for scene in scenes:
-            feature = QgsFeature(fields)
-            feature.setAttributes([scene.view_id, scene.scene_id, scene.date,
-                                   None if scene.cloud_cover is None else float(scene.cloud_cover)])
-            if scene.footprint:
-                from shapely.geometry import shape
-                geom = QgsGeometry.fromWkt(shape(scene.footprint).wkt)
-                geom.convertToMultiType()
-                feature.setGeometry(geom)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        dest = self.write_footprints(
+            parameters, context,
+            (("view_id", QVariant.String), ("scene_id", QVariant.String), ("date", QVariant.String),
+             ("cloud", QVariant.Double)),
+            (([scene.view_id, scene.scene_id, scene.date,
+               None if scene.cloud_cover is None else float(scene.cloud_cover)], scene.footprint)
+             for scene in scenes))
         feedback.pushInfo(translate("Processing", "{} scenes found.").format(len(scenes)))
         return {self.OUTPUT: dest}
 

@@ -1,9 +1,8 @@
 """``eo_downloader:stac_search`` -- the items of a STAC API collection over an area and a period."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import EoError
@@ -117,24 +116,10 @@ class StacSearchAlgorithm(BaseAlgorithm):
                 self.COUNT: len(found.items)}
 
     def _write_footprints(self, parameters, context, items):
-        from shapely.geometry import shape
         from ..core.providers.stac.client import item_cloud, item_time, thumbnail_href
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem("EPSG:4326"))
-        for item in items:
-            feature = QgsFeature(fields)
-            feature.setAttributes([str(item.get("id", "")), item_time(item), item_cloud(item),
-                                   str(item.get("collection") or ""), ",".join(item.get("assets") or {}),
-                                   thumbnail_href(item)])
-            if item.get("geometry"):
-                geom = QgsGeometry.fromWkt(shape(item["geometry"]).wkt)
-                geom.convertToMultiType()
-                feature.setGeometry(geom)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest
+        return self.write_footprints(parameters, context, FIELDS, (
+            ([str(item.get("id", "")), item_time(item), item_cloud(item), str(item.get("collection") or ""),
+              ",".join(item.get("assets") or {}), thumbnail_href(item)], item.get("geometry")) for item in items))
 
 
 def search_items(alg, parameters, context, feedback, api: str, collection: str, aoi, max_items: int):
