@@ -497,6 +497,18 @@ def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
     assert not (valid_mask(outputs[0]) & ~inside).any() and (valid_mask(outputs[0]) & inside).sum() > 100
 
 
+def _run_slow_tiles(sim, job, preview):
+    """Run ``job`` in many small tiles, 0.1 s each (as many in flight as the budget sends), calling
+    ``preview``."""
+    sim.latency = 0.1
+    try:
+        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
+                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000})
+        return run_job(job, ctx)
+    finally:
+        sim.latency = 0.0
+
+
 def test_growing_preview_shows_the_tiles_as_they_land(sim, tmp_path):
     job = make_job(tmp_path, "grow", bands="B4,B11", scale=10, file_per_band=False, name="g", aoi=TRIANGLE)
     work = os.path.join(job.output_dir, ".ee-" + job.id)
@@ -510,13 +522,7 @@ def test_growing_preview_shows_the_tiles_as_they_land(sim, tmp_path):
                      "files": sorted(n for n in os.listdir(work) if n.startswith("preview."))})
         ds = None
         return True
-    sim.latency = 0.1
-    try:
-        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
-                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000, "ee_concurrency": 1})
-        outputs = run_job(job, ctx)
-    finally:
-        sim.latency = 0.0
+    outputs = _run_slow_tiles(sim, job, preview)
     tiles = sim.count("create")
     assert tiles >= 8
     growing, last = seen[:-1], seen[-1]
@@ -549,13 +555,7 @@ def test_growing_preview_of_per_band_files_grows_every_band_and_the_stack(sim, t
                      int((ds.GetRasterBand(ds.RasterCount).GetMaskBand().ReadAsArray() > 0).sum())))
         ds = None
         return True
-    sim.latency = 0.1
-    try:
-        ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
-                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000, "ee_concurrency": 1})
-        outputs = run_job(job, ctx)
-    finally:
-        sim.latency = 0.0
+    outputs = _run_slow_tiles(sim, job, preview)
     stacks = [(count, valid) for name, count, valid in seen if name == "gp.vrt"]
     assert len(stacks) >= 3 and all(count == 3 for count, _valid in stacks)     # every band, every round
     valid = [v for _c, v in stacks]
