@@ -135,15 +135,17 @@ def test_a_zip_asset_goes_through_the_transfer_engine(server, assets, tmp_path):
 
 def test_cancel_during_a_read_lands_within_a_second(server, tmp_path):
     cancel = CancelToken()
-    with Relay(server.port, latency=0.25) as slow:           # every request waits a quarter of a second
+    # Every request waits 0.4 s: the read (stat, header, then the blocks in parallel) takes at least
+    # 1.2 s, and the cancel comes while GDAL waits on one of them.
+    with Relay(server.port, latency=0.4) as slow:
         reader = window.ItemReader(sa.utm_square(sa.X0, sa.Y0, 20480), str(tmp_path), None, slow.url(""),
                                    cancel=cancel)
-        timer = threading.Timer(1.0, cancel.cancel)
+        timer = threading.Timer(0.6, cancel.cancel)
         timer.start()
         start = time.monotonic()
         with pytest.raises(CancelledError):
             reader.read(_assets(server, "a", base=slow.url("")), "item")
-        landed = time.monotonic() - start - 1.0
+        landed = time.monotonic() - start - 0.6
         timer.cancel()
     assert landed < 1.0, landed
     assert not [n for n in os.listdir(str(tmp_path)) if n.endswith(".tif")]    # no half-written window
@@ -431,3 +433,24 @@ def test_the_reads_log_in_the_jobs_scope(server, tmp_path):
         top.removeHandler(handler)
         top.setLevel(old)
     assert [scope for scope, text in seen if "downloaded in full" in text] == ["job-42"]
+
+
+def test_a_window_is_read_in_few_calls_of_whole_block_rows_within_the_chunk_bytes():
+    """A small window is one read (GDAL then fetches its blocks together, one round trip); a wide one
+    is read in chunks of whole block rows of at most READ_CHUNK_BYTES (one block row at the least)."""
+    mem = gdal.GetDriverByName("MEM")
+    small = mem.Create("", 10980, 10980, 1, gdal.GDT_UInt16)
+    block = small.GetRasterBand(1).GetBlockSize()[1]
+    rows = window._rows_per_read(small.GetRasterBand(1), 1098)
+    assert rows >= 1098 and rows % block == 0
+    wide = gdal.GetDriverByName("GTiff").Create("/vsimem/wide.tif", 200000, 1024, 1, gdal.GDT_Float64,
+                                                ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=YES"])
+    try:
+        rows = window._rows_per_read(wide.GetRasterBand(1), 200000)
+        assert rows % 256 == 0 and rows * 200000 * 8 <= max(window.READ_CHUNK_BYTES, 256 * 200000 * 8)
+        assert rows == 256                                  # one block row is already over the chunk
+        rows = window._rows_per_read(wide.GetRasterBand(1), 2000)
+        assert rows == 256 * (window.READ_CHUNK_BYTES // (2000 * 8 * 256))
+    finally:
+        wide = None
+        gdal.Unlink("/vsimem/wide.tif")

@@ -54,6 +54,9 @@ _log = logging.getLogger(__name__)
 
 MAX_PARALLEL_ASSETS = 4          # assets of one item read at the same time (each waits on round trips)
 WINDOW_BLOCK = 256               # block size of the window files
+#: Most bytes of one band read by one GDAL call: the source block rows of a read are fetched together, in
+#: parallel range requests (one round trip where a row-by-row read paid one per block row).
+READ_CHUNK_BYTES = 32 * 1048576
 
 #: Media types read in full, then cut (GDAL could open some through /vsicurl/, but not by tiles).
 FULL_MEDIA_TYPES = ("application/zip", "application/x-zip", "application/netcdf", "application/x-netcdf",
@@ -316,10 +319,18 @@ def _read_rows(band, window: Window, row: int, height: int, cancel):
     return data
 
 
+def _rows_per_read(band, width: int) -> int:
+    """Rows of a window read at once: whole source block rows, as many as :data:`READ_CHUNK_BYTES` of
+    the band allow (at least one)."""
+    block = max(1, band.GetBlockSize()[1])
+    row_bytes = max(1, width * gdal.GetDataTypeSize(band.DataType) // 8)
+    return block * max(1, READ_CHUNK_BYTES // (row_bytes * block))
+
+
 def copy_window(ds, window: Window, dests: Sequence[Tuple[str, str]], cancel=None,
                 tick: Optional[Callable[[float], None]] = None) -> List[str]:
     """Write each band of ``ds`` within ``window`` to its ``(path, band name)`` of ``dests``, masked
-    to the AOI; by rows of source blocks.  Written atomically (``.part.tif`` then rename)."""
+    to the AOI; by chunks of whole source block rows (:func:`_rows_per_read`).  Written atomically (``.part.tif`` then rename)."""
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     src_nd, dst_nd, is_float = raster._nodata_pair(ds, None)
     outs, parts = [], [raster._part_path(path) for path, _ in dests]
@@ -327,11 +338,11 @@ def copy_window(ds, window: Window, dests: Sequence[Tuple[str, str]], cancel=Non
         for band, part in zip(bands, parts):
             raster._remove_quietly(part)
             outs.append(_create(part, window, band.DataType))
-        step = max(1, bands[0].GetBlockSize()[1])
+        step = _rows_per_read(bands[0], window.width)
         row, end = window.row, window.row + window.height
         while row < end:
             _check(cancel)
-            height = min(end, (row // step + 1) * step) - row       # up to the next source block row
+            height = min(end, (row // step + 1) * step) - row       # up to a source block row boundary
             keep = window.mask[row - window.row: row - window.row + height]
             for band, out in zip(bands, outs):
                 data = _read_rows(band, window, row, height, cancel)
