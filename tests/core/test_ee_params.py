@@ -332,6 +332,21 @@ def test_estimate_big_area_is_tiled_within_limits():
     assert covered == out.grid.pixels
 
 
+
+@pytest.mark.parametrize("width,height,max_mib", [(2001, 2001, 6), (4001, 4001, 48), (10001, 10015, 48),
+                                                  (10001, 10015, 6), (300, 70000, 6), (2001, 2001, 3)])
+def test_tiles_are_even_no_thin_remainder_costing_a_request_of_its_own(width, height, max_mib):
+    """A request's time grows little with its size (base + per MiB): a download waits for its biggest
+    tile, so the tiles of a count are equal, the last a few pixels thinner at most -- not 6 strips of 328
+    rows and a 7th of 33 for 2001 rows."""
+    limits = tiling.Limits(max_bytes=max_mib * 1048576)
+    tw, th = tiling.tile_size(6, width, height, limits)
+    cols, rows = -(-width // tw), -(-height // th)
+    assert tw * th * 6 <= limits.max_bytes * limits.fill
+    assert width - (cols - 1) * tw >= tw - (cols - 1) and height - (rows - 1) * th >= th - (rows - 1)
+    # and as few tiles as the limits allow with the strips or squares tried
+    assert cols * rows <= -(-width * height * 6 // int(limits.max_bytes * limits.fill)) * 2
+
 def test_estimate_per_band_groups_bands_by_grid():
     p = P.validate(base(bands=["B4", "B3", "B11"], format="ZIPPED_GEO_TIFF_PER_BAND"))
     est = tiling.estimate(p, AOI, s2_info())

@@ -589,7 +589,10 @@ def tile_size(bytes_per_pixel: int, width: int, height: int, limits: Limits) -> 
     """Tile width and height within the limits, giving the fewest tiles.
 
     Square-ish tiles and full-width strips are both tried; sides are rounded down
-    to multiples of 256 when that does not add tiles.
+    to multiples of 256 when that does not add tiles.  Then the sides are evened out
+    (:func:`_even`): the same count of tiles, none a thin remainder.  A request's time
+    grows little with its size, so a download waits for its biggest tile: equal tiles are
+    the smallest biggest tile for that count.
     """
     budget = max(1, int(limits.max_bytes * limits.fill) // max(1, bytes_per_pixel))
     max_side = max(1, int(limits.max_dimension * limits.fill)) if limits.max_dimension > 16 \
@@ -607,7 +610,16 @@ def tile_size(bytes_per_pixel: int, width: int, height: int, limits: Limits) -> 
             count = math.ceil(width / tw) * math.ceil(height / th)
             if best is None or count < best[0]:
                 best = (count, tw, th)
-    return best[1], best[2]
+    _count, tw, th = best
+    return _even(width, tw), _even(height, th)
+
+
+def _even(length: int, side: int) -> int:
+    """The side cutting ``length`` into as many parts as ``side`` does, of one size but the last,
+    which is at most ``parts - 1`` pixels thinner (not a thin remainder costing a request about as
+    long as a full one)."""
+    parts = -(-length // max(1, side))
+    return -(-length // parts)
 
 
 def plan_tiles(output: OutputPlan, limits: Optional[Limits] = None,
