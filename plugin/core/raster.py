@@ -585,32 +585,68 @@ def _scratch_options() -> List[str]:
     return ["TILED=YES", "BIGTIFF=IF_SAFER"] + codec
 
 
+def burn_mask(geom, srs_wkt: str, gt: Sequence[float], width: int, height: int) -> np.ndarray:
+    """The pixels of a grid (``gt``, ``width`` x ``height``, CRS ``srs_wkt``) whose centre lies inside the
+    OGR polygon ``geom`` (in that CRS): GDAL's rasterisation, the rule of a warp cutline."""
+    from osgeo import ogr
+    target = gdal.GetDriverByName("MEM").Create("", int(width), int(height), 1, gdal.GDT_Byte)
+    target.SetGeoTransform(tuple(gt))
+    target.SetProjection(srs_wkt)
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(srs_wkt)
+    source = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = source.CreateLayer("aoi", srs, ogr.wkbMultiPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(geom)
+    layer.CreateFeature(feature)
+    gdal.RasterizeLayer(target, [1], layer, burn_values=[1])
+    mask = target.GetRasterBand(1).ReadAsArray().astype(bool)
+    target = source = None
+    return mask
+
+
+#: Most bytes of one band masked at once by :func:`_mask_tile` (whole rows).
+MASK_CHUNK_BYTES = 32 * 1048576
+
+
 def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
     """Write ``dest``: the tile with the pixels whose centre is outside the polygon set to its
-    *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike."""
+    *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike.  The polygon
+    is rasterised on the tile's grid (:func:`burn_mask`) and applied by chunks of rows: a copy, not
+    a warp (the grid is the tile's own)."""
     src_nd, _dst, _f = _nodata_pair(ds, None)
     gt = ds.GetGeoTransform()
-    w, h = ds.RasterXSize, ds.RasterYSize
-    cut = _write_cutline(geojson_4326)
-    out = None
+    w, h, count = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
+    srs = _srs_of(ds)
+    geom = _cutline_in(srs, geojson_4326)
+    wkt = srs.ExportToWkt() if srs is not None else ""
+    first = ds.GetRasterBand(1)
+    out = _call(translate("Raster", "mask the raster"), gdal.GetDriverByName("GTiff").Create, dest, w, h, count,
+                first.DataType, _scratch_options())
     try:
-        xs = (gt[0], gt[0] + gt[1] * w)
-        ys = (gt[3], gt[3] + gt[5] * h)
-        out = _call(translate("Raster", "mask the raster"), gdal.Warp, dest, ds,
-                    options=gdal.WarpOptions(format="GTiff", creationOptions=_scratch_options(),
-                                             srcNodata=_nd_str(src_nd), dstNodata=_nd_str(src_nd),
-                                             width=w, height=h, resampleAlg="near", multithread=False,
-                                             outputBounds=(min(xs), min(ys), max(xs), max(ys)),
-                                             cutlineDSName=cut, callback=_gdal_progress(cancel, None, 0, 0)))
-        out.SetGeoTransform(gt)      # warp recomputes the grid from the bounds: the tile's own numbers
-        for i in range(ds.RasterCount):
-            name = ds.GetRasterBand(i + 1).GetDescription()
-            if name:
-                out.GetRasterBand(i + 1).SetDescription(name)
+        out.SetGeoTransform(gt)
+        out.SetProjection(ds.GetProjection())
+        row_bytes = max(1, w * gdal.GetDataTypeSize(first.DataType) // 8)
+        step = max(1, MASK_CHUNK_BYTES // row_bytes)
+        for row in range(0, h, step):
+            _check_cancel(cancel)
+            rows = min(step, h - row)
+            outside = ~burn_mask(geom, wkt, (gt[0] + row * gt[2], gt[1], gt[2], gt[3] + row * gt[5], gt[4], gt[5]),
+                                 w, rows)
+            for i in range(count):
+                data = ds.GetRasterBand(i + 1).ReadAsArray(0, row, w, rows)
+                if data is None:
+                    raise _fail(translate("Raster", "mask the raster"), gdal.GetLastErrorMsg())
+                data[outside] = src_nd
+                out.GetRasterBand(i + 1).WriteArray(data, 0, row)
+        for i in range(count):
+            band, ob = ds.GetRasterBand(i + 1), out.GetRasterBand(i + 1)
+            ob.SetNoDataValue(src_nd)
+            if band.GetDescription():
+                ob.SetDescription(band.GetDescription())
         out.FlushCache()
     finally:
         out = None
-        _unlink_vsi(cut)
 
 
 def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:

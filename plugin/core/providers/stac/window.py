@@ -28,8 +28,9 @@ is found first through the plugin's own redirect rules (:func:`...transfer.http.
 and GDAL gets the final URL -- without the headers when it is on another origin -- so GDAL
 (whose libcurl forwards custom headers on a redirect) never carries them elsewhere.
 
-Reads go by rows of source blocks, and GDAL's progress callback checks the cancel token
-between blocks, so a cancel lands within a block's transfer.
+Reads go by chunks of whole rows of source blocks (one GDAL call fetches a chunk's blocks in
+parallel range requests), and GDAL's progress callback checks the cancel token between blocks,
+so a cancel lands within a block's transfer.
 """
 import concurrent.futures
 import contextlib
@@ -43,7 +44,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 from urllib.parse import urlsplit
 
 import numpy as np
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from ... import logs, raster
 from ...errors import CancelledError
@@ -244,7 +245,7 @@ def aoi_window(ds, aoi_geojson: Any) -> Optional[Window]:
     if c1 <= c0 or r1 <= r0:
         return None
     wkt = srs.ExportToWkt()
-    mask = _burn(geom, wkt, _sub_geotransform(gt, c0, r0), c1 - c0, r1 - r0)
+    mask = raster.burn_mask(geom, wkt, _sub_geotransform(gt, c0, r0), c1 - c0, r1 - r0)
     rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     if not rows.size:
         return None
@@ -255,25 +256,6 @@ def aoi_window(ds, aoi_geojson: Any) -> Optional[Window]:
 
 def _sub_geotransform(gt: Sequence[float], col: int, row: int) -> Tuple[float, ...]:
     return (gt[0] + col * gt[1] + row * gt[2], gt[1], gt[2], gt[3] + col * gt[4] + row * gt[5], gt[4], gt[5])
-
-
-def _burn(geom, wkt: str, gt: Sequence[float], width: int, height: int) -> np.ndarray:
-    """The pixels of a grid whose centre is inside ``geom`` (GDAL's rasterisation, the cutline rule)."""
-    from osgeo import osr
-    target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
-    target.SetGeoTransform(tuple(gt))
-    target.SetProjection(wkt)
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    source = ogr.GetDriverByName("Memory").CreateDataSource("")
-    layer = source.CreateLayer("aoi", srs, ogr.wkbMultiPolygon)
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetGeometry(geom)
-    layer.CreateFeature(feature)
-    gdal.RasterizeLayer(target, [1], layer, burn_values=[1])
-    mask = target.GetRasterBand(1).ReadAsArray().astype(bool)
-    target = source = None
-    return mask
 
 
 # ---------------------------------------------------------------------------------------
@@ -330,7 +312,8 @@ def _rows_per_read(band, width: int) -> int:
 def copy_window(ds, window: Window, dests: Sequence[Tuple[str, str]], cancel=None,
                 tick: Optional[Callable[[float], None]] = None) -> List[str]:
     """Write each band of ``ds`` within ``window`` to its ``(path, band name)`` of ``dests``, masked
-    to the AOI; by chunks of whole source block rows (:func:`_rows_per_read`).  Written atomically (``.part.tif`` then rename)."""
+    to the AOI; by chunks of whole source block rows (:func:`_rows_per_read`).  Written atomically
+    (``.part.tif`` then rename)."""
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     src_nd, dst_nd, is_float = raster._nodata_pair(ds, None)
     outs, parts = [], [raster._part_path(path) for path, _ in dests]
