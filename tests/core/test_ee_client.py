@@ -16,6 +16,7 @@ from osgeo import gdal, ogr, osr
 
 from plugin.core import raster
 from plugin.core.transfer import http
+from plugin.core.providers.earthengine import client as ee_client
 from plugin.core.providers.earthengine import expression as ex
 from plugin.core.providers.earthengine import params as ee_params
 from plugin.core.providers.earthengine import tiling
@@ -290,12 +291,41 @@ def test_one_tile_failing_twice_with_500_is_retried_alone(sim, tmp_path):
 
 def test_tile_that_exhausts_its_retries_gets_a_new_id_alone(sim, tmp_path):
     job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="r", aoi=SQUARE)
-    sim.inject("getPixels", 503, count=FAST.max_attempts)      # one tile's whole retry budget
+    # one tile's whole retry budget (the pixels' policy has a few more, quick attempts than the API's)
+    sim.inject("getPixels", 503, count=FAST.max_attempts + ee_client.PIXELS_EXTRA_ATTEMPTS)
     run(sim, job, ee_max_request_bytes=30000, ee_max_concurrency=1)
     n_ok = sim.count("getPixels", 200)
     assert sim.count("create") == n_ok + 1               # the tile got one new download id
     assert job.state == JobState.DONE
 
+
+def test_pixels_are_retried_at_once_after_a_5xx_or_a_drop_but_back_off_after_a_429(sim, tmp_path):
+    """A getPixels retry costs the tile's whole computing time again and the download waits for its
+    last tile: after a 5xx or a dropped body the retries come at once (base 0.25 s, full jitter);
+    a 429 without Retry-After backs off like the API calls (base 2 s) -- the delays drawn at their
+    maximum here, and recorded instead of slept."""
+    slept = []
+    policy = http.RetryPolicy(max_attempts=6, base_delay=2.0, max_delay=64.0, rand=lambda: 1.0,
+                              sleep=slept.append)
+    job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE)
+    sim.inject("getPixels", 503, count=2)
+    outputs, _, _ = run(sim, job, retry=policy, ee_max_concurrency=1)
+    assert slept == [0.25, 0.5] and sim.count("getPixels", 503) == 2
+    slept.clear()
+    sim.inject_drop(count=1)
+    run(sim, make_job(tmp_path, sub="o2", bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE),
+        retry=policy, ee_max_concurrency=1)
+    assert slept == [0.25]
+    slept.clear()
+    sim.inject("getPixels", 429, count=1)
+    run(sim, make_job(tmp_path, sub="o3", bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE),
+        retry=policy, ee_max_concurrency=1)
+    assert slept == [2.0]
+    slept.clear()
+    sim.inject("create", 503, count=1)          # the API call keeps the official client's policy
+    run(sim, make_job(tmp_path, sub="o4", bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE),
+        retry=policy, ee_max_concurrency=1)
+    assert slept == [2.0]
 
 def test_expired_download_id_is_recreated(sim, tmp_path):
     job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="exp", aoi=SQUARE)

@@ -252,9 +252,13 @@ class RetryPolicy:
     sleep: Optional[Callable[[float], None]] = None
     rand: Optional[Callable[[], float]] = None
     on_retry: Optional[Callable[[int, Optional[float]], None]] = None
+    #: ``base_delay`` of the retries after a 429 that names no ``Retry-After`` (None: ``base_delay``):
+    #: a policy may retry a dropped connection or a 5xx at once yet slow down when rate-limited.
+    throttle_base_delay: Optional[float] = None
 
-    def backoff(self, failure: int) -> float:
-        cap = min(self.max_delay, self.base_delay * (2 ** max(0, failure - 1)))
+    def backoff(self, failure: int, throttled: bool = False) -> float:
+        base = self.throttle_base_delay if throttled and self.throttle_base_delay is not None else self.base_delay
+        cap = min(self.max_delay, base * (2 ** max(0, failure - 1)))
         draw = (self.rand or random.random)()
         return max(0.0, cap * draw)
 
@@ -323,7 +327,7 @@ class Backoff:
         if self.failures >= max(1, policy.max_attempts):
             self.last_reason = "attempts"
             return None
-        delay = policy.backoff(self.failures)
+        delay = policy.backoff(self.failures, throttled=status == 429)
         if retry_after is not None:
             delay = max(0.0, float(retry_after))
         if self.elapsed() + delay > policy.max_total:

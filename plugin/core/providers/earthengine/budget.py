@@ -28,8 +28,9 @@ from typing import Callable, Dict, Optional, Tuple
 
 #: Earth Engine's default limit of concurrent interactive requests per project.
 PROJECT_LIMIT = 40
-#: Requests in flight at first, before anything was measured.
-START = 6
+#: Requests in flight at first, before anything was measured: under a third of the project's limit
+#: (geedim keeps 32 in flight from the start), so two jobs starting at once stay under it too.
+START = 12
 #: A success whose time is more than this many times what the requests measured so far predict does
 #: not grow the window (judged once :data:`BASELINE_SAMPLES` were measured: a slow service is not a
 #: rise of latency).
@@ -39,8 +40,8 @@ BASELINE_SAMPLES = 4
 MIN_TILE_BYTES = 2 * 1048576
 #: Seconds of the plugin's own work per tile (unpack, mask, overviews) whatever its size, and per MiB
 #: (CPU seconds: the work spreads over the CPUs), before any was measured.
-CLIENT_SECONDS_PER_TILE = 0.05
-CLIENT_SECONDS_PER_MIB = 0.06
+CLIENT_SECONDS_PER_TILE = 0.02
+CLIENT_SECONDS_PER_MIB = 0.015
 #: Prior of the model: a request of ``m`` MiB takes ``PRIOR_BASE + PRIOR_PER_MIB * m`` seconds.
 PRIOR_BASE = 0.5
 PRIOR_PER_MIB = 0.05
