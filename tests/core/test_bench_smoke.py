@@ -109,6 +109,15 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
                           {"side_km": 20.0, "faults": 0.0, "ratio": 0.75,
                            "geedim": {"ok": True, "seconds": 4.0, "requests": 16, "r429": 0, "peak_rss_mib": 150.0},
                            "plugin": {"ok": True, "seconds": 3.0, "requests": 15, "r429": 0, "peak_rss_mib": 200.0}}]},
+        "stac_window": {"tile_px": 10980, "block": 512, "aoi_fraction": 0.01, "latency_s": 0.02, "bandwidth_mbit": 0,
+                        "runs": 3, "bytes_ratio": 0.0199, "seconds_ratio": 0.25, "full_mbit_s": 2800.0,
+                        "median": {"window": {"bytes": 13.3 * 1048576, "requests": 15, "seconds": 0.5},
+                                   "download + cut": {"bytes": 668 * 1048576, "requests": 3, "seconds": 2.0}}},
+        "stac_window_link": {"tile_px": 10980, "block": 512, "aoi_fraction": 0.01, "latency_s": 0.02,
+                             "bandwidth_mbit": 200, "runs": 1, "bytes_ratio": 0.0199, "seconds_ratio": 0.04,
+                             "full_mbit_s": 85.0,
+                             "median": {"window": {"bytes": 13.3 * 1048576, "requests": 15, "seconds": 2.6},
+                                        "download + cut": {"bytes": 668 * 1048576, "requests": 3, "seconds": 65.0}}},
     }
     for key, value in sample.items():
         (results / (key + ".json")).write_text(json.dumps(value))
@@ -118,7 +127,13 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
     assert run_all.main(["--from-results"]) == 0
     page = (tmp_path / "performance.md").read_text()
     assert "| 2. Transfer vs curl, 64 MiB, single stream, no fsync | 0.95 x curl" in page
-    assert "30 ms (p99 9.0 ms)" in page and "**missed**" not in page
+    assert "30 ms (p99 9.0 ms)" in page
+    assert "| 6. STAC: same, seconds / download in full + the same cut (20 ms per request, loopback speed: 2800 " \
+           "Mbit/s carried) | 0.250 x | <= 0.1 x | **missed** |" in page
+    assert "| 6. STAC: same, seconds / download in full + the same cut (20 ms per request, a link of 200 Mbit/s " \
+           "asked, 85 Mbit/s carried) | 0.040 x | <= 0.1 x | met |" in page
+    assert "| 20 ms per request, a link of 200 Mbit/s asked, 85 Mbit/s carried | 1 | window | 13.30 | 15 | 2.60 | " \
+           "0.040 x |" in page
     assert "| 6. EE 20 x 20 km, 3 bands at 10 m: plugin / geedim time | 0.75 x (3.0 vs 4.0 s; 429s 0 vs 0)" in page
     assert "| 20 x 20 km | 0% | 4.00 | 3.00 | 0.75 | - / - | 16 / 15 | 0 / 0 | 150 / 200 |" in page
     assert (tmp_path / "images" / "scaling.png").stat().st_size > 10000
