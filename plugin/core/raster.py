@@ -655,10 +655,13 @@ def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:
     if not factors:
         return
     ds = _open(path)
-    key = "COMPRESS_OVERVIEW"
     codec = [o.split("=", 1)[1] for o in _scratch_options() if o.startswith("COMPRESS=")][0]
-    previous = gdal.GetThreadLocalConfigOption(key, None)
-    gdal.SetThreadLocalConfigOption(key, codec)
+    # The scratch codec at its fastest level (GDAL's ZSTD default for overviews is level 9: 4-5 times
+    # slower on a 4001 x 334 px tile) and pixel-interleaved, as the tiles are.
+    options = {"COMPRESS_OVERVIEW": codec, "ZSTD_LEVEL_OVERVIEW": "1", "INTERLEAVE_OVERVIEW": "PIXEL"}
+    previous = {key: gdal.GetThreadLocalConfigOption(key, None) for key in options}
+    for key, value in options.items():
+        gdal.SetThreadLocalConfigOption(key, value)
     try:
         err = _call(translate("Raster", "build overviews"), ds.BuildOverviews, "NEAREST", list(factors),
                     _gdal_progress(cancel, None, 0, 0))
@@ -670,7 +673,8 @@ def add_overviews(path: str, factors: Sequence[int], cancel=None) -> None:
         _check_cancel(cancel)
         raise
     finally:
-        gdal.SetThreadLocalConfigOption(key, previous)
+        for key, value in previous.items():
+            gdal.SetThreadLocalConfigOption(key, value)
         ds = None
 
 

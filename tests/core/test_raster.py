@@ -610,3 +610,28 @@ def faults_zip(members):
         for member, data in members.items():
             archive.writestr(member, data)
     return buffer.getvalue()
+
+
+def test_tile_overviews_are_fast_zstd_pixel_interleaved_and_leave_gdal_options_as_they_were(tmp_path):
+    """A tile's overviews (for the preview, copied into the final COG) use the scratch codec at its
+    fastest level, pixel-interleaved like the tiles; the thread's GDAL options are restored after."""
+    path = str(tmp_path / "t.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 1200, 300, 3, gdal.GDT_UInt16, raster._scratch_options())
+    ds.SetGeoTransform((500000, 10, 0, 4100000, 0, -10))
+    for b in range(3):
+        ds.GetRasterBand(b + 1).WriteArray(np.full((300, 1200), b + 1, dtype=np.uint16))
+    ds = None
+    gdal.SetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", "BAND")
+    try:
+        raster.add_overviews(path, [2, 4])
+        assert gdal.GetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", None) == "BAND"
+        assert gdal.GetThreadLocalConfigOption("ZSTD_LEVEL_OVERVIEW", None) is None
+    finally:
+        gdal.SetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", None)
+    ovr = gdal.Open(path + ".ovr")
+    assert ovr.GetMetadata("IMAGE_STRUCTURE").get("INTERLEAVE") == "PIXEL"
+    codec = [o.split("=", 1)[1] for o in raster._scratch_options() if o.startswith("COMPRESS=")][0]
+    assert ovr.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION") == codec
+    tile = gdal.Open(path)
+    assert tile.GetRasterBand(3).GetOverviewCount() == 2
+    assert int(tile.GetRasterBand(3).GetOverview(1).ReadAsArray().max()) == 3
