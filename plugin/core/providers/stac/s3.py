@@ -99,24 +99,14 @@ def failure(key: str, href: str, access: S3Access, storage: Storage, fallback: s
                        .format(key=key, error=fallback))
 
 
-def streaming_path(href: str) -> str:
-    """GDAL's path reading the object in one streamed GET (a full copy), not by ranges."""
-    parts = urlsplit(href)
-    return "/vsis3_streaming/{}{}".format(parts.netloc, parts.path)
-
-
-def copy_object(path: str, dest: str, size: int, cancel=None, tick: Optional[Callable[[float], None]] = None,
+def copy_object(handle, dest: str, size: int, cancel=None, tick: Optional[Callable[[float], None]] = None,
                 chunk: int = COPY_CHUNK) -> str:
-    """Copy the object at GDAL ``path`` (its options already set in this thread) of ``size`` bytes to
-    ``dest`` through ``dest.part`` (renamed when whole; removed on failure or cancel), the cancel token
-    asked between chunks; the sha256 of the bytes is returned."""
+    """Copy the ``size`` bytes of an open GDAL VSI file (``gdal.VSIFOpenExL``; its options set in this
+    thread) to ``dest`` through ``dest.part`` (renamed when whole; removed on failure or cancel), the
+    cancel token asked between chunks (each one range request); the sha256 of the bytes is returned."""
     from .window import WindowError
     part = dest + ".part"
     digest, done = hashlib.sha256(), 0
-    handle = gdal.VSIFOpenL(path, "rb")
-    if handle is None:
-        raise WindowError(translate("StacS3", "GDAL could not open {path}: {error}")
-                          .format(path=path, error=gdal.VSIGetLastErrorMsg() or gdal.GetLastErrorMsg() or "?"))
     try:
         with open(part, "wb") as out:
             while done < size:
@@ -124,8 +114,8 @@ def copy_object(path: str, dest: str, size: int, cancel=None, tick: Optional[Cal
                     raise CancelledError(translate("Jobs", "Cancelled by the user."))
                 data = gdal.VSIFReadL(1, min(chunk, size - done), handle)
                 if not data:
-                    raise WindowError(translate("StacS3", "The copy of {path} stopped after {done} of {size} bytes: "
-                                                          "{error}").format(path=path, done=done, size=size,
+                    raise WindowError(translate("StacS3", "The copy of {dest} stopped after {done} of {size} bytes: "
+                                                          "{error}").format(dest=dest, done=done, size=size,
                                                                             error=gdal.VSIGetLastErrorMsg() or "?"))
                 out.write(data)
                 digest.update(data)
@@ -137,9 +127,8 @@ def copy_object(path: str, dest: str, size: int, cancel=None, tick: Optional[Cal
         os.replace(part, dest)
         return digest.hexdigest()
     finally:
-        gdal.VSIFCloseL(handle)
         if os.path.exists(part):
             os.remove(part)
 
 
-__all__ = ["S3Access", "Storage", "copy_object", "failure", "is_s3", "storage_of", "streaming_path"]
+__all__ = ["S3Access", "Storage", "copy_object", "failure", "is_s3", "storage_of"]

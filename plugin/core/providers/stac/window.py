@@ -20,7 +20,7 @@ anonymous requests unless the job has S3 keys (an authentication configuration o
 the catalogue's), the requester-pays header and the region when the item's storage fields say so
 (:mod:`.s3`), and an endpoint for S3-compatible stores (setting ``stac_s3_endpoint``).  An ``s3://``
 asset that cannot be read by tiles is copied whole into the scratch folder through GDAL with the
-same options (:func:`.s3.copy_object`: streamed, cancellable, atomic), then cut.
+same options (:func:`.s3.copy_object`: by chunks, cancellable, atomic), then cut.
 
 Assets that are not COGs over HTTP -- a zip, a SAFE, netCDF, JPEG 2000, or a TIFF whose
 layout is not tiled (decided from the media type, and for TIFFs from the file's own layout,
@@ -541,22 +541,27 @@ class ItemReader:
         found = records.check(key, cancel=stop)
         if found is not None:
             return found.path
-        path = s3store.streaming_path(asset.href)
+        path = vsi_path(asset.href)
         with gdal_options(s3_options(asset.href, self.session, self.timeouts, self.retry, self.s3, asset.storage)):
             try:
                 gdal.VSIErrorReset()
-                stat = gdal.VSIStatL(path)
-                if stat is None:
+                handle = gdal.VSIFOpenExL(path, "rb", True)
+                if handle is None:
                     raise s3store.failure(asset.key, asset.href, self.s3, asset.storage, "")
-                prefix = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
-                dest = os.path.join(folder, "{}_{}".format(prefix, filename_from_url(asset.href) or _safe(asset.key)))
-                download.check_free_space(folder, stat.size)
-                _log.info(translate("StacS3", "{key}: copying {href} ({size} bytes) to read it in full.")
-                          .format(key=asset.key, href=asset.href, size=stat.size))
-                digest = s3store.copy_object(path, dest, stat.size, stop, tick)
+                try:
+                    size = gdal.VSIStatL(path).size
+                    prefix = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+                    dest = os.path.join(folder, "{}_{}".format(prefix, filename_from_url(asset.href)
+                                                               or _safe(asset.key)))
+                    download.check_free_space(folder, size)
+                    _log.info(translate("StacS3", "{key}: copying {href} ({size} bytes) to read it in full.")
+                              .format(key=asset.key, href=asset.href, size=size))
+                    digest = s3store.copy_object(handle, dest, size, stop, tick)
+                finally:
+                    gdal.VSIFCloseL(handle)
             finally:
                 gdal.VSICurlPartialClearCache(path)
-        records.put(key, DownloadResult(dest, stat.size, digest, url=asset.href))
+        records.put(key, DownloadResult(dest, size, digest, url=asset.href))
         return dest
 
 
