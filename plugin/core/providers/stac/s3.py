@@ -87,8 +87,9 @@ def failure(key: str, href: str, access: S3Access, storage: Storage, fallback: s
                                                    "it needs S3 credentials (the reads are billed to them).")
                                .format(key=key, href=href))
         return WindowError(translate("StacS3", "The asset {key} ({href}) is in a private S3 bucket: choose S3 "
-                                               "credentials (a Basic configuration: user name = access key id, "
-                                               "password = secret key).").format(key=key, href=href))
+                                               "credentials (plugin settings, STAC catalogues; or S3_AUTHCFG in "
+                                               "Processing), a Basic configuration: user name = access key id, "
+                                               "password = secret key.").format(key=key, href=href))
     if code == 7 or "NoSuchBucket" in text:
         return WindowError(translate("StacS3", "The bucket of the asset {key} does not exist: {href}")
                            .format(key=key, href=href))
