@@ -173,7 +173,8 @@ def test_s3_options_endpoint_timeouts_and_keys():
                              s3.S3Access("https://store.example:9000/s3/"))
     assert (opts["AWS_S3_ENDPOINT"], opts["AWS_HTTPS"], opts["AWS_VIRTUAL_HOSTING"]) == \
         ("store.example:9000/s3", "YES", "FALSE")
-    assert (opts["GDAL_HTTP_TIMEOUT"], opts["GDAL_HTTP_CONNECTTIMEOUT"], opts["GDAL_HTTP_MAX_RETRY"]) == ("33", "7", "3")
+    assert (opts["GDAL_HTTP_TIMEOUT"], opts["GDAL_HTTP_CONNECTTIMEOUT"], opts["GDAL_HTTP_MAX_RETRY"]) == \
+        ("33", "7", "3")
     assert opts["GDAL_HTTP_PROXY"] == "http://proxy.example:3128" and opts["AWS_NO_SIGN_REQUEST"] == "YES"
     assert "AWS_SECRET_ACCESS_KEY" not in opts and "AWS_S3_ENDPOINT" not in window.s3_options("s3://b/k.tif")
     signed = window.s3_options("s3://b/k.tif", access=s3.S3Access("http://127.0.0.1:9", KEY_ID, SECRET))

@@ -42,8 +42,8 @@ class S3Access:
         return bool(self.access_key_id and self.secret_access_key)
 
     def __repr__(self) -> str:            # never the secret, in a log or a traceback
-        return "S3Access(endpoint={!r}, access_key_id={!r}, signed={})".format(self.endpoint, self.access_key_id,
-                                                                             self.signed)
+        return "S3Access(endpoint={!r}, access_key_id={!r}, signed={})".format(
+            self.endpoint, self.access_key_id, self.signed)
 
 
 def is_s3(href: str) -> bool:
@@ -94,8 +94,8 @@ def failure(key: str, href: str, access: S3Access, storage: Storage, fallback: s
         return WindowError(translate("StacS3", "The bucket of the asset {key} does not exist: {href}")
                            .format(key=key, href=href))
     if code == 8 or "NoSuchKey" in text or "404" in text:
-        return WindowError(translate("StacS3", "The asset {key} is not in its bucket: {href}").format(key=key,
-                                                                                                   href=href))
+        return WindowError(translate("StacS3", "The asset {key} is not in its bucket: {href}")
+                           .format(key=key, href=href))
     return WindowError(translate("StacWindow", "The asset {key} could not be opened: {error}")
                        .format(key=key, error=fallback))
 

@@ -527,7 +527,6 @@ class ItemReader:
                                    record_key=asset.record_key or None, default_name=_safe(asset.key))
         return result.path
 
-
     def _copy_s3(self, asset: AssetRead, folder: str, stop, tick: Callable[[float], None]) -> str:
         """An ``s3://`` asset copied whole into ``folder`` through GDAL (the HTTP engine speaks no S3),
         named ``<hash of the href>_<object name>``; a copy recorded earlier (same href, intact) is not
