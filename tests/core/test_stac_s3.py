@@ -182,6 +182,28 @@ def test_s3_options_endpoint_timeouts_and_keys():
     assert signed["AWS_SECRET_ACCESS_KEY"] == SECRET and signed["AWS_SESSION_TOKEN"] == ""
 
 
+def test_an_https_endpoint_is_trusted_through_the_cas_of_the_session(log, tmp_path):
+    """The CA bundle of the job's session reaches /vsis3/ as it reaches /vsicurl/: an S3 store behind TLS
+    signed by a CA only that bundle holds is read; without it GDAL refuses."""
+    from plugin.core.transfer import http, tls
+    from tests.servers.relay import Relay
+    from tests.sims.tls import throwaway_ca
+    pki = throwaway_ca(str(tmp_path / "pki"))
+    with open(pki["ca"], "rb") as handle:
+        bundle = tls.ca_bundle([handle.read()], str(tmp_path / "profile"))
+    with Relay(log.port, tls=(pki["cert"], pki["key"])) as front:
+        endpoint = front.url("").rstrip("/")
+        plain = window.ItemReader(AOI, str(tmp_path / "a"), http.make_session(), "https://c.invalid/",
+                                  s3=s3.S3Access(endpoint))
+        with pytest.raises(window.WindowError) as err:
+            plain.read([_asset("s3://open-data/tiles/a_red.tif")], "i")
+        trusting = window.ItemReader(AOI, str(tmp_path / "b"), http.make_session(verify=bundle), "https://c.invalid/",
+                                     s3=s3.S3Access(endpoint))
+        out = trusting.read([_asset("s3://open-data/tiles/a_red.tif")], "i")
+    assert endpoint.startswith("https://") and gdal.Open(out[0].path).RasterXSize == 100
+    assert "certificate" in err.value.user_text().lower()
+
+
 def test_the_s3_options_are_not_left_set(log, tmp_path):
     before = {k: gdal.GetConfigOption(k) for k in window.S3_OPTION_KEYS}
     _reader(log, tmp_path, keys=True).read([_asset("s3://private/tiles/a_red.tif")], "i")
