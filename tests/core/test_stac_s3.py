@@ -81,7 +81,9 @@ def test_a_windowed_read_gives_the_aois_pixels_by_range_requests_only(log, files
     aoi = sa.utm_polygon([(cx, cy + 700), (cx + 650, cy), (cx, cy - 720), (cx - 610, cy)])
     reader = window.ItemReader(aoi, str(tmp_path), None, "https://catalogue.invalid/stac",
                                s3=s3.S3Access(log.endpoint))
-    out = reader.read([_asset("s3://open-data/tiles/a_red.tif")], "item")
+    catalogue_headers = {"Authorization": "Bearer catalogue-token-77"}      # the catalogue's, never S3's
+    out = reader.read([window.AssetRead("red", "s3://open-data/tiles/a_red.tif", COG_TYPE, catalogue_headers)],
+                      "item")
     src = gdal.Open(cogs["red"])
     gt = src.GetGeoTransform()
     col, row, width, height, inside = sa.centre_window(aoi, gt, src.RasterXSize, src.RasterYSize)
