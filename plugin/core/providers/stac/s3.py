@@ -78,7 +78,7 @@ def failure(key: str, href: str, access: S3Access, storage: Storage, fallback: s
     if code in (9, 10) or "InvalidAccessKeyId" in text or "SignatureDoesNotMatch" in text:
         return AuthError(translate("StacS3", "The S3 credentials were refused for the asset {key} ({href}): check "
                                              "the access key id and the secret key.").format(key=key, href=href))
-    if code == 6 or "403" in text or "AccessDenied" in text:
+    if code == 6 or "response code: 403" in text or "AccessDenied" in text:
         if access.signed:
             return WindowError(translate("StacS3", "S3 refused to give the asset {key} ({href}) to these "
                                                    "credentials.").format(key=key, href=href))
@@ -93,7 +93,7 @@ def failure(key: str, href: str, access: S3Access, storage: Storage, fallback: s
     if code == 7 or "NoSuchBucket" in text:
         return WindowError(translate("StacS3", "The bucket of the asset {key} does not exist: {href}")
                            .format(key=key, href=href))
-    if code == 8 or "NoSuchKey" in text or "404" in text:
+    if code == 8 or "NoSuchKey" in text or "response code: 404" in text:
         return WindowError(translate("StacS3", "The asset {key} is not in its bucket: {href}")
                            .format(key=key, href=href))
     return WindowError(translate("StacWindow", "The asset {key} could not be opened: {error}")
