@@ -13,7 +13,9 @@ Accepted configurations (QGIS 3.22 ships Basic, EsriToken and OAuth2 methods):
   ``earthengine authenticate`` (refresh token, exchanged at the token
   endpoint) or a service-account key (needs google-auth).
 * STAC catalogue: Basic, OAuth2, EsriToken (a bearer token) or APIHeader
-  (QGIS >= 3.26), turned into request headers (:func:`stac_headers`).
+  (QGIS >= 3.26), turned into request headers (:func:`stac_headers`); and, for ``s3://`` assets, a
+  configuration of their own (never the catalogue's: its secret would go to the catalogue), Basic
+  with user name = access key id, password = secret key (:func:`stac_s3_keys`).
 """
 import json
 import os
@@ -251,6 +253,20 @@ def stac_headers(authcfg: str = "") -> dict:
                                              "headers.").format(authcfg, method))
 
 
+def stac_s3_keys(authcfg: str = "") -> dict:
+    """The S3 keys of the ``s3://`` assets of STAC jobs, from a Basic configuration (user name = access
+    key id, password = secret key); no authcfg: none (anonymous reads)."""
+    from ..core.providers.stac import auth as stac_auth
+    if not authcfg:
+        return {}
+    cfg = _load(authcfg)
+    if cfg.method() != "Basic":
+        raise AuthError(translate("Credentials", "The authentication configuration '{}' ({}) cannot hold S3 keys: "
+                                                 "choose a Basic one (user name = access key id, password = secret "
+                                                 "key).").format(authcfg, cfg.method()))
+    return stac_auth.s3_keys(cfg.config("username"), cfg.config("password"))
+
+
 def _register(secret: str) -> None:
     from ..core.transfer.http import register_secret
     register_secret(secret)
@@ -280,5 +296,6 @@ def credentials_for(job) -> dict:
     if job.provider == "eodag":
         return eodag_credentials(authcfg)
     if job.provider == "stac":
-        return {"headers": stac_headers(authcfg or plugin_settings.get("stac_authcfg"))}
+        return {"headers": stac_headers(authcfg or plugin_settings.get("stac_authcfg")),
+                "s3": stac_s3_keys(job.params.get("s3_authcfg") or plugin_settings.get("stac_s3_authcfg"))}
     return {}

@@ -29,6 +29,8 @@ DEFAULTS = {
     "stac_api_url": "",             # the default STAC catalogue (empty: config's, or the environment's)
     "stac_pc_sas_url": "",          # the Planetary Computer SAS token endpoint
     "stac_authcfg": "",
+    "stac_s3_endpoint_url": "",     # s3:// assets: an S3-compatible store (empty: AWS)
+    "stac_s3_authcfg": "",          # s3:// assets: a Basic configuration (access key id, secret key); empty: anonymous
     "max_area_km2": 1_000_000.0,
     "ee_max_concurrency": 40,       # Earth Engine requests in flight at most (the project limit is 40)
     "connect_timeout": 10.0,
@@ -123,6 +125,7 @@ def core_settings() -> dict:
         "ee_max_concurrency": int(get("ee_max_concurrency")),
         "stac_api": get("stac_api_url"),
         "stac_pc_sas": get("stac_pc_sas_url"),
+        "stac_s3_endpoint": get("stac_s3_endpoint_url"),
         "timeouts": Timeouts(connect=float(get("connect_timeout")), read=float(get("read_timeout")),
                              min_rate=config.rate_limit("min_rate", get("min_rate")),
                              rate_window=config.rate_limit("min_rate_window", get("min_rate_window"))),

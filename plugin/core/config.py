@@ -14,6 +14,7 @@ DEFAULTS = {
     "drive_api": "https://www.googleapis.com",
     "stac_api": "https://earth-search.aws.element84.com/v1",
     "stac_pc_sas": "https://planetarycomputer.microsoft.com/api/sas/v1",
+    "stac_s3_endpoint": "",     # s3:// assets: "" is AWS itself (GDAL's own endpoint and region handling)
 }
 
 ENV_VARS = {
@@ -24,6 +25,7 @@ ENV_VARS = {
     "drive_api": "EO_DOWNLOADER_DRIVE_API_URL",
     "stac_api": "EO_DOWNLOADER_STAC_API_URL",
     "stac_pc_sas": "EO_DOWNLOADER_STAC_PC_SAS_URL",
+    "stac_s3_endpoint": "EO_DOWNLOADER_STAC_S3_ENDPOINT",
 }
 
 #: Seconds a one-off request the GUI starts (a search, an image's description, a connection test, a

@@ -129,6 +129,8 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.eosdaUrlEdit.setText(get("eosda_api_url"))
         self.stacUrlEdit.setText(get("stac_api_url"))
         self.stacSasUrlEdit.setText(get("stac_pc_sas_url"))
+        self.stacS3AuthSelect.setConfigId(get("stac_s3_authcfg"))
+        self.stacS3EndpointEdit.setText(get("stac_s3_endpoint_url"))
         self.outputDirWidget.setFilePath(plugin_settings.output_dir())
         self.maxAreaSpin.setValue(float(get("max_area_km2")))
         self.eeConcurrencySpin.setValue(int(get("ee_max_concurrency")))
@@ -145,6 +147,8 @@ class SettingsDialog(QDialog, FORM_CLASS):
             "eosda_api_url": self.eosdaUrlEdit.text().strip(),
             "stac_api_url": self.stacUrlEdit.text().strip(),
             "stac_pc_sas_url": self.stacSasUrlEdit.text().strip(),
+            "stac_s3_authcfg": self.stacS3AuthSelect.configId(),
+            "stac_s3_endpoint_url": self.stacS3EndpointEdit.text().strip(),
             "output_dir": self.outputDirWidget.filePath(),
             "max_area_km2": float(self.maxAreaSpin.value()),
             "ee_max_concurrency": int(self.eeConcurrencySpin.value()),

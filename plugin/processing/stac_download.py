@@ -6,8 +6,9 @@ e.g. the answer of a catalogue's /search saved to a file).
 """
 import json
 
-from qgis.core import (QgsProcessingException, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString)
 
 from ..core.errors import EoError
 from ..core.i18n import translate
@@ -45,6 +46,7 @@ class StacDownloadAlgorithm(BaseAlgorithm):
     STACK_VRT = "STACK_VRT"
     SIGNING = "SIGNING"
     ITEMS_FILE = "ITEMS_FILE"
+    S3_AUTHCFG = "S3_AUTHCFG"
 
     def name(self) -> str:
         return "stac_download"
@@ -73,6 +75,9 @@ class StacDownloadAlgorithm(BaseAlgorithm):
             "not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.\n"
             "AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the "
             "catalogue's own address only).\n"
+            "S3_AUTHCFG: for s3:// assets of private or requester-pays buckets, a Basic configuration (user name = "
+            "access key id, password = secret key); empty: the plugin settings' S3 credentials, else anonymous "
+            "reads. The S3 endpoint (AWS by default) is in the plugin settings.\n"
             "OUTPUT_DIR: where the files are written.")
 
     def initAlgorithm(self, config=None) -> None:
@@ -101,6 +106,9 @@ class StacDownloadAlgorithm(BaseAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.ITEMS_FILE, translate("Processing", "Items file (JSON; instead of a search)"), optional=True,
             fileFilter="JSON (*.json *.geojson)"))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            self.S3_AUTHCFG, translate("Processing", "S3 credentials of s3:// assets (empty: the plugin settings)"),
+            optional=True))
         self.add_auth_and_output_parameters()
         self.add_file_outputs()
 
@@ -132,6 +140,7 @@ class StacDownloadAlgorithm(BaseAlgorithm):
         except EoError as exc:
             raise QgsProcessingException(exc.user_text()) from exc
         params["aoi_notes"] = list(aoi.notes)
+        params["s3_authcfg"] = self.parameterAsString(parameters, self.S3_AUTHCFG, context) or ""
         job = self.make_job("stac", params, "STAC {}".format(collection or api), parameters, context)
         outputs = self.run_provider_job(job, parameters, context, feedback)
         from ..adapters import settings as plugin_settings

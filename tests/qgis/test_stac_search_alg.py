@@ -78,10 +78,10 @@ def test_credentials_for_stac_jobs(basic_authcfg, token_authcfg):
     from plugin.adapters.credentials import credentials_for
     from plugin.core.jobs import Job
     basic = credentials_for(Job(provider="stac", params={"authcfg": basic_authcfg}))
-    assert basic == {"headers": {"Authorization": "Basic " + base64.b64encode(b"stac-user:stac-pass-9931").decode()}}
-    assert credentials_for(Job(provider="stac", params={"authcfg": token_authcfg})) == {
-        "headers": {"Authorization": "Bearer stac-token-5512"}}
-    assert credentials_for(Job(provider="stac", params={})) == {"headers": {}}
+    assert basic["headers"] == {"Authorization": "Basic " + base64.b64encode(b"stac-user:stac-pass-9931").decode()}
+    assert credentials_for(Job(provider="stac", params={"authcfg": token_authcfg}))["headers"] == {
+        "Authorization": "Bearer stac-token-5512"}
+    assert credentials_for(Job(provider="stac", params={}))["headers"] == {}
     from plugin.core.transfer.http import redact
     assert "stac-token-5512" not in redact("token stac-token-5512") and "stac-pass-9931" not in redact("stac-pass-9931")
 

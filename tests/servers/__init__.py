@@ -6,5 +6,7 @@
   it ignores both and returns every matching item, which is the case a client must notice;
 * :mod:`tests.servers.pgstac` -- ``rustac serve --pgstac`` over a PostgreSQL + PostGIS cluster made for
   the test: a STAC API WITH the filter extension (CQL2); :func:`~tests.servers.pgstac.missing` says what
-  is lacking where it cannot start.
+  is lacking where it cannot start;
+* :mod:`tests.servers.s3` -- moto's S3 server (PyPI ``moto[s3]`` + flask) in a thread, with a log of
+  each request's Range, signature and requester-pays header: buckets public, private or requester-pays.
 """

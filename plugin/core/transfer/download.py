@@ -349,24 +349,7 @@ class _Download:
 
     # ---- checks
     def _check_disk(self, remaining: Optional[int]) -> None:
-        if remaining is None or remaining <= 0:
-            return
-        folder = os.path.dirname(self.dest) if self.dest else self.dest_dir
-        while folder and not os.path.isdir(folder):
-            folder = os.path.dirname(folder)
-        try:
-            usage = shutil.disk_usage(folder or ".")
-        except OSError:
-            return
-        free = usage.free
-        margin = self.disk_margin if self.disk_margin is not None else config.disk_margin(usage.total)
-        need = remaining + margin
-        if need > free:
-            raise TransferError(
-                translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
-                                      "but only {free} are available.").format(
-                    folder=folder, need=format_size(need), free=format_size(free)),
-                translate("Transfer", "Free some space or choose another output folder."))
+        check_free_space(os.path.dirname(self.dest) if self.dest else self.dest_dir, remaining, self.disk_margin)
 
     def _html_error(self, response: requests.Response, head: bytes = b"", more: bool = True) -> TransferError:
         body = head[:65536].decode("utf-8", "replace")
@@ -797,6 +780,28 @@ class _Download:
             self._unlock_dest()
 
 
+def check_free_space(folder: str, remaining: Optional[int], disk_margin: Optional[int] = DISK_MARGIN) -> None:
+    """TransferError when ``remaining`` more bytes and the margin (``disk_margin``, None:
+    :func:`config.disk_margin` of the disk) do not fit in ``folder``'s file system."""
+    if remaining is None or remaining <= 0:
+        return
+    while folder and not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    try:
+        usage = shutil.disk_usage(folder or ".")
+    except OSError:
+        return
+    free = usage.free
+    margin = disk_margin if disk_margin is not None else config.disk_margin(usage.total)
+    need = remaining + margin
+    if need > free:
+        raise TransferError(
+            translate("Transfer", "Not enough free disk space in {folder}: the download needs {need} "
+                                  "but only {free} are available.").format(
+                folder=folder, need=format_size(need), free=format_size(free)),
+            translate("Transfer", "Free some space or choose another output folder."))
+
+
 class _Resume(Exception):
     """Drop this response and ask again with a Range header."""
 
@@ -943,4 +948,4 @@ def download(url: str, dest: Optional[str] = None, *, dest_dir: Optional[str] = 
     return result
 
 
-__all__ = ["download", "CHUNK_SIZE", "DISK_MARGIN"]
+__all__ = ["download", "check_free_space", "CHUNK_SIZE", "DISK_MARGIN"]

@@ -1,4 +1,5 @@
-"""HTTP headers carrying the credential of a private STAC catalogue (pure Python).
+"""HTTP headers carrying the credential of a private STAC catalogue, and the S3 keys of ``s3://``
+assets (pure Python).
 
 The QGIS adapter (``adapters/credentials.credentials_for``, provider "stac") reads an authentication
 configuration and calls one of these; the result is ``{"headers": {...}}`` in ``ctx.credentials``.
@@ -56,3 +57,14 @@ def api_headers(pairs: Iterable[Tuple[str, str]]) -> Dict[str, str]:
         raise AuthError(translate("Stac", "The authentication configuration holds no header."))
     _register(out.values())
     return out
+
+
+def s3_keys(access_key_id: str, secret_access_key: str) -> Dict[str, str]:
+    """The S3 keys of a Basic configuration (user name = access key id, password = secret key), for
+    the ``s3://`` assets of STAC jobs (``ctx.credentials["s3"]``); never sent to the catalogue."""
+    access_key_id, secret_access_key = (access_key_id or "").strip(), (secret_access_key or "").strip()
+    if not access_key_id or not secret_access_key:
+        raise AuthError(translate("Stac", "The S3 authentication configuration needs an access key id (user name) "
+                                          "and a secret key (password)."))
+    _register([secret_access_key])
+    return {"access_key_id": access_key_id, "secret_access_key": secret_access_key}

@@ -6,6 +6,9 @@ output band order), ``aoi`` (GeoJSON, EPSG:4326), ``signing`` ("" or "planetary-
 hrefs are signed before reading, :func:`.signing.signer_for`), ``stack_vrt`` (also write a
 multi-band VRT time stack).  ``ctx.credentials["headers"]`` (a private catalogue's headers) go
 only to the catalogue's origin (:mod:`.window`); their values are masked in every log.
+``ctx.credentials["s3"]`` (``{"access_key_id", "secret_access_key"}``, :func:`.auth.s3_keys`) sign the
+reads of ``s3://`` assets (anonymous without), at the endpoint of the setting ``stac_s3_endpoint``
+(:mod:`.s3`).
 
 plan (check the parameters, group the items per acquisition day) -> fetch (per day, oldest
 first: each item's assets cut to the AOI, only the AOI's window read from a COG
@@ -21,9 +24,9 @@ import os
 from typing import Any, Dict, List
 from urllib.parse import urljoin, urlsplit
 
-from . import stack, window
+from . import s3, stack, window
 from .signing import signer_for
-from ... import names
+from ... import config, names
 from ...aoi import Aoi
 from ...errors import AuthError, CancelledError, EoError, ParameterError, ProviderError
 from ...i18n import translate
@@ -104,6 +107,10 @@ class StacRun:
         self.headers = dict((ctx.credentials or {}).get("headers") or {})
         for value in self.headers.values():
             eohttp.register_secret(value)
+        keys = dict((ctx.credentials or {}).get("s3") or {})
+        eohttp.register_secret(keys.get("secret_access_key") or "")
+        self.s3 = s3.S3Access(config.base_url("stac_s3_endpoint", ctx.setting("stac_s3_endpoint")),
+                              keys.get("access_key_id") or "", keys.get("secret_access_key") or "")
         self.sign = signer_for(p["api"], p.get("signing") or "", ctx.session, p.get("collection") or "",
                                sas_url=ctx.setting("stac_pc_sas"), cancel=ctx.cancel)
         self.stem = names.sanitize(p.get("collection") or "stac").replace(" ", "_") or "stac"
@@ -134,7 +141,8 @@ class StacRun:
             href = _href(item, asset["href"])
             bands = asset.get("eo:bands") or []
             reads.append(window.AssetRead(key, self.sign(href), asset.get("type") or "", self.headers,
-                                          [b.get("name") or b.get("common_name") or "" for b in bands], href))
+                                          [b.get("name") or b.get("common_name") or "" for b in bands], href,
+                                          s3.storage_of(item, asset)))
         return reads
 
     def fetch_day(self, day: str, items: List[Dict[str, Any]], base: float, span: float) -> None:
@@ -146,7 +154,7 @@ class StacRun:
         for i, item in enumerate(items):
             reader = window.ItemReader(self.p["aoi"], scratch, ctx.session, self.p["api"], cancel=ctx.cancel,
                                        settings=ctx.settings, progress=lambda f, i=i: ctx.progress(
-                                           base + span * 0.8 * (i + f) / len(items), label))
+                                           base + span * 0.8 * (i + f) / len(items), label), s3=self.s3)
             stem = "item{}".format(i + 1)
             try:
                 files = reader.read(self.asset_reads(item), stem)

@@ -15,6 +15,13 @@ windows of one grid (CRS, pixel size, origin) are stacked into a band set (a VRT
 the order the assets were asked for, band descriptions = asset keys), which
 :mod:`.stack` turns into one Cloud-Optimized GeoTIFF per date.
 
+An ``s3://bucket/key`` href is read through GDAL's ``/vsis3/`` in the same way (:func:`s3_options`):
+anonymous requests unless the job has S3 keys (an authentication configuration of its own, never
+the catalogue's), the requester-pays header and the region when the item's storage fields say so
+(:mod:`.s3`), and an endpoint for S3-compatible stores (setting ``stac_s3_endpoint``).  An ``s3://``
+asset that cannot be read by tiles is copied whole into the scratch folder through GDAL with the
+same options (:func:`.s3.copy_object`: by chunks, cancellable, atomic), then cut.
+
 Assets that are not COGs over HTTP -- a zip, a SAFE, netCDF, JPEG 2000, or a TIFF whose
 layout is not tiled (decided from the media type, and for TIFFs from the file's own layout,
 read from its header) -- are downloaded in full by the transfer engine and then cut by the
@@ -50,6 +57,7 @@ from ... import logs, raster
 from ...errors import CancelledError
 from ...i18n import translate
 from ...transfer import http as eohttp
+from . import s3 as s3store
 
 _log = logging.getLogger(__name__)
 
@@ -72,6 +80,9 @@ HTTP_OPTION_KEYS = ("GDAL_DISABLE_READDIR_ON_OPEN", "GDAL_HTTP_MERGE_CONSECUTIVE
                     "GDAL_HTTP_USERAGENT", "GDAL_CURL_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE",
                     "GDAL_HTTP_PROXY", "GDAL_HTTPS_PROXY",
                     "CPL_VSIL_CURL_ALLOWED_EXTENSIONS")
+#: The options of ``/vsis3/`` reads (:func:`s3_options`), besides the HTTP ones.
+S3_OPTION_KEYS = ("AWS_NO_SIGN_REQUEST", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                  "AWS_REQUEST_PAYER", "AWS_REGION", "AWS_S3_ENDPOINT", "AWS_HTTPS", "AWS_VIRTUAL_HOSTING")
 
 
 class WindowError(raster.RasterError):
@@ -89,6 +100,7 @@ class AssetRead:
     headers: Dict[str, str] = field(default_factory=dict)
     band_names: Sequence[str] = ()
     record_key: str = ""          # the unsigned href: a full download done earlier is not done again
+    storage: s3store.Storage = field(default_factory=s3store.Storage)   # s3:// hrefs: requester pays, region
 
 
 @dataclass
@@ -147,6 +159,34 @@ def http_options(url: str, session=None, headers: Optional[Dict[str, str]] = Non
         proxy = _proxy_for(url, getattr(session, "proxies", None) or {})
         if proxy:
             opts["GDAL_HTTP_PROXY"] = opts["GDAL_HTTPS_PROXY"] = proxy
+    return opts
+
+
+def s3_options(href: str, session=None, timeouts=None, retry=None, access: Optional[s3store.S3Access] = None,
+               storage: Optional[s3store.Storage] = None) -> Dict[str, str]:
+    """GDAL configuration options for reading the ``s3://`` ``href`` through ``/vsis3/``: those of
+    :func:`http_options` (timeouts, retries, the session's proxy and CA bundle) for the URL GDAL will
+    ask, then anonymous requests, or signed ones with the keys of ``access``; the endpoint of
+    ``access`` (path-style URLs, http or https from its scheme); the requester-pays header and the
+    region when ``storage`` says so (else GDAL's own handling)."""
+    access, storage = access or s3store.S3Access(), storage or s3store.Storage()
+    parts, endpoint = urlsplit(href), urlsplit(access.endpoint)
+    url = ("{}://{}{}/{}{}".format(endpoint.scheme or "https", endpoint.netloc, endpoint.path.rstrip("/"),
+                                   parts.netloc, parts.path) if access.endpoint
+           else "https://{}.s3.amazonaws.com{}".format(parts.netloc, parts.path))
+    opts = http_options(url, session, None, timeouts, retry)
+    if access.signed:
+        opts.update({"AWS_NO_SIGN_REQUEST": "NO", "AWS_ACCESS_KEY_ID": access.access_key_id,
+                     "AWS_SECRET_ACCESS_KEY": access.secret_access_key, "AWS_SESSION_TOKEN": ""})
+    else:
+        opts["AWS_NO_SIGN_REQUEST"] = "YES"
+    if storage.requester_pays:
+        opts["AWS_REQUEST_PAYER"] = "requester"
+    if storage.region:
+        opts["AWS_REGION"] = storage.region
+    if access.endpoint:
+        opts.update({"AWS_S3_ENDPOINT": endpoint.netloc + endpoint.path.rstrip("/"),
+                     "AWS_HTTPS": "YES" if endpoint.scheme == "https" else "NO", "AWS_VIRTUAL_HOSTING": "FALSE"})
     return opts
 
 
@@ -367,11 +407,12 @@ class ItemReader:
 
     ``session``: the job's requests session (proxy, CA bundle, User-Agent for GDAL; the transfer
     engine's full downloads); ``origin``: the catalogue's URL (headers go to its origin only);
-    ``settings``: the job's preferences (``timeouts``, ``retry``).  ``progress(fraction)`` gets 0..1.
+    ``settings``: the job's preferences (``timeouts``, ``retry``); ``s3``: how ``s3://`` hrefs are reached
+    (:class:`.s3.S3Access`; default anonymous, on AWS).  ``progress(fraction)`` gets 0..1.
     """
 
     def __init__(self, aoi_geojson: Any, folder: str, session, origin: str, cancel=None, settings=None,
-                 progress: Optional[Callable[[float], None]] = None):
+                 progress: Optional[Callable[[float], None]] = None, s3: Optional[s3store.S3Access] = None):
         self.aoi = aoi_geojson
         self.folder = folder
         self.session = session if session is not None else eohttp.make_session()
@@ -381,6 +422,7 @@ class ItemReader:
         self.timeouts = settings.get("timeouts")
         self.retry = settings.get("retry")
         self.progress = progress
+        self.s3 = s3 or s3store.S3Access()
         self._lock = threading.Lock()
         self._done: Dict[int, float] = {}
 
@@ -417,28 +459,44 @@ class ItemReader:
     def _read_asset(self, index: int, asset: AssetRead, stem: str, stop, total: int) -> List[BandFile]:
         tick = self._tick(index, total)
         if is_remote(asset.href) and not read_in_full(asset.media_type):
-            url, headers = resolve(asset.href, asset.headers, self.origin, self.session, stop, self.timeouts)
-            opts = http_options(url, self.session, headers, self.timeouts, self.retry)
-            path = vsi_path(url)
+            path, opts = self._access(asset, stop)
             try:
                 with gdal_options(opts):
-                    ds = _open(path, asset.key)
+                    ds = self._open_remote(path, asset)
                     try:
                         if cloud_optimized(ds):
                             return self._cut(ds, asset, stem, stop, tick)
                     finally:
                         ds = None
             finally:
-                if path.startswith("/vsicurl/"):
-                    gdal.VSICurlPartialClearCache(path)
+                gdal.VSICurlPartialClearCache(path)     # nothing of it (nor of its access) stays in GDAL's cache
             _log.info(translate("StacWindow", "{key}: the file is not tiled; it is downloaded in full, then cut.")
                       .format(key=asset.key))
-        local = self._download(asset, stop) if is_remote(asset.href) else vsi_path(asset.href)
+        local = self._download(asset, stop, lambda f: tick(0.5 * f)) if is_remote(asset.href) \
+            else vsi_path(asset.href)
         ds = _open(_raster_in(local, asset.key), asset.key)
         try:
             return [BandFile(f.path, f.name, f.grid, True) for f in self._cut(ds, asset, stem, stop, tick)]
         finally:
             ds = None
+
+    def _access(self, asset: AssetRead, stop) -> Tuple[str, Dict[str, str]]:
+        """The GDAL path of a remote asset and the options of its reads."""
+        if s3store.is_s3(asset.href):
+            return vsi_path(asset.href), s3_options(asset.href, self.session, self.timeouts, self.retry, self.s3,
+                                                    asset.storage)
+        url, headers = resolve(asset.href, asset.headers, self.origin, self.session, stop, self.timeouts)
+        return vsi_path(url), http_options(url, self.session, headers, self.timeouts, self.retry)
+
+    def _open_remote(self, path: str, asset: AssetRead):
+        if not s3store.is_s3(asset.href):
+            return _open(path, asset.key)
+        gdal.VSIErrorReset()
+        try:
+            return raster._open(path)
+        except raster.RasterError as exc:
+            raise s3store.failure(asset.key, asset.href, self.s3, asset.storage,
+                                  eohttp.redact(exc.message)) from None
 
     def _cut(self, ds, asset: AssetRead, stem: str, stop, tick) -> List[BandFile]:
         window = aoi_window(ds, self.aoi)
@@ -451,15 +509,53 @@ class ItemReader:
         grid = (window.crs_wkt, tuple(window.geotransform))
         return [BandFile(path, name, grid) for path, name in zip(paths, names)]
 
-    def _download(self, asset: AssetRead, stop) -> str:
+    def _download(self, asset: AssetRead, stop, tick: Callable[[float], None]) -> str:
         from ...transfer import download
         folder = os.path.join(self.folder, "assets")
+        if s3store.is_s3(asset.href):
+            return self._copy_s3(asset, folder, stop, tick)
         headers = asset.headers if eohttp.same_origin(self.origin, asset.href) else {}
         result = download.download(asset.href, dest_dir=folder, session=self.session, headers=headers or None,
                                    cancel=stop, timeouts=self.timeouts, retry=self.retry,
                                    secrets=eohttp.Secrets(headers=tuple(headers)),
                                    record_key=asset.record_key or None, default_name=_safe(asset.key))
         return result.path
+
+    def _copy_s3(self, asset: AssetRead, folder: str, stop, tick: Callable[[float], None]) -> str:
+        """An ``s3://`` asset copied whole into ``folder`` through GDAL (the HTTP engine speaks no S3),
+        named ``<hash of the href>_<object name>``; a copy recorded earlier (same href, intact) is not
+        made again."""
+        import hashlib
+        from ...transfer import download
+        from ...transfer.naming import filename_from_url
+        from ...transfer.records import DownloadRecords, DownloadResult
+        os.makedirs(folder, exist_ok=True)
+        records, key = DownloadRecords(folder), asset.record_key or asset.href
+        found = records.check(key, cancel=stop)
+        if found is not None:
+            return found.path
+        path = vsi_path(asset.href)
+        with gdal_options(s3_options(asset.href, self.session, self.timeouts, self.retry, self.s3, asset.storage)):
+            try:
+                gdal.VSIErrorReset()
+                handle = gdal.VSIFOpenExL(path, "rb", True)
+                if handle is None:
+                    raise s3store.failure(asset.key, asset.href, self.s3, asset.storage, "")
+                try:
+                    size = gdal.VSIStatL(path).size
+                    prefix = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+                    dest = os.path.join(folder, "{}_{}".format(prefix, filename_from_url(asset.href)
+                                                               or _safe(asset.key)))
+                    download.check_free_space(folder, size)
+                    _log.info(translate("StacS3", "{key}: copying {href} ({size} bytes) to read it in full.")
+                              .format(key=asset.key, href=asset.href, size=size))
+                    digest = s3store.copy_object(handle, dest, size, stop, tick)
+                finally:
+                    gdal.VSIFCloseL(handle)
+            finally:
+                gdal.VSICurlPartialClearCache(path)
+        records.put(key, DownloadResult(dest, size, digest, url=asset.href))
+        return dest
 
 
 def band_names(asset: AssetRead, count: int) -> List[str]:
