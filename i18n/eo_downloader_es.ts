@@ -278,79 +278,84 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="40"/>
+        <location filename="../plugin/adapters/credentials.py" line="42"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>No se encontró la configuración de autenticación '{}' en la base de datos de autenticación de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="40"/>
+        <location filename="../plugin/adapters/credentials.py" line="42"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Elija o cree una en la configuración del complemento.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="53"/>
+        <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuración de autenticación '{}' no contiene ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="59"/>
+        <location filename="../plugin/adapters/credentials.py" line="61"/>
         <source>No EOSDA API key is set.</source>
         <translation>No se ha definido ninguna clave de API de EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="59"/>
+        <location filename="../plugin/adapters/credentials.py" line="61"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Guarde su clave en una configuración de autenticación en la configuración del complemento, o defina EO_DOWNLOADER_EOSDA_API_KEY para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="76"/>
+        <location filename="../plugin/adapters/credentials.py" line="78"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS no pudo obtener un token OAuth2 de la configuración de autenticación '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="76"/>
+        <location filename="../plugin/adapters/credentials.py" line="78"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Abra Configuración &gt; Opciones &gt; Autenticación y compruebe la configuración; después vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="140"/>
+        <location filename="../plugin/adapters/credentials.py" line="142"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuración de autenticación '{}' ({}) no contiene ninguna credencial de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="118"/>
+        <location filename="../plugin/adapters/credentials.py" line="120"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>No se han definido credenciales de Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="118"/>
+        <location filename="../plugin/adapters/credentials.py" line="120"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Elija una configuración de autenticación (OAuth2, o el JSON de 'earthengine authenticate' / de una clave de cuenta de servicio) en la configuración del complemento, o defina EO_DOWNLOADER_EE_TOKEN para las ejecuciones sin interfaz.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="224"/>
+        <location filename="../plugin/adapters/credentials.py" line="226"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuración de autenticación '{}' no contiene ningún nombre de usuario, contraseña ni clave de API para eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <location filename="../plugin/adapters/credentials.py" line="202"/>
         <source>QGIS&apos;s authentication database is locked: the configuration was not created.</source>
         <translation>La base de datos de autenticación de QGIS está bloqueada: no se creó la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <location filename="../plugin/adapters/credentials.py" line="202"/>
         <source>Enter QGIS&apos;s master password when asked.</source>
         <translation>Introduzca la contraseña maestra de QGIS cuando se le pida.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="206"/>
+        <location filename="../plugin/adapters/credentials.py" line="208"/>
         <source>QGIS could not store the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS no pudo guardar la configuración de autenticación '{}'.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="249"/>
+        <location filename="../plugin/adapters/credentials.py" line="251"/>
         <source>The authentication configuration &apos;{}&apos; ({}) cannot be used for a STAC catalogue: choose Basic, OAuth2, a token or API headers.</source>
         <translation>La configuración de autenticación «{}» ({}) no sirve para un catálogo STAC: elija Basic, OAuth2, un token o cabeceras de API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="264"/>
+        <source>The authentication configuration &apos;{}&apos; ({}) cannot hold S3 keys: choose a Basic one (user name = access key id, password = secret key).</source>
+        <translation>La configuración de autenticación «{}» ({}) no puede contener claves S3: elija una de tipo Basic (nombre de usuario = identificador de clave de acceso, contraseña = clave secreta).</translation>
     </message>
 </context>
 <context>
@@ -361,7 +366,7 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="140"/>
+        <location filename="../plugin/gui/dock.py" line="139"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Todavía no se ha dibujado ningún polígono: pulse 'Dibujar en el mapa…', haga clic en los vértices y clic derecho para terminar.</translation>
     </message>
@@ -431,22 +436,22 @@
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="182"/>
         <source>{} km², {} part(s), {} vertices.</source>
         <translation>{} km², {} parte(s), {} vértices.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="187"/>
         <source>One job per feature: {} jobs.</source>
         <translation>Un trabajo por entidad: {} trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="228"/>
+        <location filename="../plugin/gui/dock.py" line="227"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo '{}' enviado; sígalo en el panel de trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="231"/>
+        <location filename="../plugin/gui/dock.py" line="230"/>
         <source>{} jobs submitted, one per feature; follow them in the Jobs panel.</source>
         <translation>{} trabajos enviados, uno por entidad; sígalos en el panel de trabajos.</translation>
     </message>
@@ -577,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="198"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="77"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="112"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="118"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="126"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="130"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="117"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="134"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="200"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="203"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="248"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="234"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -678,82 +683,82 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="113"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="117"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="456"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="521"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="612"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="642"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="618"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="648"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="735"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="840"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="761"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="856"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="791"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="881"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="793"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="883"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="730"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="849"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="425"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="453"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Esta descarga es grande: unos {:,.1f} GiB.</translation>
     </message>
@@ -1500,7 +1505,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="422"/>
+        <location filename="../plugin/gui/ee_tab.py" line="421"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
@@ -1510,17 +1515,17 @@
         <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="130"/>
+        <location filename="../plugin/gui/ee_tab.py" line="131"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="147"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="148"/>
+        <location filename="../plugin/gui/ee_tab.py" line="149"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
@@ -1530,17 +1535,17 @@
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="152"/>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <location filename="../plugin/gui/ee_tab.py" line="156"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="159"/>
+        <location filename="../plugin/gui/ee_tab.py" line="160"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
@@ -1555,42 +1560,42 @@
         <translation type="obsolete">Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="237"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="238"/>
+        <location filename="../plugin/gui/ee_tab.py" line="239"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="270"/>
+        <location filename="../plugin/gui/ee_tab.py" line="271"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="298"/>
+        <location filename="../plugin/gui/ee_tab.py" line="299"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="303"/>
+        <location filename="../plugin/gui/ee_tab.py" line="304"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="321"/>
+        <location filename="../plugin/gui/ee_tab.py" line="320"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="615"/>
+        <location filename="../plugin/gui/ee_tab.py" line="611"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
@@ -1745,17 +1750,17 @@
         <translation>Usar una exportación por lotes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="99"/>
+        <location filename="../plugin/gui/ee_tab.py" line="100"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="307"/>
+        <location filename="../plugin/gui/ee_tab.py" line="308"/>
         <source>Reading the description of {}…</source>
         <translation>Leyendo la descripción de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="128"/>
+        <location filename="../plugin/gui/ee_tab.py" line="129"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Introduzca un ID de imagen, o busque en una colección y elija una.</translation>
     </message>
@@ -1765,102 +1770,102 @@
         <translation>Una vista rápida de la imagen o del compuesto sobre el área, como capa temporal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="144"/>
+        <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Listar las imágenes de la colección sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="357"/>
+        <location filename="../plugin/gui/ee_tab.py" line="356"/>
         <source>or type a collection id</source>
         <translation>o escriba un ID de colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="358"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="359"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="360"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="362"/>
         <source>median</source>
         <translation>mediana</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="362"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>min</source>
         <translation>mín</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>max</source>
         <translation>máx</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="365"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>most recent on top</source>
         <translation>la más reciente encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="366"/>
+        <location filename="../plugin/gui/ee_tab.py" line="365"/>
         <source>least cloudy on top</source>
         <translation>la menos nubosa encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="422"/>
+        <location filename="../plugin/gui/ee_tab.py" line="421"/>
         <source>UTM zone of the area</source>
         <translation>Zona UTM del área</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="438"/>
+        <location filename="../plugin/gui/ee_tab.py" line="437"/>
         <source>Earth Engine search in {}</source>
         <translation>Búsqueda de Earth Engine en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="441"/>
+        <location filename="../plugin/gui/ee_tab.py" line="440"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="456"/>
+        <location filename="../plugin/gui/ee_tab.py" line="452"/>
         <source>{} images found.</source>
         <translation>{} imágenes encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="458"/>
+        <location filename="../plugin/gui/ee_tab.py" line="454"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>El listado se limitó: acote las fechas o el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="516"/>
+        <location filename="../plugin/gui/ee_tab.py" line="512"/>
         <source>Earth Engine preview of {}</source>
         <translation>Vista previa de Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="523"/>
+        <location filename="../plugin/gui/ee_tab.py" line="519"/>
         <source>Fetching a preview…</source>
         <translation>Obteniendo una vista previa…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="536"/>
+        <location filename="../plugin/gui/ee_tab.py" line="532"/>
         <source>The preview could not be shown.</source>
         <translation>No se pudo mostrar la vista previa.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="549"/>
+        <location filename="../plugin/gui/ee_tab.py" line="545"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Vista previa mostrada; la descarga la sustituirá cuando llegue.</translation>
     </message>
@@ -1955,47 +1960,47 @@
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="544"/>
+        <location filename="../plugin/gui/ee_tab.py" line="540"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (teselas de Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="65"/>
+        <location filename="../plugin/gui/ee_tab.py" line="66"/>
         <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
         <translation>Un trabajo por entidad es para descargas: las exportaciones de varias entidades escribirían los mismos archivos en Earth Engine. Exporte un área cada vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="81"/>
+        <location filename="../plugin/gui/ee_tab.py" line="82"/>
         <source>The whole text is in the list.</source>
         <translation>El texto completo está en la lista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="177"/>
+        <location filename="../plugin/gui/ee_tab.py" line="178"/>
         <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
         <translation>{} × {} px, {} banda(s), {} según cuenta Earth Engine (con el byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="180"/>
+        <location filename="../plugin/gui/ee_tab.py" line="181"/>
         <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
         <translation>{} solicitudes a Earth Engine, unos {} s a la velocidad medida hasta ahora.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {} (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="610"/>
+        <location filename="../plugin/gui/ee_tab.py" line="606"/>
         <source>Download not sent.</source>
         <translation>Descarga no enviada.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <location filename="../plugin/gui/ee_tab.py" line="623"/>
         <source>Large download</source>
         <translation>Descarga grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <location filename="../plugin/gui/ee_tab.py" line="623"/>
         <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
         <translation>Esta descarga ocupa unos {:,.1f} GiB. ¿Descargarla de todos modos? (Una exportación por lotes la calcula en los servidores de Earth Engine.)</translation>
     </message>
@@ -2553,7 +2558,7 @@
         <translation>Active los pedidos (ORDER) para pedirlos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="149"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="148"/>
         <source>({n} products)</source>
         <translation>({n} productos)</translation>
     </message>
@@ -3087,22 +3092,22 @@
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="58"/>
         <source>Search scenes over the area.</source>
         <translation>Buscar escenas sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="60"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Busque y elija una escena, o introduzca un ID de vista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="63"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="62"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="65"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="64"/>
         <source>Create the download task as a background job.</source>
         <translation>Crear la tarea de descarga como trabajo en segundo plano.</translation>
     </message>
@@ -3112,17 +3117,17 @@
         <translation type="obsolete">Trabajo '{}' enviado; sígalo en el panel Trabajos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="100"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="99"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="108"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="107"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="130"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
@@ -3190,142 +3195,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1046"/>
+        <location filename="../plugin/core/transfer/http.py" line="1048"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1080"/>
+        <location filename="../plugin/core/transfer/http.py" line="1082"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1082"/>
+        <location filename="../plugin/core/transfer/http.py" line="1084"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1084"/>
+        <location filename="../plugin/core/transfer/http.py" line="1086"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1086"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1090"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1097"/>
+        <location filename="../plugin/core/transfer/http.py" line="1099"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1097"/>
+        <location filename="../plugin/core/transfer/http.py" line="1099"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1225"/>
+        <location filename="../plugin/core/transfer/http.py" line="1227"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1103"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1223"/>
+        <location filename="../plugin/core/transfer/http.py" line="1225"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1226"/>
+        <location filename="../plugin/core/transfer/http.py" line="1228"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1135"/>
+        <location filename="../plugin/core/transfer/http.py" line="1137"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1138"/>
+        <location filename="../plugin/core/transfer/http.py" line="1140"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1140"/>
+        <location filename="../plugin/core/transfer/http.py" line="1142"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1144"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1148"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1147"/>
+        <location filename="../plugin/core/transfer/http.py" line="1149"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1295"/>
+        <location filename="../plugin/core/transfer/http.py" line="1297"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="458"/>
+        <location filename="../plugin/core/transfer/http.py" line="460"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>el servidor envió {got} bytes en {seconds:.0f} s, menos que el mínimo de {rate} bytes/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="471"/>
+        <location filename="../plugin/core/transfer/http.py" line="473"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: {size} bytes anunciados, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="474"/>
+        <location filename="../plugin/core/transfer/http.py" line="476"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: más de {size} bytes sin tamaño anunciado, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="477"/>
+        <location filename="../plugin/core/transfer/http.py" line="479"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>El servicio envió mucho más de lo que contiene una respuesta así; compruebe la dirección del servicio en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="606"/>
+        <location filename="../plugin/core/transfer/http.py" line="608"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} redirigió a una dirección que no es http(s): {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="616"/>
+        <location filename="../plugin/core/transfer/http.py" line="618"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url}: el servidor redirigió de {origin} a {target}, que no está cifrado (http). La solicitud lleva credenciales, así que no se siguió la redirección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="623"/>
+        <location filename="../plugin/core/transfer/http.py" line="625"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Compruebe la dirección del servicio en la configuración, y el proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="623"/>
+        <location filename="../plugin/core/transfer/http.py" line="625"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url}: el servidor redirigió a otro host ({target}) y pidió volver a enviar allí la solicitud. La solicitud lleva credenciales, así que no se envió.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="728"/>
+        <location filename="../plugin/core/transfer/http.py" line="730"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} fue redirigido más de {n} veces; detenido.</translation>
     </message>
@@ -3404,27 +3409,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="816"/>
+        <location filename="../plugin/core/transfer/http.py" line="818"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="147"/>
+        <location filename="../plugin/adapters/job_manager.py" line="154"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>El trabajo '{}' falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="202"/>
+        <location filename="../plugin/adapters/job_manager.py" line="209"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="244"/>
+        <location filename="../plugin/adapters/job_manager.py" line="251"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reanudando el trabajo '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="179"/>
+        <location filename="../plugin/adapters/job_manager.py" line="186"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Cancelando '{}' en el servidor</translation>
     </message>
@@ -3444,7 +3449,7 @@
         <translation>Demasiados trabajos con el mismo nombre en «{}» en el mismo segundo.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="117"/>
+        <location filename="../plugin/adapters/job_manager.py" line="124"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>No se eliminó {}: no está dentro de la carpeta de salida {} del trabajo «{}».</translation>
     </message>
@@ -3540,17 +3545,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="157"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="156"/>
         <source>Select a job to see its details.</source>
         <translation>Seleccione un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="166"/>
         <source>Clear finished jobs</source>
         <translation>Borrar los trabajos terminados</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="166"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>¿Quitar {} trabajo(s) terminado(s) de la lista? Sus archivos se quedan en el disco.</translation>
     </message>
@@ -3571,7 +3576,7 @@ Adquisición: {date}
 Trabajo: {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="311"/>
+        <location filename="../plugin/adapters/layers.py" line="330"/>
         <source>{} (tiles)</source>
         <translation>{} (teselas)</translation>
     </message>
@@ -3680,17 +3685,17 @@ Trabajo: {job}</translation>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="222"/>
+        <location filename="../plugin/core/runner.py" line="225"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>No se puede crear la carpeta de salida '{}': {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="225"/>
+        <location filename="../plugin/core/runner.py" line="228"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="28"/>
+        <location filename="../plugin/processing/ee_download.py" line="27"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Descarga de Earth Engine (recortada a un área)</translation>
     </message>
@@ -3700,12 +3705,12 @@ Trabajo: {job}</translation>
         <translation>ID de recurso de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="128"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandas (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="65"/>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>Per-band options (JSON list)</source>
         <translation>Opciones por banda (lista JSON)</translation>
     </message>
@@ -3730,32 +3735,32 @@ Trabajo: {job}</translation>
         <translation>Dimensiones (ANCHOxALTO)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="78"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="81"/>
+        <location filename="../plugin/processing/ee_download.py" line="80"/>
         <source>One file per band</source>
         <translation>Un archivo por banda</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="84"/>
+        <location filename="../plugin/processing/ee_download.py" line="83"/>
         <source>File base name</source>
         <translation>Nombre base de los archivos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="61"/>
+        <location filename="../plugin/processing/ee_search.py" line="60"/>
         <source>Google Cloud project</source>
         <translation>Proyecto de Google Cloud</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="30"/>
+        <location filename="../plugin/processing/eosda.py" line="29"/>
         <source>EOSDA scene search</source>
         <translation>Búsqueda de escenas de EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="33"/>
+        <location filename="../plugin/processing/eosda.py" line="32"/>
         <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
 
 AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
@@ -3772,47 +3777,47 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT: la capa de huellas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="44"/>
+        <location filename="../plugin/processing/eosda.py" line="43"/>
         <source>Dataset</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="77"/>
+        <location filename="../plugin/processing/stac_search.py" line="76"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Fecha de inicio (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="80"/>
+        <location filename="../plugin/processing/stac_search.py" line="79"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Fecha de fin (AAAA-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="82"/>
+        <location filename="../plugin/processing/stac_search.py" line="81"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Cobertura de nubes máxima (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="54"/>
+        <location filename="../plugin/processing/eosda.py" line="53"/>
         <source>Maximum number of scenes</source>
         <translation>Número máximo de escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="91"/>
+        <location filename="../plugin/processing/stac_search.py" line="90"/>
         <source>Authentication configuration</source>
         <translation>Configuración de autenticación</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="61"/>
+        <location filename="../plugin/processing/eosda.py" line="60"/>
         <source>Scene footprints</source>
         <translation>Huellas de las escenas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="101"/>
+        <location filename="../plugin/processing/eosda.py" line="91"/>
         <source>{} scenes found.</source>
         <translation>{} escenas encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="117"/>
+        <location filename="../plugin/processing/eosda.py" line="107"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Descarga de EOSDA (carga por extensión)</translation>
     </message>
@@ -3840,27 +3845,27 @@ AUTHCFG: configuración de autenticación de QGIS que contiene la clave de API d
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="127"/>
         <source>View id</source>
         <translation>ID de vista</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="140"/>
+        <location filename="../plugin/processing/eosda.py" line="130"/>
         <source>Merge bands of the same resolution</source>
         <translation>Combinar las bandas de la misma resolución</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="143"/>
+        <location filename="../plugin/processing/eosda.py" line="133"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Archivos de metadatos (separados por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="146"/>
+        <location filename="../plugin/processing/eosda.py" line="136"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="148"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
         <translation>URL de devolución de llamada</translation>
     </message>
@@ -4050,32 +4055,32 @@ Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT
         <translation>Exportación EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="33"/>
+        <location filename="../plugin/processing/eodag.py" line="32"/>
         <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
         <translation>eodag debe estar instalado en el Python de QGIS; el complemento se prueba con este comando:</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="62"/>
+        <location filename="../plugin/processing/eodag.py" line="61"/>
         <source>eodag provider (empty: eodag&apos;s preferred one)</source>
         <translation>Proveedor de eodag (vacío: el preferido de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="65"/>
+        <location filename="../plugin/processing/eodag.py" line="64"/>
         <source>Collection (eodag product type)</source>
         <translation>Colección (tipo de producto de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="85"/>
+        <location filename="../plugin/processing/stac_download.py" line="90"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Fecha de fin (AAAA-MM-DD), incluida</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <location filename="../plugin/processing/eodag.py" line="97"/>
         <source>eodag product search</source>
         <translation>Búsqueda de productos de eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="101"/>
+        <location filename="../plugin/processing/eodag.py" line="100"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -4098,27 +4103,27 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT: la capa de huellas; order_status es 'online', 'orderable' (debe pedirse antes de la descarga) u 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="120"/>
+        <location filename="../plugin/processing/eodag.py" line="119"/>
         <source>Maximum number of products</source>
         <translation>Número máximo de productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="125"/>
+        <location filename="../plugin/processing/eodag.py" line="124"/>
         <source>Product footprints</source>
         <translation>Huellas de los productos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="165"/>
+        <location filename="../plugin/processing/eodag.py" line="152"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} productos encontrados ({} por pedir).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="184"/>
+        <location filename="../plugin/processing/eodag.py" line="171"/>
         <source>eodag download (cut to an area)</source>
         <translation>Descarga de eodag (recortada a un área)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="187"/>
+        <location filename="../plugin/processing/eodag.py" line="174"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -4141,32 +4146,32 @@ AUTHCFG: configuración de autenticación de QGIS con las credenciales del prove
 OUTPUT_DIR: dónde se escriben los productos y los archivos recortados.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <location filename="../plugin/processing/eodag.py" line="198"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID de los productos (separados por comas; vacío: todos los productos encontrados)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="214"/>
+        <location filename="../plugin/processing/eodag.py" line="201"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandas que recortar (separadas por comas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="217"/>
+        <location filename="../plugin/processing/eodag.py" line="204"/>
         <source>Order offline products</source>
         <translation>Pedir los productos fuera de línea</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <location filename="../plugin/processing/eodag.py" line="206"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutos entre intentos de descarga (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="222"/>
+        <location filename="../plugin/processing/eodag.py" line="209"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutos antes de abandonar un pedido (vacío: el valor predeterminado de eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="225"/>
+        <location filename="../plugin/processing/eodag.py" line="212"/>
         <source>Extract archives</source>
         <translation>Extraer los archivos comprimidos</translation>
     </message>
@@ -4260,7 +4265,7 @@ IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T18593
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="40"/>
+        <location filename="../plugin/processing/ee_download.py" line="39"/>
         <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
 BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
 SCALE: pixel size in metres (empty: the band&apos;s native scale).
@@ -4343,12 +4348,12 @@ OUTPUT_DIR: dónde se escriben los archivos.
 Salidas: OUTPUT_FILES (los archivos, y la capa de teselas de un recurso), OUTPUT_FOLDER, OPERATION (el nombre de la operación de Earth Engine, p. ej. projects/&lt;project&gt;/operations/&lt;id&gt;) y TILE_LAYER (la fuente de la capa XYZ de un recurso, o vacío).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="35"/>
+        <location filename="../plugin/processing/ee_search.py" line="34"/>
         <source>Earth Engine collection search</source>
         <translation>Búsqueda en una colección de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="38"/>
+        <location filename="../plugin/processing/ee_search.py" line="37"/>
         <source>Lists the images of an Earth Engine collection over an area of interest and a period (as ee.data.listImages does) and writes their footprints with id, date and cloud cover, least cloudy first; to choose an IMAGE for &apos;Earth Engine download&apos; or &apos;Earth Engine export&apos;. In a model, LEAST_CLOUDY_ID feeds the least cloudy image straight into them.
 
 AOI / EXTENT: the area (give one).
@@ -4359,7 +4364,7 @@ AOI / EXTENT: el área (indique una de las dos).
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="46"/>
+        <location filename="../plugin/processing/ee_search.py" line="45"/>
         <source>LIMIT: most images listed.
 PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
@@ -4372,32 +4377,32 @@ OUTPUT: la capa de huellas (campos id, date, cloud).
 LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ninguna). COUNT: cuántas imágenes se encontraron.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="58"/>
+        <location filename="../plugin/processing/ee_search.py" line="57"/>
         <source>Maximum number of images</source>
         <translation>Número máximo de imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="66"/>
+        <location filename="../plugin/processing/ee_search.py" line="65"/>
         <source>Image footprints</source>
         <translation>Huellas de las imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="68"/>
+        <location filename="../plugin/processing/ee_search.py" line="67"/>
         <source>Least cloudy image id</source>
         <translation>ID de la imagen menos nubosa</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="70"/>
+        <location filename="../plugin/processing/ee_search.py" line="69"/>
         <source>Number of images</source>
         <translation>Número de imágenes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="89"/>
+        <location filename="../plugin/processing/ee_search.py" line="88"/>
         <source>{} images found.</source>
         <translation>{} imágenes encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="91"/>
+        <location filename="../plugin/processing/ee_search.py" line="90"/>
         <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
         <translation>El listado se detuvo en {} imágenes; acote el periodo o el área para verlas todas.</translation>
     </message>
@@ -4422,7 +4427,7 @@ LEAST_CLOUDY_ID: el ID de la imagen menos nubosa (vacío si no se encuentra ning
         <translation>Entidad {} de {}: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <location filename="../plugin/processing/ee_download.py" line="30"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -4437,7 +4442,7 @@ IMAGE: el ID del recurso, p. ej. COPERNICUS/S2_SR/20210109T185751_20210109T18593
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="120"/>
+        <location filename="../plugin/processing/eosda.py" line="110"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -4462,17 +4467,17 @@ ONE_JOB_PER_FEATURE: una descarga por entidad de AOI, cada una en una carpeta de
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="26"/>
+        <location filename="../plugin/processing/stac_download.py" line="27"/>
         <source>The items file {path} cannot be read: {error}</source>
         <translation>No se puede leer el archivo de ítems {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="32"/>
+        <location filename="../plugin/processing/stac_download.py" line="33"/>
         <source>The items file {path} holds no STAC Items.</source>
         <translation>El archivo de ítems {path} no contiene ítems STAC.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="53"/>
+        <location filename="../plugin/processing/stac_download.py" line="55"/>
         <source>STAC download (cut to an area)</source>
         <translation>Descarga STAC (recortada a un área)</translation>
     </message>
@@ -4492,7 +4497,7 @@ SIGNING: how asset links are signed before reading (Planetary Computer).
 ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
 AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Lee los ítems de un catálogo STAC sobre un área: de un GeoTIFF optimizado para la nube (COG) solo viajan los píxeles del área (peticiones HTTP por rangos); los demás recursos se descargan completos y luego se recortan. Cada recurso conserva su malla y su sistema de coordenadas nativos; los píxeles fuera del polígono quedan sin datos. Los ítems de una misma fecha se unen en un archivo por fecha, que se carga como una capa por fecha con su fecha ajustada para el controlador temporal.
+        <translation type="obsolete">Lee los ítems de un catálogo STAC sobre un área: de un GeoTIFF optimizado para la nube (COG) solo viajan los píxeles del área (peticiones HTTP por rangos); los demás recursos se descargan completos y luego se recortan. Cada recurso conserva su malla y su sistema de coordenadas nativos; los píxeles fuera del polígono quedan sin datos. Los ítems de una misma fecha se unen en un archivo por fecha, que se carga como una capa por fecha con su fecha ajustada para el controlador temporal.
 
 API: la dirección del catálogo (p. ej. https://earth-search.aws.element84.com/v1).
 COLLECTION: el identificador de la colección, p. ej. sentinel-2-l2a.
@@ -4508,62 +4513,62 @@ AUTHCFG: configuración de autenticación de QGIS de un catálogo privado (sus c
 OUTPUT_DIR: dónde se escriben los archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="79"/>
+        <location filename="../plugin/processing/stac_download.py" line="84"/>
         <source>STAC API address</source>
         <translation>Dirección de la API STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="76"/>
+        <location filename="../plugin/processing/stac_search.py" line="75"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="90"/>
+        <location filename="../plugin/processing/stac_download.py" line="95"/>
         <source>Assets (comma-separated, in band order)</source>
         <translation>Recursos (separados por comas, en el orden de las bandas)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="86"/>
+        <location filename="../plugin/processing/stac_search.py" line="85"/>
         <source>Maximum number of items</source>
         <translation>Número máximo de ítems</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="96"/>
+        <location filename="../plugin/processing/stac_download.py" line="101"/>
         <source>Also write a VRT time stack</source>
         <translation>Escribir también una pila temporal VRT</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <location filename="../plugin/processing/stac_download.py" line="103"/>
         <source>Signing of asset links</source>
         <translation>Firma de los enlaces de recursos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <location filename="../plugin/processing/stac_download.py" line="103"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="101"/>
+        <location filename="../plugin/processing/stac_download.py" line="106"/>
         <source>Items file (JSON; instead of a search)</source>
         <translation>Archivo de ítems (JSON; en lugar de una búsqueda)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="117"/>
+        <location filename="../plugin/processing/stac_download.py" line="125"/>
         <source>{n} items; the first {cap} are read.</source>
         <translation>{n} ítems; se leen los {cap} primeros.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="19"/>
+        <location filename="../plugin/processing/stac_search.py" line="18"/>
         <source>Another catalogue (CATALOGUE_URL)</source>
         <translation>Otro catálogo (CATALOGUE_URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="48"/>
+        <location filename="../plugin/processing/stac_search.py" line="47"/>
         <source>STAC catalogue search</source>
         <translation>Búsqueda en un catálogo STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="51"/>
+        <location filename="../plugin/processing/stac_search.py" line="50"/>
         <source>Searches a STAC API catalogue for the items of a collection over an area of interest and a period, and writes their footprints, newest first.
 
 AOI / EXTENT: the area (give one).
@@ -4586,39 +4591,77 @@ AUTHCFG: configuración de autenticación de QGIS de un catálogo privado (Basic
 OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID: el ID del ítem más reciente. COUNT: cuántos ítems se encontraron.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="71"/>
+        <location filename="../plugin/processing/stac_search.py" line="70"/>
         <source>Catalogue</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="73"/>
+        <location filename="../plugin/processing/stac_search.py" line="72"/>
         <source>Catalogue URL (instead of a known catalogue)</source>
         <translation>URL del catálogo (en lugar de un catálogo conocido)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="94"/>
+        <location filename="../plugin/processing/stac_search.py" line="93"/>
         <source>Item footprints</source>
         <translation>Huellas de los ítems</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="96"/>
+        <location filename="../plugin/processing/stac_search.py" line="95"/>
         <source>Newest item id</source>
         <translation>ID del ítem más reciente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="97"/>
+        <location filename="../plugin/processing/stac_search.py" line="96"/>
         <source>Number of items</source>
         <translation>Número de ítems</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="107"/>
+        <location filename="../plugin/processing/stac_search.py" line="106"/>
         <source>Give the catalogue&apos;s URL in CATALOGUE_URL.</source>
         <translation>Indique la URL del catálogo en CATALOGUE_URL.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="115"/>
+        <location filename="../plugin/processing/stac_search.py" line="114"/>
         <source>{} items found.</source>
         <translation>{} ítems encontrados.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="58"/>
+        <source>Reads the items of a STAC catalogue over an area: from a Cloud-Optimized GeoTIFF only the pixels of the area travel (HTTP range requests); other assets are downloaded in full, then cut. Every asset keeps its native grid and coordinate system; pixels outside the polygon are nodata. The items of one date are mosaicked into one file per date, loaded as one layer per date with its date set for the Temporal Controller.
+
+API: the catalogue&apos;s address (e.g. https://earth-search.aws.element84.com/v1).
+COLLECTION: the collection id, e.g. sentinel-2-l2a.
+AOI / EXTENT: the area (give one).
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+ASSETS: comma-separated asset keys, in the order of the output bands, e.g. red,green,blue.
+MAX_ITEMS: most items read.
+STACK_VRT: also write a multi-band VRT time stack (bands named &apos;&lt;date&gt; &lt;asset&gt;&apos;).
+SIGNING: how asset links are signed before reading (Planetary Computer).
+ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
+AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
+S3_AUTHCFG: for s3:// assets of private or requester-pays buckets, a Basic configuration (user name = access key id, password = secret key); empty: the plugin settings&apos; S3 credentials, else anonymous reads. The S3 endpoint (AWS by default) is in the plugin settings.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Lee los ítems de un catálogo STAC sobre un área: de un GeoTIFF optimizado para la nube (COG) solo viajan los píxeles del área (peticiones HTTP por rangos); los demás recursos se descargan completos y luego se recortan. Cada recurso conserva su malla y su sistema de coordenadas nativos; los píxeles fuera del polígono quedan sin datos. Los ítems de una misma fecha se unen en un archivo por fecha, que se carga como una capa por fecha con su fecha ajustada para el controlador temporal.
+
+API: la dirección del catálogo (p. ej. https://earth-search.aws.element84.com/v1).
+COLLECTION: el identificador de la colección, p. ej. sentinel-2-l2a.
+AOI / EXTENT: el área (indique una).
+DATE_FROM / DATE_TO: AAAA-MM-DD, ambas incluidas.
+CLOUD_MAX: cobertura de nubes máxima en porcentaje (100: sin límite).
+ASSETS: claves de los recursos separadas por comas, en el orden de las bandas de salida, p. ej. red,green,blue.
+MAX_ITEMS: número máximo de ítems leídos.
+STACK_VRT: escribir también una pila temporal VRT multibanda (bandas llamadas '&lt;fecha&gt; &lt;recurso&gt;').
+SIGNING: cómo se firman los enlaces de los recursos antes de leerlos (Planetary Computer).
+ITEMS_FILE: archivo JSON opcional de ítems STAC (una FeatureCollection); si se indica, no se consulta el catálogo y no se usan DATE_FROM, DATE_TO ni CLOUD_MAX.
+AUTHCFG: configuración de autenticación de QGIS de un catálogo privado (sus cabeceras solo van a la dirección del propio catálogo).
+S3_AUTHCFG: para los recursos s3:// de buckets privados o de pago por el solicitante, una configuración Basic (nombre de usuario = identificador de clave de acceso, contraseña = clave secreta); vacío: las credenciales S3 de los ajustes del complemento, si no, lecturas anónimas. El punto de acceso S3 (AWS por defecto) se ajusta en los ajustes del complemento.
+OUTPUT_DIR: dónde se escriben los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="109"/>
+        <source>S3 credentials of s3:// assets (empty: the plugin settings)</source>
+        <translation>Credenciales S3 de los recursos s3:// (vacío: los ajustes del complemento)</translation>
     </message>
 </context>
 <context>
@@ -4687,82 +4730,82 @@ OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thum
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="755"/>
+        <location filename="../plugin/core/raster.py" line="829"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="927"/>
+        <location filename="../plugin/core/raster.py" line="1000"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="715"/>
+        <location filename="../plugin/core/raster.py" line="777"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="599"/>
+        <location filename="../plugin/core/raster.py" line="639"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="294"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="319"/>
         <source>write {path}</source>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="808"/>
+        <location filename="../plugin/core/raster.py" line="881"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="859"/>
+        <location filename="../plugin/core/raster.py" line="932"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="861"/>
+        <location filename="../plugin/core/raster.py" line="934"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="869"/>
+        <location filename="../plugin/core/raster.py" line="942"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="873"/>
+        <location filename="../plugin/core/raster.py" line="946"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="910"/>
+        <location filename="../plugin/core/raster.py" line="983"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="915"/>
+        <location filename="../plugin/core/raster.py" line="988"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="923"/>
+        <location filename="../plugin/core/raster.py" line="996"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="932"/>
+        <location filename="../plugin/core/raster.py" line="1005"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="937"/>
+        <location filename="../plugin/core/raster.py" line="1010"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="939"/>
+        <location filename="../plugin/core/raster.py" line="1012"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
@@ -4870,17 +4913,17 @@ OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thum
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="70"/>
+        <location filename="../ui/settings_dialog.ui" line="76"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="72"/>
+        <location filename="../ui/settings_dialog.ui" line="78"/>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="74"/>
+        <location filename="../ui/settings_dialog.ui" line="80"/>
         <source>Largest area (km²)</source>
         <translation>Superficie máxima (km²)</translation>
     </message>
@@ -4890,12 +4933,12 @@ OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thum
         <translation type="obsolete">Teselas en paralelo</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="78"/>
+        <location filename="../ui/settings_dialog.ui" line="84"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
         <translation>Verificar los certificados TLS (desactivar solo para un servidor de pruebas de confianza)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="172"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="175"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
@@ -4925,58 +4968,58 @@ OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thum
         <translation>Ejecuta una búsqueda de una escena con esta clave.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="76"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="75"/>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="65"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="64"/>
         <source>⚠ Credentials: the token of the environment variable {}
     (no configuration is chosen here).</source>
         <translation>⚠ Credenciales: el token de la variable de entorno {}
     (no se eligió ninguna configuración aquí).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="68"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="67"/>
         <source>Credentials: the earthengine credentials file {}
     (no configuration is chosen here).</source>
         <translation>Credenciales: el archivo de credenciales de earthengine {}
     (no se eligió ninguna configuración aquí).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
         <source>Credentials: none yet; choose or create a configuration.</source>
         <translation>Credenciales: ninguna todavía; elija o cree una configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="78"/>
         <source>⚠ API key: the environment variable {}
     (no configuration is chosen here).</source>
         <translation>⚠ Clave de API: la variable de entorno {}
     (no se eligió ninguna configuración aquí).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="78"/>
         <source>API key: none yet; choose or create a configuration.</source>
         <translation>Clave de API: ninguna todavía; elija o cree una configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="94"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="93"/>
         <source>Google Earth Engine (sign in)</source>
         <translation>Google Earth Engine (inicio de sesión)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="98"/>
         <source>An OAuth2 configuration was created: QGIS opens the browser to sign in with Google when it is first used (Test connection does that now).</source>
         <translation>Se creó una configuración OAuth2: QGIS abre el navegador para iniciar sesión con Google la primera vez que se usa (Probar la conexión lo hace ahora).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="107"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="106"/>
         <source>Google Earth Engine (earthengine credentials)</source>
         <translation>Google Earth Engine (credenciales de earthengine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="114"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="113"/>
         <source>Your earthengine credentials were copied into QGIS&apos;s encrypted authentication database.</source>
         <translation>Sus credenciales de earthengine se copiaron en la base de datos de autenticación cifrada de QGIS.</translation>
     </message>
@@ -5028,22 +5071,22 @@ OUTPUT: la capa de huellas (campos id, datetime, cloud, collection, assets, thum
         <translation>Servicio de tokens de Planetary Computer</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="76"/>
+        <location filename="../ui/settings_dialog.ui" line="82"/>
         <source>Earth Engine requests at once (at most)</source>
         <translation>Solicitudes simultáneas a Earth Engine (como máximo)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="77"/>
+        <location filename="../ui/settings_dialog.ui" line="83"/>
         <source>Downloads start with a few requests at once and send more while Earth Engine keeps up, fewer when it asks to slow down. Lower this on a project with a small quota (Earth Engine allows 40 per project).</source>
         <translation>Las descargas empiezan con unas pocas solicitudes simultáneas y envían más mientras Earth Engine responde a tiempo, menos cuando pide ir más despacio. Reduzca este valor en un proyecto con una cuota pequeña (Earth Engine permite 40 por proyecto).</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <location filename="../ui/settings_dialog.ui" line="85"/>
         <source>Also add single bands (besides the composite of a download)</source>
         <translation>Añadir también las bandas sueltas (además de la composición de una descarga)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <location filename="../ui/settings_dialog.ui" line="85"/>
         <source>A download of several bands adds its composite, drawn as RGB; tick this to add each band as a layer of its own too.</source>
         <translation>Una descarga de varias bandas añade su composición, dibujada en RGB; marque esto para añadir también cada banda como una capa propia.</translation>
     </message>
@@ -5061,26 +5104,48 @@ or a Basic one whose password is the key.</source>
         <translation>Una configuración &quot;API key / token&quot; (EsriToken) cuyo token es su clave de API de EOSDA,
 o una Basic cuya contraseña es la clave.</translation>
     </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="65"/>
+        <source>S3 credentials</source>
+        <translation>Credenciales S3</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="67"/>
+        <source>For s3:// assets of private or requester-pays buckets: a Basic configuration
+(user name = access key id, password = secret key). Empty: anonymous reads.</source>
+        <translation>Para los recursos s3:// de buckets privados o de pago por el solicitante: una configuración Basic
+(nombre de usuario = identificador de clave de acceso, contraseña = clave secreta). Vacío: lecturas anónimas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="69"/>
+        <source>S3 endpoint</source>
+        <translation>Punto de acceso S3</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="70"/>
+        <source>AWS (empty), or e.g. https://minio.example.org</source>
+        <translation>AWS (vacío), o p. ej. https://minio.example.org</translation>
+    </message>
 </context>
 <context>
     <name>Stac</name>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="27"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="28"/>
         <source>The authentication configuration holds no user name or password.</source>
         <translation>La configuración de autenticación no contiene ni nombre de usuario ni contraseña.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="39"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="40"/>
         <source>The authentication configuration holds no token.</source>
         <translation>La configuración de autenticación no contiene ningún token.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="52"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="53"/>
         <source>The header &apos;{}&apos; of the authentication configuration is not a valid HTTP header.</source>
         <translation>La cabecera «{}» de la configuración de autenticación no es una cabecera HTTP válida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="56"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="57"/>
         <source>The authentication configuration holds no header.</source>
         <translation>La configuración de autenticación no contiene ninguna cabecera.</translation>
     </message>
@@ -5205,77 +5270,77 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>El catálogo no admite ni la extensión filter ni la extensión query: cobertura de nubes filtrada aquí.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="46"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
         <source>The catalogue address must start with http:// or https://.</source>
         <translation>La dirección del catálogo debe empezar por http:// o https://.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="52"/>
         <source>Choose at least one asset (e.g. red, green, blue).</source>
         <translation>Elija al menos un recurso (p. ej. red, green, blue).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="51"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="54"/>
         <source>There is no item to download.</source>
         <translation>No hay ningún ítem que descargar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="53"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="56"/>
         <source>The job has no area of interest.</source>
         <translation>La tarea no tiene zona de interés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="55"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="58"/>
         <source>Unknown signing of asset links: {mode}</source>
         <translation>Firma de enlaces de recursos desconocida: {mode}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="112"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="119"/>
         <source>{n} item(s) on {d} date(s) to read.</source>
         <translation>{n} ítem(s) en {d} fecha(s) por leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="132"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="139"/>
         <source>{id}: no asset {key}.</source>
         <translation>{id}: no hay recurso {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="143"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="151"/>
         <source>{day}: reading {n} item(s) within the area.</source>
         <translation>{day}: leyendo {n} ítem(s) dentro del área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="166"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="174"/>
         <source>{day}: writing the mosaic.</source>
         <translation>{day}: escribiendo el mosaico.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="181"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="189"/>
         <source>No item could be read: {items}</source>
         <translation>No se pudo leer ningún ítem: {items}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="183"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="191"/>
         <source>None of the {n} item(s) covers the area of interest with the assets {assets}.</source>
         <translation>Ninguno de los {n} ítem(s) cubre el área de interés con los recursos {assets}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="192"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
         <source>{n} date(s) written.</source>
         <translation>{n} fecha(s) escrita(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="195"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="203"/>
         <source>Already written, not read again: {days}.</source>
         <translation>Ya escrito, no se vuelve a leer: {days}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="206"/>
         <source>No item covers the area on: {days}.</source>
         <translation>Ningún ítem cubre el área en: {days}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="208"/>
         <source>Not read (run the job again to retry them): {items}.</source>
         <translation>No leídos (vuelva a ejecutar el trabajo para reintentarlos): {items}.</translation>
     </message>
@@ -5304,86 +5369,134 @@ o una Basic cuya contraseña es la clave.</translation>
         <source>The item {id} has a date that cannot be read: {date}</source>
         <translation>El ítem {id} tiene una fecha que no se puede leer: {date}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="67"/>
+        <source>The S3 authentication configuration needs an access key id (user name) and a secret key (password).</source>
+        <translation>La configuración de autenticación S3 necesita un identificador de clave de acceso (nombre de usuario) y una clave secreta (contraseña).</translation>
+    </message>
+</context>
+<context>
+    <name>StacS3</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="79"/>
+        <source>The S3 credentials were refused for the asset {key} ({href}): check the access key id and the secret key.</source>
+        <translation>Las credenciales S3 fueron rechazadas para el recurso {key} ({href}): compruebe el identificador de clave de acceso y la clave secreta.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="83"/>
+        <source>S3 refused to give the asset {key} ({href}) to these credentials.</source>
+        <translation>S3 se negó a dar el recurso {key} ({href}) a estas credenciales.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="86"/>
+        <source>The asset {key} ({href}) is in a requester-pays bucket: reading it needs S3 credentials (the reads are billed to them).</source>
+        <translation>El recurso {key} ({href}) está en un bucket de pago por el solicitante: leerlo requiere credenciales S3 (las lecturas se les facturan).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="89"/>
+        <source>The asset {key} ({href}) is in a private S3 bucket: choose S3 credentials (plugin settings, STAC catalogues; or S3_AUTHCFG in Processing), a Basic configuration: user name = access key id, password = secret key.</source>
+        <translation>El recurso {key} ({href}) está en un bucket S3 privado: elija credenciales S3 (ajustes del complemento, catálogos STAC; o S3_AUTHCFG en Procesos), una configuración Basic: nombre de usuario = identificador de clave de acceso, contraseña = clave secreta.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="94"/>
+        <source>The bucket of the asset {key} does not exist: {href}</source>
+        <translation>El bucket del recurso {key} no existe: {href}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="97"/>
+        <source>The asset {key} is not in its bucket: {href}</source>
+        <translation>El recurso {key} no está en su bucket: {href}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="118"/>
+        <source>The copy of {dest} stopped after {done} of {size} bytes: {error}</source>
+        <translation>La copia de {dest} se detuvo tras {done} de {size} bytes: {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="550"/>
+        <source>{key}: copying {href} ({size} bytes) to read it in full.</source>
+        <translation>{key}: copiando {href} ({size} bytes) para leerlo completo.</translation>
+    </message>
 </context>
 <context>
     <name>StacTab</name>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="124"/>
+        <location filename="../plugin/gui/stac_tab.py" line="132"/>
         <source>Search the collection&apos;s items over the area.</source>
         <translation>Buscar los ítems de la colección sobre la zona.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="127"/>
+        <location filename="../plugin/gui/stac_tab.py" line="135"/>
         <source>Search items first.</source>
         <translation>Busque primero ítems.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="129"/>
+        <location filename="../plugin/gui/stac_tab.py" line="137"/>
         <source>Check at least one asset.</source>
         <translation>Marque al menos un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="131"/>
+        <location filename="../plugin/gui/stac_tab.py" line="139"/>
         <source>Read the area&apos;s window of the chosen assets as a background job.</source>
         <translation>Leer la ventana de la zona en los assets elegidos, como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="143"/>
+        <location filename="../plugin/gui/stac_tab.py" line="149"/>
         <source>STAC collections</source>
         <translation>Colecciones STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="145"/>
+        <location filename="../plugin/gui/stac_tab.py" line="151"/>
         <source>Loading collections…</source>
         <translation>Cargando colecciones…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="163"/>
+        <location filename="../plugin/gui/stac_tab.py" line="167"/>
         <source>{} collections.</source>
         <translation>{} colecciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="176"/>
+        <location filename="../plugin/gui/stac_tab.py" line="180"/>
         <source>STAC item search</source>
         <translation>Búsqueda de ítems STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="183"/>
+        <location filename="../plugin/gui/stac_tab.py" line="188"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="211"/>
+        <location filename="../plugin/gui/stac_tab.py" line="214"/>
         <source>{} items found.</source>
         <translation>{} ítems encontrados.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="250"/>
+        <location filename="../plugin/gui/stac_tab.py" line="253"/>
         <source>No thumbnail.</source>
         <translation>Sin miniatura.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="257"/>
+        <location filename="../plugin/gui/stac_tab.py" line="258"/>
         <source>STAC thumbnail</source>
         <translation>Miniatura STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="271"/>
+        <location filename="../plugin/gui/stac_tab.py" line="272"/>
         <source>The thumbnail is not an image.</source>
         <translation>La miniatura no es una imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="288"/>
+        <location filename="../plugin/gui/stac_tab.py" line="289"/>
         <source>Search items and check at least one asset first.</source>
         <translation>Busque primero ítems y marque al menos un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="295"/>
+        <location filename="../plugin/gui/stac_tab.py" line="296"/>
         <source>STAC {} ({} items)</source>
         <translation>STAC {} ({} ítems)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="300"/>
+        <location filename="../plugin/gui/stac_tab.py" line="301"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Trabajo «{}» enviado; sígalo en el panel Trabajos.</translation>
     </message>
@@ -5491,27 +5604,27 @@ o una Basic cuya contraseña es la clave.</translation>
 <context>
     <name>StacWindow</name>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="232"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="276"/>
         <source>The raster has no georeferencing.</source>
         <translation>El ráster no tiene georreferenciación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="314"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="339"/>
         <source>GDAL could not read the window: {error}</source>
         <translation>GDAL no pudo leer la ventana: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="440"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="473"/>
         <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
         <translation>{key}: el archivo no está en teselas; se descarga completo y luego se recorta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="485"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="575"/>
         <source>The asset {key} could not be opened: {error}</source>
         <translation>No se pudo abrir el recurso {key}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="502"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="592"/>
         <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
         <translation>El archivo comprimido del recurso {key} contiene {n} rásteres; ninguno lleva el nombre del recurso.</translation>
     </message>
@@ -5519,17 +5632,17 @@ o una Basic cuya contraseña es la clave.</translation>
 <context>
     <name>TaskButton</name>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="51"/>
+        <location filename="../plugin/gui/task_button.py" line="52"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="52"/>
+        <location filename="../plugin/gui/task_button.py" line="53"/>
         <source>Stop: {}</source>
         <translation>Detener: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="69"/>
+        <location filename="../plugin/gui/task_button.py" line="78"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
@@ -5537,17 +5650,17 @@ o una Basic cuya contraseña es la clave.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="274"/>
+        <location filename="../plugin/adapters/tasks.py" line="283"/>
         <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
         <translation>{task}: ninguna respuesta completa en {seconds:.0f} s, detenido. El servicio puede estar lento o inaccesible; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="278"/>
+        <location filename="../plugin/adapters/tasks.py" line="287"/>
         <source>{task}: stopped.</source>
         <translation>{task}: detenido.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="83"/>
+        <location filename="../plugin/adapters/tasks.py" line="87"/>
         <source>{} (cancelled)</source>
         <translation>{} (cancelada)</translation>
     </message>
@@ -5555,17 +5668,17 @@ o una Basic cuya contraseña es la clave.</translation>
 <context>
     <name>Titles</name>
     <message>
-        <location filename="../plugin/core/titles.py" line="19"/>
+        <location filename="../plugin/core/titles.py" line="20"/>
         <source>Earth Engine export</source>
         <translation>Exportación de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/titles.py" line="27"/>
+        <location filename="../plugin/core/titles.py" line="28"/>
         <source>{} ha</source>
         <translation>{} ha</translation>
     </message>
     <message>
-        <location filename="../plugin/core/titles.py" line="28"/>
+        <location filename="../plugin/core/titles.py" line="29"/>
         <source>{} km²</source>
         <translation>{} km²</translation>
     </message>
@@ -5578,122 +5691,122 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>{} ya se está descargando.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="365"/>
+        <location filename="../plugin/core/transfer/download.py" line="798"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>No hay suficiente espacio libre en disco en {folder}: la descarga necesita {need} pero solo hay {free} disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="365"/>
+        <location filename="../plugin/core/transfer/download.py" line="798"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libere espacio o elija otra carpeta de salida.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="380"/>
+        <location filename="../plugin/core/transfer/download.py" line="363"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>El servidor envió una página HTML en lugar del archivo: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="382"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>El servidor envió una página HTML en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="384"/>
+        <location filename="../plugin/core/transfer/download.py" line="367"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="413"/>
+        <location filename="../plugin/core/transfer/download.py" line="396"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} respondió HTTP {status} {reason} en lugar del archivo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="423"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} envió {ctype}, que no es el tipo de archivo esperado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="526"/>
+        <location filename="../plugin/core/transfer/download.py" line="509"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} anuncia {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="528"/>
+        <location filename="../plugin/core/transfer/download.py" line="511"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>La descarga de {url} tiene {size} bytes pero se esperaban {expected} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="539"/>
+        <location filename="../plugin/core/transfer/download.py" line="522"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1266"/>
+        <location filename="../plugin/core/transfer/http.py" line="1268"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="650"/>
+        <location filename="../plugin/core/transfer/download.py" line="633"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>La descarga de {url} está incompleta ({done} de {total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>La descarga de {url} está dañada: su suma de comprobación {algo} es {actual}, el servidor anunció {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Vuelva a intentarlo; si se repite, es el servidor el que envía un archivo defectuoso.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="697"/>
+        <location filename="../plugin/core/transfer/download.py" line="680"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} es una carpeta; no se puede guardar allí la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="757"/>
+        <location filename="../plugin/core/transfer/download.py" line="740"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} cambia continuamente durante la descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="768"/>
+        <location filename="../plugin/core/transfer/download.py" line="751"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>La descarga de {url} falló: {error} (abandonada tras {n} intentos).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="771"/>
+        <location filename="../plugin/core/transfer/download.py" line="754"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Vuelva a intentarlo más tarde; la descarga se reanudará donde se detuvo.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="868"/>
+        <location filename="../plugin/core/transfer/download.py" line="873"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Una descarga necesita un archivo o carpeta de destino.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="939"/>
+        <location filename="../plugin/core/transfer/download.py" line="944"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>No se pudo guardar la descarga de {url}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="644"/>
+        <location filename="../plugin/core/transfer/download.py" line="627"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} envió un archivo vacío.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="644"/>
+        <location filename="../plugin/core/transfer/download.py" line="627"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Puede que el producto aún no esté listo, o que la solicitud no seleccione ningún dato.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <location filename="../plugin/core/transfer/download.py" line="527"/>
         <source>{url} sent more than {size} without announcing its size; the limit is {limit}.</source>
         <translation>{url} envió más de {size} sin anunciar su tamaño; el límite es de {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <location filename="../plugin/core/transfer/download.py" line="527"/>
         <source>The server sends far more than such a file holds; check the address or try again later.</source>
         <translation>El servidor envía mucho más de lo que contiene un archivo así; compruebe la dirección o vuelva a intentarlo más tarde.</translation>
     </message>

@@ -278,79 +278,84 @@
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="40"/>
+        <location filename="../plugin/adapters/credentials.py" line="42"/>
         <source>The authentication configuration &apos;{}&apos; was not found in QGIS&apos;s authentication database.</source>
         <translation>La configuration d'authentification « {} » est introuvable dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="40"/>
+        <location filename="../plugin/adapters/credentials.py" line="42"/>
         <source>Pick or create one in the plugin settings.</source>
         <translation>Choisissez-en ou créez-en une dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="53"/>
+        <location filename="../plugin/adapters/credentials.py" line="55"/>
         <source>The authentication configuration &apos;{}&apos; holds no EOSDA API key.</source>
         <translation>La configuration d'authentification « {} » ne contient aucune clé d'API EOSDA.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="59"/>
+        <location filename="../plugin/adapters/credentials.py" line="61"/>
         <source>No EOSDA API key is set.</source>
         <translation>Aucune clé d'API EOSDA n'est définie.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="59"/>
+        <location filename="../plugin/adapters/credentials.py" line="61"/>
         <source>Store your key in an authentication configuration in the plugin settings, or set EO_DOWNLOADER_EOSDA_API_KEY for headless runs.</source>
         <translation>Enregistrez votre clé dans une configuration d'authentification dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EOSDA_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="76"/>
+        <location filename="../plugin/adapters/credentials.py" line="78"/>
         <source>QGIS could not obtain an OAuth2 token from the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS n'a pas pu obtenir de jeton OAuth2 à partir de la configuration d'authentification « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="76"/>
+        <location filename="../plugin/adapters/credentials.py" line="78"/>
         <source>Open Settings &gt; Options &gt; Authentication and check the configuration, then sign in again.</source>
         <translation>Ouvrez Préférences &gt; Options &gt; Authentification et vérifiez la configuration, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="140"/>
+        <location filename="../plugin/adapters/credentials.py" line="142"/>
         <source>The authentication configuration &apos;{}&apos; ({}) holds no Earth Engine credential.</source>
         <translation>La configuration d'authentification « {} » ({}) ne contient aucun identifiant Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="118"/>
+        <location filename="../plugin/adapters/credentials.py" line="120"/>
         <source>No Earth Engine credentials are set.</source>
         <translation>Aucun identifiant Earth Engine n'est défini.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="118"/>
+        <location filename="../plugin/adapters/credentials.py" line="120"/>
         <source>Choose an authentication configuration (OAuth2, or the JSON of &apos;earthengine authenticate&apos; / a service-account key) in the plugin settings, or set EO_DOWNLOADER_EE_TOKEN for headless runs.</source>
         <translation>Choisissez une configuration d'authentification (OAuth2, ou le JSON de « earthengine authenticate » / d'une clé de compte de service) dans les paramètres de l'extension, ou définissez EO_DOWNLOADER_EE_TOKEN pour les exécutions sans interface.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="224"/>
+        <location filename="../plugin/adapters/credentials.py" line="226"/>
         <source>The authentication configuration &apos;{}&apos; holds no username, password or API key for eodag.</source>
         <translation>La configuration d'authentification « {} » ne contient ni nom d'utilisateur, ni mot de passe, ni clé d'API pour eodag.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <location filename="../plugin/adapters/credentials.py" line="202"/>
         <source>QGIS&apos;s authentication database is locked: the configuration was not created.</source>
         <translation>La base d'authentification de QGIS est verrouillée : la configuration n'a pas été créée.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="200"/>
+        <location filename="../plugin/adapters/credentials.py" line="202"/>
         <source>Enter QGIS&apos;s master password when asked.</source>
         <translation>Saisissez le mot de passe principal de QGIS quand il est demandé.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="206"/>
+        <location filename="../plugin/adapters/credentials.py" line="208"/>
         <source>QGIS could not store the authentication configuration &apos;{}&apos;.</source>
         <translation>QGIS n'a pas pu enregistrer la configuration d'authentification « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/credentials.py" line="249"/>
+        <location filename="../plugin/adapters/credentials.py" line="251"/>
         <source>The authentication configuration &apos;{}&apos; ({}) cannot be used for a STAC catalogue: choose Basic, OAuth2, a token or API headers.</source>
         <translation>La configuration d'authentification « {} » ({}) ne peut pas servir pour un catalogue STAC : choisissez Basic, OAuth2, un jeton ou des en-têtes d'API.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/adapters/credentials.py" line="264"/>
+        <source>The authentication configuration &apos;{}&apos; ({}) cannot hold S3 keys: choose a Basic one (user name = access key id, password = secret key).</source>
+        <translation>La configuration d'authentification « {} » ({}) ne peut pas contenir de clés S3 : choisissez-en une de type Basic (nom d'utilisateur = identifiant de clé d'accès, mot de passe = clé secrète).</translation>
     </message>
 </context>
 <context>
@@ -361,7 +366,7 @@
         <translation>EO Downloader</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="140"/>
+        <location filename="../plugin/gui/dock.py" line="139"/>
         <source>No polygon drawn yet: click 'Draw on the map…', click the vertices and right-click to finish.</source>
         <translation>Aucun polygone dessiné : cliquez sur « Dessiner sur la carte… », cliquez les sommets puis faites un clic droit pour terminer.</translation>
     </message>
@@ -431,22 +436,22 @@
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="183"/>
+        <location filename="../plugin/gui/dock.py" line="182"/>
         <source>{} km², {} part(s), {} vertices.</source>
         <translation>{} km², {} partie(s), {} sommets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="188"/>
+        <location filename="../plugin/gui/dock.py" line="187"/>
         <source>One job per feature: {} jobs.</source>
         <translation>Une tâche par entité : {} tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="228"/>
+        <location filename="../plugin/gui/dock.py" line="227"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » envoyée ; suivez-la dans le panneau des tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock.py" line="231"/>
+        <location filename="../plugin/gui/dock.py" line="230"/>
         <source>{} jobs submitted, one per feature; follow them in the Jobs panel.</source>
         <translation>{} tâches envoyées, une par entité ; suivez-les dans le panneau des tâches.</translation>
     </message>
@@ -577,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="181"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="198"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="77"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="81"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="86"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="90"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="112"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="118"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="109"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="126"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="130"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="117"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="134"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="183"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="200"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="186"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="203"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="231"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="248"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="217"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="234"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -678,82 +683,82 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="101"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="113"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="105"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="117"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="133"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="456"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="521"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="612"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="642"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="618"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="648"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="735"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="840"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="761"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="856"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="791"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="881"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="793"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="883"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="730"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="849"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="396"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="425"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="453"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Ce téléchargement est volumineux : environ {:,.1f} Gio.</translation>
     </message>
@@ -1500,7 +1505,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="422"/>
+        <location filename="../plugin/gui/ee_tab.py" line="421"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
@@ -1510,17 +1515,17 @@
         <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="130"/>
+        <location filename="../plugin/gui/ee_tab.py" line="131"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="147"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="148"/>
+        <location filename="../plugin/gui/ee_tab.py" line="149"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
@@ -1530,17 +1535,17 @@
         <translation>Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="152"/>
+        <location filename="../plugin/gui/ee_tab.py" line="153"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="155"/>
+        <location filename="../plugin/gui/ee_tab.py" line="156"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="159"/>
+        <location filename="../plugin/gui/ee_tab.py" line="160"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
@@ -1555,42 +1560,42 @@
         <translation type="obsolete">Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="236"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="237"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="238"/>
+        <location filename="../plugin/gui/ee_tab.py" line="239"/>
         <source>Asset id</source>
         <translation>ID de l’asset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="270"/>
+        <location filename="../plugin/gui/ee_tab.py" line="271"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="298"/>
+        <location filename="../plugin/gui/ee_tab.py" line="299"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="303"/>
+        <location filename="../plugin/gui/ee_tab.py" line="304"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="321"/>
+        <location filename="../plugin/gui/ee_tab.py" line="320"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="615"/>
+        <location filename="../plugin/gui/ee_tab.py" line="611"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
@@ -1745,17 +1750,17 @@
         <translation>Utiliser plutôt un export par lots</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="99"/>
+        <location filename="../plugin/gui/ee_tab.py" line="100"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="307"/>
+        <location filename="../plugin/gui/ee_tab.py" line="308"/>
         <source>Reading the description of {}…</source>
         <translation>Lecture de la description de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="128"/>
+        <location filename="../plugin/gui/ee_tab.py" line="129"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Saisissez un ID d'image, ou cherchez dans une collection et choisissez-en une.</translation>
     </message>
@@ -1765,102 +1770,102 @@
         <translation>Un aperçu rapide de l'image ou du composite sur la zone, en couche temporaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="144"/>
+        <location filename="../plugin/gui/ee_tab.py" line="145"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Lister les images de la collection sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="357"/>
+        <location filename="../plugin/gui/ee_tab.py" line="356"/>
         <source>or type a collection id</source>
         <translation>ou saisissez un ID de collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="358"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="359"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="360"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="362"/>
         <source>median</source>
         <translation>médiane</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="362"/>
         <source>mean</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="363"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="365"/>
+        <location filename="../plugin/gui/ee_tab.py" line="364"/>
         <source>most recent on top</source>
         <translation>la plus récente au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="366"/>
+        <location filename="../plugin/gui/ee_tab.py" line="365"/>
         <source>least cloudy on top</source>
         <translation>la moins nuageuse au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="422"/>
+        <location filename="../plugin/gui/ee_tab.py" line="421"/>
         <source>UTM zone of the area</source>
         <translation>Zone UTM de la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="438"/>
+        <location filename="../plugin/gui/ee_tab.py" line="437"/>
         <source>Earth Engine search in {}</source>
         <translation>Recherche Earth Engine dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="441"/>
+        <location filename="../plugin/gui/ee_tab.py" line="440"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="456"/>
+        <location filename="../plugin/gui/ee_tab.py" line="452"/>
         <source>{} images found.</source>
         <translation>{} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="458"/>
+        <location filename="../plugin/gui/ee_tab.py" line="454"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>La liste a été plafonnée : réduisez les dates ou la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="516"/>
+        <location filename="../plugin/gui/ee_tab.py" line="512"/>
         <source>Earth Engine preview of {}</source>
         <translation>Aperçu Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="523"/>
+        <location filename="../plugin/gui/ee_tab.py" line="519"/>
         <source>Fetching a preview…</source>
         <translation>Récupération d'un aperçu…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="536"/>
+        <location filename="../plugin/gui/ee_tab.py" line="532"/>
         <source>The preview could not be shown.</source>
         <translation>L'aperçu n'a pas pu être affiché.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="549"/>
+        <location filename="../plugin/gui/ee_tab.py" line="545"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Aperçu affiché ; le téléchargement le remplacera à son arrivée.</translation>
     </message>
@@ -1955,47 +1960,47 @@
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="544"/>
+        <location filename="../plugin/gui/ee_tab.py" line="540"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (tuiles Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="65"/>
+        <location filename="../plugin/gui/ee_tab.py" line="66"/>
         <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
         <translation>Une tâche par entité vaut pour les téléchargements : les exports de plusieurs entités écriraient les mêmes fichiers côté Earth Engine. Exportez une zone à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="81"/>
+        <location filename="../plugin/gui/ee_tab.py" line="82"/>
         <source>The whole text is in the list.</source>
         <translation>Le texte complet est dans la liste.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="177"/>
+        <location filename="../plugin/gui/ee_tab.py" line="178"/>
         <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
         <translation>{} × {} px, {} bande(s), {} tels que compte Earth Engine (octet de masque compris), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="180"/>
+        <location filename="../plugin/gui/ee_tab.py" line="181"/>
         <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
         <translation>{} requêtes à Earth Engine, environ {} s à la vitesse mesurée jusqu'ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="190"/>
+        <location filename="../plugin/gui/ee_tab.py" line="191"/>
         <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {} (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="610"/>
+        <location filename="../plugin/gui/ee_tab.py" line="606"/>
         <source>Download not sent.</source>
         <translation>Téléchargement non envoyé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <location filename="../plugin/gui/ee_tab.py" line="623"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="627"/>
+        <location filename="../plugin/gui/ee_tab.py" line="623"/>
         <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
         <translation>Ce téléchargement fait environ {:,.1f} Gio. Le télécharger quand même ? (Un export par lot le calcule plutôt sur les serveurs d'Earth Engine.)</translation>
     </message>
@@ -2553,7 +2558,7 @@
         <translation>Activez la commande (ORDER) pour les commander.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/eodag/runner.py" line="149"/>
+        <location filename="../plugin/core/providers/eodag/runner.py" line="148"/>
         <source>({n} products)</source>
         <translation>({n} produits)</translation>
     </message>
@@ -3087,22 +3092,22 @@
 <context>
     <name>EosdaTab</name>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="59"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="58"/>
         <source>Search scenes over the area.</source>
         <translation>Rechercher les scènes sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="61"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="60"/>
         <source>Search and choose a scene, or enter a view id.</source>
         <translation>Recherchez et choisissez une scène, ou saisissez un ID de vue.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="63"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="62"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="65"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="64"/>
         <source>Create the download task as a background job.</source>
         <translation>Créer la tâche de téléchargement comme tâche en arrière-plan.</translation>
     </message>
@@ -3112,17 +3117,17 @@
         <translation type="obsolete">Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="100"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="99"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="108"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="107"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/eosda_tab.py" line="130"/>
+        <location filename="../plugin/gui/eosda_tab.py" line="126"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
@@ -3190,142 +3195,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1046"/>
+        <location filename="../plugin/core/transfer/http.py" line="1048"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1080"/>
+        <location filename="../plugin/core/transfer/http.py" line="1082"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1082"/>
+        <location filename="../plugin/core/transfer/http.py" line="1084"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1084"/>
+        <location filename="../plugin/core/transfer/http.py" line="1086"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1086"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1090"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1097"/>
+        <location filename="../plugin/core/transfer/http.py" line="1099"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1097"/>
+        <location filename="../plugin/core/transfer/http.py" line="1099"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1225"/>
+        <location filename="../plugin/core/transfer/http.py" line="1227"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1103"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1223"/>
+        <location filename="../plugin/core/transfer/http.py" line="1225"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1226"/>
+        <location filename="../plugin/core/transfer/http.py" line="1228"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1135"/>
+        <location filename="../plugin/core/transfer/http.py" line="1137"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1138"/>
+        <location filename="../plugin/core/transfer/http.py" line="1140"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1140"/>
+        <location filename="../plugin/core/transfer/http.py" line="1142"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1144"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1148"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1147"/>
+        <location filename="../plugin/core/transfer/http.py" line="1149"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1295"/>
+        <location filename="../plugin/core/transfer/http.py" line="1297"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="458"/>
+        <location filename="../plugin/core/transfer/http.py" line="460"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>le serveur a envoyé {got} octets en {seconds:.0f} s, moins que le minimum de {rate} octets/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="471"/>
+        <location filename="../plugin/core/transfer/http.py" line="473"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : {size} octets annoncés, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="474"/>
+        <location filename="../plugin/core/transfer/http.py" line="476"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : plus de {size} octets sans taille annoncée, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="477"/>
+        <location filename="../plugin/core/transfer/http.py" line="479"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>Le service a envoyé bien plus que ce que contient une telle réponse ; vérifiez l'adresse du service dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="606"/>
+        <location filename="../plugin/core/transfer/http.py" line="608"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} a redirigé vers une adresse qui n'est pas http(s) : {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="616"/>
+        <location filename="../plugin/core/transfer/http.py" line="618"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url} : le serveur a redirigé de {origin} vers {target}, qui n'est pas chiffré (http). La requête porte des identifiants : la redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="623"/>
+        <location filename="../plugin/core/transfer/http.py" line="625"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Vérifiez l'adresse du service dans les paramètres, ainsi que le proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="623"/>
+        <location filename="../plugin/core/transfer/http.py" line="625"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url} : le serveur a redirigé vers un autre hôte ({target}) en demandant d'y renvoyer la requête. La requête porte des identifiants : elle n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="728"/>
+        <location filename="../plugin/core/transfer/http.py" line="730"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} a été redirigé plus de {n} fois ; arrêté.</translation>
     </message>
@@ -3404,27 +3409,27 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="816"/>
+        <location filename="../plugin/core/transfer/http.py" line="818"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="147"/>
+        <location filename="../plugin/adapters/job_manager.py" line="154"/>
         <source>Job &apos;{}&apos; failed: {}</source>
         <translation>La tâche « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="202"/>
+        <location filename="../plugin/adapters/job_manager.py" line="209"/>
         <source>Retrying</source>
         <translation>Nouvelle tentative</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="244"/>
+        <location filename="../plugin/adapters/job_manager.py" line="251"/>
         <source>Resuming job &apos;{}&apos; ({}).</source>
         <translation>Reprise de la tâche « {} » ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="179"/>
+        <location filename="../plugin/adapters/job_manager.py" line="186"/>
         <source>Cancelling &apos;{}&apos; on the server</source>
         <translation>Annulation de « {} » sur le serveur</translation>
     </message>
@@ -3444,7 +3449,7 @@
         <translation>Trop de tâches du même nom dans « {} » à la même seconde.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/job_manager.py" line="117"/>
+        <location filename="../plugin/adapters/job_manager.py" line="124"/>
         <source>Did not remove {}: it is not inside the output folder {} of the job &apos;{}&apos;.</source>
         <translation>{} n’a pas été supprimé : il ne se trouve pas dans le dossier de sortie {} de la tâche « {} ».</translation>
     </message>
@@ -3540,17 +3545,17 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="157"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="156"/>
         <source>Select a job to see its details.</source>
         <translation>Sélectionnez une tâche pour en voir les détails.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="166"/>
         <source>Clear finished jobs</source>
         <translation>Effacer les tâches terminées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_panel.py" line="167"/>
+        <location filename="../plugin/gui/jobs_panel.py" line="166"/>
         <source>Remove {} finished job(s) from the list? Their files stay on disk.</source>
         <translation>Retirer {} tâche(s) terminée(s) de la liste ? Leurs fichiers restent sur le disque.</translation>
     </message>
@@ -3571,7 +3576,7 @@ Acquisition : {date}
 Tâche : {job}</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/layers.py" line="311"/>
+        <location filename="../plugin/adapters/layers.py" line="330"/>
         <source>{} (tiles)</source>
         <translation>{} (tuiles)</translation>
     </message>
@@ -3680,17 +3685,17 @@ Tâche : {job}</translation>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="222"/>
+        <location filename="../plugin/core/runner.py" line="225"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="225"/>
+        <location filename="../plugin/core/runner.py" line="228"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="28"/>
+        <location filename="../plugin/processing/ee_download.py" line="27"/>
         <source>Earth Engine download (cropped to an area)</source>
         <translation>Téléchargement Earth Engine (découpé sur une zone)</translation>
     </message>
@@ -3700,12 +3705,12 @@ Tâche : {job}</translation>
         <translation>ID d'asset de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="138"/>
+        <location filename="../plugin/processing/eosda.py" line="128"/>
         <source>Bands (comma-separated)</source>
         <translation>Bandes (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="65"/>
+        <location filename="../plugin/processing/ee_download.py" line="64"/>
         <source>Per-band options (JSON list)</source>
         <translation>Options par bande (liste JSON)</translation>
     </message>
@@ -3730,32 +3735,32 @@ Tâche : {job}</translation>
         <translation>Dimensions (LARGEURxHAUTEUR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="78"/>
+        <location filename="../plugin/processing/ee_download.py" line="77"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="81"/>
+        <location filename="../plugin/processing/ee_download.py" line="80"/>
         <source>One file per band</source>
         <translation>Un fichier par bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="84"/>
+        <location filename="../plugin/processing/ee_download.py" line="83"/>
         <source>File base name</source>
         <translation>Nom de base des fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="61"/>
+        <location filename="../plugin/processing/ee_search.py" line="60"/>
         <source>Google Cloud project</source>
         <translation>Projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="30"/>
+        <location filename="../plugin/processing/eosda.py" line="29"/>
         <source>EOSDA scene search</source>
         <translation>Recherche de scènes EOSDA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="33"/>
+        <location filename="../plugin/processing/eosda.py" line="32"/>
         <source>Searches EOSDA&apos;s catalogue (Search API) for scenes over an area of interest and writes their footprints with date, cloud cover and view id, to choose a VIEW_ID for &apos;EOSDA download&apos;.
 
 AOI / EXTENT: the area (give one). DATASET: the collection (e.g. sentinel2, landsat8).
@@ -3772,47 +3777,47 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT : la couche des empreintes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="44"/>
+        <location filename="../plugin/processing/eosda.py" line="43"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="77"/>
+        <location filename="../plugin/processing/stac_search.py" line="76"/>
         <source>From date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="80"/>
+        <location filename="../plugin/processing/stac_search.py" line="79"/>
         <source>To date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="82"/>
+        <location filename="../plugin/processing/stac_search.py" line="81"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="54"/>
+        <location filename="../plugin/processing/eosda.py" line="53"/>
         <source>Maximum number of scenes</source>
         <translation>Nombre maximal de scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="91"/>
+        <location filename="../plugin/processing/stac_search.py" line="90"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="61"/>
+        <location filename="../plugin/processing/eosda.py" line="60"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="101"/>
+        <location filename="../plugin/processing/eosda.py" line="91"/>
         <source>{} scenes found.</source>
         <translation>{} scènes trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="117"/>
+        <location filename="../plugin/processing/eosda.py" line="107"/>
         <source>EOSDA download (load by extent)</source>
         <translation>Téléchargement EOSDA (chargement par emprise)</translation>
     </message>
@@ -3840,27 +3845,27 @@ AUTHCFG : configuration d'authentification QGIS contenant la clé d'API EOSDA.
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="137"/>
+        <location filename="../plugin/processing/eosda.py" line="127"/>
         <source>View id</source>
         <translation>ID de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="140"/>
+        <location filename="../plugin/processing/eosda.py" line="130"/>
         <source>Merge bands of the same resolution</source>
         <translation>Fusionner les bandes de même résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="143"/>
+        <location filename="../plugin/processing/eosda.py" line="133"/>
         <source>Metadata files (comma-separated)</source>
         <translation>Fichiers de métadonnées (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="146"/>
+        <location filename="../plugin/processing/eosda.py" line="136"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="148"/>
+        <location filename="../plugin/processing/eosda.py" line="138"/>
         <source>Callback URL</source>
         <translation>URL de rappel</translation>
     </message>
@@ -4050,32 +4055,32 @@ Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT
         <translation>Export EE {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="33"/>
+        <location filename="../plugin/processing/eodag.py" line="32"/>
         <source>eodag must be installed in QGIS&apos;s Python; the plugin is tested with this command:</source>
         <translation>eodag doit être installé dans le Python de QGIS ; l'extension est testée avec cette commande :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="62"/>
+        <location filename="../plugin/processing/eodag.py" line="61"/>
         <source>eodag provider (empty: eodag&apos;s preferred one)</source>
         <translation>Fournisseur eodag (vide : le fournisseur préféré d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="65"/>
+        <location filename="../plugin/processing/eodag.py" line="64"/>
         <source>Collection (eodag product type)</source>
         <translation>Collection (type de produit eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="85"/>
+        <location filename="../plugin/processing/stac_download.py" line="90"/>
         <source>To date (YYYY-MM-DD), included</source>
         <translation>Date de fin (AAAA-MM-JJ), incluse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="98"/>
+        <location filename="../plugin/processing/eodag.py" line="97"/>
         <source>eodag product search</source>
         <translation>Recherche de produits eodag</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="101"/>
+        <location filename="../plugin/processing/eodag.py" line="100"/>
         <source>Searches a provider of eodag (Copernicus Data Space, Earth Search, PEPS, WEkEO, ... the list comes from eodag) for products over an area of interest and writes their footprints with id, title, date, cloud cover, order status and quicklook URL, to choose PRODUCT_IDS for &apos;eodag download&apos;.
 
 AOI / EXTENT: the area (give one).
@@ -4098,27 +4103,27 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT : la couche des empreintes ; order_status vaut 'online', 'orderable' (doit être commandé avant le téléchargement) ou 'ordered'.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="120"/>
+        <location filename="../plugin/processing/eodag.py" line="119"/>
         <source>Maximum number of products</source>
         <translation>Nombre maximal de produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="125"/>
+        <location filename="../plugin/processing/eodag.py" line="124"/>
         <source>Product footprints</source>
         <translation>Empreintes des produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="165"/>
+        <location filename="../plugin/processing/eodag.py" line="152"/>
         <source>{} products found ({} to be ordered).</source>
         <translation>{} produits trouvés ({} à commander).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="184"/>
+        <location filename="../plugin/processing/eodag.py" line="171"/>
         <source>eodag download (cut to an area)</source>
         <translation>Téléchargement eodag (découpé sur une zone)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="187"/>
+        <location filename="../plugin/processing/eodag.py" line="174"/>
         <source>Searches an eodag provider like &apos;eodag product search&apos;, downloads the products found (or only PRODUCT_IDS) with eodag, orders the offline ones if ORDER is set, then finds the requested bands inside each product (Sentinel-2 SAFE JP2 bands, STAC assets, GeoTIFFs), cuts them to the area at their native resolution and CRS and loads them, with a true-colour composite when red, green and blue are among them. The full products stay in the output folder; a product already downloaded there is not downloaded again.
 
 AOI / EXTENT: the area (give one). PROVIDER, COLLECTION, DATE_FROM, DATE_TO, CLOUD_MAX: the search, as in &apos;eodag product search&apos;.
@@ -4141,32 +4146,32 @@ AUTHCFG : configuration d'authentification QGIS contenant les identifiants du fo
 OUTPUT_DIR : où les produits et les fichiers découpés sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="211"/>
+        <location filename="../plugin/processing/eodag.py" line="198"/>
         <source>Product ids (comma-separated; empty: every product found)</source>
         <translation>ID des produits (séparés par des virgules ; vide : tous les produits trouvés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="214"/>
+        <location filename="../plugin/processing/eodag.py" line="201"/>
         <source>Bands to cut (comma-separated)</source>
         <translation>Bandes à découper (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="217"/>
+        <location filename="../plugin/processing/eodag.py" line="204"/>
         <source>Order offline products</source>
         <translation>Commander les produits hors ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="219"/>
+        <location filename="../plugin/processing/eodag.py" line="206"/>
         <source>Minutes between download tries (empty: eodag&apos;s default)</source>
         <translation>Minutes entre deux tentatives de téléchargement (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="222"/>
+        <location filename="../plugin/processing/eodag.py" line="209"/>
         <source>Minutes before giving up on an order (empty: eodag&apos;s default)</source>
         <translation>Minutes avant d'abandonner une commande (vide : valeur par défaut d'eodag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eodag.py" line="225"/>
+        <location filename="../plugin/processing/eodag.py" line="212"/>
         <source>Extract archives</source>
         <translation>Extraire les archives</translation>
     </message>
@@ -4260,7 +4265,7 @@ IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="40"/>
+        <location filename="../plugin/processing/ee_download.py" line="39"/>
         <source>BANDS: comma-separated band names, e.g. B4,B3,B2 (a collection: empty for its usual bands).
 BAND_OPTIONS: optional JSON list of per-band options, e.g. [{&quot;id&quot;: &quot;B3&quot;, &quot;scale&quot;: 10}, {&quot;id&quot;: &quot;B11&quot;, &quot;scale&quot;: 20}] (keys id, crs, crs_transform, dimensions, scale).
 SCALE: pixel size in metres (empty: the band&apos;s native scale).
@@ -4343,12 +4348,12 @@ OUTPUT_DIR : où les fichiers sont écrits.
 Sorties : OUTPUT_FILES (les fichiers, et la couche de tuiles d'un asset), OUTPUT_FOLDER, OPERATION (le nom de l'opération Earth Engine, par ex. projects/&lt;project&gt;/operations/&lt;id&gt;) et TILE_LAYER (la source de la couche XYZ d'un asset, ou vide).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="35"/>
+        <location filename="../plugin/processing/ee_search.py" line="34"/>
         <source>Earth Engine collection search</source>
         <translation>Recherche dans une collection Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="38"/>
+        <location filename="../plugin/processing/ee_search.py" line="37"/>
         <source>Lists the images of an Earth Engine collection over an area of interest and a period (as ee.data.listImages does) and writes their footprints with id, date and cloud cover, least cloudy first; to choose an IMAGE for &apos;Earth Engine download&apos; or &apos;Earth Engine export&apos;. In a model, LEAST_CLOUDY_ID feeds the least cloudy image straight into them.
 
 AOI / EXTENT: the area (give one).
@@ -4359,7 +4364,7 @@ AOI / EXTENT : la zone (indiquez l'une des deux).
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="46"/>
+        <location filename="../plugin/processing/ee_search.py" line="45"/>
         <source>LIMIT: most images listed.
 PROJECT: your Google Cloud project registered for Earth Engine.
 AUTHCFG: QGIS authentication configuration with your Earth Engine credentials.
@@ -4372,32 +4377,32 @@ OUTPUT : la couche des emprises (champs id, date, cloud).
 LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouvée). COUNT : le nombre d'images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="58"/>
+        <location filename="../plugin/processing/ee_search.py" line="57"/>
         <source>Maximum number of images</source>
         <translation>Nombre maximal d'images</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="66"/>
+        <location filename="../plugin/processing/ee_search.py" line="65"/>
         <source>Image footprints</source>
         <translation>Emprises des images</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="68"/>
+        <location filename="../plugin/processing/ee_search.py" line="67"/>
         <source>Least cloudy image id</source>
         <translation>ID de l'image la moins nuageuse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="70"/>
+        <location filename="../plugin/processing/ee_search.py" line="69"/>
         <source>Number of images</source>
         <translation>Nombre d'images</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="89"/>
+        <location filename="../plugin/processing/ee_search.py" line="88"/>
         <source>{} images found.</source>
         <translation>{} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_search.py" line="91"/>
+        <location filename="../plugin/processing/ee_search.py" line="90"/>
         <source>The listing stopped at {} images; narrow the period or the area to see them all.</source>
         <translation>La liste s'est arrêtée à {} images ; réduisez la période ou la zone pour les voir toutes.</translation>
     </message>
@@ -4422,7 +4427,7 @@ LEAST_CLOUDY_ID : l'ID de l'image la moins nuageuse (vide si aucune n'est trouv�
         <translation>Entité {} sur {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/ee_download.py" line="31"/>
+        <location filename="../plugin/processing/ee_download.py" line="30"/>
         <source>Downloads an Earth Engine image cropped to an area of interest, the way ee.data.getDownloadId does, and loads the result as layers. Areas too large for one request are split into tiles automatically and mosaicked into one Cloud-Optimized GeoTIFF masked to the area.
 
 AOI / EXTENT: the area, a polygon layer (selected features only if ticked) or an extent; give one.
@@ -4437,7 +4442,7 @@ IMAGE : l'ID d'asset, par ex. COPERNICUS/S2_SR/20210109T185751_20210109T185931_T
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/eosda.py" line="120"/>
+        <location filename="../plugin/processing/eosda.py" line="110"/>
         <source>Creates EOSDA Download API &apos;lbe&apos; (load by extent) tasks for the area of interest, waits for them and loads the results (JP2 for one Sentinel-2 band, GeoTIFF for one band or merged bands of one resolution, otherwise a zip that is extracted). Several polygons become one task each.
 
 AOI / EXTENT: the area (give one). VIEW_ID: the scene, as the search returns it, e.g. S2/13/R/EL/2023/7/19/0.
@@ -4462,17 +4467,17 @@ ONE_JOB_PER_FEATURE : un téléchargement par entité d'AOI, chacun dans un doss
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="26"/>
+        <location filename="../plugin/processing/stac_download.py" line="27"/>
         <source>The items file {path} cannot be read: {error}</source>
         <translation>Le fichier d'items {path} ne peut pas être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="32"/>
+        <location filename="../plugin/processing/stac_download.py" line="33"/>
         <source>The items file {path} holds no STAC Items.</source>
         <translation>Le fichier d'items {path} ne contient aucun item STAC.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="53"/>
+        <location filename="../plugin/processing/stac_download.py" line="55"/>
         <source>STAC download (cut to an area)</source>
         <translation>Téléchargement STAC (découpé à une zone)</translation>
     </message>
@@ -4492,7 +4497,7 @@ SIGNING: how asset links are signed before reading (Planetary Computer).
 ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
 AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
 OUTPUT_DIR: where the files are written.</source>
-        <translation>Lit les items d'un catalogue STAC sur une zone : d'un GeoTIFF optimisé pour le cloud (COG), seuls les pixels de la zone transitent (requêtes HTTP par plages) ; les autres ressources sont téléchargées en entier, puis découpées. Chaque ressource garde sa grille et son système de coordonnées d'origine ; les pixels hors du polygone sont sans donnée. Les items d'une même date sont assemblés en un fichier par date, chargé comme une couche par date avec sa date réglée pour le contrôleur temporel.
+        <translation type="obsolete">Lit les items d'un catalogue STAC sur une zone : d'un GeoTIFF optimisé pour le cloud (COG), seuls les pixels de la zone transitent (requêtes HTTP par plages) ; les autres ressources sont téléchargées en entier, puis découpées. Chaque ressource garde sa grille et son système de coordonnées d'origine ; les pixels hors du polygone sont sans donnée. Les items d'une même date sont assemblés en un fichier par date, chargé comme une couche par date avec sa date réglée pour le contrôleur temporel.
 
 API : l'adresse du catalogue (p. ex. https://earth-search.aws.element84.com/v1).
 COLLECTION : l'identifiant de la collection, p. ex. sentinel-2-l2a.
@@ -4508,62 +4513,62 @@ AUTHCFG : configuration d'authentification QGIS d'un catalogue privé (ses en-t�
 OUTPUT_DIR : où les fichiers sont écrits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="79"/>
+        <location filename="../plugin/processing/stac_download.py" line="84"/>
         <source>STAC API address</source>
         <translation>Adresse de l'API STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="76"/>
+        <location filename="../plugin/processing/stac_search.py" line="75"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="90"/>
+        <location filename="../plugin/processing/stac_download.py" line="95"/>
         <source>Assets (comma-separated, in band order)</source>
         <translation>Ressources (séparées par des virgules, dans l'ordre des bandes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="86"/>
+        <location filename="../plugin/processing/stac_search.py" line="85"/>
         <source>Maximum number of items</source>
         <translation>Nombre maximal d'items</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="96"/>
+        <location filename="../plugin/processing/stac_download.py" line="101"/>
         <source>Also write a VRT time stack</source>
         <translation>Écrire aussi une pile temporelle VRT</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <location filename="../plugin/processing/stac_download.py" line="103"/>
         <source>Signing of asset links</source>
         <translation>Signature des liens de ressources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="98"/>
+        <location filename="../plugin/processing/stac_download.py" line="103"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="101"/>
+        <location filename="../plugin/processing/stac_download.py" line="106"/>
         <source>Items file (JSON; instead of a search)</source>
         <translation>Fichier d'items (JSON ; au lieu d'une recherche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_download.py" line="117"/>
+        <location filename="../plugin/processing/stac_download.py" line="125"/>
         <source>{n} items; the first {cap} are read.</source>
         <translation>{n} items ; les {cap} premiers sont lus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="19"/>
+        <location filename="../plugin/processing/stac_search.py" line="18"/>
         <source>Another catalogue (CATALOGUE_URL)</source>
         <translation>Un autre catalogue (CATALOGUE_URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="48"/>
+        <location filename="../plugin/processing/stac_search.py" line="47"/>
         <source>STAC catalogue search</source>
         <translation>Recherche dans un catalogue STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="51"/>
+        <location filename="../plugin/processing/stac_search.py" line="50"/>
         <source>Searches a STAC API catalogue for the items of a collection over an area of interest and a period, and writes their footprints, newest first.
 
 AOI / EXTENT: the area (give one).
@@ -4586,39 +4591,77 @@ AUTHCFG : configuration d'authentification QGIS d'un catalogue privé (Basic, OA
 OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets, thumbnail). NEWEST_ID : l'ID de l'item le plus récent. COUNT : le nombre d'items trouvés.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="71"/>
+        <location filename="../plugin/processing/stac_search.py" line="70"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="73"/>
+        <location filename="../plugin/processing/stac_search.py" line="72"/>
         <source>Catalogue URL (instead of a known catalogue)</source>
         <translation>URL du catalogue (au lieu d'un catalogue connu)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="94"/>
+        <location filename="../plugin/processing/stac_search.py" line="93"/>
         <source>Item footprints</source>
         <translation>Emprises des items</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="96"/>
+        <location filename="../plugin/processing/stac_search.py" line="95"/>
         <source>Newest item id</source>
         <translation>ID de l'item le plus récent</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="97"/>
+        <location filename="../plugin/processing/stac_search.py" line="96"/>
         <source>Number of items</source>
         <translation>Nombre d'items</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="107"/>
+        <location filename="../plugin/processing/stac_search.py" line="106"/>
         <source>Give the catalogue&apos;s URL in CATALOGUE_URL.</source>
         <translation>Indiquez l'URL du catalogue dans CATALOGUE_URL.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/stac_search.py" line="115"/>
+        <location filename="../plugin/processing/stac_search.py" line="114"/>
         <source>{} items found.</source>
         <translation>{} items trouvés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="58"/>
+        <source>Reads the items of a STAC catalogue over an area: from a Cloud-Optimized GeoTIFF only the pixels of the area travel (HTTP range requests); other assets are downloaded in full, then cut. Every asset keeps its native grid and coordinate system; pixels outside the polygon are nodata. The items of one date are mosaicked into one file per date, loaded as one layer per date with its date set for the Temporal Controller.
+
+API: the catalogue&apos;s address (e.g. https://earth-search.aws.element84.com/v1).
+COLLECTION: the collection id, e.g. sentinel-2-l2a.
+AOI / EXTENT: the area (give one).
+DATE_FROM / DATE_TO: YYYY-MM-DD, both included.
+CLOUD_MAX: highest cloud cover in percent (100: no limit).
+ASSETS: comma-separated asset keys, in the order of the output bands, e.g. red,green,blue.
+MAX_ITEMS: most items read.
+STACK_VRT: also write a multi-band VRT time stack (bands named &apos;&lt;date&gt; &lt;asset&gt;&apos;).
+SIGNING: how asset links are signed before reading (Planetary Computer).
+ITEMS_FILE: optional JSON file of STAC Items (a FeatureCollection); when given, the catalogue is not searched and DATE_FROM, DATE_TO and CLOUD_MAX are not used.
+AUTHCFG: QGIS authentication configuration of a private catalogue (its headers go to the catalogue&apos;s own address only).
+S3_AUTHCFG: for s3:// assets of private or requester-pays buckets, a Basic configuration (user name = access key id, password = secret key); empty: the plugin settings&apos; S3 credentials, else anonymous reads. The S3 endpoint (AWS by default) is in the plugin settings.
+OUTPUT_DIR: where the files are written.</source>
+        <translation>Lit les items d'un catalogue STAC sur une zone : d'un GeoTIFF optimisé pour le cloud (COG), seuls les pixels de la zone transitent (requêtes HTTP par plages) ; les autres ressources sont téléchargées en entier, puis découpées. Chaque ressource garde sa grille et son système de coordonnées d'origine ; les pixels hors du polygone sont sans donnée. Les items d'une même date sont assemblés en un fichier par date, chargé comme une couche par date avec sa date réglée pour le contrôleur temporel.
+
+API : l'adresse du catalogue (p. ex. https://earth-search.aws.element84.com/v1).
+COLLECTION : l'identifiant de la collection, p. ex. sentinel-2-l2a.
+AOI / EXTENT : la zone (donnez-en une).
+DATE_FROM / DATE_TO : AAAA-MM-JJ, toutes deux incluses.
+CLOUD_MAX : couverture nuageuse maximale en pourcentage (100 : sans limite).
+ASSETS : clés des ressources séparées par des virgules, dans l'ordre des bandes de sortie, p. ex. red,green,blue.
+MAX_ITEMS : nombre maximal d'items lus.
+STACK_VRT : écrire aussi une pile temporelle VRT multibande (bandes nommées '&lt;date&gt; &lt;ressource&gt;').
+SIGNING : comment les liens des ressources sont signés avant lecture (Planetary Computer).
+ITEMS_FILE : fichier JSON facultatif d'items STAC (une FeatureCollection) ; s'il est donné, le catalogue n'est pas interrogé et DATE_FROM, DATE_TO et CLOUD_MAX ne servent pas.
+AUTHCFG : configuration d'authentification QGIS d'un catalogue privé (ses en-têtes ne vont qu'à l'adresse du catalogue lui-même).
+S3_AUTHCFG : pour les ressources s3:// de compartiments privés ou à paiement par le demandeur, une configuration Basic (nom d'utilisateur = identifiant de clé d'accès, mot de passe = clé secrète) ; vide : les identifiants S3 des paramètres de l'extension, sinon des lectures anonymes. Le point d'accès S3 (AWS par défaut) se règle dans les paramètres de l'extension.
+OUTPUT_DIR : où les fichiers sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/stac_download.py" line="109"/>
+        <source>S3 credentials of s3:// assets (empty: the plugin settings)</source>
+        <translation>Identifiants S3 des ressources s3:// (vide : les paramètres de l'extension)</translation>
     </message>
 </context>
 <context>
@@ -4687,82 +4730,82 @@ OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets,
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="755"/>
+        <location filename="../plugin/core/raster.py" line="829"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="927"/>
+        <location filename="../plugin/core/raster.py" line="1000"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="715"/>
+        <location filename="../plugin/core/raster.py" line="777"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="599"/>
+        <location filename="../plugin/core/raster.py" line="639"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="294"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="319"/>
         <source>write {path}</source>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="808"/>
+        <location filename="../plugin/core/raster.py" line="881"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="859"/>
+        <location filename="../plugin/core/raster.py" line="932"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="861"/>
+        <location filename="../plugin/core/raster.py" line="934"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="869"/>
+        <location filename="../plugin/core/raster.py" line="942"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="873"/>
+        <location filename="../plugin/core/raster.py" line="946"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="910"/>
+        <location filename="../plugin/core/raster.py" line="983"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="915"/>
+        <location filename="../plugin/core/raster.py" line="988"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="923"/>
+        <location filename="../plugin/core/raster.py" line="996"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="932"/>
+        <location filename="../plugin/core/raster.py" line="1005"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="937"/>
+        <location filename="../plugin/core/raster.py" line="1010"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="939"/>
+        <location filename="../plugin/core/raster.py" line="1012"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
@@ -4870,17 +4913,17 @@ OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets,
         <translation>Clé d'API</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="70"/>
+        <location filename="../ui/settings_dialog.ui" line="76"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="72"/>
+        <location filename="../ui/settings_dialog.ui" line="78"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="74"/>
+        <location filename="../ui/settings_dialog.ui" line="80"/>
         <source>Largest area (km²)</source>
         <translation>Superficie maximale (km²)</translation>
     </message>
@@ -4890,12 +4933,12 @@ OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets,
         <translation type="obsolete">Tuiles en parallèle</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="78"/>
+        <location filename="../ui/settings_dialog.ui" line="84"/>
         <source>Verify TLS certificates (turn off only for a trusted test server)</source>
         <translation>Vérifier les certificats TLS (à désactiver uniquement pour un serveur de test de confiance)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="172"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="175"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -4925,58 +4968,58 @@ OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets,
         <translation>Lance une recherche d'une scène avec cette clé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="76"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="75"/>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="65"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="64"/>
         <source>⚠ Credentials: the token of the environment variable {}
     (no configuration is chosen here).</source>
         <translation>⚠ Identifiants : le jeton de la variable d'environnement {}
     (aucune configuration n'est choisie ici).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="68"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="67"/>
         <source>Credentials: the earthengine credentials file {}
     (no configuration is chosen here).</source>
         <translation>Identifiants : le fichier d'identifiants earthengine {}
     (aucune configuration n'est choisie ici).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="70"/>
         <source>Credentials: none yet; choose or create a configuration.</source>
         <translation>Identifiants : aucun pour l'instant ; choisissez ou créez une configuration.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="78"/>
         <source>⚠ API key: the environment variable {}
     (no configuration is chosen here).</source>
         <translation>⚠ Clé d'API : la variable d'environnement {}
     (aucune configuration n'est choisie ici).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="79"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="78"/>
         <source>API key: none yet; choose or create a configuration.</source>
         <translation>Clé d'API : aucune pour l'instant ; choisissez ou créez une configuration.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="94"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="93"/>
         <source>Google Earth Engine (sign in)</source>
         <translation>Google Earth Engine (connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="99"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="98"/>
         <source>An OAuth2 configuration was created: QGIS opens the browser to sign in with Google when it is first used (Test connection does that now).</source>
         <translation>Une configuration OAuth2 a été créée : QGIS ouvre le navigateur pour vous connecter avec Google à sa première utilisation (Tester la connexion le fait maintenant).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="107"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="106"/>
         <source>Google Earth Engine (earthengine credentials)</source>
         <translation>Google Earth Engine (identifiants earthengine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="114"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="113"/>
         <source>Your earthengine credentials were copied into QGIS&apos;s encrypted authentication database.</source>
         <translation>Vos identifiants earthengine ont été copiés dans la base d'authentification chiffrée de QGIS.</translation>
     </message>
@@ -5028,22 +5071,22 @@ OUTPUT : la couche des emprises (champs id, datetime, cloud, collection, assets,
         <translation>Service de jetons de Planetary Computer</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="76"/>
+        <location filename="../ui/settings_dialog.ui" line="82"/>
         <source>Earth Engine requests at once (at most)</source>
         <translation>Requêtes Earth Engine simultanées (au plus)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="77"/>
+        <location filename="../ui/settings_dialog.ui" line="83"/>
         <source>Downloads start with a few requests at once and send more while Earth Engine keeps up, fewer when it asks to slow down. Lower this on a project with a small quota (Earth Engine allows 40 per project).</source>
         <translation>Les téléchargements commencent avec quelques requêtes simultanées et en envoient davantage tant qu'Earth Engine suit, moins quand il demande de ralentir. Réduisez cette valeur pour un projet au quota limité (Earth Engine en autorise 40 par projet).</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <location filename="../ui/settings_dialog.ui" line="85"/>
         <source>Also add single bands (besides the composite of a download)</source>
         <translation>Ajouter aussi les bandes seules (en plus de la composition d'un téléchargement)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="79"/>
+        <location filename="../ui/settings_dialog.ui" line="85"/>
         <source>A download of several bands adds its composite, drawn as RGB; tick this to add each band as a layer of its own too.</source>
         <translation>Un téléchargement de plusieurs bandes ajoute sa composition, affichée en RVB ; cochez ceci pour ajouter aussi chaque bande comme couche à part.</translation>
     </message>
@@ -5061,26 +5104,48 @@ or a Basic one whose password is the key.</source>
         <translation>Une configuration « API key / token » (EsriToken) dont le jeton est votre clé d'API EOSDA,
 ou une configuration Basic dont le mot de passe est la clé.</translation>
     </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="65"/>
+        <source>S3 credentials</source>
+        <translation>Identifiants S3</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="67"/>
+        <source>For s3:// assets of private or requester-pays buckets: a Basic configuration
+(user name = access key id, password = secret key). Empty: anonymous reads.</source>
+        <translation>Pour les ressources s3:// de compartiments privés ou à paiement par le demandeur : une configuration Basic
+(nom d'utilisateur = identifiant de clé d'accès, mot de passe = clé secrète). Vide : lectures anonymes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="69"/>
+        <source>S3 endpoint</source>
+        <translation>Point d'accès S3</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="70"/>
+        <source>AWS (empty), or e.g. https://minio.example.org</source>
+        <translation>AWS (vide), ou p. ex. https://minio.example.org</translation>
+    </message>
 </context>
 <context>
     <name>Stac</name>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="27"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="28"/>
         <source>The authentication configuration holds no user name or password.</source>
         <translation>La configuration d'authentification ne contient ni nom d'utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="39"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="40"/>
         <source>The authentication configuration holds no token.</source>
         <translation>La configuration d'authentification ne contient aucun jeton.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="52"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="53"/>
         <source>The header &apos;{}&apos; of the authentication configuration is not a valid HTTP header.</source>
         <translation>L'en-tête « {} » de la configuration d'authentification n'est pas un en-tête HTTP valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/auth.py" line="56"/>
+        <location filename="../plugin/core/providers/stac/auth.py" line="57"/>
         <source>The authentication configuration holds no header.</source>
         <translation>La configuration d'authentification ne contient aucun en-tête.</translation>
     </message>
@@ -5205,77 +5270,77 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>Le catalogue ne prend en charge ni l'extension filter ni l'extension query : couverture nuageuse filtrée ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="46"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
         <source>The catalogue address must start with http:// or https://.</source>
         <translation>L'adresse du catalogue doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="49"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="52"/>
         <source>Choose at least one asset (e.g. red, green, blue).</source>
         <translation>Choisissez au moins une ressource (p. ex. red, green, blue).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="51"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="54"/>
         <source>There is no item to download.</source>
         <translation>Il n'y a aucun item à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="53"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="56"/>
         <source>The job has no area of interest.</source>
         <translation>La tâche n'a pas de zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="55"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="58"/>
         <source>Unknown signing of asset links: {mode}</source>
         <translation>Signature des liens de ressources inconnue : {mode}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="112"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="119"/>
         <source>{n} item(s) on {d} date(s) to read.</source>
         <translation>{n} item(s) sur {d} date(s) à lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="132"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="139"/>
         <source>{id}: no asset {key}.</source>
         <translation>{id} : pas de ressource {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="143"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="151"/>
         <source>{day}: reading {n} item(s) within the area.</source>
         <translation>{day} : lecture de {n} item(s) dans la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="166"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="174"/>
         <source>{day}: writing the mosaic.</source>
         <translation>{day} : écriture de la mosaïque.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="181"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="189"/>
         <source>No item could be read: {items}</source>
         <translation>Aucun item n'a pu être lu : {items}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="183"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="191"/>
         <source>None of the {n} item(s) covers the area of interest with the assets {assets}.</source>
         <translation>Aucun des {n} item(s) ne couvre la zone d'intérêt avec les ressources {assets}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="192"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
         <source>{n} date(s) written.</source>
         <translation>{n} date(s) écrite(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="195"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="203"/>
         <source>Already written, not read again: {days}.</source>
         <translation>Déjà écrit, pas relu : {days}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="198"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="206"/>
         <source>No item covers the area on: {days}.</source>
         <translation>Aucun item ne couvre la zone le : {days}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/runner.py" line="200"/>
+        <location filename="../plugin/core/providers/stac/runner.py" line="208"/>
         <source>Not read (run the job again to retry them): {items}.</source>
         <translation>Non lus (relancez la tâche pour les réessayer) : {items}.</translation>
     </message>
@@ -5304,86 +5369,134 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <source>The item {id} has a date that cannot be read: {date}</source>
         <translation>L'item {id} a une date illisible : {date}</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/auth.py" line="67"/>
+        <source>The S3 authentication configuration needs an access key id (user name) and a secret key (password).</source>
+        <translation>La configuration d'authentification S3 doit contenir un identifiant de clé d'accès (nom d'utilisateur) et une clé secrète (mot de passe).</translation>
+    </message>
+</context>
+<context>
+    <name>StacS3</name>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="79"/>
+        <source>The S3 credentials were refused for the asset {key} ({href}): check the access key id and the secret key.</source>
+        <translation>Les identifiants S3 ont été refusés pour la ressource {key} ({href}) : vérifiez l'identifiant de clé d'accès et la clé secrète.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="83"/>
+        <source>S3 refused to give the asset {key} ({href}) to these credentials.</source>
+        <translation>S3 a refusé de donner la ressource {key} ({href}) à ces identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="86"/>
+        <source>The asset {key} ({href}) is in a requester-pays bucket: reading it needs S3 credentials (the reads are billed to them).</source>
+        <translation>La ressource {key} ({href}) est dans un compartiment à paiement par le demandeur : la lire demande des identifiants S3 (les lectures leur sont facturées).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="89"/>
+        <source>The asset {key} ({href}) is in a private S3 bucket: choose S3 credentials (plugin settings, STAC catalogues; or S3_AUTHCFG in Processing), a Basic configuration: user name = access key id, password = secret key.</source>
+        <translation>La ressource {key} ({href}) est dans un compartiment S3 privé : choisissez des identifiants S3 (paramètres de l'extension, catalogues STAC ; ou S3_AUTHCFG dans Traitements), une configuration Basic : nom d'utilisateur = identifiant de clé d'accès, mot de passe = clé secrète.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="94"/>
+        <source>The bucket of the asset {key} does not exist: {href}</source>
+        <translation>Le compartiment de la ressource {key} n'existe pas : {href}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="97"/>
+        <source>The asset {key} is not in its bucket: {href}</source>
+        <translation>La ressource {key} n'est pas dans son compartiment : {href}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/s3.py" line="118"/>
+        <source>The copy of {dest} stopped after {done} of {size} bytes: {error}</source>
+        <translation>La copie de {dest} s'est arrêtée après {done} octets sur {size} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/providers/stac/window.py" line="550"/>
+        <source>{key}: copying {href} ({size} bytes) to read it in full.</source>
+        <translation>{key} : copie de {href} ({size} octets) pour la lire en entier.</translation>
+    </message>
 </context>
 <context>
     <name>StacTab</name>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="124"/>
+        <location filename="../plugin/gui/stac_tab.py" line="132"/>
         <source>Search the collection&apos;s items over the area.</source>
         <translation>Chercher les items de la collection sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="127"/>
+        <location filename="../plugin/gui/stac_tab.py" line="135"/>
         <source>Search items first.</source>
         <translation>Cherchez d'abord des items.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="129"/>
+        <location filename="../plugin/gui/stac_tab.py" line="137"/>
         <source>Check at least one asset.</source>
         <translation>Cochez au moins un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="131"/>
+        <location filename="../plugin/gui/stac_tab.py" line="139"/>
         <source>Read the area&apos;s window of the chosen assets as a background job.</source>
         <translation>Lire la fenêtre de la zone dans les assets choisis, en tâche de fond.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="143"/>
+        <location filename="../plugin/gui/stac_tab.py" line="149"/>
         <source>STAC collections</source>
         <translation>Collections STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="145"/>
+        <location filename="../plugin/gui/stac_tab.py" line="151"/>
         <source>Loading collections…</source>
         <translation>Chargement des collections…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="163"/>
+        <location filename="../plugin/gui/stac_tab.py" line="167"/>
         <source>{} collections.</source>
         <translation>{} collections.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="176"/>
+        <location filename="../plugin/gui/stac_tab.py" line="180"/>
         <source>STAC item search</source>
         <translation>Recherche d'items STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="183"/>
+        <location filename="../plugin/gui/stac_tab.py" line="188"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="211"/>
+        <location filename="../plugin/gui/stac_tab.py" line="214"/>
         <source>{} items found.</source>
         <translation>{} items trouvés.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="250"/>
+        <location filename="../plugin/gui/stac_tab.py" line="253"/>
         <source>No thumbnail.</source>
         <translation>Pas de vignette.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="257"/>
+        <location filename="../plugin/gui/stac_tab.py" line="258"/>
         <source>STAC thumbnail</source>
         <translation>Vignette STAC</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="271"/>
+        <location filename="../plugin/gui/stac_tab.py" line="272"/>
         <source>The thumbnail is not an image.</source>
         <translation>La vignette n'est pas une image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="288"/>
+        <location filename="../plugin/gui/stac_tab.py" line="289"/>
         <source>Search items and check at least one asset first.</source>
         <translation>Cherchez d'abord des items et cochez au moins un asset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="295"/>
+        <location filename="../plugin/gui/stac_tab.py" line="296"/>
         <source>STAC {} ({} items)</source>
         <translation>STAC {} ({} items)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/stac_tab.py" line="300"/>
+        <location filename="../plugin/gui/stac_tab.py" line="301"/>
         <source>Job &apos;{}&apos; submitted; follow it in the Jobs panel.</source>
         <translation>Tâche « {} » soumise ; suivez-la dans le panneau Tâches.</translation>
     </message>
@@ -5491,27 +5604,27 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
 <context>
     <name>StacWindow</name>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="232"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="276"/>
         <source>The raster has no georeferencing.</source>
         <translation>Le raster n'a pas de géoréférencement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="314"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="339"/>
         <source>GDAL could not read the window: {error}</source>
         <translation>GDAL n'a pas pu lire la fenêtre : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="440"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="473"/>
         <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
         <translation>{key} : le fichier n'est pas tuilé ; il est téléchargé en entier, puis découpé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="485"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="575"/>
         <source>The asset {key} could not be opened: {error}</source>
         <translation>La ressource {key} n'a pas pu être ouverte : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="502"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="592"/>
         <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
         <translation>L'archive de la ressource {key} contient {n} rasters ; aucun ne porte le nom de la ressource.</translation>
     </message>
@@ -5519,17 +5632,17 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
 <context>
     <name>TaskButton</name>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="51"/>
+        <location filename="../plugin/gui/task_button.py" line="52"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="52"/>
+        <location filename="../plugin/gui/task_button.py" line="53"/>
         <source>Stop: {}</source>
         <translation>Arrêter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/task_button.py" line="69"/>
+        <location filename="../plugin/gui/task_button.py" line="78"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
@@ -5537,17 +5650,17 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="274"/>
+        <location filename="../plugin/adapters/tasks.py" line="283"/>
         <source>{task}: no complete answer within {seconds:.0f} s, stopped. The service may be slow or unreachable; try again later.</source>
         <translation>{task} : pas de réponse complète en {seconds:.0f} s, arrêté. Le service est peut-être lent ou injoignable ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="278"/>
+        <location filename="../plugin/adapters/tasks.py" line="287"/>
         <source>{task}: stopped.</source>
         <translation>{task} : arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/adapters/tasks.py" line="83"/>
+        <location filename="../plugin/adapters/tasks.py" line="87"/>
         <source>{} (cancelled)</source>
         <translation>{} (annulée)</translation>
     </message>
@@ -5555,17 +5668,17 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
 <context>
     <name>Titles</name>
     <message>
-        <location filename="../plugin/core/titles.py" line="19"/>
+        <location filename="../plugin/core/titles.py" line="20"/>
         <source>Earth Engine export</source>
         <translation>Export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/core/titles.py" line="27"/>
+        <location filename="../plugin/core/titles.py" line="28"/>
         <source>{} ha</source>
         <translation>{} ha</translation>
     </message>
     <message>
-        <location filename="../plugin/core/titles.py" line="28"/>
+        <location filename="../plugin/core/titles.py" line="29"/>
         <source>{} km²</source>
         <translation>{} km²</translation>
     </message>
@@ -5578,122 +5691,122 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>{} est déjà en cours de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="365"/>
+        <location filename="../plugin/core/transfer/download.py" line="798"/>
         <source>Not enough free disk space in {folder}: the download needs {need} but only {free} are available.</source>
         <translation>Pas assez d'espace disque libre dans {folder} : le téléchargement nécessite {need} mais seuls {free} sont disponibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="365"/>
+        <location filename="../plugin/core/transfer/download.py" line="798"/>
         <source>Free some space or choose another output folder.</source>
         <translation>Libérez de l'espace ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="380"/>
+        <location filename="../plugin/core/transfer/download.py" line="363"/>
         <source>The server sent an HTML page instead of the file: {}</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="382"/>
+        <location filename="../plugin/core/transfer/download.py" line="365"/>
         <source>The server sent an HTML page instead of the file.</source>
         <translation>Le serveur a envoyé une page HTML au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="384"/>
+        <location filename="../plugin/core/transfer/download.py" line="367"/>
         <source>The link may have expired or need a sign-in.</source>
         <translation>Le lien a peut-être expiré ou nécessite une connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="413"/>
+        <location filename="../plugin/core/transfer/download.py" line="396"/>
         <source>{url} answered HTTP {status} {reason} instead of the file.</source>
         <translation>{url} a répondu HTTP {status} {reason} au lieu du fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="423"/>
+        <location filename="../plugin/core/transfer/download.py" line="406"/>
         <source>{url} sent {ctype}, which is not the expected kind of file.</source>
         <translation>{url} a envoyé {ctype}, qui n'est pas le type de fichier attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="526"/>
+        <location filename="../plugin/core/transfer/download.py" line="509"/>
         <source>{url} announces {size} bytes but {expected} bytes were expected.</source>
         <translation>{url} annonce {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="528"/>
+        <location filename="../plugin/core/transfer/download.py" line="511"/>
         <source>The download of {url} has {size} bytes but {expected} bytes were expected.</source>
         <translation>Le téléchargement de {url} fait {size} octets alors que {expected} octets étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="539"/>
+        <location filename="../plugin/core/transfer/download.py" line="522"/>
         <source>{url} sent more data than it announced ({total} bytes).</source>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1266"/>
+        <location filename="../plugin/core/transfer/http.py" line="1268"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="650"/>
+        <location filename="../plugin/core/transfer/download.py" line="633"/>
         <source>The download of {url} is incomplete ({done} of {total} bytes).</source>
         <translation>Le téléchargement de {url} est incomplet ({done} octets sur {total}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>The download of {url} is corrupt: its {algo} checksum is {actual}, the server announced {expected}.</source>
         <translation>Le téléchargement de {url} est corrompu : sa somme de contrôle {algo} est {actual}, le serveur a annoncé {expected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="667"/>
+        <location filename="../plugin/core/transfer/download.py" line="650"/>
         <source>Try again; if it repeats, the server sends a broken file.</source>
         <translation>Réessayez ; si cela se répète, c'est le serveur qui envoie un fichier défectueux.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="697"/>
+        <location filename="../plugin/core/transfer/download.py" line="680"/>
         <source>{} is a folder; cannot save the download there.</source>
         <translation>{} est un dossier ; impossible d'y enregistrer le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="757"/>
+        <location filename="../plugin/core/transfer/download.py" line="740"/>
         <source>{url} keeps changing during the download.</source>
         <translation>{url} change sans cesse pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="768"/>
+        <location filename="../plugin/core/transfer/download.py" line="751"/>
         <source>The download of {url} failed: {error} (gave up after {n} attempts).</source>
         <translation>Le téléchargement de {url} a échoué : {error} (abandon après {n} tentatives).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="771"/>
+        <location filename="../plugin/core/transfer/download.py" line="754"/>
         <source>Try again later; the download will resume where it stopped.</source>
         <translation>Réessayez plus tard ; le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="868"/>
+        <location filename="../plugin/core/transfer/download.py" line="873"/>
         <source>A destination file or folder is needed for a download.</source>
         <translation>Un fichier ou dossier de destination est nécessaire pour un téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="939"/>
+        <location filename="../plugin/core/transfer/download.py" line="944"/>
         <source>Could not save the download of {url}: {error}</source>
         <translation>Impossible d'enregistrer le téléchargement de {url} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="644"/>
+        <location filename="../plugin/core/transfer/download.py" line="627"/>
         <source>{url} sent an empty file.</source>
         <translation>{url} a envoyé un fichier vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="644"/>
+        <location filename="../plugin/core/transfer/download.py" line="627"/>
         <source>The product may not be ready yet, or the request selects no data.</source>
         <translation>Le produit n'est peut-être pas encore prêt, ou la requête ne sélectionne aucune donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <location filename="../plugin/core/transfer/download.py" line="527"/>
         <source>{url} sent more than {size} without announcing its size; the limit is {limit}.</source>
         <translation>{url} a envoyé plus de {size} sans annoncer sa taille ; la limite est de {limit}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/download.py" line="544"/>
+        <location filename="../plugin/core/transfer/download.py" line="527"/>
         <source>The server sends far more than such a file holds; check the address or try again later.</source>
         <translation>Le serveur envoie bien plus que ce que contient un tel fichier ; vérifiez l'adresse ou réessayez plus tard.</translation>
     </message>
