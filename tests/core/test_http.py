@@ -370,3 +370,53 @@ def test_request_cancel_while_a_json_body_stalls(server):
     with pytest.raises(CancelledError):
         http.get_json(None, "GET", url, cancel=cancel, timeouts=http.Timeouts(read=30))
     assert time.monotonic() - start < 0.3 + 1.0
+
+
+def test_a_session_keeps_a_connection_for_each_of_the_requests_a_job_has_in_flight():
+    """Two rounds of Earth Engine's 40 concurrent requests through one session open 40 connections,
+    not 40 per round: none is closed after its request (a new TLS handshake each on a real link)."""
+    import socketserver
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from plugin.core.providers.earthengine import budget
+    peers = set()
+    arrived = threading.Barrier(budget.PROJECT_LIMIT, timeout=10)    # the server answers when all 40 wait
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            peers.add(self.client_address)
+            arrived.wait()
+            body = b"ok"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    class Server(socketserver.ThreadingMixIn, HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    session = http.make_session()
+    url = "http://127.0.0.1:{}/x".format(server.server_address[1])
+
+    def one():
+        response = session.get(url, timeout=10)
+        assert response.content == b"ok"
+    try:
+        assert http.POOL_SIZE >= budget.PROJECT_LIMIT
+        for _round in range(2):
+            threads = [threading.Thread(target=one) for _ in range(budget.PROJECT_LIMIT)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(20)
+            arrived.reset()
+        assert len(peers) == budget.PROJECT_LIMIT, len(peers)
+    finally:
+        server.shutdown()
+        server.server_close()

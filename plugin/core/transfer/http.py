@@ -385,8 +385,14 @@ class _Session(requests.Session):
         return settings
 
 
+#: Connections a session keeps open per host: as many as requests one job may have in flight (Earth
+#: Engine's 40 per project, :data:`...providers.earthengine.budget.PROJECT_LIMIT`), so none of them is
+#: closed after its request and opened again (a TLS handshake each time) for the next.
+POOL_SIZE = 40
+
+
 def make_session(proxies: Optional[Dict[str, str]] = None, verify=True,
-                 user_agent: Optional[str] = None, pool_size: int = 16) -> requests.Session:
+                 user_agent: Optional[str] = None, pool_size: int = POOL_SIZE) -> requests.Session:
     """A session with the plugin's User-Agent, ``proxies`` and TLS ``verify`` applied.
 
     ``proxies`` is a requests proxies dict (``{"http": ..., "https": ..., "no_proxy": "host1,host2"}``),
