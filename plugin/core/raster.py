@@ -602,10 +602,9 @@ def _rewrite_tile(path: str, cancel=None) -> None:
     part = _part_path(path)
     _remove_quietly(part)
     try:
-        out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, path,
-                    options=gdal.TranslateOptions(format="GTiff", creationOptions=TILE_OPTIONS,
-                                                  callback=_gdal_progress(cancel, None, 0, 0)))
-        out = None
+        _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, path,
+              options=gdal.TranslateOptions(format="GTiff", creationOptions=TILE_OPTIONS,
+                                            callback=_gdal_progress(cancel, None, 0, 0)))   # (closed at once)
         _remove_quietly_ovr(path)
         os.replace(part, path)
         if os.path.exists(part + ".aux.xml"):
@@ -795,20 +794,23 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
 #: read by one thread (GDAL 3.6 decodes a VRT's sources one after the other; ``GDAL_NUM_THREADS``
 #: gave the mosaic's first overview other pixels: the tiles' half-pixel offsets at that level are
 #: rounded differently).  With ``OVERVIEWS=AUTO`` the overviews come from the source's own (the
-#: tiles' from :func:`prepare_tile`, made once for the preview; or :func:`_staged_in_ram`'s), written
-#: once, not computed again.
+#: tiles' from :func:`prepare_tile`, made once for the preview), written once, not computed again.
 COG_OPTIONS = ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
                "OVERVIEW_RESAMPLING=NEAREST"]
 
-#: The block size of the COGs (GDAL's COG default, named here because the overview count depends on it).
+#: The block size of the COGs (GDAL's COG default): the cache bound holds two block rows of the output.
 COG_BLOCK = 512
 
 #: Raw size (width x height x bands x bytes per sample) up to which a COG whose source has no overviews
-#: is staged in RAM (:func:`_staged_in_ram`).  The COG driver would otherwise read its source twice,
-#: once for the overviews (into a temporary file) and once for the full resolution, which is most of
-#: the time of a small output (a 1098 px 3-band STAC window: 0.17 of 0.21-0.27 s).  64 MiB (about
-#: 3300 x 3300 px x 3 bands uint16) keeps the RAM it takes (raw + a third for the overviews) of the
-#: order of :data:`COG_CACHE_BYTES`; a larger output is written by the COG driver, in bounded memory.
+#: is staged in RAM (:func:`_staged_in_ram`).  The COG driver computes the overviews of such a source
+#: by reading all of it into a temporary file, then reads it again for the full resolution, which is
+#: most of the time of a small output (a 1098 px 3-band STAC window of three files through a VRT:
+#: 0.17 of 0.21-0.27 s); from RAM both reads are copies (0.35 -> 0.22 s here, 3000 px: 1.67 -> 1.04
+#: s).  The COG driver still computes the overviews, so the pixels are those of a larger output (the
+#: overviews built in RAM by ``BuildOverviews`` were faster still but have other sizes -- 1098 px:
+#: 275 px at factor 4 where the COG driver halves to 274 -- and so other pixels).  64 MiB (about
+#: 3300 x 3300 px x 3 bands uint16) keeps the RAM it takes (the raw pixels, then the COG driver's
+#: own work) of the order of :data:`COG_CACHE_BYTES`; a larger output streams through the COG driver.
 SMALL_COG_BYTES = 64 << 20
 
 #: The most of GDAL's block cache one COG write lets its source take (raised to two block rows of the
@@ -846,28 +848,10 @@ def _block_cache_bounded(nbytes: int):
             gdal.SetCacheMax(min(_cache_before[0], sum(_cache_bounds)) if _cache_bounds else _cache_before[0])
 
 
-def _cog_factors(width: int, height: int) -> List[int]:
-    """The overview factors GDAL's COG driver gives a raster of this size (halving while a side is
-    larger than a block), so a COG staged in RAM has the overviews of one written directly."""
-    factors, w, h = [], width, height
-    while w > COG_BLOCK or h > COG_BLOCK:
-        w, h = w // 2, h // 2
-        factors.append(2 ** (len(factors) + 1))
-    return factors
-
-
 def _staged_in_ram(src, cancel, progress):
-    """A small source without overviews copied to a MEM dataset with its overviews (nearest
-    neighbour, the COG driver's factors), so the COG driver reads it once (:data:`SMALL_COG_BYTES`)."""
-    mem = _call(translate("Raster", "write {path}").format(path="MEM"), gdal.Translate, "", src,
-                options=gdal.TranslateOptions(format="MEM", callback=_gdal_progress(cancel, progress, 30.0, 15.0)))
-    factors = _cog_factors(mem.RasterXSize, mem.RasterYSize)
-    if factors:
-        err = _call(translate("Raster", "build overviews"), mem.BuildOverviews, "NEAREST", factors,
-                    _gdal_progress(cancel, progress, 45.0, 5.0))
-        if err not in (0, None):
-            raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
-    return mem
+    """A small source without overviews copied to a MEM dataset (:data:`SMALL_COG_BYTES`)."""
+    return _call(translate("Raster", "write {path}").format(path="MEM"), gdal.Translate, "", src,
+                 options=gdal.TranslateOptions(format="MEM", callback=_gdal_progress(cancel, progress, 30.0, 20.0)))
 
 
 def _write_cog(vrt_path: str, part: str, overviews: bool, cancel, progress) -> None:
@@ -880,15 +864,15 @@ def _write_cog(vrt_path: str, part: str, overviews: bool, cancel, progress) -> N
         raw = src.RasterXSize * src.RasterYSize * src.RasterCount * sample
         start = 30.0
         if overviews and band.GetOverviewCount() == 0 and raw <= SMALL_COG_BYTES:
+            band = None
             src = _staged_in_ram(src, cancel, progress)
             start = 50.0
         opts = COG_OPTIONS + ["BLOCKSIZE=%d" % COG_BLOCK, "OVERVIEWS=%s" % ("AUTO" if overviews else "NONE")]
         bound = max(COG_CACHE_BYTES, 2 * src.RasterXSize * COG_BLOCK * src.RasterCount * sample)
         with _block_cache_bounded(bound):
-            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, src,
-                        options=gdal.TranslateOptions(format="COG", creationOptions=opts,
-                                                      callback=_gdal_progress(cancel, progress, start, 100.0 - start)))
-            out = None
+            _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, src,
+                  options=gdal.TranslateOptions(format="COG", creationOptions=opts,
+                                                callback=_gdal_progress(cancel, progress, start, 100.0 - start)))
     finally:
         band = None
         src = None
