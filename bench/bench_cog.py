@@ -1,27 +1,34 @@
 #!/usr/bin/env python3
 """Benchmark: the Cloud-Optimized GeoTIFF of a tiled Earth Engine result, the path before issue 19 and now.
 
-The tiles are made as an Earth Engine download leaves them after its last byte (``--width`` x
-``--height`` px, ``--tiles`` x ``--tiles`` tiles on one grid, 3 bands uint16 named B4 B3 B2, each
-given its overviews by ``raster.prepare_tile`` as the runner does for the preview).  Their pixels
-are synthetic: a smooth field (what the Earth Engine simulator renders) plus Gaussian noise of
-``--noise`` digital numbers (0: as compressible as the simulator's pixels; 3 and more: closer to
-real imagery, which DEFLATE shrinks 2-3 times).
+The tiles are made as an Earth Engine download leaves them (``--width`` x ``--height`` px,
+``--tiles`` x ``--tiles`` tiles on one grid, 3 bands uint16 named B4 B3 B2, DEFLATE as they
+come), then readied as the runner does while the other tiles download, twice: for **before** as
+``raster.prepare_tile`` did before this change (the tile as it came, ZSTD overviews beside it) and
+for **now** by ``raster.prepare_tile`` (the tile rewritten uncompressed, the same overviews).  The
+CPU seconds of that readying (off the critical path) and the tiles' size on disk are reported.
+Their pixels are synthetic: a smooth field (what the Earth Engine simulator renders) plus Gaussian
+noise of ``--noise`` digital numbers (0: as compressible as the simulator's pixels; 3 and more:
+closer to real imagery, which DEFLATE shrinks 2-3 times).  ``--no-overviews``: the tiles are not
+readied (no overviews: a STAC window's files), so the COG driver computes the overviews.
 
-Then, one after the other, each run taking turns going first:
+Then, one after the other, each run taking turns going first, the time after the last byte:
 
 * **before**: the path before this change, kept here to compare with -- a mosaic VRT of the tiles
   and ``gdal.Translate`` to the COG driver with DEFLATE at GDAL's default level, the blocks
-  compressed by every core (``NUM_THREADS=ALL_CPUS``), the tiles read by one thread;
-* **now**: ``plugin.core.raster.mosaic`` (what the runner calls): the same, with
-  :data:`plugin.core.raster.COG_OPTIONS` (DEFLATE level 1).
+  compressed by every core (``NUM_THREADS=ALL_CPUS``), the tiles read by one thread, GDAL's block
+  cache as it is;
+* **now**: ``plugin.core.raster.mosaic`` (what the runner calls): :data:`plugin.core.raster.COG_OPTIONS`
+  (DEFLATE level 1), GDAL's block cache bounded while it writes, small sources staged in RAM.
 
 Both outputs are checked: a valid COG (``validate_cloud_optimized_geotiff``, full check, the
 validator the tests use) and the same pixels (GDAL checksums of every band at full resolution and
-of each overview).  Reported: seconds (median of ``--runs``), CPU seconds, MiB.
+of each overview).  Reported: seconds (median of ``--runs``), CPU seconds, MiB, and the peak resident
+memory of a fresh process making each COG once above its peak before (Python, GDAL, the modules).
 
     .venv/bin/python bench/bench_cog.py                          # 10001 x 10015 px, 5 x 5 tiles
     .venv/bin/python bench/bench_cog.py --width 2000 --height 2000 --tiles 2 --runs 1   # quick
+    .venv/bin/python bench/bench_cog.py --width 1098 --height 1098 --tiles 1 --no-overviews --runs 5
 
 Results: a markdown table on stdout and bench/results/cog.json.
 """
@@ -30,6 +37,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -51,12 +59,11 @@ BEFORE_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_
 
 
 def make_tiles(folder, width, height, per_side, noise):
-    """The prepared tiles of a ``width`` x ``height`` result in ``per_side`` x ``per_side`` tiles."""
+    """The tiles of a ``width`` x ``height`` result in ``per_side`` x ``per_side`` tiles, as downloaded."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32610)
     rng = np.random.default_rng(0)
     tw, th = -(-width // per_side), -(-height // per_side)
-    factors = raster.overview_factors(width, height)
     paths = []
     for row in range(per_side):
         for col in range(per_side):
@@ -77,8 +84,28 @@ def make_tiles(folder, width, height, per_side, noise):
                 band.WriteArray(field.clip(1, 65535).astype(np.uint16))
                 band.SetDescription(name)
             ds = None
-            paths.append(raster.prepare_tile(path, factors=factors))
+            paths.append(path)
     return paths
+
+
+def ready(tiles, folder, factors, now_too):
+    """Copies of the downloaded ``tiles`` in ``folder`` readied as before this change (the tile as it
+    came, overviews beside it) or as now (``raster.prepare_tile``); (paths, CPU s, MiB on disk)."""
+    os.makedirs(folder)
+    paths = []
+    cpu = 0.0
+    for tile in tiles:
+        path = shutil.copy(tile, folder)
+        cpu0 = time.thread_time()
+        if factors:
+            if now_too:
+                raster.prepare_tile(path, factors=factors)
+            else:
+                raster.add_overviews(path, factors)       # what prepare_tile did before: overviews only
+        cpu += time.thread_time() - cpu0
+        paths.append(path)
+    mib = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)) / 1048576.0
+    return paths, cpu, mib
 
 
 def before(tiles, dest):
@@ -105,6 +132,26 @@ def timed(fn, tiles, dest):
             "mib": os.path.getsize(dest) / 1048576.0, "load": os.getloadavg()[0]}
 
 
+_PEAK = """
+import json, os, resource, sys
+sys.path.insert(0, {bench!r})
+import bench_cog
+tiles, dest = json.loads(sys.argv[1]), sys.argv[2]
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+getattr(bench_cog, {name!r})(tiles, dest)
+print(json.dumps([before / 1024.0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0]))
+"""
+
+
+def peak_rss(name, tiles, dest):
+    """(MiB) the peak resident memory of a fresh process running path ``name`` once, above its peak
+    before the call (Python, GDAL and the modules loaded)."""
+    out = subprocess.run([sys.executable, "-c", _PEAK.format(bench=BENCH, name=name), json.dumps(tiles), dest],
+                         check=True, stdout=subprocess.PIPE, universal_newlines=True).stdout
+    before_mib, after_mib = json.loads(out.strip().splitlines()[-1])
+    return after_mib - before_mib
+
+
 def checksums(path):
     ds = gdal.Open(path)
     out = []
@@ -126,6 +173,7 @@ def main(argv=None):
     ap.add_argument("--height", type=int, default=10015)
     ap.add_argument("--tiles", type=int, default=5, help="tiles per side")
     ap.add_argument("--noise", type=float, default=0.0, help="Gaussian noise added to the smooth field (DN)")
+    ap.add_argument("--no-overviews", action="store_true", help="tiles not readied (no overviews: STAC windows)")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "cog.json"))
@@ -134,15 +182,23 @@ def main(argv=None):
     work = tempfile.mkdtemp(prefix="bench-cog-", dir=args.workdir)
     try:
         made = time.perf_counter()
-        tiles = make_tiles(work, args.width, args.height, args.tiles, args.noise)
-        print("{} tiles made in {:.0f} s".format(len(tiles), time.perf_counter() - made), file=sys.stderr)
+        os.makedirs(os.path.join(work, "downloaded"))
+        downloaded = make_tiles(os.path.join(work, "downloaded"), args.width, args.height, args.tiles, args.noise)
+        factors = [] if args.no_overviews else raster.overview_factors(args.width, args.height)
+        tiles, prep = {}, {}
+        for name in ("before", "now"):
+            tiles[name], cpu, mib = ready(downloaded, os.path.join(work, name), factors, name == "now")
+            prep[name] = {"cpu_s": cpu, "mib": mib}
+        print("{} tiles made and readied in {:.0f} s".format(len(downloaded), time.perf_counter() - made),
+              file=sys.stderr)
         paths = {"before": os.path.join(work, "before.tif"), "now": os.path.join(work, "now.tif")}
         runs = {"before": [], "now": []}
         for i in range(args.runs):
             order = ("before", "now") if i % 2 == 0 else ("now", "before")
             for name in order:
-                runs[name].append(timed(before if name == "before" else now, tiles, paths[name]))
+                runs[name].append(timed(before if name == "before" else now, tiles[name], paths[name]))
                 print("  {}: {:.2f} s".format(name, runs[name][-1]["seconds"]), file=sys.stderr)
+        rss = {name: peak_rss(name, tiles[name], paths[name] + ".rss.tif") for name in runs}
         errors = {name: check(path) for name, path in paths.items()}
         sums = {name: checksums(path) for name, path in paths.items()}
         same = sums["before"] == sums["now"]
@@ -152,8 +208,13 @@ def main(argv=None):
     def median(name, key):
         return statistics.median(r[key] for r in runs[name])
     row = {"width": args.width, "height": args.height, "tiles": args.tiles ** 2, "noise": args.noise,
-           "runs": args.runs, "same_pixels": same, "cog_errors": errors, "checksums": sums,
-           **{"{}_{}".format(name, key): median(name, key) for name in runs for key in ("seconds", "cpu_s", "mib")}}
+           "overviews": not args.no_overviews, "runs": args.runs, "same_pixels": same, "cog_errors": errors,
+           "checksums": sums, "load": [r["load"] for name in runs for r in runs[name]],
+           **{"{}_{}".format(name, key): median(name, key) for name in runs
+              for key in ("seconds", "cpu_s", "mib")},
+           **{"{}_peak_rss_mib".format(name): rss[name] for name in rss},
+           **{"{}_ready_cpu_s".format(name): prep[name]["cpu_s"] for name in prep},
+           **{"{}_tiles_mib".format(name): prep[name]["mib"] for name in prep}}
     row["speedup"] = row["before_seconds"] / row["now_seconds"]
     report = {"rows": [row], "runs": runs, "cpus": os.cpu_count(), "target_now_s": 4.0,
               "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -164,12 +225,17 @@ def main(argv=None):
     print("\n### The COG of a tiled result after the last byte: before issue 19 / now (median of {} runs)\n"
           .format(args.runs))
     print("| grid px | tiles | noise DN | before s | now s | speed-up | before CPU s | now CPU s | before MiB | "
-          "now MiB | same pixels | valid COGs |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
-    print("| {} x {} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {} | {} |".format(
-        row["width"], row["height"], row["tiles"], row["noise"], row["before_seconds"], row["now_seconds"],
-        row["speedup"], row["before_cpu_s"], row["now_cpu_s"], row["before_mib"], row["now_mib"],
-        "yes" if same else "NO", "yes" if not any(errors.values()) else "NO: {}".format(errors)))
+          "now MiB | before peak RSS MiB | now peak RSS MiB | readying CPU s before / now | tiles MiB before / now "
+          "| same pixels | valid COGs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    print("| {} x {}{} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {:.0f} | {:.0f} "
+          "| {:.1f} / {:.1f} | {:.0f} / {:.0f} | {} | {} |".format(
+              row["width"], row["height"], "" if row["overviews"] else " (no overviews)", row["tiles"], row["noise"],
+              row["before_seconds"], row["now_seconds"], row["speedup"], row["before_cpu_s"], row["now_cpu_s"],
+              row["before_mib"], row["now_mib"], row["before_peak_rss_mib"], row["now_peak_rss_mib"],
+              row["before_ready_cpu_s"], row["now_ready_cpu_s"], row["before_tiles_mib"], row["now_tiles_mib"],
+              "yes" if same else "NO", "yes" if not any(errors.values()) else "NO: {}".format(errors)))
+    print("\nload average (1 min) at each run: {}".format(" ".join("{:.2f}".format(v) for v in row["load"])))
     print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
     if not same or any(errors.values()):
         return 1
