@@ -12,12 +12,14 @@ noise of ``--noise`` digital numbers (0: as compressible as the simulator's pixe
 closer to real imagery, which DEFLATE shrinks 2-3 times).  ``--no-overviews``: the tiles are not
 readied (no overviews: a STAC window's files), so the COG driver computes the overviews.
 
-Then, one after the other, each run taking turns going first, the time after the last byte:
+Then, one after the other, each run another path going first, the time after the last byte:
 
 * **before**: the path before this change, kept here to compare with -- a mosaic VRT of the tiles
   and ``gdal.Translate`` to the COG driver with DEFLATE at GDAL's default level, the blocks
   compressed by every core (``NUM_THREADS=ALL_CPUS``), the tiles read by one thread, GDAL's block
   cache as it is;
+* **level 1**: the path this change started from (issue 19's first change): the same with DEFLATE
+  at level 1 (:data:`LEVEL1_OPTIONS`), on the same tiles as **before**;
 * **now**: ``plugin.core.raster.mosaic`` (what the runner calls): :data:`plugin.core.raster.COG_OPTIONS`
   (DEFLATE level 1), GDAL's block cache bounded while it writes, small sources staged in RAM.
 
@@ -118,8 +120,27 @@ def before(tiles, dest):
         gdal.Unlink(vrt)
 
 
+#: The COG creation options of issue 19's first change (DEFLATE level 1; the tiles as they came, GDAL's
+#: cache as it is): the path this change started from, kept to show what this change itself gives.
+LEVEL1_OPTIONS = ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
+                  "OVERVIEW_RESAMPLING=NEAREST", "OVERVIEWS=AUTO"]
+
+
+def level1(tiles, dest):
+    """The COG as written after issue 19's first change (see :data:`LEVEL1_OPTIONS`)."""
+    vrt = "/vsimem/bench_cog_level1.vrt"
+    raster.mosaic_vrt(tiles, vrt)
+    try:
+        gdal.Translate(dest, vrt, options=gdal.TranslateOptions(format="COG", creationOptions=LEVEL1_OPTIONS))
+    finally:
+        gdal.Unlink(vrt)
+
+
 def now(tiles, dest):
     raster.mosaic(tiles, dest, cog=True)
+
+
+PATHS = {"before": before, "level1": level1, "now": now}
 
 
 def timed(fn, tiles, dest):
@@ -194,17 +215,18 @@ def main(argv=None):
             prep[name] = {"cpu_s": cpu, "mib": mib}
         print("{} tiles made and readied in {:.0f} s".format(len(downloaded), time.perf_counter() - made),
               file=sys.stderr)
-        paths = {"before": os.path.join(work, "before.tif"), "now": os.path.join(work, "now.tif")}
-        runs = {"before": [], "now": []}
+        tiles["level1"] = tiles["before"]
+        paths = {name: os.path.join(work, name + ".tif") for name in PATHS}
+        runs = {name: [] for name in PATHS}
+        names = list(PATHS)
         for i in range(args.runs):
-            order = ("before", "now") if i % 2 == 0 else ("now", "before")
-            for name in order:
-                runs[name].append(timed(before if name == "before" else now, tiles[name], paths[name]))
+            for name in names[i % 3:] + names[:i % 3]:        # each path goes first in turn
+                runs[name].append(timed(PATHS[name], tiles[name], paths[name]))
                 print("  {}: {:.2f} s".format(name, runs[name][-1]["seconds"]), file=sys.stderr)
         rss = {name: peak_rss(name, tiles[name], paths[name] + ".rss.tif") for name in runs}
         errors = {name: check(path) for name, path in paths.items()}
         sums = {name: checksums(path) for name, path in paths.items()}
-        same = sums["before"] == sums["now"]
+        same = sums["before"] == sums["now"] == sums["level1"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -227,16 +249,17 @@ def main(argv=None):
 
     print("\n### The COG of a tiled result after the last byte: before issue 19 / now (median of {} runs)\n"
           .format(args.runs))
-    print("| grid px | tiles | noise DN | before s | now s | speed-up | before CPU s | now CPU s | before MiB | "
-          "now MiB | before peak RSS MiB | now peak RSS MiB | readying CPU s before / now | tiles MiB before / now "
-          "| same pixels | valid COGs |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
-    print("| {} x {}{} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {:.0f} | {:.0f} "
-          "| {:.1f} / {:.1f} | {:.0f} / {:.0f} | {} | {} |".format(
+    print("| grid px | tiles | noise DN | before s | level 1 s | now s | speed-up (before / now) | before CPU s | "
+          "level 1 CPU s | now CPU s | before MiB | now MiB | before peak RSS MiB | level 1 peak RSS MiB | "
+          "now peak RSS MiB | readying CPU s before / now | tiles MiB before / now | same pixels | valid COGs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    print("| {} x {}{} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} "
+          "| {:.0f} | {:.0f} | {:.0f} | {:.1f} / {:.1f} | {:.0f} / {:.0f} | {} | {} |".format(
               row["width"], row["height"], "" if row["overviews"] else " (no overviews)", row["tiles"], row["noise"],
-              row["before_seconds"], row["now_seconds"], row["speedup"], row["before_cpu_s"], row["now_cpu_s"],
-              row["before_mib"], row["now_mib"], row["before_peak_rss_mib"], row["now_peak_rss_mib"],
-              row["before_ready_cpu_s"], row["now_ready_cpu_s"], row["before_tiles_mib"], row["now_tiles_mib"],
+              row["before_seconds"], row["level1_seconds"], row["now_seconds"], row["speedup"], row["before_cpu_s"],
+              row["level1_cpu_s"], row["now_cpu_s"], row["before_mib"], row["now_mib"], row["before_peak_rss_mib"],
+              row["level1_peak_rss_mib"], row["now_peak_rss_mib"], row["before_ready_cpu_s"], row["now_ready_cpu_s"],
+              row["before_tiles_mib"], row["now_tiles_mib"],
               "yes" if same else "NO", "yes" if not any(errors.values()) else "NO: {}".format(errors)))
     print("\nload average (1 min) at each run: {}".format(" ".join("{:.2f}".format(v) for v in row["load"])))
     print("\nwritten: {}".format(os.path.relpath(args.json, ROOT)))
