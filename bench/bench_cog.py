@@ -10,7 +10,8 @@ CPU seconds of that readying (off the critical path) and the tiles' size on disk
 Their pixels are synthetic: a smooth field (what the Earth Engine simulator renders) plus Gaussian
 noise of ``--noise`` digital numbers (0: as compressible as the simulator's pixels; 3 and more:
 closer to real imagery, which DEFLATE shrinks 2-3 times).  ``--no-overviews``: the tiles are not
-readied (no overviews: a STAC window's files), so the COG driver computes the overviews.
+readied (no overviews: a STAC window's files), so the COG driver computes the overviews;
+``--band-files``: besides, each tile is a VRT of one file per band, as a STAC window's bands come.
 
 Then, one after the other, each run another path going first, the time after the last byte:
 
@@ -31,6 +32,7 @@ memory of a fresh process making each COG once above its peak before (Python, GD
     .venv/bin/python bench/bench_cog.py                          # 10001 x 10015 px, 5 x 5 tiles
     .venv/bin/python bench/bench_cog.py --width 2000 --height 2000 --tiles 2 --runs 1   # quick
     .venv/bin/python bench/bench_cog.py --width 1098 --height 1098 --tiles 1 --no-overviews --runs 5
+    .venv/bin/python bench/bench_cog.py --width 1098 --height 1098 --tiles 1 --band-files --runs 5
 
 Results: a markdown table on stdout and bench/results/cog.json.
 """
@@ -60,8 +62,9 @@ BEFORE_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_
                   "OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=NEAREST"]
 
 
-def make_tiles(folder, width, height, per_side, noise):
-    """The tiles of a ``width`` x ``height`` result in ``per_side`` x ``per_side`` tiles, as downloaded."""
+def make_tiles(folder, width, height, per_side, noise, band_files=False):
+    """The tiles of a ``width`` x ``height`` result in ``per_side`` x ``per_side`` tiles, as downloaded;
+    with ``band_files`` each tile is a VRT of one file per band (as a STAC window's bands come)."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32610)
     rng = np.random.default_rng(0)
@@ -71,22 +74,25 @@ def make_tiles(folder, width, height, per_side, noise):
         for col in range(per_side):
             x0, y0 = col * tw, row * th
             w, h = min(tw, width - x0), min(th, height - y0)
-            path = os.path.join(folder, "t_{}_{}.tif".format(row, col))
-            ds = gdal.GetDriverByName("GTiff").Create(path, w, h, len(BANDS), gdal.GDT_UInt16,
-                                                      ["TILED=YES", "COMPRESS=DEFLATE"])
-            ds.SetGeoTransform((500000.0 + 10.0 * x0, 10.0, 0.0, 4200000.0 - 10.0 * y0, 0.0, -10.0))
-            ds.SetProjection(srs.ExportToWkt())
+            stem = os.path.join(folder, "t_{}_{}".format(row, col))
+            files = [stem + "." + name + ".tif" for name in BANDS] if band_files else [stem + ".tif"]
+            datasets = [gdal.GetDriverByName("GTiff").Create(f, w, h, 1 if band_files else len(BANDS),
+                                                             gdal.GDT_UInt16, ["TILED=YES", "COMPRESS=DEFLATE"])
+                        for f in files]
+            for ds in datasets:
+                ds.SetGeoTransform((500000.0 + 10.0 * x0, 10.0, 0.0, 4200000.0 - 10.0 * y0, 0.0, -10.0))
+                ds.SetProjection(srs.ExportToWkt())
             yy, xx = np.mgrid[y0:y0 + h, x0:x0 + w]
             for b, name in enumerate(BANDS):
                 field = 1000 + 800 * np.sin(xx / 700.0 + b) * np.cos(yy / 900.0) \
                     + 300 * np.sin(xx / 37.0) * np.sin(yy / 53.0)
                 if noise:
                     field = field + rng.normal(0.0, noise, field.shape)
-                band = ds.GetRasterBand(b + 1)
+                band = datasets[b].GetRasterBand(1) if band_files else datasets[0].GetRasterBand(b + 1)
                 band.WriteArray(field.clip(1, 65535).astype(np.uint16))
                 band.SetDescription(name)
-            ds = None
-            paths.append(path)
+            ds = band = datasets = None          # (closed: written)
+            paths.append(raster.stack_vrt(files, stem + ".vrt", list(BANDS)) if band_files else files[0])
     return paths
 
 
@@ -198,6 +204,8 @@ def main(argv=None):
     ap.add_argument("--tiles", type=int, default=5, help="tiles per side")
     ap.add_argument("--noise", type=float, default=0.0, help="Gaussian noise added to the smooth field (DN)")
     ap.add_argument("--no-overviews", action="store_true", help="tiles not readied (no overviews: STAC windows)")
+    ap.add_argument("--band-files", action="store_true",
+                    help="each tile a VRT of one file per band (STAC windows; implies --no-overviews)")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "cog.json"))
@@ -207,10 +215,17 @@ def main(argv=None):
     try:
         made = time.perf_counter()
         os.makedirs(os.path.join(work, "downloaded"))
-        downloaded = make_tiles(os.path.join(work, "downloaded"), args.width, args.height, args.tiles, args.noise)
+        args.no_overviews = args.no_overviews or args.band_files
+        downloaded = make_tiles(os.path.join(work, "downloaded"), args.width, args.height, args.tiles, args.noise,
+                                args.band_files)
         factors = [] if args.no_overviews else raster.overview_factors(args.width, args.height)
         tiles, prep = {}, {}
         for name in ("before", "now"):
+            if args.band_files:          # (not readied: the sources as they are)
+                tiles[name], prep[name] = downloaded, {"cpu_s": 0.0, "mib": sum(
+                    os.path.getsize(os.path.join(work, "downloaded", f))
+                    for f in os.listdir(os.path.join(work, "downloaded"))) / 1048576.0}
+                continue
             tiles[name], cpu, mib = ready(downloaded, os.path.join(work, name), factors, name == "now")
             prep[name] = {"cpu_s": cpu, "mib": mib}
         print("{} tiles made and readied in {:.0f} s".format(len(downloaded), time.perf_counter() - made),
@@ -255,7 +270,8 @@ def main(argv=None):
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     print("| {} x {}{} | {} | {:g} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.1f} | {:.1f} | {:.1f} | {:.0f} | {:.0f} "
           "| {:.0f} | {:.0f} | {:.0f} | {:.1f} / {:.1f} | {:.0f} / {:.0f} | {} | {} |".format(
-              row["width"], row["height"], "" if row["overviews"] else " (no overviews)", row["tiles"], row["noise"],
+              row["width"], row["height"], " (band files)" if args.band_files else
+              "" if row["overviews"] else " (no overviews)", row["tiles"], row["noise"],
               row["before_seconds"], row["level1_seconds"], row["now_seconds"], row["speedup"], row["before_cpu_s"],
               row["level1_cpu_s"], row["now_cpu_s"], row["before_mib"], row["now_mib"], row["before_peak_rss_mib"],
               row["level1_peak_rss_mib"], row["now_peak_rss_mib"], row["before_ready_cpu_s"], row["now_ready_cpu_s"],
