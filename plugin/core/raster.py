@@ -895,7 +895,8 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
     :func:`prepare_tile`).  The output keeps the tiles' grid, data type and band
     descriptions; nodata follows the module docstring.  ``cog``: write a Cloud-Optimized
     GeoTIFF (GDAL COG driver, DEFLATE, internal overviews when ``overviews``; taken from
-    the tiles' own overviews when they all have them); otherwise a tiled DEFLATE GeoTIFF
+    the tiles' own overviews when they all have them; in bounded memory, a small source
+    without overviews staged in RAM: :func:`_write_cog`); otherwise a tiled DEFLATE GeoTIFF
     (overviews built in).  Written to ``<dest without extension>.part.tif`` and moved
     into place with ``os.replace``; on failure or cancel (``cancel.is_cancelled()``)
     nothing is left behind.  ``progress(percent)`` receives 0..100.  ``band_names``
