@@ -259,6 +259,27 @@ def test_cog_write_bounds_gdal_block_cache_and_gives_it_back(tmp_path, monkeypat
     assert np.array_equal(read(tmp_path / "c.tif"), arrays)
 
 
+
+def test_block_cache_bounds_of_writes_at_once_add_up_and_never_raise_the_cache():
+    """Two COG writes at once (two jobs ending together) share GDAL's one cache: their bounds add up, the
+    size before comes back when the last one ends, and a cache smaller than the bounds is left as it is."""
+    previous = gdal.GetCacheMax()
+    try:
+        gdal.SetCacheMax(512 << 20)
+        with raster._block_cache_bounded(64 << 20):
+            assert gdal.GetCacheMax() == 64 << 20
+            with raster._block_cache_bounded(100 << 20):
+                assert gdal.GetCacheMax() == 164 << 20
+            assert gdal.GetCacheMax() == 64 << 20
+        assert gdal.GetCacheMax() == 512 << 20
+        gdal.SetCacheMax(32 << 20)
+        with raster._block_cache_bounded(64 << 20):
+            assert gdal.GetCacheMax() == 32 << 20
+        assert gdal.GetCacheMax() == 32 << 20
+    finally:
+        gdal.SetCacheMax(previous)
+
+
 def test_small_outputs_are_staged_in_ram_with_the_pixels_of_large_ones(tmp_path, monkeypatch):
     """Issue 18: a small source without overviews (a STAC window: band files through a VRT) is copied to RAM
     first, so the COG driver reads it once, not twice; on both sides of the threshold the COG is valid, with
