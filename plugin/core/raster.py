@@ -24,9 +24,11 @@ Affine conventions: Earth Engine lists ``[scaleX, shearX, translateX, shearY, sc
 translateY]``; GDAL's geotransform is ``(translateX, scaleX, shearX, translateY,
 shearY, scaleY)``.
 """
+import contextlib
 import json
 import math
 import os
+import threading
 import uuid
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -609,11 +611,40 @@ def burn_mask(geom, srs_wkt: str, gt: Sequence[float], width: int, height: int) 
 MASK_CHUNK_BYTES = 32 * 1048576
 
 
-def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
+#: Creation options of the tiles :func:`prepare_tile` readies for a mosaic: tiled, not compressed.  The
+#: COG is written after the last byte by one reading thread (see :data:`COG_OPTIONS`), which spent
+#: 1.3-1.5 of its 3.5-3.8 CPU seconds decoding the tiles as they came (DEFLATE) for a 10 001 px
+#: mosaic; ZSTD (level 1) saved only 0.4-0.8 s of it.  Rewriting a tile costs its download thread
+#: 0.04-0.08 CPU s more (2001 px, 3 bands) while the others download, off the critical path; the
+#: price is disk while the job runs: the raw size (bench_cog.py's tiles with their overviews: 699
+#: instead of 426 MiB as downloaded; with noise closer to real imagery, 717 instead of 490 MiB).
+TILE_OPTIONS = ["TILED=YES", "BIGTIFF=IF_SAFER", "COMPRESS=NONE"]
+
+
+def _rewrite_tile(path: str, cancel=None) -> None:
+    """Replace the tile ``path`` by the same pixels and metadata with :data:`TILE_OPTIONS`, atomically."""
+    part = _part_path(path)
+    _remove_quietly(part)
+    try:
+        _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, path,
+              options=gdal.TranslateOptions(format="GTiff", creationOptions=TILE_OPTIONS,
+                                            callback=_gdal_progress(cancel, None, 0, 0)))   # (closed at once)
+        _remove_quietly_ovr(path)
+        os.replace(part, path)
+        if os.path.exists(part + ".aux.xml"):
+            os.replace(part + ".aux.xml", path + ".aux.xml")
+    except RasterError:
+        _remove_quietly(part)
+        _check_cancel(cancel)
+        raise
+
+
+def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None, options: Optional[List[str]] = None) -> None:
     """Write ``dest``: the tile with the pixels whose centre is outside the polygon set to its
     *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike.  The polygon
     is rasterised on the tile's grid (:func:`burn_mask`) and applied by chunks of rows: a copy, not
-    a warp (the grid is the tile's own)."""
+    a warp (the grid is the tile's own).  ``options``: creation options (default
+    :func:`_scratch_options`)."""
     src_nd, _dst, _f = _nodata_pair(ds, None)
     gt = ds.GetGeoTransform()
     w, h, count = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
@@ -622,7 +653,7 @@ def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
     wkt = srs.ExportToWkt() if srs is not None else ""
     first = ds.GetRasterBand(1)
     out = _call(translate("Raster", "mask the raster"), gdal.GetDriverByName("GTiff").Create, dest, w, h, count,
-                first.DataType, _scratch_options())
+                first.DataType, options or _scratch_options())
     try:
         out.SetGeoTransform(gt)
         out.SetProjection(ds.GetProjection())
@@ -692,12 +723,15 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
     With a polygon: a tile the polygon cuts through is masked (pixels whose centre is
     outside become the tile's nodata, the source convention of the module docstring);
     a tile wholly inside is left as it is; for a tile with no pixel centre inside, returns
-    ``None`` (nothing of it is kept).  Then external overviews are built with the given
-    factors (a mosaic VRT of such tiles draws at any scale without reading every pixel).
+    ``None`` (nothing of it is kept).  With ``factors`` (a tile of a larger output) the
+    tile is then written again uncompressed (:data:`TILE_OPTIONS`: the mosaic after the
+    last byte reads it without decoding) and given external overviews with those factors
+    (a mosaic VRT of such tiles draws at any scale without reading every pixel).
     Replacing the file is atomic.  Returns ``path`` (or ``None``).
     """
     path = os.fspath(path)
     _check_cancel(cancel)
+    rewritten = False
     if geojson_4326 is not None:
         ds = _open(path)
         try:
@@ -708,16 +742,19 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
                 part = _part_path(path)
                 _remove_quietly(part)
                 try:
-                    _mask_tile(ds, part, geojson_4326, cancel)
+                    _mask_tile(ds, part, geojson_4326, cancel, TILE_OPTIONS if factors else None)
                     ds = None
                     _remove_quietly_ovr(path)
                     os.replace(part, path)
+                    rewritten = True
                 except RasterError:
                     _remove_quietly(part)
                     _check_cancel(cancel)
                     raise
         finally:
             ds = None
+    if factors and not rewritten:
+        _rewrite_tile(path, cancel)
     add_overviews(path, factors, cancel)
     return path
 
@@ -790,15 +827,95 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
 
 
 #: Creation options of the Cloud-Optimized GeoTIFFs :func:`mosaic` writes (with ``OVERVIEWS=``).  DEFLATE,
-#: which every GeoTIFF reader knows, at level 1: GDAL's default level (6) took about 4 times the CPU for
-#: files 4 to 55 % smaller, depending on the pixels (bench/bench_cog.py, docs/performance.md).  The
-#: blocks are compressed by every core.  The tiles
-#: are read by one thread: with ``GDAL_NUM_THREADS`` GDAL reads the tiles' overviews into the mosaic's
-#: first overview with other pixels (nearest neighbour rounding of the tiles' half-pixel offsets).
-#: With ``OVERVIEWS=AUTO`` the overviews come from the tiles' own (:func:`prepare_tile`, made once for
-#: the preview), not computed again.
+#: which every GeoTIFF reader knows, at level 1 with the horizontal predictor: GDAL's default level (6)
+#: took about 4 times the CPU for files 4 to 55 % smaller, depending on the pixels, and without the
+#: predictor level 1 took 1.7 times the CPU for a file 3.8 times larger (smooth uint16 pixels;
+#: bench/bench_cog.py, docs/performance.md).  The blocks are compressed by every core; the source is
+#: read by one thread (GDAL 3.6 decodes a VRT's sources one after the other; ``GDAL_NUM_THREADS``
+#: gave the mosaic's first overview other pixels: the tiles' half-pixel offsets at that level are
+#: rounded differently).  With ``OVERVIEWS=AUTO`` the overviews come from the source's own (the
+#: tiles' from :func:`prepare_tile`, made once for the preview), written once, not computed again.
 COG_OPTIONS = ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS",
                "OVERVIEW_RESAMPLING=NEAREST"]
+
+#: The block size of the COGs (GDAL's COG default): the cache bound holds two block rows of the output.
+COG_BLOCK = 512
+
+#: Raw size (width x height x bands x bytes per sample) up to which a COG whose source has no overviews
+#: is staged in RAM (:func:`_staged_in_ram`).  The COG driver computes the overviews of such a source
+#: by reading all of it into a temporary file, then reads it again for the full resolution, which is
+#: most of the time of a small output (a 1098 px 3-band STAC window of three files through a VRT:
+#: 0.17 of 0.21-0.27 s); from RAM both reads are copies (0.35 -> 0.22 s here, 3000 px: 1.67 -> 1.04
+#: s).  The COG driver still computes the overviews, so the pixels are those of a larger output (the
+#: overviews built in RAM by ``BuildOverviews`` were faster still but have other sizes -- 1098 px:
+#: 275 px at factor 4 where the COG driver halves to 274 -- and so other pixels).  64 MiB (about
+#: 3300 x 3300 px x 3 bands uint16) keeps the RAM it takes (the raw pixels, then the COG driver's
+#: own work) of the order of :data:`COG_CACHE_BYTES`; a larger output streams through the COG driver.
+SMALL_COG_BYTES = 64 << 20
+
+#: The most of GDAL's block cache one COG write lets its source take (raised to two block rows of the
+#: output when they are larger).  GDAL keeps every block it decodes up to ``GDAL_CACHEMAX`` (5 % of the
+#: RAM by default: 1.2 GB here), so without a bound the whole decoded mosaic stayed in RAM (10 001 x
+#: 10 015 px, 3 bands uint16: a peak RSS of 940 MiB) and its fresh pages cost the reading thread --
+#: the one that limits the write -- about a CPU second of page faults.  With the bound the cache's
+#: memory is used again, block after block (peak RSS 200 MiB).  See :func:`_block_cache_bounded`.
+COG_CACHE_BYTES = 64 << 20
+
+
+_cache_lock = threading.Lock()
+_cache_bounds: List[int] = []          # the bounds of the COG writes under way
+_cache_before: List[int] = []          # GDAL's cache size before the first of them
+
+
+@contextlib.contextmanager
+def _block_cache_bounded(nbytes: int):
+    """GDAL's block cache held to ``nbytes`` (the sum of the bounds of the writes under way in this
+    process) while the block runs, then given back its size -- never made larger than it was.
+
+    GDAL's cache is one for the process (QGIS's drawing uses it too), so the bound lasts only as
+    long as a write; the blocks others cached are dropped first only when the cache is full.  The
+    pixels written do not depend on it (:data:`COG_CACHE_BYTES`)."""
+    with _cache_lock:
+        if not _cache_bounds:
+            _cache_before[:] = [gdal.GetCacheMax()]
+        _cache_bounds.append(nbytes)
+        gdal.SetCacheMax(min(_cache_before[0], sum(_cache_bounds)))
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_bounds.remove(nbytes)
+            gdal.SetCacheMax(min(_cache_before[0], sum(_cache_bounds)) if _cache_bounds else _cache_before[0])
+
+
+def _staged_in_ram(src, cancel, progress):
+    """A small source without overviews copied to a MEM dataset (:data:`SMALL_COG_BYTES`)."""
+    return _call(translate("Raster", "write {path}").format(path="MEM"), gdal.Translate, "", src,
+                 options=gdal.TranslateOptions(format="MEM", callback=_gdal_progress(cancel, progress, 30.0, 20.0)))
+
+
+def _write_cog(vrt_path: str, part: str, overviews: bool, cancel, progress) -> None:
+    """Write the COG ``part`` of the mosaic VRT: a small source without overviews staged in RAM
+    (:data:`SMALL_COG_BYTES`), any other with GDAL's block cache bounded (:data:`COG_CACHE_BYTES`)."""
+    src = _open(vrt_path)
+    try:
+        band = src.GetRasterBand(1)
+        sample = gdal.GetDataTypeSize(band.DataType) // 8
+        raw = src.RasterXSize * src.RasterYSize * src.RasterCount * sample
+        start = 30.0
+        if overviews and band.GetOverviewCount() == 0 and raw <= SMALL_COG_BYTES:
+            band = None
+            src = _staged_in_ram(src, cancel, progress)
+            start = 50.0
+        opts = COG_OPTIONS + ["BLOCKSIZE=%d" % COG_BLOCK, "OVERVIEWS=%s" % ("AUTO" if overviews else "NONE")]
+        bound = max(COG_CACHE_BYTES, 2 * src.RasterXSize * COG_BLOCK * src.RasterCount * sample)
+        with _block_cache_bounded(bound):
+            _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, src,
+                  options=gdal.TranslateOptions(format="COG", creationOptions=opts,
+                                                callback=_gdal_progress(cancel, progress, start, 100.0 - start)))
+    finally:
+        band = None
+        src = None
 
 
 def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = None,  # noqa: C901 (see docs/architecture.md, exceptions)
@@ -818,7 +935,8 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
     :func:`prepare_tile`).  The output keeps the tiles' grid, data type and band
     descriptions; nodata follows the module docstring.  ``cog``: write a Cloud-Optimized
     GeoTIFF (GDAL COG driver, DEFLATE, internal overviews when ``overviews``; taken from
-    the tiles' own overviews when they all have them); otherwise a tiled DEFLATE GeoTIFF
+    the tiles' own overviews when they all have them; in bounded memory, a small source
+    without overviews staged in RAM: :func:`_write_cog`); otherwise a tiled DEFLATE GeoTIFF
     (overviews built in).  Written to ``<dest without extension>.part.tif`` and moved
     into place with ``os.replace``; on failure or cancel (``cancel.is_cancelled()``)
     nothing is left behind.  ``progress(percent)`` receives 0..100.  ``band_names``
@@ -862,11 +980,7 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
         mosaic_vrt(kept, vrt_path, grid=grid or union, nodata=nodata, band_names=band_names)
         _check_cancel(cancel)
         if cog:
-            opts = COG_OPTIONS + ["OVERVIEWS=%s" % ("AUTO" if overviews else "NONE")]
-            out = _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, vrt_path,
-                        options=gdal.TranslateOptions(format="COG", creationOptions=opts,
-                                                      callback=_gdal_progress(cancel, progress, 30.0, 70.0)))
-            out = None
+            _write_cog(vrt_path, part, overviews, cancel, progress)
         else:
             opts = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=%d" % (3 if is_float else 2),
                     "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]

@@ -219,6 +219,130 @@ def test_cog_is_written_by_every_core_at_a_fast_deflate_level(tmp_path, monkeypa
     assert np.array_equal(read(dest), read(tmp_path / "g.tif"))
 
 
+
+def _cog_pixels(path):
+    """Every level of a GeoTIFF: full resolution, then each overview, as arrays."""
+    ds = gdal.Open(str(path))
+    levels = [read(path)]
+    for k in range(ds.GetRasterBand(1).GetOverviewCount()):
+        levels.append(np.stack([ds.GetRasterBand(i + 1).GetOverview(k).ReadAsArray() for i in range(ds.RasterCount)]))
+    return levels
+
+
+def test_cog_write_bounds_gdal_block_cache_and_gives_it_back(tmp_path, monkeypatch):
+    """Issue 19: GDAL keeps every block it decodes up to GDAL_CACHEMAX, so the whole decoded mosaic stayed in
+    RAM while the COG was written (10 001 px: 940 MiB).  The write holds the cache to its bound (here two
+    block rows of the output, COG_CACHE_BYTES made small) and gives the cache its size back, same pixels."""
+    rng = np.random.default_rng(3)
+    arrays = rng.integers(1, 60000, size=(2, 2800, 1500)).astype("uint16")     # 16 MiB raw
+    tiles = []
+    for r0, c0 in ((0, 0), (0, 700), (1401, 0), (1401, 700)):
+        gt = (GT[0] + c0 * GT[1], GT[1], 0.0, GT[3] + r0 * GT[5], 0.0, GT[5])
+        tiles.append(write(tmp_path / ("t%d_%d.tif" % (r0, c0)),
+                           [a[r0:r0 + 1401, c0:c0 + 800] for a in arrays], gt))
+    for path in tiles:
+        raster.prepare_tile(path, factors=[2])
+    monkeypatch.setattr(raster, "COG_CACHE_BYTES", 1 << 20, raising=False)
+    bound = 2 * 1500 * 512 * 2 * 2          # two block rows (512 px) of the output: 6 MiB
+    previous = gdal.GetCacheMax()
+    gdal.SetCacheMax(512 << 20)
+    seen = []
+    try:
+        raster.mosaic(tiles, str(tmp_path / "c.tif"), progress=lambda p: seen.append((gdal.GetCacheUsed(),
+                                                                                     gdal.GetCacheMax())))
+        assert gdal.GetCacheMax() == 512 << 20
+    finally:
+        gdal.SetCacheMax(previous)
+    written = seen[1:-1]          # (the last: 100 % once the file is in place)
+    assert written and all(cap == bound for _used, cap in written)
+    assert max(used for used, _cap in seen) <= bound + (1 << 20)
+    assert np.array_equal(read(tmp_path / "c.tif"), arrays)
+
+
+
+def test_block_cache_bounds_of_writes_at_once_add_up_and_never_raise_the_cache():
+    """Two COG writes at once (two jobs ending together) share GDAL's one cache: their bounds add up, the
+    size before comes back when the last one ends, and a cache smaller than the bounds is left as it is."""
+    previous = gdal.GetCacheMax()
+    try:
+        gdal.SetCacheMax(512 << 20)
+        with raster._block_cache_bounded(64 << 20):
+            assert gdal.GetCacheMax() == 64 << 20
+            with raster._block_cache_bounded(100 << 20):
+                assert gdal.GetCacheMax() == 164 << 20
+            assert gdal.GetCacheMax() == 64 << 20
+        assert gdal.GetCacheMax() == 512 << 20
+        gdal.SetCacheMax(32 << 20)
+        with raster._block_cache_bounded(64 << 20):
+            assert gdal.GetCacheMax() == 32 << 20
+        assert gdal.GetCacheMax() == 32 << 20
+    finally:
+        gdal.SetCacheMax(previous)
+
+
+def test_small_outputs_are_staged_in_ram_with_the_pixels_of_large_ones(tmp_path, monkeypatch):
+    """Issue 18: a small source without overviews (a STAC window: band files through a VRT) is copied to RAM
+    first, so the COG driver reads it once, not twice; on both sides of the threshold the COG is valid, with
+    the same overviews and the same pixels at every level (an odd size, whose overviews GDAL halves)."""
+    rng = np.random.default_rng(5)
+    n = 1098
+    paths = []
+    for b in range(3):
+        paths.append(write(tmp_path / ("b%d.tif" % b), [rng.integers(1, 4000, size=(n, n)).astype("uint16")]))
+    vrt = raster.stack_vrt(paths, str(tmp_path / "stack.vrt"), ["B4", "B3", "B2"])
+    formats = []
+    translate_options = gdal.TranslateOptions
+
+    def recording(*args, **kwargs):
+        formats.append(kwargs.get("format"))
+        return translate_options(*args, **kwargs)
+    monkeypatch.setattr(gdal, "TranslateOptions", recording)
+    from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
+    outputs = {}
+    for name, threshold in (("small", n * n * 3 * 2), ("large", n * n * 3 * 2 - 1)):
+        monkeypatch.setattr(raster, "SMALL_COG_BYTES", threshold, raising=False)
+        formats.clear()
+        dest = str(tmp_path / (name + ".tif"))
+        raster.mosaic([vrt], dest)
+        assert formats == (["MEM", "COG"] if name == "small" else ["COG"])
+        _warnings, errors, _details = validate(dest, full_check=True)
+        assert errors == [] and raster.raster_info(dest)["overview_counts"] == [2, 2, 2]
+        outputs[name] = _cog_pixels(dest)
+    assert [level.shape for level in outputs["small"]] == [(3, n, n), (3, 549, 549), (3, 274, 274)]
+    assert all(np.array_equal(a, b) for a, b in zip(outputs["small"], outputs["large"]))
+
+
+def test_tiles_of_a_tiled_output_are_rewritten_uncompressed_with_the_same_pixels(tmp_path, aoi_masks):
+    """Issue 19: the COG after the last byte is read by one thread, which spent a third of its time decoding
+    the tiles as they came (DEFLATE).  prepare_tile, on the tile's own thread while the others download,
+    rewrites a tile of a tiled output uncompressed (a masked one is written so at once): same pixels and
+    band names; a tile of a single-piece output is left as it came."""
+    arrays = big_arrays("uint16")
+    for where, geojson in (("whole", None), ("cut", aoi_masks[0])):
+        path = str(tmp_path / ("%s.tif" % where))
+        ds = gdal.GetDriverByName("GTiff").Create(path, W, H, 2, gdal.GDT_UInt16, ["TILED=YES", "COMPRESS=DEFLATE"])
+        ds.SetGeoTransform(GT)
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(32631)
+        ds.SetProjection(srs.ExportToWkt())
+        for i, a in enumerate(arrays):
+            ds.GetRasterBand(i + 1).WriteArray(a)
+            ds.GetRasterBand(i + 1).SetDescription(["B4", "B3"][i])
+        ds = None
+        reference = str(tmp_path / ("%s_reference.tif" % where))
+        raster.mosaic([path], reference, cutline_geojson=geojson, cog=False)
+        assert raster.prepare_tile(path, geojson, factors=[2]) == path
+        info = raster.raster_info(path)
+        assert info["compression"] is None and info["band_names"] == ["B4", "B3"]
+        assert info["overview_counts"] == [1, 1] and info["geotransform"] == GT
+        assert np.array_equal(read(path), read(reference))
+        assert not [f for f in os.listdir(str(tmp_path)) if ".part" in f]
+    single = write(tmp_path / "single.tif", arrays)
+    before = open(single, "rb").read()
+    raster.prepare_tile(single)
+    assert open(single, "rb").read() == before
+
+
 def test_side_by_side_tiles_are_plain_sources_and_overlapping_ones_keep_their_nodata(tmp_path):
     """Issue 19: tiles that share no pixel, with the output's nodata, are copied block by block (no
     per-pixel nodata test: the COG twice as fast) with the same pixels; overlapping tiles still let a
@@ -545,7 +669,8 @@ def test_prepared_tiles_give_the_masked_mosaic(tmp_path, aoi_masks, dtype, size,
             continue
         assert got == path
         assert raster.raster_info(path)["overview_counts"] == [len(factors)] * 2
-        assert (open(path, "rb").read() == before) == (where == raster.INSIDE)   # only cut tiles rewritten
+        # only cut tiles rewritten, and with overviews (a tiled output's tile) every tile: uncompressed
+        assert (open(path, "rb").read() == before) == (where == raster.INSIDE and not factors)
         kept.append(path)
     assert raster.PARTIAL in kinds and (size > 40 or kinds == {raster.INSIDE, raster.PARTIAL, raster.OUTSIDE})
     assert not list((tmp_path / "tiles").glob("*.part*"))
