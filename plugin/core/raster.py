@@ -613,7 +613,7 @@ MASK_CHUNK_BYTES = 32 * 1048576
 
 #: Creation options of the tiles :func:`prepare_tile` readies for a mosaic: tiled, not compressed.  The
 #: COG is written after the last byte by one reading thread (see :data:`COG_OPTIONS`), which spent
-#: 1.3-1.5 of its 3.5-3.8 CPU seconds decoding the tiles as they came (DEFLATE) for a 10 001 px
+#: 1.2-1.5 of its 3.5-3.8 CPU seconds decoding the tiles as they came (DEFLATE) for a 10 001 px
 #: mosaic; ZSTD (level 1) saved only 0.4-0.8 s of it.  Rewriting a tile costs its download thread
 #: 0.04-0.08 CPU s more (2001 px, 3 bands) while the others download, off the critical path; the
 #: price is disk while the job runs: the raw size (bench_cog.py's tiles with their overviews: 699
@@ -845,8 +845,9 @@ COG_BLOCK = 512
 #: is staged in RAM (:func:`_staged_in_ram`).  The COG driver computes the overviews of such a source
 #: by reading all of it into a temporary file, then reads it again for the full resolution, which is
 #: most of the time of a small output (a 1098 px 3-band STAC window of three files through a VRT:
-#: 0.17 of 0.21-0.27 s); from RAM both reads are copies (0.35 -> 0.22 s here, 3000 px: 1.67 -> 1.04
-#: s).  The COG driver still computes the overviews, so the pixels are those of a larger output (the
+#: 0.17 of 0.21-0.27 s); from RAM both reads are copies (0.23-0.25 -> 0.18-0.19 s; bench_cog.py
+#: --band-files: 0.20 -> 0.18 s; one 3-band file: no change, it is read twice cheaply).  The COG
+#: driver still computes the overviews, so the pixels are those of a larger output (the
 #: overviews built in RAM by ``BuildOverviews`` were faster still but have other sizes -- 1098 px:
 #: 275 px at factor 4 where the COG driver halves to 274 -- and so other pixels).  64 MiB (about
 #: 3300 x 3300 px x 3 bands uint16) keeps the RAM it takes (the raw pixels, then the COG driver's
@@ -856,9 +857,9 @@ SMALL_COG_BYTES = 64 << 20
 #: The most of GDAL's block cache one COG write lets its source take (raised to two block rows of the
 #: output when they are larger).  GDAL keeps every block it decodes up to ``GDAL_CACHEMAX`` (5 % of the
 #: RAM by default: 1.2 GB here), so without a bound the whole decoded mosaic stayed in RAM (10 001 x
-#: 10 015 px, 3 bands uint16: a peak RSS of 940 MiB) and its fresh pages cost the reading thread --
-#: the one that limits the write -- about a CPU second of page faults.  With the bound the cache's
-#: memory is used again, block after block (peak RSS 200 MiB).  See :func:`_block_cache_bounded`.
+#: 10 015 px, 3 bands uint16: the process's peak memory +869 MiB) and its fresh pages cost the reading
+#: thread 0.2-1 CPU s of page faults.  With the bound the cache's memory is used again, block after
+#: block (+127 MiB; bench_cog.py).  See :func:`_block_cache_bounded`.
 COG_CACHE_BYTES = 64 << 20
 
 
