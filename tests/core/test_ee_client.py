@@ -261,6 +261,31 @@ def test_big_area_is_tiled_and_the_mosaic_equals_one_request(sim, tmp_path):
     assert not os.path.exists(os.path.join(job2.output_dir, ".ee-" + job2.id))
 
 
+@pytest.mark.parametrize("small_limit", [None, 0])
+def test_tiles_get_overviews_only_when_the_output_is_not_staged_in_ram(sim, tmp_path, monkeypatch, small_limit):
+    """A small output's COG is staged in RAM and computes its overviews there: its tiles are not given
+    any (nor rewritten); a larger one's tiles are, and the COG copies them.  Both COGs have
+    overviews and the pixels of one request."""
+    if small_limit is not None:
+        monkeypatch.setattr(raster, "SMALL_COG_BYTES", small_limit)
+    built = []
+    real = raster.add_overviews
+    monkeypatch.setattr(raster, "add_overviews", lambda path, factors, cancel=None: (
+        built.append(list(factors)), real(path, factors, cancel))[1])
+    # about 6 x 6 km: 600 px a side, overviews worth having
+    aoi = {"type": "Polygon", "coordinates": [[[-122.10, 37.02], [-122.032, 37.02], [-122.032, 37.074],
+                                               [-122.10, 37.074], [-122.10, 37.02]]]}
+    one = make_job(tmp_path, "one", bands="B4", scale=10, format="GEO_TIFF", name="o", aoi=aoi)
+    out1, _, _ = run(sim, one)
+    built.clear()
+    job = make_job(tmp_path, "tiles", bands="B4", scale=10, format="GEO_TIFF", name="o", aoi=aoi)
+    out2, _, _ = run(sim, job, ee_max_request_bytes=300000)
+    assert len(built) > 1
+    assert all(f for f in built) if small_limit == 0 else not any(built)
+    ds = gdal.Open(out2[0])
+    assert max(ds.RasterXSize, ds.RasterYSize) > 512 and ds.GetRasterBand(1).GetOverviewCount() >= 1
+    np.testing.assert_array_equal(read(out1[0]), read(out2[0]))
+
 def test_tiled_per_band_bands_on_different_grids(sim, tmp_path):
     # No scale: each band at its native resolution (10 m and 20 m), each tiled on its own grid.
     job = make_job(tmp_path, bands="B4,B11", name="nat", aoi=SQUARE)

@@ -683,15 +683,23 @@ class EeDownload:
         """Whether a piece is one tile of a larger output (its files get overviews, its output a preview)."""
         return piece.output is not None and piece.grid is not None and piece.grid != piece.output.grid
 
+    @staticmethod
+    def _raw_bytes(output: tiling.OutputPlan) -> int:
+        """The bytes of an output's pixels (Earth Engine's count less its mask byte per band)."""
+        return output.grid.pixels * max(1, output.bytes_per_pixel - len(output.bands))
+
     def _prepare(self, piece: Piece) -> None:
         """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
         while the other pieces download): masked to the AOI where the polygon cuts through them,
-        left out when wholly outside, overviews when the output is tiled (for the preview)."""
+        left out when wholly outside; when the output is tiled and larger than what the COG is
+        staged in RAM for (:data:`...raster.SMALL_COG_BYTES`), uncompressed with overviews (for the
+        preview, and copied into the COG, not computed again).  A smaller output's COG computes its
+        overviews from RAM, and its preview draws without them."""
         from ... import raster
         self.unpack(piece)
         region = self.p.get("region")
         factors = ()
-        if self._tiled(piece):
+        if self._tiled(piece) and self._raw_bytes(piece.output) > raster.SMALL_COG_BYTES:
             factors = raster.overview_factors(piece.output.grid.width, piece.output.grid.height)
         for key, path in list(piece.files.items()):
             piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
