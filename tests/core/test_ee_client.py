@@ -554,12 +554,14 @@ def test_tiled_output_is_previewed_while_its_geotiff_is_written(sim, tmp_path):
 
 
 def _run_slow_tiles(sim, job, preview):
-    """Run ``job`` in many small tiles, 0.1 s each (as many in flight as the budget sends), calling
+    """Run ``job`` in many small tiles, 0.1 s each, two at a time (the user's cap: the budget alone
+    sends them all at once, and the download would be over before a second preview), calling
     ``preview``."""
     sim.latency = 0.1
     try:
         ctx = RunContext(job, credentials={"token": TOKEN}, preview=preview, discard=lambda folder: None,
-                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000})
+                         settings={"ee_api": sim.url, "retry": FAST, "ee_max_request_bytes": 8000,
+                                   "ee_max_concurrency": 2})
         return run_job(job, ctx)
     finally:
         sim.latency = 0.0
