@@ -116,14 +116,19 @@ def ready(tiles, folder, factors, now_too):
     return paths, cpu, mib
 
 
-def before(tiles, dest):
-    """The COG as written before issue 19 (see the module docstring)."""
-    vrt = "/vsimem/bench_cog_before.vrt"
+def _plain_cog(tiles, dest, options):
+    """The COG of a mosaic VRT of ``tiles`` by the COG driver with ``options`` and nothing else."""
+    vrt = "/vsimem/bench_cog_plain.vrt"
     raster.mosaic_vrt(tiles, vrt)
     try:
-        gdal.Translate(dest, vrt, options=gdal.TranslateOptions(format="COG", creationOptions=BEFORE_OPTIONS))
+        gdal.Translate(dest, vrt, options=gdal.TranslateOptions(format="COG", creationOptions=options))
     finally:
         gdal.Unlink(vrt)
+
+
+def before(tiles, dest):
+    """The COG as written before issue 19 (see the module docstring)."""
+    _plain_cog(tiles, dest, BEFORE_OPTIONS)
 
 
 #: The COG creation options of issue 19's first change (DEFLATE level 1; the tiles as they came, GDAL's
@@ -134,12 +139,7 @@ LEVEL1_OPTIONS = ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "BIGTIFF=IF_SA
 
 def level1(tiles, dest):
     """The COG as written after issue 19's first change (see :data:`LEVEL1_OPTIONS`)."""
-    vrt = "/vsimem/bench_cog_level1.vrt"
-    raster.mosaic_vrt(tiles, vrt)
-    try:
-        gdal.Translate(dest, vrt, options=gdal.TranslateOptions(format="COG", creationOptions=LEVEL1_OPTIONS))
-    finally:
-        gdal.Unlink(vrt)
+    _plain_cog(tiles, dest, LEVEL1_OPTIONS)
 
 
 def now(tiles, dest):

@@ -37,18 +37,24 @@ def write_rgb_geotiff(path, epsg=32610, size=64, bands=("B4", "B3", "B2")):
     return str(path)
 
 
-def store_basic_authcfg(name, username, password):
-    """A Basic configuration in QGIS's auth database (master password set if needed); returns its id."""
+def store_authcfg(method, name, **values):
+    """A configuration of auth ``method`` ("Basic", "EsriToken" ...) with ``values`` in QGIS's auth
+    database (master password set if needed); returns its id."""
     from qgis.core import QgsApplication, QgsAuthMethodConfig
     am = QgsApplication.authManager()
     if not am.masterPasswordIsSet():
         am.setMasterPassword("test-master", True)
-    cfg = QgsAuthMethodConfig("Basic")
+    cfg = QgsAuthMethodConfig(method)
     cfg.setName(name)
-    cfg.setConfig("username", username)
-    cfg.setConfig("password", password)
+    for key, value in values.items():
+        cfg.setConfig(key, value)
     assert am.storeAuthenticationConfig(cfg)[0]
     return cfg.id()
+
+
+def store_basic_authcfg(name, username, password):
+    """A Basic configuration in QGIS's auth database; returns its id."""
+    return store_authcfg("Basic", name, username=username, password=password)
 
 
 def isolate_eodag(sim, folder, monkeypatch):

@@ -28,16 +28,10 @@ def s3_authcfg(qgis_app):
 
 @pytest.fixture
 def token_authcfg(qgis_app):
-    from qgis.core import QgsAuthMethodConfig
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("test-master", True)
-    cfg = QgsAuthMethodConfig("EsriToken")
-    cfg.setName("not s3")
-    cfg.setConfig("token", "tok-1234")
-    assert am.storeAuthenticationConfig(cfg)[0]
-    yield cfg.id()
-    am.removeAuthenticationConfig(cfg.id())
+    from tests.qgis.helpers import store_authcfg
+    cfg_id = store_authcfg("EsriToken", "not s3", token="tok-1234")
+    yield cfg_id
+    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
 
 
 @pytest.fixture

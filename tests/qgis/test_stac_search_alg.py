@@ -61,16 +61,10 @@ def basic_authcfg(qgis_app):
 
 @pytest.fixture
 def token_authcfg(qgis_app):
-    from qgis.core import QgsAuthMethodConfig
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("test-master", True)
-    cfg = QgsAuthMethodConfig("EsriToken")
-    cfg.setName("stac token")
-    cfg.setConfig("token", "stac-token-5512")
-    assert am.storeAuthenticationConfig(cfg)[0]
-    yield cfg.id()
-    am.removeAuthenticationConfig(cfg.id())
+    from tests.qgis.helpers import store_authcfg
+    cfg_id = store_authcfg("EsriToken", "stac token", token="stac-token-5512")
+    yield cfg_id
+    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
 
 
 def test_credentials_for_stac_jobs(basic_authcfg, token_authcfg):
