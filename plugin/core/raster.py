@@ -24,11 +24,9 @@ Affine conventions: Earth Engine lists ``[scaleX, shearX, translateX, shearY, sc
 translateY]``; GDAL's geotransform is ``(translateX, scaleX, shearX, translateY,
 shearY, scaleY)``.
 """
-import contextlib
 import json
 import math
 import os
-import threading
 import uuid
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -853,43 +851,8 @@ COG_BLOCK = 512
 #: tiles bring overviews of their own (which then cost every tile their making).  Their sizes are
 #: ``BuildOverviews``' (rounded up: 1098 px gives 549 and 275 px; the COG driver's halving gives 274).
 #: 64 MiB (about 3300 x 3300 px x 3 bands uint16) keeps the RAM it takes (the raw pixels and a third
-#: more) of the order of :data:`COG_CACHE_BYTES`; a larger output streams through the COG driver.
+#: more) modest; a larger output streams through the COG driver.
 SMALL_COG_BYTES = 64 << 20
-
-#: The most of GDAL's block cache one COG write lets its source take (raised to two block rows of the
-#: output when they are larger).  GDAL keeps every block it decodes up to ``GDAL_CACHEMAX`` (5 % of the
-#: RAM by default: 1.2 GB here), so without a bound the whole decoded mosaic stayed in RAM (10 001 x
-#: 10 015 px, 3 bands uint16: the process's peak memory +869 MiB) and its fresh pages cost the reading
-#: thread 0.2-1 CPU s of page faults.  With the bound the cache's memory is used again, block after
-#: block (+127 MiB; bench_cog.py).  See :func:`_block_cache_bounded`.
-COG_CACHE_BYTES = 64 << 20
-
-
-_cache_lock = threading.Lock()
-_cache_bounds: List[int] = []          # the bounds of the COG writes under way
-_cache_before: List[int] = []          # GDAL's cache size before the first of them
-
-
-@contextlib.contextmanager
-def _block_cache_bounded(nbytes: int):
-    """GDAL's block cache held to ``nbytes`` (the sum of the bounds of the writes under way in this
-    process) while the block runs, then given back its size -- never made larger than it was.
-
-    GDAL's cache is one for the process (QGIS's drawing uses it too), so the bound lasts only as
-    long as a write; the blocks others cached are dropped first only when the cache is full.  The
-    pixels written do not depend on it (:data:`COG_CACHE_BYTES`)."""
-    with _cache_lock:
-        if not _cache_bounds:
-            _cache_before[:] = [gdal.GetCacheMax()]
-        _cache_bounds.append(nbytes)
-        gdal.SetCacheMax(min(_cache_before[0], sum(_cache_bounds)))
-    try:
-        yield
-    finally:
-        with _cache_lock:
-            _cache_bounds.remove(nbytes)
-            gdal.SetCacheMax(min(_cache_before[0], sum(_cache_bounds)) if _cache_bounds else _cache_before[0])
-
 
 def _cog_levels(width: int, height: int) -> List[int]:
     """The overview factors of a COG of this size: as many levels as GDAL's COG driver makes (halving
@@ -917,7 +880,10 @@ def _staged_in_ram(src, cancel, progress):
 
 def _write_cog(vrt_path: str, part: str, overviews: bool, cancel, progress) -> None:
     """Write the COG ``part`` of the mosaic VRT: a small source without overviews staged in RAM
-    (:data:`SMALL_COG_BYTES`), any other with GDAL's block cache bounded (:data:`COG_CACHE_BYTES`)."""
+    (:data:`SMALL_COG_BYTES`), any other straight from the VRT.  (GDAL's block cache is left as it is:
+    bounding it during the write, process-wide, kept the decoded mosaic out of RAM -- peak +127 instead
+    of +869 MiB for 10 001 px -- but it is QGIS's cache too, and with it the suite crashed in QGIS's
+    own code; see docs/performance.md.)"""
     src = _open(vrt_path)
     try:
         band = src.GetRasterBand(1)
@@ -929,11 +895,9 @@ def _write_cog(vrt_path: str, part: str, overviews: bool, cancel, progress) -> N
             src = _staged_in_ram(src, cancel, progress)
             start = 50.0
         opts = COG_OPTIONS + ["BLOCKSIZE=%d" % COG_BLOCK, "OVERVIEWS=%s" % ("AUTO" if overviews else "NONE")]
-        bound = max(COG_CACHE_BYTES, 2 * src.RasterXSize * COG_BLOCK * src.RasterCount * sample)
-        with _block_cache_bounded(bound):
-            _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, src,
-                  options=gdal.TranslateOptions(format="COG", creationOptions=opts,
-                                                callback=_gdal_progress(cancel, progress, start, 100.0 - start)))
+        _call(translate("Raster", "write {path}").format(path=part), gdal.Translate, part, src,
+              options=gdal.TranslateOptions(format="COG", creationOptions=opts,
+                                            callback=_gdal_progress(cancel, progress, start, 100.0 - start)))
     finally:
         band = None
         src = None

@@ -229,57 +229,6 @@ def _cog_pixels(path):
     return levels
 
 
-def test_cog_write_bounds_gdal_block_cache_and_gives_it_back(tmp_path, monkeypatch):
-    """Issue 19: GDAL keeps every block it decodes up to GDAL_CACHEMAX, so the whole decoded mosaic stayed in
-    RAM while the COG was written (10 001 px: 940 MiB).  The write holds the cache to its bound (here two
-    block rows of the output, COG_CACHE_BYTES made small) and gives the cache its size back, same pixels."""
-    rng = np.random.default_rng(3)
-    arrays = rng.integers(1, 60000, size=(2, 2800, 1500)).astype("uint16")     # 16 MiB raw
-    tiles = []
-    for r0, c0 in ((0, 0), (0, 700), (1401, 0), (1401, 700)):
-        gt = (GT[0] + c0 * GT[1], GT[1], 0.0, GT[3] + r0 * GT[5], 0.0, GT[5])
-        tiles.append(write(tmp_path / ("t%d_%d.tif" % (r0, c0)),
-                           [a[r0:r0 + 1401, c0:c0 + 800] for a in arrays], gt))
-    for path in tiles:
-        raster.prepare_tile(path, factors=[2])
-    monkeypatch.setattr(raster, "COG_CACHE_BYTES", 1 << 20, raising=False)
-    bound = 2 * 1500 * 512 * 2 * 2          # two block rows (512 px) of the output: 6 MiB
-    previous = gdal.GetCacheMax()
-    gdal.SetCacheMax(512 << 20)
-    seen = []
-    try:
-        raster.mosaic(tiles, str(tmp_path / "c.tif"), progress=lambda p: seen.append((gdal.GetCacheUsed(),
-                                                                                     gdal.GetCacheMax())))
-        assert gdal.GetCacheMax() == 512 << 20
-    finally:
-        gdal.SetCacheMax(previous)
-    written = seen[1:-1]          # (the last: 100 % once the file is in place)
-    assert written and all(cap == bound for _used, cap in written)
-    assert max(used for used, _cap in seen) <= bound + (1 << 20)
-    assert np.array_equal(read(tmp_path / "c.tif"), arrays)
-
-
-
-def test_block_cache_bounds_of_writes_at_once_add_up_and_never_raise_the_cache():
-    """Two COG writes at once (two jobs ending together) share GDAL's one cache: their bounds add up, the
-    size before comes back when the last one ends, and a cache smaller than the bounds is left as it is."""
-    previous = gdal.GetCacheMax()
-    try:
-        gdal.SetCacheMax(512 << 20)
-        with raster._block_cache_bounded(64 << 20):
-            assert gdal.GetCacheMax() == 64 << 20
-            with raster._block_cache_bounded(100 << 20):
-                assert gdal.GetCacheMax() == 164 << 20
-            assert gdal.GetCacheMax() == 64 << 20
-        assert gdal.GetCacheMax() == 512 << 20
-        gdal.SetCacheMax(32 << 20)
-        with raster._block_cache_bounded(64 << 20):
-            assert gdal.GetCacheMax() == 32 << 20
-        assert gdal.GetCacheMax() == 32 << 20
-    finally:
-        gdal.SetCacheMax(previous)
-
-
 def test_small_outputs_are_staged_in_ram_with_the_pixels_of_large_ones(tmp_path, monkeypatch):
     """Issue 18: a small source without overviews (a STAC window: band files through a VRT) is copied to RAM
     first with its overviews built there, so the COG driver reads it once, not twice; on both sides of the
