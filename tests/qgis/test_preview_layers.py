@@ -149,8 +149,8 @@ def slow_tiles(ee_sim, ee_env, monkeypatch):
     from plugin.adapters import settings as plugin_settings
     core = plugin_settings.core_settings
     monkeypatch.setattr(plugin_settings, "core_settings",
-                        lambda: dict(core(), ee_max_request_bytes=8000))
-    ee_sim.latency = 0.1
+                        lambda: dict(core(), ee_max_request_bytes=8000, ee_max_concurrency=2))
+    ee_sim.latency = 0.1       # (two at a time: the budget alone sends them all before a second preview)
     yield ee_env
     ee_sim.latency = 0.0
 
