@@ -17,4 +17,4 @@ def make_client(project: str = "", authcfg: str = ""):
     creds = credentials_for(Job(provider="ee_download", params={"authcfg": authcfg or ""}))
     return EeClient(config.base_url("ee_api", plugin_settings.get("ee_api_url")),
                     project or plugin_settings.get("ee_project"), creds["token_provider"],
-                    session=network.make_session())
+                    session=network.make_session(), cap=int(plugin_settings.get("ee_max_concurrency")))

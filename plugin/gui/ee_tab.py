@@ -32,7 +32,6 @@ from ..core.providers.earthengine import collections as ee_collections
 from ..core.providers.earthengine import composite as ee_composite
 from ..core.providers.earthengine import tiling
 from ..core.providers.earthengine.params import FORMAT_CHOICES, format_label
-from ..core.jobs import Job
 from ..resources import ui_path
 from .footprints import Footprints
 from .results_table import id_item
@@ -290,21 +289,17 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
         if not image or image in self.image_infos or self.info_task is not None:
             self.show_bands()
             return
-        from ..adapters import network
-        from ..adapters.credentials import credentials_for
-        from ..core import config
+        from ..adapters.earthengine import make_client
         try:
-            creds = credentials_for(Job(provider="ee_download", params={}))
+            client = make_client(self.eeProjectEdit.text().strip())
         except EoError as exc:
             self.image_infos[image] = translate("EeTab", "The image's bands cannot be read yet: {}").format(
                 exc.message)
             self.dock.schedule_update()
             return
-        project = self.eeProjectEdit.text().strip() or plugin_settings.get("ee_project")
         task = FunctionTask(translate("EeTab", "Reading the description of {}").format(image),
-                            _read_image_info, key=image, image=image, project=project, session=network.make_session(),
-                            base=config.base_url("ee_api", plugin_settings.get("ee_api_url")),
-                            token_provider=creds["token_provider"], deadline=plugin_settings.request_deadline())
+                            _read_image_info, key=image, image=image, client=client,
+                            deadline=plugin_settings.request_deadline())
         self.info_task = self.info_stopper.start(
             task, translate("EeTab", "Reading the description of {}…").format(image), self._image_info_done)
 
@@ -639,9 +634,9 @@ class EeTab(TabPage, QWidget, FORM_CLASS):
             pass
 
 
-def _read_image_info(image, project, session, base, token_provider, cancel):
-    from ..core.providers.earthengine.client import EeClient
-    return EeClient(base, project, token_provider, session=session, cancel=cancel).image_info(image)
+def _read_image_info(image, client, cancel):
+    client.cancel = cancel
+    return client.image_info(image)
 
 
 def _search(client, spec, region, cancel):

@@ -130,6 +130,40 @@ def test_acquire_waits_for_a_slot_and_honours_cancel():
     assert type(err.value).__name__ == "CancelledError"
 
 
+def test_a_thread_holding_a_slot_does_not_take_a_second():
+    """A tile's create-then-fetch holds one slot: the client's requests inside it take no other."""
+    budget = B.Budget(start=1)
+    budget.acquire()
+    with budget.slot():                                  # would wait forever if it took a second one
+        assert budget.in_flight == 1
+    assert budget.in_flight == 1 and budget.holds()
+    budget.failed()
+    assert budget.in_flight == 0 and not budget.holds()
+    with budget.slot():
+        assert budget.in_flight == 1 and budget.holds()
+    assert budget.in_flight == 0
+
+
+def test_every_request_of_the_project_waits_for_a_slot():
+    """An asset lookup counts against the project's concurrency like the pixels (Earth Engine counts it):
+    with the user's cap taken by a download, it waits instead of going over the cap."""
+    from plugin.core.providers.earthengine import auth
+    from plugin.core.providers.earthengine.client import EeClient
+    with EeSimulator(tokens=("test-token",)) as sim:
+        client = EeClient(sim.url, "my-project", auth.StaticToken("test-token"), cap=1)
+        other = B.Budget()
+        client.budget.acquire(cap=1)                    # a tile of another job holds the only slot
+        got = []
+        reader = threading.Thread(target=lambda: got.append(client.image_info(IMG)))
+        reader.start()
+        reader.join(0.5)
+        assert reader.is_alive() and sim.count("asset") == 0
+        client.budget.failed()
+        reader.join(30)
+        assert got and sim.count("asset") == 1 and client.budget.in_flight == 0
+        assert other.in_flight == 0
+
+
 def test_latency_model_learns_from_the_measured_requests():
     model = B.LatencyModel()
     assert model.predict(32 * MIB) == pytest.approx(B.PRIOR_BASE + 32 * B.PRIOR_PER_MIB)

@@ -14,6 +14,11 @@ the 429s of requests sent before the last cut do not cut again) and a ``Retry-Af
 requests until then.  It never exceeds :data:`PROJECT_LIMIT`, nor the user's cap (the setting
 ``ee_max_concurrency``) given to :meth:`Budget.acquire`.
 
+Every request to the project counts, not only the pixels: Earth Engine counts an asset lookup or a
+collection listing against the same quota, so the client holds a slot for each of its requests
+(:meth:`Budget.slot`; a thread that already holds one, a tile's create-then-fetch, does not take
+a second).
+
 :class:`LatencyModel` learns ``seconds = base + per_mib * MiB`` from the requests' measured
 times (starting from what Earth Engine's documentation suggests), and :func:`choose_tiles`
 picks the tile count that it predicts finishes soonest with the budget's window: fewer, bigger
@@ -95,6 +100,7 @@ class Budget:
         self.client_per_mib = CLIENT_SECONDS_PER_MIB
         self._last_cut = float("-inf")
         self._cond = threading.Condition(threading.RLock())
+        self._holder = threading.local()    # whether this thread holds a slot now
 
     def limit(self, cap: Optional[int] = None) -> int:
         """Requests allowed in flight now (at least 1)."""
@@ -110,6 +116,7 @@ class Budget:
             if now < self.paused_until or self.in_flight >= self.limit(cap):
                 return None
             self.in_flight += 1
+            self._holder.held = True
             return now
 
     def acquire(self, cancel=None, cap: Optional[int] = None) -> float:
@@ -123,6 +130,27 @@ class Budget:
                     cancel.raise_if_cancelled()
                 self._cond.wait(max(0.005, min(0.1, self.paused_until - self.clock())))
 
+    def holds(self) -> bool:
+        """Whether the calling thread holds one of the slots."""
+        return bool(getattr(self._holder, "held", False))
+
+    @contextlib.contextmanager
+    def slot(self, cancel=None, cap: Optional[int] = None):
+        """Hold a slot for one request (nothing learnt from it), unless this thread holds one already."""
+        if self.holds():
+            yield
+            return
+        self.acquire(cancel, cap)
+        try:
+            yield
+        finally:
+            self.failed()
+
+    def _free(self) -> None:
+        self.in_flight = max(0, self.in_flight - 1)
+        self._holder.held = False
+        self._cond.notify_all()
+
     def succeeded(self, started: float, nbytes: int) -> None:
         """A request taken at ``started`` finished well: learn its time, grow while latency holds."""
         with self._cond:
@@ -130,13 +158,12 @@ class Budget:
             measured = len(self.model.samples) >= BASELINE_SAMPLES
             expected = self.model.predict(nbytes, measured_only=True) if measured else float("inf")
             self.model.add(nbytes, seconds)
-            self.in_flight = max(0, self.in_flight - 1)
+            self._free()
             if seconds <= LATENCY_RISE * expected:
                 self.window += 1.0 if self.growing_fast else 1.0 / max(1.0, self.window)
             elif started > self._last_cut:
                 self.growing_fast = False          # latency rose: stop doubling, keep the window
             self.window = min(self.window, float(self.ceiling))
-            self._cond.notify_all()
 
     def prepared(self, nbytes: int, seconds: float) -> None:
         """The plugin's own work on a landed tile of ``nbytes`` took ``seconds`` (its thread's time)."""
@@ -146,10 +173,9 @@ class Budget:
                 self.client_per_mib += 0.2 * (sample - self.client_per_mib)
 
     def failed(self) -> None:
-        """A request ended with another error: its slot is free, nothing learnt."""
+        """A request ended with another error (or was not one to learn from): its slot is free."""
         with self._cond:
-            self.in_flight = max(0, self.in_flight - 1)
-            self._cond.notify_all()
+            self._free()
 
     def throttled(self, started: float, retry_after: Optional[float] = None) -> None:
         """Earth Engine answered 429 to a request taken at ``started`` (its slot stays taken while it

@@ -28,6 +28,7 @@ from ...transfer import http
 from ...errors import AuthError, EoError, HttpError, ParameterError
 from ...i18n import translate
 from .auth import TokenProvider, fix_credentials_hint
+from .budget import budget_for
 from .params import LEGACY_PROJECT
 
 _log = logging.getLogger(__name__)
@@ -139,13 +140,19 @@ def translate_error(exc: HttpError, project: str, what: str = "") -> EoError:  #
 
 
 class EeClient:
-    """REST client for one project and one token provider (thread-safe)."""
+    """REST client for one project and one token provider (thread-safe).
+
+    Each request holds one of the project's slots in this process
+    (:class:`~plugin.core.providers.earthengine.budget.Budget`, at most ``cap`` in flight: the user's
+    setting ``ee_max_concurrency``), whichever job or window sends it."""
 
     def __init__(self, base_url: str, project: str, token_provider: TokenProvider, session=None,
                  retry: Optional[http.RetryPolicy] = None, timeouts: Optional[http.Timeouts] = None,
-                 cancel=None):
+                 cancel=None, cap: Optional[int] = None):
         self.base_url = base_url.rstrip("/")
         self.project = project
+        self.budget = budget_for(self.base_url, project)
+        self.cap = int(cap) if cap else None
         self.tokens = token_provider
         self.session = session
         self.retry = retry or official_retry_policy()
@@ -178,12 +185,18 @@ class EeClient:
             self.tokens.invalidate()
             return call(self.headers(json_body))
 
-    def _request(self, method: str, url: str, what: str, **kwargs):
+    def _request(self, method: str, url: str, what: str, *, retry: Optional[http.RetryPolicy] = None,
+                 cancel: Any = "ctx", **kwargs):
+        """The response to one request (``cancel``: the client's token unless given, None: not
+        cancellable); an error status as the user-facing error of ``what`` (:func:`translate_error`)."""
+        token = self.cancel if cancel == "ctx" else cancel
+
         def call(headers):
-            return http.request(self.session, method, url, retry=self.retry, timeouts=self.timeouts,
-                                cancel=self.cancel, headers=headers, **kwargs)
+            return http.request(self.session, method, url, retry=retry or self.retry, timeouts=self.timeouts,
+                                cancel=token, headers=headers, **kwargs)
         try:
-            return self.with_auth(call, json_body="data" in kwargs)
+            with self.budget.slot(token, self.cap):
+                return self.with_auth(call, json_body="data" in kwargs)
         except HttpError as exc:
             raise translate_error(exc, self.project, what) from None
 
@@ -265,6 +278,7 @@ class EeClient:
                                      timeouts=self.timeouts,
                                      accept=accept, limiter=False)
         try:
-            return self.with_auth(call)
+            with self.budget.slot(self.cancel, self.cap):
+                return self.with_auth(call)
         except HttpError as exc:
             raise translate_error(exc, self.project, "pixels") from None

@@ -368,7 +368,9 @@ class EeDownload:
         #: The most requests of this job in flight at once (the user's cap); the project's budget,
         #: shared with the other jobs of this process, decides how many below it.
         self.concurrency = max(1, int(concurrency))
-        self.budget = budget or ee_budget.budget_for(client.base_url, client.project)
+        if budget is not None:
+            client.budget = budget           # (a test's own): the client's other requests count in it too
+        self.budget = client.budget
         self._slot = threading.local()       # when this thread's request took its slot
         client.retry = dataclasses.replace(client.retry, on_retry=self._on_retry)
         self.tile_attempts = max(1, int(tile_attempts))
@@ -919,7 +921,8 @@ def make_client(ctx, project: str) -> EeClient:
     base = ctx.settings.get("ee_api") or config.base_url("ee_api")
     provider = ee_auth.provider_from_credentials(ctx.credentials)
     return EeClient(base, project, provider, session=ctx.session, retry=ctx.settings.get("retry"),
-                    timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel)
+                    timeouts=ctx.settings.get("timeouts"), cancel=ctx.cancel,
+                    cap=int(ctx.setting("ee_max_concurrency", DEFAULT_CONCURRENCY)))
 
 
 def run(job, ctx) -> List[str]:

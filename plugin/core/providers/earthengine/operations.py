@@ -29,10 +29,10 @@ from urllib.parse import urlencode
 
 from ... import config
 from ...transfer import http
-from ...errors import CancelledError, HttpError, ProviderError
+from ...errors import CancelledError, EoError, HttpError, ProviderError
 from ...i18n import translate
 from ...runner import CancelToken
-from .client import API_VERSION, EeClient, service_message, translate_error
+from .client import API_VERSION, EeClient, service_message
 
 _log = logging.getLogger(__name__)
 
@@ -180,22 +180,17 @@ class ExportClient(EeClient):
 
     def _call(self, method: str, url: str, what: str, *, retry: Optional[http.RetryPolicy] = None,
               cancel: Any = "ctx", **kwargs) -> Dict[str, Any]:
-        token = self.cancel if cancel == "ctx" else cancel
-
-        def call(headers):
-            return http.request(self.session, method, url, retry=retry or self.retry, timeouts=self.timeouts,
-                                cancel=token, headers=headers, **kwargs)
         try:
-            response = self.with_auth(call, json_body="data" in kwargs)
-        except HttpError as exc:
-            err = translate_error(exc, self.project, what)
-            if exc.status == 400 and what == "export":
+            response = self._request(method, url, what, retry=retry, cancel=cancel, **kwargs)
+        except EoError as err:
+            status = getattr(err, "status", None)
+            if status == 400 and what == "export":
                 err.hint = translate("EeExport", "Earth Engine refused the export options; change what the "
                                                  "message names.")
-            elif exc.status == 404 and what == "operation":
+            elif status == 404 and what == "operation":
                 err.hint = translate("EeExport", "Earth Engine no longer knows this operation (they are kept "
                                                  "for a limited time). Retry the job to start the export again.")
-            raise err from None
+            raise
         return self._json(response, url)
 
     # -- exports ------------------------------------------------------------------
