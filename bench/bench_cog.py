@@ -5,7 +5,8 @@ The tiles are made as an Earth Engine download leaves them (``--width`` x ``--he
 ``--tiles`` x ``--tiles`` tiles on one grid, 3 bands uint16 named B4 B3 B2, DEFLATE as they
 come), then readied as the runner does while the other tiles download, twice: for **before** as
 ``raster.prepare_tile`` did before this change (the tile as it came, ZSTD overviews beside it) and
-for **now** by ``raster.prepare_tile`` (the tile rewritten uncompressed, the same overviews).  The
+for **now** by ``raster.prepare_tile`` (the tile rewritten uncompressed with internal overviews of the
+same pixels, in one pass).  The
 CPU seconds of that readying (off the critical path) and the tiles' size on disk are reported.
 Their pixels are synthetic: a smooth field (what the Earth Engine simulator renders) plus Gaussian
 noise of ``--noise`` digital numbers (0: as compressible as the simulator's pixels; 3 and more:
@@ -96,6 +97,21 @@ def make_tiles(folder, width, height, per_side, noise, band_files=False):
     return paths
 
 
+def _overviews_beside(path, factors):
+    """What ``prepare_tile`` did before: external overviews (``path.ovr``, nearest neighbour, the scratch
+    codec at its fastest level, pixel-interleaved) of the tile as it came."""
+    codec = [o.split("=", 1)[1] for o in raster._scratch_options() if o.startswith("COMPRESS=")][0]
+    for key, value in (("COMPRESS_OVERVIEW", codec), ("ZSTD_LEVEL_OVERVIEW", "1"), ("INTERLEAVE_OVERVIEW", "PIXEL")):
+        gdal.SetThreadLocalConfigOption(key, value)
+    try:
+        ds = gdal.Open(path)
+        ds.BuildOverviews("NEAREST", list(factors))
+        ds = None
+    finally:
+        for key in ("COMPRESS_OVERVIEW", "ZSTD_LEVEL_OVERVIEW", "INTERLEAVE_OVERVIEW"):
+            gdal.SetThreadLocalConfigOption(key, None)
+
+
 def ready(tiles, folder, factors, now_too):
     """Copies of the downloaded ``tiles`` in ``folder`` readied as before this change (the tile as it
     came, overviews beside it) or as now (``raster.prepare_tile``); (paths, CPU s, MiB on disk)."""
@@ -109,7 +125,7 @@ def ready(tiles, folder, factors, now_too):
             if now_too:
                 raster.prepare_tile(path, factors=factors)
             else:
-                raster.add_overviews(path, factors)       # what prepare_tile did before: overviews only
+                _overviews_beside(path, factors)          # what prepare_tile did before: overviews only
         cpu += time.thread_time() - cpu0
         paths.append(path)
     mib = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)) / 1048576.0

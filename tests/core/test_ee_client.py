@@ -269,9 +269,9 @@ def test_tiles_get_overviews_only_when_the_output_is_not_staged_in_ram(sim, tmp_
     if small_limit is not None:
         monkeypatch.setattr(raster, "SMALL_COG_BYTES", small_limit)
     built = []
-    real = raster.add_overviews
-    monkeypatch.setattr(raster, "add_overviews", lambda path, factors, cancel=None: (
-        built.append(list(factors)), real(path, factors, cancel))[1])
+    real = raster.prepare_tile
+    monkeypatch.setattr(raster, "prepare_tile", lambda path, geojson=None, *, factors=(), cancel=None: (
+        built.append(list(factors)), real(path, geojson, factors=factors, cancel=cancel))[1])
     # about 6 x 6 km: 600 px a side, overviews worth having
     aoi = {"type": "Polygon", "coordinates": [[[-122.10, 37.02], [-122.032, 37.02], [-122.032, 37.074],
                                                [-122.10, 37.074], [-122.10, 37.02]]]}

@@ -3,6 +3,7 @@ import io
 import json
 import math
 import os
+import shutil
 import zipfile
 
 import numpy as np
@@ -689,26 +690,31 @@ def faults_zip(members):
     return buffer.getvalue()
 
 
-def test_tile_overviews_are_fast_zstd_pixel_interleaved_and_leave_gdal_options_as_they_were(tmp_path):
-    """A tile's overviews (for the preview, copied into the final COG) use the scratch codec at its
-    fastest level, pixel-interleaved like the tiles; the thread's GDAL options are restored after."""
-    path = str(tmp_path / "t.tif")
-    ds = gdal.GetDriverByName("GTiff").Create(path, 1200, 300, 3, gdal.GDT_UInt16, raster._scratch_options())
-    ds.SetGeoTransform((500000, 10, 0, 4100000, 0, -10))
-    for b in range(3):
-        ds.GetRasterBand(b + 1).WriteArray(np.full((300, 1200), b + 1, dtype=np.uint16))
-    ds = None
-    gdal.SetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", "BAND")
-    try:
-        raster.add_overviews(path, [2, 4])
-        assert gdal.GetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", None) == "BAND"
-        assert gdal.GetThreadLocalConfigOption("ZSTD_LEVEL_OVERVIEW", None) is None
-    finally:
-        gdal.SetThreadLocalConfigOption("INTERLEAVE_OVERVIEW", None)
-    ovr = gdal.Open(path + ".ovr")
-    assert ovr.GetMetadata("IMAGE_STRUCTURE").get("INTERLEAVE") == "PIXEL"
-    codec = [o.split("=", 1)[1] for o in raster._scratch_options() if o.startswith("COMPRESS=")][0]
-    assert ovr.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION") == codec
-    tile = gdal.Open(path)
-    assert tile.GetRasterBand(3).GetOverviewCount() == 2
-    assert int(tile.GetRasterBand(3).GetOverview(1).ReadAsArray().max()) == 3
+def test_a_tiles_overviews_are_made_in_the_same_pass_with_gdals_nearest_pixels(tmp_path, aoi_masks):
+    """Issue 19: a tile of a large output is read once -- masked, written uncompressed, its overviews taken
+    from the same pixels in RAM -- where GDAL read it back for overviews beside it (41 % of the tile's
+    time).  The overviews are internal, uncompressed, and hold the pixels GDAL's nearest neighbour picks
+    (each level from the one before), for odd sizes too; a float tile keeps its source nodata."""
+    rng = np.random.default_rng(9)
+    geojson = aoi_masks[0]
+    for dtype, (h, w) in (("uint16", (334, 1001)), ("float32", (257, 513))):
+        arrays = [rng.integers(1, 60000, size=(h, w)).astype(dtype) for _ in range(3)]
+        for where, polygon in (("whole", None), ("cut", geojson)):
+            path = write(tmp_path / ("%s_%s.tif" % (dtype, where)), arrays)
+            reference = str(tmp_path / ("%s_%s_ref.tif" % (dtype, where)))
+            if polygon is None:
+                shutil.copy(path, reference)
+            else:                                   # the mask as before, then GDAL's overviews of it
+                raster._mask_tile(gdal.Open(path), reference, polygon)
+            ref = gdal.Open(reference, gdal.GA_Update)
+            ref.BuildOverviews("NEAREST", [2, 4, 8])
+            ref = None
+            assert raster.prepare_tile(path, polygon, factors=[2, 4, 8]) == path
+            info = raster.raster_info(path)
+            assert info["compression"] is None and info["overview_counts"] == [3, 3, 3]
+            assert not os.path.exists(path + ".ovr")
+            got, want = _cog_pixels(path), _cog_pixels(reference)
+            assert [a.shape for a in got] == [a.shape for a in want]
+            assert all(np.array_equal(a, b) for a, b in zip(got, want)), (dtype, where)
+            if polygon is not None:
+                assert (got[0] == raster._nodata_pair(gdal.Open(path), None)[0]).any()
