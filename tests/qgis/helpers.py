@@ -1,4 +1,5 @@
 """Helpers for the pytest-qgis tests."""
+import contextlib
 import time
 
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
@@ -50,6 +51,17 @@ def store_authcfg(method, name, **values):
         cfg.setConfig(key, value)
     assert am.storeAuthenticationConfig(cfg)[0]
     return cfg.id()
+
+
+@contextlib.contextmanager
+def stored_authcfg(method, name, **values):
+    """:func:`store_authcfg` for the time of a ``with`` block: yields the id, removes the configuration after."""
+    from qgis.core import QgsApplication
+    cfg_id = store_authcfg(method, name, **values)
+    try:
+        yield cfg_id
+    finally:
+        QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
 
 
 def store_basic_authcfg(name, username, password):

@@ -11,7 +11,7 @@ from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingExcept
 from plugin.adapters import settings as plugin_settings
 from plugin.core.providers.eodag import client as ec
 from plugin.core.jobs import JobState, JobStore
-from tests.qgis.helpers import isolate_eodag, store_basic_authcfg
+from tests.qgis.helpers import isolate_eodag, stored_authcfg
 from tests.sims import eodag_sim as es
 
 ONLINE_L2A, L1C, ORDERABLE_L2A, TIF_L2A, COG = (p["id"] for p in es.CATALOGUE)
@@ -47,9 +47,8 @@ def processing_ready(qgis_app):
 
 @pytest.fixture
 def authcfg(qgis_app):
-    cfg_id = store_basic_authcfg("eodag sim", USER, PASSWORD)
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    with stored_authcfg("Basic", "eodag sim", username=USER, password=PASSWORD) as cfg_id:
+        yield cfg_id
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from plugin.core.providers.eodag import client as ec
 from plugin.core.jobs import JobState
 from plugin.gui import eodag_tab as tab_module
 from plugin.gui.dock import DownloadDock
-from tests.qgis.helpers import isolate_eodag, store_basic_authcfg, wait_until
+from tests.qgis.helpers import isolate_eodag, store_basic_authcfg, stored_authcfg, wait_until
 from tests.sims import eodag_sim as es
 
 ONLINE_L2A, L1C, ORDERABLE_L2A, TIF_L2A, COG = (p["id"] for p in es.CATALOGUE)
@@ -28,9 +28,8 @@ def sim():
 
 @pytest.fixture
 def authcfg(qgis_app):
-    cfg_id = store_basic_authcfg("eodag tab sim", USER, PASSWORD)
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    with stored_authcfg("Basic", "eodag tab sim", username=USER, password=PASSWORD) as cfg_id:
+        yield cfg_id
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 from plugin.adapters import settings as plugin_settings
 from plugin.core.errors import AuthError
@@ -20,18 +20,16 @@ COG = "image/tiff; application=geotiff; profile=cloud-optimized"
 
 @pytest.fixture
 def s3_authcfg(qgis_app):
-    from tests.qgis.helpers import store_basic_authcfg
-    cfg_id = store_basic_authcfg("s3 keys", KEY_ID, SECRET)
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    from tests.qgis.helpers import stored_authcfg
+    with stored_authcfg("Basic", "s3 keys", username=KEY_ID, password=SECRET) as cfg_id:
+        yield cfg_id
 
 
 @pytest.fixture
 def token_authcfg(qgis_app):
-    from tests.qgis.helpers import store_authcfg
-    cfg_id = store_authcfg("EsriToken", "not s3", token="tok-1234")
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    from tests.qgis.helpers import stored_authcfg
+    with stored_authcfg("EsriToken", "not s3", token="tok-1234") as cfg_id:
+        yield cfg_id
 
 
 @pytest.fixture

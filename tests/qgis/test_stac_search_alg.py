@@ -53,18 +53,16 @@ def test_unknown_collection_fails_clearly(processing_ready, rustac, tmp_path):
 
 @pytest.fixture
 def basic_authcfg(qgis_app):
-    from tests.qgis.helpers import store_basic_authcfg
-    cfg_id = store_basic_authcfg("stac private", "stac-user", "stac-pass-9931")
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    from tests.qgis.helpers import stored_authcfg
+    with stored_authcfg("Basic", "stac private", username="stac-user", password="stac-pass-9931") as cfg_id:
+        yield cfg_id
 
 
 @pytest.fixture
 def token_authcfg(qgis_app):
-    from tests.qgis.helpers import store_authcfg
-    cfg_id = store_authcfg("EsriToken", "stac token", token="stac-token-5512")
-    yield cfg_id
-    QgsApplication.authManager().removeAuthenticationConfig(cfg_id)
+    from tests.qgis.helpers import stored_authcfg
+    with stored_authcfg("EsriToken", "stac token", token="stac-token-5512") as cfg_id:
+        yield cfg_id
 
 
 def test_credentials_for_stac_jobs(basic_authcfg, token_authcfg):
