@@ -103,6 +103,10 @@ class Relay:
 
     def close(self) -> None:
         self._closed = True
+        try:
+            self._server.shutdown(socket.SHUT_RDWR)     # (close alone does not wake a thread in accept())
+        except OSError:
+            pass
         self._server.close()
         with self._lock:
             sockets, self._sockets = self._sockets, []
