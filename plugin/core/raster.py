@@ -822,9 +822,7 @@ def mosaic_vrt(tile_paths: Sequence[str], vrt_path: str, *, grid: Optional[Tuple
         plain = _nd_str(src_nd) == _nd_str(dst_nd) and not _overlapping(datasets)
         xs = (gt[0], gt[0] + gt[1] * width)
         ys = (gt[3], gt[3] + gt[5] * height)
-        # (The sources by name: GDAL opens its own handles.  Given the Python datasets, the VRT would hold
-        # them too, and a garbage collection freeing the two in the wrong order frees a dataset twice.)
-        vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, os.fspath(vrt_path), paths,
+        vrt = _call(translate("Raster", "combine the tiles"), gdal.BuildVRT, os.fspath(vrt_path), datasets,
                     options=gdal.BuildVRTOptions(srcNodata="None" if plain else _nd_str(src_nd),
                                                  VRTNodata=_nd_str(dst_nd),
                                                  resolution="user", xRes=abs(gt[1]), yRes=abs(gt[5]),

@@ -313,7 +313,7 @@ def cut_raster(src_path: str, dest_path: str, geojson_4326: Any, *, band_index: 
             sel = "/vsimem/eo_band_%s.vrt" % uuid.uuid4().hex
             vsi.append(sel)
             src = raster._call(translate("ProductCut", "select band {index} of {path}").format(
-                index=band_index, path=src_path), gdal.Translate, sel, os.fspath(src_path),
+                index=band_index, path=src_path), gdal.Translate, sel, ds,
                 options=gdal.TranslateOptions(format="VRT", bandList=[band_index]))
         # The AOI in the raster's own CRS, once: the window and the cutline are both taken from it.
         aoi = _aoi_in(src, geojson_4326)

@@ -105,7 +105,7 @@ def time_stack(dated: Sequence[Tuple[str, str]], dest_vrt: str) -> Optional[str]
             for b in range(1, ds.RasterCount + 1):
                 band_vrt = os.path.join(folder, "{}_{}.vrt".format(os.path.splitext(os.path.basename(path))[0], b))
                 raster._call(translate("Raster", "write {path}").format(path=band_vrt), gdal.Translate, band_vrt,
-                             path, options=gdal.TranslateOptions(format="VRT", bandList=[b])).FlushCache()
+                             ds, options=gdal.TranslateOptions(format="VRT", bandList=[b])).FlushCache()
                 paths.append(band_vrt)
                 names.append("{} {}".format(day, ds.GetRasterBand(b).GetDescription() or b))
         ds = None
