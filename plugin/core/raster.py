@@ -635,6 +635,22 @@ MASK_CHUNK_BYTES = 32 * 1048576
 TILE_OPTIONS = ["TILED=YES", "BIGTIFF=IF_SAFER", "COMPRESS=NONE"]
 
 
+def _create_like(ds, dest: str, options: List[str], nodata: float, what: str):
+    """A new GTiff ``dest`` (``options``) on the grid of ``ds``, with its bands' types and descriptions and
+    ``nodata`` on every band; ``what``: the step named if GDAL cannot create it."""
+    first = ds.GetRasterBand(1)
+    out = _call(what, gdal.GetDriverByName("GTiff").Create, dest, ds.RasterXSize, ds.RasterYSize, ds.RasterCount,
+                first.DataType, options)
+    out.SetGeoTransform(ds.GetGeoTransform())
+    out.SetProjection(ds.GetProjection())
+    for i in range(ds.RasterCount):
+        band, ob = ds.GetRasterBand(i + 1), out.GetRasterBand(i + 1)
+        ob.SetNoDataValue(nodata)
+        if band.GetDescription():
+            ob.SetDescription(band.GetDescription())
+    return out
+
+
 def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
     """Write ``dest``: the tile with the pixels whose centre is outside the polygon set to its
     *source* nodata (-inf / 0 / declared), so masked and untouched tiles read alike.  The polygon
@@ -646,13 +662,9 @@ def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
     srs = _srs_of(ds)
     geom = _cutline_in(srs, geojson_4326)
     wkt = srs.ExportToWkt() if srs is not None else ""
-    first = ds.GetRasterBand(1)
-    out = _call(translate("Raster", "mask the raster"), gdal.GetDriverByName("GTiff").Create, dest, w, h, count,
-                first.DataType, _scratch_options())
+    out = _create_like(ds, dest, _scratch_options(), src_nd, translate("Raster", "mask the raster"))
     try:
-        out.SetGeoTransform(gt)
-        out.SetProjection(ds.GetProjection())
-        row_bytes = max(1, w * gdal.GetDataTypeSize(first.DataType) // 8)
+        row_bytes = max(1, w * gdal.GetDataTypeSize(ds.GetRasterBand(1).DataType) // 8)
         step = max(1, MASK_CHUNK_BYTES // row_bytes)
         for row in range(0, h, step):
             _check_cancel(cancel)
@@ -665,11 +677,6 @@ def _mask_tile(ds, dest: str, geojson_4326: Any, cancel=None) -> None:
                     raise _fail(translate("Raster", "mask the raster"), gdal.GetLastErrorMsg())
                 data[outside] = src_nd
                 out.GetRasterBand(i + 1).WriteArray(data, 0, row)
-        for i in range(count):
-            band, ob = ds.GetRasterBand(i + 1), out.GetRasterBand(i + 1)
-            ob.SetNoDataValue(src_nd)
-            if band.GetDescription():
-                ob.SetDescription(band.GetDescription())
         out.FlushCache()
     finally:
         out = None
@@ -697,6 +704,8 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
     """
     path = os.fspath(path)
     _check_cancel(cancel)
+    if geojson_4326 is None and not factors:
+        return path
     ds = _open(path)
     try:
         where = coverage(ds, geojson_4326) if geojson_4326 is not None else INSIDE
@@ -740,7 +749,6 @@ def _write_ready_tile(ds, dest: str, geojson_4326: Any, factors: Sequence[int], 
     src_nd, _dst, _f = _nodata_pair(ds, None)
     gt = ds.GetGeoTransform()
     w, h, count = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
-    first = ds.GetRasterBand(1)
     data = ds.ReadAsArray()
     if data is None:
         raise _fail(translate("Raster", "mask the raster"), gdal.GetLastErrorMsg())
@@ -750,18 +758,11 @@ def _write_ready_tile(ds, dest: str, geojson_4326: Any, factors: Sequence[int], 
         geom = _cutline_in(srs, geojson_4326)
         data[:, ~burn_mask(geom, srs.ExportToWkt() if srs is not None else "", gt, w, h)] = src_nd
     _check_cancel(cancel)
-    out = _call(translate("Raster", "write {path}").format(path=dest), gdal.GetDriverByName("GTiff").Create,
-                dest, w, h, count, first.DataType, TILE_OPTIONS)
+    out = _create_like(ds, dest, TILE_OPTIONS, src_nd, translate("Raster", "write {path}").format(path=dest))
     try:
-        out.SetGeoTransform(gt)
-        out.SetProjection(ds.GetProjection())
         out.SetMetadata(ds.GetMetadata() or {})
         for i in range(count):
-            band, ob = ds.GetRasterBand(i + 1), out.GetRasterBand(i + 1)
-            ob.WriteArray(data[i])
-            ob.SetNoDataValue(src_nd)
-            if band.GetDescription():
-                ob.SetDescription(band.GetDescription())
+            out.GetRasterBand(i + 1).WriteArray(data[i])
         err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NONE", list(factors))
         if err not in (0, None):
             raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
