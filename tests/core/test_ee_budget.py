@@ -7,11 +7,12 @@ import threading
 
 import pytest
 
+from plugin.core.errors import CancelledError
 from plugin.core.jobs import Job
 from plugin.core.providers.earthengine import budget as B
 from plugin.core.providers.earthengine import download_runner as R
 from plugin.core.providers.earthengine import tiling
-from plugin.core.runner import RunContext, run_job
+from plugin.core.runner import CancelToken, RunContext, run_job
 from plugin.core.transfer import http
 from tests.sims.ee_sim import EeSimulator
 
@@ -276,23 +277,57 @@ def test_the_users_cap_bounds_both_downloads(tmp_path):
         assert sim.peak_in_flight <= 2                       # the cap is of the project, both jobs together
 
 
-def test_tiles_are_prepared_one_per_cpu_at_most():
-    inside, peak, lock = [0], [0], threading.Lock()
+def test_tiles_are_prepared_one_per_cpu_at_most_on_threads_kept_for_it():
+    inside, peak, names, lock = [0], [0], set(), threading.Lock()
 
     def work():
-        with B.preparing():
-            with lock:
-                inside[0] += 1
-                peak[0] = max(peak[0], inside[0])
-            threading.Event().wait(0.05)
-            with lock:
-                inside[0] -= 1
-    threads = [threading.Thread(target=work) for _ in range(B.CPUS * 3)]
+        with lock:
+            inside[0] += 1
+            peak[0] = max(peak[0], inside[0])
+            names.add(threading.current_thread().name)
+        threading.Event().wait(0.05)
+        with lock:
+            inside[0] -= 1
+        return threading.current_thread().name
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(B.prepare(work))) for _ in range(B.CPUS * 3)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert peak[0] == B.CPUS
+    assert peak[0] == B.CPUS and len(results) == B.CPUS * 3
+    # (the same few threads, warm, whichever thread asks: not the askers' own)
+    assert len(names) <= B.CPUS and all(n.startswith("ee-prepare") for n in names)
+
+
+def test_a_preparation_returns_its_result_and_raises_its_error_to_the_caller():
+    assert B.prepare(lambda: 42) == 42
+    with pytest.raises(ZeroDivisionError):
+        B.prepare(lambda: 1 / 0)
+
+
+def test_a_cancelled_job_stops_waiting_for_a_preparation_thread():
+    release, started = threading.Event(), threading.Event()
+
+    def busy():
+        started.set()
+        release.wait(10)
+    token = CancelToken()
+    blockers = [threading.Thread(target=B.prepare, args=(busy,)) for _ in range(B.CPUS)]
+    for t in blockers:
+        t.start()
+    started.wait(5)
+    ran = []
+    try:
+        threading.Timer(0.2, token.cancel).start()
+        with pytest.raises(CancelledError):
+            B.prepare(lambda: ran.append(1), token)      # queued behind the busy ones, then cancelled
+    finally:
+        release.set()
+        for t in blockers:
+            t.join()
+    B.prepare(lambda: None)                                # (the queue is drained: a cancelled one never runs)
+    assert ran == []
 
 
 def test_a_restarted_job_keeps_its_tiles(tmp_path):

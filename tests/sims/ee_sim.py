@@ -193,9 +193,10 @@ rate or concurrency limit was exceeded.", "status": "RESOURCE_EXHAUSTED"}}`` at 
 ``Retry-After``, as Google APIs send none); a rejected request holds no slot.  The project is the
 path's for thumbnails and getPixels, the ``X-Goog-User-Project`` header's otherwise.  A getPixels
 holds its slot while it is computed and sent.  ``compute_base + compute_per_mib * MiB`` seconds
-(MiB of the request's size as EE counts it, mask byte included) are slept before a getPixels
-answer is rendered: Earth Engine computes the pixels when they are fetched, longer for bigger
-requests (e.g. 0.5 + 0.05 s/MiB: about 2 s for a 32 MiB tile).  ``peak_in_flight`` is the most
+(MiB of the request's size as EE counts it, mask byte included) pass before a getPixels answer
+is sent, the simulator's own rendering of it included (an answer is late only when rendering takes
+longer): Earth Engine computes the pixels when they are fetched, longer for bigger requests (e.g.
+0.5 + 0.05 s/MiB: about 2 s for a 32 MiB tile).  ``peak_in_flight`` is the most
 requests of one project served at once.
 
 Test API
@@ -3038,10 +3039,12 @@ class _Handler(QuietHandler):
             thumb = dataclasses.replace(thumb, grids=[
                 dataclasses.replace(g, width=g.width + fault[1], height=g.height + fault[2])
                 for g in thumb.grids])
-        compute = sim.compute_seconds(thumb.total_bytes)
-        if compute > 0:
-            time.sleep(compute)
+        # The rendering is part of the compute time, as on the service (whose servers render the
+        # pixels within its latency): the answer comes after the longer of the two, not their sum.
+        ready_at = time.monotonic() + sim.compute_seconds(thumb.total_bytes)
         data, ctype, fname = thumb.render()
+        if ready_at > time.monotonic():
+            time.sleep(ready_at - time.monotonic())
         if fault is not None and fault[0] == "body":
             data, ctype = fault[1], fault[2]
         extra = {}

@@ -34,8 +34,8 @@ How it runs:
    :class:`~plugin.core.providers.earthengine.budget.Budget` allows (it grows while
    requests succeed and halves on 429), each retried on its own (a new download id
    when one expired), a tile the server still finds too big cut in four.
-3. Each piece, as soon as it is on disk and while the others download (at most one
-   per CPU at once, :func:`plugin.core.providers.earthengine.budget.preparing`): zip
+3. Each piece, as soon as it is on disk and while the others download (on the process's
+   few preparation threads, one per CPU, :func:`plugin.core.providers.earthengine.budget.prepare`): zip
    extracted safely, masked to the AOI polygon where the polygon cuts through it
    (a piece wholly outside is left out), and for tiled outputs given overviews.
 4. Results: the pieces mosaicked (also a single piece) into one Cloud-Optimized
@@ -538,7 +538,7 @@ class EeDownload:
         """Create (or reuse) the id and download; returns the pieces that replace it (split)."""
         dest = self._piece_path(piece)
         if os.path.exists(dest):
-            self._prepare(piece)
+            ee_budget.prepare(lambda: self._prepare(piece), self.cancel)
             piece.fraction = 1.0
             return [piece]
         attempts = 0
@@ -547,10 +547,7 @@ class EeDownload:
             attempts += 1
             try:
                 self._transfer(piece, name, dest)
-                with ee_budget.preparing(self.cancel):
-                    began = time.thread_time()
-                    self._prepare(piece)
-                    self.budget.prepared(self._piece_bytes(piece), time.thread_time() - began)
+                ee_budget.prepare(lambda: self._prepare_timed(piece), self.cancel)
                 piece.fraction = 1.0
                 self._report(force=True)
                 return [piece]
@@ -706,6 +703,12 @@ class EeDownload:
         for key, path in list(piece.files.items()):
             piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
         piece.prepared = True
+
+    def _prepare_timed(self, piece: Piece) -> None:
+        """:meth:`_prepare`, its CPU time told to the budget (which learns what a tile costs the client)."""
+        began = time.thread_time()
+        self._prepare(piece)
+        self.budget.prepared(self._piece_bytes(piece), time.thread_time() - began)
 
     def _assemble_npy(self, pieces: List[Piece], dest: str) -> str:
         import numpy as np
