@@ -697,10 +697,11 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
     outside become the tile's nodata, the source convention of the module docstring);
     a tile wholly inside is left as it is; for a tile with no pixel centre inside, returns
     ``None`` (nothing of it is kept).  With ``factors`` (a tile of a larger output) the
-    tile is written again uncompressed (:data:`TILE_OPTIONS`: the mosaic after the last
-    byte reads it without decoding) with internal overviews of those factors (a mosaic VRT
-    of such tiles draws at any scale without reading every pixel), all in one pass
-    (:func:`_write_ready_tile`).  Replacing the file is atomic.  Returns ``path`` (or ``None``).
+    tile gets internal overviews of those factors (a mosaic VRT of such tiles draws at any
+    scale without reading every pixel).  A tile masked or given overviews is written again
+    uncompressed (:data:`TILE_OPTIONS`: the mosaic after the last byte reads it without
+    decoding), in one pass (:func:`_write_ready_tile`).  Replacing the file is atomic.
+    Returns ``path`` (or ``None``).
     """
     path = os.fspath(path)
     _check_cancel(cancel)
@@ -716,10 +717,7 @@ def prepare_tile(path: str, geojson_4326: Any = None, *, factors: Sequence[int] 
         part = _part_path(path)
         _remove_quietly(part)
         try:
-            if factors:
-                _write_ready_tile(ds, part, geojson_4326 if where == PARTIAL else None, factors, cancel)
-            else:
-                _mask_tile(ds, part, geojson_4326, cancel)
+            _write_ready_tile(ds, part, geojson_4326 if where == PARTIAL else None, factors, cancel)
             ds = None
             _remove_quietly_ovr(path)
             os.replace(part, path)
@@ -763,7 +761,8 @@ def _write_ready_tile(ds, dest: str, geojson_4326: Any, factors: Sequence[int], 
         out.SetMetadata(ds.GetMetadata() or {})
         for i in range(count):
             out.GetRasterBand(i + 1).WriteArray(data[i])
-        err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NONE", list(factors))
+        err = _call(translate("Raster", "build overviews"), out.BuildOverviews, "NONE", list(factors)) \
+            if factors else 0
         if err not in (0, None):
             raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
         level = data
