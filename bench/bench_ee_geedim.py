@@ -6,7 +6,8 @@ flight, 4 MB tiles, retries with backoff.  Both download the same image region -
 (B4, B3, B2 of a simulated Sentinel-2 scene) at 10 m over a square of ``--sides-km`` km -- from a
 fresh loopback Earth Engine simulator each (tests/sims/ee_sim.py, its own process) that behaves like
 the service: a compute time per getPixels growing with its size (``--compute-base`` +
-``--compute-per-mib`` per MiB: 0.5 + 0.05 s/MiB gives 2.1 s for a 32 MiB tile), at most 40 requests
+``--compute-per-mib`` per MiB: 0.5 + 0.05 s/MiB gives 2.1 s for a 32 MiB tile; its own rendering of the
+tile is done within that time, as the service's servers render within its latency), at most 40 requests
 in flight per project and about 100 per second (429 RESOURCE_EXHAUSTED above), the 48 MiB and
 grid-dimension limits; its pixel values are drawn from the native pixel indices
 (``--pixel-values index``) so that its own CPU, on the same two cores as the clients, stays small

@@ -763,3 +763,26 @@ def test_stats_on_exit(tmp_path):
         proc.wait(timeout=10)
     data = json.loads(stats.read_text())
     assert data["requests"] == 1 and data["429"] == 1 and data["by_endpoint"] == {"create": 1}
+
+
+def test_rendering_is_part_of_the_compute_time_not_added_to_it(monkeypatch):
+    """The service renders the pixels on its own servers within its latency: the simulator's own
+    rendering (on the clients' CPUs) delays an answer only when it takes longer than the compute time."""
+    import tests.sims.ee_sim as sim_module
+    real = sim_module.Thumbnail.render
+
+    def slow_render(self):
+        time.sleep(0.4)
+        return real(self)
+    monkeypatch.setattr(sim_module.Thumbnail, "render", slow_render)
+    grid = exact_grid(S2_SR_ID, "EPSG:32610", [10, 0, 580000, 0, -10, 4105000], 64, 64, band_ids=["B4"])
+    with EeSimulator(tokens=[TOKEN], compute_base=0.6) as sim:
+        name = create_ok(sim, grid)
+        t0 = time.monotonic()
+        assert get_pixels(sim, name).status_code == 200
+        assert 0.6 <= time.monotonic() - t0 < 0.9          # the longer of 0.6 and 0.4, not their sum
+    with EeSimulator(tokens=[TOKEN], compute_base=0.1) as sim:
+        name = create_ok(sim, grid)
+        t0 = time.monotonic()
+        assert get_pixels(sim, name).status_code == 200
+        assert time.monotonic() - t0 >= 0.4                # rendering longer than computing: late by it
