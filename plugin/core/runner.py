@@ -126,6 +126,12 @@ class RunContext:
         """The change that ends a "Retrying" (progress again: the request went through)."""
         return {"retry": None} if self.job.retry else {}
 
+    @property
+    def shows_previews(self) -> bool:
+        """Whether an offered :meth:`preview` can be shown (a QGIS task; not ``qgis_process`` nor a
+        script): a runner need not write a preview nobody sees."""
+        return self._preview is not None
+
     def preview(self, path: str, final_path: str) -> bool:
         """Offer ``path`` (e.g. a VRT of the downloaded tiles) as a stand-in for the output
         ``final_path`` that the job is still writing.  The QGIS task shows it on the map at

@@ -623,6 +623,26 @@ def test_growing_preview_of_per_band_files_grows_every_band_and_the_stack(sim, t
         assert len([1 for name, _c, _v in seen if name == "gp.{}.tif".format(band)]) == len(stacks)
 
 
+def test_no_preview_is_written_where_none_can_be_shown(sim, tmp_path, monkeypatch):
+    """qgis_process or a script (no preview callback): a tiled download writes no preview VRT, growing
+    or complete; the same download shown in QGIS writes them (the first part of this test)."""
+    from plugin.core import raster
+    written = []
+    real = raster.mosaic_vrt
+    monkeypatch.setattr(raster, "mosaic_vrt", lambda paths, vrt, **kw: written.append(vrt) or real(paths, vrt, **kw))
+    shown = make_job(tmp_path, "shown", bands="B4,B11", scale=10, file_per_band=False, name="s",
+                     aoi=TRIANGLE)
+    _run_slow_tiles(sim, shown, lambda path, final: True)
+    assert any(os.path.basename(v).startswith("preview.") for v in written)
+    del written[:]
+    job = make_job(tmp_path, "headless", bands="B4,B11", scale=10, file_per_band=False, name="h", aoi=TRIANGLE)
+    before = sim.count("create")
+    _run_slow_tiles(sim, job, None)
+    assert sim.count("create") - before >= 8
+    assert written and not [v for v in written if os.path.basename(v).startswith("preview.")], written
+    assert os.path.exists(os.path.join(job.output_dir, "h.tif"))
+
+
 def test_untiled_output_has_no_preview(sim, tmp_path):
     job = make_job(tmp_path, "one", bands="B4", scale=10, format="GEO_TIFF", name="u", aoi=TRIANGLE)
     seen = []

@@ -770,6 +770,8 @@ class EeDownload:
         outputs, tiled outputs only; returns the outputs shown.  Each VRT is complete before it has its
         name (written under another, then renamed), and the files of older rounds go."""
         from ... import raster
+        if not self.ctx.shows_previews:
+            return []
         sources = {}
         for pieces, key, dest, grid, band_names in plans:
             parts = self._kept(pieces, key)
@@ -808,6 +810,8 @@ class EeDownload:
         every :data:`GROWING_PREVIEW_INTERVAL` seconds and only when more have landed.  Runs on the
         job's thread between two waits for the pieces."""
         now = time.monotonic()
+        if not self.ctx.shows_previews:
+            return
         with self._lock:
             planned = list(self._pieces)
         shown = sum(1 for p in finished if any(p.files.values()))     # (pieces outside the AOI add nothing)
