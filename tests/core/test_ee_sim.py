@@ -786,3 +786,31 @@ def test_rendering_is_part_of_the_compute_time_not_added_to_it(monkeypatch):
         t0 = time.monotonic()
         assert get_pixels(sim, name).status_code == 200
         assert time.monotonic() - t0 >= 0.4                # rendering longer than computing: late by it
+
+
+@pytest.mark.parametrize("backlog, all_connect", [(None, True), (5, False)])
+def test_the_simulators_take_a_burst_of_connections_as_a_service_does(backlog, all_connect):
+    """40 connections opened at once (Earth Engine's concurrent requests per project) before the server
+    accepts any all complete their handshake, as a service's front end does; with socketserver's default
+    backlog of 5 (the second case) the kernel drops the handshakes past it and a client waits a second
+    for its next try (:class:`tests.sims.loopback.LoopbackHTTPServer`)."""
+    import socket
+    from tests.sims.loopback import LoopbackHTTPServer, QuietHandler
+
+    class Server(LoopbackHTTPServer):
+        request_queue_size = backlog or LoopbackHTTPServer.request_queue_size
+    server = Server(("127.0.0.1", 0), QuietHandler)      # listening, not accepting yet
+    opened, waited = [], 0
+    try:
+        for _ in range(40):
+            try:
+                opened.append(socket.create_connection(server.server_address, timeout=0.3))
+            except socket.timeout:
+                waited += 1
+                if waited >= 2:
+                    break
+    finally:
+        for sock in opened:
+            sock.close()
+        server.server_close()
+    assert (waited == 0 and len(opened) == 40) == all_connect, (len(opened), waited)

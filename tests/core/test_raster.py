@@ -242,21 +242,21 @@ def test_small_outputs_are_staged_in_ram_with_the_pixels_of_large_ones(tmp_path,
     for b in range(3):
         paths.append(write(tmp_path / ("b%d.tif" % b), [rng.integers(1, 4000, size=(n, n)).astype("uint16")]))
     vrt = raster.stack_vrt(paths, str(tmp_path / "stack.vrt"), ["B4", "B3", "B2"])
-    formats = []
-    translate_options = gdal.TranslateOptions
+    sources = []       # the driver of what each GDAL translation reads
+    real_translate = gdal.Translate
 
-    def recording(*args, **kwargs):
-        formats.append(kwargs.get("format"))
-        return translate_options(*args, **kwargs)
-    monkeypatch.setattr(gdal, "TranslateOptions", recording)
+    def recording(dest, src, **kwargs):
+        sources.append(src.GetDriver().ShortName if hasattr(src, "GetDriver") else "path")
+        return real_translate(dest, src, **kwargs)
+    monkeypatch.setattr(gdal, "Translate", recording)
     from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
     outputs = {}
     for name, threshold in (("small", n * n * 3 * 2), ("large", n * n * 3 * 2 - 1)):
         monkeypatch.setattr(raster, "SMALL_COG_BYTES", threshold, raising=False)
-        formats.clear()
+        sources.clear()
         dest = str(tmp_path / (name + ".tif"))
         raster.mosaic([vrt], dest)
-        assert formats == (["MEM", "COG"] if name == "small" else ["COG"])
+        assert sources == (["MEM"] if name == "small" else ["VRT"])      # (the COG's only translation)
         _warnings, errors, _details = validate(dest, full_check=True)
         assert errors == [] and raster.raster_info(dest)["overview_counts"] == [2, 2, 2]
         outputs[name] = _cog_pixels(dest)
@@ -718,3 +718,33 @@ def test_a_tiles_overviews_are_made_in_the_same_pass_with_gdals_nearest_pixels(t
             assert all(np.array_equal(a, b) for a, b in zip(got, want)), (dtype, where)
             if polygon is not None:
                 assert (got[0] == raster._nodata_pair(gdal.Open(path), None)[0]).any()
+
+
+@pytest.mark.parametrize("dtype, nodata", [("uint16", None), ("uint16", 7), ("float32", None)])
+def test_tiles_staged_in_ram_give_the_file_the_vrt_gives(tmp_path, monkeypatch, dtype, nodata):
+    """A small mosaic is copied into RAM straight from its tiles (one read and one write each), not
+    through the VRT: the same COG, pixel for pixel and level for level, on an output grid larger than the
+    tiles (a tile left out: nodata there), with their band names and nodata."""
+    rng = np.random.default_rng(3)
+    width, height = 700, 620
+
+    def tile(name, col, row, w, h):
+        a = rng.integers(1, 5000, size=(2, h, w)).astype(dtype)
+        a[:, 0, 0] = nodata if nodata is not None else (-np.inf if dtype == "float32" else 0)
+        gt = (GT[0] + col * GT[1], GT[1], 0.0, GT[3] + row * GT[5], 0.0, GT[5])
+        return write(tmp_path / name, list(a), gt=gt, names=["B8", "B2"], nodata=nodata)
+    tiles = [tile("a.tif", 0, 0, 700, 200), tile("b.tif", 0, 200, 300, 420), tile("c.tif", 450, 200, 250, 420)]
+    made = {}
+    for way, limit in (("ram", raster.SMALL_COG_BYTES), ("vrt", 0)):
+        monkeypatch.setattr(raster, "SMALL_COG_BYTES", limit)
+        dest = str(tmp_path / (way + ".tif"))
+        raster.mosaic(tiles, dest, grid=(GT, width, height))
+        made[way] = (_cog_pixels(dest), raster.raster_info(dest))
+    ram, vrt = made["ram"], made["vrt"]
+    assert len(ram[0]) == len(vrt[0]) == 2          # full resolution and one overview
+    for a, b in zip(ram[0], vrt[0]):
+        np.testing.assert_array_equal(a, b)
+    for key in ("nodata", "band_names", "width", "height", "geotransform"):
+        assert repr(ram[1].get(key)) == repr(vrt[1].get(key)), key
+    gap = ram[0][0][:, 300, 350]                    # between b and c
+    assert (np.isnan(gap).all() if dtype == "float32" else (gap == (nodata or 0)).all())

@@ -50,9 +50,11 @@ import threading
 import time
 import zipfile
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Dict, List, Optional, Union
 from urllib.parse import urlsplit
+
+from tests.sims.loopback import LoopbackHTTPServer
 
 try:  # optional, for x-goog-hash crc32c
     import crcmod.predefined as _crcmod_predefined  # type: ignore
@@ -469,8 +471,7 @@ def _fault_from_query(raw_path: str) -> Optional[Fault]:
     return None
 
 
-class FaultServer(ThreadingHTTPServer):
-    daemon_threads = True
+class FaultServer(LoopbackHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, verbose: bool = False):

@@ -25,6 +25,18 @@ class QuietHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class LoopbackHTTPServer(ThreadingHTTPServer):
+    """The threaded HTTP server of the simulators, with a listen backlog like a service's front end.
+
+    ``socketserver``'s default backlog is 5: a burst of new connections (a download opening 20 at once,
+    as Earth Engine's 40 concurrent requests allow) overflows it while the accepting thread waits for
+    the interpreter lock, and the kernel drops the extra handshakes, which the clients send again after
+    a second.  No live service makes a client wait a second for a connection it can serve."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+
 class LoopbackServer:
     """Base of the simulators: ``start()`` / ``stop()`` / ``with`` / ``url``.
 
@@ -37,7 +49,7 @@ class LoopbackServer:
     thread_name = "sim"
     host = "127.0.0.1"
     port = 0
-    _server: Optional[ThreadingHTTPServer] = None
+    _server: Optional[LoopbackHTTPServer] = None
     _thread: Optional[threading.Thread] = None
 
     def handler(self):
@@ -49,8 +61,7 @@ class LoopbackServer:
         class Handler(self.handler()):
             simulator = sim
 
-        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
-        self._server.daemon_threads = True
+        self._server = LoopbackHTTPServer((self.host, self.port), Handler)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=self.thread_name, daemon=True)

@@ -8,10 +8,9 @@ import os
 import ssl
 import subprocess
 import threading
-from http.server import ThreadingHTTPServer
 from typing import Dict
 
-from tests.sims.loopback import QuietHandler
+from tests.sims.loopback import LoopbackHTTPServer, QuietHandler
 
 _SERVER_EXTENSIONS = """basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
@@ -59,8 +58,7 @@ class HttpsServer:
             def do_GET(self):
                 self.send_body(200, b"ok", "text/plain")
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
+        class Server(LoopbackHTTPServer):
 
             def get_request(self):
                 try:
