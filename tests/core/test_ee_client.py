@@ -263,9 +263,9 @@ def test_big_area_is_tiled_and_the_mosaic_equals_one_request(sim, tmp_path):
 
 @pytest.mark.parametrize("small_limit", [None, 0])
 def test_tiles_get_overviews_only_when_the_output_is_not_staged_in_ram(sim, tmp_path, monkeypatch, small_limit):
-    """A small output's COG is staged in RAM and computes its overviews there: its tiles are not given
-    any (nor rewritten); a larger one's tiles are, and the COG copies them.  Both COGs have
-    overviews and the pixels of one request."""
+    """A small output is assembled in RAM as its tiles land and its COG computes its overviews there: its
+    tile files are not rewritten at all (masked into the RAM mosaic); a larger one's tiles are given
+    overviews, and the COG copies them.  Both COGs have overviews and the pixels of one request."""
     if small_limit is not None:
         monkeypatch.setattr(raster, "SMALL_COG_BYTES", small_limit)
     built = []
@@ -280,11 +280,49 @@ def test_tiles_get_overviews_only_when_the_output_is_not_staged_in_ram(sim, tmp_
     built.clear()
     job = make_job(tmp_path, "tiles", bands="B4", scale=10, format="GEO_TIFF", name="o", aoi=aoi)
     out2, _, _ = run(sim, job, ee_max_request_bytes=300000)
-    assert len(built) > 1
-    assert all(f for f in built) if small_limit == 0 else not any(built)
+    assert (len(built) > 1 and all(f for f in built)) if small_limit == 0 else built == []
     ds = gdal.Open(out2[0])
     assert max(ds.RasterXSize, ds.RasterYSize) > 512 and ds.GetRasterBand(1).GetOverviewCount() >= 1
     np.testing.assert_array_equal(read(out1[0]), read(out2[0]))
+
+@pytest.mark.parametrize("fmt", ["GEO_TIFF", "ZIPPED_GEO_TIFF_PER_BAND"])
+def test_small_tiled_output_from_ram_is_the_output_from_files(sim, tmp_path, monkeypatch, fmt):
+    """The RAM mosaic (raster.RamMosaic) and the tile files give the same outputs, masked to the AOI
+    (a triangle: tiles cut through and one wholly outside), per band too; and when a tile did not go
+    into the RAM mosaic (here: taken out of it before the output is written), the files are masked
+    then and used instead."""
+    from plugin.core.providers.earthengine import download_runner as DR
+    opts = {"bands": "B4,B3", "scale": 10, "format": fmt, "name": "r", "aoi": TRIANGLE}
+    masked = []
+    real_prepare = raster.prepare_tile
+    monkeypatch.setattr(raster, "prepare_tile", lambda path, *a, **k: masked.append(path) or real_prepare(path, *a, **k))
+    ram_out, _, _ = run(sim, make_job(tmp_path, "ram", **opts), ee_max_request_bytes=20000)
+    tiles = sim.count("create")
+    assert tiles > 3 and masked == []                  # no tile file rewritten
+    with monkeypatch.context() as patch:
+        patch.setattr(raster, "SMALL_COG_BYTES", 0)
+        file_out, _, _ = run(sim, make_job(tmp_path, "files", **opts), ee_max_request_bytes=20000)
+    real_write = DR.EeDownload.write_outputs
+
+    def one_left_out(self, pieces):
+        piece = next(p for p in pieces if p.unmasked)
+        piece.in_ram.clear()
+        del masked[:]
+        return real_write(self, pieces)
+    monkeypatch.setattr(DR.EeDownload, "write_outputs", one_left_out)
+    mixed_out, _, _ = run(sim, make_job(tmp_path, "mixed", **opts), ee_max_request_bytes=20000)
+    assert masked                                      # the files were masked for the mosaic of files
+    tifs = [o for o in ram_out if o.endswith(".tif")]
+    assert len(tifs) == (1 if fmt == "GEO_TIFF" else 2)
+    for ram_path, file_path, mixed_path in zip(tifs, [o for o in file_out if o.endswith(".tif")],
+                                               [o for o in mixed_out if o.endswith(".tif")]):
+        for other in (file_path, mixed_path):
+            np.testing.assert_array_equal(read(ram_path), read(other))
+            np.testing.assert_array_equal(valid_mask(ram_path), valid_mask(other))
+            assert raster.raster_info(ram_path)["band_names"] == raster.raster_info(other)["band_names"]
+        inside = inside_mask(ram_path, TRIANGLE)
+        assert not (valid_mask(ram_path) & ~inside).any() and (valid_mask(ram_path) & inside).sum() > 100
+
 
 def test_tiled_per_band_bands_on_different_grids(sim, tmp_path):
     # No scale: each band at its native resolution (10 m and 20 m), each tiled on its own grid.

@@ -748,3 +748,65 @@ def test_tiles_staged_in_ram_give_the_file_the_vrt_gives(tmp_path, monkeypatch, 
         assert repr(ram[1].get(key)) == repr(vrt[1].get(key)), key
     gap = ram[0][0][:, 300, 350]                    # between b and c
     assert (np.isnan(gap).all() if dtype == "float32" else (gap == (nodata or 0)).all())
+
+
+@pytest.mark.parametrize("dtype", ["uint16", "float32"])
+def test_ram_mosaic_is_the_mosaic_of_the_prepared_tiles(tmp_path, dtype):
+    """RamMosaic (tiles masked into RAM as they land, put from two threads in any order) writes the
+    COG that mosaic() writes of the same tiles prepared to files: pixels at every level, nodata (EE's
+    -inf as NaN), band names, grid; on an output grid wider than the tiles (nodata there)."""
+    import concurrent.futures
+    arrays = big_arrays(dtype)
+    os.makedirs(tmp_path / "ram")
+    os.makedirs(tmp_path / "files")
+    tiles = split_tiles(tmp_path / "ram", arrays, ["B8", "B2"])
+    grid = (GT, W + 64, H)
+    prepared = []
+    for path in tiles:
+        copy = str(tmp_path / "files" / os.path.basename(path))
+        shutil.copy(path, copy)
+        kept = raster.prepare_tile(copy, aoi_4326())
+        if kept:
+            prepared.append(kept)
+    from_files = raster.mosaic(prepared, str(tmp_path / "files.tif"), grid=grid)
+    ram = raster.RamMosaic(grid)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        kept = list(pool.map(lambda p: ram.put(p, aoi_4326()), reversed(tiles)))
+    assert kept == list(reversed(tiles)) and ram.inside == 4
+    from_ram = ram.write(str(tmp_path / "ram.tif"))
+    ours, theirs = _cog_pixels(from_ram), _cog_pixels(from_files)
+    assert len(ours) == len(theirs) >= 2
+    for a, b in zip(ours, theirs):
+        np.testing.assert_array_equal(a, b)
+    for key in ("nodata", "band_names", "width", "height", "geotransform", "overview_counts"):
+        assert repr(raster.raster_info(from_ram)[key]) == repr(raster.raster_info(from_files)[key]), key
+    full = ours[0]
+    valid = ~np.isnan(full) if dtype == "float32" else full != 0
+    assert not valid[:, :, W:].any() and valid.sum() > 1000
+    assert not [n for n in os.listdir(tmp_path) if ".part." in n]
+
+
+def test_ram_mosaic_refuses_a_tile_that_is_not_of_its_grid_and_leaves_nothing_on_cancel(tmp_path):
+    arrays = big_arrays("uint16")
+    tiles = split_tiles(tmp_path, arrays, None)
+    ram = raster.RamMosaic((GT, W, H))
+    with pytest.raises(EoError) as info:
+        ram.write(str(tmp_path / "none.tif"))
+    assert "no tiles" in str(info.value)
+    assert ram.put(tiles[0]) == tiles[0]
+    small = list(arrays[:, :10, :10])
+    off = write(tmp_path / "off.tif", small, (GT[0] + 5.0,) + GT[1:])               # half a pixel
+    beyond = write(tmp_path / "beyond.tif", small, (GT[0] - 100.0,) + GT[1:])       # left of the grid
+    other_crs = write(tmp_path / "crs.tif", small, GT, epsg=32632)
+    bands = write(tmp_path / "bands.tif", [a.astype("float32") for a in small], GT)
+    for path, words in ((off, "one pixel grid"), (beyond, "one pixel grid"), (other_crs, "coordinate system"),
+                        (bands, "same bands")):
+        with pytest.raises(EoError) as info:
+            ram.put(path)
+        assert words in str(info.value), path
+    token = CancelToken()
+    token.cancel()
+    dest = str(tmp_path / "cancelled.tif")
+    with pytest.raises(CancelledError):
+        ram.write(dest, cancel=token)
+    assert not os.path.exists(dest) and not [n for n in os.listdir(tmp_path) if ".part." in n]

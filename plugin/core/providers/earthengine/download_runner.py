@@ -333,6 +333,8 @@ class Piece:
         self.files: Dict[str, Optional[str]] = {}   # band id (or "all") -> GeoTIFF path (None: outside the AOI)
         self.npy: Optional[str] = None
         self.prepared = False
+        self.in_ram: set = set()       # keys put in their output's RAM mosaic (EeDownload._ram)
+        self.unmasked: set = set()     # keys whose file is as downloaded (in RAM only, masked there)
 
 
 def _write_atomically(path: str, write) -> str:
@@ -392,6 +394,9 @@ class EeDownload:
         self._preview_at = -GROWING_PREVIEW_INTERVAL
         self._preview_shown = 0                 # pieces in the last growing preview
         self._preview_files: List[List[str]] = []   # the files of each round still on disk
+        #: The small outputs assembled in RAM while their tiles land, by key ("all" or a band): see
+        #: :meth:`_plan_ram`.
+        self._ram: Dict[str, Any] = {}
         # Cancelled by the user (ctx.cancel) or by this download when a piece failed for good.
         self.cancel = CancelToken(is_cancelled=ctx.cancel.is_cancelled)
         client.cancel = self.cancel
@@ -587,6 +592,7 @@ class EeDownload:
         self.cancel = CancelToken(is_cancelled=self.ctx.cancel.is_cancelled)
         self.client.cancel = self.cancel
         self._pieces = list(pieces)
+        self._plan_ram(self._pieces)
         finished: List[Piece] = []
         self._report(force=True)
         workers = max(1, min(self.concurrency, self.budget.ceiling))   # (threads start as needed)
@@ -688,12 +694,12 @@ class EeDownload:
         return output.grid.pixels * max(1, output.bytes_per_pixel - len(output.bands))
 
     def _prepare(self, piece: Piece) -> None:
-        """Unpack a fetched piece and make its GeoTIFFs ready to combine (on the piece's own thread,
-        while the other pieces download): masked to the AOI where the polygon cuts through them,
-        left out when wholly outside; when the output is tiled and larger than what the COG is
-        staged in RAM for (:data:`...raster.SMALL_COG_BYTES`), uncompressed with overviews (for the
-        preview, and copied into the COG, not computed again).  A smaller output's COG computes its
-        overviews from RAM, and its preview draws without them."""
+        """Unpack a fetched piece and make its GeoTIFFs ready to combine (on a preparation thread, while
+        the other pieces download): masked to the AOI where the polygon cuts through them, left out when
+        wholly outside.  A small tiled output's tiles are masked into its RAM mosaic (:meth:`_plan_ram`),
+        and their files masked too only for a preview (drawn without overviews); a larger output's files
+        are rewritten uncompressed with overviews (for the preview, and copied into the COG, not
+        computed again)."""
         from ... import raster
         self.unpack(piece)
         region = self.p.get("region")
@@ -701,8 +707,42 @@ class EeDownload:
         if self._tiled(piece) and self._raw_bytes(piece.output) > raster.SMALL_COG_BYTES:
             factors = raster.overview_factors(piece.output.grid.width, piece.output.grid.height)
         for key, path in list(piece.files.items()):
-            piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
+            ram = self._ram.get(key)
+            if ram is None:
+                piece.files[key] = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
+                continue
+            kept = ram.put(path, region, cancel=self.cancel)
+            piece.in_ram.add(key)
+            if kept is not None and self.ctx.shows_previews:     # the preview draws the masked file
+                kept = raster.prepare_tile(path, region, factors=factors, cancel=self.cancel)
+            elif kept is not None:
+                piece.unmasked.add(key)
+            piece.files[key] = kept
         piece.prepared = True
+
+    def _plan_ram(self, pieces: List[Piece]) -> None:
+        """The RAM mosaics of this round's small tiled outputs (:class:`...raster.RamMosaic`): their
+        tiles are masked into them as they land, and their COGs written from there; at most
+        :data:`...raster.SMALL_COG_BYTES` for all of them together.  Others go through files."""
+        from ... import raster
+        self._ram = {}
+        if self.p["format"] == "NPY" or not any(self._tiled(p) for p in pieces):
+            return
+        import numpy as np
+        room = raster.SMALL_COG_BYTES
+        plans, _stack = self._output_plans(pieces)
+        for plan_pieces, key, _dest, grid, labels in plans:
+            output = plan_pieces[0].output if plan_pieces else None
+            if grid is None or output is None:
+                continue
+            bands = [key] if key != "all" else list(output.bands)
+            types = [output.dtypes.get(b) for b in bands]
+            if not all(types):
+                continue
+            size = grid.pixels * len(bands) * np.result_type(*types).itemsize
+            if size <= room:
+                room -= size
+                self._ram[key] = raster.RamMosaic(self._exact(grid), labels)
 
     def _prepare_timed(self, piece: Piece) -> None:
         """:meth:`_prepare`, its CPU time told to the budget (which learns what a tile costs the client)."""
@@ -752,6 +792,15 @@ class EeDownload:
     def _combine(self, pieces: List[Piece], key: str, dest: str, grid: Optional[tiling.Grid]) -> None:
         """The GeoTIFF ``dest`` from the prepared pieces' files for ``key`` (a band, or "all")."""
         from ... import raster
+        ram = self._ram.get(key)
+        if ram is not None and ram.inside and all(key in p.in_ram for p in pieces):
+            ram.write(dest, cancel=self.ctx.cancel)
+            return
+        region = self.p.get("region")
+        for piece in pieces:          # (the RAM mosaic is not whole: the files, masked now)
+            if key in piece.unmasked:
+                piece.files[key] = raster.prepare_tile(piece.files[key], region, cancel=self.ctx.cancel)
+                piece.unmasked.discard(key)
         parts = self._kept(pieces, key)
         if parts:
             raster.mosaic(parts, dest, grid=self._exact(grid), cog=True, cancel=self.ctx.cancel)
@@ -895,6 +944,12 @@ class EeDownload:
             raise
 
     def run(self) -> List[str]:
+        try:
+            return self._run()
+        finally:
+            self._ram = {}      # (a RAM mosaic not written, the job failed: given back now, not by a GC)
+
+    def _run(self) -> List[str]:
         self.ctx.progress(1.0, translate("EeDownload", "Reading the image's metadata"))
         pieces = self.plan()
         self.ctx.set_state(JobState.SUBMITTED, translate("EeDownload", "Requesting {} download id(s)")
