@@ -327,18 +327,12 @@ def _read_rows(band, window: Window, row: int, height: int, cancel):
     """Rows ``row`` .. ``row + height`` of the window from ``band``; the cancel token is asked between blocks."""
     def callback(_complete, _message, _data):
         return 0 if cancel is not None and cancel.is_cancelled() else 1
-    gdal.ErrorReset()
     try:
-        data = band.ReadAsArray(window.col, row, window.width, height, callback=callback)
-    except RuntimeError as exc:
+        return raster.read_array(band, window.col, row, window.width, height, callback=callback)
+    except raster.RasterError:
         _check(cancel)
         raise WindowError(eohttp.redact(translate("StacWindow", "GDAL could not read the window: {error}")
-                                        .format(error=exc))) from None
-    if data is None:
-        _check(cancel)
-        raise WindowError(eohttp.redact(translate("StacWindow", "GDAL could not read the window: {error}")
-                                        .format(error=gdal.GetLastErrorMsg() or "?")))
-    return data
+                                        .format(error=gdal.GetLastErrorMsg() or "?"))) from None
 
 
 def _rows_per_read(band, width: int) -> int:
@@ -372,7 +366,7 @@ def copy_window(ds, window: Window, dests: Sequence[Tuple[str, str]], cancel=Non
                 if is_float and not math.isnan(src_nd):
                     data[data == src_nd] = dst_nd
                 data[~keep] = dst_nd
-                out.GetRasterBand(1).WriteArray(data, 0, row - window.row)
+                raster.write_array(out.GetRasterBand(1), data, 0, row - window.row)
             row += height
             if tick is not None:
                 tick(height / float(window.height))
