@@ -515,6 +515,23 @@ def _nd_str(value: float) -> str:
     return repr(float(value))
 
 
+def _check_alike(ds, path: str, srs, srs0, types0: List[int], gt0: Sequence[float]) -> Sequence[float]:
+    """Check the tile ``ds`` (CRS ``srs``) has the CRS ``srs0``, the band types ``types0`` and the pixel
+    size of ``gt0`` (RasterError naming ``path`` otherwise); returns its geotransform."""
+    if (srs is None) != (srs0 is None) or (srs is not None and srs is not srs0 and not srs.IsSame(srs0)):
+        raise RasterError(translate("Raster", "The tiles do not share one coordinate system ({path}).")
+                          .format(path=path))
+    if [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)] != list(types0):
+        raise RasterError(translate("Raster", "The tiles do not have the same bands ({path}).")
+                          .format(path=path))
+    gt = ds.GetGeoTransform()
+    for k in (1, 2, 4, 5):
+        if not math.isclose(gt[k], gt0[k], rel_tol=1e-9, abs_tol=1e-12):
+            raise RasterError(translate("Raster", "The tiles do not have the same pixel size ({path}).")
+                              .format(path=path))
+    return gt
+
+
 def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> Tuple[GeoTransform, int, int]:
     """Check the tiles share one pixel grid; returns the grid of their union (geotransform, width, height).
 
@@ -528,19 +545,7 @@ def _check_tiles(datasets: Sequence[Any], paths: Sequence[str]) -> Tuple[GeoTran
     det = gt0[1] * gt0[5] - gt0[2] * gt0[4]
     places = [(0, 0, first.RasterXSize, first.RasterYSize, gt0)]
     for ds, path in zip(datasets[1:], paths[1:]):
-        srs = _srs_of(ds)
-        if (srs is None) != (srs0 is None) or (srs is not None and not srs.IsSame(srs0)):
-            raise RasterError(translate("Raster", "The tiles do not share one coordinate system ({path}).")
-                              .format(path=path))
-        if ds.RasterCount != first.RasterCount or \
-                [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)] != types0:
-            raise RasterError(translate("Raster", "The tiles do not have the same bands ({path}).")
-                              .format(path=path))
-        gt = ds.GetGeoTransform()
-        for k in (1, 2, 4, 5):
-            if not math.isclose(gt[k], gt0[k], rel_tol=1e-9, abs_tol=1e-12):
-                raise RasterError(translate("Raster", "The tiles do not have the same pixel size ({path}).")
-                                  .format(path=path))
+        gt = _check_alike(ds, path, _srs_of(ds), srs0, types0, gt0)
         dx, dy = gt[0] - gt0[0], gt[3] - gt0[3]
         col = (gt0[5] * dx - gt0[2] * dy) / det
         row = (-gt0[4] * dx + gt0[1] * dy) / det
@@ -1015,6 +1020,21 @@ def _write_cog(source, part: str, overviews: bool, cancel, progress) -> None:
         src = None
 
 
+def _into_place(part: str, dest_path: str, cancel, progress) -> str:
+    """Move the written ``part`` to ``dest_path`` (unless cancelled meanwhile); returns ``dest_path``."""
+    _check_cancel(cancel)
+    os.replace(part, dest_path)
+    if progress is not None:
+        progress(100.0)
+    return dest_path
+
+
+def _cancelled_instead(cancel) -> None:
+    """In a handler of GDAL's failure: a cancel is what the user sees, not the failure it caused."""
+    if cancel is not None and cancel.is_cancelled():
+        raise CancelledError(translate("Jobs", "Cancelled by the user.")) from None
+
+
 class RamMosaic:
     """A small output (:data:`SMALL_COG_BYTES`) assembled in RAM while its tiles land, then written as a COG.
 
@@ -1065,19 +1085,9 @@ class RamMosaic:
         """Where the tile ``ds`` goes on the grid (column, row), checked as :func:`_check_tiles` does."""
         gt, width, height = self.grid
         wkt, types, _s, _d = self._template
-        if ds.GetProjection() != wkt:
-            srs, srs0 = _srs_of(ds), _srs_of(self._mem)
-            if (srs is None) != (srs0 is None) or (srs is not None and not srs.IsSame(srs0)):
-                raise RasterError(translate("Raster", "The tiles do not share one coordinate system ({path}).")
-                                  .format(path=path))
-        if [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)] != types:
-            raise RasterError(translate("Raster", "The tiles do not have the same bands ({path}).")
-                              .format(path=path))
-        tg = ds.GetGeoTransform()
-        for k in (1, 2, 4, 5):
-            if not math.isclose(tg[k], gt[k], rel_tol=1e-9, abs_tol=1e-12):
-                raise RasterError(translate("Raster", "The tiles do not have the same pixel size ({path}).")
-                                  .format(path=path))
+        same = ds.GetProjection() == wkt          # (the usual case, without comparing the CRSs)
+        srs0 = _srs_of(self._mem)
+        tg = _check_alike(ds, path, srs0 if same else _srs_of(ds), srs0, types, gt)
         col, row = (tg[0] - gt[0]) / gt[1], (tg[3] - gt[3]) / gt[5]
         if gt[2] != 0 or gt[4] != 0 or abs(col - round(col)) > 1e-6 or abs(row - round(row)) > 1e-6 \
                 or round(col) < 0 or round(row) < 0 or round(col) + ds.RasterXSize > width \
@@ -1134,14 +1144,9 @@ class RamMosaic:
             _overviews_in_ram(mem, cancel, progress)
             _write_cog(mem, part, True, cancel, progress)
             mem = None
-            _check_cancel(cancel)
-            os.replace(part, dest_path)
-            if progress is not None:
-                progress(100.0)
-            return dest_path
+            return _into_place(part, dest_path, cancel, progress)
         except RasterError:
-            if cancel is not None and cancel.is_cancelled():
-                raise CancelledError(translate("Jobs", "Cancelled by the user.")) from None
+            _cancelled_instead(cancel)
             raise
         finally:
             mem = None
@@ -1231,16 +1236,12 @@ def mosaic(tile_paths: Sequence[str], dest_path: str, *, cutline_geojson: Any = 
                     raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
             out.FlushCache()
             out = None
-        _check_cancel(cancel)
-        os.replace(part, dest_path)
-        if progress is not None:
-            progress(100.0)
-        return dest_path
+        return _into_place(part, dest_path, cancel, progress)
     except RasterError:
         if cancel is not None and cancel.is_cancelled():
             out = None
             _remove_quietly(part)
-            raise CancelledError(translate("Jobs", "Cancelled by the user.")) from None
+        _cancelled_instead(cancel)
         raise
     finally:
         out = staged = None
