@@ -582,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="211"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="108"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="112"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="119"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="127"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="130"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="131"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="134"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="135"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="200"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="203"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="248"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="261"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="122"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="247"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -703,62 +703,62 @@
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="491"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="521"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="528"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="642"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="647"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="648"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="653"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="840"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="906"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="856"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="922"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="881"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="953"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="883"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="955"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="849"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="915"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="453"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="460"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Esta descarga es grande: unos {:,.1f} GiB.</translation>
     </message>
@@ -1021,27 +1021,27 @@
         <translation>La exportación de Earth Engine {} falló: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="188"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de exportación; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="191"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ya no conoce esta operación (se conservan durante un tiempo limitado). Reintente el trabajo para volver a iniciar la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="212"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="207"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine no devolvió ninguna operación para la exportación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="251"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine no devolvió un ID de mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="331"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="326"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>La exportación de Earth Engine {} se canceló.</translation>
     </message>
@@ -1121,27 +1121,27 @@
         <translation>Elija una escala más gruesa o un área más pequeña, o aumente MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="307"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>La exportación de Earth Engine {} sigue {} después de {}; el complemento dejó de seguirla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="307"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Sigue ejecutándose en Earth Engine: reintente el trabajo más tarde para seguirlo y obtener el resultado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="316"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="324"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1505,7 +1505,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="421"/>
+        <location filename="../plugin/gui/ee_tab.py" line="416"/>
         <source>Image&apos;s own CRS</source>
         <translation>SRC propio de la imagen</translation>
     </message>
@@ -1515,17 +1515,17 @@
         <translation type="obsolete">Introduzca un ID de imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="131"/>
+        <location filename="../plugin/gui/ee_tab.py" line="130"/>
         <source>Enter at least one band.</source>
         <translation>Introduzca al menos una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="148"/>
+        <location filename="../plugin/gui/ee_tab.py" line="147"/>
         <source>Export on Earth Engine</source>
         <translation>Exportar en Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="149"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Iniciar la exportación en Earth Engine como un trabajo en segundo plano que la sigue.</translation>
     </message>
@@ -1535,17 +1535,17 @@
         <translation>Descargar de Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="152"/>
         <source>Send the request as a background job.</source>
         <translation>Enviar la solicitud como trabajo en segundo plano.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="156"/>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Una exportación escribe archivos GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="160"/>
+        <location filename="../plugin/gui/ee_tab.py" line="159"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>Es una descarga grande: una exportación por lotes la calcula en los servidores de Earth Engine y trae los archivos.</translation>
     </message>
@@ -1560,42 +1560,42 @@
         <translation type="obsolete">Aproximadamente {} × {} px a {} m, {:,.1f} MiB (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="237"/>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="238"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Drive folder</source>
         <translation>Carpeta de Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="239"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Asset id</source>
         <translation>ID del recurso</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="271"/>
+        <location filename="../plugin/gui/ee_tab.py" line="270"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Píxeles máx. debe ser un número, p. ej. 1e10; se recibió &quot;{}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="299"/>
+        <location filename="../plugin/gui/ee_tab.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Todavía no se pueden leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="304"/>
+        <location filename="../plugin/gui/ee_tab.py" line="300"/>
         <source>Reading the description of {}</source>
         <translation>Leyendo la descripción de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="320"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>No se pudieron leer las bandas de la imagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="611"/>
+        <location filename="../plugin/gui/ee_tab.py" line="606"/>
         <source>EE export {}</source>
         <translation>Exportación EE {}</translation>
     </message>
@@ -1750,17 +1750,17 @@
         <translation>Usar una exportación por lotes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="100"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <location filename="../plugin/gui/ee_tab.py" line="303"/>
         <source>Reading the description of {}…</source>
         <translation>Leyendo la descripción de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="129"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Introduzca un ID de imagen, o busque en una colección y elija una.</translation>
     </message>
@@ -1770,102 +1770,102 @@
         <translation>Una vista rápida de la imagen o del compuesto sobre el área, como capa temporal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="145"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Listar las imágenes de la colección sobre el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="356"/>
+        <location filename="../plugin/gui/ee_tab.py" line="351"/>
         <source>or type a collection id</source>
         <translation>o escriba un ID de colección</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="357"/>
+        <location filename="../plugin/gui/ee_tab.py" line="352"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="358"/>
+        <location filename="../plugin/gui/ee_tab.py" line="353"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="359"/>
+        <location filename="../plugin/gui/ee_tab.py" line="354"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="362"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>median</source>
         <translation>mediana</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="362"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>min</source>
         <translation>mín</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>max</source>
         <translation>máx</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>most recent on top</source>
         <translation>la más reciente encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="365"/>
+        <location filename="../plugin/gui/ee_tab.py" line="360"/>
         <source>least cloudy on top</source>
         <translation>la menos nubosa encima</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="421"/>
+        <location filename="../plugin/gui/ee_tab.py" line="416"/>
         <source>UTM zone of the area</source>
         <translation>Zona UTM del área</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="437"/>
+        <location filename="../plugin/gui/ee_tab.py" line="432"/>
         <source>Earth Engine search in {}</source>
         <translation>Búsqueda de Earth Engine en {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="440"/>
+        <location filename="../plugin/gui/ee_tab.py" line="435"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="452"/>
+        <location filename="../plugin/gui/ee_tab.py" line="447"/>
         <source>{} images found.</source>
         <translation>{} imágenes encontradas.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="454"/>
+        <location filename="../plugin/gui/ee_tab.py" line="449"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>El listado se limitó: acote las fechas o el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="512"/>
+        <location filename="../plugin/gui/ee_tab.py" line="507"/>
         <source>Earth Engine preview of {}</source>
         <translation>Vista previa de Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="519"/>
+        <location filename="../plugin/gui/ee_tab.py" line="514"/>
         <source>Fetching a preview…</source>
         <translation>Obteniendo una vista previa…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="532"/>
+        <location filename="../plugin/gui/ee_tab.py" line="527"/>
         <source>The preview could not be shown.</source>
         <translation>No se pudo mostrar la vista previa.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="545"/>
+        <location filename="../plugin/gui/ee_tab.py" line="540"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Vista previa mostrada; la descarga la sustituirá cuando llegue.</translation>
     </message>
@@ -1960,47 +1960,47 @@
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="540"/>
+        <location filename="../plugin/gui/ee_tab.py" line="535"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (teselas de Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="66"/>
+        <location filename="../plugin/gui/ee_tab.py" line="65"/>
         <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
         <translation>Un trabajo por entidad es para descargas: las exportaciones de varias entidades escribirían los mismos archivos en Earth Engine. Exporte un área cada vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="82"/>
+        <location filename="../plugin/gui/ee_tab.py" line="81"/>
         <source>The whole text is in the list.</source>
         <translation>El texto completo está en la lista.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="178"/>
+        <location filename="../plugin/gui/ee_tab.py" line="177"/>
         <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
         <translation>{} × {} px, {} banda(s), {} según cuenta Earth Engine (con el byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="181"/>
+        <location filename="../plugin/gui/ee_tab.py" line="180"/>
         <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
         <translation>{} solicitudes a Earth Engine, unos {} s a la velocidad medida hasta ahora.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Aproximadamente {} × {} px a {} m, {} (bandas de 16 bits + byte de máscara), {} tesela(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="606"/>
+        <location filename="../plugin/gui/ee_tab.py" line="601"/>
         <source>Download not sent.</source>
         <translation>Descarga no enviada.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="623"/>
+        <location filename="../plugin/gui/ee_tab.py" line="618"/>
         <source>Large download</source>
         <translation>Descarga grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="623"/>
+        <location filename="../plugin/gui/ee_tab.py" line="618"/>
         <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
         <translation>Esta descarga ocupa unos {:,.1f} GiB. ¿Descargarla de todos modos? (Una exportación por lotes la calcula en los servidores de Earth Engine.)</translation>
     </message>
@@ -3195,142 +3195,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1048"/>
+        <location filename="../plugin/core/transfer/http.py" line="1054"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1082"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1084"/>
+        <location filename="../plugin/core/transfer/http.py" line="1090"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1086"/>
+        <location filename="../plugin/core/transfer/http.py" line="1092"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1094"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1090"/>
+        <location filename="../plugin/core/transfer/http.py" line="1096"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1099"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1099"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1227"/>
+        <location filename="../plugin/core/transfer/http.py" line="1233"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1111"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1225"/>
+        <location filename="../plugin/core/transfer/http.py" line="1231"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1228"/>
+        <location filename="../plugin/core/transfer/http.py" line="1234"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1137"/>
+        <location filename="../plugin/core/transfer/http.py" line="1143"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1140"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1142"/>
+        <location filename="../plugin/core/transfer/http.py" line="1148"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1152"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1148"/>
+        <location filename="../plugin/core/transfer/http.py" line="1154"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1149"/>
+        <location filename="../plugin/core/transfer/http.py" line="1155"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1297"/>
+        <location filename="../plugin/core/transfer/http.py" line="1303"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="460"/>
+        <location filename="../plugin/core/transfer/http.py" line="466"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>el servidor envió {got} bytes en {seconds:.0f} s, menos que el mínimo de {rate} bytes/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="473"/>
+        <location filename="../plugin/core/transfer/http.py" line="479"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: {size} bytes anunciados, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="476"/>
+        <location filename="../plugin/core/transfer/http.py" line="482"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La respuesta de {url} es demasiado grande: más de {size} bytes sin tamaño anunciado, el límite es de {limit} bytes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="479"/>
+        <location filename="../plugin/core/transfer/http.py" line="485"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>El servicio envió mucho más de lo que contiene una respuesta así; compruebe la dirección del servicio en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="608"/>
+        <location filename="../plugin/core/transfer/http.py" line="614"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} redirigió a una dirección que no es http(s): {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="618"/>
+        <location filename="../plugin/core/transfer/http.py" line="624"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url}: el servidor redirigió de {origin} a {target}, que no está cifrado (http). La solicitud lleva credenciales, así que no se siguió la redirección.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="625"/>
+        <location filename="../plugin/core/transfer/http.py" line="631"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Compruebe la dirección del servicio en la configuración, y el proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="625"/>
+        <location filename="../plugin/core/transfer/http.py" line="631"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url}: el servidor redirigió a otro host ({target}) y pidió volver a enviar allí la solicitud. La solicitud lleva credenciales, así que no se envió.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="730"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} fue redirigido más de {n} veces; detenido.</translation>
     </message>
@@ -3409,7 +3409,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="818"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Cancelled by the user.</source>
         <translation>Cancelado por el usuario.</translation>
     </message>
@@ -3685,12 +3685,12 @@ Trabajo: {job}</translation>
         <translation>Indique un área de interés: una capa de polígonos (AOI) o una extensión (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="225"/>
+        <location filename="../plugin/core/runner.py" line="231"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>No se puede crear la carpeta de salida '{}': {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="228"/>
+        <location filename="../plugin/core/runner.py" line="234"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>La carpeta de salida '{}' no tiene permiso de escritura.</translation>
     </message>
@@ -4685,67 +4685,67 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
 <context>
     <name>Raster</name>
     <message>
-        <location filename="../plugin/core/raster.py" line="93"/>
+        <location filename="../plugin/core/raster.py" line="95"/>
         <source>GDAL could not {what}.</source>
         <translation>GDAL no pudo {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="464"/>
+        <location filename="../plugin/core/raster.py" line="504"/>
         <source>open {path}</source>
         <translation>abrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="534"/>
+        <location filename="../plugin/core/raster.py" line="592"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="391"/>
+        <location filename="../plugin/core/raster.py" line="431"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>El área de interés debe ser un polígono, no {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="414"/>
+        <location filename="../plugin/core/raster.py" line="454"/>
         <source>The area of interest is empty.</source>
         <translation>El área de interés está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="493"/>
+        <location filename="../plugin/core/raster.py" line="522"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="497"/>
+        <location filename="../plugin/core/raster.py" line="525"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="502"/>
+        <location filename="../plugin/core/raster.py" line="530"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="508"/>
+        <location filename="../plugin/core/raster.py" line="1095"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="829"/>
+        <location filename="../plugin/core/raster.py" line="1182"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1000"/>
+        <location filename="../plugin/core/raster.py" line="1351"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="777"/>
+        <location filename="../plugin/core/raster.py" line="1126"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="639"/>
+        <location filename="../plugin/core/raster.py" line="793"/>
         <source>mask the raster</source>
         <translation>enmascarar el ráster</translation>
     </message>
@@ -4755,119 +4755,129 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="881"/>
+        <location filename="../plugin/core/raster.py" line="1236"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="932"/>
+        <location filename="../plugin/core/raster.py" line="1283"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="934"/>
+        <location filename="../plugin/core/raster.py" line="1285"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="942"/>
+        <location filename="../plugin/core/raster.py" line="1293"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="946"/>
+        <location filename="../plugin/core/raster.py" line="1297"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="983"/>
+        <location filename="../plugin/core/raster.py" line="1334"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="988"/>
+        <location filename="../plugin/core/raster.py" line="1339"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="996"/>
+        <location filename="../plugin/core/raster.py" line="1347"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1005"/>
+        <location filename="../plugin/core/raster.py" line="1356"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1010"/>
+        <location filename="../plugin/core/raster.py" line="1361"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1012"/>
+        <location filename="../plugin/core/raster.py" line="1363"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="543"/>
+        <location filename="../plugin/core/raster.py" line="601"/>
         <source>transform the area of interest</source>
         <translation>transformar el área de interés</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="188"/>
+        <location filename="../plugin/core/raster.py" line="228"/>
         <source>The server sent a web page instead of an image ({name}): {words}</source>
         <translation>El servidor envió una página web en lugar de una imagen ({name}): {words}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="188"/>
+        <location filename="../plugin/core/raster.py" line="228"/>
         <source>The link may have expired or need a sign-in; try again later.</source>
         <translation>Puede que el enlace haya caducado o requiera iniciar sesión; inténtelo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="192"/>
+        <location filename="../plugin/core/raster.py" line="232"/>
         <source>The server sent a message instead of an image ({name}): {words}</source>
         <translation>El servidor envió un mensaje en lugar de una imagen ({name}): {words}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="199"/>
+        <location filename="../plugin/core/raster.py" line="239"/>
         <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
         <translation>{name} ({size} bytes) no es una imagen que GDAL pueda leer: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="199"/>
+        <location filename="../plugin/core/raster.py" line="239"/>
         <source>The server sent a damaged file; try again later.</source>
         <translation>El servidor envió un archivo dañado; inténtelo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="226"/>
+        <location filename="../plugin/core/raster.py" line="266"/>
         <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
         <translation>El servidor envió una tesela que no corresponde a la solicitud ({name}): se pidió {want}, llegó {got}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="226"/>
+        <location filename="../plugin/core/raster.py" line="266"/>
         <source>Earth Engine sent another grid than the one requested; try again later.</source>
         <translation>Earth Engine envió una cuadrícula distinta de la solicitada; inténtelo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="234"/>
+        <location filename="../plugin/core/raster.py" line="274"/>
         <source>{w} x {h} pixels, {n} band(s)</source>
         <translation>{w} x {h} píxeles, {n} banda(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="299"/>
         <source>{member} in {name} is not an image GDAL can read: {detail}</source>
         <translation>{member} en {name} no es una imagen que GDAL pueda leer: {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="302"/>
+        <location filename="../plugin/core/raster.py" line="342"/>
         <source>The folder {name} holds no image.</source>
         <translation>La carpeta {name} no contiene ninguna imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="308"/>
+        <location filename="../plugin/core/raster.py" line="348"/>
         <source>The output {path} does not exist.</source>
         <translation>El resultado {path} no existe.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="133"/>
+        <source>read the pixels</source>
+        <translation>leer los píxeles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="147"/>
+        <source>write the pixels</source>
+        <translation>escribir los píxeles</translation>
     </message>
 </context>
 <context>
@@ -5413,7 +5423,7 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>La copia de {dest} se detuvo tras {done} de {size} bytes: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="550"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="544"/>
         <source>{key}: copying {href} ({size} bytes) to read it in full.</source>
         <translation>{key}: copiando {href} ({size} bytes) para leerlo completo.</translation>
     </message>
@@ -5609,22 +5619,22 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>El ráster no tiene georreferenciación.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="339"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="334"/>
         <source>GDAL could not read the window: {error}</source>
         <translation>GDAL no pudo leer la ventana: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="473"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="467"/>
         <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
         <translation>{key}: el archivo no está en teselas; se descarga completo y luego se recorta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="575"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="569"/>
         <source>The asset {key} could not be opened: {error}</source>
         <translation>No se pudo abrir el recurso {key}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="592"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="586"/>
         <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
         <translation>El archivo comprimido del recurso {key} contiene {n} rásteres; ninguno lleva el nombre del recurso.</translation>
     </message>
@@ -5741,7 +5751,7 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1268"/>
+        <location filename="../plugin/core/transfer/http.py" line="1274"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>

@@ -582,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="198"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="211"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="94"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="98"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="103"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="107"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="108"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="112"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="118"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="119"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="126"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="127"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="130"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="131"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="134"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="135"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="200"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="203"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="248"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="261"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="122"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="234"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="247"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -703,62 +703,62 @@
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="484"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="491"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="521"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="528"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="642"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="647"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="648"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="653"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="840"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="906"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="856"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="922"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="881"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="953"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="883"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="955"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="849"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="915"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="424"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="453"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="460"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Ce téléchargement est volumineux : environ {:,.1f} Gio.</translation>
     </message>
@@ -1021,27 +1021,27 @@
         <translation>L'export Earth Engine {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="193"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="188"/>
         <source>Earth Engine refused the export options; change what the message names.</source>
         <translation>Earth Engine a refusé les options d'export ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="196"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="191"/>
         <source>Earth Engine no longer knows this operation (they are kept for a limited time). Retry the job to start the export again.</source>
         <translation>Earth Engine ne connaît plus cette opération (elles ne sont conservées que pendant une durée limitée). Réessayez la tâche pour relancer l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="212"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="207"/>
         <source>Earth Engine did not return an operation for the export.</source>
         <translation>Earth Engine n'a pas renvoyé d'opération pour l'export.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="256"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="251"/>
         <source>Earth Engine did not return a map id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="331"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="326"/>
         <source>The Earth Engine export {} was cancelled.</source>
         <translation>L'export Earth Engine {} a été annulé.</translation>
     </message>
@@ -1121,27 +1121,27 @@
         <translation>Choisissez une échelle plus grossière ou une zone plus petite, ou augmentez MAX_PIXELS.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="307"/>
         <source>The Earth Engine export {} is still {} after {}; the plugin stopped following it.</source>
         <translation>L'export Earth Engine {} est toujours {} après {} ; l'extension a cessé de le suivre.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="312"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="307"/>
         <source>It keeps running on Earth Engine: retry the job later to follow it and fetch the result.</source>
         <translation>Il continue sur Earth Engine : relancez la tâche plus tard pour le suivre et récupérer le résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="321"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="316"/>
         <source>{:g} h</source>
         <translation>{:g} h</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="323"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="318"/>
         <source>{:g} min</source>
         <translation>{:g} min</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/operations.py" line="324"/>
+        <location filename="../plugin/core/providers/earthengine/operations.py" line="319"/>
         <source>{:g} s</source>
         <translation>{:g} s</translation>
     </message>
@@ -1505,7 +1505,7 @@
 <context>
     <name>EeTab</name>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="421"/>
+        <location filename="../plugin/gui/ee_tab.py" line="416"/>
         <source>Image&apos;s own CRS</source>
         <translation>SCR propre à l'image</translation>
     </message>
@@ -1515,17 +1515,17 @@
         <translation type="obsolete">Saisissez un ID d'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="131"/>
+        <location filename="../plugin/gui/ee_tab.py" line="130"/>
         <source>Enter at least one band.</source>
         <translation>Saisissez au moins une bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="148"/>
+        <location filename="../plugin/gui/ee_tab.py" line="147"/>
         <source>Export on Earth Engine</source>
         <translation>Exporter sur Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="149"/>
+        <location filename="../plugin/gui/ee_tab.py" line="148"/>
         <source>Start the export on Earth Engine as a background job that follows it.</source>
         <translation>Lancer l’export sur Earth Engine dans une tâche en arrière-plan qui le suit.</translation>
     </message>
@@ -1535,17 +1535,17 @@
         <translation>Télécharger depuis Earth Engine</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="153"/>
+        <location filename="../plugin/gui/ee_tab.py" line="152"/>
         <source>Send the request as a background job.</source>
         <translation>Envoyer la requête comme tâche en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="156"/>
+        <location filename="../plugin/gui/ee_tab.py" line="155"/>
         <source>An export writes GeoTIFF files.</source>
         <translation>Un export écrit des fichiers GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="160"/>
+        <location filename="../plugin/gui/ee_tab.py" line="159"/>
         <source>That is a large download: a batch export computes it on Earth Engine&apos;s servers and brings the files back.</source>
         <translation>C’est un gros téléchargement : un export par lots le calcule sur les serveurs d’Earth Engine et rapporte les fichiers.</translation>
     </message>
@@ -1560,42 +1560,42 @@
         <translation type="obsolete">Environ {} × {} px à {} m, {:,.1f} Mio (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="237"/>
+        <location filename="../plugin/gui/ee_tab.py" line="236"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="238"/>
+        <location filename="../plugin/gui/ee_tab.py" line="237"/>
         <source>Drive folder</source>
         <translation>Dossier Drive</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="239"/>
+        <location filename="../plugin/gui/ee_tab.py" line="238"/>
         <source>Asset id</source>
         <translation>ID de l’asset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="271"/>
+        <location filename="../plugin/gui/ee_tab.py" line="270"/>
         <source>Max. pixels must be a number, e.g. 1e10; got &quot;{}&quot;.</source>
         <translation>Pixels max. doit être un nombre, par ex. 1e10 ; reçu : « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="299"/>
+        <location filename="../plugin/gui/ee_tab.py" line="296"/>
         <source>The image&apos;s bands cannot be read yet: {}</source>
         <translation>Les bandes de l'image ne peuvent pas encore être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="304"/>
+        <location filename="../plugin/gui/ee_tab.py" line="300"/>
         <source>Reading the description of {}</source>
         <translation>Lecture de la description de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="320"/>
+        <location filename="../plugin/gui/ee_tab.py" line="315"/>
         <source>The image&apos;s bands could not be read: {}</source>
         <translation>Les bandes de l'image n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="611"/>
+        <location filename="../plugin/gui/ee_tab.py" line="606"/>
         <source>EE export {}</source>
         <translation>Export EE {}</translation>
     </message>
@@ -1750,17 +1750,17 @@
         <translation>Utiliser plutôt un export par lots</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="100"/>
+        <location filename="../plugin/gui/ee_tab.py" line="99"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="308"/>
+        <location filename="../plugin/gui/ee_tab.py" line="303"/>
         <source>Reading the description of {}…</source>
         <translation>Lecture de la description de {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="129"/>
+        <location filename="../plugin/gui/ee_tab.py" line="128"/>
         <source>Enter an image id, or search a collection and choose one.</source>
         <translation>Saisissez un ID d'image, ou cherchez dans une collection et choisissez-en une.</translation>
     </message>
@@ -1770,102 +1770,102 @@
         <translation>Un aperçu rapide de l'image ou du composite sur la zone, en couche temporaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="145"/>
+        <location filename="../plugin/gui/ee_tab.py" line="144"/>
         <source>List the collection&apos;s images over the area.</source>
         <translation>Lister les images de la collection sur la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="356"/>
+        <location filename="../plugin/gui/ee_tab.py" line="351"/>
         <source>or type a collection id</source>
         <translation>ou saisissez un ID de collection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="357"/>
+        <location filename="../plugin/gui/ee_tab.py" line="352"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="358"/>
+        <location filename="../plugin/gui/ee_tab.py" line="353"/>
         <source>Cloud Score+</source>
         <translation>Cloud Score+</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="359"/>
+        <location filename="../plugin/gui/ee_tab.py" line="354"/>
         <source>Landsat QA</source>
         <translation>Landsat QA</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="362"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>median</source>
         <translation>médiane</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="362"/>
+        <location filename="../plugin/gui/ee_tab.py" line="357"/>
         <source>mean</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="363"/>
+        <location filename="../plugin/gui/ee_tab.py" line="358"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="364"/>
+        <location filename="../plugin/gui/ee_tab.py" line="359"/>
         <source>most recent on top</source>
         <translation>la plus récente au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="365"/>
+        <location filename="../plugin/gui/ee_tab.py" line="360"/>
         <source>least cloudy on top</source>
         <translation>la moins nuageuse au-dessus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="421"/>
+        <location filename="../plugin/gui/ee_tab.py" line="416"/>
         <source>UTM zone of the area</source>
         <translation>Zone UTM de la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="437"/>
+        <location filename="../plugin/gui/ee_tab.py" line="432"/>
         <source>Earth Engine search in {}</source>
         <translation>Recherche Earth Engine dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="440"/>
+        <location filename="../plugin/gui/ee_tab.py" line="435"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="452"/>
+        <location filename="../plugin/gui/ee_tab.py" line="447"/>
         <source>{} images found.</source>
         <translation>{} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="454"/>
+        <location filename="../plugin/gui/ee_tab.py" line="449"/>
         <source>The listing was capped: narrow the dates or the area.</source>
         <translation>La liste a été plafonnée : réduisez les dates ou la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="512"/>
+        <location filename="../plugin/gui/ee_tab.py" line="507"/>
         <source>Earth Engine preview of {}</source>
         <translation>Aperçu Earth Engine de {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="519"/>
+        <location filename="../plugin/gui/ee_tab.py" line="514"/>
         <source>Fetching a preview…</source>
         <translation>Récupération d'un aperçu…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="532"/>
+        <location filename="../plugin/gui/ee_tab.py" line="527"/>
         <source>The preview could not be shown.</source>
         <translation>L'aperçu n'a pas pu être affiché.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="545"/>
+        <location filename="../plugin/gui/ee_tab.py" line="540"/>
         <source>Preview shown; the download replaces it when it arrives.</source>
         <translation>Aperçu affiché ; le téléchargement le remplacera à son arrivée.</translation>
     </message>
@@ -1960,47 +1960,47 @@
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="540"/>
+        <location filename="../plugin/gui/ee_tab.py" line="535"/>
         <source>{} (Earth Engine tiles)</source>
         <translation>{} (tuiles Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="66"/>
+        <location filename="../plugin/gui/ee_tab.py" line="65"/>
         <source>One job per feature is for downloads: exports of several features would write the same files on Earth Engine&apos;s side. Export one area at a time.</source>
         <translation>Une tâche par entité vaut pour les téléchargements : les exports de plusieurs entités écriraient les mêmes fichiers côté Earth Engine. Exportez une zone à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="82"/>
+        <location filename="../plugin/gui/ee_tab.py" line="81"/>
         <source>The whole text is in the list.</source>
         <translation>Le texte complet est dans la liste.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="178"/>
+        <location filename="../plugin/gui/ee_tab.py" line="177"/>
         <source>{} × {} px, {} band(s), {} as Earth Engine counts it (with the mask byte), {} tile(s).</source>
         <translation>{} × {} px, {} bande(s), {} tels que compte Earth Engine (octet de masque compris), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="181"/>
+        <location filename="../plugin/gui/ee_tab.py" line="180"/>
         <source>{} requests to Earth Engine, about {} s at the speed measured so far.</source>
         <translation>{} requêtes à Earth Engine, environ {} s à la vitesse mesurée jusqu'ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="191"/>
+        <location filename="../plugin/gui/ee_tab.py" line="190"/>
         <source>About {} × {} px at {} m, {} (16-bit bands + mask byte), {} tile(s).</source>
         <translation>Environ {} × {} px à {} m, {} (bandes 16 bits + octet de masque), {} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="606"/>
+        <location filename="../plugin/gui/ee_tab.py" line="601"/>
         <source>Download not sent.</source>
         <translation>Téléchargement non envoyé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="623"/>
+        <location filename="../plugin/gui/ee_tab.py" line="618"/>
         <source>Large download</source>
         <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/ee_tab.py" line="623"/>
+        <location filename="../plugin/gui/ee_tab.py" line="618"/>
         <source>This download is about {:,.1f} GiB. Download it anyway? (A batch export computes it on Earth Engine&apos;s servers instead.)</source>
         <translation>Ce téléchargement fait environ {:,.1f} Gio. Le télécharger quand même ? (Un export par lot le calcule plutôt sur les serveurs d'Earth Engine.)</translation>
     </message>
@@ -3195,142 +3195,142 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1048"/>
+        <location filename="../plugin/core/transfer/http.py" line="1054"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1082"/>
+        <location filename="../plugin/core/transfer/http.py" line="1088"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1084"/>
+        <location filename="../plugin/core/transfer/http.py" line="1090"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1086"/>
+        <location filename="../plugin/core/transfer/http.py" line="1092"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1094"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1090"/>
+        <location filename="../plugin/core/transfer/http.py" line="1096"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1099"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1099"/>
+        <location filename="../plugin/core/transfer/http.py" line="1105"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1227"/>
+        <location filename="../plugin/core/transfer/http.py" line="1233"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1111"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1225"/>
+        <location filename="../plugin/core/transfer/http.py" line="1231"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1228"/>
+        <location filename="../plugin/core/transfer/http.py" line="1234"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1137"/>
+        <location filename="../plugin/core/transfer/http.py" line="1143"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1140"/>
+        <location filename="../plugin/core/transfer/http.py" line="1146"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1142"/>
+        <location filename="../plugin/core/transfer/http.py" line="1148"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1152"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1148"/>
+        <location filename="../plugin/core/transfer/http.py" line="1154"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1149"/>
+        <location filename="../plugin/core/transfer/http.py" line="1155"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1297"/>
+        <location filename="../plugin/core/transfer/http.py" line="1303"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="460"/>
+        <location filename="../plugin/core/transfer/http.py" line="466"/>
         <source>the server sent {got} bytes in {seconds:.0f} s, slower than the minimum of {rate} bytes/s</source>
         <translation>le serveur a envoyé {got} octets en {seconds:.0f} s, moins que le minimum de {rate} octets/s</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="473"/>
+        <location filename="../plugin/core/transfer/http.py" line="479"/>
         <source>The answer of {url} is too large: {size} bytes announced, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : {size} octets annoncés, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="476"/>
+        <location filename="../plugin/core/transfer/http.py" line="482"/>
         <source>The answer of {url} is too large: more than {size} bytes without an announced size, the limit is {limit} bytes.</source>
         <translation>La réponse de {url} est trop grande : plus de {size} octets sans taille annoncée, la limite est de {limit} octets.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="479"/>
+        <location filename="../plugin/core/transfer/http.py" line="485"/>
         <source>The service sent far more than such an answer holds; check the service address in the settings.</source>
         <translation>Le service a envoyé bien plus que ce que contient une telle réponse ; vérifiez l'adresse du service dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="608"/>
+        <location filename="../plugin/core/transfer/http.py" line="614"/>
         <source>{method} {url} redirected to an address that is not http(s): {target}</source>
         <translation>{method} {url} a redirigé vers une adresse qui n'est pas http(s) : {target}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="618"/>
+        <location filename="../plugin/core/transfer/http.py" line="624"/>
         <source>{method} {url}: the server redirected from {origin} to {target}, which is not encrypted (http). The request carries credentials, so the redirect was not followed.</source>
         <translation>{method} {url} : le serveur a redirigé de {origin} vers {target}, qui n'est pas chiffré (http). La requête porte des identifiants : la redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="625"/>
+        <location filename="../plugin/core/transfer/http.py" line="631"/>
         <source>Check the service address in the settings, and the proxy.</source>
         <translation>Vérifiez l'adresse du service dans les paramètres, ainsi que le proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="625"/>
+        <location filename="../plugin/core/transfer/http.py" line="631"/>
         <source>{method} {url}: the server redirected to another host ({target}) and asked for the request to be sent again there. The request carries credentials, so it was not sent.</source>
         <translation>{method} {url} : le serveur a redirigé vers un autre hôte ({target}) en demandant d'y renvoyer la requête. La requête porte des identifiants : elle n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="730"/>
+        <location filename="../plugin/core/transfer/http.py" line="736"/>
         <source>{method} {url} was redirected more than {n} times; stopped.</source>
         <translation>{method} {url} a été redirigé plus de {n} fois ; arrêté.</translation>
     </message>
@@ -3409,7 +3409,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="818"/>
+        <location filename="../plugin/core/transfer/http.py" line="824"/>
         <source>Cancelled by the user.</source>
         <translation>Annulée par l'utilisateur.</translation>
     </message>
@@ -3685,12 +3685,12 @@ Tâche : {job}</translation>
         <translation>Indiquez une zone d'intérêt : une couche de polygones (AOI) ou une emprise (EXTENT).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="225"/>
+        <location filename="../plugin/core/runner.py" line="231"/>
         <source>The output folder &apos;{}&apos; cannot be created: {}</source>
         <translation>Le dossier de sortie « {} » ne peut pas être créé : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/runner.py" line="228"/>
+        <location filename="../plugin/core/runner.py" line="234"/>
         <source>The output folder &apos;{}&apos; is not writable.</source>
         <translation>Le dossier de sortie « {} » n'est pas accessible en écriture.</translation>
     </message>
@@ -4685,67 +4685,67 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
 <context>
     <name>Raster</name>
     <message>
-        <location filename="../plugin/core/raster.py" line="93"/>
+        <location filename="../plugin/core/raster.py" line="95"/>
         <source>GDAL could not {what}.</source>
         <translation>GDAL n'a pas pu {what}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="464"/>
+        <location filename="../plugin/core/raster.py" line="504"/>
         <source>open {path}</source>
         <translation>ouvrir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="534"/>
+        <location filename="../plugin/core/raster.py" line="592"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="391"/>
+        <location filename="../plugin/core/raster.py" line="431"/>
         <source>The area of interest must be a polygon, not {kind}.</source>
         <translation>La zone d'intérêt doit être un polygone, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="414"/>
+        <location filename="../plugin/core/raster.py" line="454"/>
         <source>The area of interest is empty.</source>
         <translation>La zone d'intérêt est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="493"/>
+        <location filename="../plugin/core/raster.py" line="522"/>
         <source>The tiles do not share one coordinate system ({path}).</source>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="497"/>
+        <location filename="../plugin/core/raster.py" line="525"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="502"/>
+        <location filename="../plugin/core/raster.py" line="530"/>
         <source>The tiles do not have the same pixel size ({path}).</source>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="508"/>
+        <location filename="../plugin/core/raster.py" line="1095"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="829"/>
+        <location filename="../plugin/core/raster.py" line="1182"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1000"/>
+        <location filename="../plugin/core/raster.py" line="1351"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="777"/>
+        <location filename="../plugin/core/raster.py" line="1126"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="639"/>
+        <location filename="../plugin/core/raster.py" line="793"/>
         <source>mask the raster</source>
         <translation>masquer le raster</translation>
     </message>
@@ -4755,119 +4755,129 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="881"/>
+        <location filename="../plugin/core/raster.py" line="1236"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="932"/>
+        <location filename="../plugin/core/raster.py" line="1283"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="934"/>
+        <location filename="../plugin/core/raster.py" line="1285"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="942"/>
+        <location filename="../plugin/core/raster.py" line="1293"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="946"/>
+        <location filename="../plugin/core/raster.py" line="1297"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="983"/>
+        <location filename="../plugin/core/raster.py" line="1334"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="988"/>
+        <location filename="../plugin/core/raster.py" line="1339"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="996"/>
+        <location filename="../plugin/core/raster.py" line="1347"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1005"/>
+        <location filename="../plugin/core/raster.py" line="1356"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1010"/>
+        <location filename="../plugin/core/raster.py" line="1361"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1012"/>
+        <location filename="../plugin/core/raster.py" line="1363"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="543"/>
+        <location filename="../plugin/core/raster.py" line="601"/>
         <source>transform the area of interest</source>
         <translation>transformer la zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="188"/>
+        <location filename="../plugin/core/raster.py" line="228"/>
         <source>The server sent a web page instead of an image ({name}): {words}</source>
         <translation>Le serveur a envoyé une page web au lieu d'une image ({name}) : {words}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="188"/>
+        <location filename="../plugin/core/raster.py" line="228"/>
         <source>The link may have expired or need a sign-in; try again later.</source>
         <translation>Le lien a peut-être expiré ou demande une connexion ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="192"/>
+        <location filename="../plugin/core/raster.py" line="232"/>
         <source>The server sent a message instead of an image ({name}): {words}</source>
         <translation>Le serveur a envoyé un message au lieu d'une image ({name}) : {words}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="199"/>
+        <location filename="../plugin/core/raster.py" line="239"/>
         <source>{name} ({size} bytes) is not an image GDAL can read: {detail}</source>
         <translation>{name} ({size} octets) n'est pas une image que GDAL sait lire : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="199"/>
+        <location filename="../plugin/core/raster.py" line="239"/>
         <source>The server sent a damaged file; try again later.</source>
         <translation>Le serveur a envoyé un fichier endommagé ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="226"/>
+        <location filename="../plugin/core/raster.py" line="266"/>
         <source>The server sent a tile that does not match the request ({name}): {want} was asked for, {got} came.</source>
         <translation>Le serveur a envoyé une tuile qui ne correspond pas à la demande ({name}) : {want} demandé, {got} reçu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="226"/>
+        <location filename="../plugin/core/raster.py" line="266"/>
         <source>Earth Engine sent another grid than the one requested; try again later.</source>
         <translation>Earth Engine a envoyé une autre grille que celle demandée ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="234"/>
+        <location filename="../plugin/core/raster.py" line="274"/>
         <source>{w} x {h} pixels, {n} band(s)</source>
         <translation>{w} x {h} pixels, {n} bande(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="259"/>
+        <location filename="../plugin/core/raster.py" line="299"/>
         <source>{member} in {name} is not an image GDAL can read: {detail}</source>
         <translation>{member} dans {name} n'est pas une image que GDAL sait lire : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="302"/>
+        <location filename="../plugin/core/raster.py" line="342"/>
         <source>The folder {name} holds no image.</source>
         <translation>Le dossier {name} ne contient aucune image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="308"/>
+        <location filename="../plugin/core/raster.py" line="348"/>
         <source>The output {path} does not exist.</source>
         <translation>Le résultat {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="133"/>
+        <source>read the pixels</source>
+        <translation>lire les pixels</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/raster.py" line="147"/>
+        <source>write the pixels</source>
+        <translation>écrire les pixels</translation>
     </message>
 </context>
 <context>
@@ -5413,7 +5423,7 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>La copie de {dest} s'est arrêtée après {done} octets sur {size} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="550"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="544"/>
         <source>{key}: copying {href} ({size} bytes) to read it in full.</source>
         <translation>{key} : copie de {href} ({size} octets) pour la lire en entier.</translation>
     </message>
@@ -5609,22 +5619,22 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>Le raster n'a pas de géoréférencement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="339"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="334"/>
         <source>GDAL could not read the window: {error}</source>
         <translation>GDAL n'a pas pu lire la fenêtre : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="473"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="467"/>
         <source>{key}: the file is not tiled; it is downloaded in full, then cut.</source>
         <translation>{key} : le fichier n'est pas tuilé ; il est téléchargé en entier, puis découpé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="575"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="569"/>
         <source>The asset {key} could not be opened: {error}</source>
         <translation>La ressource {key} n'a pas pu être ouverte : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/stac/window.py" line="592"/>
+        <location filename="../plugin/core/providers/stac/window.py" line="586"/>
         <source>The archive of asset {key} holds {n} rasters; none is named after the asset.</source>
         <translation>L'archive de la ressource {key} contient {n} rasters ; aucun ne porte le nom de la ressource.</translation>
     </message>
@@ -5741,7 +5751,7 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1268"/>
+        <location filename="../plugin/core/transfer/http.py" line="1274"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>
