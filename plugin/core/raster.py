@@ -950,6 +950,24 @@ def _overviews_in_ram(mem, cancel, progress) -> None:
             raise _fail(translate("Raster", "build overviews"), gdal.GetLastErrorMsg())
 
 
+def _mem_like(first, grid: Tuple[GeoTransform, int, int], nodata: float, names: Sequence[str], fill: bool):
+    """A MEM dataset on ``grid`` with the bands' types and CRS of the tile ``first``, ``nodata`` and band
+    ``names`` on its bands, filled with ``nodata`` when ``fill`` (a MEM dataset starts as zeros)."""
+    gt, width, height = grid
+    mem = _call(translate("Raster", "combine the tiles"), gdal.GetDriverByName("MEM").Create, "",
+                int(width), int(height), first.RasterCount, first.GetRasterBand(1).DataType)
+    mem.SetGeoTransform(tuple(gt))
+    mem.SetProjection(first.GetProjection())
+    for i in range(first.RasterCount):
+        band = mem.GetRasterBand(i + 1)
+        band.SetNoDataValue(nodata)
+        if fill and nodata != 0:
+            band.Fill(nodata)
+        if names[i]:
+            band.SetDescription(names[i])
+    return mem
+
+
 def _tiles_in_ram(datasets: Sequence[Any], grid: Tuple[GeoTransform, int, int], nodata: Optional[float],
                   band_names: Sequence[str], cancel, progress):
     """What :func:`_staged_in_ram` makes of the :func:`mosaic_vrt` of ``datasets`` on ``grid``, copied
@@ -974,16 +992,7 @@ def _tiles_in_ram(datasets: Sequence[Any], grid: Tuple[GeoTransform, int, int], 
             return None
         places.append((ds, col, row))
         covered += ds.RasterXSize * ds.RasterYSize
-    mem = gdal.GetDriverByName("MEM").Create("", width, height, first.RasterCount, band.DataType)
-    mem.SetGeoTransform(tuple(gt))
-    mem.SetProjection(first.GetProjection())
-    for i in range(first.RasterCount):
-        out = mem.GetRasterBand(i + 1)
-        out.SetNoDataValue(dst_nd)
-        if covered < width * height and dst_nd != 0:     # (a MEM dataset starts as zeros)
-            out.Fill(dst_nd)
-        if names[i]:
-            out.SetDescription(names[i])
+    mem = _mem_like(first, grid, dst_nd, names, fill=covered < width * height)
     for k, (ds, col, row) in enumerate(places):
         _check_cancel(cancel)
         w, h = ds.RasterXSize, ds.RasterYSize
@@ -1052,41 +1061,21 @@ class RamMosaic:
         self.band_names = list(band_names) if band_names is not None else None
         self._lock = threading.Lock()
         self._mem = None
-        self._template = None      # (srs wkt, band types, source nodata, output nodata) of the first tile
+        self._template = None      # (CRS as WKT and as OSR, band types, source and output nodata) of the first tile
         self.inside = 0            # tiles put with a pixel centre inside the AOI
-
-    @staticmethod
-    def fits(width: int, height: int, bands: int, bytes_per_sample: int) -> bool:
-        """Whether an output of this size is assembled in RAM (:data:`SMALL_COG_BYTES`)."""
-        return width * height * bands * bytes_per_sample <= SMALL_COG_BYTES
 
     def _start(self, ds) -> None:
         """The MEM dataset, made like the first tile (types, CRS, nodata, band names); under the lock."""
-        gt, width, height = self.grid
-        first = ds.GetRasterBand(1)
         src_nd, dst_nd, _f = _nodata_pair(ds, None)
-        names = _band_names(ds, self.band_names)
-        mem = _call(translate("Raster", "combine the tiles"), gdal.GetDriverByName("MEM").Create, "",
-                    width, height, ds.RasterCount, first.DataType)
-        mem.SetGeoTransform(gt)
-        wkt = ds.GetProjection()
-        mem.SetProjection(wkt)
-        for i in range(ds.RasterCount):
-            band = mem.GetRasterBand(i + 1)
-            band.SetNoDataValue(dst_nd)
-            if dst_nd != 0:             # (a MEM dataset starts as zeros)
-                band.Fill(dst_nd)
-            if names[i]:
-                band.SetDescription(names[i])
-        self._template = (wkt, [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)], src_nd, dst_nd)
-        self._mem = mem
+        self._mem = _mem_like(ds, self.grid, dst_nd, _band_names(ds, self.band_names), fill=True)
+        self._template = (ds.GetProjection(), _srs_of(ds),
+                          [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)], src_nd, dst_nd)
 
     def _place(self, ds, path: str) -> Tuple[int, int]:
         """Where the tile ``ds`` goes on the grid (column, row), checked as :func:`_check_tiles` does."""
         gt, width, height = self.grid
-        wkt, types, _s, _d = self._template
+        wkt, srs0, types, _s, _d = self._template
         same = ds.GetProjection() == wkt          # (the usual case, without comparing the CRSs)
-        srs0 = _srs_of(self._mem)
         tg = _check_alike(ds, path, srs0 if same else _srs_of(ds), srs0, types, gt)
         col, row = (tg[0] - gt[0]) / gt[1], (tg[3] - gt[3]) / gt[5]
         if gt[2] != 0 or gt[4] != 0 or abs(col - round(col)) > 1e-6 or abs(row - round(row)) > 1e-6 \
@@ -1107,7 +1096,7 @@ class RamMosaic:
                 if self._mem is None:
                     self._start(ds)
                 col, row = self._place(ds, path)
-                _wkt, _types, src_nd, dst_nd = self._template
+                _wkt, _srs, _types, src_nd, dst_nd = self._template
             where = coverage(ds, geojson_4326) if geojson_4326 is not None else INSIDE
             if where == OUTSIDE:
                 return None
