@@ -8,6 +8,7 @@ tests inject faults and expire ids.  Pixel values are compared with
 import json
 import os
 import re
+import threading
 import time
 
 import numpy as np
@@ -782,3 +783,27 @@ def test_a_tile_with_another_band_count_or_type_is_refused(sim, tmp_path):
     with pytest.raises(RasterError) as info:
         raster.check_image(path, R.EeDownload.expected_shape(piece, "all"))
     assert "2 band(s) UInt16 was asked for" in info.value.message and "1 band(s) Float32 came" in info.value.message
+
+
+def test_a_round_of_tiles_starts_no_thread_once_its_requests_are_under_way(sim, tmp_path, monkeypatch):
+    """The threads of a download's tiles (a tile's, its request's: plugin/core/workers.py) are started before
+    its first request, while that is cheap, and serve tile after tile; before, each tile's and each
+    request's thread was started as it came, while the other tiles' requests ran, and each start waited
+    for the interpreter lock."""
+    from plugin.core import workers
+    started = []
+    real_start = threading.Thread.start
+
+    def start(thread):
+        started.append((thread.name, sim.count("create")))
+        return real_start(thread)
+    monkeypatch.setattr(threading.Thread, "start", start)
+    monkeypatch.setattr(workers, "POOL", workers.Workers())      # (no thread left idle by earlier tests)
+    monkeypatch.setattr(R, "POOL", workers.POOL)
+    job = make_job(tmp_path, "burst", bands="B4,B11", scale=10, file_per_band=False, name="b", aoi=TRIANGLE)
+    ctx = RunContext(job, credentials={"token": TOKEN}, settings={"ee_api": sim.url, "retry": FAST,
+                                                                  "ee_max_request_bytes": 8000, "ee_max_concurrency": 4})
+    run_job(job, ctx)
+    assert sim.count("create") >= 8         # (more tiles than threads: the threads serve one tile after another)
+    pooled = [(name, creates) for name, creates in started if name.startswith(("eo-downloader", "ee-tile"))]
+    assert pooled and all(creates == 0 for _name, creates in pooled), [p for p in pooled if p[1]]

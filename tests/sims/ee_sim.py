@@ -3125,11 +3125,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                       ttl_seconds=a.ttl, seed=a.seed, fault_rates=rates, host=a.host, port=a.port,
                       max_concurrent=a.max_concurrent, max_rps=a.max_rps, compute_base=a.compute_base,
                       compute_per_mib=a.compute_per_mib)
-    sim.start()
-    print(sim.url, flush=True)
-    if a.stats:
+    if a.stats:        # (before the URL is printed: a caller may stop the simulator as soon as it is served)
         import signal
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    sim.start()
+    print(sim.url, flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -35,7 +35,7 @@ import requests
 import urllib3
 
 from ...resources import version
-from .. import config
+from .. import config, workers
 from ..errors import AuthError, CancelledError, HttpError
 from ..i18n import translate
 from ..logs import TOP
@@ -866,8 +866,7 @@ def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs
             _TLS.on_connection = None
             done.set()
 
-    thread = threading.Thread(target=work, name="eo-downloader-request", daemon=True)
-    thread.start()
+    workers.POOL.start(work, "eo-downloader-request")
     while not done.wait(0.05):
         if cancel.is_cancelled():
             with lock:

@@ -57,6 +57,7 @@ Every download id is saved with ``ctx.save_server(thumbnails={piece: name})``
 before its pixels are fetched; a restarted job reuses the ids (re-created when
 expired) and the pieces already on disk.
 """
+import collections
 import concurrent.futures
 import dataclasses
 import datetime
@@ -76,6 +77,7 @@ from ...i18n import translate
 from ...job_files import scratch_dir
 from ...jobs import JobState
 from ...runner import CancelToken, register_runner
+from ...workers import POOL
 from . import auth as ee_auth
 from . import budget as ee_budget
 from . import collections as ee_collections
@@ -595,11 +597,21 @@ class EeDownload:
         self._plan_ram(self._pieces)
         finished: List[Piece] = []
         self._report(force=True)
-        workers = max(1, min(self.concurrency, self.budget.ceiling))   # (threads start as needed)
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ee-tile")
+        # At most this many pieces run at once (each on a thread of the process's pool, most of them
+        # waiting for the budget's slot); the threads the first round needs (a piece's and its
+        # request's) are started before any works, while that is cheap (plugin/core/workers.py).
+        workers = max(1, min(self.concurrency, self.budget.ceiling))
+        queued = collections.deque(pieces)
+        pending: Dict[concurrent.futures.Future, Piece] = {}
+        fetch = logs.carry(self._fetch)      # the job's log scope in the pool's threads
+        POOL.reserve(min(len(queued), workers) + min(len(queued), self.budget.limit(self.concurrency)))
+
+        def fill():
+            while queued and len(pending) < workers:
+                piece = queued.popleft()
+                pending[POOL.submit(fetch, piece, name="ee-tile")] = piece
         try:
-            fetch = logs.carry(self._fetch)      # the job's log scope in the pool's threads
-            pending = {pool.submit(fetch, p): p for p in pieces}
+            fill()
             while pending:
                 done, _ = concurrent.futures.wait(list(pending), timeout=0.2,
                                                   return_when=concurrent.futures.FIRST_COMPLETED)
@@ -613,16 +625,18 @@ class EeDownload:
                     with self._lock:
                         self._pieces.remove(piece)
                         self._pieces.extend(result)
-                    for sub in result:
-                        pending[pool.submit(fetch, sub)] = sub
+                    queued.extendleft(reversed(result))
+                fill()
                 if pending:
                     self._grow_preview(finished)
         except BaseException:
             # Stop the other pieces at once (their threads see the cancel) before reporting.
             self.cancel.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+            queued.clear()
+            for fut in pending:
+                fut.cancel()
+            concurrent.futures.wait(list(pending))
             raise
-        pool.shutdown(wait=True)
         return finished
 
     # -- results --------------------------------------------------------------
