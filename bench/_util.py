@@ -17,6 +17,17 @@ def free_port():
     return port
 
 
+#: The niceness of a simulator (:class:`SimProcess`) in a benchmark of QGIS's main thread.  The
+#: services the simulators stand for compute on their own machines; here they share the client's two
+#: cores, and at the same priority their CPU work (rendering and compressing pixels) took the CPU from
+#: QGIS's main thread when it had to run: a 10 000 px Earth Engine download in QGIS (bench_ee_draw.py),
+#: main thread's p99 stall 17-24 ms with the simulator at priority 0, 5.4-5.7 ms at 10
+#: (docs/performance.md).  A niced simulator still gets every cycle the client leaves.  Benchmarks of
+#: end-to-end time (bench_ee_geedim.py) keep it at 0: there, a busy client would slow the service
+#: down, which no remote service does either; both tools meet the same simulator.
+SIM_NICE = 10
+
+
 def die_with_parent():
     """preexec_fn: the child gets SIGTERM when the benchmark dies (Linux), leaving no server behind."""
     try:
@@ -27,21 +38,31 @@ def die_with_parent():
         pass
 
 
+def _sim_preexec(nice):
+    def preexec():
+        die_with_parent()
+        if nice:
+            os.nice(nice)
+    return preexec
+
+
 class SimProcess:
     """A simulator of tests/sims run as its own process (``python -m tests.sims.<name> --port N ...``).
 
     A separate process keeps the simulator's CPU work (rendering pixels, zipping) and its
-    threads off the measured process's interpreter lock.
+    threads off the measured process's interpreter lock; a lower priority (``nice``) keeps that work
+    from taking the CPU the measured process waits for.
     """
 
-    def __init__(self, module, *args, ready_timeout=60.0, code=None, env=None):
+    def __init__(self, module, *args, ready_timeout=60.0, code=None, env=None, nice=0):
         """``code``: Python source run with ``-c`` instead of ``-m tests.sims.<module>`` (it gets
-        ``--port N`` and ``args`` in ``sys.argv[1:]``), e.g. to change a simulator's constants."""
+        ``--port N`` and ``args`` in ``sys.argv[1:]``), e.g. to change a simulator's constants;
+        ``nice``: added to the simulator's niceness (:data:`SIM_NICE`; 0: the benchmark's own priority)."""
         self.port = free_port()
         head = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tests.sims." + module]
         self.proc = subprocess.Popen(head + ["--port", str(self.port)] + [str(a) for a in args], cwd=ROOT,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-                                     env=env, preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
+                                     env=env, preexec_fn=_sim_preexec(nice) if sys.platform.startswith("linux") else None)
         deadline = time.monotonic() + ready_timeout
         while time.monotonic() < deadline:
             try:
