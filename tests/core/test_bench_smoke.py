@@ -100,7 +100,8 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
                               "last_byte_to_tiles_ready_s": 0.1, "last_byte_to_layer_added_s": 0.15,
                               "layer_added_to_drawn_s": 0.05, "last_byte_to_drawn_s": 0.2,
                               "last_byte_to_file_ready_s": 0.5, "file_ready_to_final_drawn_s": 0.1,
-                              "heartbeat": {"max_stall_ms": 10.0}}]},
+                              "heartbeat": {"max_stall_ms": 10.0, "p99_stall_ms": 3.0},
+                              "idle_heartbeat": {"max_stall_ms": 8.0}}]},
         "eodag": {"eodag_version": "4", "runs": 1, "rows": [
             {"tile_px": 600, "zip_bytes": 1048576, "plugin_vs_eodag_and_cut": 1.05, "plugin_vs_eodag": 1.4,
              "median_seconds": {"eodag": 1.0, "eodag+cut": 1.3, "plugin": 1.4}}]},
@@ -134,6 +135,8 @@ def test_the_page_is_generated_from_results(tmp_path, monkeypatch):
            "asked, 85 Mbit/s carried) | 0.040 x | <= 0.1 x | met |" in page
     assert "| 20 ms per request, a link of 200 Mbit/s asked, 85 Mbit/s carried | 1 | window | 13.30 | 15 | 2.60 | " \
            "0.040 x |" in page
+    assert "| 4. EE 1000 x 1000 px download in QGIS, tiles drawn while they land: main thread's longest stall | " \
+           "10 ms (p99 3.0 ms; idle machine: 8 ms) | <= 50 ms, p99 < 20 ms | met |" in page
     assert "| 6. EE 20 x 20 km, 3 bands at 10 m: plugin / geedim time | 0.75 x (3.0 vs 4.0 s; 429s 0 vs 0)" in page
     assert "| 20 x 20 km | 0% | 4.00 | 3.00 | 0.75 | - / - | 16 / 15 | 0 / 0 | 150 / 200 |" in page
     assert (tmp_path / "images" / "scaling.png").stat().st_size > 10000
