@@ -154,7 +154,7 @@ def geedim_version(python):
 def sim_args(args, faults, stats):
     out = ["--token", TOKEN, "--max-concurrent", args.max_concurrent, "--max-rps", args.max_rps,
            "--compute-base", args.compute_base, "--compute-per-mib", args.compute_per_mib, "--stats", stats,
-           "--seed", 7, "--pixel-values", args.pixel_values]
+           "--seed", 7, "--pixel-values", args.pixel_values, "--render-processes", args.render_processes]
     if faults:
         out += ["--rate-5xx", faults / 2.0, "--rate-drop", faults / 2.0]
     return out
@@ -200,6 +200,8 @@ def main(argv=None):
     ap.add_argument("--max-rps", type=float, default=100.0)
     ap.add_argument("--pixel-values", choices=("index", "lonlat"), default="index",
                     help="the simulator's pixel values (index: no CRS transformation per pixel, see ee_sim)")
+    ap.add_argument("--render-processes", type=int, default=os.cpu_count() or 1,
+                    help="the simulator's render processes (see ee_sim: its creates do not wait while it renders)")
     ap.add_argument("--geedim-python", default=default_geedim_python())
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "ee_geedim.json"))

@@ -788,6 +788,22 @@ def test_rendering_is_part_of_the_compute_time_not_added_to_it(monkeypatch):
         assert time.monotonic() - t0 >= 0.4                # rendering longer than computing: late by it
 
 
+def test_render_processes_answer_the_same_bytes_rendered_outside_the_serving_process(monkeypatch):
+    """``render_processes``: getPixels answers rendered by worker processes (the service renders on other
+    machines than those answering its creates) are the bytes the request's own thread renders."""
+    import tests.sims.ee_sim as sim_module
+    grid = exact_grid(S2_SR_ID, "EPSG:32610", [10, 0, 580000, 0, -10, 4105000], 300, 200, band_ids=["B4", "B3"])
+    with EeSimulator(tokens=[TOKEN]) as sim:
+        here = get_pixels(sim, create_ok(sim, grid)).content
+    rendered_here = []
+    real = sim_module.Thumbnail.render
+    monkeypatch.setattr(sim_module.Thumbnail, "render", lambda self: rendered_here.append(1) or real(self))
+    with EeSimulator(tokens=[TOKEN], render_processes=1) as sim:
+        answer = get_pixels(sim, create_ok(sim, grid))
+        assert answer.status_code == 200 and sim.count("getPixels", 200) == 1
+    assert answer.content == here and rendered_here == []
+
+
 @pytest.mark.parametrize("backlog, all_connect", [(None, True), (5, False)])
 def test_the_simulators_take_a_burst_of_connections_as_a_service_does(backlog, all_connect):
     """40 connections opened at once (Earth Engine's concurrent requests per project) before the server
