@@ -1092,15 +1092,13 @@ class RamMosaic:
         _check_cancel(cancel)
         ds = _open(path)
         try:
-            with self._lock:
-                if self._mem is None:
-                    self._start(ds)
-                col, row = self._place(ds, path)
-                _wkt, _srs, _types, src_nd, dst_nd = self._template
+            # The tile is read and masked before the lock is taken (two tiles' pixels are decoded at once);
+            # the lock covers the mosaic's making, the tile's place and its write.
             where = coverage(ds, geojson_4326) if geojson_4326 is not None else INSIDE
             if where == OUTSIDE:
                 return None
             w, h, count = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
+            src_nd, dst_nd, _f = _nodata_pair(ds, None)
             data = read_array(ds, what=translate("Raster", "combine the tiles"))
             if _nd_str(src_nd) != _nd_str(dst_nd):
                 data[(data == src_nd) if not math.isnan(src_nd) else np.isnan(data)] = dst_nd
@@ -1111,6 +1109,12 @@ class RamMosaic:
                                    w, h)] = dst_nd
             _check_cancel(cancel)
             with self._lock:
+                if self._mem is None:
+                    self._start(ds)
+                col, row = self._place(ds, path)
+                if _nd_str(self._template[4]) != _nd_str(dst_nd):
+                    raise RasterError(translate("Raster", "The tiles are not on one pixel grid ({path}).")
+                                      .format(path=path))
                 for i in range(count):
                     write_array(self._mem.GetRasterBand(i + 1), data[i], col, row,
                                 what=translate("Raster", "combine the tiles"))
