@@ -356,7 +356,7 @@ def test_one_tile_failing_twice_with_500_is_retried_alone(sim, tmp_path):
 def test_tile_that_exhausts_its_retries_gets_a_new_id_alone(sim, tmp_path):
     job = make_job(tmp_path, bands="B4", scale=10, format="GEO_TIFF", name="r", aoi=SQUARE)
     # one tile's whole retry budget (the pixels' policy has a few more, quick attempts than the API's)
-    sim.inject("getPixels", 503, count=FAST.max_attempts + ee_client.PIXELS_EXTRA_ATTEMPTS)
+    sim.inject("getPixels", 503, count=FAST.max_attempts + ee_client.TILE_EXTRA_ATTEMPTS)
     run(sim, job, ee_max_request_bytes=30000, ee_max_concurrency=1)
     n_ok = sim.count("getPixels", 200)
     assert sim.count("create") == n_ok + 1               # the tile got one new download id
@@ -365,7 +365,8 @@ def test_tile_that_exhausts_its_retries_gets_a_new_id_alone(sim, tmp_path):
 
 def test_pixels_are_retried_at_once_after_a_5xx_or_a_drop_but_back_off_after_a_429(sim, tmp_path):
     """A getPixels retry costs the tile's whole computing time again and the download waits for its
-    last tile: after a 5xx or a dropped body the retries come at once (base 0.25 s, full jitter);
+    last tile: after a 5xx or a dropped body the retries of a tile's requests (getPixels, create) come at
+    once (base 0.25 s, full jitter);
     a 429 without Retry-After backs off like the API calls (base 2 s) -- the delays drawn at their
     maximum here, and recorded instead of slept."""
     slept = []
@@ -386,8 +387,13 @@ def test_pixels_are_retried_at_once_after_a_5xx_or_a_drop_but_back_off_after_a_4
         retry=policy, ee_max_concurrency=1)
     assert slept == [2.0]
     slept.clear()
-    sim.inject("create", 503, count=1)          # the API call keeps the official client's policy
+    sim.inject("create", 503, count=1)          # a tile's create: its 5xx retried at once too
     run(sim, make_job(tmp_path, sub="o4", bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE),
+        retry=policy, ee_max_concurrency=1)
+    assert slept == [0.25]
+    slept.clear()
+    sim.inject("create", 429, count=1)          # ... and its 429 backs off like the API calls
+    run(sim, make_job(tmp_path, sub="o5", bands="B4", scale=10, format="GEO_TIFF", name="px", aoi=SQUARE),
         retry=policy, ee_max_concurrency=1)
     assert slept == [2.0]
 

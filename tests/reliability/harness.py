@@ -154,7 +154,7 @@ def _ee_settings(base: str) -> Dict[str, Any]:
 
 def _ee_pixels_attempts() -> int:
     from plugin.core.providers.earthengine import client as ee_client
-    return ee_client.pixels_retry_policy(fast_retry()).max_attempts
+    return ee_client.tile_retry_policy(fast_retry()).max_attempts
 
 
 def _ee_attempt_limit(method: str, path: str) -> Optional[Tuple[int, str]]:

@@ -51,19 +51,21 @@ def official_retry_policy() -> http.RetryPolicy:
     return http.RetryPolicy(max_attempts=6, base_delay=2.0, max_delay=64.0, max_total=600.0)
 
 
-#: Base delay of the retries of a getPixels download after a 5xx or a dropped connection.  The
-#: official client leaves the pixels to its caller (geedim waits 2 s, then 4 s ...); a tile's request
-#: costs its whole computing time again, and a download waits for its last tile, so the first retries
-#: come at once (full jitter: 0-0.25 s, 0-0.5 s, ...), three more of them keeping about the API
-#: policy's patience.  A 429 still backs off as the API calls do (and slows the budget down).
-PIXELS_BASE_DELAY = 0.25
-PIXELS_EXTRA_ATTEMPTS = 3
+#: Base delay of the retries of a tile's requests (its download id's create, its getPixels) after a
+#: 5xx or a dropped connection.  The official client waits random() * 2 s, then * 4 s ... (geedim
+#: the same for the pixels); a download waits for its last tile, and a getPixels retried costs the
+#: tile's whole computing time again, so the first retries come at once (full jitter: 0-0.25 s,
+#: 0-0.5 s, ...), three more of them keeping about the API policy's patience (20 x 20 km with 10 % of
+#: the requests failing: a create's 503 cost its tile 0-2 s).  A 429 still backs off as the API calls
+#: do (and slows the budget down).
+TILE_BASE_DELAY = 0.25
+TILE_EXTRA_ATTEMPTS = 3
 
 
-def pixels_retry_policy(api: http.RetryPolicy) -> http.RetryPolicy:
-    """The retry policy of getPixels downloads, from the client's API policy ``api``."""
-    return dataclasses.replace(api, base_delay=min(api.base_delay, PIXELS_BASE_DELAY),
-                               max_attempts=api.max_attempts + PIXELS_EXTRA_ATTEMPTS,
+def tile_retry_policy(api: http.RetryPolicy) -> http.RetryPolicy:
+    """The retry policy of a tile's requests (create, getPixels), from the client's API policy ``api``."""
+    return dataclasses.replace(api, base_delay=min(api.base_delay, TILE_BASE_DELAY),
+                               max_attempts=api.max_attempts + TILE_EXTRA_ATTEMPTS,
                                throttle_base_delay=api.throttle_base_delay or api.base_delay)
 
 
@@ -255,7 +257,7 @@ class EeClient:
         """``getDownloadId``: POST the Thumbnail body, return its name ``projects/p/thumbnails/id``."""
         url = self.thumbnails_url()
         data = json.dumps(body)
-        result = self._json(self._request("POST", url, "create", data=data), url)
+        result = self._json(self._request("POST", url, "create", data=data, retry=tile_retry_policy(self.retry)), url)
         name = result.get("name")
         if not isinstance(name, str) or "/thumbnails/" not in name:
             raise HttpError(translate("EeClient", "Earth Engine did not return a download id."), status=200,
@@ -274,7 +276,7 @@ class EeClient:
         def call(headers):
             headers = {k: v for k, v in headers.items() if k not in ("Accept", "X-Goog-User-Project")}
             return transfer.download(url, dest, session=self.session, headers=headers, cancel=self.cancel,
-                                     progress=progress, retry=pixels_retry_policy(self.retry),
+                                     progress=progress, retry=tile_retry_policy(self.retry),
                                      timeouts=self.timeouts,
                                      accept=accept, limiter=False)
         try:
