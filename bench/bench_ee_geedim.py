@@ -78,7 +78,11 @@ def peak_rss_mib():
 # --------------------------------------------------------------------------- the two workers
 
 def work_plugin(url, aoi, out):
-    import pyproj  # noqa: F401 (what the job uses, imported before the clock as geedim's modules are)
+    # What the job uses, imported before the clock as geedim's modules are (``import geedim``): the
+    # modules a job imported that were not imported before it (shapely for the AOI's area, gdal_array).
+    import pyproj  # noqa: F401
+    import shapely.geometry  # noqa: F401
+    from osgeo import gdal_array  # noqa: F401
     from plugin.core import raster  # noqa: F401
     from plugin.core.transfer import archive, download  # noqa: F401
     from plugin.core.jobs import Job
