@@ -12,9 +12,11 @@ requests): its last request left 25-30 ms late (docs/performance.md).
 need before any of it runs, while starting one is cheap.  The threads are daemon threads, as
 the plugin's helper threads always were: one stuck in a system call (a DNS lookup cannot be
 interrupted) never holds QGIS's exit.  A thread running a task carries the task's name (its
-thread name), an idle one :data:`IDLE_NAME`.
+thread name), an idle one :data:`IDLE_NAME`; each task runs in a context of its own, empty, as on a
+new thread (what one task sets in a context variable does not reach the next).
 """
 import concurrent.futures
+import contextvars
 import queue
 import threading
 from typing import Any, Callable, Optional
@@ -95,7 +97,7 @@ class Workers:
             if task is not None:
                 fn, me.name = task
                 try:
-                    fn()
+                    contextvars.Context().run(fn)
                 except BaseException:  # (a task's own errors are its to handle)
                     pass
                 task = fn = None

@@ -81,3 +81,17 @@ def test_an_error_escaping_a_task_leaves_the_thread_serving():
     _wait(lambda: pool._idle == 1)
     pool.start(done.set, "eo-test-next")
     assert done.wait(5) and pool.threads == 1
+
+
+def test_each_task_runs_in_an_empty_context_as_on_a_new_thread():
+    import contextvars
+    var = contextvars.ContextVar("eo_test_var", default="unset")
+    pool = workers.Workers()
+    seen = []
+    done = threading.Event()
+    var.set("caller")                    # (a new thread does not see the caller's value either)
+    pool.start(lambda: (seen.append(var.get()), var.set("left by the first")), "eo-test-first")
+    _wait(lambda: pool._idle == 1)
+    pool.start(lambda: (seen.append(var.get()), done.set()), "eo-test-second")
+    assert done.wait(5) and pool.threads == 1
+    assert seen == ["unset", "unset"]
