@@ -18,7 +18,8 @@ Timestamps (``time.perf_counter`` in the one process):
 * **layer added**: the project's ``layersAdded`` signal (main thread): the preview (from 4 tiles
   on it grows while the tiles land, so it is added before the last byte: a negative figure);
 * **drawn**: the canvas's first complete redraw (``mapCanvasRefreshed``) with the complete preview
-  (the last file the layer showed before the COG);
+  (the last file the layer showed before the COG), or with the COG when it took the preview's place
+  before such a redraw had finished (a small result);
 * **refresh**: each time the main thread points the growing preview at a VRT of more tiles
   (``layers.refresh_preview``): how many, and the longest;
 * **file ready**: the runner returns (the COG written);
@@ -174,10 +175,11 @@ def run_one(side, sim_url, workdir, interval_ms):
             raise RuntimeError("the job did not end drawn: {} {}".format(final.state, final.error))
         tif = [o for o in final.outputs if o.endswith(".tif")][0]
         info = raster.raster_info(tif)
-        # the complete preview: the last file the layer showed before the COG, and its first full draw
+        # the complete preview: the last file the layer showed before the COG, and its first full draw -- or
+        # the COG's, when the COG took its place before a redraw of it had finished (a small result)
         previews = [(t, src) for t, src in sources if src != tif]
         complete_at, complete = previews[-1] if previews else sources[0]     # (an untiled result: no preview)
-        complete_drawn = min(t for t, src in refreshes if src == complete and t >= complete_at)
+        complete_drawn = min(t for t, src in refreshes if src in (complete, tif) and t >= complete_at)
         result = {
             "side": side, "width": info["width"], "height": info["height"], "tiles": MARKS.get("pieces"),
             "overviews": info["overview_counts"][0], "layout": info["layout"],
