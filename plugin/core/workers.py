@@ -43,31 +43,40 @@ class Workers:
         with self._lock:
             return self._threads
 
-    def start(self, fn: Callable[[], Any], name: str) -> None:
+    def start(self, fn: Callable[[], Any], name: str, then: Optional[Callable[[], Any]] = None) -> None:
         """Run ``fn()`` on a thread of the pool named ``name`` while it runs (its errors are its own
-        to handle: one escaping is dropped, as from a thread's target)."""
+        to handle: one escaping is dropped, as from a thread's target), then ``then()`` once that thread
+        counts as idle again: whoever ``then`` tells that the work is done and hands the pool the next
+        piece finds the thread free (told from ``fn``, the next piece would often start a thread)."""
         with self._lock:
             if self._idle > 0:
                 self._idle -= 1
-                self._tasks.put((fn, name))
+                self._tasks.put((fn, name, then))
                 return
             self._threads += 1
-        self._spawn((fn, name))
+        self._spawn((fn, name, then))
 
     def submit(self, fn: Callable[..., Any], *args, name: str = "eo-downloader-worker") -> concurrent.futures.Future:
         """``fn(*args)`` run as by :meth:`start`; its future (cancellable until it starts)."""
         future: concurrent.futures.Future = concurrent.futures.Future()
+        outcome: list = []
 
         def task():
             if not future.set_running_or_notify_cancel():
                 return
             try:
-                result = fn(*args)
+                outcome.append((True, fn(*args)))
             except BaseException as exc:  # handed to whoever waits on the future
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
-        self.start(task, name)
+                outcome.append((False, exc))
+
+        def publish():
+            if outcome:
+                ok, value = outcome[0]
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+        self.start(task, name, then=publish)
         return future
 
     def reserve(self, count: int) -> None:
@@ -95,7 +104,7 @@ class Workers:
         me = threading.current_thread()
         while True:
             if task is not None:
-                fn, me.name = task
+                fn, me.name, then = task
                 try:
                     contextvars.Context().run(fn)
                 except BaseException:  # (a task's own errors are its to handle)
@@ -104,6 +113,12 @@ class Workers:
                 me.name = IDLE_NAME
                 with self._lock:
                     self._idle += 1
+                if then is not None:
+                    try:
+                        then()
+                    except BaseException:  # (as the task's own)
+                        pass
+                    then = None
             try:
                 task = self._tasks.get(timeout=self.idle_seconds)
             except queue.Empty:

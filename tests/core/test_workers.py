@@ -95,3 +95,36 @@ def test_each_task_runs_in_an_empty_context_as_on_a_new_thread():
     pool.start(lambda: (seen.append(var.get()), done.set()), "eo-test-second")
     assert done.wait(5) and pool.threads == 1
     assert seen == ["unset", "unset"]
+
+
+class _SlowForPoolThreads:
+    """A lock the pool's own threads take 2 ms late: the moment between a task's end and its thread
+    counting as idle, made long enough to be hit every time."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+
+    def __enter__(self):
+        if threading.current_thread().name.startswith(("eo-test", workers.IDLE_NAME)):
+            time.sleep(0.002)
+        self._lock.acquire()
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+
+def test_a_result_is_told_once_its_thread_is_free_so_the_next_piece_needs_no_new_thread():
+    """Whoever waits for a task's result and then hands the pool the next piece (a download's loop, a
+    request's caller) finds the thread idle again: one thread serves a chain of 200 pieces."""
+    pool = workers.Workers()
+    pool._lock = _SlowForPoolThreads()      # (the pool's threads slow to count themselves idle)
+    value = 0
+    for _ in range(200):
+        value = pool.submit(lambda v: v + 1, value, name="eo-test-piece").result(5)
+    assert value == 200 and pool.threads == 1
+    done = threading.Event()
+    for _ in range(50):
+        done.clear()
+        pool.start(lambda: None, "eo-test-chain", then=done.set)
+        assert done.wait(5)
+    assert pool.threads == 1

@@ -864,13 +864,15 @@ def send(session: requests.Session, method: str, url: str, cancel=None, **kwargs
                     box["response"] = result
         finally:
             _TLS.on_connection = None
-            done.set()
+            with lock:
+                box["finished"] = True
 
-    workers.POOL.start(work, "eo-downloader-request")
+    # (this thread is woken once the request's thread is free again: its next request finds it idle)
+    workers.POOL.start(work, "eo-downloader-request", then=done.set)
     while not done.wait(0.05):
         if cancel.is_cancelled():
             with lock:
-                if not done.is_set():
+                if not box.get("finished"):
                     box["abandoned"] = True
                     conn = box.get("conn")
                 else:
