@@ -4,6 +4,7 @@ Every AOI source (canvas extent, selected features, a drawn polygon, a
 Processing input) ends here, so every provider gets the same checks and the
 same messages.  QGIS-free: shapely + pyproj.
 """
+import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -286,7 +287,7 @@ class Aoi:
         """The AOI geometry transformed to ``crs``."""
         if _same_crs(crs, WGS84):
             return self.geometry
-        t = Transformer.from_crs(WGS84, crs, always_xy=True)
+        t = _transformer(WGS84, crs)
         return shapely_transform(t.transform, self.geometry)
 
     # -- simplification ----------------------------------------------------------
@@ -313,16 +314,31 @@ class Aoi:
         return Aoi(geom, self.source_crs, self.notes + [note])
 
 
+@functools.lru_cache(maxsize=32)
+def _crs(crs: str) -> CRS:
+    """The CRS of ``crs`` (user input), made once: making one takes about a millisecond, and the AOI of
+    the canvas extent (the dock's, at every extent change) made seven of them and three transformers
+    (18-20 ms for a projected extent, on QGIS's main thread).  pyproj's CRS and Transformer objects are
+    thread-safe (pyproj 3.1 and newer)."""
+    return CRS.from_user_input(crs)
+
+
+@functools.lru_cache(maxsize=32)
+def _transformer(src: str, dst: str) -> Transformer:
+    """The transformer from ``src`` to ``dst`` (x = longitude / easting first), made once (see :func:`_crs`)."""
+    return Transformer.from_crs(_crs(src), _crs(dst), always_xy=True)
+
+
 def _is_geographic(crs: str) -> bool:
     try:
-        return CRS.from_user_input(crs).is_geographic
+        return _crs(crs).is_geographic
     except Exception:
         raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs)) from None
 
 
 def _same_crs(a: str, b: str) -> bool:
     try:
-        return CRS.from_user_input(a) == CRS.from_user_input(b)
+        return _crs(a) == _crs(b)
     except Exception:
         return False
 
@@ -337,13 +353,13 @@ def _pole_caps(geom: BaseGeometry, crs: str) -> Tuple[List[Polygon], BaseGeometr
     along latitude ±90°.  Returns (caps in EPSG:4326, the rest of ``geom`` in ``crs``).
     """
     try:
-        src = CRS.from_user_input(crs)
+        src = _crs(crs)
     except Exception:
         return [], geom
     if src.is_geographic:
         return [], geom
-    to_src = Transformer.from_crs(WGS84, src, always_xy=True)
-    to_wgs = Transformer.from_crs(src, WGS84, always_xy=True)
+    to_src = _transformer(WGS84, crs)
+    to_wgs = _transformer(crs, WGS84)
     poles = []
     for lat in (90.0, -90.0):
         try:
@@ -406,12 +422,12 @@ def _snap180(x):
 
 def _to_wgs84(geom: BaseGeometry, crs: str) -> BaseGeometry:
     try:
-        src = CRS.from_user_input(crs)
+        src = _crs(crs)
     except Exception:
         raise AoiError(translate("Aoi", "The coordinate reference system '{}' is not known.").format(crs)) from None
-    if src == CRS.from_user_input(WGS84):
+    if src == _crs(WGS84):
         return geom
-    t = Transformer.from_crs(src, WGS84, always_xy=True)
+    t = _transformer(crs, WGS84)
     out = shapely_transform(t.transform, geom)
     if not all(math.isfinite(v) for v in out.bounds):
         raise AoiError(translate("Aoi", "The area of interest cannot be expressed in longitude/latitude "

@@ -123,3 +123,23 @@ def test_in_crs_round_trip():
     aoi = Aoi.from_extent(500000, 4100000, 510000, 4110000, "EPSG:32610")
     back = aoi.in_crs("EPSG:32610")
     assert back.bounds == pytest.approx((500000, 4100000, 510000, 4110000), abs=0.01)
+
+
+def test_the_aoi_of_an_extent_makes_its_crs_and_transformers_once(monkeypatch):
+    """The dock makes the AOI of the canvas extent at every extent change, on QGIS's main thread: its CRS
+    and transformers are made once (each about a millisecond: 18-20 ms per AOI of a projected extent
+    before), and the AOI is the same."""
+    import pyproj
+    from plugin.core import aoi as aoi_module
+    first = aoi_module.Aoi.from_extent(100000, 5000000, 110000, 5010000, "EPSG:3857")
+    made = []
+    real_init, real_from_crs = pyproj.CRS.__init__, pyproj.Transformer.from_crs
+
+    def init(self, *args, **kwargs):
+        made.append(args)
+        real_init(self, *args, **kwargs)
+    monkeypatch.setattr(pyproj.CRS, "__init__", init)
+    monkeypatch.setattr(pyproj.Transformer, "from_crs", lambda *a, **k: made.append(a) or real_from_crs(*a, **k))
+    again = aoi_module.Aoi.from_extent(100000, 5000000, 110000, 5010000, "EPSG:3857")
+    assert made == []
+    assert again.geometry.equals(first.geometry) and again.bounds == first.bounds
