@@ -9,12 +9,12 @@
         <translation>La capa o el mapa no tiene un sistema de referencia de coordenadas válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="138"/>
+        <location filename="../plugin/core/aoi.py" line="139"/>
         <source>The extent is empty.</source>
         <translation>La extensión está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="186"/>
+        <location filename="../plugin/core/aoi.py" line="187"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
         <translation>El área de interés debe ser un polígono, no una geometría de tipo {}: use una capa de polígonos o dibuje un polígono.</translation>
     </message>
@@ -49,52 +49,52 @@
         <translation>La capa del área de interés no tiene objetos (o no hay ninguno seleccionado).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="153"/>
+        <location filename="../plugin/core/aoi.py" line="154"/>
         <source>The geometry could not be read: {}</source>
         <translation>No se pudo leer la geometría: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="168"/>
+        <location filename="../plugin/core/aoi.py" line="169"/>
         <source>The GeoJSON could not be read: {}</source>
         <translation>No se pudo leer el GeoJSON: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="178"/>
+        <location filename="../plugin/core/aoi.py" line="179"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
         <translation>No hay ningún objeto seleccionado: seleccione uno o más polígonos, o use la extensión del mapa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="192"/>
+        <location filename="../plugin/core/aoi.py" line="193"/>
         <source>The geometry collection holds no polygon.</source>
         <translation>La colección de geometrías no contiene ningún polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="195"/>
+        <location filename="../plugin/core/aoi.py" line="196"/>
         <source>The selected geometry is empty.</source>
         <translation>La geometría seleccionada está vacía.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="199"/>
+        <location filename="../plugin/core/aoi.py" line="200"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
         <translation>La geometría no era válida ({}) y se ha reparado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="204"/>
+        <location filename="../plugin/core/aoi.py" line="205"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
         <translation>El área de interés no tiene superficie (sus puntos están en una línea o la reparación no dejó nada).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="222"/>
+        <location filename="../plugin/core/aoi.py" line="223"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
         <translation>El área cruza el antimeridiano (180°) y se ha dividido en {} partes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="227"/>
+        <location filename="../plugin/core/aoi.py" line="228"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
         <translation>El área de interés está fuera del rango válido de longitud/latitud: compruebe el SRC de la capa.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="232"/>
+        <location filename="../plugin/core/aoi.py" line="233"/>
         <source>The area of interest has no area.</source>
         <translation>El área de interés no tiene superficie.</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation type="obsolete">El área de interés cubre {:,.0f} km², más que el máximo de {:,.0f} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="310"/>
+        <location filename="../plugin/core/aoi.py" line="311"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>El área de interés tenía {} vértices, más que los {} aceptados; se ha simplificado con una tolerancia de unos {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="411"/>
+        <location filename="../plugin/core/aoi.py" line="427"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>El sistema de referencia de coordenadas '{}' es desconocido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="417"/>
+        <location filename="../plugin/core/aoi.py" line="433"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>El área de interés no se puede expresar en longitud/latitud a partir de {}: compruebe el SRC de la capa.</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>entidad {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="235"/>
+        <location filename="../plugin/core/aoi.py" line="236"/>
         <source>The area of interest covers {} km², more than the maximum of {} km²: choose a smaller area or raise the limit in the settings.</source>
         <translation>El área de interés cubre {} km², más que el máximo de {} km²: elija un área más pequeña o aumente el límite en la configuración.</translation>
     </message>
@@ -582,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="211"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="97"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine rechazó las credenciales (HTTP 401): {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Registre el proyecto de Cloud {p} para Earth Engine en https://code.earthengine.google.com/register?project={p} (y habilite en él la API de Earth Engine), o elija un proyecto registrado en la configuración.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Su cuenta necesita el rol &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) en el proyecto {p}, o elija en la configuración un proyecto del que sea propietario.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="108"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Compruebe que el ID de proyecto {p} es correcto, que su cuenta puede usarlo con Earth Engine y que usted puede leer la imagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Reduzca el área o use una escala más gruesa, elija menos bandas, o deje activada la división en teselas para que la descarga se reparta en solicitudes que Earth Engine acepte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="119"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Compruebe el ID de la imagen (un ID de recurso de Earth Engine como COPERNICUS/S2_SR/...) y que tiene permiso para leerla.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="127"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="129"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine rechazó las opciones de descarga; cambie lo que indica el mensaje.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="131"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="133"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>La cuota de solicitudes de Earth Engine está agotada por ahora; espere unos minutos o descargue menos teselas a la vez.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="137"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="215"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine envió una respuesta que no es JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="218"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine envió una respuesta inesperada ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="263"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine no devolvió un ID de descarga.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="124"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Revise el identificador de la colección (una colección de imágenes de Earth Engine como COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="247"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="249"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>La imagen de Earth Engine llegó incompleta: {}.</translation>
     </message>
@@ -683,82 +683,82 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="115"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>El área de interés no es un GeoJSON válido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="117"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="119"/>
         <source>The area of interest must be a polygon.</source>
         <translation>El área de interés debe ser un polígono.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="147"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Se han dado opciones de banda para {}, que no está en la lista de bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="147"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Añada la banda a la lista de bandas, o quite sus opciones.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="491"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>Descargado(s) {} de {} fragmento(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="528"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="530"/>
         <source>Downloading</source>
         <translation>Descargando</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="647"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="661"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>El zip de Earth Engine {} no contiene ningún GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="653"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="667"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>El zip de Earth Engine {} no tiene ningún archivo para la banda {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="906"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="920"/>
         <source>Building the output files</source>
         <translation>Creando los archivos de salida</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="922"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="936"/>
         <source>Wrote {}</source>
         <translation>Escrito {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="953"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="967"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Leyendo los metadatos de la imagen</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="955"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="969"/>
         <source>Requesting {} download id(s)</source>
         <translation>Solicitando {} ID de descarga</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="915"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="929"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Escribiendo {name}; hay una vista previa en el mapa</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="433"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Ninguna imagen de {} cubre el área entre {} y {} con estos criterios.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="433"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Amplíe las fechas, suba el límite de nubosidad o revise el área.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="460"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="462"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Esta descarga es grande: unos {:,.1f} GiB.</translation>
     </message>
@@ -3195,97 +3195,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1054"/>
+        <location filename="../plugin/core/transfer/http.py" line="1055"/>
         <source>the server sent an HTML page: {}</source>
         <translation>el servidor envió una página HTML: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1089"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Compruebe sus credenciales (clave de API o inicio de sesión); se han rechazado.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1090"/>
+        <location filename="../plugin/core/transfer/http.py" line="1091"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>La cuenta no tiene permiso para hacer esto, o se ha agotado una cuota.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1092"/>
+        <location filename="../plugin/core/transfer/http.py" line="1093"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>El elemento no existe (o ya no existe), o la dirección es incorrecta.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1094"/>
+        <location filename="../plugin/core/transfer/http.py" line="1095"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>El servicio está limitando la frecuencia de solicitudes; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1096"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>The service has a problem; try again later.</source>
         <translation>El servicio tiene un problema; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1106"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} falló con HTTP {status} {reason}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1106"/>
         <source>(no message)</source>
         <translation>(sin mensaje)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1233"/>
+        <location filename="../plugin/core/transfer/http.py" line="1234"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandonado tras {} intentos)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1111"/>
+        <location filename="../plugin/core/transfer/http.py" line="1112"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(el servicio pidió esperar {:.0f} s antes de reintentar)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1231"/>
+        <location filename="../plugin/core/transfer/http.py" line="1232"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} falló: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1234"/>
+        <location filename="../plugin/core/transfer/http.py" line="1235"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Compruebe la conexión de red y la configuración del proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1143"/>
+        <location filename="../plugin/core/transfer/http.py" line="1144"/>
         <source>connection timed out</source>
         <translation>se agotó el tiempo de conexión</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1147"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>el servidor dejó de responder (se agotó el tiempo de lectura)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1148"/>
+        <location filename="../plugin/core/transfer/http.py" line="1149"/>
         <source>TLS/SSL error: {}</source>
         <translation>error de TLS/SSL: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1152"/>
+        <location filename="../plugin/core/transfer/http.py" line="1153"/>
         <source>connection refused</source>
         <translation>conexión rechazada</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1154"/>
+        <location filename="../plugin/core/transfer/http.py" line="1155"/>
         <source>the host name could not be resolved</source>
         <translation>no se pudo resolver el nombre del host</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1155"/>
+        <location filename="../plugin/core/transfer/http.py" line="1156"/>
         <source>connection error: {}</source>
         <translation>error de conexión: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1303"/>
+        <location filename="../plugin/core/transfer/http.py" line="1304"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} no devolvió JSON: {message}</translation>
     </message>
@@ -4715,7 +4715,7 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Las teselas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="525"/>
+        <location filename="../plugin/core/raster.py" line="1082"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Las teselas no tienen las mismas bandas ({path}).</translation>
     </message>
@@ -4725,22 +4725,22 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>Las teselas no tienen el mismo tamaño de píxel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1095"/>
+        <location filename="../plugin/core/raster.py" line="1087"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Las teselas no están en una misma cuadrícula de píxeles ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1182"/>
+        <location filename="../plugin/core/raster.py" line="1175"/>
         <source>There are no tiles to combine.</source>
         <translation>No hay teselas que combinar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1351"/>
+        <location filename="../plugin/core/raster.py" line="1344"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>Se dieron {n} nombres de banda para {m} bandas.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1126"/>
+        <location filename="../plugin/core/raster.py" line="1119"/>
         <source>combine the tiles</source>
         <translation>combinar las teselas</translation>
     </message>
@@ -4755,57 +4755,57 @@ OUTPUT_DIR: dónde se escriben los archivos.</translation>
         <translation>escribir {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1236"/>
+        <location filename="../plugin/core/raster.py" line="1229"/>
         <source>build overviews</source>
         <translation>construir las pirámides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1283"/>
+        <location filename="../plugin/core/raster.py" line="1276"/>
         <source>There are no bands to stack.</source>
         <translation>No hay bandas que apilar.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1285"/>
+        <location filename="../plugin/core/raster.py" line="1278"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>Se dieron {n} nombres de banda para {m} archivos.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1293"/>
+        <location filename="../plugin/core/raster.py" line="1286"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} tiene {n} bandas; una pila solo admite archivos de una banda.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1297"/>
+        <location filename="../plugin/core/raster.py" line="1290"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Los archivos de bandas no comparten un mismo sistema de coordenadas ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1334"/>
+        <location filename="../plugin/core/raster.py" line="1327"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>No se puede leer el archivo NumPy {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1339"/>
+        <location filename="../plugin/core/raster.py" line="1332"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1347"/>
+        <location filename="../plugin/core/raster.py" line="1340"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>La matriz NumPy tiene {n} dimensiones; se esperaban 2 o 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1356"/>
+        <location filename="../plugin/core/raster.py" line="1349"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Tipo de píxel {dtype} no admitido.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1361"/>
+        <location filename="../plugin/core/raster.py" line="1354"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Sistema de coordenadas desconocido: {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1363"/>
+        <location filename="../plugin/core/raster.py" line="1356"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Una geotransformación tiene 6 números.</translation>
     </message>
@@ -5751,7 +5751,7 @@ o una Basic cuya contraseña es la clave.</translation>
         <translation>{url} envió más datos de los que anunció ({total} bytes).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1274"/>
+        <location filename="../plugin/core/transfer/http.py" line="1275"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la conexión se cerró tras {} de {} bytes</translation>
     </message>

@@ -9,12 +9,12 @@
         <translation>La couche ou la carte n'a pas de système de coordonnées de référence valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="138"/>
+        <location filename="../plugin/core/aoi.py" line="139"/>
         <source>The extent is empty.</source>
         <translation>L'emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="186"/>
+        <location filename="../plugin/core/aoi.py" line="187"/>
         <source>The area of interest must be a polygon, not a {} geometry: use a polygon layer or draw a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone, pas une géométrie de type {} : utilisez une couche de polygones ou dessinez un polygone.</translation>
     </message>
@@ -49,52 +49,52 @@
         <translation>La couche de la zone d'intérêt n'a aucune entité (ou aucune n'est sélectionnée).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="153"/>
+        <location filename="../plugin/core/aoi.py" line="154"/>
         <source>The geometry could not be read: {}</source>
         <translation>La géométrie n'a pas pu être lue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="168"/>
+        <location filename="../plugin/core/aoi.py" line="169"/>
         <source>The GeoJSON could not be read: {}</source>
         <translation>Le GeoJSON n'a pas pu être lu : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="178"/>
+        <location filename="../plugin/core/aoi.py" line="179"/>
         <source>No feature is selected: select one or more polygons, or use the map extent.</source>
         <translation>Aucune entité n'est sélectionnée : sélectionnez un ou plusieurs polygones, ou utilisez l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="192"/>
+        <location filename="../plugin/core/aoi.py" line="193"/>
         <source>The geometry collection holds no polygon.</source>
         <translation>La collection de géométries ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="195"/>
+        <location filename="../plugin/core/aoi.py" line="196"/>
         <source>The selected geometry is empty.</source>
         <translation>La géométrie sélectionnée est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="199"/>
+        <location filename="../plugin/core/aoi.py" line="200"/>
         <source>The geometry was invalid ({}) and has been repaired.</source>
         <translation>La géométrie était invalide ({}) et a été réparée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="204"/>
+        <location filename="../plugin/core/aoi.py" line="205"/>
         <source>The area of interest has no area (its points are on one line or repaired to nothing).</source>
         <translation>La zone d'intérêt n'a pas de superficie (ses points sont alignés ou la réparation n'a rien laissé).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="222"/>
+        <location filename="../plugin/core/aoi.py" line="223"/>
         <source>The area crosses the antimeridian (180°) and was split into {} parts.</source>
         <translation>La zone traverse l'antiméridien (180°) et a été découpée en {} parties.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="227"/>
+        <location filename="../plugin/core/aoi.py" line="228"/>
         <source>The area of interest lies outside the valid range of longitude/latitude: check the layer&apos;s CRS.</source>
         <translation>La zone d'intérêt est en dehors de la plage valide de longitude/latitude : vérifiez le SCR de la couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="232"/>
+        <location filename="../plugin/core/aoi.py" line="233"/>
         <source>The area of interest has no area.</source>
         <translation>La zone d'intérêt n'a pas de superficie.</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation type="obsolete">La zone d'intérêt couvre {:,.0f} km², plus que le maximum de {:,.0f} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="310"/>
+        <location filename="../plugin/core/aoi.py" line="311"/>
         <source>The area of interest had {} vertices, more than the {} accepted; it was simplified with a tolerance of about {:.1f} m.</source>
         <translation>La zone d'intérêt avait {} sommets, plus que les {} acceptés ; elle a été simplifiée avec une tolérance d'environ {:.1f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="411"/>
+        <location filename="../plugin/core/aoi.py" line="427"/>
         <source>The coordinate reference system &apos;{}&apos; is not known.</source>
         <translation>Le système de coordonnées de référence « {} » est inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="417"/>
+        <location filename="../plugin/core/aoi.py" line="433"/>
         <source>The area of interest cannot be expressed in longitude/latitude from {}: check the layer&apos;s CRS.</source>
         <translation>La zone d'intérêt ne peut pas être exprimée en longitude/latitude depuis {} : vérifiez le SCR de la couche.</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>entité {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/aoi.py" line="235"/>
+        <location filename="../plugin/core/aoi.py" line="236"/>
         <source>The area of interest covers {} km², more than the maximum of {} km²: choose a smaller area or raise the limit in the settings.</source>
         <translation>La zone d'intérêt couvre {} km², plus que le maximum de {} km² : choisissez une zone plus petite ou augmentez la limite dans les paramètres.</translation>
     </message>
@@ -582,77 +582,77 @@
 <context>
     <name>EeClient</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="211"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
         <source>Earth Engine: {}</source>
         <translation>Earth Engine : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="95"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="97"/>
         <source>Earth Engine refused the credentials (HTTP 401): {}</source>
         <translation>Earth Engine a refusé les identifiants (HTTP 401) : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="99"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="101"/>
         <source>Register the Cloud project {p} for Earth Engine at https://code.earthengine.google.com/register?project={p} (and enable the Earth Engine API in it), or choose a registered project in the settings.</source>
         <translation>Enregistrez le projet Cloud {p} pour Earth Engine sur https://code.earthengine.google.com/register?project={p} (et activez-y l'API Earth Engine), ou choisissez un projet enregistré dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="104"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="106"/>
         <source>Your account needs the role &quot;Service Usage Consumer&quot; (roles/serviceusage.serviceUsageConsumer) on project {p}, or choose a project you own in the settings.</source>
         <translation>Votre compte a besoin du rôle « Service Usage Consumer » (roles/serviceusage.serviceUsageConsumer) sur le projet {p}, ou choisissez dans les paramètres un projet qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="108"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="110"/>
         <source>Check that the project id {p} is right, that your account may use it with Earth Engine, and that the image is readable by you.</source>
         <translation>Vérifiez que l'ID de projet {p} est correct, que votre compte peut l'utiliser avec Earth Engine et que vous pouvez lire l'image.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="115"/>
         <source>Make the area smaller or the scale coarser, choose fewer bands, or leave tiling on so the download is split into requests Earth Engine accepts.</source>
         <translation>Réduisez la zone ou augmentez la taille des pixels, choisissez moins de bandes, ou laissez le découpage en tuiles activé pour que le téléchargement soit réparti en requêtes acceptées par Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="119"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="121"/>
         <source>Check the image id (an Earth Engine asset id such as COPERNICUS/S2_SR/...), and that you may read it.</source>
         <translation>Vérifiez l'ID de l'image (un ID d'asset Earth Engine tel que COPERNICUS/S2_SR/...) et que vous avez le droit de la lire.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="127"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="129"/>
         <source>Earth Engine refused the download options; change what the message names.</source>
         <translation>Earth Engine a refusé les options de téléchargement ; modifiez ce que le message indique.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="131"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="133"/>
         <source>Earth Engine&apos;s request quota is exhausted for now; wait a few minutes, or download fewer tiles at once.</source>
         <translation>Le quota de requêtes d'Earth Engine est épuisé pour le moment ; attendez quelques minutes, ou téléchargez moins de tuiles à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="135"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="137"/>
         <source>Earth Engine has a problem; try again later.</source>
         <translation>Earth Engine rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="213"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="215"/>
         <source>Earth Engine sent an answer that is not JSON ({}).</source>
         <translation>Earth Engine a envoyé une réponse qui n'est pas du JSON ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="216"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="218"/>
         <source>Earth Engine sent an unexpected answer ({}).</source>
         <translation>Earth Engine a envoyé une réponse inattendue ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="261"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="263"/>
         <source>Earth Engine did not return a download id.</source>
         <translation>Earth Engine n'a pas renvoyé d'ID de téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="122"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="124"/>
         <source>Check the collection id (an Earth Engine image collection such as COPERNICUS/S2_SR_HARMONIZED).</source>
         <translation>Vérifiez l'identifiant de la collection (une collection d'images Earth Engine comme COPERNICUS/S2_SR_HARMONIZED).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/client.py" line="247"/>
+        <location filename="../plugin/core/providers/earthengine/client.py" line="249"/>
         <source>Earth Engine&apos;s picture was cut short: {}.</source>
         <translation>L'image d'Earth Engine est arrivée incomplète : {}.</translation>
     </message>
@@ -683,82 +683,82 @@
 <context>
     <name>EeDownload</name>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="113"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="115"/>
         <source>The area of interest is not valid GeoJSON.</source>
         <translation>La zone d'intérêt n'est pas un GeoJSON valide.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="117"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="119"/>
         <source>The area of interest must be a polygon.</source>
         <translation>La zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="147"/>
         <source>Band options are given for {}, which is not in the band list.</source>
         <translation>Des options de bande sont données pour {}, qui n'est pas dans la liste des bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="145"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="147"/>
         <source>Add the band to the band list, or remove its options.</source>
         <translation>Ajoutez la bande à la liste des bandes, ou supprimez ses options.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="491"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="493"/>
         <source>Downloaded {} of {} piece(s)</source>
         <translation>{} morceau(x) sur {} téléchargé(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="528"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="530"/>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="647"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="661"/>
         <source>The Earth Engine zip {} holds no GeoTIFF.</source>
         <translation>Le zip Earth Engine {} ne contient aucun GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="653"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="667"/>
         <source>The Earth Engine zip {} has no file for band {}.</source>
         <translation>Le zip Earth Engine {} n'a aucun fichier pour la bande {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="906"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="920"/>
         <source>Building the output files</source>
         <translation>Création des fichiers de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="922"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="936"/>
         <source>Wrote {}</source>
         <translation>{} écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="953"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="967"/>
         <source>Reading the image&apos;s metadata</source>
         <translation>Lecture des métadonnées de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="955"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="969"/>
         <source>Requesting {} download id(s)</source>
         <translation>Demande de {} ID de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="915"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="929"/>
         <source>Writing {name}; a preview is on the map</source>
         <translation>Écriture de {name} ; un aperçu est sur la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="433"/>
         <source>No image of {} covers the area between {} and {} with these criteria.</source>
         <translation>Aucune image de {} ne couvre la zone entre le {} et le {} avec ces critères.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="431"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="433"/>
         <source>Widen the dates, raise the cloud cover limit, or check the area.</source>
         <translation>Élargissez les dates, relevez la limite de couverture nuageuse ou vérifiez la zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="460"/>
+        <location filename="../plugin/core/providers/earthengine/download_runner.py" line="462"/>
         <source>This download is large: about {:,.1f} GiB.</source>
         <translation>Ce téléchargement est volumineux : environ {:,.1f} Gio.</translation>
     </message>
@@ -3195,97 +3195,97 @@
 <context>
     <name>Http</name>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1054"/>
+        <location filename="../plugin/core/transfer/http.py" line="1055"/>
         <source>the server sent an HTML page: {}</source>
         <translation>le serveur a envoyé une page HTML : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1088"/>
+        <location filename="../plugin/core/transfer/http.py" line="1089"/>
         <source>Check your credentials (API key or sign-in); they were refused.</source>
         <translation>Vérifiez vos identifiants (clé d'API ou connexion) ; ils ont été refusés.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1090"/>
+        <location filename="../plugin/core/transfer/http.py" line="1091"/>
         <source>The account is not allowed to do this, or a quota is exhausted.</source>
         <translation>Le compte n'a pas le droit de faire cela, ou un quota est épuisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1092"/>
+        <location filename="../plugin/core/transfer/http.py" line="1093"/>
         <source>The item does not exist (any more), or the address is wrong.</source>
         <translation>L'élément n'existe pas (ou plus), ou l'adresse est erronée.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1094"/>
+        <location filename="../plugin/core/transfer/http.py" line="1095"/>
         <source>The service is limiting the request rate; try again later.</source>
         <translation>Le service limite le débit des requêtes ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1096"/>
+        <location filename="../plugin/core/transfer/http.py" line="1097"/>
         <source>The service has a problem; try again later.</source>
         <translation>Le service rencontre un problème ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1106"/>
         <source>{method} {url} failed with HTTP {status} {reason}: {message}</source>
         <translation>{method} {url} a échoué avec HTTP {status} {reason} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1105"/>
+        <location filename="../plugin/core/transfer/http.py" line="1106"/>
         <source>(no message)</source>
         <translation>(aucun message)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1233"/>
+        <location filename="../plugin/core/transfer/http.py" line="1234"/>
         <source>(gave up after {} attempts)</source>
         <translation>(abandon après {} tentatives)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1111"/>
+        <location filename="../plugin/core/transfer/http.py" line="1112"/>
         <source>(the service asked to wait {:.0f} s before retrying)</source>
         <translation>(le service a demandé d'attendre {:.0f} s avant de réessayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1231"/>
+        <location filename="../plugin/core/transfer/http.py" line="1232"/>
         <source>{method} {url} failed: {error}</source>
         <translation>{method} {url} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1234"/>
+        <location filename="../plugin/core/transfer/http.py" line="1235"/>
         <source>Check the network connection and proxy settings.</source>
         <translation>Vérifiez la connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1143"/>
+        <location filename="../plugin/core/transfer/http.py" line="1144"/>
         <source>connection timed out</source>
         <translation>délai de connexion dépassé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1146"/>
+        <location filename="../plugin/core/transfer/http.py" line="1147"/>
         <source>the server stopped answering (read timed out)</source>
         <translation>le serveur a cessé de répondre (délai de lecture dépassé)</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1148"/>
+        <location filename="../plugin/core/transfer/http.py" line="1149"/>
         <source>TLS/SSL error: {}</source>
         <translation>erreur TLS/SSL : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1152"/>
+        <location filename="../plugin/core/transfer/http.py" line="1153"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1154"/>
+        <location filename="../plugin/core/transfer/http.py" line="1155"/>
         <source>the host name could not be resolved</source>
         <translation>le nom d'hôte n'a pas pu être résolu</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1155"/>
+        <location filename="../plugin/core/transfer/http.py" line="1156"/>
         <source>connection error: {}</source>
         <translation>erreur de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1303"/>
+        <location filename="../plugin/core/transfer/http.py" line="1304"/>
         <source>{method} {url} did not return JSON: {message}</source>
         <translation>{method} {url} n'a pas renvoyé de JSON : {message}</translation>
     </message>
@@ -4715,7 +4715,7 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Les tuiles n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="525"/>
+        <location filename="../plugin/core/raster.py" line="1082"/>
         <source>The tiles do not have the same bands ({path}).</source>
         <translation>Les tuiles n'ont pas les mêmes bandes ({path}).</translation>
     </message>
@@ -4725,22 +4725,22 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>Les tuiles n'ont pas la même taille de pixel ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1095"/>
+        <location filename="../plugin/core/raster.py" line="1087"/>
         <source>The tiles are not on one pixel grid ({path}).</source>
         <translation>Les tuiles ne sont pas sur une même grille de pixels ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1182"/>
+        <location filename="../plugin/core/raster.py" line="1175"/>
         <source>There are no tiles to combine.</source>
         <translation>Il n'y a aucune tuile à assembler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1351"/>
+        <location filename="../plugin/core/raster.py" line="1344"/>
         <source>{n} band names were given for {m} bands.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1126"/>
+        <location filename="../plugin/core/raster.py" line="1119"/>
         <source>combine the tiles</source>
         <translation>assembler les tuiles</translation>
     </message>
@@ -4755,57 +4755,57 @@ OUTPUT_DIR : où les fichiers sont écrits.</translation>
         <translation>écrire {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1236"/>
+        <location filename="../plugin/core/raster.py" line="1229"/>
         <source>build overviews</source>
         <translation>construire les pyramides</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1283"/>
+        <location filename="../plugin/core/raster.py" line="1276"/>
         <source>There are no bands to stack.</source>
         <translation>Il n'y a aucune bande à empiler.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1285"/>
+        <location filename="../plugin/core/raster.py" line="1278"/>
         <source>{n} band names were given for {m} files.</source>
         <translation>{n} noms de bandes ont été donnés pour {m} fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1293"/>
+        <location filename="../plugin/core/raster.py" line="1286"/>
         <source>{path} has {n} bands; a stack takes single-band files.</source>
         <translation>{path} a {n} bandes ; un empilement n'accepte que des fichiers à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1297"/>
+        <location filename="../plugin/core/raster.py" line="1290"/>
         <source>The band files do not share one coordinate system ({path}).</source>
         <translation>Les fichiers de bandes n'ont pas un système de coordonnées commun ({path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1334"/>
+        <location filename="../plugin/core/raster.py" line="1327"/>
         <source>Cannot read the NumPy file {path}: {error}</source>
         <translation>Impossible de lire le fichier NumPy {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1339"/>
+        <location filename="../plugin/core/raster.py" line="1332"/>
         <source>The NumPy array has {n} dimensions; 2 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1347"/>
+        <location filename="../plugin/core/raster.py" line="1340"/>
         <source>The NumPy array has {n} dimensions; 2 or 3 were expected.</source>
         <translation>Le tableau NumPy a {n} dimensions ; 2 ou 3 étaient attendues.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1356"/>
+        <location filename="../plugin/core/raster.py" line="1349"/>
         <source>Unsupported pixel type {dtype}.</source>
         <translation>Type de pixel {dtype} non pris en charge.</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1361"/>
+        <location filename="../plugin/core/raster.py" line="1354"/>
         <source>Unknown coordinate system: {crs}</source>
         <translation>Système de coordonnées inconnu : {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/core/raster.py" line="1363"/>
+        <location filename="../plugin/core/raster.py" line="1356"/>
         <source>A geotransform has 6 numbers.</source>
         <translation>Un géoréférencement affine (geotransform) a 6 nombres.</translation>
     </message>
@@ -5751,7 +5751,7 @@ ou une configuration Basic dont le mot de passe est la clé.</translation>
         <translation>{url} a envoyé plus de données qu'annoncé ({total} octets).</translation>
     </message>
     <message>
-        <location filename="../plugin/core/transfer/http.py" line="1274"/>
+        <location filename="../plugin/core/transfer/http.py" line="1275"/>
         <source>the connection closed after {} of {} bytes</source>
         <translation>la connexion s'est fermée après {} octets sur {}</translation>
     </message>

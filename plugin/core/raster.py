@@ -1061,22 +1061,25 @@ class RamMosaic:
         self.band_names = list(band_names) if band_names is not None else None
         self._lock = threading.Lock()
         self._mem = None
-        self._template = None      # (CRS as WKT and as OSR, band types, source and output nodata) of the first tile
+        self._template = None      # (CRS as WKT and as OSR, band types, output nodata) of the first tile
         self.inside = 0            # tiles put with a pixel centre inside the AOI
 
-    def _start(self, ds) -> None:
-        """The MEM dataset, made like the first tile (types, CRS, nodata, band names); under the lock."""
-        src_nd, dst_nd, _f = _nodata_pair(ds, None)
+    def _start(self, ds, dst_nd: float) -> None:
+        """The MEM dataset, made like the first tile (types, CRS, output nodata ``dst_nd``, band names); under
+        the lock."""
         self._mem = _mem_like(ds, self.grid, dst_nd, _band_names(ds, self.band_names), fill=True)
         self._template = (ds.GetProjection(), _srs_of(ds),
-                          [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)], src_nd, dst_nd)
+                          [ds.GetRasterBand(i + 1).DataType for i in range(ds.RasterCount)], dst_nd)
 
-    def _place(self, ds, path: str) -> Tuple[int, int]:
-        """Where the tile ``ds`` goes on the grid (column, row), checked as :func:`_check_tiles` does."""
+    def _place(self, ds, path: str, dst_nd: float) -> Tuple[int, int]:
+        """Where the tile ``ds`` (output nodata ``dst_nd``) goes on the grid (column, row), checked as
+        :func:`_check_tiles` does, and its nodata as the first tile's."""
         gt, width, height = self.grid
-        wkt, srs0, types, _s, _d = self._template
+        wkt, srs0, types, nodata = self._template
         same = ds.GetProjection() == wkt          # (the usual case, without comparing the CRSs)
         tg = _check_alike(ds, path, srs0 if same else _srs_of(ds), srs0, types, gt)
+        if _nd_str(nodata) != _nd_str(dst_nd):
+            raise RasterError(translate("Raster", "The tiles do not have the same bands ({path}).").format(path=path))
         col, row = (tg[0] - gt[0]) / gt[1], (tg[3] - gt[3]) / gt[5]
         if gt[2] != 0 or gt[4] != 0 or abs(col - round(col)) > 1e-6 or abs(row - round(row)) > 1e-6 \
                 or round(col) < 0 or round(row) < 0 or round(col) + ds.RasterXSize > width \
@@ -1110,11 +1113,8 @@ class RamMosaic:
             _check_cancel(cancel)
             with self._lock:
                 if self._mem is None:
-                    self._start(ds)
-                col, row = self._place(ds, path)
-                if _nd_str(self._template[4]) != _nd_str(dst_nd):
-                    raise RasterError(translate("Raster", "The tiles are not on one pixel grid ({path}).")
-                                      .format(path=path))
+                    self._start(ds, dst_nd)
+                col, row = self._place(ds, path, dst_nd)
                 for i in range(count):
                     write_array(self._mem.GetRasterBand(i + 1), data[i], col, row,
                                 what=translate("Raster", "combine the tiles"))
